@@ -1,0 +1,68 @@
+"""The one internal document every reader produces: text lines and table grids, in reading order.
+
+A reader (text, HTML, PDF, DOCX) turns a file into a :class:`Document`; the table parser and
+the metadata reader only ever see this shape, so a new input format needs a reader and nothing
+else.
+
+Example::
+
+    >>> doc = Document(path="r.txt", source_format="text",
+    ...                items=[TextLine("一、总体情况"), Table([[Cell("规章"), Cell("0")]])])
+    >>> [type(i).__name__ for i in doc.items]
+    ['TextLine', 'Table']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Cell:
+    """One cell of a table grid.
+
+    ``spanned`` marks a grid position covered by a rowspan/colspan cell whose text belongs to
+    another position: it repeats the label for anchoring but never counts as a value.
+    """
+
+    text: str
+    spanned: bool = False
+
+
+@dataclass(slots=True)
+class Table:
+    """A table as a grid of rows; rows may differ in length (real tables are ragged)."""
+
+    rows: list[list[Cell]]
+
+
+@dataclass(slots=True)
+class TextLine:
+    """One line of running text (a paragraph, a heading, or a line of a text rendering)."""
+
+    text: str
+
+
+@dataclass(slots=True)
+class Document:
+    """A report file read into lines and tables, in reading order."""
+
+    path: str
+    source_format: str  # "text" | "html" | "pdf" | "docx"
+    items: list[TextLine | Table] = field(default_factory=list)
+    encoding: str | None = None
+    pages: int | None = None
+
+    def text_lines(self) -> list[str]:
+        """All running text and table cells as lines (cells joined by tabs).
+
+        >>> Document("x", "text", [TextLine("a"), Table([[Cell("b"), Cell("1")]])]).text_lines()
+        ['a', 'b\\t1']
+        """
+        lines: list[str] = []
+        for item in self.items:
+            if isinstance(item, TextLine):
+                lines.append(item.text)
+            else:
+                lines.extend("\t".join(c.text for c in row if not c.spanned) for row in item.rows)
+        return lines

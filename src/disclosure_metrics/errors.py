@@ -1,0 +1,35 @@
+"""The package's own errors: every one names the file and says what is wrong in Chinese and English.
+
+Example::
+
+    >>> err = ReportError("a.pdf", "no_text_layer", "PDF 没有文字层（可能是扫描件）",
+    ...                   "the PDF has no text layer (probably a scan)")
+    >>> str(err)
+    'a.pdf: PDF 没有文字层（可能是扫描件） / the PDF has no text layer (probably a scan)'
+"""
+
+from __future__ import annotations
+
+
+class ReportError(Exception):
+    """A file that cannot be turned into a report. ``code`` is stable and machine-readable."""
+
+    def __init__(self, path: str, code: str, message_zh: str, message_en: str) -> None:
+        self.path = str(path)
+        self.code = code
+        self.message_zh = message_zh
+        self.message_en = message_en
+        super().__init__(f"{self.path}: {message_zh} / {message_en}")
+
+    def to_dict(self) -> dict[str, str]:
+        """The error as the JSON object ``parse --json`` prints for a failed file."""
+        return {
+            "file": self.path,
+            "error": self.code,
+            "message_zh": self.message_zh,
+            "message_en": self.message_en,
+        }
+
+
+class UnsupportedFormatError(ReportError):
+    """A real annual report in a format the parser does not read (the pre-2019 LEGACY tables)."""

@@ -1,0 +1,68 @@
+"""Agency and report year from the title or the preamble of a report.
+
+Example::
+
+    >>> title_agency_year(["标题: 平潭综合实验区2021年度政府信息公开工作年度报告", "正文"])
+    ('平潭综合实验区2021年度政府信息公开工作年度报告', '平潭综合实验区', 2021)
+    >>> title_agency_year(["洪泽区人民政府", "2023 年政府信息公开工作年度报告", "本报告由……"])[1:]
+    ('洪泽区人民政府', 2023)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TITLE_KEY = re.compile(r"年度报告|年报")
+_CRAWLER_TITLE = re.compile(r"^\s*(标题|title)\s*[:：]\s*(.+)$", re.IGNORECASE)
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_REPORT_WORDS = re.compile(
+    r"(政府信息公开|政务公开|信息公开)?(工作)?(年度报告|年报)(全文)?|"
+    r"[《》#*【】\[\]]|\((?:(?:19|20)\d{2})\)"
+)
+_YEAR_WORDS = re.compile(r"((?:19|20)\d{2})\s*年度?")
+_PERIOD = re.compile(r"统计(?:期限|周期|时限)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+_SCAN_LINES = 40
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"\s+", "", text)
+
+
+def _agency_of(title: str) -> str:
+    agency = _YEAR_WORDS.sub("", _clean(title))
+    agency = _REPORT_WORDS.sub("", agency)
+    return agency.strip("：:，,。 ")
+
+
+def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | None]:
+    """The report's title, agency and year, from its first lines (``None`` where not found)."""
+    head = [line.strip() for line in lines[:_SCAN_LINES] if line.strip()]
+    title: str | None = None
+    agency: str | None = None
+    for line in head:
+        m = _CRAWLER_TITLE.match(line)
+        if m and _TITLE_KEY.search(m.group(2)):
+            title = _clean(m.group(2))
+            break
+    if title is None:
+        for i, line in enumerate(head):
+            joined = line
+            if not _TITLE_KEY.search(line) and i + 1 < len(head) and _TITLE_KEY.match(_clean(head[i + 1])):
+                joined = line + head[i + 1]  # a title wrapped before 年度报告
+            if _TITLE_KEY.search(joined) and len(_clean(joined)) <= 60:
+                title = _clean(joined)
+                if not _agency_of(title) and i > 0:
+                    title = _clean(head[i - 1]) + title  # agency printed on the line above
+                break
+    if title is not None:
+        agency = _agency_of(title) or None
+    year: int | None = None
+    if title and (m := _YEAR.search(title)):
+        year = int(m.group(1))
+    else:
+        text = "".join(_clean(line) for line in head)
+        if m := _PERIOD.search(text):
+            year = int(m.group(1))
+    return title, agency, year

@@ -1,0 +1,178 @@
+"""Reading cell values: numbers, blanks, NA marks, units and annotations, and glued digit runs.
+
+A cell value is what the report prints: ``int`` or ``float`` (money), ``None`` for a blank cell,
+``"NA"`` for ``/``, ``-``, ``—``, ``不适用``, ``无``, or an :class:`Ambiguous` value when a crawler glued
+the digits of neighbouring cells and the template's identities do not decide the split.
+
+Example::
+
+    >>> parse_cell("22 （其中修订 16 件）"), parse_cell("251000元", "decimal"), parse_cell("/")
+    (22, 251000, 'NA')
+    >>> [list(v) for v in split_glued(["640020470"], ["int"] * 7,
+    ...                                 lambda v: v[6] == sum(v[:6]))]
+    [[64, 0, 0, 2, 0, 4, 70]]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+Value = int | float | str | None  # str is only ever "NA"
+
+NA_MARKS = frozenset({"/", "-", "—", "--", "——", "－", "不适用", "无", "N/A", "NA"})
+_ANNOTATION = re.compile(r"\([^()]*[\u4e00-\u9fff][^()]*\)")
+_UNIT = re.compile(r"(万元|亿元|元|件|个|项|条|次|家)$")
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+# In a value run: a signed or unsigned digit string (possibly with a decimal part), or an NA mark.
+TOKEN = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:万元|亿元|元)?|不适用|(?<![\w/])[/—－]+(?![\w/])")
+
+
+@dataclass(frozen=True)
+class Ambiguous:
+    """A cell whose digits were glued to its neighbours: every value it takes in some split."""
+
+    candidates: tuple[Value, ...]
+
+    def to_json(self) -> dict[str, object]:
+        return {"ambiguous": True, "candidates": list(self.candidates)}
+
+
+class UnreadableCell(ValueError):
+    """A cell whose text is neither a number, a blank nor an NA mark."""
+
+
+def _number(text: str, col_type: str) -> int | float:
+    if text.startswith("+"):
+        text = text[1:]
+    if "." in text:
+        if col_type != "decimal":
+            raise UnreadableCell(text)
+        return float(text)
+    value = int(text)
+    if value < 0 and col_type == "int":
+        raise UnreadableCell(text)
+    return value
+
+
+def parse_cell(text: str, col_type: str = "int") -> Value:
+    """One printed cell to a value (``col_type``: int, signed_int or decimal).
+
+    >>> parse_cell(""), parse_cell(" 1,234 "), parse_cell("+2", "signed_int"), parse_cell("-1", "signed_int")
+    (None, 1234, 2, -1)
+    """
+    t = _ANNOTATION.sub("", text.replace("（", "(").replace("）", ")")).strip()
+    t = t.replace(" ", "").replace("\u3000", "")
+    if not t:
+        return None
+    if t in NA_MARKS:
+        return "NA"
+    t = _UNIT.sub("", t)
+    if _THOUSANDS.match(t):
+        t = t.replace(",", "")
+    if not _NUMBER.match(t):
+        raise UnreadableCell(text)
+    return _number(t, col_type)
+
+
+def value_tokens(run: str) -> list[str]:
+    """Split a run of printed values (text, not cells) into tokens.
+
+    >>> value_tokens("2648-18538"), value_tokens("0 0 00 0"), value_tokens("13575394432.52元")
+    (['2648', '-18538'], ['0', '0', '00', '0'], ['13575394432.52元'])
+    """
+    return TOKEN.findall(run)
+
+
+def _valid_piece(piece: str, col_type: str) -> bool:
+    body = piece[1:] if piece[0] in "+-" else piece
+    if not body or not body[0].isdigit() or not body[-1].isdigit():
+        return False
+    if piece[0] == "-" and col_type != "signed_int":
+        return False
+    if "." in body:
+        if col_type != "decimal" or body.count(".") > 1:
+            return False
+        int_part = body.split(".")[0]
+        return int_part == "0" or not int_part.startswith("0")
+    return body == "0" or not body.startswith("0")
+
+
+class TooManySplits(RuntimeError):
+    """The glued run has more splits than are worth enumerating; its cells stay undecided."""
+
+
+def split_glued(
+    tokens: Sequence[str],
+    col_types: Sequence[str],
+    accept: Callable[[tuple[Value, ...]], bool] | None = None,
+    prefix_ok: Callable[[tuple[Value, ...]], bool] | None = None,
+    limit: int = 200_000,
+) -> list[tuple[Value, ...]]:
+    """Every way to cut glued tokens into ``len(col_types)`` numbers that ``accept`` accepts.
+
+    A token is cut only between digits (a printed space or sign is always a boundary); no
+    number has a leading zero; signs only in ``signed_int`` columns, decimals only in
+    ``decimal`` ones. ``prefix_ok`` prunes partial vectors early (e.g. per table-4 group).
+
+    >>> split_glued(["2648", "-18538"], ["int", "signed_int", "int"])[:2]
+    [(2648, -1, 8538), (2648, -18, 538)]
+    """
+    tokens = [re.sub(r"(万元|亿元|元)$", "", t).replace(",", "") for t in tokens]
+    n_cols = len(col_types)
+    results: list[tuple[Value, ...]] = []
+    steps = 0
+
+    def walk(ti: int, pos: int, acc: list[Value]) -> None:
+        nonlocal steps
+        steps += 1
+        if steps > limit:
+            raise TooManySplits
+        if ti == len(tokens):
+            if len(acc) == n_cols:
+                vec = tuple(acc)
+                if accept is None or accept(vec):
+                    results.append(vec)
+            return
+        col = len(acc)
+        if col >= n_cols:
+            return
+        token = tokens[ti]
+        # Each later token needs at least one column of its own.
+        if n_cols - col < len(tokens) - ti:
+            return
+        for end in range(pos + 1, len(token) + 1):
+            piece = token[pos:end]
+            if not _valid_piece(piece, col_types[col]):
+                continue
+            acc.append(_number(piece, col_types[col]))
+            if prefix_ok is None or prefix_ok(tuple(acc)):
+                if end == len(token):
+                    walk(ti + 1, 0, acc)
+                else:
+                    walk(ti, end, acc)
+            acc.pop()
+
+    walk(0, 0, [])
+    return results
+
+
+def candidates_by_cell(vectors: Sequence[tuple[Value, ...]], width: int) -> list[Value | Ambiguous]:
+    """Collapse candidate vectors per cell: the value where all agree, else :class:`Ambiguous`.
+
+    >>> candidates_by_cell([(1, 2), (1, 3)], 2)
+    [1, Ambiguous(candidates=(2, 3))]
+    """
+    out: list[Value | Ambiguous] = []
+    for i in range(width):
+        seen: list[Value] = []
+        for vec in vectors:
+            if vec[i] not in seen:
+                seen.append(vec[i])
+        if len(seen) == 1:
+            out.append(seen[0])
+        else:
+            out.append(Ambiguous(tuple(sorted(seen, key=lambda v: (str(type(v)), v)))))  # type: ignore[arg-type]
+    return out

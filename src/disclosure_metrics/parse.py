@@ -1,0 +1,223 @@
+"""Parse one report file into exact cells: the public entry point of the parser.
+
+Example::
+
+    >>> report = parse_file("data/raw/2020_huianpu.txt")  # doctest: +SKIP
+    >>> report.agency, report.year, report.format
+    ('盐池县惠安堡镇人民政府', 2020, 'GOV2019')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import templates as tpl
+from .document import Document
+from .errors import ReportError, UnsupportedFormatError
+from .metadata import title_agency_year
+from .normalize import looks_traditional
+from .numbers import Ambiguous
+from .readers import read_document
+from .tables import Line, TableResult, build_lines, cut, find, find_any, read_table2, read_table3, read_table4
+from .tables import table2_format as detect_table2_format
+from .tables import table3_variant as detect_table3_variant
+
+_CAPTION = re.compile(tpl.raw()["table2"]["caption_anchor"])
+_T3_START = tuple(re.compile(a) for a in tpl.raw()["table3"]["start_anchors"])
+_T4_START = tuple(re.compile(a) for a in tpl.raw()["table4"]["start_anchors"])
+_CARRY_FORWARD = next(r for r in tpl.all_table3_rows() if r.key == "carry_forward").anchors
+_SECTION5 = next(s for s in tpl.sections() if s.no == 5).anchors
+#: Fewer located table 3 rows than this and the file has no table 3 at all.
+MIN_TABLE3_ROWS = 3
+#: The first report year of the national templates; earlier reports are LEGACY.
+FIRST_TEMPLATE_YEAR = 2019
+
+
+@dataclass
+class Report:
+    """One parsed report: metadata, format, and the cells of tables 2, 3 and 4."""
+
+    path: str
+    agency: str | None
+    year: int | None
+    format: str
+    table2: dict[str, Any]
+    table3: dict[str, Any]
+    table4: dict[str, Any]
+    title: str | None = None
+    source_format: str = "text"
+    sha256: str = ""
+    table2_format: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def file(self) -> str:
+        return Path(self.path).name
+
+    def ambiguous_cells(self) -> list[str]:
+        """Dotted paths (``table2.art20_1.rules.made``) of every ambiguous cell."""
+        out = []
+        for table in ("table2", "table3", "table4"):
+            for path, value in _walk(getattr(self, table), table):
+                if isinstance(value, Ambiguous):
+                    out.append(path)
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract shape (spec/contract.md §1), as ``parse --json`` prints it."""
+        return {
+            "file": self.file,
+            "path": self.path,
+            "agency": self.agency,
+            "year": self.year,
+            "format": self.format,
+            "table2": _jsonable(self.table2),
+            "table3": _jsonable(self.table3),
+            "table4": _jsonable(self.table4),
+            "title": self.title,
+            "source_format": self.source_format,
+            "sha256": self.sha256,
+            "ambiguous": self.ambiguous_cells(),
+            "warnings": self.warnings,
+        }
+
+
+def _walk(node: Any, prefix: str):  # type: ignore[no-untyped-def]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _walk(value, f"{prefix}.{key}")
+    else:
+        yield prefix, node
+
+
+def _jsonable(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: _jsonable(v) for k, v in node.items()}
+    if isinstance(node, Ambiguous):
+        return node.to_json()
+    return node
+
+
+def decide_format(table2_fmt: str | None, variant: str, year: int | None) -> str:
+    """The report's format from its labels (spec §5); the year only flags 2019 tables used late.
+
+    >>> decide_format("GOV2021", "split_other", 2022), decide_format("GOV2021", "single_other", 2023)
+    ('GOV2021', 'HYBRID')
+    >>> decide_format("GOV2019", "single_other", 2020), decide_format("GOV2019", "single_other", 2022)
+    ('GOV2019', 'HYBRID')
+    """
+    t3 = "GOV2021" if variant == "split_other" else "GOV2019"
+    t2 = table2_fmt or t3
+    if t2 != t3:
+        return "HYBRID"
+    if t2 == "GOV2019" and year is not None and year >= 2021:
+        return "HYBRID"
+    return t2
+
+
+def _regions(lines: list[Line]) -> tuple[list[Line] | None, list[Line] | None, list[Line] | None]:
+    t2_start = find(lines, _CAPTION)
+    t3_start = find_any(lines, _T3_START, t2_start or (0, 0))
+    if t3_start is None:
+        t3_start = find_any(lines, _T3_START)
+    if t3_start is None:
+        t2 = cut(lines, t2_start, None) if t2_start else None
+        return t2, None, None
+    if t2_start is not None and t2_start > t3_start:
+        t2_start = None
+    t2 = cut(lines, t2_start, t3_start) if t2_start is not None else None
+    carry = find_any(lines, _CARRY_FORWARD, t3_start)
+    t4_start = find_any(lines, _T4_START, carry or t3_start)
+    t3 = cut(lines, t3_start, t4_start)
+    if t4_start is None:
+        return t2, t3, None
+    t4_end = find_any(lines, _SECTION5, t4_start)
+    return t2, t3, cut(lines, t4_start, t4_end)
+
+
+def _legacy_or_missing(path: str, lines: list[Line], year: int | None, has_table2: bool) -> ReportError:
+    text = "\n".join(line.text for line in lines)
+    legacy_hits = sum(1 for p in tpl.markers("LEGACY") if p.search(text))
+    if not has_table2 and (legacy_hits >= 2 or (year is not None and year < FIRST_TEMPLATE_YEAR)):
+        return UnsupportedFormatError(
+            path,
+            "legacy_format",
+            f"{year or '2019年以前'}年度报告使用 2019 年以前的统计表格式（LEGACY），本工具不解析，未生成任何数据",
+            f"the {year or 'pre-2019'} report uses the pre-2019 statistics table (LEGACY); "
+            "it is not parsed and no values are produced",
+        )
+    if has_table2:
+        return ReportError(
+            path,
+            "table3_missing",
+            "找不到表三（收到和处理政府信息公开申请情况）",
+            "table 3 (applications received and processed) was not found",
+        )
+    return ReportError(
+        path,
+        "not_a_report",
+        "不是政府信息公开工作年度报告：找不到标题、表二和表三",
+        "not a government information disclosure annual report: no title, table 2 or table 3 found",
+    )
+
+
+def parse_document(doc: Document, sha256: str = "") -> Report:
+    """Parse a document already read into lines and tables."""
+    traditional = looks_traditional("\n".join(doc.text_lines()[:200]))
+    lines = build_lines(doc, traditional)
+    raw_lines = doc.text_lines()
+    if traditional:
+        from .normalize import to_simplified
+
+        raw_lines = [to_simplified(x) for x in raw_lines[:60]]
+    title, agency, year = title_agency_year(raw_lines)
+    t2_lines, t3_lines, t4_lines = _regions(lines)
+
+    variant = detect_table3_variant(t3_lines) if t3_lines else "single_other"
+    t3 = read_table3(t3_lines, variant) if t3_lines else TableResult(cells={})
+    if t3.located < MIN_TABLE3_ROWS:
+        raise _legacy_or_missing(doc.path, lines, year, t2_lines is not None)
+    t2_fmt = detect_table2_format(t2_lines) if t2_lines else None
+    fmt = decide_format(t2_fmt, variant, year)
+    t2_key_fmt = t2_fmt or ("GOV2021" if variant == "split_other" else "GOV2019")
+    t2 = read_table2(t2_lines, t2_key_fmt) if t2_lines else None
+    t4 = read_table4(t4_lines) if t4_lines else read_table4([])
+    warnings: list[str] = []
+    if traditional:
+        warnings.append("traditional characters converted to simplified before matching labels")
+    if t2 is None:
+        warnings.append("table 2 not found")
+    else:
+        warnings.extend(t2.warnings)
+    warnings.extend(t3.warnings)
+    warnings.extend(t4.warnings)
+    if agency is None:
+        warnings.append("agency not found in the title")
+    if year is None:
+        warnings.append("report year not found in the title or preamble")
+    return Report(
+        path=doc.path,
+        agency=agency,
+        year=year,
+        format=fmt,
+        table2=t2.cells if t2 else {},
+        table3=t3.cells,
+        table4=t4.cells,
+        title=title,
+        source_format=doc.source_format,
+        sha256=sha256,
+        table2_format=t2_fmt,
+        warnings=warnings,
+    )
+
+
+def parse_file(path: str | Path) -> Report:
+    """Read and parse one report file; raises :class:`ReportError` naming the file on bad input."""
+    path = Path(path)
+    doc = read_document(path)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return parse_document(doc, digest)

@@ -1,0 +1,86 @@
+"""Plain-text reader: crawler page dumps, converter Markdown, tab-separated Word copies.
+
+Encoding: a BOM wins; otherwise strict UTF-8, then strict GB18030 (a superset of GBK/GB2312),
+then charset-normalizer's best guess. Lines with tabs and Markdown pipe rows become table rows;
+everything else stays a text line (space-separated tables are read from the text itself).
+
+Example::
+
+    >>> doc = read("r.md", "| 规章 | 0 | 0 | 0 |\\n|---|---|---|---|\\n正文".encode())
+    >>> [c.text for c in doc.items[0].rows[0]], doc.items[1].text
+    (['规章', '0', '0', '0'], '正文')
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from ..document import Cell, Document, Table, TextLine
+from ..errors import ReportError
+
+_MD_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# More than this share of control bytes means the file is binary, not text.
+_MAX_CONTROL_SHARE = 0.02
+
+
+def decode(path: str, data: bytes) -> tuple[str, str]:
+    """Bytes to text and the encoding used."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace"), encoding
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ReportError(path, "binary", "文件不是文本（无法识别编码）", "the file is not text (no encoding fits)")
+    return str(best), best.encoding
+
+
+def _check_text(path: str, text: str) -> None:
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f")
+    if controls > _MAX_CONTROL_SHARE * max(len(text), 1) or text.count("\ufffd") > 0.05 * len(text):
+        raise ReportError(path, "binary", "文件不是文本（含大量控制字符）", "the file is not text (mostly control bytes)")
+
+
+def _markdown_cells(line: str) -> list[Cell]:
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") else inner
+    return [Cell(part.strip()) for part in inner.split("|")]
+
+
+def read(path: str, data: bytes) -> Document:
+    """Read a text report into lines and tables."""
+    text, encoding = decode(path, data)
+    _check_text(path, text)
+    items: list[TextLine | Table] = []
+    table: Table | None = None
+    for raw_line in text.splitlines():
+        line = raw_line.rstrip()
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.count("|") >= 2:
+            if _MD_SEPARATOR.match(stripped):
+                continue
+            row = _markdown_cells(stripped)
+        elif "\t" in line:
+            row = [Cell(part.strip()) for part in line.split("\t")]
+        else:
+            table = None
+            if stripped:
+                items.append(TextLine(stripped))
+            continue
+        if table is None:
+            table = Table(rows=[])
+            items.append(table)
+        table.rows.append(row)
+    return Document(path=path, source_format="text", items=items, encoding=encoding)

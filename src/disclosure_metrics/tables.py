@@ -1,0 +1,552 @@
+"""Reading tables 2, 3 and 4 out of a document by anchoring on row labels.
+
+The document is flattened into *lines*: a text line, or a table row (cells). Within a line a
+row label is found by its anchors (``templates.yaml``); the values printed right after it in the
+same line belong to it. Values printed on a line of their own (a PDF that centres numbers
+between the two halves of a wrapped label, a converter that moved them into a separate table)
+are *orphans*: they are given, in order, to the template rows missing between two located rows
+— only when the counts agree exactly. Digits glued together by a crawler are split by the
+template's identities; what the identities do not decide stays ambiguous.
+
+Example::
+
+    >>> from .document import Document, TextLine
+    >>> lines = build_lines(Document("x", "text", [TextLine("规章 0 0 0"),
+    ...                                            TextLine("规范性文件 6 0 32")]), False)
+    >>> [(s.row, s.values) for s in line_segments(lines[1], table2_rows("GOV2019"))]
+    [('normative_docs', ('tokens', ['6', '0', '32']))]
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from . import templates as tpl
+from .document import Document, Table
+from .normalize import norm, to_simplified
+from .numbers import (
+    TOKEN,
+    Ambiguous,
+    TooManySplits,
+    UnreadableCell,
+    Value,
+    candidates_by_cell,
+    parse_cell,
+    split_glued,
+)
+
+Cells = list[Value | Ambiguous]
+RawValues = tuple[str, list[str]]  # ("cells" | "tokens", texts)
+
+# A run of printed values: tokens separated by at most one space (text is normalized).
+_RUN = re.compile(rf"(?:{TOKEN.pattern})(?: ?(?:{TOKEN.pattern}))*")
+# Numbers that are prose, not cells: years, dates, ordinals, counts with a counter word.
+_PROSE_AFTER = re.compile(r"^\s*(年|月|日|号|时|个|条|次|人|%|件|起|万)")
+_COMBO_LIMIT = 50_000
+
+
+@dataclass
+class Line:
+    """A normalized text line, or a table row (``cells``)."""
+
+    text: str
+    cells: list[str] | None = None
+    spanned: list[bool] | None = None
+
+
+@dataclass
+class Segment:
+    """Values found in a line: attached to a row label, or an orphan with no label."""
+
+    row: str | None
+    values: RawValues | None
+    line_no: int = 0
+
+
+@dataclass
+class TableResult:
+    cells: dict[str, dict[str, Value | Ambiguous]]
+    warnings: list[str] = field(default_factory=list)
+    located: int = 0
+
+
+def build_lines(doc: Document, traditional: bool) -> list[Line]:
+    """Flatten a document into normalized lines (table rows keep their cells)."""
+
+    def prep(text: str) -> str:
+        return norm(to_simplified(text) if traditional else text)
+
+    lines: list[Line] = []
+    for item in doc.items:
+        if isinstance(item, Table):
+            for row in item.rows:
+                cells = [prep(c.text) for c in row]
+                spanned = [c.spanned for c in row]
+                lines.append(Line("\t".join(cells), cells, spanned))
+        else:
+            text = prep(item.text)
+            if text:
+                lines.append(Line(text))
+    return lines
+
+
+# ---------------------------------------------------------------------------------------------
+# Positions and regions
+
+
+Pos = tuple[int, int]
+
+
+def find(lines: Sequence[Line], pattern: re.Pattern[str], start: Pos = (0, 0), end: Pos | None = None) -> Pos | None:
+    """First match of ``pattern`` at or after ``start`` (and before ``end``)."""
+    last = len(lines) if end is None else end[0] + 1
+    for li in range(start[0], min(last, len(lines))):
+        line = lines[li]
+        offset = start[1] if li == start[0] and line.cells is None else 0
+        m = pattern.search(line.text, offset)
+        if m is None:
+            continue
+        pos = (li, 0 if line.cells is not None else m.start())
+        if end is not None and pos >= end:
+            return None
+        return pos
+    return None
+
+
+def find_any(lines: Sequence[Line], patterns: Sequence[re.Pattern[str]], start: Pos = (0, 0), end: Pos | None = None) -> Pos | None:
+    hits = [p for p in (find(lines, pat, start, end) for pat in patterns) if p is not None]
+    return min(hits) if hits else None
+
+
+def cut(lines: Sequence[Line], start: Pos, end: Pos | None) -> list[Line]:
+    """The lines between two positions; text lines are cut at the offsets, table rows kept whole."""
+    end = end or (len(lines), 0)
+    out: list[Line] = []
+    for li in range(start[0], min(end[0] + 1, len(lines))):
+        line = lines[li]
+        if line.cells is not None:
+            if li < end[0] or (li == end[0] and end[1] > 0):
+                out.append(line)
+            continue
+        a = start[1] if li == start[0] else 0
+        b = end[1] if li == end[0] else len(line.text)
+        if b > a:
+            out.append(Line(line.text[a:b]))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Segments: label → values within one line
+
+
+def _runs(text: str) -> list[re.Match[str]]:
+    """Value runs in ``text`` that are table cells, not prose numbers."""
+    out = []
+    for m in _RUN.finditer(text):
+        if _PROSE_AFTER.match(text[m.end() :]):
+            continue
+        if m.start() > 0 and text[m.start() - 1] in "第约共近":
+            continue
+        out.append(m)
+    return out
+
+
+def _label_start(text: str, start: int, row: tpl.Row) -> int:
+    """Where a row label really starts: its sub-item number (``2.``) precedes the anchor."""
+    if row.number is None:
+        return start
+    m = re.search(rf"{row.number}[.、]\D{{0,12}}$", text[:start])
+    return m.start() if m else start
+
+
+def _anchor_matches(text: str, rows: Sequence[tpl.Row]) -> list[tuple[int, int, tpl.Row]]:
+    found = []
+    for row in rows:
+        for pat in row.anchors:
+            for m in pat.finditer(text):
+                found.append((m.start(), m.end(), row))
+    found.sort(key=lambda f: (f[0], -f[1]))
+    kept: list[tuple[int, int, tpl.Row]] = []
+    for start, end, row in found:
+        if kept and start < kept[-1][1]:
+            continue  # overlaps a label already taken
+        if kept and kept[-1][2] is row and not _runs(text[kept[-1][1] : start]):
+            kept[-1] = (kept[-1][0], end, row)  # a second anchor of the same label
+            continue
+        kept.append((start, end, row))
+    return kept
+
+
+def _is_value_cell(text: str) -> bool:
+    try:
+        parse_cell(text)
+    except UnreadableCell:
+        return False
+    return True
+
+
+def line_segments(line: Line, rows: Sequence[tpl.Row], line_no: int = 0) -> list[Segment]:
+    """The labelled values and orphan value runs of one line."""
+    if line.cells is not None:
+        return _cell_segments(line, rows, line_no)
+    text = line.text
+    matches = _anchor_matches(text, rows)
+    segments: list[Segment] = []
+    first_label = _label_start(text, matches[0][0], matches[0][2]) if matches else len(text)
+    for m in _runs(text[:first_label]):
+        segments.append(Segment(None, ("tokens", TOKEN.findall(m.group())), line_no))
+    for k, (_start, end, row) in enumerate(matches):
+        if k + 1 < len(matches):
+            nxt = matches[k + 1]
+            stop = _label_start(text, nxt[0], nxt[2])
+        else:
+            stop = len(text)
+        runs = _runs(text[end:stop])
+        values = ("tokens", TOKEN.findall(runs[0].group())) if runs else None
+        segments.append(Segment(row.key, values, line_no))
+    return segments
+
+
+def _cell_segments(line: Line, rows: Sequence[tpl.Row], line_no: int) -> list[Segment]:
+    cells = line.cells or []
+    spanned = line.spanned or [False] * len(cells)
+    anchored: tuple[int, tpl.Row] | None = None
+    for i, cell in enumerate(cells):
+        matches = _anchor_matches(cell, rows)
+        if matches:
+            anchored = (i, matches[-1][2])
+    if anchored is None:
+        texts = [c for c, s in zip(cells, spanned, strict=False) if not s]
+        last_text = max((i for i, c in enumerate(texts) if not _is_value_cell(c)), default=-1)
+        values = texts[last_text + 1 :]
+        if any(v.strip() for v in values):
+            return [Segment(None, ("cells", values), line_no)]
+        return []
+    i, row = anchored
+    values = [c for c, s in zip(cells[i + 1 :], spanned[i + 1 :], strict=False) if not s]
+    if not values and not _runs(cells[i]):
+        return [Segment(row.key, None, line_no)]  # a header cell (总计) or a label alone
+    while values and not _is_value_cell(values[0]) and not TOKEN.search(values[0]):
+        values.pop(0)  # a label continued in the next cell
+    if not any(v.strip() for v in values):
+        # A cell that holds both the label and its numbers (a Word cell typed as one line).
+        m = _anchor_matches(cells[i], rows)[-1]
+        runs = _runs(cells[i][m[1] :])
+        if runs:
+            return [Segment(row.key, ("tokens", TOKEN.findall(runs[0].group())), line_no)]
+    return [Segment(row.key, ("cells", values), line_no)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Values of one row
+
+
+def row_vectors(
+    raw: RawValues,
+    col_types: Sequence[str],
+    accept: Callable[[tuple[Value, ...]], bool] | None = None,
+    prefix_ok: Callable[[tuple[Value, ...]], bool] | None = None,
+) -> tuple[list[tuple[Value, ...]], list[str]]:
+    """Every value vector a row's printed values can mean, and warnings.
+
+    Cells are read left to right (cells missing at the end are blank); a glued run is split
+    into every vector ``accept`` allows, or every vector at all when none is accepted.
+    """
+    kind, texts = raw
+    n = len(col_types)
+    warnings: list[str] = []
+    if kind == "cells":
+        cells = list(texts)
+        while len(cells) > n and not cells[-1].strip():
+            cells.pop()
+        while len(cells) > n and not cells[0].strip():
+            cells.pop(0)
+        if len(cells) > n:
+            warnings.append(f"{len(cells)} cells where {n} expected; extra cells ignored")
+            cells = cells[:n]
+        vec: list[Value] = []
+        for text, col_type in zip(cells, col_types, strict=False):
+            try:
+                vec.append(parse_cell(text, col_type))
+            except UnreadableCell:
+                warnings.append(f"unreadable cell {text!r}")
+                vec.append(None)
+        vec.extend([None] * (n - len(vec)))
+        return [tuple(vec)], warnings
+    tokens = list(texts)
+    if len(tokens) >= n:
+        if len(tokens) > n:
+            warnings.append(f"{len(tokens)} values where {n} expected; extra values ignored")
+        vec = []
+        for text, col_type in zip(tokens[:n], col_types, strict=False):
+            try:
+                vec.append(parse_cell(text, col_type))
+            except UnreadableCell:
+                warnings.append(f"unreadable value {text!r}")
+                vec.append(None)
+        return [tuple(vec)], warnings
+    try:
+        vectors = split_glued(tokens, col_types, accept, prefix_ok)
+        if not vectors and (accept is not None or prefix_ok is not None):
+            warnings.append(f"no split of {''.join(tokens)!r} satisfies the identities")
+            vectors = split_glued(tokens, col_types)
+    except TooManySplits:
+        vectors = []
+    if not vectors:
+        warnings.append(f"cannot split {' '.join(tokens)!r} into {n} values")
+        return [tuple([None] * n)], warnings
+    return vectors, warnings
+
+
+# ---------------------------------------------------------------------------------------------
+# Table 2
+
+
+def table2_rows(fmt: str) -> tuple[tpl.Row, ...]:
+    return tuple(row for block in tpl.table2_blocks(fmt) for row in block.rows)
+
+
+def table2_format(lines: Sequence[Line]) -> str | None:
+    """GOV2019 or GOV2021 from the labels of table 2; None when neither kind is printed."""
+    text = "\n".join(line.text for line in lines)
+    hits = {fmt: sum(1 for p in tpl.markers(fmt) if p.search(text)) for fmt in tpl.FORMATS}
+    if not any(hits.values()):
+        return None
+    return max(tpl.FORMATS, key=lambda f: hits[f])
+
+
+def read_table2(lines: Sequence[Line], fmt: str) -> TableResult:
+    rows = table2_rows(fmt)
+    found: dict[str, RawValues | None] = {}
+    for no, line in enumerate(lines):
+        for seg in line_segments(line, rows, no):
+            if seg.row is not None and (found.get(seg.row) is None):
+                found[seg.row] = seg.values
+    result = TableResult(cells={})
+    for block in tpl.table2_blocks(fmt):
+        types = [c.type for c in block.columns]
+        out: dict[str, dict[str, Value | Ambiguous]] = {}
+        for row in block.rows:
+            raw = found.get(row.key)
+            if raw is None:
+                result.warnings.append(f"table 2 row {row.label} not found")
+                out[row.key] = {c.key: None for c in block.columns}
+                continue
+            result.located += 1
+            vectors, warns = row_vectors(raw, types)
+            result.warnings.extend(f"table 2 {row.label}: {w}" for w in warns)
+            out[row.key] = dict(zip((c.key for c in block.columns), candidates_by_cell(vectors, len(types)), strict=True))
+        result.cells[block.id] = out  # type: ignore[assignment]
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Table 3
+
+
+def table3_variant(lines: Sequence[Line]) -> str:
+    """``split_other`` when the three （六） sub-rows are printed, else ``single_other``."""
+    split_rows = [r for r in tpl.all_table3_rows() if r.variant == "split_other" and r.number in (1, 2)]
+    for line in lines:
+        if any(p.search(line.text) for r in split_rows for p in r.anchors):
+            return "split_other"
+    return "single_other"
+
+
+def _sum_ok(vec: tuple[Value, ...]) -> bool:
+    parts = vec[:-1]
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in vec):
+        return True  # blanks make the identity not assessable, not false
+    return vec[-1] == sum(parts)  # type: ignore[arg-type]
+
+
+def _increasing(items: list[tuple[int, int]]) -> set[int]:
+    """Indices (into ``items``) of a longest subsequence increasing in the second field."""
+    best: list[list[int]] = []
+    for i, (_, order) in enumerate(items):
+        chain = max((c for c in best if items[c[-1]][1] < order), key=len, default=[])
+        best.append([*chain, i])
+    return set(max(best, key=len, default=[]))
+
+
+def read_table3(lines: Sequence[Line], variant: str) -> TableResult:
+    rows = tpl.table3_rows(variant)
+    order = {r.key: i for i, r in enumerate(rows)}
+    columns = tpl.table3_columns()
+    types = ["int"] * len(columns)
+    segments = [s for no, line in enumerate(lines) for s in line_segments(line, rows, no)]
+
+    anchored = [(k, s) for k, s in enumerate(segments) if s.row is not None and s.values is not None]
+    seen: set[str] = set()
+    unique = []
+    for k, s in anchored:
+        if s.row not in seen:
+            seen.add(s.row)  # type: ignore[arg-type]
+            unique.append((k, s))
+    keep = _increasing([(k, order[s.row]) for k, s in unique])  # type: ignore[index]
+    placed: dict[str, tuple[int, RawValues]] = {}
+    demoted: set[int] = set()
+    for idx, (k, s) in enumerate(unique):
+        if idx in keep:
+            placed[s.row] = (k, s.values)  # type: ignore[index,assignment]
+        else:
+            demoted.add(k)
+    result = TableResult(cells={})
+
+    def full_width(values: RawValues) -> bool:
+        kind, texts = values
+        if kind == "cells":
+            return len([t for t in texts]) >= len(columns) and any(t.strip() for t in texts)
+        return len(texts) == len(columns)
+
+    orphans = [
+        (k, s.values)
+        for k, s in enumerate(segments)
+        if (s.row is None or k in demoted) and s.values is not None and full_width(s.values)
+    ]
+    # Give orphans to the rows missing between two located rows, when the counts agree.
+    anchors_by_pos = sorted((k, order[key]) for key, (k, _) in placed.items())
+    bounds = [(-1, -1), *anchors_by_pos, (len(segments), len(rows))]
+    for (k0, i0), (k1, i1) in itertools.pairwise(bounds):
+        missing = [rows[i].key for i in range(i0 + 1, i1) if rows[i].key not in placed]
+        between = [v for k, v in orphans if k0 < k < k1]
+        if not missing or not between:
+            continue
+        if len(missing) == len(between):
+            for key, values in zip(missing, between, strict=True):
+                placed[key] = (-1, values)
+        else:
+            result.warnings.append(
+                f"table 3: {len(between)} unlabelled value rows for {len(missing)} missing rows "
+                f"({', '.join(missing)}); not assigned"
+            )
+
+    row_sets: dict[str, list[tuple[Value, ...]]] = {}
+    for row in rows:
+        if row.key not in placed:
+            result.warnings.append(f"table 3 row {row.label} not found")
+            row_sets[row.key] = [tuple([None] * len(columns))]
+            continue
+        result.located += 1
+        vectors, warns = row_vectors(placed[row.key][1], types, accept=_sum_ok)
+        result.warnings.extend(f"table 3 {row.label}: {w}" for w in warns)
+        row_sets[row.key] = vectors
+
+    _narrow_by_columns(row_sets, variant, result)
+    for row in rows:
+        values = candidates_by_cell(row_sets[row.key], len(columns))
+        result.cells[row.key] = dict(zip((c.key for c in columns), values, strict=True))
+    return result
+
+
+def _column_identities_hold(choice: dict[str, tuple[Value, ...]], variant: str, use_i2: bool) -> bool:
+    outcome = tpl.outcome_row_keys(variant)
+    n_cols = len(tpl.table3_columns())
+    for c in range(n_cols):
+
+        def val(key: str, c: int = c) -> Value:
+            return choice[key][c]
+
+        i1 = [val("new_received"), val("carried_over"), val("total_processed"), val("carry_forward")]
+        if all(isinstance(v, int | float) for v in i1) and i1[0] + i1[1] != i1[2] + i1[3]:  # type: ignore[operator]
+            return False
+        if use_i2:
+            parts = [val(k) for k in outcome]
+            total = val("total_processed")
+            if all(isinstance(v, int | float) for v in [*parts, total]) and sum(parts) != total:  # type: ignore[arg-type]
+                return False
+    return True
+
+
+def _narrow_by_columns(row_sets: dict[str, list[tuple[Value, ...]]], variant: str, result: TableResult) -> None:
+    """Choose among a glued row's splits with the column identities (T3-I2, then T3-I1)."""
+    open_rows = [k for k, v in row_sets.items() if len(v) > 1]
+    if not open_rows:
+        return
+    size = 1
+    for k in open_rows:
+        size *= len(row_sets[k])
+    if size > _COMBO_LIMIT:
+        result.warnings.append("table 3: too many digit splits to check against the column identities")
+        return
+    for use_i2 in (True, False):
+        survivors: dict[str, list[tuple[Value, ...]]] = {k: [] for k in open_rows}
+        any_ok = False
+        for combo in itertools.product(*(row_sets[k] for k in open_rows)):
+            choice = {k: v[0] for k, v in row_sets.items()}
+            choice.update(zip(open_rows, combo, strict=True))
+            if _column_identities_hold(choice, variant, use_i2):
+                any_ok = True
+                for k, vec in zip(open_rows, combo, strict=True):
+                    if vec not in survivors[k]:
+                        survivors[k].append(vec)
+        if any_ok:
+            row_sets.update(survivors)
+            return
+
+
+# ---------------------------------------------------------------------------------------------
+# Table 4
+
+
+def _table4_line_values(line: Line) -> RawValues | None:
+    """The values of one table 4 line, or None when the line is not part of the table."""
+    if line.cells is not None:
+        texts = [c for c, s in zip(line.cells, line.spanned or [], strict=False) if not s]
+        if texts and all(_is_value_cell(t) for t in texts) and any(t.strip() for t in texts):
+            return ("cells", texts)
+        return None
+    rest = line.text
+    for word in tpl.table4_header_words():
+        rest = rest.replace(word, " ")
+    runs = _runs(rest)
+    if not runs:
+        return None
+    leftover = _RUN.sub(" ", rest)
+    if len(re.sub(r"[\s、,.:;()\-—]", "", leftover)) > 4:
+        # Prose with numbers in it; only a run glued to the header words counts.
+        return None
+    return ("tokens", [t for m in runs for t in TOKEN.findall(m.group())])
+
+
+def read_table4(lines: Sequence[Line]) -> TableResult:
+    groups = tpl.table4_groups()
+    columns = tpl.table4_columns()
+    width = len(groups) * len(columns)
+    kind = "tokens"
+    texts: list[str] = []
+    started = False
+    for line in lines:
+        values = _table4_line_values(line)
+        if values is None:
+            if started and len(texts) >= width:
+                break
+            continue
+        started = True
+        if values[0] == "cells":
+            kind = "cells"
+        texts.extend(values[1])
+        if len(texts) >= width:
+            break
+    result = TableResult(cells={})
+    if not texts:
+        result.warnings.append("table 4 values not found")
+        vectors: list[tuple[Value, ...]] = [tuple([None] * width)]
+    else:
+        result.located = 1
+
+        def group_ok(vec: tuple[Value, ...]) -> bool:
+            if len(vec) % len(columns):
+                return True
+            return _sum_ok(vec[-len(columns) :])
+
+        vectors, warns = row_vectors((kind, texts), ["int"] * width, prefix_ok=group_ok)
+        result.warnings.extend(f"table 4: {w}" for w in warns)
+    values = candidates_by_cell(vectors, width)
+    for g, (gkey, _label) in enumerate(groups):
+        part = values[g * len(columns) : (g + 1) * len(columns)]
+        result.cells[gkey] = dict(zip((c.key for c in columns), part, strict=True))
+    return result
