@@ -5,7 +5,7 @@ The public API is small; everything else lives in modules that may change.
 Example::
 
     >>> import disclosure_metrics as dm
-    >>> report = dm.parse_file("data/raw/2020_huianpu.txt")  # doctest: +SKIP
+    >>> report = dm.parse_file("data/raw/2020_huianpu.txt")
     >>> report.format
     'GOV2019'
 """

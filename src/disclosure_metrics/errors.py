@@ -14,8 +14,11 @@ from __future__ import annotations
 class ReportError(Exception):
     """A file that cannot be turned into a report. ``code`` is stable and machine-readable."""
 
-    def __init__(self, path: str, code: str, message_zh: str, message_en: str) -> None:
+    def __init__(
+        self, path: str, code: str, message_zh: str, message_en: str, **details: object
+    ) -> None:
         self.path = str(path)
+        self.details = details  # what is known of the file anyway (agency, year …)
         self.code = code
         self.message_zh = message_zh
         self.message_en = message_en
@@ -25,6 +28,7 @@ class ReportError(Exception):
         """The error as the JSON object ``parse --json`` prints for a failed file."""
         return {
             "file": self.path,
+            **self.details,
             "error": self.code,
             "message_zh": self.message_zh,
             "message_en": self.message_en,

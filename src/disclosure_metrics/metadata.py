@@ -49,7 +49,11 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
     if title is None:
         for i, line in enumerate(head):
             joined = line
-            if not _TITLE_KEY.search(line) and i + 1 < len(head) and _TITLE_KEY.match(_clean(head[i + 1])):
+            if (
+                not _TITLE_KEY.search(line)
+                and i + 1 < len(head)
+                and _TITLE_KEY.match(_clean(head[i + 1]))
+            ):
                 joined = line + head[i + 1]  # a title wrapped before 年度报告
             if _TITLE_KEY.search(joined) and len(_clean(joined)) <= 60:
                 title = _clean(joined)

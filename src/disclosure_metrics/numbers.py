@@ -1,7 +1,8 @@
 """Reading cell values: numbers, blanks, NA marks, units and annotations, and glued digit runs.
 
 A cell value is what the report prints: ``int`` or ``float`` (money), ``None`` for a blank cell,
-``"NA"`` for ``/``, ``-``, ``—``, ``不适用``, ``无``, or an :class:`Ambiguous` value when a crawler glued
+``"NA"`` for ``/``, ``-``, ``—``, ``不适用``, ``无``, or an :class:`Ambiguous` value when a
+crawler glued
 the digits of neighbouring cells and the template's identities do not decide the split.
 
 Example::
@@ -60,8 +61,10 @@ def _number(text: str, col_type: str) -> int | float:
 def parse_cell(text: str, col_type: str = "int") -> Value:
     """One printed cell to a value (``col_type``: int, signed_int or decimal).
 
-    >>> parse_cell(""), parse_cell(" 1,234 "), parse_cell("+2", "signed_int"), parse_cell("-1", "signed_int")
-    (None, 1234, 2, -1)
+    >>> parse_cell(""), parse_cell(" 1,234 "), parse_cell("+2", "signed_int")
+    (None, 1234, 2)
+    >>> parse_cell("-1", "signed_int")
+    -1
     """
     t = _ANNOTATION.sub("", text.replace("（", "(").replace("）", ")")).strip()
     t = t.replace(" ", "").replace("\u3000", "")

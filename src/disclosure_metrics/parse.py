@@ -2,7 +2,7 @@
 
 Example::
 
-    >>> report = parse_file("data/raw/2020_huianpu.txt")  # doctest: +SKIP
+    >>> report = parse_file("data/raw/2020_huianpu.txt")
     >>> report.agency, report.year, report.format
     ('盐池县惠安堡镇人民政府', 2020, 'GOV2019')
 """
@@ -22,7 +22,17 @@ from .metadata import title_agency_year
 from .normalize import looks_traditional
 from .numbers import Ambiguous
 from .readers import read_document
-from .tables import Line, TableResult, build_lines, cut, find, find_any, read_table2, read_table3, read_table4
+from .tables import (
+    Line,
+    TableResult,
+    build_lines,
+    cut,
+    find,
+    find_any,
+    read_table2,
+    read_table3,
+    read_table4,
+)
 from .tables import table2_format as detect_table2_format
 from .tables import table3_variant as detect_table3_variant
 
@@ -105,10 +115,12 @@ def _jsonable(node: Any) -> Any:
 def decide_format(table2_fmt: str | None, variant: str, year: int | None) -> str:
     """The report's format from its labels (spec §5); the year only flags 2019 tables used late.
 
-    >>> decide_format("GOV2021", "split_other", 2022), decide_format("GOV2021", "single_other", 2023)
-    ('GOV2021', 'HYBRID')
-    >>> decide_format("GOV2019", "single_other", 2020), decide_format("GOV2019", "single_other", 2022)
-    ('GOV2019', 'HYBRID')
+    >>> decide_format("GOV2021", "split_other", 2022)
+    'GOV2021'
+    >>> decide_format("GOV2021", "single_other", 2023)
+    'HYBRID'
+    >>> decide_format("GOV2019", "single_other", 2022)
+    'HYBRID'
     """
     t3 = "GOV2021" if variant == "split_other" else "GOV2019"
     t2 = table2_fmt or t3
@@ -139,16 +151,22 @@ def _regions(lines: list[Line]) -> tuple[list[Line] | None, list[Line] | None, l
     return t2, t3, cut(lines, t4_start, t4_end)
 
 
-def _legacy_or_missing(path: str, lines: list[Line], year: int | None, has_table2: bool) -> ReportError:
+def _legacy_or_missing(
+    path: str, lines: list[Line], agency: str | None, year: int | None, has_table2: bool
+) -> ReportError:
     text = "\n".join(line.text for line in lines)
     legacy_hits = sum(1 for p in tpl.markers("LEGACY") if p.search(text))
     if not has_table2 and (legacy_hits >= 2 or (year is not None and year < FIRST_TEMPLATE_YEAR)):
         return UnsupportedFormatError(
             path,
             "legacy_format",
-            f"{year or '2019年以前'}年度报告使用 2019 年以前的统计表格式（LEGACY），本工具不解析，未生成任何数据",
+            f"{year or '2019年以前'}年度报告使用 2019 年以前的统计表格式（LEGACY），"
+            "本工具不解析，未生成任何数据",
             f"the {year or 'pre-2019'} report uses the pre-2019 statistics table (LEGACY); "
             "it is not parsed and no values are produced",
+            agency=agency,
+            year=year,
+            format="LEGACY",
         )
     if has_table2:
         return ReportError(
@@ -180,7 +198,7 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
     variant = detect_table3_variant(t3_lines) if t3_lines else "single_other"
     t3 = read_table3(t3_lines, variant) if t3_lines else TableResult(cells={})
     if t3.located < MIN_TABLE3_ROWS:
-        raise _legacy_or_missing(doc.path, lines, year, t2_lines is not None)
+        raise _legacy_or_missing(doc.path, lines, agency, year, t2_lines is not None)
     t2_fmt = detect_table2_format(t2_lines) if t2_lines else None
     fmt = decide_format(t2_fmt, variant, year)
     t2_key_fmt = t2_fmt or ("GOV2021" if variant == "split_other" else "GOV2019")

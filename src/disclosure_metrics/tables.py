@@ -100,7 +100,9 @@ def build_lines(doc: Document, traditional: bool) -> list[Line]:
 Pos = tuple[int, int]
 
 
-def find(lines: Sequence[Line], pattern: re.Pattern[str], start: Pos = (0, 0), end: Pos | None = None) -> Pos | None:
+def find(
+    lines: Sequence[Line], pattern: re.Pattern[str], start: Pos = (0, 0), end: Pos | None = None
+) -> Pos | None:
     """First match of ``pattern`` at or after ``start`` (and before ``end``)."""
     last = len(lines) if end is None else end[0] + 1
     for li in range(start[0], min(last, len(lines))):
@@ -116,7 +118,12 @@ def find(lines: Sequence[Line], pattern: re.Pattern[str], start: Pos = (0, 0), e
     return None
 
 
-def find_any(lines: Sequence[Line], patterns: Sequence[re.Pattern[str]], start: Pos = (0, 0), end: Pos | None = None) -> Pos | None:
+def find_any(
+    lines: Sequence[Line],
+    patterns: Sequence[re.Pattern[str]],
+    start: Pos = (0, 0),
+    end: Pos | None = None,
+) -> Pos | None:
     hits = [p for p in (find(lines, pat, start, end) for pat in patterns) if p is not None]
     return min(hits) if hits else None
 
@@ -338,7 +345,13 @@ def read_table2(lines: Sequence[Line], fmt: str) -> TableResult:
             result.located += 1
             vectors, warns = row_vectors(raw, types)
             result.warnings.extend(f"table 2 {row.label}: {w}" for w in warns)
-            out[row.key] = dict(zip((c.key for c in block.columns), candidates_by_cell(vectors, len(types)), strict=True))
+            out[row.key] = dict(
+                zip(
+                    (c.key for c in block.columns),
+                    candidates_by_cell(vectors, len(types)),
+                    strict=True,
+                )
+            )
         result.cells[block.id] = out  # type: ignore[assignment]
     return result
 
@@ -349,7 +362,9 @@ def read_table2(lines: Sequence[Line], fmt: str) -> TableResult:
 
 def table3_variant(lines: Sequence[Line]) -> str:
     """``split_other`` when the three （六） sub-rows are printed, else ``single_other``."""
-    split_rows = [r for r in tpl.all_table3_rows() if r.variant == "split_other" and r.number in (1, 2)]
+    split_rows = [
+        r for r in tpl.all_table3_rows() if r.variant == "split_other" and r.number in (1, 2)
+    ]
     for line in lines:
         if any(p.search(line.text) for r in split_rows for p in r.anchors):
             return "split_other"
@@ -379,7 +394,9 @@ def read_table3(lines: Sequence[Line], variant: str) -> TableResult:
     types = ["int"] * len(columns)
     segments = [s for no, line in enumerate(lines) for s in line_segments(line, rows, no)]
 
-    anchored = [(k, s) for k, s in enumerate(segments) if s.row is not None and s.values is not None]
+    anchored = [
+        (k, s) for k, s in enumerate(segments) if s.row is not None and s.values is not None
+    ]
     seen: set[str] = set()
     unique = []
     for k, s in anchored:
@@ -442,7 +459,9 @@ def read_table3(lines: Sequence[Line], variant: str) -> TableResult:
     return result
 
 
-def _column_identities_hold(choice: dict[str, tuple[Value, ...]], variant: str, use_i2: bool) -> bool:
+def _column_identities_hold(
+    choice: dict[str, tuple[Value, ...]], variant: str, use_i2: bool
+) -> bool:
     outcome = tpl.outcome_row_keys(variant)
     n_cols = len(tpl.table3_columns())
     for c in range(n_cols):
@@ -450,7 +469,12 @@ def _column_identities_hold(choice: dict[str, tuple[Value, ...]], variant: str, 
         def val(key: str, c: int = c) -> Value:
             return choice[key][c]
 
-        i1 = [val("new_received"), val("carried_over"), val("total_processed"), val("carry_forward")]
+        i1 = [
+            val("new_received"),
+            val("carried_over"),
+            val("total_processed"),
+            val("carry_forward"),
+        ]
         if all(isinstance(v, int | float) for v in i1) and i1[0] + i1[1] != i1[2] + i1[3]:  # type: ignore[operator]
             return False
         if use_i2:
@@ -461,7 +485,9 @@ def _column_identities_hold(choice: dict[str, tuple[Value, ...]], variant: str, 
     return True
 
 
-def _narrow_by_columns(row_sets: dict[str, list[tuple[Value, ...]]], variant: str, result: TableResult) -> None:
+def _narrow_by_columns(
+    row_sets: dict[str, list[tuple[Value, ...]]], variant: str, result: TableResult
+) -> None:
     """Choose among a glued row's splits with the column identities (T3-I2, then T3-I1)."""
     open_rows = [k for k, v in row_sets.items() if len(v) > 1]
     if not open_rows:
@@ -470,7 +496,9 @@ def _narrow_by_columns(row_sets: dict[str, list[tuple[Value, ...]]], variant: st
     for k in open_rows:
         size *= len(row_sets[k])
     if size > _COMBO_LIMIT:
-        result.warnings.append("table 3: too many digit splits to check against the column identities")
+        result.warnings.append(
+            "table 3: too many digit splits to check against the column identities"
+        )
         return
     for use_i2 in (True, False):
         survivors: dict[str, list[tuple[Value, ...]]] = {k: [] for k in open_rows}

@@ -1,4 +1,5 @@
-"""Readers: one per input kind, each turning a file into a :class:`~disclosure_metrics.document.Document`.
+"""Readers: one per input kind, each turning a file into a
+:class:`~disclosure_metrics.document.Document`.
 
 :func:`read_document` picks the reader from the file's content (magic bytes) and name, and turns
 every failure into a :class:`~disclosure_metrics.errors.ReportError` naming the file.
@@ -68,7 +69,9 @@ def read_document(path: str | Path) -> Document:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ReportError(str(path), "unreadable", f"无法读取文件：{exc}", f"cannot read the file: {exc}") from exc
+        raise ReportError(
+            str(path), "unreadable", f"无法读取文件：{exc}", f"cannot read the file: {exc}"
+        ) from exc
     if size > MAX_BYTES:
         raise ReportError(
             str(path),

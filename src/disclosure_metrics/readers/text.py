@@ -42,14 +42,24 @@ def decode(path: str, data: bytes) -> tuple[str, str]:
 
     best = from_bytes(data).best()
     if best is None:
-        raise ReportError(path, "binary", "文件不是文本（无法识别编码）", "the file is not text (no encoding fits)")
+        raise ReportError(
+            path,
+            "binary",
+            "文件不是文本（无法识别编码）",
+            "the file is not text (no encoding fits)",
+        )
     return str(best), best.encoding
 
 
 def _check_text(path: str, text: str) -> None:
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f")
     if controls > _MAX_CONTROL_SHARE * max(len(text), 1) or text.count("\ufffd") > 0.05 * len(text):
-        raise ReportError(path, "binary", "文件不是文本（含大量控制字符）", "the file is not text (mostly control bytes)")
+        raise ReportError(
+            path,
+            "binary",
+            "文件不是文本（含大量控制字符）",
+            "the file is not text (mostly control bytes)",
+        )
 
 
 def _markdown_cells(line: str) -> list[Cell]:

@@ -1,0 +1,29 @@
+"""Shared fixtures: where the real corpus lives (read in place, never copied)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+SAMPLE = ROOT / "data" / "raw" / "2020_huianpu.txt"
+
+
+def corpus_or_skip() -> Path:
+    if not (CORPUS / "reports").is_dir():
+        pytest.skip(f"the shared corpus is not at {CORPUS}")
+    return CORPUS
+
+
+def truth_files() -> list[Path]:
+    folder = CORPUS / "truth"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.json") if p.name != "narrative.json")
+
+
+def load_truth(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import pytest
+
+from disclosure_metrics.metadata import title_agency_year
+
+
+@pytest.mark.parametrize(
+    "lines,agency,year",
+    [
+        (["标题: 平潭综合实验区2021年度政府信息公开工作年度报告"], "平潭综合实验区", 2021),
+        (
+            ["盐池县惠安堡镇人民政府 2020 年 政府信息公开工作年度报告"],
+            "盐池县惠安堡镇人民政府",
+            2020,
+        ),
+        (["2024 年上海市科委政府信息公开工作", "年度报告"], "上海市科委", 2024),
+        (["洪泽区人民政府", "2023 年政府信息公开工作年度报告"], "洪泽区人民政府", 2023),
+        (["# 沐阳县人民政府 2025 年 政府信息公开工作年度报告"], "沐阳县人民政府", 2025),
+        (["某某局", "本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。"], None, 2022),
+    ],
+)
+def test_agency_and_year(lines: list[str], agency: str | None, year: int) -> None:
+    _title, got_agency, got_year = title_agency_year(lines)
+    assert (got_agency, got_year) == (agency, year)

@@ -1,0 +1,180 @@
+"""The parser against the hand-checked truth of real reports, and its errors on bad input."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from disclosure_metrics import ReportError, UnsupportedFormatError, parse_file
+from disclosure_metrics.parse import decide_format
+
+from .conftest import CORPUS, SAMPLE, corpus_or_skip, load_truth, truth_files
+
+
+def _cells(table: str, data: dict) -> dict[str, object]:
+    """Flatten a table of the contract shape into dotted paths."""
+    out = {}
+    for block, rows in data.items():
+        for key, value in rows.items():
+            if table == "table2":
+                for col, cell in value.items():
+                    out[f"{table}.{block}.{key}.{col}"] = cell
+            else:
+                out[f"{table}.{block}.{key}"] = value
+    return out
+
+
+def _same(got: object, want: object) -> bool:
+    # null, 0 and "NA" are distinct; ints and floats compare by value, but a blank is never 0.
+    if want is None or got is None or isinstance(want, str) or isinstance(got, str | dict):
+        return got == want and type(got) is type(want)
+    return got == want
+
+
+@pytest.mark.parametrize("truth_path", truth_files(), ids=lambda p: p.stem)
+def test_every_cell_matches_truth(truth_path: Path) -> None:
+    corpus_or_skip()
+    truth = load_truth(truth_path)
+    report = parse_file(CORPUS / "reports" / truth["file"]).to_json()
+    assert (report["agency"], report["year"], report["format"]) == (
+        truth["agency"],
+        truth["year"],
+        truth["format"],
+    )
+    ambiguous_in_text = set(truth.get("ambiguous_in_text") or [])
+    wrong = []
+    for table in ("table2", "table3", "table4"):
+        got_cells = _cells(table, report[table])
+        for path, want in _cells(table, truth[table]).items():
+            got = got_cells.get(path, "<missing>")
+            if path in ambiguous_in_text and isinstance(got, dict):
+                if not (got.get("ambiguous") and want in got["candidates"]):
+                    wrong.append((path, got, want))
+            elif not _same(got, want):
+                wrong.append((path, got, want))
+    assert not wrong, wrong
+
+
+def test_sample_parses_exactly_including_variants() -> None:
+    report = parse_file(SAMPLE)
+    assert report.agency == "盐池县惠安堡镇人民政府"
+    assert (report.year, report.format) == (2020, "GOV2019")
+    # 商业机构 is the sample's header for 商业企业; 不予处理 is split by a page break (理).
+    assert report.table3["not_processed.2"]["commercial"] == 0
+    assert report.table3["not_processed.2"]["total"] == 0
+    assert report.table3["not_processed.1"]["total"] is None  # cut off in the text rendering
+    assert report.table2["art20_6"]["punishment"] == {
+        "prev_items": 1,
+        "items_delta": 0,
+        "decisions": 89,
+    }
+    assert report.table4["lit_after_review"]["total"] is None  # 14 of 15 values printed
+    assert report.ambiguous_cells() == []
+
+
+@pytest.mark.parametrize(
+    "name,year", [("2017_pingtan_legacy.txt", 2017), ("2018_pingtan_legacy.txt", 2018)]
+)
+def test_legacy_reports_are_recognised_not_parsed(name: str, year: int) -> None:
+    corpus = corpus_or_skip()
+    with pytest.raises(UnsupportedFormatError) as info:
+        parse_file(corpus / "reports" / name)
+    err = info.value
+    assert err.code == "legacy_format"
+    assert err.details["format"] == "LEGACY" and err.details["year"] == year
+    assert "LEGACY" in err.message_zh and "LEGACY" in err.message_en
+
+
+def test_glued_digits_come_back_ambiguous_with_candidates() -> None:
+    corpus = corpus_or_skip()
+    report = parse_file(corpus / "reports" / "2021_pingtan.txt")
+    made = report.to_json()["table2"]["art20_1"]["normative_docs"]["made"]
+    assert made["ambiguous"] is True and 69 in made["candidates"] and 6 in made["candidates"]
+    # Table 3 rows glued the same way are decided by the identities.
+    assert report.table3["new_received"] == {
+        "natural_person": 64,
+        "commercial": 0,
+        "research": 0,
+        "social_welfare": 2,
+        "legal_service": 0,
+        "other_org": 4,
+        "total": 70,
+    }
+
+
+def _error_of(path: Path) -> ReportError:
+    with pytest.raises(ReportError) as info:
+        parse_file(path)
+    assert str(path) in str(info.value)
+    return info.value
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    assert _error_of(path).code == "empty"
+
+
+def test_random_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "noise.txt"
+    path.write_bytes(random.Random(7).randbytes(4096))
+    assert _error_of(path).code in {"binary", "not_a_report"}
+
+
+def test_text_that_is_not_a_report(tmp_path: Path) -> None:
+    path = tmp_path / "notice.txt"
+    path.write_text("关于召开会议的通知\n各单位：定于下周一召开工作会议。\n", encoding="utf-8")
+    err = _error_of(path)
+    assert err.code == "not_a_report"
+    assert err.message_zh and err.message_en
+
+
+def test_report_without_table3(tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    start = text.index("三、收到和处理政府信息公开申请情况")
+    end = text.index("四、政府信息公开行政复议")
+    path = tmp_path / "no_table3.txt"
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert _error_of(path).code == "table3_missing"
+
+
+def test_pdf_without_text_layer(tmp_path: Path) -> None:
+    pdfium = pytest.importorskip("pypdfium2")
+    doc = pdfium.PdfDocument.new()
+    doc.new_page(595, 842)
+    path = tmp_path / "scan.pdf"
+    doc.save(str(path))
+    assert _error_of(path).code == "no_text_layer"
+
+
+def test_gbk_copy_of_sample_parses_the_same(tmp_path: Path) -> None:
+    path = tmp_path / "sample_gbk.txt"
+    path.write_bytes(SAMPLE.read_text(encoding="utf-8").encode("gb18030"))
+    assert parse_file(path).table3 == parse_file(SAMPLE).table3
+
+
+def test_bom_copy_of_sample_parses_the_same(tmp_path: Path) -> None:
+    path = tmp_path / "sample_bom.txt"
+    shutil.copy(SAMPLE, path)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert parse_file(path).agency == "盐池县惠安堡镇人民政府"
+
+
+@pytest.mark.parametrize(
+    "t2,variant,year,expected",
+    [
+        ("GOV2021", "split_other", 2021, "GOV2021"),
+        ("GOV2021", "single_other", 2023, "HYBRID"),
+        ("GOV2019", "single_other", 2019, "GOV2019"),
+        ("GOV2019", "single_other", 2022, "HYBRID"),
+        ("GOV2019", "split_other", 2020, "HYBRID"),
+        (None, "split_other", None, "GOV2021"),
+    ],
+)
+def test_format_is_decided_from_labels(
+    t2: str | None, variant: str, year: int | None, expected: str
+) -> None:
+    assert decide_format(t2, variant, year) == expected

@@ -1,0 +1,183 @@
+"""The label-anchored table reader on small hand-made documents."""
+
+from __future__ import annotations
+
+from disclosure_metrics import templates as tpl
+from disclosure_metrics.document import Cell, Document, Table, TextLine
+from disclosure_metrics.numbers import Ambiguous
+from disclosure_metrics.tables import (
+    build_lines,
+    read_table2,
+    read_table3,
+    read_table4,
+    table2_format,
+    table3_variant,
+)
+
+ZERO7 = "0 0 0 0 0 0 0"
+
+
+def lines_of(*items: str | list[str], traditional: bool = False):
+    doc_items = [
+        Table([[Cell(c) for c in item]]) if isinstance(item, list) else TextLine(item)
+        for item in items
+    ]
+    return build_lines(Document("t.txt", "text", doc_items), traditional)
+
+
+def table3_text(overrides: dict[str, str] | None = None, variant: str = "split_other") -> list[str]:
+    overrides = overrides or {}
+    return [f"{r.label} {overrides.get(r.key, ZERO7)}" for r in tpl.table3_rows(variant)]
+
+
+def test_every_row_found_from_template_labels() -> None:
+    result = read_table3(lines_of(*table3_text({"granted": "3 1 0 0 0 0 4"})), "split_other")
+    assert result.located == 25
+    assert result.cells["granted"]["commercial"] == 1 and result.cells["granted"]["total"] == 4
+    assert result.cells["other.3"]["total"] == 0
+
+
+def test_letter_spaced_and_half_width_labels() -> None:
+    text = table3_text()
+    text[2] = "( 一 ) 予 以 公 开   5 0 0 0 0 0 5"
+    text[4] = "1．属于国家秘密 2 0 0 0 0 0 2"
+    result = read_table3(lines_of(*text), "split_other")
+    assert result.cells["granted"]["natural_person"] == 5
+    assert result.cells["denied.1"]["total"] == 2
+
+
+def test_traditional_characters() -> None:
+    text = [f"{r.label} {ZERO7}" for r in tpl.table3_rows("split_other")]
+    text[14] = "3.補正後申請內容仍不明確 1 0 0 0 0 0 1"
+    result = read_table3(lines_of(*text, traditional=True), "split_other")
+    assert result.cells["unable.3"]["total"] == 1
+
+
+def test_values_on_their_own_line_fill_the_gap_by_order() -> None:
+    text = table3_text()
+    # A PDF puts the values of partial and denied.1 on lines of their own, labels elsewhere.
+    text[3] = "（二）部分公开（区分处理的，只计这一情形，不"
+    text[4] = "4 0 0 0 0 0 4"
+    text.insert(5, "1 0 0 0 0 0 1")
+    text.insert(6, "1.属于国家秘密")
+    result = read_table3(lines_of(*text), "split_other")
+    assert result.cells["partial"]["total"] == 4
+    assert result.cells["denied.1"]["total"] == 1
+
+
+def test_orphans_that_do_not_fit_are_not_assigned() -> None:
+    text = table3_text()
+    text[3] = "（二）部分公开"  # one row missing, two unlabelled value rows
+    text.insert(4, "4 0 0 0 0 0 4")
+    text.insert(5, "5 0 0 0 0 0 5")
+    result = read_table3(lines_of(*text), "split_other")
+    assert result.cells["partial"]["total"] is None
+    assert any("not assigned" in w for w in result.warnings)
+
+
+def test_glued_rows_split_with_column_identities() -> None:
+    # 2021 平潭: '270020130' has two T3-I3 splits; T3-I2 on the 商业企业 column picks one.
+    glued = {
+        "new_received": "640020470",
+        "carried_over": "0000000",
+        "granted": "270020130",
+        "partial": "5000005",
+        "denied.5": "1000001",
+        "denied.7": "6000006",
+        "denied.8": "1000001",
+        "unable.1": "220000325",
+        "other.3": "1000001",
+        "total_processed": "630020469",
+        "carry_forward": "1000001",
+    }
+    line = "".join(
+        f"{r.label}{glued.get(r.key, '0000000')}" for r in tpl.table3_rows("split_other")
+    )
+    result = read_table3(lines_of(line), "split_other")
+    assert list(result.cells["granted"].values()) == [27, 0, 0, 2, 0, 1, 30]
+    assert list(result.cells["unable.1"].values()) == [22, 0, 0, 0, 0, 3, 25]
+
+
+def test_cells_keep_blank_distinct_from_zero() -> None:
+    rows = [[r.label, *(["0"] * 6), ""] for r in tpl.table3_rows("single_other")]
+    rows[0] = ["一、本年新收政府信息公开申请数量", "3", "", "/", "0", "0", "0", "3"]
+    result = read_table3(lines_of(*rows), "single_other")
+    cells = result.cells["new_received"]
+    assert (cells["natural_person"], cells["commercial"], cells["research"]) == (3, None, "NA")
+    assert result.cells["granted"]["total"] is None
+
+
+def test_variant_and_table2_format_from_labels() -> None:
+    assert (
+        table3_variant(
+            lines_of("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 0")
+        )
+        == "split_other"
+    )
+    assert table3_variant(lines_of("（六）其他处理 0 0 0 0 0 0 0")) == "single_other"
+    assert table2_format(lines_of("信息内容 本年制发件数 本年废止件数 现行有效件数")) == "GOV2021"
+    assert (
+        table2_format(lines_of("信息内容 本年新制作数量 本年新公开数量 对外公开总数量"))
+        == "GOV2019"
+    )
+
+
+def test_table2_units_signs_and_glue() -> None:
+    lines = lines_of(
+        "第二十条第（五）项",
+        "行政许可 396 +2 278",
+        "其他对外管理服务事项 10 -1 105",
+        "第二十条第（六）项",
+        "行政处罚2648-18538",
+        "行政强制 / / /",
+        "第二十条第（九）项",
+        "政府集中采购 6 251000元",
+    )
+    result = read_table2(lines, "GOV2019")
+    assert result.cells["art20_5"]["licensing"] == {
+        "prev_items": 396,
+        "items_delta": 2,
+        "decisions": 278,
+    }
+    assert result.cells["art20_5"]["other_services"]["items_delta"] == -1
+    punishment = result.cells["art20_6"]["punishment"]
+    assert punishment["prev_items"] == 2648
+    assert (
+        isinstance(punishment["items_delta"], Ambiguous)
+        and -18 in punishment["items_delta"].candidates
+    )
+    assert result.cells["art20_6"]["coercion"]["decisions"] == "NA"
+    assert result.cells["art20_9"]["procurement"] == {"projects": 6, "amount": 251000}
+
+
+def test_table4_glued_split_by_group_totals() -> None:
+    result = read_table4(
+        lines_of("行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计10203120001200000")
+    )
+    assert result.cells["review"] == {
+        "upheld": 1,
+        "corrected": 0,
+        "other": 2,
+        "pending": 0,
+        "total": 3,
+    }
+    assert result.cells["lit_direct"]["total"] == 12
+
+
+def test_table4_three_small_tables_and_prose_ignored() -> None:
+    lines = lines_of(
+        "本年度共发生行政复议案件 3 件。",
+        ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"],
+        ["27", "10", "9", "15", "61"],
+        ["3", "0", "0", "0", "3"],
+        ["8", "0", "1", "1", "10"],
+    )
+    result = read_table4(lines)
+    assert result.cells["review"]["total"] == 61
+    assert result.cells["lit_after_review"]["pending"] == 1
+
+
+def test_table4_missing_last_cell_is_blank() -> None:
+    result = read_table4(lines_of(["0"] * 14))
+    assert result.cells["lit_after_review"]["total"] is None
+    assert result.cells["lit_after_review"]["pending"] == 0
