@@ -43,6 +43,42 @@ def norm(text: str) -> str:
     return "".join(out)
 
 
+def norm_with_offsets(text: str) -> tuple[str, list[int]]:
+    """:func:`norm` and, for each character of the result, its index in ``text``.
+
+    Lets a match found in normalized text be quoted verbatim from the original.
+
+    >>> normalized, offsets = norm_with_offsets("（一） 共 35 条")
+    >>> normalized, "（一） 共 35 条"[offsets[normalized.index("3")]:]
+    ('(一)共35条', '35 条')
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            left = out[-1][-1] if out else ""
+            right = unicodedata.normalize("NFKC", text[j]).translate(_QUOTES)[:1] if j < n else ""
+            if left and right and _keep_space(left, right):
+                out.append(" ")
+                offsets.append(i)
+            i = j
+            continue
+        piece = unicodedata.normalize("NFKC", ch).translate(_QUOTES)
+        for c in piece:
+            if c.isspace():
+                continue
+            out.append(c)
+            offsets.append(i)
+        i += 1
+    return "".join(out), offsets
+
+
 @cache
 def _converter(config: str):  # type: ignore[no-untyped-def]
     import opencc  # imported lazily: loading the dictionaries costs time on every start

@@ -22,6 +22,7 @@ from .metadata import title_agency_year
 from .normalize import looks_traditional
 from .numbers import Ambiguous
 from .readers import read_document
+from .sections import SectionHit, find_sections, section_texts
 from .tables import (
     Line,
     TableResult,
@@ -62,6 +63,8 @@ class Report:
     source_format: str = "text"
     sha256: str = ""
     table2_format: str | None = None
+    sections: list[SectionHit] = field(default_factory=list)
+    section_text: dict[str, str] = field(default_factory=dict)  # verbatim text per section key
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -91,6 +94,10 @@ class Report:
             "title": self.title,
             "source_format": self.source_format,
             "sha256": self.sha256,
+            "sections": [
+                {"no": s.no, "key": s.key, "heading": s.heading, "printed_number": s.printed_number}
+                for s in self.sections
+            ],
             "ambiguous": self.ambiguous_cells(),
             "warnings": self.warnings,
         }
@@ -194,6 +201,7 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
         raw_lines = [to_simplified(x) for x in raw_lines[:60]]
     title, agency, year = title_agency_year(raw_lines)
     t2_lines, t3_lines, t4_lines = _regions(lines)
+    section_hits = find_sections(lines)
 
     variant = detect_table3_variant(t3_lines) if t3_lines else "single_other"
     t3 = read_table3(t3_lines, variant) if t3_lines else TableResult(cells={})
@@ -229,6 +237,8 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
         source_format=doc.source_format,
         sha256=sha256,
         table2_format=t2_fmt,
+        sections=section_hits,
+        section_text=section_texts(lines, section_hits, verbatim=True),
         warnings=warnings,
     )
 

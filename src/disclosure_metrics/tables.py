@@ -55,6 +55,7 @@ class Line:
     text: str
     cells: list[str] | None = None
     spanned: list[bool] | None = None
+    raw: str | None = None  # the text as printed (after script conversion), for verbatim quotes
 
 
 @dataclass
@@ -87,9 +88,10 @@ def build_lines(doc: Document, traditional: bool) -> list[Line]:
                 spanned = [c.spanned for c in row]
                 lines.append(Line("\t".join(cells), cells, spanned))
         else:
-            text = prep(item.text)
+            raw = to_simplified(item.text) if traditional else item.text
+            text = norm(raw)
             if text:
-                lines.append(Line(text))
+                lines.append(Line(text, raw=raw))
     return lines
 
 

@@ -1,0 +1,126 @@
+"""The six sections of a report: where their headings are and the text under each.
+
+Headings are matched on their body (``总体情况``, ``其他需要报告的事项`` …, with the variants in
+``templates.yaml``), not on their ordinal, because reports renumber sections; the ordinal
+printed is kept so that the checks can say when it is wrong. A heading must start a line or
+follow a sentence end, or carry an ordinal — the preamble that lists the section names is not a
+heading.
+
+Example::
+
+    >>> from disclosure_metrics.tables import Line
+    >>> hits = find_sections([Line("本报告包括总体情况、主动公开政府信息情况等。一、总体情况"),
+    ...                       Line("2020年，我镇……"), Line("六、其他需要报告的事项"), Line("无。")])
+    >>> [(h.key, h.printed_number) for h in hits]
+    [('overview', 1), ('other_matters', 6)]
+    >>> lines = [Line("一、总体情况"), Line("共35条。"), Line("六、其他需要报告的事项"), Line("无。")]
+    >>> section_texts(lines, hits)["other_matters"]
+    '无。'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import templates as tpl
+from .normalize import norm_with_offsets
+from .tables import Line, Pos
+
+_ORDINALS = "一二三四五六七八九十"
+_ORDINAL_VALUE = {ch: i + 1 for i, ch in enumerate(_ORDINALS)}
+# What may stand before a heading body: an ordinal with its comma, OCR noise, a Markdown mark.
+_LEAD_WORDS = "本年度|政府信息公开工作|政府信息公开|政务公开工作|行政机关|因政府信息公开工作"
+_PREFIX = rf"(?P<ord>[{_ORDINALS}]{{1,2}})\s*[、.]\s*(?:\d{{4}}年)?(?:{_LEAD_WORDS})?"
+
+# The rest of a heading after its anchor (``及改进情况``), never its content: short, no digits,
+# no 无.
+_TAIL = r"(?:[^\d。，,;；:：无]{0,6}?(?:情况|事项|措施|思路|方向))?"
+
+
+@dataclass(frozen=True)
+class SectionHit:
+    no: int
+    key: str
+    heading: str
+    printed_number: int | None
+    pos: Pos
+    end: Pos
+
+
+def _patterns(section: tpl.Section) -> list[re.Pattern[str]]:
+    out = []
+    for anchor in section.anchors:
+        out.append(re.compile(rf"{_PREFIX}{anchor.pattern}{_TAIL}"))
+        out.append(re.compile(rf"(?:^|(?<=[。;；]))#*\s*{anchor.pattern}{_TAIL}"))
+    return out
+
+
+def _printed(match: re.Match[str]) -> int | None:
+    ordinal = match.groupdict().get("ord")
+    if not ordinal:
+        return None
+    if len(ordinal) == 2:
+        return 10 + _ORDINAL_VALUE.get(ordinal[1], 0)
+    return _ORDINAL_VALUE.get(ordinal)
+
+
+def find_sections(lines: Sequence[Line]) -> list[SectionHit]:
+    """The headings found, in section order; each is searched after the previous one found."""
+    hits: list[SectionHit] = []
+    start: Pos = (0, 0)
+    for section in tpl.sections():
+        best: tuple[Pos, re.Match[str]] | None = None
+        for pattern in _patterns(section):
+            for li in range(start[0], len(lines)):
+                line = lines[li]
+                if line.cells is not None:
+                    continue  # a heading is never a table cell
+                m = pattern.search(line.text, start[1] if li == start[0] else 0)
+                if m:
+                    if best is None or (li, m.start()) < best[0]:
+                        best = ((li, m.start()), m)
+                    break
+        if best is None:
+            continue
+        (li, col), m = best
+        heading = m.group(0)
+        hits.append(
+            SectionHit(
+                section.no, section.key, heading.strip("# "), _printed(m), (li, col), (li, m.end())
+            )
+        )
+        start = (li, m.end())
+    return hits
+
+
+def section_texts(
+    lines: Sequence[Line], hits: Sequence[SectionHit], verbatim: bool = False
+) -> dict[str, str]:
+    """The running text under each heading found, up to the next heading (tables left out).
+
+    Normalized by default (what the matchers read); ``verbatim=True`` quotes the text as
+    printed, for evidence a person can find in the report.
+    """
+    out: dict[str, str] = {}
+    for k, hit in enumerate(hits):
+        stop = hits[k + 1].pos if k + 1 < len(hits) else (len(lines), 0)
+        parts: list[str] = []
+        for li in range(hit.end[0], min(stop[0] + 1, len(lines))):
+            line = lines[li]
+            if line.cells is not None:
+                continue
+            a = hit.end[1] if li == hit.end[0] else 0
+            b = stop[1] if li == stop[0] else len(line.text)
+            if b > a:
+                parts.append(_verbatim(line, a, b) if verbatim else line.text[a:b])
+        out[hit.key] = "\n".join(p for p in parts if p)
+    return out
+
+
+def _verbatim(line: Line, a: int, b: int) -> str:
+    if line.raw is None:
+        return line.text[a:b]
+    _normalized, offsets = norm_with_offsets(line.raw)
+    return line.raw[offsets[a] : offsets[b - 1] + 1]
