@@ -253,6 +253,17 @@ def _cell_segments(line: Line, rows: Sequence[tpl.Row], line_no: int) -> list[Se
 # Values of one row
 
 
+def _read_values(texts: Sequence[str], warnings: list[str]) -> list[Value]:
+    values: list[Value] = []
+    for text in texts:
+        try:
+            values.append(parse_cell(text))
+        except UnreadableCell:
+            warnings.append(f"unreadable cell {text!r}")
+            values.append(None)
+    return values
+
+
 def row_vectors(
     raw: RawValues,
     col_types: Sequence[str],
@@ -276,27 +287,14 @@ def row_vectors(
         if len(cells) > n:
             warnings.append(f"{len(cells)} cells where {n} expected; extra cells ignored")
             cells = cells[:n]
-        vec: list[Value] = []
-        for text, col_type in zip(cells, col_types, strict=False):
-            try:
-                vec.append(parse_cell(text, col_type))
-            except UnreadableCell:
-                warnings.append(f"unreadable cell {text!r}")
-                vec.append(None)
+        vec = _read_values(cells, warnings)
         vec.extend([None] * (n - len(vec)))
         return [tuple(vec)], warnings
     tokens = list(texts)
     if len(tokens) >= n:
         if len(tokens) > n:
             warnings.append(f"{len(tokens)} values where {n} expected; extra values ignored")
-        vec = []
-        for text, col_type in zip(tokens[:n], col_types, strict=False):
-            try:
-                vec.append(parse_cell(text, col_type))
-            except UnreadableCell:
-                warnings.append(f"unreadable value {text!r}")
-                vec.append(None)
-        return [tuple(vec)], warnings
+        return [tuple(_read_values(tokens[:n], warnings))], warnings
     try:
         vectors = split_glued(tokens, col_types, accept, prefix_ok)
         if not vectors and (accept is not None or prefix_ok is not None):
