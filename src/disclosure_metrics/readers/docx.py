@@ -1,0 +1,238 @@
+"""DOCX reader: body paragraphs and tables, in body order, with merged cells expanded.
+
+Horizontal merges (``w:gridSpan``, legacy ``w:hMerge``) and vertical merges (``w:vMerge``)
+become full grid positions: the merge's first cell holds the text, every other position it
+covers repeats that text with ``spanned=True``.
+
+XML safety: python-docx parses parts with lxml, ``resolve_entities=False`` and network access
+off. A real Word file never has a DTD, so any part that declares one (``<!DOCTYPE`` /
+``<!ENTITY``, the vehicle of entity-expansion and external-entity attacks) is refused before
+python-docx sees it, and so is a package that inflates beyond :data:`MAX_UNZIPPED_BYTES`.
+
+Example::
+
+    >>> try:
+    ...     read("r.docx", b"not a zip")
+    ... except ReportError as err:
+    ...     print(err.code)
+    docx_unreadable
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+
+import docx
+from docx.oxml.ns import qn
+from lxml import etree
+
+from ..document import Cell, Document, Table, TextLine
+from ..errors import ReportError
+from .html import join_wrapped, normalize_space
+
+#: A report's unpacked XML is a few MB; refuse zip bombs well before memory runs out.
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+#: No report table is anywhere near this wide; the cap bounds what a hostile gridSpan builds.
+MAX_GRID_SPAN = 100
+
+_P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (
+    qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt"), qn("w:sdtContent"),
+)  # fmt: skip
+_CUSTOM_XML, _SMART_TAG = qn("w:customXml"), qn("w:smartTag")
+_T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+_NB_HYPHEN = qn("w:noBreakHyphen")
+_DEL, _TXBX = qn("w:del"), qn("w:txbxContent")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_VAL = qn("w:val")
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    struct.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,  # an unsupported compression method
+    RuntimeError,  # an encrypted member
+)
+# Elements that only wrap body content (content controls, custom XML): read through them.
+_WRAPPERS = frozenset({_SDT, _SDT_CONTENT, _CUSTOM_XML, _SMART_TAG})
+
+
+def read(path: str, data: bytes) -> Document:
+    """Read a DOCX report into text lines and table grids in body order.
+
+    Raises :class:`ReportError` with code ``docx_unreadable`` for a file that is not a valid
+    DOCX package (not a zip, damaged, no main document, a DTD in its XML, or a zip bomb).
+
+    Example::
+
+        >>> import docx as python_docx, io
+        >>> d = python_docx.Document(); _ = d.add_paragraph("一、总体情况")
+        >>> buf = io.BytesIO(); d.save(buf)
+        >>> [item.text for item in read("r.docx", buf.getvalue()).items]
+        ['一、总体情况']
+    """
+    _check_package(path, data)
+    try:
+        body = docx.Document(io.BytesIO(data)).element.body
+    except Exception as exc:  # python-docx fails in many ways on a damaged package
+        detail = f"{type(exc).__name__}: {exc}"
+        raise _unreadable(path, detail, detail) from exc
+    items: list[TextLine | Table] = []
+    _read_blocks(body, items)
+    return Document(path=path, source_format="docx", items=items)
+
+
+def _unreadable(path: str, detail_zh: str, detail_en: str) -> ReportError:
+    return ReportError(
+        path,
+        "docx_unreadable",
+        f"不是有效的 DOCX 文件或文件已损坏（{detail_zh}）",
+        f"not a valid DOCX file or the file is damaged ({detail_en})",
+    )
+
+
+def _check_package(path: str, data: bytes) -> None:
+    """Refuse what is not a zip, inflates too far, or carries a DTD in any XML part."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except _ZIP_ERRORS as exc:
+        raise _unreadable(path, "不是 zip 压缩包", "not a zip archive") from exc
+    with archive:
+        infos = archive.infolist()
+        # zipfile never inflates a member past its declared size, so the declared sum bounds
+        # what python-docx can be made to unpack.
+        if sum(info.file_size for info in infos) > MAX_UNZIPPED_BYTES:
+            raise _unreadable(path, "解压后过大", "too large when unpacked")
+        for info in infos:
+            if not info.filename.lower().endswith((".xml", ".rels")):
+                continue
+            try:
+                declares_dtd = _declares_dtd(archive, info)
+            except _ZIP_ERRORS as exc:
+                detail = f"{info.filename}: {type(exc).__name__}: {exc}"
+                raise _unreadable(path, detail, detail) from exc
+            if declares_dtd:
+                raise _unreadable(
+                    path, f"{info.filename} 含 DTD 声明", f"{info.filename} declares a DTD"
+                )
+
+
+def _declares_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    tail = b""
+    with archive.open(info) as part:
+        while chunk := part.read(1 << 20):
+            window = tail + chunk
+            if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                return True
+            tail = window[-8:]
+    return False
+
+
+def _read_blocks(parent: etree._Element, items: list[TextLine | Table]) -> None:
+    for child in parent:
+        if child.tag == _P:
+            items.extend(TextLine(line) for line in _paragraph_lines(child))
+        elif child.tag == _TBL:
+            rows = _grid(child)
+            if rows:
+                items.append(Table(rows))
+        elif child.tag in _WRAPPERS:
+            _read_blocks(child, items)
+
+
+def _paragraph_lines(p: etree._Element) -> list[str]:
+    """A paragraph's text split at manual line breaks, whitespace-normalised, empty lines dropped.
+
+    Deleted revisions, text boxes and the fallback copy of alternate content are skipped.
+    """
+    parts: list[str] = []
+    for node in _paragraph_nodes(p):
+        if node.tag == _T:
+            parts.append(node.text or "")
+        elif node.tag == _TAB:
+            parts.append(" ")
+        elif node.tag in (_BR, _CR):
+            parts.append("\n")
+        elif node.tag == _NB_HYPHEN:
+            parts.append("-")
+    lines = (normalize_space(line) for line in "".join(parts).split("\n"))
+    return [line for line in lines if line]
+
+
+def _paragraph_nodes(p: etree._Element):
+    stack = list(reversed(p))
+    while stack:
+        node = stack.pop()
+        if node.tag in (_DEL, _TXBX, _FALLBACK, _P, _TBL):
+            continue
+        yield node
+        stack.extend(reversed(node))
+
+
+def _row_cells(tr: etree._Element):
+    for child in tr:
+        if child.tag == _TC:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _row_cells(child)
+
+
+def _table_rows(tbl: etree._Element):
+    for child in tbl:
+        if child.tag == _TR:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _table_rows(child)
+
+
+def _grid(tbl: etree._Element) -> list[list[Cell]]:
+    """Expand a ``w:tbl`` into a grid; merged areas repeat the first cell's text as spanned."""
+    rows: list[list[Cell]] = []
+    previous: list[Cell] = []
+    for tr in _table_rows(tbl):
+        row: list[Cell] = [Cell("") for _ in range(_int_val(tr, "w:trPr/w:gridBefore", 0))]
+        for tc in _row_cells(tr):
+            span = max(1, min(_int_val(tc, "w:tcPr/w:gridSpan", 1), MAX_GRID_SPAN))
+            v_merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+            h_merge = tc.find(f"{qn('w:tcPr')}/{qn('w:hMerge')}")
+            start = len(row)
+            if v_merge is not None and v_merge.get(_VAL, "continue") == "continue":
+                # Continues the cell above: same text, position by position.
+                for offset in range(span):
+                    above = previous[start + offset] if start + offset < len(previous) else None
+                    row.append(Cell(above.text if above else "", spanned=True))
+                continue
+            if h_merge is not None and h_merge.get(_VAL, "continue") == "continue" and row:
+                row.extend(Cell(row[-1].text, spanned=True) for _ in range(span))
+                continue
+            text = _cell_text(tc)
+            row.append(Cell(text))
+            row.extend(Cell(text, spanned=True) for _ in range(span - 1))
+        if row:
+            rows.append(row)
+            previous = row
+    return rows
+
+
+def _cell_text(tc: etree._Element) -> str:
+    """All paragraphs of a cell (nested tables included), wrapped lines joined."""
+    lines: list[str] = []
+    for p in tc.iter(_P):
+        if any(a.tag in (_TXBX, _FALLBACK) for a in p.iterancestors()):
+            continue
+        lines.extend(_paragraph_lines(p))
+    return join_wrapped(lines)
+
+
+def _int_val(element: etree._Element, path: str, default: int) -> int:
+    found = element.find("/".join(qn(step) for step in path.split("/")))
+    if found is None:
+        return default
+    try:
+        return int(found.get(_VAL, default))
+    except (TypeError, ValueError):
+        return default

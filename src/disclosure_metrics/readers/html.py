@@ -1,0 +1,417 @@
+"""HTML reader: a report page (or a bare fragment) into text lines and table grids.
+
+Encoding comes from a BOM, else the ``<meta>`` charset, else strict UTF-8, else
+charset-normalizer (overruled by GB18030 when that reads clearly more of the page as Chinese);
+GBK and GB2312 labels decode as GB18030, their superset. lxml parses
+without network access and expands no entities but HTML's own. Page chrome (scripts, navigation,
+breadcrumbs, share bars, footers) is dropped; every block element's text becomes a
+:class:`TextLine` and every ``<table>`` a :class:`Table` whose rowspan/colspan cells are
+expanded into a full grid (covered positions repeat the text with ``spanned=True``).
+
+Example::
+
+    >>> html = "<p>一、总体情况</p><table><tr><td rowspan=2>规章</td><td>1</td></tr>"
+    >>> html += "<tr><td>&nbsp;</td></tr></table>"
+    >>> doc = read("r.html", html.encode())
+    >>> doc.items[0].text, [[(c.text, c.spanned) for c in row] for row in doc.items[1].rows]
+    ('一、总体情况', [[('规章', False), ('1', False)], [('规章', True), ('', False)]])
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from ..document import Cell, Document, Table, TextLine
+
+#: How many leading bytes are searched for a ``<meta>`` charset declaration.
+META_SCAN_BYTES = 4096
+#: No report table is anywhere near this wide; the cap bounds the grid a hostile colspan builds.
+MAX_COLSPAN = 100
+
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+_GB_LABELS = frozenset(
+    {"gbk", "gb2312", "gb_2312", "gb_2312-80", "x-gbk", "cp936", "ms936", "windows-936",
+     "euc-cn", "euccn", "csgb2312", "chinese", "iso-ir-58", "gb18030"}
+)  # fmt: skip
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Never content: dropped with everything inside.
+_DROP_TAGS = frozenset(
+    {"head", "script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed",
+     "applet", "template", "svg", "canvas", "audio", "video", "select", "button", "textarea",
+     "input", "map"}
+)  # fmt: skip
+# Usually chrome; dropped unless they hold most of the page's text (ASP.NET sites wrap the
+# whole page in one <form>).
+_CHROME_TAGS = frozenset({"nav", "header", "footer", "form", "aside"})
+# id/class values that mark navigation, breadcrumbs ("当前位置" = position/location/dqwz) and
+# share bars: substrings, and whole tokens for the short or ambiguous ones.
+_CHROME_SUBSTRINGS = (
+    "breadcrumb", "crumb", "share", "menu", "navbar", "navigation", "topnav", "subnav",
+    "mainnav", "sidenav", "footer", "sidebar", "dqwz",
+)  # fmt: skip
+_CHROME_TOKENS = frozenset({"nav", "position", "location", "weizhi"})
+_CHROME_MAX_SHARE = 0.5
+
+_BLOCK_TAGS = frozenset(
+    {"address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+     "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+     "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li", "main", "menu", "nav",
+     "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
+     "tr", "ul", "option", "legend"}
+)  # fmt: skip
+_INLINE_TAG = re.compile(r"</?(?:font|span|b|i|u|em|strong|small|big|a|o:p)\b[^>]*>", re.I)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+def read(path: str, data: bytes) -> Document:
+    """Read an HTML report (a full page or a fragment) into lines and tables.
+
+    Example::
+
+        >>> doc = read("r.html", "<p>二、主动公开&nbsp;情况</p>".encode("gbk"))
+        >>> doc.items[0].text, doc.encoding
+        ('二、主动公开 情况', 'gb18030')
+    """
+    text, encoding = decode(data)
+    root = _parse(text)
+    items: list[TextLine | Table] = []
+    if root is not None:
+        _strip_chrome(root)
+        _Flow(items).run(root)
+    return Document(path=path, source_format="html", items=items, encoding=encoding)
+
+
+# --- encoding ----------------------------------------------------------------------------------
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """HTML bytes to text and the name of the encoding used; never raises.
+
+    >>> decode('<meta charset="gb2312"><p>规章</p>'.encode("gbk"))
+    ('<meta charset="gb2312"><p>规章</p>', 'gb18030')
+    >>> decode(codecs.BOM_UTF8 + "公开".encode())
+    ('公开', 'utf-8')
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace"), encoding
+    declared = declared_encoding(data)
+    if declared:
+        try:
+            return data.decode(declared), declared
+        except UnicodeDecodeError:
+            pass  # the declaration lies (common on mirror sites); detect instead
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    guessed = _python_encoding(best.encoding) if best is not None else None
+    encoding = guessed or declared or "utf-8"
+    text = data.decode(encoding, errors="replace")
+    if encoding != "gb18030":
+        # On short pages charset-normalizer takes GBK bytes for Korean or Japanese; a report is
+        # Chinese, so GB18030 wins when it reads clearly more of the text as Chinese.
+        try:
+            chinese = data.decode("gb18030")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if _chinese_share(chinese) > _chinese_share(text) + 0.2:
+                return chinese, "gb18030"
+    return text, encoding
+
+
+def _chinese_share(text: str) -> float:
+    """Share of the non-ASCII characters that are CJK ideographs or CJK/full-width punctuation."""
+    wide = [ch for ch in text if ord(ch) > 0x7F]
+    if not wide:
+        return 0.0
+    chinese = sum(
+        1
+        for ch in wide
+        if "\u4e00" <= ch <= "\u9fff"
+        or "\u3400" <= ch <= "\u4dbf"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        or ch in "“”‘’…—·"
+    )
+    return chinese / len(wide)
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The Python codec named by a ``<meta>`` charset in the first few KB, if any.
+
+    >>> declared_encoding(b'<meta http-equiv="Content-Type" content="text/html; charset=GBK">')
+    'gb18030'
+    """
+    match = _META_CHARSET.search(data[:META_SCAN_BYTES])
+    if not match:
+        return None
+    encoding = _python_encoding(match.group(1).decode("ascii"))
+    # A meta tag readable as ASCII cannot sit in UTF-16/32 text; such labels mean UTF-8.
+    if encoding and encoding.startswith(("utf-16", "utf-32")):
+        return "utf-8"
+    return encoding
+
+
+def _python_encoding(label: str) -> str | None:
+    label = label.strip().lower()
+    if label in _GB_LABELS or label.replace("_", "-") in _GB_LABELS:
+        return "gb18030"
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+# --- parsing and chrome ------------------------------------------------------------------------
+
+
+def _parse(text: str) -> etree._Element | None:
+    cleaned = text.replace("\x00", "")
+    if not cleaned.strip():
+        return None
+    root, too_deep = _parse_once(cleaned)
+    if too_deep:
+        # libxml2 silently drops everything below 2048 levels. The usual cause is thousands of
+        # unclosed inline tags (<font>, <span>) from old editors: drop those tags and retry.
+        root, _ = _parse_once(_INLINE_TAG.sub("", cleaned))
+    return root
+
+
+def _parse_once(text: str) -> tuple[etree._Element | None, bool]:
+    parser = lxml_html.HTMLParser(
+        encoding="utf-8",  # the text is decoded already; ignore any <meta> inside it
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        recover=True,
+        huge_tree=True,  # 2048 levels instead of 256; HTML cannot declare entities to bomb with
+        default_doctype=False,
+    )
+    try:
+        root = etree.fromstring(text.encode("utf-8", errors="replace"), parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None, False
+    too_deep = any("depth" in entry.message.lower() for entry in parser.error_log)
+    return root, too_deep
+
+
+def _strip_chrome(root: etree._Element) -> None:
+    for element in [e for e in root.iter() if _tag(e) in _DROP_TAGS]:
+        _empty(element)
+    total = _text_size(root)
+    candidates = [e for e in root.iter() if _tag(e) in _CHROME_TAGS or _marked_chrome(e)]
+    for element in candidates:
+        if not _is_attached(element, root):
+            continue  # inside chrome emptied already
+        if _tag(element) in ("header", "footer") and any(
+            _tag(a) in ("article", "main") for a in element.iterancestors()
+        ):
+            continue  # an article's own header holds its title
+        if _text_size(element) <= _CHROME_MAX_SHARE * total:
+            _empty(element)
+
+
+def _marked_chrome(element: etree._Element) -> bool:
+    if _tag(element) in ("html", "body", "table", "tbody", "tr", "td", "th"):
+        return False
+    marks = f"{element.get('id') or ''} {element.get('class') or ''}"
+    marks = re.sub(r"([a-z])([A-Z])", r"\1 \2", marks).lower()  # topNav -> top nav
+    if not marks.strip():
+        return False
+    if any(s in marks for s in _CHROME_SUBSTRINGS):
+        return True
+    return any(token in _CHROME_TOKENS for token in re.split(r"[^a-z0-9]+", marks))
+
+
+def _empty(element: etree._Element) -> None:
+    """Remove an element's content but keep the element (a block still breaks the line) and the
+    text that follows it."""
+    element.clear(keep_tail=True)
+
+
+def _is_attached(element: etree._Element, root: etree._Element) -> bool:
+    return element is root or any(a is root for a in element.iterancestors())
+
+
+def _text_size(element: etree._Element) -> int:
+    return sum(len(part) for part in "".join(element.itertext()).split())
+
+
+def _tag(element: etree._Element) -> str:
+    tag = element.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+# --- text ----------------------------------------------------------------------------------------
+
+
+def normalize_space(text: str) -> str:
+    """Collapse whitespace (``&nbsp;`` and the ideographic space included) to single spaces.
+
+    >>> normalize_space("\\u3000\\u3000本年\\xa0新  制作\\u200b数量\\n")
+    '本年 新 制作数量'
+    """
+    return " ".join(text.translate(_INVISIBLE).split())
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """Join the lines of a wrapped cell: no space between two CJK characters, else one space.
+
+    >>> join_wrapped(["本年新", "制作数量"]), join_wrapped(["Total", "count"])
+    ('本年新制作数量', 'Total count')
+    """
+    out = ""
+    for part in parts:
+        if not part:
+            continue
+        if out and not (_is_wide(out[-1]) and _is_wide(part[0])):
+            out += " "
+        out += part
+    return out
+
+
+def _is_wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+class _Flow:
+    """Walks elements in document order, turning block text into lines and tables into grids.
+
+    The walk uses an explicit stack, so deeply nested markup cannot exhaust Python's recursion.
+    With ``tables=False`` (text inside a cell) tables are read as text like any other block.
+    Inside ``<pre>`` every newline ends a line.
+    """
+
+    def __init__(self, items: list, tables: bool = True) -> None:
+        self.items = items
+        self.tables = tables
+        self.buffer: list[str] = []
+        self.pre = 0
+
+    def flush(self) -> None:
+        text = normalize_space("".join(self.buffer))
+        self.buffer.clear()
+        if text:
+            self.items.append(TextLine(text) if self.tables else text)
+
+    def add(self, text: str | None) -> None:
+        if not text:
+            return
+        if not self.pre:
+            self.buffer.append(text)
+            return
+        first, *rest = text.split("\n")
+        self.buffer.append(first)
+        for line in rest:
+            self.flush()
+            self.buffer.append(line)
+
+    def run(self, start: etree._Element) -> None:
+        stack: list[tuple[etree._Element, bool]] = [(start, False)]
+        while stack:
+            element, closing = stack.pop()
+            tag = _tag(element)
+            if closing:
+                if tag in _BLOCK_TAGS:
+                    self.flush()
+                self.pre -= tag == "pre"
+            elif tag == "br":
+                self.flush()
+            elif not (tag == "table" and self.tables and _emit_table(self, element)):
+                if tag in _BLOCK_TAGS:
+                    self.flush()
+                self.pre += tag == "pre"
+                if isinstance(element.tag, str):
+                    self.add(element.text)
+                stack.append((element, True))
+                stack.extend((child, False) for child in reversed(element))
+                continue
+            if element is not start:
+                self.add(element.tail)
+        self.flush()
+
+
+# --- tables --------------------------------------------------------------------------------------
+
+
+def _emit_table(flow: _Flow, table: etree._Element) -> bool:
+    """Append ``table`` to the flow as a grid; False when it is a layout box to read as text."""
+    rows = _own_rows(table)
+    cells = [_own_cells(tr) for tr in rows]
+    if sum(map(len, cells)) <= 1 or any(
+        inner is not table and len(_own_cells_of_table(inner)) > 1 for inner in table.iter("table")
+    ):
+        return False  # a one-cell box, or a page laid out with tables inside tables
+    grid = _grid(cells)
+    if not any(cell.text for row in grid for cell in row):
+        return True  # an empty spacer table
+    flow.flush()
+    for caption in table.iter("caption"):
+        if next(caption.iterancestors("table"), None) is table:
+            _Flow(flow.items).run(caption)
+    flow.items.append(Table(grid))
+    return True
+
+
+def _own_rows(table: etree._Element) -> list[etree._Element]:
+    return [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
+
+
+def _own_cells(tr: etree._Element) -> list[etree._Element]:
+    return [td for td in tr.iter("td", "th") if next(td.iterancestors("tr"), None) is tr]
+
+
+def _own_cells_of_table(table: etree._Element) -> list[etree._Element]:
+    return [td for tr in _own_rows(table) for td in _own_cells(tr)]
+
+
+def _grid(rows: list[list[etree._Element]]) -> list[list[Cell]]:
+    """Expand row/column spans into a full grid, the HTML table model way."""
+    height = len(rows)
+    grid: list[dict[int, Cell]] = [{} for _ in rows]
+    for r, cells in enumerate(rows):
+        column = 0
+        for td in cells:
+            while column in grid[r]:
+                column += 1
+            text = _cell_text(td)
+            colspan = min(_span(td.get("colspan")) or 1, MAX_COLSPAN)
+            rowspan = _span(td.get("rowspan"))
+            rowspan = height - r if rowspan == 0 else min(rowspan or 1, height - r)
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    # Overlapping spans are an authoring error; the first cell keeps the spot.
+                    grid[r + dr].setdefault(column + dc, Cell(text, spanned=bool(dr or dc)))
+            column += colspan
+    out: list[list[Cell]] = []
+    for positions in grid:
+        if positions:
+            out.append([positions.get(c, Cell("")) for c in range(max(positions) + 1)])
+    return out
+
+
+def _span(value: str | None) -> int | None:
+    """HTML's rules for a non-negative integer attribute (``"2px"`` is 2); None when invalid."""
+    match = re.match(r"\s*\+?(\d+)", value or "")
+    return min(int(match.group(1)), 65534) if match else None
+
+
+def _cell_text(td: etree._Element) -> str:
+    lines: list[str] = []
+    _Flow(lines, tables=False).run(td)
+    return join_wrapped(lines)

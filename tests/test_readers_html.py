@@ -1,0 +1,330 @@
+"""HTML reader: encodings, chrome stripping, text lines and rowspan/colspan grids."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from disclosure_metrics.document import Cell, Table, TextLine
+from disclosure_metrics.readers import html
+
+from .conftest import CORPUS
+
+
+def lines(doc) -> list[str]:
+    return [item.text for item in doc.items if isinstance(item, TextLine)]
+
+
+def tables(doc) -> list[Table]:
+    return [item for item in doc.items if isinstance(item, Table)]
+
+
+def grid(table: Table) -> list[list[tuple[str, bool]]]:
+    return [[(cell.text, cell.spanned) for cell in row] for row in table.rows]
+
+
+# --- encodings -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<meta charset="gb2312">',
+        "<meta charset=GBK>",
+        '<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />',
+    ],
+)
+def test_gbk_with_meta_charset(meta):
+    page = (
+        f"<html><head>{meta}<title>t</title></head><body><p>主动公开政府信息情况</p></body></html>"
+    )
+    doc = html.read("r.html", page.encode("gbk"))
+    assert doc.encoding == "gb18030"
+    assert lines(doc) == ["主动公开政府信息情况"]
+
+
+def test_gb18030_decodes_characters_outside_gb2312():
+    # 镕 is not in GB2312; pages labelled gb2312 use it anyway.
+    doc = html.read("r.html", '<meta charset="gb2312"><p>朱镕基</p>'.encode("gb18030"))
+    assert lines(doc) == ["朱镕基"]
+
+
+def test_utf8_bom_wins_over_meta():
+    data = codecs.BOM_UTF8 + '<meta charset="gbk"><p>依申请公开</p>'.encode()
+    doc = html.read("r.html", data)
+    assert doc.encoding == "utf-8"
+    assert lines(doc) == ["依申请公开"]
+
+
+def test_utf16_bom():
+    data = codecs.BOM_UTF16_LE + "<p>政府信息公开</p>".encode("utf-16-le")
+    assert lines(html.read("r.html", data)) == ["政府信息公开"]
+
+
+def test_meta_that_lies_falls_back_to_detection():
+    text = "本年度报告根据《中华人民共和国政府信息公开条例》的要求编制。" * 5
+    data = f'<meta charset="utf-8"><p>{text}</p>'.encode("gbk")
+    doc = html.read("r.html", data)
+    assert doc.encoding == "gb18030"
+    assert lines(doc) == [text]
+
+
+def test_undeclared_gbk_is_detected():
+    text = "本年度报告中所列数据统计期限从2019年1月1日到12月31日止。政府信息公开工作。" * 4
+    doc = html.read("r.html", f"<p>{text}</p>".encode("gbk"))
+    assert lines(doc) == [text]
+
+
+def test_short_undeclared_gbk_is_not_taken_for_korean():
+    # charset-normalizer alone reads these bytes as EUC-KR.
+    doc = html.read("r.html", "<p>二、主动公开&nbsp;情况</p>".encode("gbk"))
+    assert (lines(doc), doc.encoding) == (["二、主动公开 情况"], "gb18030")
+
+
+def test_undeclared_utf8():
+    doc = html.read("r.html", "<p>收到和处理政府信息公开申请情况</p>".encode())
+    assert doc.encoding == "utf-8"
+    assert lines(doc) == ["收到和处理政府信息公开申请情况"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [bytes(range(256)) * 4, b'<meta charset="nonsense-label"><p>\xff\xfe\xfa ok</p>', b"", b"   "],
+)
+def test_undecodable_or_empty_input_does_not_crash(data):
+    doc = html.read("r.html", data)
+    assert doc.source_format == "html"
+    assert all(isinstance(item, TextLine | Table) for item in doc.items)
+
+
+# --- text ----------------------------------------------------------------------------------------
+
+
+def test_fragment_blocks_breaks_and_nbsp():
+    page = (
+        "<p>一、总体情况</p>\n<p>  2019年，&nbsp;主动公开\n规章13件。 </p>"
+        "<div>第一行<br>第二行<br/><br/><span>第</span><b>三</b>行</div>"
+        "<ul><li>甲</li><li>乙</li></ul><h2>二、主动公开</h2><p> &nbsp; </p>"
+    )
+    assert lines(html.read("r.html", page.encode())) == [
+        "一、总体情况",
+        "2019年， 主动公开 规章13件。",
+        "第一行",
+        "第二行",
+        "第三行",
+        "甲",
+        "乙",
+        "二、主动公开",
+    ]
+
+
+def test_pre_keeps_its_lines():
+    page = "<pre>规章  0  0\n\n规范性文件\t5\t5\n</pre>后"
+    assert lines(html.read("r.html", page.encode())) == ["规章 0 0", "规范性文件 5 5", "后"]
+
+
+def test_div_text_around_child_blocks():
+    page = "<div>前言<p>段落</p>结语<div>内层</div></div>"
+    assert lines(html.read("r.html", page.encode())) == ["前言", "段落", "结语", "内层"]
+
+
+def test_chrome_is_stripped():
+    page = """<html><head><title>年报</title><style>p {color: red}</style>
+    <script>var x = "<p>脚本</p>";</script></head><body>
+    <div class="breadcrumb">首页 &gt; 政府信息公开</div>
+    <nav><a href="/">导航</a></nav>
+    <div id="topNav">顶部</div>
+    <div class="position">当前位置：首页</div>
+    <header>网站页头</header>
+    <div class="bdsharebuttonbox">分享到</div>
+    <noscript>请启用脚本</noscript><iframe src="x"></iframe>
+    <p>正文一</p><script>document.write("x")</script><p>正文二</p>
+    <form><input value="搜索"><button>检索</button>搜索框</form>
+    <footer>版权所有</footer>
+    </body></html>"""
+    assert lines(html.read("r.html", page.encode())) == ["正文一", "正文二"]
+
+
+def test_whole_page_form_is_kept():
+    # ASP.NET sites wrap the whole page in one <form>; it must not take the report with it.
+    body = "".join(f"<p>第{i}段政府信息公开工作情况。</p>" for i in range(10))
+    page = f"<body><form id='form1'><div class='nav'>首页</div>{body}</form></body>"
+    got = lines(html.read("r.html", page.encode()))
+    assert got[0] == "第0段政府信息公开工作情况。" and len(got) == 10
+
+
+def test_article_header_is_kept():
+    page = "<nav>菜单</nav><article><header><h1>2019年年度报告</h1></header><p>正文</p></article>"
+    assert lines(html.read("r.html", page.encode())) == ["2019年年度报告", "正文"]
+
+
+def test_inline_script_does_not_split_text():
+    assert lines(html.read("r.html", "<p>政府<script>x()</script>信息</p>".encode())) == [
+        "政府信息"
+    ]
+
+
+def test_entities_are_not_expanded_beyond_html():
+    page = (
+        '<!DOCTYPE html [<!ENTITY boom "BOOM"><!ENTITY file SYSTEM "file:///etc/passwd">]>'
+        "<p>&boom;&file;&amp;&lt;&copy;</p>"
+    )
+    text = " ".join(lines(html.read("r.html", page.encode())))
+    assert "BOOM" not in text and "root:" not in text
+    assert "&<©" in text
+
+
+def test_deep_nesting_keeps_text():
+    page = "<div>" * 1000 + "<p>深处</p>" + "</div>" * 1000 + "<p>后</p>"
+    assert lines(html.read("r.html", page.encode())) == ["深处", "后"]
+    # Thousands of unclosed inline tags (old editors) go past libxml2's depth limit.
+    page = "<p>前</p>" + "<font size=2>" * 5000 + "<b>文</b>字"
+    assert lines(html.read("r.html", page.encode())) == ["前", "文字"]
+
+
+# --- tables --------------------------------------------------------------------------------------
+
+
+SPAN_TABLE = """
+<p>前文</p>
+<table>
+  <tr><td rowspan="2" colspan="2">申请人</td><td colspan="2">法人或其他组织</td></tr>
+  <tr><td>商业<br>企业</td><td> 科研机构 </td></tr>
+  <tr><th>一、</th><td>新收</td><td>&nbsp;</td><td>3</td></tr>
+  <tr><td rowspan="3">三</td><td>（一）</td><td>  </td><td><p>&nbsp;</p></td></tr>
+  <tr><td>（二）</td><td>0</td><td>1</td></tr>
+</table>
+<p>后文</p>
+"""
+
+
+def test_rowspan_colspan_grid_and_blank_cells():
+    doc = html.read("r.html", SPAN_TABLE.encode())
+    assert [type(item).__name__ for item in doc.items] == ["TextLine", "Table", "TextLine"]
+    assert grid(doc.items[1]) == [
+        [("申请人", False), ("申请人", True), ("法人或其他组织", False), ("法人或其他组织", True)],
+        [("申请人", True), ("申请人", True), ("商业企业", False), ("科研机构", False)],
+        [("一、", False), ("新收", False), ("", False), ("3", False)],
+        [("三", False), ("（一）", False), ("", False), ("", False)],
+        [("三", True), ("（二）", False), ("0", False), ("1", False)],
+    ]
+    # The rowspan runs past the last row: clipped, no phantom rows.
+    assert len(doc.items[1].rows) == 5
+
+
+def test_cell_text_joins_wrapped_lines_without_newlines():
+    page = "<table><tr><td>本年新<br/>制作数量</td><td><p>Total</p><p>count</p></td></tr></table>"
+    table = tables(html.read("r.html", page.encode()))[0]
+    assert [cell.text for cell in table.rows[0]] == ["本年新制作数量", "Total count"]
+
+
+def test_hostile_spans_are_bounded():
+    page = (
+        "<table><tr><td colspan='100000'>宽</td><td rowspan='0'>全</td><td colspan='x'>坏</td></tr>"
+        "<tr><td>a</td></tr><tr><td rowspan='-3'>b</td></tr></table>"
+    )
+    table = tables(html.read("r.html", page.encode()))[0]
+    assert len(table.rows[0]) == html.MAX_COLSPAN + 2
+    assert table.rows[1][html.MAX_COLSPAN] == Cell("全", spanned=True)
+    assert table.rows[2][0].text == "b"
+
+
+def test_layout_table_wrapping_content_is_read_as_text():
+    page = """<table><tr><td>
+      <p>一、总体情况</p>
+      <table><tr><td>规章</td><td>0</td></tr><tr><td>规范性文件</td><td>5</td></tr></table>
+      <p>二、其他</p>
+    </td></tr><tr><td>页脚文字</td></tr></table>"""
+    doc = html.read("r.html", page.encode())
+    assert [type(item).__name__ for item in doc.items] == [
+        "TextLine",
+        "Table",
+        "TextLine",
+        "TextLine",
+    ]
+    assert grid(doc.items[1]) == [
+        [("规章", False), ("0", False)],
+        [("规范性文件", False), ("5", False)],
+    ]
+    assert lines(doc) == ["一、总体情况", "二、其他", "页脚文字"]
+
+
+def test_one_cell_nested_table_is_cell_text():
+    page = (
+        "<table><tr><td>规章</td><td><table><tr><td>13</td></tr></table></td></tr>"
+        "<tr><td>规范性文件</td><td>60</td></tr></table>"
+    )
+    assert grid(tables(html.read("r.html", page.encode()))[0]) == [
+        [("规章", False), ("13", False)],
+        [("规范性文件", False), ("60", False)],
+    ]
+
+
+def test_caption_and_thead_tbody():
+    page = (
+        "<table><caption>表一</caption><thead><tr><th>项目</th><th>数量</th></tr></thead>"
+        "<tbody><tr><td>规章</td><td>1</td></tr></tbody></table>"
+    )
+    doc = html.read("r.html", page.encode())
+    assert doc.items[0] == TextLine("表一")
+    assert grid(doc.items[1]) == [
+        [("项目", False), ("数量", False)],
+        [("规章", False), ("1", False)],
+    ]
+
+
+# --- corpus --------------------------------------------------------------------------------------
+
+
+def test_corpus_2019_shanghai():
+    path = CORPUS / "reports" / "2019_shanghai_bgt.html"
+    if not path.exists():
+        pytest.skip(f"corpus file {path} is not available (../shared/corpus missing)")
+    doc = html.read(str(path), path.read_bytes())
+    assert doc.encoding == "utf-8"
+    text = lines(doc)
+    assert text[0] == "2019年上海市人民政府办公厅政府信息公开工作年度报告"
+    assert "三、收到和处理政府信息公开申请情况" in text
+    found = [t for t in tables(doc) if any(c.text == "1.属于国家秘密" for r in t.rows for c in r)]
+    assert len(found) == 1
+    rows = {row[2].text: row for row in found[0].rows if len(row) > 2 and not row[2].spanned}
+    secret = rows["1.属于国家秘密"]
+    assert [c.text for c in secret[3:]] == ["14", "", "", "", "", "", ""]
+    assert (secret[0].text, secret[0].spanned) == ("三、本年度办理结果", True)
+    assert (secret[1].text, secret[1].spanned) == ("（三）不予公开", False)
+    # Blank cells stay blank (not "0") and no cell text holds a line break.
+    assert [c.text for c in rows["2.其他法律行政法规禁止公开"][3:]] == [""] * 7
+    assert not any("\n" in c.text for t in tables(doc) for r in t.rows for c in r)
+    # Items are in document order: each table follows its heading.
+    kinds = [type(item).__name__ for item in doc.items]
+    heading = text.index("三、收到和处理政府信息公开申请情况")
+    heading_at = next(i for i, item in enumerate(doc.items) if item == TextLine(text[heading]))
+    assert kinds[heading_at + 1] == "Table"
+
+
+MARKUP = st.lists(
+    st.sampled_from(
+        [
+            "<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th colspan=3>",
+            "<td rowspan=2>", "<td rowspan=0 colspan=0>", "<p>", "</p>", "<div class=nav>",
+            "</div>", "<br>", "&nbsp;", "规章", "0", " ", "\n", "<script>", "</script>",
+            "<pre>", "</pre>", "<caption>", "<!--", "-->", "<tbody>", "<nav>", "</nav>",
+        ]
+    ),
+    max_size=60,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(MARKUP, st.sampled_from(["utf-8", "gb18030", "utf-16"]))
+def test_any_markup_reads_without_crashing(markup, encoding):
+    doc = html.read("r.html", markup.encode(encoding))
+    for item in doc.items:
+        if isinstance(item, TextLine):
+            assert item.text and item.text == item.text.strip() and "\n" not in item.text
+        else:
+            assert item.rows and all(row for row in item.rows)
+            assert all("\n" not in cell.text for row in item.rows for cell in row)

@@ -1,0 +1,296 @@
+"""PDF reader: corpus reports, synthetic PDFs built here, and the line clean-up helpers."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from disclosure_metrics.document import TextLine
+from disclosure_metrics.errors import ReportError
+from disclosure_metrics.readers import pdf
+
+from .conftest import CORPUS
+
+PAGE_MARKER = re.compile(r"^\s*(?:[-–—－]\s*\d+\s*[-–—－]|第\s*\d+\s*页)")
+
+
+def corpus_file(name: str) -> Path:
+    path = CORPUS / "reports" / name
+    if not path.exists():
+        pytest.skip(f"corpus file {path} is not available (../shared/corpus missing)")
+    return path
+
+
+def read_corpus(name: str) -> list[str]:
+    path = corpus_file(name)
+    doc = pdf.read(str(path), path.read_bytes())
+    assert doc.source_format == "pdf"
+    assert all(isinstance(item, TextLine) for item in doc.items)
+    return [item.text for item in doc.items]
+
+
+def text_pdf(pages: list[list[tuple[float, float, float, str]]], rotate: int = 0) -> bytes:
+    """A minimal PDF drawing ASCII text (Helvetica) at (x, y) with the given font sizes.
+
+    With ``rotate=90`` the text runs up the page (user space), so it reads upright once the
+    viewer turns the page clockwise, as in a landscape page of a portrait report.
+    """
+    matrix = "0 1 -1 0" if rotate == 90 else "1 0 0 1"
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", b""]
+    objects[2] = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+    kids = []
+    for texts in pages:
+        ops = []
+        for x, y, size, text in texts:
+            escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            ops.append(f"BT /F1 {size} Tf {matrix} {x} {y} Tm ({escaped}) Tj ET")
+        stream = "\n".join(ops).encode("latin-1")
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+        content_ref = len(objects)
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate %d "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (rotate, content_ref)
+        )
+        kids.append(len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+        b" ".join(b"%d 0 R" % k for k in kids),
+        len(kids),
+    )
+    return _assemble(objects)
+
+
+def _assemble(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        trailer_extra,
+        xref,
+    )
+    return bytes(out)
+
+
+def blank_pdf(tmp_path: Path, pages: int = 1) -> bytes:
+    document = pdfium.PdfDocument.new()
+    for _ in range(pages):
+        document.new_page(595, 842)
+    target = tmp_path / "blank.pdf"
+    document.save(str(target))
+    document.close()
+    return target.read_bytes()
+
+
+# --- corpus --------------------------------------------------------------------------------------
+
+
+def test_2023_lines_keep_rows_and_drop_page_markers():
+    lines = read_corpus("2023_hongzequ.pdf")
+    assert not [line for line in lines if PAGE_MARKER.match(line)]
+    assert any("行政规范性文件 0 5 5" in line for line in lines)
+    assert "3.补正后申请内容仍不明确 0 0 0 0 0 0 0" in lines
+    # The rowspan stub set one character per line comes back as one label.
+    assert "三、本年度办理结果" in lines
+    assert not any(line in ("三", "、", "本", "年", "度") for line in lines)
+
+
+def test_2024_values_stay_on_their_label_line():
+    lines = read_corpus("2024_hongzequ.pdf")
+    # pdfplumber's text puts these values on a line of their own before the label (the label is
+    # set in a smaller font); on the shared baseline they belong with it.
+    assert "2.没有现成信息需要另行制作 1 0 0 0 0 0 1" in lines
+    assert "3.危及“三安全一稳定” 1 0 0 0 0 0 1" in lines
+    assert not [line for line in lines if PAGE_MARKER.match(line)]
+
+
+def test_2024_page_count():
+    path = corpus_file("2024_hongzequ.pdf")
+    assert pdf.read(str(path), path.read_bytes()).pages == 5
+
+
+T3_LABELS = {
+    "new_received": "一、本年新收政府信息公开申请数量",
+    "carried_over": "二、上年结转政府信息公开申请数量",
+    "granted": "（一）予以公开",
+    "denied.1": "1.属于国家秘密",
+    "denied.4": "4.保护第三方合法权益",
+    "denied.6": "6.属于四类过程性信息",
+    "unable.1": "1.本机关不掌握相关政府信息",
+    "unable.2": "2.没有现成信息需要另行制作",
+    "not_processed.1": "1.信访举报投诉类申请",
+    "total_processed": "（七）总计",
+    "carried_forward": "四、结转下年度继续办理",
+}
+T3_COLUMNS = (
+    "natural_person",
+    "commercial",
+    "research",
+    "social_welfare",
+    "legal_service",
+    "other_org",
+    "total",
+)
+
+
+@pytest.mark.parametrize("name", ["2023_hongzequ", "2024_hongzequ"])
+def test_table3_rows_match_truth(name):
+    lines = read_corpus(f"{name}.pdf")
+    truth_path = CORPUS / "truth" / f"{name}.json"
+    if not truth_path.exists():
+        pytest.skip(f"truth file {truth_path} is not available")
+    table3 = json.loads(truth_path.read_text(encoding="utf-8"))["table3"]
+    for key, label in T3_LABELS.items():
+        if key not in table3:
+            continue
+        values = " ".join(str(table3[key][column]) for column in T3_COLUMNS)
+        assert any(line.endswith(f"{label} {values}") for line in lines), (key, values)
+
+
+# --- errors --------------------------------------------------------------------------------------
+
+
+def test_blank_pdf_has_no_text_layer(tmp_path):
+    with pytest.raises(ReportError) as err:
+        pdf.read("scan.pdf", blank_pdf(tmp_path))
+    assert err.value.code == "no_text_layer"
+    assert "文字层" in err.value.message_zh and "text layer" in err.value.message_en
+
+
+def test_page_number_only_pdf_has_no_text_layer():
+    # A scan with a typed page number is still a scan.
+    data = text_pdf([[(290, 40, 10, "- 1 -")], [(290, 40, 10, "- 2 -")]])
+    with pytest.raises(ReportError) as err:
+        pdf.read("scan.pdf", data)
+    assert err.value.code == "no_text_layer"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [bytes(range(256)) * 8, b"", b"%PDF-1.7\n" + b"\x00" * 200, b"<html>not a pdf</html>"],
+)
+def test_not_a_pdf(data):
+    with pytest.raises(ReportError) as err:
+        pdf.read("bad.pdf", data)
+    assert err.value.code == "pdf_unreadable"
+    assert err.value.path == "bad.pdf"
+
+
+def test_truncated_corpus_pdf_is_unreadable():
+    data = corpus_file("2023_hongzequ.pdf").read_bytes()[:2000]
+    with pytest.raises(ReportError) as err:
+        pdf.read("cut.pdf", data)
+    assert err.value.code in ("pdf_unreadable", "no_text_layer")
+
+
+def test_password_protected_pdf():
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        b"<< /Filter /Standard /V 1 /R 2 /P -4 /O <%s> /U <%s> >>" % (b"11" * 32, b"22" * 32),
+    ]
+    data = _assemble(objects, b"/Encrypt 4 0 R /ID [<%s> <%s>] " % (b"ab" * 16, b"ab" * 16))
+    with pytest.raises(ReportError) as err:
+        pdf.read("locked.pdf", data)
+    assert err.value.code == "pdf_unreadable"
+    assert "加密" in err.value.message_zh and "encrypted" in err.value.message_en
+
+
+def test_too_many_pages(tmp_path, monkeypatch):
+    monkeypatch.setattr(pdf, "MAX_PAGES", 2)
+    with pytest.raises(ReportError) as err:
+        pdf.read("long.pdf", blank_pdf(tmp_path, pages=3))
+    assert err.value.code == "too_many_pages"
+    assert "3" in err.value.message_en
+
+
+# --- synthetic text PDFs -------------------------------------------------------------------------
+
+
+def test_baseline_lines_mixed_sizes_and_page_numbers():
+    page_one = [
+        (72, 700, 12, "Heading"),
+        (72, 650, 9, "Label"),
+        (300, 649, 12, "1"),  # a larger font on (almost) the same baseline
+        (340, 649, 12, "-3"),  # a real negative number is kept
+        (72, 600, 10, "- 3 - 5"),  # not a page number: it goes on after the marker
+        (290, 40, 10, "- 1 -"),
+    ]
+    page_two = [(290, 800, 10, "2/2"), (72, 700, 10, "Second page"), (280, 40, 10, "-2-")]
+    doc = pdf.read("t.pdf", text_pdf([page_one, page_two]))
+    assert [item.text for item in doc.items] == [
+        "Heading",
+        "Label 1 -3",
+        "- 3 - 5",
+        "Second page",
+    ]
+    assert doc.pages == 2
+
+
+def test_rotated_page_reads_top_to_bottom():
+    # /Rotate 90 turns the page clockwise: user-space x=100 is displayed above x=200.
+    texts = [(200, 300, 12, "second"), (100, 300, 12, "first")]
+    doc = pdf.read("r.pdf", text_pdf([texts], rotate=90))
+    assert [item.text for item in doc.items] == ["first", "second"]
+
+
+def test_gap_between_cells_becomes_a_space_but_digits_stay_together():
+    doc = pdf.read("g.pdf", text_pdf([[(72, 700, 10, "10"), (150, 700, 10, "2024")]]))
+    assert [item.text for item in doc.items] == ["10 2024"]
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["- 3 -3.补正后申请内容仍不明确 0 0 0"], ["3.补正后申请内容仍不明确 0 0 0"]),
+        (["- 3 -1 0 0 0 0 0 1"], ["1 0 0 0 0 0 1"]),
+        (["正文", "— 4 —"], ["正文"]),
+        (["–5–", "正文"], ["正文"]),
+        (["-3-", "正文"], ["正文"]),
+        (["第 3 页", "正文", "第3页 共5页"], ["正文"]),
+        (["3/5", "正文"], ["正文"]),
+        (["正文- 4 -"], ["正文"]),
+    ],
+)
+def test_strip_page_numbers(lines, expected):
+    assert pdf.strip_page_numbers(lines) == expected
+
+
+def test_strip_page_numbers_keeps_values_inside_the_page():
+    lines = ["标题", "正文", "本年增/减 -3 -1", "- 3 - 5", "3/5", "-3-1", "结尾", "末行"]
+    assert pdf.strip_page_numbers(lines) == lines
+
+
+def test_strip_page_numbers_fraction_must_be_a_page_of_total():
+    assert pdf.strip_page_numbers(["7/5", "正文"]) == ["7/5", "正文"]
+
+
+def test_glyph_text_folds_kangxi_radicals_and_drops_controls():
+    assert [pdf.glyph_text(c) for c in (0x2F00, 0x2F8F, 0x4E00, 0x41)] == ["一", "行", "一", "A"]
+    assert [pdf.glyph_text(c) for c in (0x00, 0x0D, 0x85, 0xFFFE, 0x110000)] == [None] * 5
+
+
+def test_join_vertical_labels():
+    lines = ["规章 0 0 0", "三", "、", "本", "年", "度", "办", "理", "结", "果", "（一）予以公开 0"]
+    assert pdf.join_vertical_labels(lines) == [
+        "规章 0 0 0",
+        "三、本年度办理结果",
+        "（一）予以公开 0",
+    ]
+
+
+def test_join_vertical_labels_leaves_short_runs_digits_and_glued_lines():
+    lines = ["三", "、", "1", "2", "3", "三 2.其他法律行政止公开 0 0 0 0 0 0 0", "-", "-", "-"]
+    assert pdf.join_vertical_labels(lines) == lines
