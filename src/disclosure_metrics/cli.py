@@ -8,6 +8,7 @@ Example::
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 import traceback
@@ -17,6 +18,8 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
+from .agencies import read_aliases, read_unit_tree
+from .checks import CheckResult, run_checks, summary_status
 from .errors import ReportError, UnsupportedFormatError
 from .parse import Report, parse_file
 from .readers import SUPPORTED_SUFFIXES
@@ -58,6 +61,19 @@ def parse_one(path: Path) -> Report | ReportError:
         )
 
 
+Outcome = Report | ReportError | str  # a report, its error, or why the file was skipped
+
+
+def parse_inputs(inputs: Iterable[str], desc: str = "parse") -> list[tuple[Path, Outcome]]:
+    """Parse every input with a progress bar; every file comes back with its outcome."""
+    files = list(expand_inputs(inputs))
+    out: list[tuple[Path, Outcome]] = []
+    show = None if len(files) > 3 else True  # tqdm: None = only on a terminal
+    for path, skip in tqdm(files, desc=desc, unit="file", disable=show, file=sys.stderr):
+        out.append((path, skip if skip is not None else parse_one(path)))
+    return out
+
+
 @click.group()
 @click.version_option(package_name="disclosure-metrics")
 def main() -> None:
@@ -71,22 +87,15 @@ def main() -> None:
 )
 def parse(inputs: tuple[str, ...], as_json: bool) -> None:
     """Parse report files (text, HTML, PDF, DOCX) or folders of them."""
-    files = list(expand_inputs(inputs))
     failed = 0
-    for path, skip in tqdm(
-        files, desc="parse", unit="file", disable=None if len(files) > 3 else True, file=sys.stderr
-    ):
-        if skip is not None:
+    for path, result in parse_inputs(inputs):
+        if isinstance(result, str):
+            skipped = {"file": path.name, "path": str(path), "skipped": result}
             if as_json:
-                click.echo(
-                    json.dumps(
-                        {"file": path.name, "path": str(path), "skipped": skip}, ensure_ascii=False
-                    )
-                )
+                click.echo(json.dumps(skipped, ensure_ascii=False))
             else:
-                click.echo(f"- {path}: 跳过 skipped: {skip}")
+                click.echo(f"- {path}: 跳过 skipped: {result}")
             continue
-        result = parse_one(path)
         if isinstance(result, Report):
             if as_json:
                 click.echo(json.dumps(result.to_json(), ensure_ascii=False))
@@ -113,3 +122,142 @@ def format_report_text(report: Report) -> str:
     from .render import format_report
 
     return format_report(report)
+
+
+_SHOWN_PER_RULE = 6
+_STATUS_MARK = {"pass": "✓", "fail": "✗", "warn": "!", "not_assessable": "?"}
+_CSV_FIELDS = [
+    "file",
+    "agency",
+    "year",
+    "rule",
+    "status",
+    "severity",
+    "scope",
+    "left",
+    "right",
+    "difference",
+    "cells",
+    "assumption",
+    "message",
+]
+
+
+def _parse_failure(path: Path, outcome: ReportError | str) -> CheckResult:
+    """A file that could not be checked, as a result row, so that the output lists it."""
+    if isinstance(outcome, str):
+        status, message = "not_assessable", f"skipped: {outcome}"
+    else:
+        legacy = isinstance(outcome, UnsupportedFormatError)
+        status = "not_assessable" if legacy else "fail"
+        message = f"{outcome.message_zh} / {outcome.message_en}"
+    details = getattr(outcome, "details", {})
+    return CheckResult(
+        file=path.name,
+        agency=details.get("agency"),
+        year=details.get("year"),
+        rule="PARSE",
+        status=status,
+        scope="file",
+        severity="hard",
+        message=message,
+    )
+
+
+def _tally(results: Iterable[CheckResult]) -> str:
+    counts: dict[str, int] = {}
+    for r in results:
+        counts[r.status] = counts.get(r.status, 0) + 1
+    return " · ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+
+
+def _print_grouped(results: list[CheckResult]) -> None:
+    """Results grouped by report, then by rule; passing places are counted, not listed."""
+    by_file: dict[str, list[CheckResult]] = {}
+    for r in results:
+        by_file.setdefault(r.file, []).append(r)
+    for file, items in by_file.items():
+        click.echo(f"{file}  {items[0].agency or '?'}  {items[0].year or '?'}")
+        by_rule: dict[str, list[CheckResult]] = {}
+        for r in items:
+            by_rule.setdefault(r.rule, []).append(r)
+        for rule, rs in by_rule.items():
+            click.echo(f"  {summary_status(rs):<14} {rule:<7} {_tally(rs)}")
+            flagged = [r for r in rs if r.status != "pass"]
+            if flagged:
+                click.echo(f"      {flagged[0].message.split(' — ')[0]}")
+            for r in flagged[:_SHOWN_PER_RULE]:
+                diff = "" if r.difference is None else f" (diff {r.difference:g})"
+                click.echo(f"      {_STATUS_MARK[r.status]} {r.scope}: {r.detail}{diff}")
+            if len(flagged) > _SHOWN_PER_RULE:
+                click.echo(f"      … {len(flagged) - _SHOWN_PER_RULE} more (use --json or --csv)")
+        click.echo()
+    click.echo(f"{len(by_file)} report(s): {_tally(results)}")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per result.")
+@click.option(
+    "--csv",
+    "csv_path",
+    type=click.Path(dir_okay=False),
+    help="Also write every result to this CSV.",
+)
+@click.option(
+    "--blank-as-zero",
+    is_flag=True,
+    help="Read blank cells as 0 (stated in every result it affects).",
+)
+@click.option("--no-fail", is_flag=True, help="Exit 0 even when a hard rule fails.")
+@click.option(
+    "--units",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Unit tree CSV (unit,parent) for HIER-1.",
+)
+@click.option(
+    "--aliases",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Agency alias CSV (alias,agency).",
+)
+def check(
+    inputs: tuple[str, ...],
+    as_json: bool,
+    csv_path: str | None,
+    blank_as_zero: bool,
+    no_fail: bool,
+    units: str | None,
+    aliases: str | None,
+) -> None:
+    """Check reports against every rule of the template (identities, years, text, structure)."""
+    outcomes = parse_inputs(inputs, desc="check")
+    reports = [o for _p, o in outcomes if isinstance(o, Report)]
+    alias_map = read_aliases(aliases) if aliases else None
+    unit_tree = read_unit_tree(units) if units else None
+    results = [_parse_failure(p, o) for p, o in outcomes if not isinstance(o, Report)]
+    results += run_checks(reports, blank_as_zero=blank_as_zero, units=unit_tree, aliases=alias_map)
+    order = {p.name: i for i, (p, _o) in enumerate(outcomes)}
+    results.sort(key=lambda r: order.get(r.file, len(order)))
+    if as_json:
+        for r in results:
+            click.echo(json.dumps(r.to_json(), ensure_ascii=False))
+    else:
+        _print_grouped(results)
+    if csv_path:
+        write_results_csv(results, csv_path)
+    if any(r.status == "fail" for r in results) and not no_fail:
+        sys.exit(1)
+
+
+def write_results_csv(results: list[CheckResult], path: str) -> None:
+    """Every result as a CSV row (cells joined by ``;``), written atomically."""
+    target = Path(path)
+    tmp = target.with_name(target.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=_CSV_FIELDS)
+        writer.writeheader()
+        for r in results:
+            row = r.to_json()
+            row["cells"] = ";".join(r.cells)
+            writer.writerow({k: row.get(k) for k in _CSV_FIELDS})
+    tmp.replace(target)

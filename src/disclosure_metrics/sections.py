@@ -13,8 +13,9 @@ Example::
     ...                       Line("2020年，我镇……"), Line("六、其他需要报告的事项"), Line("无。")])
     >>> [(h.key, h.printed_number) for h in hits]
     [('overview', 1), ('other_matters', 6)]
-    >>> lines = [Line("一、总体情况"), Line("共35条。"), Line("六、其他需要报告的事项"), Line("无。")]
-    >>> section_texts(lines, hits)["other_matters"]
+    >>> lines = [Line("一、总体情况"), Line("共35条。"), Line("六、其他需要报告的事项"),
+    ...          Line("无。")]
+    >>> section_texts(lines, find_sections(lines))["other_matters"]
     '无。'
 """
 

@@ -62,15 +62,18 @@ class Section:
 
 
 @dataclass(frozen=True)
-class Identity:
+class Rule:
+    """One check of the catalogue; ``params`` keeps the kind-specific fields as written."""
+
     id: str
-    table: str
-    for_each: str
+    kind: str
     severity: str
-    left: tuple[str, ...]
-    right: tuple[str, ...]
     message_zh: str
     message_en: str
+    params: dict[str, Any]
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.params.get(name, default)
 
 
 @cache
@@ -184,17 +187,26 @@ def markers(kind: str) -> tuple[re.Pattern[str], ...]:
 
 
 @cache
-def identities() -> tuple[Identity, ...]:
+def rules() -> tuple[Rule, ...]:
+    """The check catalogue, in catalogue order."""
+    common = {"id", "kind", "severity", "message_zh", "message_en"}
     return tuple(
-        Identity(
-            id=i["id"],
-            table=i["table"],
-            for_each=i["for_each"],
-            severity=i["severity"],
-            left=tuple(i["left"]),
-            right=tuple(i["right"]),
-            message_zh=i["message_zh"],
-            message_en=i["message_en"],
+        Rule(
+            id=r["id"],
+            kind=r["kind"],
+            severity=r["severity"],
+            message_zh=r["message_zh"],
+            message_en=r["message_en"],
+            params={k: v for k, v in r.items() if k not in common},
         )
-        for i in raw()["identities"]
+        for r in raw()["rules"]
     )
+
+
+def rule(rule_id: str) -> Rule:
+    """One rule by id.
+
+    >>> rule("T3-I1").get("left")
+    ['new_received', 'carried_over']
+    """
+    return next(r for r in rules() if r.id == rule_id)

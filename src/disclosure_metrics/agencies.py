@@ -1,0 +1,54 @@
+"""Agency names: one key per agency, so that the same office matches across years.
+
+Example::
+
+    >>> agency_key(" 平潭综合实验区 ")
+    '平潭综合实验区'
+    >>> agency_key("淮安市洪泽区人民政府", {"淮安市洪泽区人民政府": "洪泽区人民政府"})
+    '洪泽区人民政府'
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+
+_NOISE = re.compile(r"[\s《》“”\"'·•]")
+
+
+def agency_key(name: str | None, aliases: Mapping[str, str] | None = None) -> str | None:
+    """The normalized key of an agency name (NFKC, no spaces or quotes), after aliases."""
+    if not name:
+        return None
+    key = _NOISE.sub("", unicodedata.normalize("NFKC", name))
+    if aliases:
+        key = aliases.get(key, key)
+    return key
+
+
+def read_aliases(path: str | Path) -> dict[str, str]:
+    """An alias CSV (``alias,agency``) as a map from normalized alias to normalized agency."""
+    out: dict[str, str] = {}
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            alias, agency = agency_key(row.get("alias")), agency_key(row.get("agency"))
+            if alias and agency:
+                out[alias] = agency
+    return out
+
+
+def read_unit_tree(path: str | Path) -> dict[str, str]:
+    """A unit tree CSV (``unit,parent``) as a map from unit key to parent key.
+
+    Rows with an empty parent are roots and are left out of the map.
+    """
+    out: dict[str, str] = {}
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            unit, parent = agency_key(row.get("unit")), agency_key(row.get("parent"))
+            if unit and parent:
+                out[unit] = parent
+    return out
