@@ -1,4 +1,4 @@
-"""Every rule of the catalogue on small hand-made reports, passing and failing, and on the corpus."""
+"""Every rule of the catalogue on small hand-made reports (pass and fail), and on the corpus."""
 
 from __future__ import annotations
 
