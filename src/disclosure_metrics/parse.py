@@ -19,6 +19,7 @@ from . import templates as tpl
 from .document import Document
 from .errors import ReportError, UnsupportedFormatError
 from .metadata import title_agency_year
+from .narrative import Fact, extract_facts
 from .normalize import looks_traditional
 from .numbers import Ambiguous
 from .readers import read_document
@@ -66,6 +67,7 @@ class Report:
     sections: list[SectionHit] = field(default_factory=list)
     section_text: dict[str, str] = field(default_factory=dict)  # verbatim text per section key
     warnings: list[str] = field(default_factory=list)
+    narrative: list[Fact] = field(default_factory=list)
 
     @property
     def file(self) -> str:
@@ -100,6 +102,7 @@ class Report:
             ],
             "ambiguous": self.ambiguous_cells(),
             "warnings": self.warnings,
+            "narrative": [f.to_json() for f in self.narrative],
         }
 
 
@@ -225,6 +228,7 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
         warnings.append("agency not found in the title")
     if year is None:
         warnings.append("report year not found in the title or preamble")
+    section_text = section_texts(lines, section_hits, verbatim=True)
     return Report(
         path=doc.path,
         agency=agency,
@@ -238,8 +242,9 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
         sha256=sha256,
         table2_format=t2_fmt,
         sections=section_hits,
-        section_text=section_texts(lines, section_hits, verbatim=True),
+        section_text=section_text,
         warnings=warnings,
+        narrative=extract_facts(section_text, year, agency=agency),
     )
 
 

@@ -1,0 +1,819 @@
+"""Narrative facts: the counts that sections 一, 五 and 六 state in prose (contract §2).
+
+Every office words them differently, so a fact is read from general rules, never from a
+report's exact phrasing: a *count* is a number with a measure word (条, 件, 元 …), Arabic or
+Chinese, with its qualifier (余/多/超/以上 → ``more_than``, 约/近/左右 → ``about``); the cue
+words before and after it say which metric it is; the channel words of the clause (or of the
+one or two clauses before it) say where it was published. Numbers without a measure word —
+years, dates, percentages, document numbers, phone numbers — are never counts, nor are
+ordinals (第3次), ranges (3-5条), changes (增加20条) or a department's own figures. The cue
+words and the channel taxonomy live in ``channels.yaml``.
+
+Example::
+
+    >>> facts = extract_facts({"overview": "全年主动公开政府信息2645条，其中在政府门户网站发布"
+    ...                                    "信息1200余条。本年度共收到70件申请，办结69件。"})
+    >>> rows = [(f.metric, f.channel, f.value, f.qualifier, f.unit) for f in facts]
+    >>> rows  # doctest: +NORMALIZE_WHITESPACE
+    [('items_published', 'all', 2645, 'exact', '条'),
+     ('items_published', 'website', 1200, 'more_than', '条'),
+     ('applications_received', 'all', 70, 'exact', '件'),
+     ('applications_closed', 'all', 69, 'exact', '件')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .normalize import norm_with_offsets
+
+#: The sections whose prose is read: 一 总体情况, 五 存在的主要问题, 六 其他需要报告的事项.
+NARRATIVE_SECTIONS = ("overview", "problems", "other_matters")
+#: The metrics of contract §2; the application and dispute statements below are extra.
+CONTRACT_METRICS = (
+    "items_published",
+    "hotline_received",
+    "hotline_resolved",
+    "applications_received",
+    "applications_closed",
+    "fee_collected_yuan",
+    "open_day_events",
+    "other",
+)
+
+Number = int | float
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One count stated in the prose, with the fragment it was read from (verbatim)."""
+
+    metric: str
+    channel: str
+    value: Number
+    qualifier: str  # exact | more_than | about
+    unit: str  # as written: 条, 篇, 件, 次, 元, 万元 …
+    evidence: str
+    section: str = "overview"
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract fields (§2), as ``parse --json`` prints them.
+
+        >>> Fact("fee_collected_yuan", "all", 0, "exact", "元", "未收取信息处理费").to_json()
+        ... # doctest: +NORMALIZE_WHITESPACE
+        {'metric': 'fee_collected_yuan', 'channel': 'all', 'value': 0, 'qualifier': 'exact',
+         'unit': '元', 'evidence': '未收取信息处理费'}
+        """
+        return {
+            "metric": self.metric,
+            "channel": self.channel,
+            "value": self.value,
+            "qualifier": self.qualifier,
+            "unit": self.unit,
+            "evidence": self.evidence,
+        }
+
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary (channels.yaml)
+
+
+@cache
+def vocabulary() -> dict[str, Any]:
+    """The parsed ``channels.yaml``."""
+    text = resources.files(__package__).joinpath("channels.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    # Longest first, so that at one position the longest word wins (微信群 before 微信).
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _words(name: str) -> re.Pattern[str]:
+    return re.compile(_alternation(vocabulary()["cues"][name]))
+
+
+@cache
+def _channel_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    owner: dict[str, str] = {}
+    for channel, spec in vocabulary()["channels"].items():
+        for alias in spec["aliases"]:
+            owner[str(alias)] = channel
+    return re.compile(_alternation(owner)), owner
+
+
+def channels_in(text: str) -> list[str]:
+    """The channels named in ``text``, in order of appearance (longest alias at a position).
+
+    >>> channels_in("通过政府门户网站、“惠安视点”微信公众号、微信群等线上媒体")
+    ['website', 'wechat_official', 'wechat_group']
+    >>> channels_in("镇、村两级信息宣传栏、信息查询机、电子屏")
+    ['offline_board', 'offline_board', 'offline_board']
+    """
+    pattern, owner = _channel_pattern()
+    return [owner[m.group(0)] for m in pattern.finditer(text)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}  # fmt: skip
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_LARGE = {"万": 10_000, "亿": 100_000_000}
+_CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
+_MULTIPLIER = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+
+def chinese_number(text: str) -> int:
+    """A number written in Chinese numerals.
+
+    >>> chinese_number("三千"), chinese_number("一百二十"), chinese_number("十五")
+    (3000, 120, 15)
+    >>> chinese_number("两万零五"), chinese_number("二〇二〇")
+    (20005, 2020)
+    """
+    if not any(ch in _CN_SMALL or ch in _CN_LARGE for ch in text):
+        # Digit by digit (二〇二〇), as years are written.
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+    total = 0
+    section = 0
+    digit = 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL:
+            section += (digit or 1) * _CN_SMALL[ch]
+            digit = 0
+        else:
+            total += (section + digit) * _CN_LARGE[ch]
+            section = 0
+            digit = 0
+    return total + section + digit
+
+
+def _as_number(value: Decimal) -> Number:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number with its measure word, found at ``start:end`` of the normalized text."""
+
+    start: int
+    end: int
+    value: Number
+    unit: str
+    qualifier: str
+    printed: str
+
+
+@cache
+def _count_pattern() -> re.Pattern[str]:
+    q = vocabulary()["qualifiers"]
+    prefixes = [w for spec in q.values() for w in spec["prefix"]]
+    suffixes = [w for spec in q.values() for w in spec["suffix"]]
+    units = {u for group in vocabulary()["units"].values() for u in group}
+    arabic = r"\d+(?:,\d{3})*(?:\.\d+)?"
+    return re.compile(
+        rf"(?P<pre>{_alternation(prefixes)})?"
+        rf"(?P<num>{arabic}|[{_CN_CHARS}]+)"
+        # 1.2万条; a 万 just before 元 belongs to the unit 万元.
+        rf"(?P<mult>[十百千万亿](?!元))?"
+        rf"(?P<suf1>余|多)?"
+        rf"(?P<unit>{_alternation(units)})"
+        # 3个月, 15个工作日, 3个百分点: durations and rates, not counts.
+        r"(?!月|工作日|小时|百分点|季度|批)"
+        rf"(?P<suf2>{_alternation(suffixes)})?"
+    )
+
+
+# Before a number: a digit or letter glued to it (H5, 〔2021〕39), an ordinal 第, or the first
+# half of a range (3-5条, 三至五条).
+_NOT_A_COUNT_BEFORE = re.compile(rf"(?:[\dA-Za-z.第]|\d\s*[-~—–至到]|[{_CN_CHARS}][至到~-])$")
+# A lone Chinese digit (一条龙, 统一, 一件事) is a count only right after a counting word.
+_LONE_DIGIT_AFTER = re.compile(r"(?:共|计|有|达|为|了|收到|受理|办结|发布|公开|公布|接到)$")
+_PHONE = re.compile(r"(?:电话|传真|手机|号码|邮编|地址)[^,;。]{0,6}$")
+
+
+def _qualifier(*words: str | None) -> str:
+    q = vocabulary()["qualifiers"]
+    for word in words:
+        if not word:
+            continue
+        for name, spec in q.items():
+            if word in spec["prefix"] or word in spec["suffix"]:
+                return name
+    return "exact"
+
+
+def counts(text: str) -> list[Count]:
+    """Every count in normalized ``text``: a number, its multiplier and measure word.
+
+    >>> [(c.value, c.unit, c.qualifier) for c in counts("发布信息三千余条，约1.2万条，近50篇")]
+    [(3000, '条', 'more_than'), (12000, '条', 'about'), (50, '篇', 'about')]
+    >>> counts("二〇二〇年第3次会议，占33.9%，〔2021〕39号，3-5条，电话12345678")
+    []
+    >>> [(c.value, c.unit) for c in counts("收取信息处理费0.5万元，共计380元")]
+    [(0.5, '万元'), (380, '元')]
+    """
+    out: list[Count] = []
+    for m in _count_pattern().finditer(text):
+        num = m.group("num")
+        before = text[max(0, m.start("num") - 8) : m.start("num")]
+        if _NOT_A_COUNT_BEFORE.search(before) or _PHONE.search(
+            text[max(0, m.start() - 14) : m.start()]
+        ):
+            continue
+        after = text[m.end() : m.end() + 2]
+        if re.match(r"\s*[-~—–至到]\s*\d", after):
+            continue  # the first half of a range printed with units on both sides
+        if num[0] in _CN_CHARS:
+            if num[0] in _MULTIPLIER and num[0] not in "十":
+                continue  # 万元 alone, 千条: no digit
+            lone = len(num) == 1 and num not in "零〇"
+            if lone and not _LONE_DIGIT_AFTER.search(
+                text[max(0, m.start("num") - 4) : m.start("num")]
+            ):
+                continue
+            value = Decimal(chinese_number(num))
+        else:
+            value = Decimal(num.replace(",", ""))
+            if value >= 10**9:
+                continue  # digits glued together by a converter, never one count
+        if m.group("mult"):
+            value *= _MULTIPLIER[m.group("mult")]
+        unit = m.group("unit")
+        qualifier = _qualifier(m.group("pre"), m.group("suf1"), m.group("suf2"))
+        start = m.start("pre") if m.group("pre") else m.start("num")
+        out.append(Count(start, m.end(), _as_number(value), unit, qualifier, m.group(0)))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences and clauses
+
+_SENTENCE_END = "。!?"
+_CLAUSE_END = ",;:()[]【】"
+# An enumerator or heading mark at the start of an evidence fragment: **二是**, (一), 1., ### …
+_LEADING_MARKS = re.compile(
+    r"^(?:[#*\s]|[一二三四五六七八九十]+是|\(?[一二三四五六七八九十\d]{1,2}\)|"
+    r"[一二三四五六七八九十\d]{1,2}[、.](?!\d)|其中|同时|此外|另外|另有|并且?)+"
+)
+_YEAR = re.compile(r"(\d{4})年")
+
+
+def _spans(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
+    out = []
+    a = start
+    for i in range(start, end):
+        if text[i] in separators:
+            if (
+                text[i] == ","
+                and 0 < i < len(text) - 1
+                and (text[i - 1].isdigit() and text[i + 1].isdigit())
+            ):
+                continue  # a thousands separator (1,234条), not a clause end
+            if i > a:
+                out.append((a, i))
+            a = i + 1
+    if end > a:
+        out.append((a, end))
+    return out
+
+
+@dataclass
+class _Sentence:
+    text: str  # the whole normalized section text
+    start: int
+    end: int
+    clauses: list[tuple[int, int]]
+    counts: list[Count]
+    context: str  # this sentence and the two before it
+
+    @property
+    def body(self) -> str:
+        return self.text[self.start : self.end]
+
+    def clause_of(self, pos: int) -> int:
+        return next(i for i, (a, b) in enumerate(self.clauses) if a <= pos < b)
+
+
+@dataclass
+class _Candidate:
+    """One count in its sentence, with the text around it that decides what it is."""
+
+    sentence: _Sentence
+    count: Count
+    lead: str  # from the clause start (or the previous count) to the number
+    lead_start: int
+    after: str  # from the measure word to the end of the clause (or the next count in it)
+    span_start: int  # start of the clauses a channel may be named in
+    after_is_clause_end: bool = True  # no other count follows in the clause
+
+    @property
+    def before(self) -> str:
+        """The sentence up to the number."""
+        return self.sentence.text[self.sentence.start : self.count.start]
+
+    @property
+    def span(self) -> str:
+        return self.sentence.text[self.span_start : self.count.start]
+
+
+def _candidates(sentence: _Sentence) -> list[_Candidate]:
+    out = []
+    item_units = set(vocabulary()["units"]["items"])
+    prev_end = sentence.start
+    prev_clause = -1
+    prev_items_clause = -1  # the last clause holding a count of items
+    for k, count in enumerate(sentence.counts):
+        ci = sentence.clause_of(count.start)
+        clause_start, clause_end = sentence.clauses[ci]
+        following = sentence.counts[k + 1].start if k + 1 < len(sentence.counts) else clause_end
+        after_end = min(clause_end, following)
+        lead_start = max(clause_start, prev_end)
+        span_start = lead_start
+        if prev_clause != ci:
+            # A channel may be named in the one or two clauses before, unless a count of items
+            # sits there (其中微博29个，共发布信息1992条: 29个 counts accounts, not items); a
+            # semicolon ends a statement, so the look back stops there.
+            for back in (ci - 1, ci - 2):
+                if back < 0 or back <= prev_items_clause:
+                    break
+                if sentence.text[sentence.clauses[back + 1][0] - 1] == ";":
+                    break
+                span_start = sentence.clauses[back][0]
+        out.append(
+            _Candidate(
+                sentence=sentence,
+                count=count,
+                lead=sentence.text[lead_start : count.start],
+                lead_start=lead_start,
+                after=sentence.text[count.end : after_end],
+                span_start=span_start,
+                after_is_clause_end=after_end == clause_end,
+            )
+        )
+        prev_end = count.end
+        prev_clause = ci
+        if count.unit in item_units:
+            prev_items_clause = ci
+    return out
+
+
+def _sentences(text: str) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    bodies: list[str] = []
+    all_counts = counts(text)
+    for a, b in _spans(text, 0, len(text), _SENTENCE_END):
+        bodies.append(text[a:b])
+        out.append(
+            _Sentence(
+                text=text,
+                start=a,
+                end=b,
+                clauses=_spans(text, a, b, _CLAUSE_END),
+                counts=[c for c in all_counts if a <= c.start and c.end <= b],
+                context="。".join(bodies[-3:]),
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Deciding what a count is
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = None
+    for m in pattern.finditer(text):
+        found = m
+    return found
+
+
+def _has(name: str, text: str) -> bool:
+    return _words(name).search(text) is not None
+
+
+@cache
+def _ending(name: str) -> re.Pattern[str]:
+    """Matches text that ends with one of the cue words ``name``."""
+    return re.compile(rf"(?:{_alternation(vocabulary()['cues'][name])})$")
+
+
+@cache
+def _outcome_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    outcomes = vocabulary()["cues"]["outcomes"]
+    return tuple((metric, re.compile(_alternation(words))) for metric, words in outcomes.items())
+
+
+_CARRY_TO_YEAR = re.compile(r"(?:结转|顺延|转)(?:至|到)(\d{4})年")
+
+
+def _outcome(cand: _Candidate, year: int | None) -> str | None:
+    """The application outcome or dispute a count states, from the cue nearest to it."""
+    # The cue nearest the number wins; at the same end the longer one, then the one listed first.
+    best: tuple[int, int, str] | None = None  # (end, -start, metric)
+    for metric, pattern in _outcome_patterns():
+        m = _last(pattern, cand.lead)
+        if m and (best is None or (m.end(), -m.start()) > (best[0], best[1])):
+            best = (m.end(), -m.start(), metric)
+    m = _last(_CARRY_TO_YEAR, cand.lead)
+    if m and (year is None or int(m.group(1)) > year) and (best is None or m.end() >= best[0]):
+        best = (m.end(), -m.start(), "applications_carried_forward")
+    if best:
+        return best[2]
+    # "1件结转下年度", "有1件涉及…的行政复议": the cue follows the number.
+    first: tuple[int, str] | None = None
+    for metric, pattern in _outcome_patterns():
+        m = pattern.search(cand.after)
+        if m and (first is None or m.start() < first[0]):
+            first = (m.start(), metric)
+    return first[1] if first else None
+
+
+def _dispute_context(text: str) -> bool:
+    return any(w in text for w in ("申请", "信息公开", "政府信息"))
+
+
+def _is_department(text: str, agency: str | None) -> bool:
+    """Whether a sentence or clause opens with one department as subject (区财政局…), not the
+    reporting body.
+
+    >>> _is_department("区教育局通过门户网站发布信息200余条", None)
+    True
+    >>> _is_department("区政府办公室代表区政府受理申请17件", None)
+    False
+    >>> _is_department("市财政局在门户网站发布信息300条", "某某市财政局")
+    False
+    """
+    suffixes = _alternation(vocabulary()["cues"]["department_suffixes"])
+    body = re.sub(r"^[,;:、\s]+", "", _LEADING_MARKS.sub("", text))
+    body = re.sub(r"^(?:\d{4}年度?|今年|本年度|全年)[,]?", "", body)
+    m = re.match(rf"^([\u4e00-\u9fff]{{1,10}}?(?:{suffixes}))(?=[\u4e00-\u9fff])", body)
+    if not m:
+        return False
+    subject = m.group(1)
+    if re.match(r"^(?:通过|在|依托|利用|借助|对|将|把|按照|根据|全|我|本|各|为)", subject):
+        return False
+    if body[m.end() :].startswith("代表"):
+        return False  # 区政府办公室代表区政府: speaks for the whole government
+    if agency:
+        core = re.sub(r"^[省市区县镇乡]", "", subject)
+        if core and core in agency:
+            return False
+    return True
+
+
+def _other_period(cand: _Candidate, year: int | None, metric: str) -> bool:
+    """Whether the count is not the year's: another period (上年…, 2019年 in a 2020 report), a
+    change (增加20条), a plan or target (力争, 不少于), a rate (每月) or a stock (截至目前)."""
+    lead = cand.lead
+    if _has("not_done", lead):
+        return True
+    if _has("stock", cand.before) and not _has("this_year", cand.before):
+        return True
+    if metric not in ("applications_carried_over", "applications_carried_forward"):
+        if _has("other_period", lead):
+            return True
+        if year is not None:
+            years = {int(y) for y in _YEAR.findall(lead)}
+            if years - {year}:
+                return True
+    return _ending("delta").search(lead.removesuffix("了")) is not None
+
+
+def _in_breakdown(cand: _Candidate) -> bool:
+    """Whether a 其中 opens a breakdown before the number (a semicolon closes it)."""
+    return _has("breakdown", cand.before.rsplit(";", 1)[-1])
+
+
+def _object_head(obj: str) -> str:
+    """The last noun phrase of what was published (等方面信息 → 方面信息)."""
+    obj = re.sub(r"(?:共计|合计|总计|累计|共|计|达|为|了|等)+$", "", obj)
+    parts = [p for p in re.split(r"[、等的和及与]", obj) if p]
+    return parts[-1] if parts else ""
+
+
+def _topic_level(head: str) -> bool:
+    text = head.replace("各类", "")
+    return _has("topic_words", text) or "类" in text
+
+
+def _items(cand: _Candidate) -> tuple[str, int] | None:
+    """Items published: (channel, evidence start), or None when the count is not report-level."""
+    verbs = _words("publish")
+    span = cand.span
+    if not verbs.search(span):
+        return None
+    # After the number: nothing, or a generic noun (发布400余条信息);
+    # 51条疫情防控相关信息 names a topic.
+    after = cand.after.strip()
+    if after and not _ending("item_nouns").fullmatch(after):
+        return None
+    verb = _last(verbs, cand.lead)
+    obj = cand.lead[verb.end() :] if verb else cand.lead
+    head = _object_head(obj)
+    if head:
+        if not _ending("item_nouns").search(head):
+            return None
+        if _topic_level(head):
+            return None
+    # The channel: named in the nearest clause of the span that names any.
+    text = cand.sentence.text
+    named: list[str] = []
+    evidence_start = cand.lead_start
+    for a, b in reversed([c for c in cand.sentence.clauses if c[1] > cand.span_start]):
+        a = max(a, cand.span_start)
+        b = min(b, cand.count.start)
+        if a >= b:
+            continue
+        named = channels_in(text[a:b])
+        if named:
+            evidence_start = a
+            break
+    distinct = set(named)
+    if len(distinct) == 1:
+        channel = named[0]
+        if channel in ("hotline", "open_day", "press_conference"):
+            return None  # events and calls, not items
+        return channel, min(evidence_start, cand.lead_start)
+    # A stated total: 主动公开…信息, or 公开/公布/发布 government information as such.
+    if verb is None:
+        return None
+    if _has("sub_units", cand.span):
+        return None
+    total_noun = _ending("total_nouns").search(head)
+    if total_noun or (verb.group(0) == "主动公开" and head in ("信息", "各类信息")):
+        return "all", cand.lead_start
+    return None
+
+
+def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: list[int]) -> str:
+    text = sentence.text
+    # A bare time phrase just before the clause (2020年,我镇没有接到…) belongs to the fact.
+    prev = text[max(sentence.start, start - 9) : start]
+    m = re.search(r"(?:^|[,;:])((?:\d{4}年度?|今年|本年度|全年)[,])$", prev)
+    if m:
+        start -= len(m.group(1))
+    fragment = text[start:end]
+    lead = _LEADING_MARKS.match(fragment)
+    if lead and lead.end() < len(fragment):
+        start += lead.end()
+        # An enumerated heading printed without a full stop runs into the sentence.
+        heading = re.match(r"[^,;:。\d]{2,16}?(?=(?:19|20)\d{2}年)", text[start:end])
+        if heading and re.search(r"[\d一二三四五六七八九十][、.)]", lead.group(0)):
+            start += heading.end()
+    while start < end and text[start] in ",;:、 ":
+        start += 1
+    piece = raw[offsets[start] : offsets[end - 1] + 1]
+    # Line wraps of PDF and Markdown renderings are layout, not text.
+    return re.sub(r"\s*\n\s*", "", piece).strip().strip("*").strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Zero statements: 没有接到…申请, 无收取信息处理费, 未发生…收费
+
+_NO_APPLICATIONS = re.compile(
+    r"(?:没有|未|无)(?:接到|收到|受理|接收|发生)?(?:任何)?[^,;:。申]{0,10}"
+    r"(?:依申请公开|公开申请|申请)(?:事项|件|的情况|情况)?(?=[,;:。]|$)"
+)
+_NO_FEE = re.compile(
+    r"(?:没有|未|无|不存在)(?:收取|发生|产生)[^,;:。]{0,12}?(?:信息处理费|处理费|收费|费用)"
+    r"(?:事项|的情况|情况)?"
+)
+
+
+def _zero_facts(sentence: _Sentence, year: int | None) -> list[tuple[str, str, int, int]]:
+    out = []
+    body = sentence.body
+    for m in _NO_APPLICATIONS.finditer(body):
+        if not re.search(r"复议|诉讼|行政", m.group(0)):
+            out.append(("applications_received", "件", m.start(), m.end()))
+    for m in _NO_FEE.finditer(body):
+        if "处理费" in m.group(0) or re.search(r"信息公开|依申请", body):
+            out.append(("fee_collected_yuan", "元", m.start(), m.end()))
+    if year is not None and out:
+        years = {int(y) for y in _YEAR.findall(body)}
+        if years and year not in years:
+            return []  # a statement about another year
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The extractor
+
+
+def _classify(
+    cand: _Candidate, year: int | None, agency: str | None
+) -> tuple[str, str, int] | None:
+    """(metric, channel, evidence start) of one count, or None when it is none of ours."""
+    units = vocabulary()["units"]
+    c = cand.count
+    sentence = cand.sentence
+    # The subject may open the sentence or the clause the fact starts in (同时，区教育局…).
+    department = _is_department(sentence.body, agency) or _is_department(
+        sentence.text[cand.span_start : c.start], agency
+    )
+    if c.unit in units["money"]:
+        fee = _last(_words("fee"), cand.span)
+        if not fee or department or _in_breakdown(cand):
+            return None
+        if _other_period(cand, year, "fee_collected_yuan"):
+            return None
+        fee_at = cand.span_start + fee.start()
+        clause = sentence.clauses[sentence.clause_of(fee_at)]
+        return "fee_collected_yuan", "all", max(clause[0], cand.span_start)
+    if c.unit in units["cases"]:
+        metric = _outcome(cand, year)
+        if metric:
+            dispute = metric in ("review_cases", "litigation_cases")
+            context = sentence.context
+            if (dispute and _dispute_context(context)) or (not dispute and "申请" in context):
+                if not department and not _other_period(cand, year, metric):
+                    return metric, "all", cand.lead_start
+                return None
+        app = _applications(cand)
+        if app:
+            if department or _other_period(cand, year, app):
+                return None
+            return app, "all", cand.lead_start
+    hotline = _hotline(cand)
+    if hotline:
+        # No department check: a 12345 hotline is run by one centre for the whole area.
+        if _other_period(cand, year, hotline[0]):
+            return None
+        return hotline[0], "hotline", hotline[1]
+    if c.unit in units["events"]:
+        return _event(cand)
+    if c.unit in units["items"]:
+        items = _items(cand)
+        if items is None or department or _other_period(cand, year, "items_published"):
+            return None
+        channel, start = items
+        if channel == "all" and _in_breakdown(cand):
+            return None
+        return "items_published", channel, start
+    return None
+
+
+def _applications(cand: _Candidate) -> str | None:
+    """applications_received or applications_closed, from the verb nearest the number."""
+    lead = cand.lead
+    if _has("not_applications", lead):
+        return None
+    received = _last(_words("applications_received"), lead)
+    closed = _last(_words("applications_closed"), lead)
+    if received and (closed is None or received.end() > closed.end()):
+        about_applications = "申请" in lead or re.match(
+            r"(?:政府信息公开|信息公开|依)?申请", cand.after
+        )
+        if about_applications and not _in_breakdown(cand):
+            return "applications_received"
+        return None
+    if closed and "申请" in cand.sentence.body:
+        return "applications_closed"
+    return None
+
+
+def _hotline(cand: _Candidate) -> tuple[str, int] | None:
+    """hotline_received or hotline_resolved, when a hotline is named before in the sentence."""
+    if cand.count.unit not in vocabulary()["units"]["hotline"]:
+        return None
+    if "hotline" not in channels_in(cand.before) or "申请" in cand.lead:
+        return None
+    received = _last(_words("hotline_received"), cand.lead)
+    resolved = _last(_words("hotline_resolved"), cand.lead)
+    if received is None and resolved is None:
+        return None
+    metric = "hotline_received"
+    if resolved and (received is None or resolved.end() > received.end()):
+        metric = "hotline_resolved"
+    # Evidence from the clause that names the hotline, when the number's own clause does not.
+    start = cand.lead_start
+    text = cand.sentence.text
+    for a, b in reversed(cand.sentence.clauses):
+        if a > cand.count.start:
+            continue
+        if "hotline" in channels_in(text[a : min(b, cand.count.start)]):
+            start = min(start, a)
+            break
+    return metric, start
+
+
+def _event(cand: _Candidate) -> tuple[str, str, int] | None:
+    """开展政府开放日活动3次 → open_day_events; 召开新闻发布会5场 → other (press_conference)."""
+    if not _has("events", cand.lead):
+        return None
+    named = set(channels_in(cand.lead))
+    if named == {"open_day"}:
+        return "open_day_events", "open_day", cand.lead_start
+    if named == {"press_conference"}:
+        return "other", "press_conference", cand.lead_start
+    return None
+
+
+def _all_resolved(sentence: _Sentence, received: Count) -> re.Match[str] | None:
+    """均已全部办理, 办结率100% … after a hotline count: every item received was resolved."""
+    return _words("all_resolved").search(sentence.text, received.end, sentence.end)
+
+
+def _facts_in_text(raw: str, section: str, year: int | None, agency: str | None) -> list[Fact]:
+    text, offsets = norm_with_offsets(raw)
+    facts: list[Fact] = []
+    for sentence in _sentences(text):
+        for metric, unit, a, _b in _zero_facts(sentence, year):
+            clause = sentence.clauses[sentence.clause_of(sentence.start + a)]
+            evidence = _evidence(sentence, clause[0], clause[1], raw, offsets)
+            facts.append(Fact(metric, "all", 0, "exact", unit, evidence, section))
+        explicit_resolved = False
+        received: list[Count] = []
+        for cand in _candidates(sentence):
+            decided = _classify(cand, year, agency)
+            if decided is None:
+                continue
+            metric, channel, start = decided
+            c = cand.count
+            value: Number = c.value
+            if metric == "fee_collected_yuan" and c.unit == "万元":
+                value = _as_number(Decimal(str(c.value)) * 10_000)
+            # When the words that say what was counted follow it (70件申请, 1件结转下年度),
+            # the fragment runs to the end of the clause.
+            after = cand.after.strip()
+            complete = cand.after_is_clause_end and 0 < len(after) <= 30
+            end = c.end + len(cand.after) if complete else c.end
+            evidence = _evidence(sentence, start, end, raw, offsets)
+            facts.append(Fact(metric, channel, value, c.qualifier, c.unit, evidence, section))
+            if metric == "hotline_resolved":
+                explicit_resolved = True
+            elif metric == "hotline_received":
+                received.append(c)
+        if len(received) == 1 and not explicit_resolved:
+            c = received[0]
+            done = _all_resolved(sentence, c)
+            if done:
+                ci = sentence.clause_of(c.start)
+                evidence = _evidence(sentence, sentence.clauses[ci][0], done.end(), raw, offsets)
+                facts.append(
+                    Fact(
+                        "hotline_resolved",
+                        "hotline",
+                        c.value,
+                        c.qualifier,
+                        c.unit,
+                        evidence,
+                        section,
+                    )
+                )
+    return facts
+
+
+def _dedupe(facts: Sequence[Fact]) -> list[Fact]:
+    # The same count stated twice (in 一 and again in 六) is one fact.
+    seen: set[tuple[str, str, float, str]] = set()
+    out = []
+    for f in facts:
+        key = (f.metric, f.channel, float(f.value), f.qualifier)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def extract_facts(
+    section_text: dict[str, str], year: int | None = None, agency: str | None = None
+) -> list[Fact]:
+    """The narrative facts of one report, from the text of its sections (keyed as in parse).
+
+    Reads sections 一, 五 and 六; when section 一 was not found, whatever text there is.
+    ``year`` (the report year) rejects counts dated another year; ``agency`` (the reporting
+    body) keeps its own statements when it is itself a department (市财政局…).
+
+    >>> text = {"overview": "不断完善12345便民服务平台建设，安排专人负责12345便民服务热线，"
+    ...                     "全年共收到信访求助类信息35条，均已全部办理。",
+    ...         "other_matters": "2021年，无收取信息处理费情况。"}
+    >>> for f in extract_facts(text, 2021):
+    ...     print(f.metric, f.channel, f.value, f.qualifier, f.unit, f.evidence)
+    hotline_received hotline 35 exact 条 安排专人负责12345便民服务热线，全年共收到信访求助类信息35条
+    hotline_resolved hotline 35 exact 条 全年共收到信访求助类信息35条，均已全部办理
+    fee_collected_yuan all 0 exact 元 2021年，无收取信息处理费情况
+    """
+    if "overview" in section_text:
+        keys = [k for k in NARRATIVE_SECTIONS if k in section_text]
+    else:
+        keys = list(section_text)  # headings not found: read what there is rather than nothing
+    facts: list[Fact] = []
+    for key in keys:
+        facts.extend(_facts_in_text(section_text[key], key, year, agency))
+    return _dedupe(facts)

@@ -1,0 +1,316 @@
+"""Narrative facts: the sample, the real corpus against its truth, and hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from disclosure_metrics import parse_file
+from disclosure_metrics.narrative import Fact, chinese_number, counts, extract_facts
+from disclosure_metrics.narrative_score import SCORED_METRICS, load_truth, score, score_corpus
+
+from .conftest import SAMPLE, corpus_or_skip
+
+Row = tuple[str, str, float, str, str]
+
+
+def _rows(facts: list[Fact], scored_only: bool = False) -> list[Row]:
+    return [
+        (f.metric, f.channel, f.value, f.qualifier, f.unit)
+        for f in facts
+        if not scored_only or f.metric in SCORED_METRICS
+    ]
+
+
+def _facts(text: str, year: int | None = 2021, agency: str | None = None) -> list[Row]:
+    return _rows(extract_facts({"overview": text}, year, agency=agency))
+
+
+# --- (a) the product's sample --------------------------------------------------------------
+
+
+def test_sample_yields_exactly_its_facts() -> None:
+    report = parse_file(SAMPLE)
+    assert sorted(_rows(report.narrative, scored_only=True)) == sorted(
+        [
+            ("items_published", "website", 50, "more_than", "条"),
+            ("items_published", "wechat_official", 400, "more_than", "条"),
+            ("items_published", "wechat_group", 3000, "more_than", "条"),
+            ("items_published", "offline_board", 800, "more_than", "条"),
+            ("hotline_received", "hotline", 35, "exact", "条"),
+            ("hotline_resolved", "hotline", 35, "exact", "条"),
+            ("applications_received", "all", 0, "exact", "件"),
+        ]
+    )
+
+
+def test_sample_evidence_is_verbatim_and_in_json() -> None:
+    report = parse_file(SAMPLE)
+    raw = SAMPLE.read_text(encoding="utf-8")
+    for fact in report.narrative:
+        assert fact.evidence in raw, fact
+    as_json = report.to_json()["narrative"]
+    assert as_json[0].keys() == {"metric", "channel", "value", "qualifier", "unit", "evidence"}
+    assert any("微信群发布" in f["evidence"] for f in as_json)
+
+
+# --- (b) the real corpus against narrative.json ---------------------------------------------
+
+
+def test_corpus_precision_and_recall() -> None:
+    corpus = corpus_or_skip()
+    result = score_corpus(corpus)
+    misses = [
+        (f.file, fact["metric"], fact["channel"], fact["value"])
+        for f in result.files
+        for fact in f.false_positives + f.false_negatives
+    ]
+    assert result.precision is not None and result.precision >= 0.95, misses
+    assert result.recall is not None and result.recall >= 0.95, misses
+    truth_files = {t["file"] for t in load_truth(corpus)}
+    assert {f.file for f in result.files} == truth_files
+
+
+def test_score_counts_duplicates_once_and_ignores_unscored_metrics() -> None:
+    truth = [{"file": "a", "metric": "fee_collected_yuan", "channel": "all", "value": 0,
+              "qualifier": "exact"}]  # fmt: skip
+    fee = {"metric": "fee_collected_yuan", "channel": "all", "value": 0.0, "qualifier": "exact"}
+    extra = {"metric": "review_cases", "channel": "all", "value": 7, "qualifier": "exact"}
+    result = score({"a": [fee, fee, extra], "b": [fee]}, truth)
+    assert (result.tp, result.fp, result.fn) == (1, 1, 0)
+    assert list(result.unscored) == ["b"]
+    assert (score({"a": [], "b": [fee]}, truth, all_files=True).fp, result.recall) == (1, 1.0)
+
+
+# --- (c) hand-written sentences ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("通过政府网站发布信息120条。", "website"),
+        ("依托区政府门户网站，全年共发布信息120条。", "website"),
+        ("通过“某某发布”微信公众号推送信息120条。", "wechat_official"),
+        ("通过政务微信发布信息120条。", "wechat_official"),
+        ("通过政务微博发布信息120条。", "weibo"),
+        ("在村民微信群发布各类信息120条。", "wechat_group"),
+        ("通过“某某通”APP发布信息120条。", "app"),
+        ("在小程序发布信息120条。", "app"),
+        ("通过抖音号发布短视频120条。", "short_video"),
+        ("视频号发布视频120条。", "short_video"),
+        ("在《某某市人民政府公报》刊发信息120条。", "gazette"),
+        ("通过政务公开栏公开信息120条。", "offline_board"),
+        (
+            "通过宣传栏、电子屏、LED屏、信息查询机等线下媒体进行公开，其中涉及民生的信息120条。",
+            "offline_board",
+        ),
+        ("通过报刊、电视、广播等媒体发布信息120条。", "media"),
+        ("在《某某日报》刊登稿件120篇。", "media"),
+        ("通过政务新媒体发布信息120条。", "other"),
+    ],
+)
+def test_channel_aliases(text: str, channel: str) -> None:
+    assert [(m, c, v) for m, c, v, _q, _u in _facts(text)] == [("items_published", channel, 120)]
+
+
+def test_events_of_open_days_and_press_conferences() -> None:
+    assert _facts("开展政府开放日活动3次。") == [("open_day_events", "open_day", 3, "exact", "次")]
+    assert _facts("全年共召开新闻发布会15场。") == [
+        ("other", "press_conference", 15, "exact", "场")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("通过政府网站发布信息50余条。", 50, "more_than"),
+        ("通过政府网站发布信息300多条。", 300, "more_than"),
+        ("通过政府网站发布信息超过1000条。", 1000, "more_than"),
+        ("通过政府网站发布信息超1000条。", 1000, "more_than"),
+        ("通过政府网站发布信息1000条以上。", 1000, "more_than"),
+        ("通过政府网站发布信息约500条。", 500, "about"),
+        ("通过政府网站发布信息近300条。", 300, "about"),
+        ("通过政府网站发布信息200条左右。", 200, "about"),
+        ("通过政府网站发布信息200条。", 200, "exact"),
+    ],
+)
+def test_qualifiers(text: str, value: int, qualifier: str) -> None:
+    assert _facts(text) == [("items_published", "website", value, qualifier, "条")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("在微信群发布信息三千余条。", 3000, "more_than"),
+        ("通过政府网站发布一百二十条信息。", 120, "exact"),
+        ("通过政府网站发布信息1.2万条。", 12000, "exact"),
+        ("通过政府网站发布信息1万余条。", 10000, "more_than"),
+        ("通过政府网站发布信息两万多条。", 20000, "more_than"),
+        ("通过政府网站发布信息1,234条。", 1234, "exact"),
+        ("通过政府网站发布信息 50 余条。", 50, "more_than"),
+    ],
+)
+def test_numeral_forms(text: str, value: int, qualifier: str) -> None:
+    assert [(v, q) for _m, _c, v, q, _u in _facts(text)] == [(value, qualifier)]
+
+
+def test_chinese_numerals_and_years() -> None:
+    assert [chinese_number(x) for x in ("三千", "一百二十", "十五", "两万零五")] == [
+        3000,
+        120,
+        15,
+        20005,
+    ]
+    assert counts("二〇二〇年") == [] and counts("2020年") == []
+    assert _facts("二〇二〇年，通过政府网站发布信息。") == []
+    # A lone Chinese digit inside a word is not a count.
+    assert counts("一条龙服务，统一条目，两条微信") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "通过政府网站发布的信息占比达33.9%。",  # percentage
+        "2020年1月1日起，在政府网站发布信息。",  # date
+        "依据《办法》（某政发〔2021〕39号）在政府网站发布信息。",  # document number
+        "每个部门在政府网站发布信息3-5条。",  # range
+        "要求各单位在政府网站发布信息3至5条。",  # range in words
+        "咨询电话：0551-12345678，在政府网站公开。",  # phone number
+        "第3次会议后，通过政府网站发布。",  # ordinal
+        "区教育局通过门户网站发布信息200余条。",  # department-level
+        "同时，县财政局在政府网站公开信息120条。",  # department-level after a connective
+        "通过政府网站发布政策解读60篇。",  # topic-level
+        "通过政府网站开展意见征集9期。",  # topic-level, not items
+        "通过政府网站公开重点领域信息500条。",  # topic-level
+        "各乡镇主动公开政府信息613条。",  # subordinate units, not the total
+        "主动公开政府信息较上年增加1200条。",  # a change
+        "2019年通过政府网站发布信息1000条。",  # another year (report year 2021)
+        "下一步，力争通过政府网站发布信息2000条。",  # a plan
+        "截至目前，政府网站累计发布信息10万余条。",  # a stock
+        "共公开51条疫情防控相关信息。",  # topic named after the number
+        "收到群众诉求348件，现场解决162件，办结率100%。",  # not a hotline nor applications
+        "全县共办理相关案件74件。",  # cases, not applications
+    ],
+)
+def test_traps_yield_nothing(text: str) -> None:
+    assert _facts(text) == []
+
+
+def test_stated_total_alongside_channels_is_never_summed() -> None:
+    got = _facts("全年共主动公开政府信息2.3万条，其中政府网站发布1.5万条，政务微信发布3000条。")
+    assert got == [
+        ("items_published", "all", 23000, "exact", "条"),
+        ("items_published", "website", 15000, "exact", "条"),
+        ("items_published", "wechat_official", 3000, "exact", "条"),
+    ]
+    per_channel = _facts("通过政府网站发布信息1200条，微信公众号发布300条。")
+    assert [r[1] for r in per_channel] == ["website", "wechat_official"]
+
+
+def test_several_channels_in_one_clause_make_a_total_or_nothing() -> None:
+    assert _facts("通过政府网站、政务微博等平台共主动公开政府信息5600条。") == [
+        ("items_published", "all", 5600, "exact", "条")
+    ]
+    assert _facts("通过政府网站、政务微博等平台发布疫情信息300条。") == []
+
+
+def test_hotline_received_and_resolved() -> None:
+    assert _facts("不断完善12345便民服务热线，全年共收到信访求助类信息35条，均已全部办理。") == [
+        ("hotline_received", "hotline", 35, "exact", "条"),
+        ("hotline_resolved", "hotline", 35, "exact", "条"),
+    ]
+    assert _facts("12345热线全年受理群众诉求1.2万件，办结率100%。") == [
+        ("hotline_received", "hotline", 12000, "exact", "件"),
+        ("hotline_resolved", "hotline", 12000, "exact", "件"),
+    ]
+    # An explicit resolved count wins over a rate; a rate below 100% gives nothing.
+    assert _facts("12345热线共受理来电500件，办结498件，办结率99.6%。") == [
+        ("hotline_received", "hotline", 500, "exact", "件"),
+        ("hotline_resolved", "hotline", 498, "exact", "件"),
+    ]
+    assert _facts("12345热线共接听来电三千余个，全部办结。")[1] == (
+        "hotline_resolved", "hotline", 3000, "more_than", "个"
+    )  # fmt: skip
+
+
+def test_applications_received_closed_and_zero() -> None:
+    assert _facts("本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理。") == [
+        ("applications_received", "all", 70, "exact", "件"),
+        ("applications_closed", "all", 69, "exact", "件"),
+        ("applications_carried_forward", "all", 1, "exact", "件"),
+    ]
+    assert _facts("2021年，我镇没有接到政府信息依申请公开事项。") == [
+        ("applications_received", "all", 0, "exact", "件")
+    ]
+    assert _facts("全年未收到政府信息公开申请。") == [
+        ("applications_received", "all", 0, "exact", "件")
+    ]
+    # Applicant breakdowns are not totals; a review request is not an application.
+    assert _facts("共受理申请749件，其中自然人申请741件，法人申请8件。") == [
+        ("applications_received", "all", 749, "exact", "件")
+    ]
+    assert _facts("本年度未收到行政复议申请。") == []
+
+
+def test_fees() -> None:
+    zero = [("fee_collected_yuan", "all", 0, "exact", "元")]
+    assert _facts("2021年，无收取信息处理费情况。") == zero
+    assert _facts("2021年，本机关未发生政府信息公开收费事项。") == zero
+    assert _facts("全年收取政府信息公开信息处理费 0 元。") == zero
+    assert _facts("收取信息处理费共计380元，其中民政局1件，收取380元。") == [
+        ("fee_collected_yuan", "all", 380, "exact", "元")
+    ]
+    # 万元 is kept as written; the value is in yuan.
+    assert _facts("全年收取信息处理费0.12万元。") == [
+        ("fee_collected_yuan", "all", 1200, "exact", "万元")
+    ]
+    assert _facts("行政事业性收费350万元。") == []
+
+
+def test_application_outcomes_and_disputes() -> None:
+    text = (
+        "市政府办公厅代表市政府共受理政府信息公开申请859件；答复政府信息公开申请805件（含上年度"
+        "结转申请18件，另有72件申请按照《条例》顺延到下年度答复）。予以公开及部分公开258件，"
+        "占33.9%；不予公开35件，占4.34%；因本机关不掌握等原因无法提供265件，占32.9%；不予处理"
+        "158件；其他处理0件。信息公开类行政复议7件，诉讼9件。"
+    )
+    assert [(m, v) for m, _c, v, _q, _u in _facts(text, 2019)] == [
+        ("applications_received", 859),
+        ("applications_closed", 805),
+        ("applications_carried_over", 18),
+        ("applications_carried_forward", 72),
+        ("applications_granted_or_partial", 258),
+        ("applications_denied", 35),
+        ("applications_unable", 265),
+        ("applications_not_processed", 158),
+        ("applications_other", 0),
+        ("review_cases", 7),
+        ("litigation_cases", 9),
+    ]
+    got = _facts("所有办结的申请中同意公开答复9件，部分公开答复0件，结转至2026年6件。", 2025)
+    assert [(m, v) for m, _c, v, _q, _u in got] == [
+        ("applications_granted", 9),
+        ("applications_partial", 0),
+        ("applications_carried_forward", 6),
+    ]
+
+
+def test_agency_keeps_its_own_statements() -> None:
+    text = "市财政局在门户网站发布信息300条。"
+    assert _facts(text) == []
+    assert _facts(text, agency="某某市财政局") == [
+        ("items_published", "website", 300, "exact", "条")
+    ]
+
+
+def test_sections_read_and_fallback() -> None:
+    sections = {
+        "overview": "通过政府网站发布信息10条。",
+        "proactive": "通过政府网站发布信息20条。",  # section 二 is a table: not read
+        "problems": "下一步，计划通过政府网站发布信息30条。",
+        "other_matters": "全年未收取信息处理费。",
+    }
+    got = extract_facts(sections, 2021)
+    assert [(f.value, f.section) for f in got] == [(10, "overview"), (0, "other_matters")]
+    # Headings not found: read whatever text there is rather than return nothing.
+    assert [f.value for f in extract_facts({"proactive": "通过政府网站发布信息20条。"})] == [20]
+    assert extract_facts({}) == []
