@@ -10,8 +10,26 @@ Example::
     'GOV2019'
 """
 
+from .checks import CheckResult, run_checks
+from .corpus import Corpus, load
 from .errors import ReportError, UnsupportedFormatError
 from .parse import Report, parse_document, parse_file
 
-__all__ = ["Report", "ReportError", "UnsupportedFormatError", "parse_document", "parse_file"]
+__all__ = [
+    "CheckResult",
+    "Corpus",
+    "Report",
+    "ReportError",
+    "UnsupportedFormatError",
+    "load",
+    "open_exports",
+    "parse_document",
+    "parse_file",
+    "run_checks",
+]
 __version__ = "0.1.0"
+
+
+def open_exports(folder: str) -> Corpus:
+    """A corpus read back from the Parquet files of ``disclosure-metrics export``."""
+    return Corpus.from_exports(folder)

@@ -49,6 +49,7 @@ class CheckResult:
     cells: list[str] = field(default_factory=list)
     message: str = ""
     detail: str = ""  # what is specific to this place, without the rule's own text
+    path: str = ""  # the report's source path (file names may repeat across folders)
     assumption: str | None = None
 
     @property
@@ -121,8 +122,15 @@ def expand(report: Report, path: str) -> list[str]:
     raise ValueError(f"glob only supported in table 3: {path}")
 
 
-def evaluate(terms: Iterable[tuple[int, Report, str]], blank_as_zero: bool) -> Evaluation:
-    """Sum signed cells; a blank, NA, ambiguous or missing cell makes the sum not assessable."""
+def evaluate(
+    terms: Iterable[tuple[int, Report, str]],
+    blank_as_zero: bool,
+    filled: Mapping[str, float] | None = None,
+) -> Evaluation:
+    """Sum signed cells; a blank, NA, ambiguous or missing cell makes the sum not assessable.
+
+    ``filled``: blank cells the identities force (:mod:`.derive`), used where given.
+    """
     total = 0.0
     cells: list[str] = []
     blanks: list[str] = []
@@ -130,6 +138,8 @@ def evaluate(terms: Iterable[tuple[int, Report, str]], blank_as_zero: bool) -> E
     for sign, report, path in terms:
         cells.append(path)
         value = cell(report, path)
+        if value is None and filled and path in filled:
+            value = filled[path]
         if value is _MISSING:
             problem = problem or f"{path} not in the report"
         elif isinstance(value, Ambiguous):
@@ -198,6 +208,7 @@ def _result(
         cells=cells,
         message=message,
         detail=specific,
+        path=report.path,
         assumption=assumption,
     )
 
@@ -216,6 +227,7 @@ def _plain(
         cells=list(cells or []),
         message=f"{rule.message_zh} / {rule.message_en}" + (f" — {message}" if message else ""),
         detail=message,
+        path=report.path,
     )
 
 
@@ -341,7 +353,12 @@ def _statement_paths(report: Report, expression: str) -> list[tuple[int, Report,
 
 
 def _narrative(report: Report, rule: tpl.Rule, blank_as_zero: bool) -> list[CheckResult]:
+    from .derive import forced_cells
+
     statements: dict[str, list[str]] = rule.get("statements")
+    # Totals the template leaves blank but the identities force (uniquely) count as printed here:
+    # the text states totals, and a blank 总计 over printed parts is still that total.
+    filled = forced_cells(report)
     results = []
     for fact in getattr(report, "narrative", []):
         if (
@@ -352,7 +369,8 @@ def _narrative(report: Report, rule: tpl.Rule, blank_as_zero: bool) -> list[Chec
             continue
         stated = Evaluation(float(fact.value), [f"narrative.{fact.metric}"])
         alternatives = [
-            evaluate(_statement_paths(report, e), blank_as_zero) for e in statements[fact.metric]
+            evaluate(_statement_paths(report, e), blank_as_zero, filled)
+            for e in statements[fact.metric]
         ]
         assessable = [a for a in alternatives if a.problem is None]
         chosen = next((a for a in assessable if abs(a.value - stated.value) < 1e-9), None)  # type: ignore[operator]

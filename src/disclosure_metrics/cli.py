@@ -12,7 +12,7 @@ import csv
 import json
 import sys
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -22,27 +22,7 @@ from .agencies import read_aliases, read_unit_tree
 from .checks import CheckResult, run_checks, summary_status
 from .errors import ReportError, UnsupportedFormatError
 from .parse import Report, parse_file
-from .readers import SUPPORTED_SUFFIXES
-
-
-def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[Path, str | None]]:
-    """Every file named or found under a folder, with a skip reason for files not read.
-
-    Files named explicitly are always tried; inside folders only report suffixes are read and
-    the others are listed as skipped, so nothing disappears silently.
-    """
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if any(part.startswith(".") for part in child.relative_to(path).parts):
-                    continue
-                if child.suffix.lower() in SUPPORTED_SUFFIXES:
-                    yield child, None
-                else:
-                    yield child, f"not a report file type ({child.suffix or 'no suffix'})"
-        else:
-            yield path, None
+from .readers import expand_inputs
 
 
 def parse_one(path: Path) -> Report | ReportError:
@@ -261,3 +241,78 @@ def write_results_csv(results: list[CheckResult], path: str) -> None:
             row["cells"] = ";".join(r.cells)
             writer.writerow({k: row.get(k) for k in _CSV_FIELDS})
     tmp.replace(target)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder to write."
+)
+@click.option(
+    "--aliases",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Agency alias CSV (alias,agency).",
+)
+@click.option(
+    "--units", type=click.Path(exists=True, dir_okay=False), help="Unit tree CSV (unit,parent)."
+)
+@click.option("--blank-as-zero", is_flag=True, help="Read blank cells as 0 in the checks.")
+def export(
+    inputs: tuple[str, ...],
+    out_dir: str,
+    aliases: str | None,
+    units: str | None,
+    blank_as_zero: bool,
+) -> None:
+    """Write every corpus table (and the indicator catalogue) as CSV, Parquet and XLSX."""
+    from .corpus import load
+
+    corpus = load(list(inputs), aliases=aliases, units=units, blank_as_zero=blank_as_zero)
+    written = corpus.export(out_dir)
+    counts = corpus.reports.status.value_counts().to_dict()
+    click.echo("reports: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    for kind, paths in written.items():
+        click.echo(f"{kind}: {', '.join(p.name for p in paths)}")
+    click.echo(f"→ {Path(out_dir).resolve()}")
+    for row in corpus.reports.itertuples(index=False):
+        if row.status == "failed":
+            click.echo(f"✗ {row.report}: {row.error}", err=True)
+
+
+@main.command()
+@click.option(
+    "--data", "data", multiple=True, help="Report folder(s) [default: data/raw and data/example]."
+)
+@click.option(
+    "--years", default=None, help="Years to build, e.g. 2019-2025 or 2020,2022 [default: all]."
+)
+@click.option(
+    "--renderer",
+    type=click.Choice(["auto", "quarto", "nbconvert"]),
+    default="auto",
+    show_default=True,
+)
+@click.option(
+    "--jobs", type=int, default=None, help="Pages executed in parallel [default: all cores]."
+)
+@click.option("--out", default="_site", show_default=True, type=click.Path(file_okay=False))
+def build(
+    data: tuple[str, ...], years: str | None, renderer: str, jobs: int | None, out: str
+) -> None:
+    """Build the dashboards site: load, check, indicators, exports, papermill per year, render."""
+    from .site import build as build_site
+    from .site import parse_years
+
+    folders = list(data) or [d for d in ("data/raw", "data/example") if Path(d).is_dir()]
+    result = build_site(folders, out=out, years=parse_years(years), renderer=renderer, jobs=jobs)
+    for page in result.pages:
+        mark = "✓" if page.ok else "✗"
+        click.echo(
+            f"{mark} {page.name} ({page.seconds:.1f} s){'' if page.ok else ': ' + str(page.error)}"
+        )
+    click.echo(
+        f"{result.renderer}: {len(result.pages) - len(result.failed)} page(s) → "
+        f"{Path(out).resolve() / 'index.html'}"
+    )
+    if result.failed:
+        sys.exit(1)

@@ -1,0 +1,599 @@
+"""A folder of reports as tidy tables: reports, cells, facts, checks, indicators — and YoY, rollups.
+
+Example::
+
+    >>> import disclosure_metrics as dm
+    >>> corpus = dm.load("data/raw", progress=False)
+    >>> corpus.reports[["agency", "year", "status"]].to_dict("records")
+    [{'agency': '盐池县惠安堡镇人民政府', 'year': 2020, 'status': 'parsed'}]
+    >>> row = corpus.indicators.query("indicator == 'hotline.resolution_rate'").iloc[0]
+    >>> float(row.value), float(row.numerator), float(row.denominator)
+    (1.0, 35.0, 35.0)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from tqdm import tqdm
+
+from . import indicators as ind
+from .agencies import agency_key, read_aliases, read_unit_tree
+from .checks import CheckResult, run_checks
+from .derive import forced_cells
+from .errors import ReportError, UnsupportedFormatError
+from .numbers import Ambiguous
+from .parse import Report, parse_file
+from .readers import expand_inputs
+
+# Every exported table: (column, dtype, Chinese header). Written once; frames, exports and the
+# XLSX headers all read it.
+SCHEMAS: dict[str, list[tuple[str, str, str]]] = {
+    "reports": [
+        ("report", "string", "报告"),
+        ("file", "string", "文件名"),
+        ("agency", "string", "机关"),
+        ("agency_key", "string", "机关标识"),
+        ("year", "Int64", "年度"),
+        ("format", "string", "格式"),
+        ("source_format", "string", "文件类型"),
+        ("path", "string", "路径"),
+        ("sha256", "string", "SHA-256"),
+        ("status", "string", "状态"),
+        ("error", "string", "错误"),
+        ("note", "string", "说明"),
+    ],
+    "cells": [
+        ("report", "string", "报告"),
+        ("agency_key", "string", "机关标识"),
+        ("year", "Int64", "年度"),
+        ("table", "string", "表"),
+        ("block", "string", "栏目"),
+        ("row", "string", "行"),
+        ("column", "string", "列"),
+        ("value", "Float64", "数值"),
+        ("kind", "string", "类型"),
+        ("candidates", "string", "候选值"),
+    ],
+    "facts": [
+        ("report", "string", "报告"),
+        ("agency", "string", "机关"),
+        ("agency_key", "string", "机关标识"),
+        ("year", "Int64", "年度"),
+        ("metric", "string", "指标"),
+        ("channel", "string", "渠道"),
+        ("value", "Float64", "数值"),
+        ("qualifier", "string", "限定"),
+        ("unit", "string", "单位"),
+        ("evidence", "string", "原文"),
+        ("section", "string", "部分"),
+    ],
+    "checks": [
+        ("report", "string", "报告"),
+        ("file", "string", "文件名"),
+        ("agency", "string", "机关"),
+        ("year", "Int64", "年度"),
+        ("rule", "string", "规则"),
+        ("status", "string", "结果"),
+        ("severity", "string", "级别"),
+        ("scope", "string", "范围"),
+        ("left", "Float64", "左边"),
+        ("right", "Float64", "右边"),
+        ("difference", "Float64", "差额"),
+        ("cells", "string", "单元格"),
+        ("assumption", "string", "假设"),
+        ("message", "string", "说明"),
+    ],
+    "indicators": [
+        ("report", "string", "报告"),
+        ("agency", "string", "机关"),
+        ("agency_key", "string", "机关标识"),
+        ("year", "Int64", "年度"),
+        ("format", "string", "格式"),
+        ("indicator", "string", "指标"),
+        ("value", "Float64", "数值"),
+        ("numerator", "Float64", "分子"),
+        ("denominator", "Float64", "分母"),
+        ("unit", "string", "单位"),
+        ("status", "string", "状态"),
+        ("qualifier", "string", "限定"),
+        ("derived", "boolean", "推算"),
+        ("definition", "string", "口径"),
+        ("note", "string", "说明"),
+    ],
+    "yoy": [
+        ("agency", "string", "机关"),
+        ("agency_key", "string", "机关标识"),
+        ("indicator", "string", "指标"),
+        ("year", "Int64", "年度"),
+        ("value", "Float64", "本年值"),
+        ("prev_year", "Int64", "上年"),
+        ("prev_value", "Float64", "上年值"),
+        ("abs_change", "Float64", "变化量"),
+        ("rel_change", "Float64", "变化率"),
+        ("change_pp", "Float64", "变化（百分点）"),
+        ("unit", "string", "单位"),
+        ("status", "string", "状态"),
+    ],
+    "catalogue": [
+        ("id", "string", "指标"),
+        ("name_zh", "string", "中文名称"),
+        ("name_en", "string", "英文名称"),
+        ("kind", "string", "类型"),
+        ("unit", "string", "单位"),
+        ("formula", "string", "公式"),
+        ("numerator", "string", "分子"),
+        ("denominator", "string", "分母"),
+        ("caveat", "string", "注意"),
+    ],
+}
+
+PARSED, FAILED, LEGACY, DUPLICATE = "parsed", "failed", "legacy", "duplicate"
+
+
+def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """A DataFrame with exactly the columns and dtypes of ``SCHEMAS[table]``."""
+    columns = [c for c, _d, _z in SCHEMAS[table]]
+    df = pd.DataFrame(list(rows), columns=columns)
+    for column, dtype, _zh in SCHEMAS[table]:
+        if dtype == "string":
+            # An empty text is a missing one: CSV cannot tell them apart, so neither do we.
+            df[column] = df[column].map(lambda v: None if v == "" else v)
+    return df.astype({c: d for c, d, _z in SCHEMAS[table]})
+
+
+def catalogue_frame() -> pd.DataFrame:
+    """The indicator catalogue as a table (it feeds the methods page)."""
+    rows = []
+    for i in ind.catalogue():
+        numerator = (
+            i.numerator or i.value or "; ".join(f"{k}: {v}" for k, v in (i.by_format or {}).items())
+        )
+        rows.append(
+            {
+                "id": i.id,
+                "name_zh": i.name_zh,
+                "name_en": i.name_en,
+                "kind": i.kind,
+                "unit": i.unit,
+                "formula": i.formula,
+                "numerator": numerator,
+                "denominator": i.denominator,
+                "caveat": i.caveat,
+            }
+        )
+    return frame("catalogue", rows)
+
+
+@dataclass
+class Corpus:
+    """Tidy tables of a set of reports; ``parsed`` keeps the :class:`Report` objects by id."""
+
+    reports: pd.DataFrame
+    cells: pd.DataFrame
+    facts: pd.DataFrame
+    checks: pd.DataFrame
+    indicators: pd.DataFrame
+    parsed: dict[str, Report] = field(default_factory=dict)
+    units: dict[str, str] | None = None
+
+    def yoy(self) -> pd.DataFrame:
+        """For each agency and indicator, the change against the previous calendar year."""
+        return year_over_year(self.indicators)
+
+    def rollup(self, by: str | Mapping[str, str] | pd.DataFrame | Path = "all") -> pd.DataFrame:
+        """Sum counts over agencies and recompute rates from the summed parts (never averaged).
+
+        ``by``: ``"all"`` (every agency together), a column of :attr:`reports`, a mapping or a
+        two-column frame from agency to group, or a unit tree (``dict`` unit → parent, or the
+        path of a ``unit,parent`` CSV: every unit is summed into each of its ancestors).
+        """
+        return rollup(self.indicators, self.reports, by)
+
+    def agency(self, name: str) -> pd.DataFrame:
+        """The indicators of one agency (by name or key), a row per year and indicator."""
+        key = agency_key(name)
+        return self.indicators[self.indicators.agency_key == key].reset_index(drop=True)
+
+    def catalogue(self) -> pd.DataFrame:
+        return catalogue_frame()
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table of the corpus by export name."""
+        return {
+            "reports": self.reports,
+            "cells": self.cells,
+            "facts": self.facts,
+            "checks": self.checks,
+            "indicators": self.indicators,
+            "yoy": self.yoy(),
+            "catalogue": catalogue_frame(),
+        }
+
+    @classmethod
+    def from_exports(cls, folder: str | Path) -> Corpus:
+        """A corpus read back from ``export`` output (Parquet): what the notebooks open.
+
+        The :class:`Report` objects are not kept in an export, so ``parsed`` is empty.
+        """
+        from .export import read_table
+
+        folder = Path(folder)
+        tables = {
+            name: read_table(folder / f"{name}.parquet")
+            for name in SCHEMAS
+            if name not in ("yoy", "catalogue")
+        }
+        return cls(**tables)
+
+    def export(self, out_dir: str | Path) -> dict[str, list[Path]]:
+        """Write every table as CSV and Parquet, and one XLSX workbook (see :mod:`.export`)."""
+        from .export import export_tables
+
+        return export_tables(self.tables(), Path(out_dir))
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+
+
+def _report_files(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
+    """(file, root) pairs: folders are searched for report files, files kept as given."""
+    out = []
+    for given in paths:
+        root = Path(given)
+        for path, skip in expand_inputs([str(root)]):
+            if skip is None:
+                out.append((path, root if root.is_dir() else path.parent))
+    return out
+
+
+def load(
+    path: str | Path | Iterable[str | Path],
+    aliases: str | Path | Mapping[str, str] | None = None,
+    units: str | Path | Mapping[str, str] | None = None,
+    blank_as_zero: bool = False,
+    progress: bool = True,
+) -> Corpus:
+    """Parse every report under ``path`` and build the corpus tables.
+
+    Identical files are read once (the copy is listed as ``duplicate``); two different files
+    for the same agency and year are both ``failed``, naming each other.
+    """
+    paths = [path] if isinstance(path, str | Path) else list(path)
+    alias_map = read_aliases(aliases) if isinstance(aliases, str | Path) else aliases
+    unit_tree = read_unit_tree(units) if isinstance(units, str | Path) else units
+    files = _report_files(paths)
+    rows: list[dict[str, Any]] = []
+    parsed: dict[str, Report] = {}
+    seen_hashes: dict[str, str] = {}
+    for file, root in tqdm(files, desc="load", unit="file", disable=not progress or None):
+        report_id = file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
+        digest = hashlib.sha256(file.read_bytes()).hexdigest()
+        row: dict[str, Any] = {
+            "report": report_id,
+            "file": file.name,
+            "path": str(file),
+            "sha256": digest,
+        }
+        if digest in seen_hashes:
+            row.update(status=DUPLICATE, note=f"identical to {seen_hashes[digest]}; read once")
+            rows.append(row)
+            continue
+        seen_hashes[digest] = report_id
+        try:
+            report = parse_file(file)
+        except UnsupportedFormatError as err:
+            row.update(
+                status=LEGACY,
+                error=str(err),
+                agency=err.details.get("agency"),
+                year=err.details.get("year"),
+            )
+            row.update(format="LEGACY")
+        except ReportError as err:
+            row.update(status=FAILED, error=str(err))
+        else:
+            parsed[report_id] = report
+            row.update(
+                status=PARSED,
+                agency=report.agency,
+                year=report.year,
+                format=report.format,
+                source_format=report.source_format,
+            )
+        row["agency_key"] = agency_key(row.get("agency"), alias_map)
+        rows.append(row)
+    _mark_conflicts(rows, parsed)
+    return build(rows, parsed, alias_map, unit_tree, blank_as_zero)
+
+
+def _mark_conflicts(rows: list[dict[str, Any]], parsed: dict[str, Report]) -> None:
+    """Two different files for one agency-year: an error naming both; neither is used."""
+    groups: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        if row.get("status") == PARSED and row.get("agency_key") and row.get("year") is not None:
+            groups[(row["agency_key"], row["year"])].append(row)
+    for (key, year), group in groups.items():
+        if len(group) < 2:
+            continue
+        names = [r["report"] for r in group]
+        for row in group:
+            others = ", ".join(n for n in names if n != row["report"])
+            row.update(
+                status=FAILED,
+                error=(
+                    f"同一机关同一年度有多份不同的报告：{others} / another, different report for "
+                    f"{key} {year}: {others}"
+                ),
+            )
+            parsed.pop(row["report"], None)
+
+
+def build(
+    rows: list[dict[str, Any]],
+    parsed: dict[str, Report],
+    aliases: Mapping[str, str] | None = None,
+    units: Mapping[str, str] | None = None,
+    blank_as_zero: bool = False,
+) -> Corpus:
+    """The corpus tables from report rows and parsed reports."""
+    reports = frame("reports", rows)
+    keys = {rid: agency_key(r.agency, aliases) for rid, r in parsed.items()}
+    results = run_checks(
+        list(parsed.values()), blank_as_zero=blank_as_zero, units=units, aliases=aliases
+    )
+    id_by_path = {r.path: rid for rid, r in parsed.items()}
+    checks = frame("checks", (_check_row(r, id_by_path) for r in results))
+    failures: dict[str, int] = defaultdict(int)
+    for r in results:
+        if r.status == "fail" and r.severity == "hard":
+            failures[id_by_path.get(r.path, r.path)] += 1
+    by_agency_year = {
+        (keys[rid], r.year): r for rid, r in parsed.items() if keys[rid] and r.year is not None
+    }
+    cell_rows: list[dict[str, Any]] = []
+    fact_rows: list[dict[str, Any]] = []
+    indicator_rows: list[dict[str, Any]] = []
+    for rid, report in parsed.items():
+        common = {"report": rid, "agency_key": keys[rid], "year": report.year}
+        cell_rows += [{**common, **c} for c in report_cells(report)]
+        for fact in getattr(report, "narrative", []):
+            fact_rows.append(
+                {**common, "agency": report.agency, **fact.to_json(), "section": fact.section}
+            )
+        prev = by_agency_year.get((keys[rid], report.year - 1)) if report.year is not None else None
+        for row in ind.compute(report, hard_failures=failures.get(rid, 0), prev=prev):
+            indicator_rows.append(
+                {**common, "agency": report.agency, "format": report.format, **row}
+            )
+    return Corpus(
+        reports=reports,
+        cells=frame("cells", cell_rows),
+        facts=frame("facts", fact_rows),
+        checks=checks,
+        indicators=frame("indicators", indicator_rows),
+        parsed=parsed,
+        units=dict(units) if units else None,
+    )
+
+
+def _check_row(result: CheckResult, id_by_path: Mapping[str, str]) -> dict[str, Any]:
+    row = result.to_json()
+    row["cells"] = ";".join(result.cells)
+    row["report"] = id_by_path.get(result.path, result.path)
+    return row
+
+
+def report_cells(report: Report) -> list[dict[str, Any]]:
+    """Every cell of tables 2, 3 and 4 as tidy rows, forced blanks filled as ``derived``."""
+    filled = forced_cells(report)
+    out = []
+    for table in ("table2", "table3", "table4"):
+        data = getattr(report, table)
+        for block_or_row, inner in data.items():
+            if table == "table2":
+                items = [
+                    (block_or_row, row, col, v)
+                    for row, cols in inner.items()
+                    for col, v in cols.items()
+                ]
+            else:
+                items = [(None, block_or_row, col, v) for col, v in inner.items()]
+            for block, row, col, value in items:
+                path = ".".join(p for p in (table, block, row, col) if p)
+                out.append(
+                    {
+                        "table": table,
+                        "block": block,
+                        "row": row,
+                        "column": col,
+                        **_cell_value(value, filled.get(path)),
+                    }
+                )
+    return out
+
+
+def _cell_value(value: Any, forced: float | None) -> dict[str, Any]:
+    if isinstance(value, Ambiguous):
+        return {
+            "value": None,
+            "kind": "ambiguous",
+            "candidates": json.dumps(list(value.candidates)),
+        }
+    if value == "NA":
+        return {"value": None, "kind": "NA", "candidates": None}
+    if value is None:
+        if forced is not None:
+            return {"value": float(forced), "kind": "derived", "candidates": None}
+        return {"value": None, "kind": "blank", "candidates": None}
+    return {"value": float(value), "kind": "number", "candidates": None}
+
+
+# ---------------------------------------------------------------------------------------------
+# Year over year and rollups
+
+
+def year_over_year(indicators: pd.DataFrame) -> pd.DataFrame:
+    """Change of each indicator against the same agency's value of the previous calendar year."""
+    catalogue = ind.by_id()
+    rows = []
+    data = indicators[indicators.agency_key.notna() & indicators.year.notna()]
+    index = {(r.agency_key, r.indicator, int(r.year)): r for r in data.itertuples(index=False)}
+    for (key, indicator, year), cur in sorted(index.items()):
+        prev = index.get((key, indicator, year - 1))
+        spec = catalogue.get(indicator)
+        row = {
+            "agency": cur.agency,
+            "agency_key": key,
+            "indicator": indicator,
+            "year": year,
+            "value": cur.value,
+            "prev_year": year - 1 if prev is not None else None,
+            "prev_value": prev.value if prev is not None else None,
+            "unit": cur.unit,
+        }
+        row.update(_change(cur, prev, spec is not None and spec.kind == "rate"))
+        rows.append(row)
+    return frame("yoy", rows)
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _plain(value: Any) -> Any:
+    return None if _missing(value) else value
+
+
+def _change(cur: Any, prev: Any, is_share: bool) -> dict[str, Any]:
+    """Absolute and relative change; percentage points for shares (rates between 0 and 1)."""
+    out: dict[str, Any] = {"abs_change": None, "rel_change": None, "change_pp": None}
+    if prev is None:
+        out["status"] = "missing_previous"
+        return out
+    definitions = {_plain(cur.definition), _plain(prev.definition)}
+    if len(definitions) > 1 or None in definitions or "not_comparable" in (cur.status, prev.status):
+        out["status"] = "not_comparable"
+        return out
+    if _missing(prev.value):
+        out["status"] = "missing_previous"
+        return out
+    if _missing(cur.value):
+        out["status"] = "missing"
+        return out
+    out["abs_change"] = cur.value - prev.value
+    if is_share:
+        out["change_pp"] = (cur.value - prev.value) * 100
+    out["rel_change"] = None if prev.value == 0 else (cur.value - prev.value) / prev.value
+    out["status"] = "zero_previous" if prev.value == 0 else "ok"
+    return out
+
+
+def _groups_for(reports: pd.DataFrame, by: Any) -> dict[str, list[str]]:
+    """agency_key → the groups it is summed into."""
+    keys = [k for k in reports.agency_key.dropna().unique()]
+    if isinstance(by, str) and by == "all":
+        return {k: ["all"] for k in keys}
+    if isinstance(by, str | Path) and str(by).endswith(".csv"):
+        by = read_unit_tree(by)
+        return _ancestors(keys, by)
+    if isinstance(by, str):
+        if by not in reports.columns:
+            raise KeyError(f"no column {by!r} in corpus.reports")
+        pairs = reports[["agency_key", by]].dropna().drop_duplicates()
+        return {k: [str(g)] for k, g in pairs.itertuples(index=False)}
+    if isinstance(by, pd.DataFrame):
+        first, second = by.columns[:2]
+        by = {agency_key(a): str(g) for a, g in zip(by[first], by[second], strict=True)}
+    mapping = {agency_key(k): v for k, v in dict(by).items()}
+    if any(v in mapping for v in mapping.values()):
+        return _ancestors(keys, mapping)  # a unit tree: parents are units themselves
+    return {k: [mapping[k]] for k in keys if k in mapping}
+
+
+def _ancestors(keys: Iterable[str], tree: Mapping[str, str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for key in keys:
+        chain, node = [], key
+        while node in tree and tree[node] not in chain:
+            node = tree[node]
+            chain.append(node)
+        if chain:
+            out[key] = chain
+    return out
+
+
+def rollup(indicators: pd.DataFrame, reports: pd.DataFrame, by: Any = "all") -> pd.DataFrame:
+    """Counts summed per group and year; rates recomputed from summed numerators/denominators."""
+    groups = _groups_for(reports, by)
+    catalogue = ind.by_id()
+    sums: dict[tuple[str, int, str], dict[str, Any]] = {}
+    for r in indicators.itertuples(index=False):
+        if r.agency_key not in groups or _missing(r.year):
+            continue
+        spec = catalogue.get(r.indicator)
+        for group in groups[r.agency_key]:
+            acc = sums.setdefault(
+                (group, int(r.year), r.indicator),
+                {
+                    "numerator": 0.0,
+                    "denominator": 0.0,
+                    "agencies": 0,
+                    "missing": 0,
+                    "definitions": set(),
+                },
+            )
+            usable = not _missing(r.numerator) and (
+                not spec or not spec.is_rate or not _missing(r.denominator)
+            )
+            if r.status == "not_comparable" or not usable:
+                acc["missing"] += 1
+                continue
+            acc["agencies"] += 1
+            acc["numerator"] += float(r.numerator)
+            acc["denominator"] += 0.0 if _missing(r.denominator) else float(r.denominator)
+            acc["definitions"].add(r.definition)
+    rows = []
+    for (group, year, indicator), acc in sorted(sums.items()):
+        spec = catalogue[indicator]
+        row = {
+            "group": group,
+            "year": year,
+            "indicator": indicator,
+            "agencies": acc["agencies"],
+            "missing": acc["missing"],
+        }
+        if acc["agencies"] == 0:
+            row.update(value=None, numerator=None, denominator=None, status="missing")
+        elif len(acc["definitions"]) > 1:
+            row.update(value=None, numerator=None, denominator=None, status="not_comparable")
+        elif spec.is_rate:
+            row.update(numerator=acc["numerator"], denominator=acc["denominator"])
+            ind.finish_rate(row, spec)
+        else:
+            row.update(
+                value=acc["numerator"], numerator=acc["numerator"], denominator=None, status="ok"
+            )
+        row["unit"] = spec.unit
+        rows.append(row)
+    columns = [
+        "group",
+        "year",
+        "indicator",
+        "value",
+        "numerator",
+        "denominator",
+        "unit",
+        "status",
+        "agencies",
+        "missing",
+    ]
+    return pd.DataFrame(rows, columns=columns)

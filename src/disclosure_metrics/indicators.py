@@ -1,0 +1,315 @@
+"""The indicator catalogue (``indicators.yaml``) and its computation for one report.
+
+Example::
+
+    >>> from disclosure_metrics import parse_file
+    >>> report = parse_file("data/raw/2020_huianpu.txt")
+    >>> rows = {r["indicator"]: r for r in compute(report, hard_failures=0)}
+    >>> rows["apps.new"]["value"], rows["apps.clearance_rate"]["status"]
+    (0.0, 'zero_denominator')
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from . import templates as tpl
+from .checks import cell, table3_variant
+from .derive import forced_cells
+from .parse import Report
+
+OK, MISSING, ZERO_DENOMINATOR, NOT_COMPARABLE, SMALL_SAMPLE = (
+    "ok",
+    "missing",
+    "zero_denominator",
+    "not_comparable",
+    "small_sample",
+)
+RATE_KINDS = ("rate", "per100")
+_SHINGLE = 10
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name_zh: str
+    name_en: str
+    kind: str  # count | rate | per100
+    unit: str
+    formula: str
+    caveat: str
+    value: str | None = None
+    numerator: str | None = None
+    denominator: str | None = None
+    by_format: dict[str, str] | None = None
+    fallback_sum: str | None = None
+
+    @property
+    def is_rate(self) -> bool:
+        return self.kind in RATE_KINDS
+
+
+@cache
+def _raw() -> dict[str, Any]:
+    text = resources.files(__package__).joinpath("indicators.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _channels() -> list[dict[str, str]]:
+    """The channels of the narrative taxonomy (``channels.yaml``) but the stated total."""
+    text = resources.files(__package__).joinpath("channels.yaml").read_text(encoding="utf-8")
+    channels = yaml.safe_load(text)["channels"]
+    return [
+        {"key": key, "zh": spec["zh"], "en": spec.get("en", key.replace("_", " "))}
+        for key, spec in channels.items()
+        if key != "all"
+    ]
+
+
+def _expand(entry: dict[str, Any]) -> list[dict[str, Any]]:
+    """Entries with ``for_each`` become one indicator per channel or document kind."""
+    kind = entry.get("for_each")
+    if kind is None:
+        return [entry]
+    if kind == "channel":
+        subs = [
+            {"channel": c["key"], "channel_zh": c["zh"], "channel_en": c["en"]} for c in _channels()
+        ]
+    elif kind == "document_kind":
+        subs = [
+            {"doc": d["key"], "doc_zh": d["zh"], "doc_en": d["en"]}
+            for d in _raw()["document_kinds"]
+        ]
+    else:
+        raise ValueError(f"unknown for_each: {kind}")
+
+    def fill(node: Any, sub: dict[str, str]) -> Any:
+        if isinstance(node, str):
+            return node.format(**sub)
+        if isinstance(node, dict):
+            return {k: fill(v, sub) for k, v in node.items()}
+        return node
+
+    return [{k: fill(v, sub) for k, v in entry.items() if k != "for_each"} for sub in subs]
+
+
+@cache
+def catalogue() -> tuple[Indicator, ...]:
+    """Every indicator, expanded (one per channel, one per document kind)."""
+    fields = set(Indicator.__dataclass_fields__)
+    out = []
+    for entry in _raw()["indicators"]:
+        for item in _expand(entry):
+            out.append(Indicator(**{k: v for k, v in item.items() if k in fields}))
+    return tuple(out)
+
+
+def small_sample_below() -> int:
+    return int(_raw()["small_sample_below"])
+
+
+# ---------------------------------------------------------------------------------------------
+# Evaluating terms
+
+
+@dataclass
+class Term:
+    value: float | None
+    problem: str | None = None
+    qualifier: str | None = None
+    derived: bool = False
+
+
+class ReportView:
+    """A report's cells with forced blanks filled, its facts, and its check count."""
+
+    def __init__(
+        self, report: Report, hard_failures: int | None, prev: Report | None = None
+    ) -> None:
+        self.report = report
+        self.filled = forced_cells(report)
+        self.hard_failures = hard_failures
+        self.prev = prev
+
+    def cell_term(self, path: str) -> Term:
+        value = cell(self.report, path)
+        if value is None and path in self.filled:
+            return Term(float(self.filled[path]), derived=True)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return Term(float(value))
+        return Term(None, f"{path} is {'blank' if value is None else 'not a number'}")
+
+    def table_paths(self, table: str, spec: str) -> list[str]:
+        if table == "t3":
+            row, col = _split_t3(spec)
+            rows = [r for r in self.report.table3 if fnmatch.fnmatchcase(r, row)]
+            return [f"table3.{r}.{col}" for r in rows]
+        prefix = {"t4": "table4", "t2": "table2"}[table]
+        return [f"{prefix}.{spec}"]
+
+    def facts(self, metric: str, channel: str) -> list[Any]:
+        return [
+            f
+            for f in getattr(self.report, "narrative", [])
+            if f.metric == metric and fnmatch.fnmatchcase(f.channel, channel)
+        ]
+
+    def term(self, text: str) -> Term:
+        kind, _, spec = text.partition(":")
+        if kind in ("t2", "t3", "t4"):
+            paths = self.table_paths(kind, spec)
+            if not paths:
+                return Term(None, f"{text}: no such cell")
+            return _sum([self.cell_term(p) for p in paths])
+        if kind == "fact":
+            metric, _, channel = spec.partition(".")
+            facts = self.facts(metric, channel or "all")
+            if not facts:
+                return Term(None, f"no {spec} in the text")
+            if channel != "*":
+                facts = facts[:1]  # the first statement of a metric is the report-level one
+            qualifiers = {f.qualifier for f in facts}
+            qualifier = "exact" if qualifiers == {"exact"} else sorted(qualifiers - {"exact"})[0]
+            return Term(float(sum(f.value for f in facts)), qualifier=qualifier)
+        if kind == "checks":
+            if self.hard_failures is None:
+                return Term(None, "checks not run")
+            return Term(float(self.hard_failures))
+        if kind == "reuse":
+            return self.reuse(spec)
+        raise ValueError(f"unknown term {text!r}")
+
+    def expression(self, expr: str) -> Term:
+        return _sum([self.term(t.strip()) for t in expr.split(" + ")])
+
+    def reuse(self, which: str) -> Term:
+        if self.prev is None:
+            return Term(None, "no previous report of the same agency")
+        current = shingles(self.report)
+        if not current:
+            return Term(None, "no text in sections 一 and 五")
+        if which == "total":
+            return Term(float(len(current)))
+        return Term(float(len(current & shingles(self.prev))))
+
+
+def _split_t3(spec: str) -> tuple[str, str]:
+    """``granted`` → (granted, total); ``new_received.natural_person`` → (new_received, …)."""
+    head, _, tail = spec.rpartition(".")
+    if head and tail in {c.key for c in tpl.table3_columns()}:
+        return head, tail
+    return spec, "total"
+
+
+def _sum(terms: Sequence[Term]) -> Term:
+    problems = [t.problem for t in terms if t.problem]
+    if problems:
+        return Term(None, problems[0])
+    qualifiers = {t.qualifier for t in terms if t.qualifier}
+    if len(terms) == 1:
+        qualifier = terms[0].qualifier  # one statement keeps its own wording (余 → more_than)
+    else:
+        qualifier = None if not qualifiers else ("exact" if qualifiers == {"exact"} else "about")
+    return Term(
+        sum(t.value for t in terms), qualifier=qualifier, derived=any(t.derived for t in terms)
+    )  # type: ignore[misc]
+
+
+_PUNCT = re.compile(r"[\W_]+")
+
+
+def shingles(report: Report) -> set[str]:
+    """10-character shingles of sections 一 and 五, punctuation and spaces removed."""
+    text = "".join(report.section_text.get(k, "") for k in ("overview", "problems"))
+    text = _PUNCT.sub("", text)
+    return {text[i : i + _SHINGLE] for i in range(max(len(text) - _SHINGLE + 1, 0))}
+
+
+# ---------------------------------------------------------------------------------------------
+# Computing
+
+
+def definition_of(indicator: Indicator, report: Report) -> str | None:
+    """Which definition applies to the report: the template for ``by_format`` indicators."""
+    if indicator.by_format is None:
+        return "all"
+    fmt = report.table2_format or (
+        "GOV2021" if table3_variant(report) == "split_other" else "GOV2019"
+    )
+    return fmt if fmt in indicator.by_format else None
+
+
+def compute_one(indicator: Indicator, view: ReportView) -> dict[str, Any]:
+    report = view.report
+    row: dict[str, Any] = {
+        "indicator": indicator.id,
+        "value": None,
+        "numerator": None,
+        "denominator": None,
+        "unit": indicator.unit,
+        "status": OK,
+        "qualifier": None,
+        "derived": False,
+        "definition": definition_of(indicator, report),
+        "note": "",
+    }
+    if row["definition"] is None:
+        row["status"] = NOT_COMPARABLE
+        row["note"] = f"not defined for the {report.table2_format} template"
+        return row
+    if not indicator.is_rate:
+        expr = indicator.by_format[row["definition"]] if indicator.by_format else indicator.value
+        term = view.expression(expr)  # type: ignore[arg-type]
+        if term.value is None and indicator.fallback_sum:
+            fallback = view.expression(indicator.fallback_sum)
+            if fallback.value is not None:
+                term = Term(fallback.value, qualifier=fallback.qualifier, derived=True)
+                row["note"] = "sum over channels (no stated total)"
+        if term.value is None:
+            row["status"] = MISSING
+            row["note"] = term.problem or ""
+            return row
+        row.update(
+            value=term.value, numerator=term.value, qualifier=term.qualifier, derived=term.derived
+        )
+        return row
+    num = view.expression(indicator.numerator)  # type: ignore[arg-type]
+    den = view.expression(indicator.denominator)  # type: ignore[arg-type]
+    row.update(numerator=num.value, denominator=den.value, derived=num.derived or den.derived)
+    row["qualifier"] = num.qualifier or den.qualifier
+    return finish_rate(row, indicator)
+
+
+def finish_rate(row: dict[str, Any], indicator: Indicator) -> dict[str, Any]:
+    """Value and status of a rate from its numerator and denominator (also for rollups)."""
+    num, den = row["numerator"], row["denominator"]
+    if num is None or den is None:
+        row.update(value=None, status=MISSING)
+        return row
+    if den == 0:
+        row.update(value=None, status=ZERO_DENOMINATOR)
+        return row
+    scale = 100.0 if indicator.kind == "per100" else 1.0
+    row["value"] = num / den * scale
+    row["status"] = SMALL_SAMPLE if den < small_sample_below() else OK
+    return row
+
+
+def compute(
+    report: Report, hard_failures: int | None = None, prev: Report | None = None
+) -> list[dict[str, Any]]:
+    """Every indicator of the catalogue for one report (``prev``: the agency's previous report)."""
+    view = ReportView(report, hard_failures, prev)
+    return [compute_one(ind, view) for ind in catalogue()]
+
+
+def by_id() -> dict[str, Indicator]:
+    return {i.id: i for i in catalogue()}

@@ -1,0 +1,140 @@
+"""The corpus API on the real 平潭 series and the sample: tables, YoY, rollups, exports."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import disclosure_metrics as dm
+from disclosure_metrics.export import read_table
+
+from .conftest import CORPUS, SAMPLE, corpus_or_skip
+
+
+@pytest.fixture(scope="module")
+def pingtan(tmp_path_factory) -> dm.Corpus:
+    corpus_or_skip()
+    folder = tmp_path_factory.mktemp("pingtan")
+    for path in (CORPUS / "reports").glob("20*_pingtan*.txt"):
+        (folder / path.name).symlink_to(path)
+    return dm.load(folder, progress=False)
+
+
+def value(corpus: dm.Corpus, indicator: str, year: int) -> pd.Series:
+    rows = corpus.indicators.query("indicator == @indicator and year == @year")
+    assert len(rows) == 1
+    return rows.iloc[0]
+
+
+def test_pingtan_2021_values(pingtan: dm.Corpus) -> None:
+    assert value(pingtan, "apps.new", 2021).value == 70
+    assert value(pingtan, "apps.processed", 2021).value == 69
+    assert value(pingtan, "apps.carry_forward", 2021).value == 1
+    rate = value(pingtan, "apps.clearance_rate", 2021)
+    assert rate.value == pytest.approx(69 / 70) and (rate.numerator, rate.denominator) == (69, 70)
+    assert value(pingtan, "review.total", 2021).value == 3
+    assert value(pingtan, "litigation.total", 2021).value == 12
+    assert value(pingtan, "fees.amount_wan", 2021).value == pytest.approx(24252.311082)
+
+
+def test_pingtan_yoy(pingtan: dm.Corpus) -> None:
+    yoy = pingtan.yoy().set_index(["indicator", "year"])
+    new = yoy.loc[("apps.new", 2021)]
+    assert (new.prev_value, new.abs_change) == (21, 49) and new.rel_change == pytest.approx(49 / 21)
+    rate = yoy.loc[("apps.clearance_rate", 2021)]
+    assert rate.change_pp == pytest.approx((69 / 70 - 21 / 21) * 100)
+    # Table 2 block （一） changed definition between the templates.
+    assert yoy.loc[("rules.made", 2021)].status == "not_comparable"
+    assert pd.isna(yoy.loc[("rules.made", 2021)].abs_change)
+    # carried over 0 in 2020: no relative change
+    assert yoy.loc[("apps.carry_forward", 2021)].status == "zero_previous"
+    assert pd.isna(yoy.loc[("apps.carry_forward", 2021)].rel_change)
+    # 2024 is not in the corpus: 2025 has no previous year
+    assert yoy.loc[("apps.new", 2025)].status == "missing_previous"
+
+
+def test_reports_table_and_cells(pingtan: dm.Corpus) -> None:
+    assert set(pingtan.reports.status) == {"parsed", "legacy"}
+    assert pingtan.reports.agency_key.nunique() == 1
+    cells = pingtan.cells
+    ambiguous = cells[(cells.year == 2021) & (cells.kind == "ambiguous")]
+    assert set(ambiguous.row) == {"normative_docs"}
+    assert set(cells.kind) <= {"number", "blank", "NA", "ambiguous", "derived"}
+
+
+def test_sample_indicators() -> None:
+    corpus = dm.load(SAMPLE.parent, progress=False)
+    rows = corpus.indicators.set_index("indicator")
+    assert rows.loc["hotline.resolution_rate"].value == 1.0
+    assert (
+        rows.loc["hotline.resolution_rate"].numerator,
+        rows.loc["hotline.resolution_rate"].denominator,
+    ) == (35, 35)
+    assert rows.loc["items_published.wechat_group"].value == 3000
+    assert rows.loc["items_published.wechat_group"].qualifier == "more_than"
+    assert rows.loc["apps.clearance_rate"].status == "zero_denominator"
+    assert pd.isna(rows.loc["apps.clearance_rate"].value)
+    # the cells cut off by the text rendering are forced to 0 and marked derived
+    derived = corpus.cells[corpus.cells.kind == "derived"]
+    assert len(derived) == 27 and set(derived.value) == {0}
+
+
+def test_identical_files_read_once_and_conflicting_files_named(tmp_path: Path) -> None:
+    shutil.copy(SAMPLE, tmp_path / "a.txt")
+    shutil.copy(SAMPLE, tmp_path / "b.txt")
+    corpus = dm.load(tmp_path, progress=False)
+    assert list(corpus.reports.status) == ["parsed", "duplicate"]
+    assert "a.txt" in corpus.reports.note.iloc[1]
+    (tmp_path / "b.txt").write_text(
+        SAMPLE.read_text(encoding="utf-8") + "\n附件：无\n", encoding="utf-8"
+    )
+    corpus = dm.load(tmp_path, progress=False)
+    assert list(corpus.reports.status) == ["failed", "failed"]
+    assert "b.txt" in corpus.reports.error.iloc[0] and "a.txt" in corpus.reports.error.iloc[1]
+    assert corpus.indicators.empty
+
+
+def test_rollup_recomputes_rates_from_sums() -> None:
+    indicators = pd.DataFrame(
+        [
+            {"agency_key": "甲", "year": 2022, "indicator": "apps.clearance_rate", "value": 1.0,
+             "numerator": 10.0, "denominator": 10.0, "status": "small_sample", "definition": "all"},
+            {"agency_key": "乙", "year": 2022, "indicator": "apps.clearance_rate", "value": 0.5,
+             "numerator": 50.0, "denominator": 100.0, "status": "ok", "definition": "all"},
+            {"agency_key": "甲", "year": 2022, "indicator": "apps.new", "value": 10.0,
+             "numerator": 10.0, "denominator": None, "status": "ok", "definition": "all"},
+            {"agency_key": "乙", "year": 2022, "indicator": "apps.new", "value": 100.0,
+             "numerator": 100.0, "denominator": None, "status": "ok", "definition": "all"},
+        ]
+    )  # fmt: skip
+    reports = pd.DataFrame({"agency_key": ["甲", "乙"], "region": ["东", "东"]})
+    from disclosure_metrics.corpus import rollup
+
+    out = rollup(indicators, reports, by="region").set_index("indicator")
+    rate = out.loc["apps.clearance_rate"]
+    assert rate.value == pytest.approx(60 / 110)
+    assert rate.value != pytest.approx((1.0 + 0.5) / 2)  # never the mean of the rates
+    assert out.loc["apps.new"].value == 110
+    tree = rollup(indicators, reports, by={"甲": "乙"}).set_index("indicator")
+    assert list(tree.group.unique()) == ["乙"] and tree.loc["apps.new"].value == 10
+
+
+def test_exports_round_trip_and_open_in_openpyxl(tmp_path: Path) -> None:
+    import openpyxl
+
+    corpus = dm.load(SAMPLE.parent, progress=False)
+    written = corpus.export(tmp_path)
+    tables = corpus.tables()
+    for name, df in tables.items():
+        for suffix in ("csv", "parquet"):
+            back = read_table(tmp_path / f"{name}.{suffix}")
+            pd.testing.assert_frame_equal(
+                back.reset_index(drop=True), df.reset_index(drop=True), check_dtype=False
+            )
+    book = openpyxl.load_workbook(written["xlsx"][0], read_only=True)
+    assert len(book.sheetnames) == len(tables)
+    sheet = book["指标 indicators"]
+    assert next(sheet.iter_rows(max_row=1, values_only=True))[:3] == ("报告", "机关", "机关标识")

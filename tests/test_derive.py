@@ -1,0 +1,46 @@
+"""Blank cells forced by the identities: filled only where the forcing is unique."""
+
+from __future__ import annotations
+
+from disclosure_metrics.derive import forced_cells
+
+from .test_checks import set_row, zero_report
+
+
+def test_parts_of_a_zero_total_are_zero_and_a_total_of_printed_parts_is_their_sum() -> None:
+    report = zero_report()
+    report.table3["granted"]["research"] = None  # column total 0 → the part is 0
+    set_row(report, "partial", [2, 1, 0, 0, 0, 0, None])  # parts printed → total 3
+    for key in ("new_received", "total_processed"):
+        set_row(report, key, [2, 1, 0, 0, 0, 0, 3])
+    forced = forced_cells(report)
+    assert forced["table3.granted.research"] == 0
+    assert forced["table3.partial.total"] == 3
+
+
+def test_two_unknowns_in_every_equation_stay_blank() -> None:
+    report = zero_report()
+    set_row(report, "new_received", [None, None, 0, 0, 0, 0, 5])
+    set_row(report, "granted", [None, None, 0, 0, 0, 0, 5])
+    set_row(report, "total_processed", [None, None, 0, 0, 0, 0, 5])
+    assert forced_cells(report) == {}
+
+
+def test_na_and_contradictions_force_nothing() -> None:
+    report = zero_report()
+    report.table3["granted"]["research"] = "NA"
+    assert "table3.granted.research" not in forced_cells(report)  # NA is printed: never filled
+    report = zero_report()
+    # 0 = 1 + x has no non-negative solution: the printed cells contradict, nothing is forced.
+    report.table4["review"] = {"upheld": 1, "corrected": None, "other": 0, "pending": 0, "total": 0}
+    assert "table4.review.corrected" not in forced_cells(report)
+
+
+def test_the_sample_report_cells_cut_off_by_the_rendering() -> None:
+    from disclosure_metrics import parse_file
+
+    from .conftest import SAMPLE
+
+    forced = forced_cells(parse_file(SAMPLE))
+    assert len(forced) == 27 and set(forced.values()) == {0}
+    assert forced["table4.lit_after_review.total"] == 0
