@@ -1,12 +1,12 @@
 # The two commands of the README. Each sets everything up on a fresh machine (Python 3.11):
-#   make run   — install, then run the main job on the bundled data
-#   make test  — install, then lint and run the whole test suite
+#   make run   — install, generate the example county, build the dashboards site into _site/
+#   make test  — install (Chromium too, for the browser tests), then lint and run every test
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint clean
+.PHONY: setup run test lint browser clean
 
 setup: $(STAMP)
 
@@ -17,13 +17,18 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: setup
-	$(BIN)/disclosure-metrics parse data/raw
+	$(BIN)/python -m disclosure_metrics.example_data data/example
+	$(BIN)/disclosure-metrics build --data data/raw --data data/example --out _site
+
+# Debian's chromium for the headless browser tests, installed when missing (root, as in CI).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 lint: setup
 	$(BIN)/ruff check .
 
-test: lint
+test: lint browser
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) _site data/out .pytest_cache .ruff_cache
+	rm -rf $(VENV) _site _build data/out data/example .pytest_cache .ruff_cache

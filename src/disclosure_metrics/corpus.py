@@ -274,8 +274,9 @@ def load(
     rows: list[dict[str, Any]] = []
     parsed: dict[str, Report] = {}
     seen_hashes: dict[str, str] = {}
+    used_ids: set[str] = set()
     for file, root in tqdm(files, desc="load", unit="file", disable=not progress or None):
-        report_id = file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
+        report_id = _report_id(file, root, used_ids)
         digest = hashlib.sha256(file.read_bytes()).hexdigest()
         row: dict[str, Any] = {
             "report": report_id,
@@ -313,6 +314,18 @@ def load(
         rows.append(row)
     _mark_conflicts(rows, parsed)
     return build(rows, parsed, alias_map, unit_tree, blank_as_zero)
+
+
+def _report_id(file: Path, root: Path, used: set[str]) -> str:
+    """A unique id: the path under its folder, with the folder's name when that repeats."""
+    candidates = [
+        file.relative_to(root).as_posix() if file.is_relative_to(root) else file.name,
+        f"{root.name}/{file.relative_to(root).as_posix()}" if file.is_relative_to(root) else "",
+        str(file),
+    ]
+    report_id = next(c for c in candidates if c and c not in used)
+    used.add(report_id)
+    return report_id
 
 
 def _mark_conflicts(rows: list[dict[str, Any]], parsed: dict[str, Report]) -> None:

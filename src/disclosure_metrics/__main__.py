@@ -1,0 +1,5 @@
+"""``python -m disclosure_metrics`` is the ``disclosure-metrics`` command."""
+
+from .cli import main
+
+main()

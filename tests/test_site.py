@@ -1,0 +1,226 @@
+"""Notebooks, papermill, the built site and its pages in headless Chromium."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+
+import disclosure_metrics as dm
+from disclosure_metrics import site
+
+from .conftest import ROOT, SAMPLE, corpus_or_skip
+
+ANALYSIS = ROOT / "analysis"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+FIGURES_PER_YEAR_PAGE = 4  # channels, flow, mix, disputes
+
+
+@pytest.fixture(scope="module")
+def example_dir(tmp_path_factory) -> Path:
+    from disclosure_metrics.example_data import generate
+
+    folder = tmp_path_factory.mktemp("example")
+    generate(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def exports(example_dir: Path, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("exports")
+    dm.load([SAMPLE.parent, example_dir], progress=False).export(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def built(example_dir: Path, tmp_path_factory) -> site.BuildResult:
+    base = tmp_path_factory.mktemp("build")
+    return site.build(
+        [SAMPLE.parent, example_dir],
+        out=base / "_site",
+        work=base / "_build",
+        renderer="nbconvert",
+        jobs=2,
+        progress=False,
+    )
+
+
+def test_year_notebook_has_one_typed_parameters_cell() -> None:
+    nb = nbformat.read(ANALYSIS / "year.ipynb", as_version=4)
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1
+    params = papermill.inspect_notebook(str(ANALYSIS / "year.ipynb"))
+    assert set(params) == {"year", "data_dir"}
+    assert params["year"]["inferred_type_name"] == "int" and params["year"]["default"] == "2020"
+    assert params["data_dir"]["inferred_type_name"] == "str"
+    for line in tagged[0].source.splitlines():  # plain comments, never an assignment in them
+        assert not (line.startswith("#") and "=" in line)
+
+
+def test_notebook_cells_stay_thin() -> None:
+    for path in ANALYSIS.glob("*.ipynb"):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code":
+                assert len(cell.source.splitlines()) <= 12, (path.name, cell.source)
+
+
+def _outputs(path: Path) -> list[dict]:
+    return [o for c in nbformat.read(path, as_version=4).cells for o in c.get("outputs", [])]
+
+
+def test_papermill_two_years_without_errors_and_with_html_figures(
+    exports: Path, tmp_path: Path
+) -> None:
+    for year in (2020, 2021):
+        out = tmp_path / f"year-{year}.ipynb"
+        papermill.execute_notebook(
+            str(ANALYSIS / "year.ipynb"),
+            str(out),
+            parameters={"year": year, "data_dir": str(exports)},
+            cwd=str(ANALYSIS),
+            progress_bar=False,
+        )
+        outputs = _outputs(out)
+        assert not [o for o in outputs if o.get("output_type") == "error"]
+        figures = [o for o in outputs if "application/vnd.plotly.v1+json" in o.get("data", {})]
+        assert len(figures) == FIGURES_PER_YEAR_PAGE
+        assert all(
+            "text/html" in o["data"] and "Plotly.newPlot" in o["data"]["text/html"] for o in figures
+        )
+
+
+def test_explore_notebook_runs_top_to_bottom(tmp_path: Path) -> None:
+    out = tmp_path / "explore.ipynb"
+    papermill.execute_notebook(
+        str(ANALYSIS / "explore.ipynb"), str(out), cwd=str(ANALYSIS), progress_bar=False
+    )
+    assert not [o for o in _outputs(out) if o.get("output_type") == "error"]
+
+
+def test_site_has_every_page_linked_from_the_index(built: site.BuildResult) -> None:
+    assert not built.failed, built.failed
+    assert set(built.years) >= set(range(2019, 2026))
+    index = (built.out / "index.html").read_text(encoding="utf-8")
+    for href, _text in site.navigation(built.years):
+        assert f'href="{href}"' in index
+        assert (built.out / href).exists()
+    assert (built.out / "data" / "disclosure_metrics.xlsx").exists()
+    assert "示例数据" in index  # generated data is marked as such on every page
+
+
+def test_plotly_js_once_and_no_external_scripts_or_styles(built: site.BuildResult) -> None:
+    pages = sorted(built.out.glob("*.html"))
+    assert (built.out / site.PLOTLY_JS).exists()
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        external = re.findall(r"<(?:script|link)[^>]+(?:src|href)=[\"']?(?:https?:)?//", text)
+        assert not external, (page.name, external)
+        assert text.count("plotly.js v") == 0  # the library itself is never inlined in a page
+
+
+def test_year_pages_in_headless_chromium(built: site.BuildResult) -> None:
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.skip("chromium is not installed (make test installs it with apt-get)")
+    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        context = browser.new_context(offline=True)
+        for year in built.years:
+            page = context.new_page()
+            problems: list[str] = []
+            page.on(
+                "console",
+                lambda m, problems=problems: m.type == "error" and problems.append(m.text),
+            )
+            page.on("pageerror", lambda e, problems=problems: problems.append(str(e)))
+            page.on(
+                "request",
+                lambda r, problems=problems: r.url.startswith("http") and problems.append(r.url),
+            )
+            page.goto((built.out / f"year-{year}.html").as_uri())
+            page.wait_for_function(
+                "document.querySelectorAll('.js-plotly-plot .main-svg').length > 0"
+            )
+            charts = page.locator(".js-plotly-plot:has(.main-svg)").count()
+            assert charts == FIGURES_PER_YEAR_PAGE, (year, charts)
+            assert not problems, (year, problems)
+            page.close()
+        browser.close()
+
+
+def test_quarto_render(built: site.BuildResult, tmp_path: Path) -> None:
+    if site.quarto_binary() is None:
+        pytest.skip("the quarto binary is not installed here (its installer downloads from GitHub)")
+    result = site.build(
+        [SAMPLE.parent],
+        out=tmp_path / "_site",
+        work=tmp_path / "_build",
+        renderer="quarto",
+        jobs=2,
+        progress=False,
+    )
+    assert not result.failed and (tmp_path / "_site" / "index.html").exists()
+
+
+def test_quarto_config_lists_the_built_years() -> None:
+    config = site.quarto_config([2020, 2021])
+    menu = next(i for i in config["website"]["navbar"]["left"] if i.get("text") == site.YEARS_TEXT)
+    assert menu["menu"] == [
+        {"text": "2020", "href": "year-2020.ipynb"},
+        {"text": "2021", "href": "year-2021.ipynb"},
+    ]
+    assert config["execute"]["enabled"] is False
+
+
+def test_a_failing_year_is_reported_and_the_others_build(tmp_path: Path) -> None:
+    analysis = tmp_path / "analysis"
+    shutil.copytree(ANALYSIS, analysis)
+    nb = nbformat.read(analysis / "year.ipynb", as_version=4)
+    nb.cells.insert(2, nbformat.v4.new_code_cell('assert year != 2020, "deliberate failure"'))
+    nbformat.write(nb, analysis / "year.ipynb")
+    result = site.build(
+        [SAMPLE.parent],
+        out=tmp_path / "_site",
+        work=tmp_path / "_build",
+        renderer="nbconvert",
+        jobs=2,
+        progress=False,
+        analysis=analysis,
+    )
+    assert [p.name for p in result.failed] == ["year-2020"]
+    assert "deliberate failure" in (result.failed[0].error or "") or result.failed[0].error
+    assert (tmp_path / "_site" / "index.html").exists() and not (
+        tmp_path / "_site" / "year-2020.html"
+    ).exists()
+
+
+def test_build_the_real_corpus(tmp_path: Path) -> None:
+    corpus = corpus_or_skip()
+    command = [
+        sys.executable,
+        "-m",
+        "disclosure_metrics",
+        "build",
+        "--data",
+        str(corpus / "reports"),
+    ]
+    command += ["--out", str(tmp_path / "_site"), "--renderer", "nbconvert"]
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for year in (2019, 2020, 2021, 2022, 2023, 2025):
+        assert (tmp_path / "_site" / f"year-{year}.html").exists()
+    index = (tmp_path / "_site" / "index.html").read_text(encoding="utf-8")
+    assert "平潭综合实验区" in (tmp_path / "_site" / "year-2021.html").read_text(encoding="utf-8")
+    assert "平潭综合实验区" in index
