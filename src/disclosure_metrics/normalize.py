@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 _QUOTES = str.maketrans({c: '"' for c in "“”„‟「」『』〝〞＂'‘’"})
 # A space survives only between two characters of a number (digits, sign, decimal point, NA
@@ -26,23 +26,55 @@ def _keep_space(left: str, right: str) -> bool:
     return bool(_NUMERIC_CHAR.match(left)) and bool(_NUMERIC_CHAR.match(right))
 
 
+class _CharMap(dict[int, str]):
+    """Each character's NFKC form with quotes unified, computed once per character.
+
+    Character by character (not the whole string) so that every output character keeps the
+    position of the input character it came from; composition across characters, which
+    Chinese report text never needs, is the only difference.
+    """
+
+    def __missing__(self, code: int) -> str:
+        piece = unicodedata.normalize("NFKC", chr(code)).translate(_QUOTES)
+        self[code] = piece
+        return piece
+
+
+_CHARS = _CharMap()
+
+
+def _normalize(text: str, with_offsets: bool) -> tuple[str, list[int] | None]:
+    mapped = text.translate(_CHARS)
+    base: list[int] | None = None
+    if len(mapped) != len(text):  # some character expanded (㈠ → (一)): map back per piece
+        base = [i for i, ch in enumerate(text) for _ in range(len(_CHARS[ord(ch)]))]
+    out: list[str] = []
+    offsets: list[int] | None = [] if with_offsets else None
+    pos = 0
+    for m in _SPACE_RUN.finditer(mapped):
+        start, end = m.span()
+        out.append(mapped[pos:start])
+        if offsets is not None:
+            offsets.extend(range(pos, start))
+        if start > 0 and end < len(mapped) and _keep_space(mapped[start - 1], mapped[end]):
+            out.append(" ")
+            if offsets is not None:
+                offsets.append(start)
+        pos = end
+    out.append(mapped[pos:])
+    if offsets is not None:
+        offsets.extend(range(pos, len(mapped)))
+        if base is not None:
+            offsets = [base[o] for o in offsets]
+    return "".join(out), offsets
+
+
 def norm(text: str) -> str:
     """NFKC, unified quotes, and whitespace removed except between number characters."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    text = text.replace("\u00a0", " ")
-    out: list[str] = []
-    pos = 0
-    for m in _SPACE_RUN.finditer(text):
-        out.append(text[pos : m.start()])
-        left = text[m.start() - 1] if m.start() > 0 else ""
-        right = text[m.end()] if m.end() < len(text) else ""
-        if left and right and _keep_space(left, right):
-            out.append(" ")
-        pos = m.end()
-    out.append(text[pos:])
-    return "".join(out)
+    return _normalize(text, False)[0]
 
 
+@lru_cache(maxsize=4096)
 def norm_with_offsets(text: str) -> tuple[str, list[int]]:
     """:func:`norm` and, for each character of the result, its index in ``text``.
 
@@ -52,31 +84,8 @@ def norm_with_offsets(text: str) -> tuple[str, list[int]]:
     >>> normalized, "（一） 共 35 条"[offsets[normalized.index("3")]:]
     ('(一)共35条', '35 条')
     """
-    out: list[str] = []
-    offsets: list[int] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch.isspace():
-            j = i
-            while j < n and text[j].isspace():
-                j += 1
-            left = out[-1][-1] if out else ""
-            right = unicodedata.normalize("NFKC", text[j]).translate(_QUOTES)[:1] if j < n else ""
-            if left and right and _keep_space(left, right):
-                out.append(" ")
-                offsets.append(i)
-            i = j
-            continue
-        piece = unicodedata.normalize("NFKC", ch).translate(_QUOTES)
-        for c in piece:
-            if c.isspace():
-                continue
-            out.append(c)
-            offsets.append(i)
-        i += 1
-    return "".join(out), offsets
+    normalized, offsets = _normalize(text, True)
+    return normalized, offsets  # type: ignore[return-value]
 
 
 @cache

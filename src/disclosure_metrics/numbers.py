@@ -129,6 +129,8 @@ def split_glued(
     n_cols = len(col_types)
     results: list[tuple[Value, ...]] = []
     steps = 0
+    # Characters left after each token: every column still to fill needs at least one.
+    after = [sum(len(t) for t in tokens[i + 1 :]) for i in range(len(tokens))]
 
     def walk(ti: int, pos: int, acc: list[Value]) -> None:
         nonlocal steps
@@ -149,6 +151,11 @@ def split_glued(
         if n_cols - col < len(tokens) - ti:
             return
         for end in range(pos + 1, len(token) + 1):
+            rest, cols_left = len(token) - end + after[ti], n_cols - col - 1
+            if rest < cols_left:
+                break
+            if cols_left == 0 and rest:
+                continue
             piece = token[pos:end]
             if not _valid_piece(piece, col_types[col]):
                 continue
