@@ -102,11 +102,20 @@ def looks_traditional(text: str, sample: int = 4000) -> bool:
     (True, False)
     """
     chunk = "".join(_CJK.findall(text[: sample * 3]))[:sample]
-    if not chunk:
-        return False
+    if not chunk or len(_traditional_only().findall(chunk)) < 3:
+        return False  # the cheap test: too few characters that only traditional script has
     simplified = _converter("t2s").convert(chunk)
     changed = sum(1 for a, b in zip(chunk, simplified, strict=False) if a != b)
     return changed >= 3 and changed / len(chunk) > 0.02
+
+
+@cache
+def _traditional_only() -> re.Pattern[str]:
+    """The CJK characters that simplified conversion changes (計, 資, 檔 …), as one class."""
+    chars = "".join(chr(c) for c in range(0x4E00, 0xA000))
+    simplified = _converter("t2s").convert(chars)
+    changed = "".join(a for a, b in zip(chars, simplified, strict=False) if a != b)
+    return re.compile(f"[{re.escape(changed)}]")
 
 
 def to_simplified(text: str) -> str:

@@ -251,6 +251,7 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
 def parse_file(path: str | Path) -> Report:
     """Read and parse one report file; raises :class:`ReportError` naming the file on bad input."""
     path = Path(path)
-    doc = read_document(path)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    data = path.read_bytes() if path.is_file() else None
+    doc = read_document(path, data)
+    digest = hashlib.sha256(data).hexdigest() if data is not None else ""
     return parse_document(doc, digest)

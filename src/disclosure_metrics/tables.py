@@ -46,6 +46,7 @@ _RUN = re.compile(rf"(?:{TOKEN.pattern})(?: ?(?:{TOKEN.pattern}))*")
 # Numbers that are prose, not cells: years, dates, ordinals, counts with a counter word.
 _PROSE_AFTER = re.compile(r"^\s*(年|月|日|号|时|个|条|次|人|%|件|起|万)")
 _COMBO_LIMIT = 50_000
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass
@@ -171,17 +172,33 @@ def _label_start(text: str, start: int, row: tpl.Row) -> int:
     return m.start() if m else start
 
 
+_COMBINED: dict[int, tuple[Sequence[tpl.Row], re.Pattern[str], list[tpl.Row]]] = {}
+
+
+def _combined(rows: Sequence[tpl.Row]) -> tuple[re.Pattern[str], list[tpl.Row]]:
+    """One alternation of every anchor of ``rows`` (longer anchors first at one position).
+
+    Row sets come from the cached template accessors, so their identity is a stable key
+    (hashing the rows themselves on every line would cost more than the match).
+    """
+    hit = _COMBINED.get(id(rows))
+    if hit is not None and hit[0] is rows:
+        return hit[1], hit[2]
+    alternatives = [(pat.pattern, row) for row in rows for pat in row.anchors]
+    order = sorted(range(len(alternatives)), key=lambda i: -len(alternatives[i][0]))
+    pattern = re.compile("|".join(f"(?P<a{i}>{alternatives[i][0]})" for i in order))
+    owners = [row for _p, row in alternatives]
+    _COMBINED[id(rows)] = (rows, pattern, owners)
+    return pattern, owners
+
+
 def _anchor_matches(text: str, rows: Sequence[tpl.Row]) -> list[tuple[int, int, tpl.Row]]:
-    found = []
-    for row in rows:
-        for pat in row.anchors:
-            for m in pat.finditer(text):
-                found.append((m.start(), m.end(), row))
-    found.sort(key=lambda f: (f[0], -f[1]))
+    if not _CJK.search(text):
+        return []  # every anchor is a Chinese label: a cell of numbers never holds one
+    pattern, owners = _combined(rows)
     kept: list[tuple[int, int, tpl.Row]] = []
-    for start, end, row in found:
-        if kept and start < kept[-1][1]:
-            continue  # overlaps a label already taken
+    for m in pattern.finditer(text):
+        start, end, row = m.start(), m.end(), owners[int(m.lastgroup[1:])]  # type: ignore[index]
         if kept and kept[-1][2] is row and not _runs(text[kept[-1][1] : start]):
             kept[-1] = (kept[-1][0], end, row)  # a second anchor of the same label
             continue

@@ -64,11 +64,14 @@ def sniff_kind(path: Path, data: bytes) -> str:
     return "text"
 
 
-def read_document(path: str | Path) -> Document:
-    """Read one report file of any supported kind into a :class:`Document`."""
+def read_document(path: str | Path, data: bytes | None = None) -> Document:
+    """Read one report file of any supported kind into a :class:`Document`.
+
+    ``data``: the file's bytes when the caller has read them already.
+    """
     path = Path(path)
     try:
-        size = path.stat().st_size
+        size = path.stat().st_size if data is None else len(data)
     except OSError as exc:
         raise ReportError(
             str(path), "unreadable", f"无法读取文件：{exc}", f"cannot read the file: {exc}"
@@ -80,7 +83,8 @@ def read_document(path: str | Path) -> Document:
             f"文件过大（{size} 字节，上限 {MAX_BYTES} 字节）",
             f"file too large ({size} bytes, limit {MAX_BYTES})",
         )
-    data = path.read_bytes()
+    if data is None:
+        data = path.read_bytes()
     if not data.strip():
         raise ReportError(str(path), "empty", "文件为空", "the file is empty")
     kind = sniff_kind(path, data)

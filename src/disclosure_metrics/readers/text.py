@@ -51,8 +51,11 @@ def decode(path: str, data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _check_text(path: str, text: str) -> None:
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f")
+    controls = len(_CONTROL.findall(text))
     if controls > _MAX_CONTROL_SHARE * max(len(text), 1) or text.count("\ufffd") > 0.05 * len(text):
         raise ReportError(
             path,
