@@ -11,47 +11,41 @@ from __future__ import annotations
 import csv
 import json
 import sys
-import traceback
 from collections.abc import Iterable
 from pathlib import Path
 
 import click
-from tqdm import tqdm
 
 from .agencies import read_aliases, read_unit_tree
 from .checks import CheckResult, run_checks, summary_status
 from .errors import ReportError, UnsupportedFormatError
-from .parse import Report, parse_file
+from .ingest import ingest
+from .parse import Report
 from .readers import expand_inputs
-
-
-def parse_one(path: Path) -> Report | ReportError:
-    """Parse a file, turning every failure into a :class:`ReportError` (the batch goes on)."""
-    try:
-        return parse_file(path)
-    except ReportError as err:
-        return err
-    except Exception as exc:  # a bug must not stop the batch: report it against the file
-        detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-        return ReportError(
-            str(path),
-            "internal_error",
-            f"解析器内部错误：{detail}",
-            f"internal parser error: {detail}",
-        )
-
 
 Outcome = Report | ReportError | str  # a report, its error, or why the file was skipped
 
 
-def parse_inputs(inputs: Iterable[str], desc: str = "parse") -> list[tuple[Path, Outcome]]:
-    """Parse every input with a progress bar; every file comes back with its outcome."""
+def parse_inputs(
+    inputs: Iterable[str], desc: str = "parse", jobs: int | None = None
+) -> list[tuple[Path, Outcome]]:
+    """Parse every input in parallel with a progress bar; every file comes back with its outcome."""
     files = list(expand_inputs(inputs))
+    to_parse = [p for p, skip in files if skip is None]
+    results = iter(ingest(to_parse, jobs=jobs, progress=len(to_parse) > 3, desc=desc))
     out: list[tuple[Path, Outcome]] = []
-    show = None if len(files) > 3 else True  # tqdm: None = only on a terminal
-    for path, skip in tqdm(files, desc=desc, unit="file", disable=show, file=sys.stderr):
-        out.append((path, skip if skip is not None else parse_one(path)))
+    for path, skip in files:
+        if skip is not None:
+            out.append((path, skip))
+            continue
+        result = next(results)
+        out.append((path, result.report if result.report is not None else result.error))  # type: ignore[arg-type]
     return out
+
+
+JOBS = click.option(
+    "--jobs", type=int, default=None, help="Processes for parsing [default: all cores]."
+)
 
 
 @click.group()
@@ -65,10 +59,11 @@ def main() -> None:
 @click.option(
     "--json", "as_json", is_flag=True, help="One JSON object per report (contract §1 shape)."
 )
-def parse(inputs: tuple[str, ...], as_json: bool) -> None:
+@JOBS
+def parse(inputs: tuple[str, ...], as_json: bool, jobs: int | None) -> None:
     """Parse report files (text, HTML, PDF, DOCX) or folders of them."""
     failed = 0
-    for path, result in parse_inputs(inputs):
+    for path, result in parse_inputs(inputs, jobs=jobs):
         if isinstance(result, str):
             skipped = {"file": path.name, "path": str(path), "skipped": result}
             if as_json:
@@ -200,6 +195,7 @@ def _print_grouped(results: list[CheckResult]) -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="Agency alias CSV (alias,agency).",
 )
+@JOBS
 def check(
     inputs: tuple[str, ...],
     as_json: bool,
@@ -208,9 +204,10 @@ def check(
     no_fail: bool,
     units: str | None,
     aliases: str | None,
+    jobs: int | None,
 ) -> None:
     """Check reports against every rule of the template (identities, years, text, structure)."""
-    outcomes = parse_inputs(inputs, desc="check")
+    outcomes = parse_inputs(inputs, desc="check", jobs=jobs)
     reports = [o for _p, o in outcomes if isinstance(o, Report)]
     alias_map = read_aliases(aliases) if aliases else None
     unit_tree = read_unit_tree(units) if units else None
@@ -257,17 +254,21 @@ def write_results_csv(results: list[CheckResult], path: str) -> None:
     "--units", type=click.Path(exists=True, dir_okay=False), help="Unit tree CSV (unit,parent)."
 )
 @click.option("--blank-as-zero", is_flag=True, help="Read blank cells as 0 in the checks.")
+@JOBS
 def export(
     inputs: tuple[str, ...],
     out_dir: str,
     aliases: str | None,
     units: str | None,
     blank_as_zero: bool,
+    jobs: int | None,
 ) -> None:
     """Write every corpus table (and the indicator catalogue) as CSV, Parquet and XLSX."""
     from .corpus import load
 
-    corpus = load(list(inputs), aliases=aliases, units=units, blank_as_zero=blank_as_zero)
+    corpus = load(
+        list(inputs), aliases=aliases, units=units, blank_as_zero=blank_as_zero, jobs=jobs
+    )
     written = corpus.export(out_dir)
     counts = corpus.reports.status.value_counts().to_dict()
     click.echo("reports: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
@@ -305,6 +306,8 @@ def build(
 
     folders = list(data) or [d for d in ("data/raw", "data/example") if Path(d).is_dir()]
     result = build_site(folders, out=out, years=parse_years(years), renderer=renderer, jobs=jobs)
+    if result.unchanged:
+        click.echo("nothing changed since the last build (inputs, code, notebooks, options)")
     for page in result.pages:
         mark = "✓" if page.ok else "✗"
         click.echo(

@@ -13,7 +13,6 @@ Example::
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -22,15 +21,14 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from tqdm import tqdm
 
 from . import indicators as ind
 from .agencies import agency_key, read_aliases, read_unit_tree
 from .checks import CheckResult, run_checks
 from .derive import forced_cells
-from .errors import ReportError, UnsupportedFormatError
+from .errors import UnsupportedFormatError
 from .numbers import Ambiguous
-from .parse import Report, parse_file
+from .parse import Report
 from .readers import expand_inputs
 
 # Every exported table: (column, dtype, Chinese header). Written once; frames, exports and the
@@ -49,6 +47,7 @@ SCHEMAS: dict[str, list[tuple[str, str, str]]] = {
         ("status", "string", "状态"),
         ("error", "string", "错误"),
         ("note", "string", "说明"),
+        ("seconds", "Float64", "耗时（秒）"),
     ],
     "cells": [
         ("report", "string", "报告"),
@@ -261,47 +260,54 @@ def load(
     units: str | Path | Mapping[str, str] | None = None,
     blank_as_zero: bool = False,
     progress: bool = True,
+    jobs: int | None = None,
+    cache_dir: str | Path | None = None,
 ) -> Corpus:
     """Parse every report under ``path`` and build the corpus tables.
 
-    Identical files are read once (the copy is listed as ``duplicate``); two different files
-    for the same agency and year are both ``failed``, naming each other.
+    Files are parsed in ``jobs`` processes (default: all cores; the result does not depend on
+    it), optionally cached by file hash in ``cache_dir``. Identical files are read once (the
+    copy is listed as ``duplicate``); two different files for the same agency and year are
+    both ``failed``, naming each other.
     """
+    from .ingest import ingest
+
     paths = [path] if isinstance(path, str | Path) else list(path)
     alias_map = read_aliases(aliases) if isinstance(aliases, str | Path) else aliases
     unit_tree = read_unit_tree(units) if isinstance(units, str | Path) else units
     files = _report_files(paths)
+    results = ingest(
+        [f for f, _root in files], jobs=jobs, cache_dir=cache_dir, progress=progress, desc="load"
+    )
     rows: list[dict[str, Any]] = []
     parsed: dict[str, Report] = {}
     seen_hashes: dict[str, str] = {}
     used_ids: set[str] = set()
-    for file, root in tqdm(files, desc="load", unit="file", disable=not progress or None):
+    for (file, root), result in zip(files, results, strict=True):
         report_id = _report_id(file, root, used_ids)
-        digest = hashlib.sha256(file.read_bytes()).hexdigest()
         row: dict[str, Any] = {
             "report": report_id,
             "file": file.name,
             "path": str(file),
-            "sha256": digest,
+            "sha256": result.sha256,
+            "seconds": result.seconds,
         }
-        if digest in seen_hashes:
-            row.update(status=DUPLICATE, note=f"identical to {seen_hashes[digest]}; read once")
+        if result.sha256 and result.sha256 in seen_hashes:
+            row.update(
+                status=DUPLICATE, note=f"identical to {seen_hashes[result.sha256]}; read once"
+            )
             rows.append(row)
             continue
-        seen_hashes[digest] = report_id
-        try:
-            report = parse_file(file)
-        except UnsupportedFormatError as err:
-            row.update(
-                status=LEGACY,
-                error=str(err),
-                agency=err.details.get("agency"),
-                year=err.details.get("year"),
-            )
-            row.update(format="LEGACY")
-        except ReportError as err:
+        seen_hashes[result.sha256] = report_id
+        err = result.error
+        if isinstance(err, UnsupportedFormatError):
+            row.update(status=LEGACY, error=str(err), format="LEGACY")
+            row.update(agency=err.details.get("agency"), year=err.details.get("year"))
+        elif err is not None:
             row.update(status=FAILED, error=str(err))
         else:
+            report = result.report
+            assert report is not None
             parsed[report_id] = report
             row.update(
                 status=PARSED,

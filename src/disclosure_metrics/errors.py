@@ -24,6 +24,13 @@ class ReportError(Exception):
         self.message_en = message_en
         super().__init__(f"{self.path}: {message_zh} / {message_en}")
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # Errors travel between processes (parallel parsing) and into the parse cache.
+        return (
+            _rebuild,
+            (type(self), self.path, self.code, self.message_zh, self.message_en, self.details),
+        )
+
     def to_dict(self) -> dict[str, str]:
         """The error as the JSON object ``parse --json`` prints for a failed file."""
         return {
@@ -37,3 +44,9 @@ class ReportError(Exception):
 
 class UnsupportedFormatError(ReportError):
     """A real annual report in a format the parser does not read (the pre-2019 LEGACY tables)."""
+
+
+def _rebuild(
+    cls: type[ReportError], path: str, code: str, zh: str, en: str, details: dict
+) -> ReportError:
+    return cls(path, code, zh, en, **details)

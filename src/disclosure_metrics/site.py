@@ -12,7 +12,9 @@ Example::
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import os
 import shutil
 import subprocess
@@ -20,7 +22,7 @@ import sys
 import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +57,7 @@ class BuildResult:
     renderer: str
     years: list[int]
     pages: list[PageResult] = field(default_factory=list)
+    unchanged: bool = False  # nothing changed since the last build: nothing was redone
 
     @property
     def failed(self) -> list[PageResult]:
@@ -210,6 +213,7 @@ def render_nbconvert(
 
 
 def _write_atomic(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(target)
@@ -222,12 +226,51 @@ def copy_plotly_js(out: Path) -> Path:
     source = Path(plotly.__file__).parent / "package_data" / PLOTLY_JS
     target = out / PLOTLY_JS
     if not target.exists() or target.stat().st_size != source.stat().st_size:
-        shutil.copyfile(source, target)
+        tmp = target.with_name(f".{target.name}.tmp")
+        shutil.copyfile(source, tmp)
+        tmp.replace(target)
     return target
 
 
 # ---------------------------------------------------------------------------------------------
 # The build
+
+
+def _digest(paths: Sequence[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def build_key(
+    files: Sequence[Path], years: Sequence[int] | None, renderer: str, analysis: Path
+) -> str:
+    """Everything a build depends on: inputs, code, notebooks, site config, options."""
+    from .ingest import code_version
+
+    inputs = [(str(f), hashlib.sha256(f.read_bytes()).hexdigest()) for f in files]
+    notebooks = _digest([*sorted(analysis.glob("*.ipynb")), QUARTO_CONFIG])
+    payload = {
+        "inputs": inputs,
+        "code": code_version(),
+        "notebooks": notebooks,
+        "years": list(years) if years is not None else None,
+        "renderer": renderer,
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+def _copy_tree_atomic(source: Path, target: Path) -> None:
+    """Copy files one by one through temporary names: a reader never sees half a file."""
+    for path in sorted(source.rglob("*")):
+        if path.is_file():
+            dest = target / path.relative_to(source)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            tmp = dest.with_name(f".{dest.name}.tmp")
+            shutil.copyfile(path, tmp)
+            tmp.replace(dest)
 
 
 def build(
@@ -240,17 +283,37 @@ def build(
     progress: bool = True,
     analysis: str | Path = ANALYSIS,
 ) -> BuildResult:
-    """Build the whole site from report folders; see the module docstring."""
-    from .corpus import load
+    """Build the whole site from report folders; see the module docstring.
 
-    out, work = Path(out), Path(work)
+    A rebuild with nothing changed (same input files, code, notebooks and options) returns at
+    once; parsed reports are cached by file hash and code version in ``work/cache``. Pages and
+    data are written through temporary files, and the build's state is recorded last, so an
+    interrupted build leaves the previous site readable and the next run completes it.
+    """
+    from .corpus import load
+    from .readers import expand_inputs
+
+    started = time.perf_counter()
+    out, work, analysis = Path(out), Path(work), Path(analysis)
     if renderer == "auto":
         renderer = "quarto" if quarto_binary() else "nbconvert"
     if renderer == "quarto" and quarto_binary() is None:
         raise RuntimeError(
             "quarto 未安装 / the quarto binary is not installed; use --renderer nbconvert"
         )
-    corpus = load(list(data), progress=progress)
+    files = [p for p, skip in expand_inputs([str(d) for d in data]) if skip is None]
+    key = build_key(files, years, renderer, analysis)
+    state_file = work / "build.json"
+    if state_file.exists() and (out / "index.html").exists():
+        state = json.loads(state_file.read_text(encoding="utf-8"))
+        if state.get("key") == key and all(
+            (out / f"{p['name']}.html").exists() for p in state["pages"] if p["ok"]
+        ):
+            pages = [PageResult(**p) for p in state["pages"]]
+            return BuildResult(
+                out=out, renderer=renderer, years=state["years"], pages=pages, unchanged=True
+            )
+    corpus = load(list(data), progress=progress, jobs=jobs, cache_dir=work / "cache")
     exports = (work / "data").resolve()
     corpus.export(exports)
     found = sorted(
@@ -261,18 +324,16 @@ def build(
     executed.mkdir(parents=True, exist_ok=True)
     params = {"data_dir": str(exports)}
     jobs_list = [
-        (Path(analysis) / "year.ipynb", executed / f"year-{y}.ipynb", {**params, "year": y})
+        (analysis / "year.ipynb", executed / f"year-{y}.ipynb", {**params, "year": y})
         for y in chosen
     ]
-    jobs_list += [
-        (Path(analysis) / nb, executed / f"{name}.ipynb", params) for nb, name, _t in PAGES
-    ]
+    jobs_list += [(analysis / nb, executed / f"{name}.ipynb", params) for nb, name, _t in PAGES]
     results = execute_pages(jobs_list, executed, jobs or os.cpu_count() or 1, progress)
     out.mkdir(parents=True, exist_ok=True)
     built_years = [y for y in chosen if any(r.ok and r.name == f"year-{y}" for r in results)]
     if renderer == "quarto":
         copy_plotly_js(executed)
-        shutil.copytree(exports, executed / "data", dirs_exist_ok=True)
+        _copy_tree_atomic(exports, executed / "data")
         render_quarto(executed, out, built_years)
     else:
         pages = [(name, text) for _nb, name, text in PAGES]
@@ -280,5 +341,32 @@ def build(
         ok = {r.name for r in results if r.ok}
         render_nbconvert(executed, out, [p for p in pages if p[0] in ok], built_years)
         copy_plotly_js(out)
-        shutil.copytree(exports, out / "data", dirs_exist_ok=True)
-    return BuildResult(out=out, renderer=renderer, years=built_years, pages=results)
+        _copy_tree_atomic(exports, out / "data")
+    result = BuildResult(out=out, renderer=renderer, years=built_years, pages=results)
+    manifest = {
+        "key": key,
+        "renderer": renderer,
+        "years": built_years,
+        "seconds": round(time.perf_counter() - started, 3),
+        "inputs": [
+            {k: _plain_json(v) for k, v in row.items()}
+            for row in corpus.reports[["path", "sha256", "status", "error", "seconds"]].to_dict(
+                "records"
+            )
+        ],
+        "pages": [asdict(p) for p in results],
+    }
+    _write_atomic(out / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+    _write_atomic(
+        state_file, json.dumps({"key": key, "years": built_years, "pages": manifest["pages"]})
+    )
+    return result
+
+
+def _plain_json(value: Any) -> Any:
+    """pandas' missing values and numpy scalars as plain JSON values."""
+    import pandas as pd
+
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    return value.item() if hasattr(value, "item") else value
