@@ -23,6 +23,8 @@ _REPORT_WORDS = re.compile(
 _YEAR_WORDS = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _PERIOD = re.compile(r"统计(?:期限|周期|时限)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 _SCAN_LINES = 40
+# A line longer than this is prose, not a title (long agency names stay well under it).
+_MAX_TITLE = 120
 
 
 def _clean(text: str) -> str:
@@ -55,7 +57,7 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
                 and _TITLE_KEY.match(_clean(head[i + 1]))
             ):
                 joined = line + head[i + 1]  # a title wrapped before 年度报告
-            if _TITLE_KEY.search(joined) and len(_clean(joined)) <= 60:
+            if _TITLE_KEY.search(joined) and len(_clean(joined)) <= _MAX_TITLE:
                 title = _clean(joined)
                 if not _agency_of(title) and i > 0:
                     title = _clean(head[i - 1]) + title  # agency printed on the line above

@@ -1,0 +1,58 @@
+"""Parallel ingest: every input back in order, identical to a serial run, cached, manifest-ready."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+from disclosure_metrics.errors import ReportError, UnsupportedFormatError
+from disclosure_metrics.ingest import code_version, ingest
+
+from .conftest import CORPUS, SAMPLE
+
+
+def _inputs(tmp_path: Path) -> list[Path]:
+    files = [SAMPLE]
+    if (CORPUS / "reports").is_dir():
+        files += sorted((CORPUS / "reports").iterdir())
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    return [*files, bad, tmp_path / "missing.txt"]
+
+
+def test_parallel_equals_serial_and_keeps_order(tmp_path: Path) -> None:
+    files = _inputs(tmp_path)
+    serial = ingest(files, jobs=1)
+    parallel = ingest(files, jobs=2)
+    assert [r.path for r in parallel] == [str(f) for f in files]
+    for a, b in zip(serial, parallel, strict=True):
+        assert (a.status, a.sha256) == (b.status, b.sha256)
+        assert (a.report.to_json() if a.report else str(a.error)) == (
+            b.report.to_json() if b.report else str(b.error)
+        )
+    assert parallel[-1].status == "failed" and parallel[-1].error.code == "unreadable"
+    assert parallel[-2].error.code == "empty"
+    assert all(r.seconds >= 0 for r in parallel)
+
+
+def test_cache_by_hash_gives_the_same_report_under_another_name(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = ingest([SAMPLE], jobs=1, cache_dir=cache)[0]
+    copy = tmp_path / "copy.txt"
+    shutil.copy(SAMPLE, copy)
+    second = ingest([copy], jobs=1, cache_dir=cache)[0]
+    assert second.cached and not first.cached
+    assert second.report.path == str(copy)
+    assert second.report.table3 == first.report.table3
+    assert list(cache.rglob(f"*-{code_version()}.pickle"))
+
+
+def test_errors_survive_processes_and_the_cache() -> None:
+    err = UnsupportedFormatError("a.txt", "legacy_format", "旧格式", "old format", year=2017)
+    back = pickle.loads(pickle.dumps(err))
+    assert isinstance(back, UnsupportedFormatError) and back.details == {"year": 2017}
+    assert str(back) == str(err)
+    assert isinstance(
+        pickle.loads(pickle.dumps(ReportError("b", "empty", "空", "empty"))), ReportError
+    )
