@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import nbformat
@@ -224,3 +226,58 @@ def test_build_the_real_corpus(tmp_path: Path) -> None:
     index = (tmp_path / "_site" / "index.html").read_text(encoding="utf-8")
     assert "平潭综合实验区" in (tmp_path / "_site" / "year-2021.html").read_text(encoding="utf-8")
     assert "平潭综合实验区" in index
+
+
+def test_manifest_lists_every_input_and_rebuild_is_skipped(tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    shutil.copy(SAMPLE, reports / "a.txt")
+    (reports / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
+    (reports / "notes.csv").write_text("unit,parent\n", encoding="utf-8")
+    kwargs = {
+        "out": tmp_path / "_site",
+        "work": tmp_path / "_build",
+        "renderer": "nbconvert",
+        "jobs": 2,
+    }
+    first = site.build([reports], progress=False, **kwargs)
+    manifest = json.loads((tmp_path / "_site" / "manifest.json").read_text(encoding="utf-8"))
+    statuses = {Path(i["path"]).name: i["status"] for i in manifest["inputs"]}
+    assert statuses == {"a.txt": "parsed", "broken.pdf": "failed"}
+    assert all(i["sha256"] and i["seconds"] is not None for i in manifest["inputs"])
+    assert not first.unchanged and {p["name"] for p in manifest["pages"]} >= {"index", "year-2020"}
+    again = site.build([reports], progress=False, **kwargs)
+    assert again.unchanged and again.years == first.years
+
+
+def test_interrupted_build_keeps_the_previous_site_and_a_rerun_completes(tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    shutil.copy(SAMPLE, reports / "a.txt")
+    out, work = tmp_path / "_site", tmp_path / "_build"
+    command = [sys.executable, "-m", "disclosure_metrics", "build", "--data", str(reports)]
+    command += ["--out", str(out), "--renderer", "nbconvert", "--jobs", "2"]
+    subprocess.run(command, cwd=tmp_path, check=True, capture_output=True, timeout=600)
+    before = {p.name: p.read_bytes() for p in out.glob("*.html")}
+    # A change of input forces a rebuild; kill it while its notebooks run.
+    (reports / "a.txt").write_text(
+        SAMPLE.read_text(encoding="utf-8") + "\n附件：无\n", encoding="utf-8"
+    )
+    proc = subprocess.Popen(
+        command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.time() + 120
+    while time.time() < deadline and not list((work / "pages").glob("*.ipynb")):
+        time.sleep(0.2)
+    time.sleep(1.0)
+    proc.kill()
+    proc.wait()
+    for name in before:
+        text = (out / name).read_text(encoding="utf-8")
+        assert text.rstrip().endswith("</html>"), name  # whole pages, old or new, never half
+    rerun = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    assert "nothing changed" not in rerun.stdout
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["inputs"][0]["status"] == "parsed"
+    assert before.keys() <= {p.name for p in out.glob("*.html")}
