@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint browser clean
+.PHONY: setup run test lint browser bench clean
 
 setup: $(STAMP)
 
@@ -29,6 +29,11 @@ lint: setup
 
 test: lint browser
 	$(BIN)/python -m pytest
+
+# Performance figures (README, Performance); REPORTS=5000 for a shorter national-scale run.
+REPORTS ?= 100000
+bench: setup
+	$(BIN)/python benchmarks/run.py --reports $(REPORTS)
 
 clean:
 	rm -rf $(VENV) _site _build data/out data/example .pytest_cache .ruff_cache

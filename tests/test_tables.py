@@ -181,3 +181,13 @@ def test_table4_missing_last_cell_is_blank() -> None:
     result = read_table4(lines_of(["0"] * 14))
     assert result.cells["lit_after_review"]["total"] is None
     assert result.cells["lit_after_review"]["pending"] == 0
+
+
+def test_a_header_total_followed_by_blank_cells_is_not_the_total_row() -> None:
+    header = ["", "自然人", "法人或其他组织", "总计", "", "", "", "", "", ""]
+    rows = [[r.label, *(["1"] if r.key in ("new_received", "granted", "total_processed") else ["0"]) * 1,
+             "0", "0", "0", "0", "0", "1" if r.key in ("new_received", "granted", "total_processed") else "0"]
+            for r in tpl.table3_rows("split_other")]  # fmt: skip
+    result = read_table3(lines_of(header, *rows), "split_other")
+    assert result.cells["total_processed"]["total"] == 1
+    assert not [w for w in result.warnings if "not found" in w]

@@ -352,13 +352,16 @@ def _statement_paths(report: Report, expression: str) -> list[tuple[int, Report,
     return terms
 
 
-def _narrative(report: Report, rule: tpl.Rule, blank_as_zero: bool) -> list[CheckResult]:
+def _narrative(
+    report: Report, rule: tpl.Rule, blank_as_zero: bool, filled: Mapping[str, float] | None
+) -> list[CheckResult]:
     from .derive import forced_cells
 
     statements: dict[str, list[str]] = rule.get("statements")
     # Totals the template leaves blank but the identities force (uniquely) count as printed here:
     # the text states totals, and a blank 总计 over printed parts is still that total.
-    filled = forced_cells(report)
+    if filled is None:
+        filled = forced_cells(report)
     results = []
     for fact in getattr(report, "narrative", []):
         if (
@@ -543,8 +546,10 @@ def _hierarchy(
     return results
 
 
-def check_report(report: Report, blank_as_zero: bool = False) -> list[CheckResult]:
-    """Every single-report rule on one report."""
+def check_report(
+    report: Report, blank_as_zero: bool = False, filled: Mapping[str, float] | None = None
+) -> list[CheckResult]:
+    """Every single-report rule on one report (``filled``: its forced cells, if computed)."""
     results: list[CheckResult] = []
     for rule in tpl.rules():
         if rule.kind == "identity" or rule.kind == "table2":
@@ -552,7 +557,7 @@ def check_report(report: Report, blank_as_zero: bool = False) -> list[CheckResul
         elif rule.kind == "domain":
             results += _domain(report, rule)
         elif rule.kind == "narrative":
-            results += _narrative(report, rule, blank_as_zero)
+            results += _narrative(report, rule, blank_as_zero, filled)
         elif rule.kind == "structure":
             results += _structure(report, rule)
         elif rule.kind == "template_year":
@@ -572,7 +577,17 @@ def run_checks(
 ) -> list[CheckResult]:
     """Every rule over a set of reports: per report, across years, and up a unit tree."""
     results = [r for report in reports for r in check_report(report, blank_as_zero)]
-    results += _cross_year(reports, blank_as_zero, aliases)
+    return results + cross_report_checks(reports, blank_as_zero, units, aliases)
+
+
+def cross_report_checks(
+    reports: Sequence[Report],
+    blank_as_zero: bool = False,
+    units: Mapping[str, str] | None = None,
+    aliases: Mapping[str, str] | None = None,
+) -> list[CheckResult]:
+    """The rules that read two or more reports: across years, and up a unit tree."""
+    results = _cross_year(reports, blank_as_zero, aliases)
     if units:
         results += _hierarchy(reports, units, blank_as_zero, aliases)
     return results

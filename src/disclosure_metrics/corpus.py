@@ -24,7 +24,7 @@ import pandas as pd
 
 from . import indicators as ind
 from .agencies import agency_key, read_aliases, read_unit_tree
-from .checks import CheckResult, run_checks
+from .checks import CheckResult, check_report, cross_report_checks
 from .derive import forced_cells
 from .errors import UnsupportedFormatError
 from .numbers import Ambiguous
@@ -366,9 +366,10 @@ def build(
     """The corpus tables from report rows and parsed reports."""
     reports = frame("reports", rows)
     keys = {rid: agency_key(r.agency, aliases) for rid, r in parsed.items()}
-    results = run_checks(
-        list(parsed.values()), blank_as_zero=blank_as_zero, units=units, aliases=aliases
-    )
+    # Forced cells once per report: the checks, the cells table and the indicators all use them.
+    fills = {rid: forced_cells(r) for rid, r in parsed.items()}
+    results = [x for rid, r in parsed.items() for x in check_report(r, blank_as_zero, fills[rid])]
+    results += cross_report_checks(list(parsed.values()), blank_as_zero, units, aliases)
     id_by_path = {r.path: rid for rid, r in parsed.items()}
     checks = frame("checks", (_check_row(r, id_by_path) for r in results))
     failures: dict[str, int] = defaultdict(int)
@@ -383,13 +384,14 @@ def build(
     indicator_rows: list[dict[str, Any]] = []
     for rid, report in parsed.items():
         common = {"report": rid, "agency_key": keys[rid], "year": report.year}
-        cell_rows += [{**common, **c} for c in report_cells(report)]
+        cell_rows += [{**common, **c} for c in report_cells(report, fills[rid])]
         for fact in getattr(report, "narrative", []):
             fact_rows.append(
                 {**common, "agency": report.agency, **fact.to_json(), "section": fact.section}
             )
         prev = by_agency_year.get((keys[rid], report.year - 1)) if report.year is not None else None
-        for row in ind.compute(report, hard_failures=failures.get(rid, 0), prev=prev):
+        hard = failures.get(rid, 0)
+        for row in ind.compute(report, hard_failures=hard, prev=prev, filled=fills[rid]):
             indicator_rows.append(
                 {**common, "agency": report.agency, "format": report.format, **row}
             )
@@ -411,9 +413,9 @@ def _check_row(result: CheckResult, id_by_path: Mapping[str, str]) -> dict[str, 
     return row
 
 
-def report_cells(report: Report) -> list[dict[str, Any]]:
+def report_cells(report: Report, filled: Mapping[str, float] | None = None) -> list[dict[str, Any]]:
     """Every cell of tables 2, 3 and 4 as tidy rows, forced blanks filled as ``derived``."""
-    filled = forced_cells(report)
+    filled = forced_cells(report) if filled is None else filled
     out = []
     for table in ("table2", "table3", "table4"):
         data = getattr(report, table)

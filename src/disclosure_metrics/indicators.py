@@ -132,10 +132,14 @@ class ReportView:
     """A report's cells with forced blanks filled, its facts, and its check count."""
 
     def __init__(
-        self, report: Report, hard_failures: int | None, prev: Report | None = None
+        self,
+        report: Report,
+        hard_failures: int | None,
+        prev: Report | None = None,
+        filled: dict[str, int | float] | None = None,
     ) -> None:
         self.report = report
-        self.filled = forced_cells(report)
+        self.filled = forced_cells(report) if filled is None else filled
         self.hard_failures = hard_failures
         self.prev = prev
 
@@ -304,12 +308,19 @@ def finish_rate(row: dict[str, Any], indicator: Indicator) -> dict[str, Any]:
 
 
 def compute(
-    report: Report, hard_failures: int | None = None, prev: Report | None = None
+    report: Report,
+    hard_failures: int | None = None,
+    prev: Report | None = None,
+    filled: dict[str, int | float] | None = None,
 ) -> list[dict[str, Any]]:
-    """Every indicator of the catalogue for one report (``prev``: the agency's previous report)."""
-    view = ReportView(report, hard_failures, prev)
+    """Every indicator of the catalogue for one report (``prev``: the agency's previous report).
+
+    ``filled``: the report's forced cells when the caller has computed them already.
+    """
+    view = ReportView(report, hard_failures, prev, filled)
     return [compute_one(ind, view) for ind in catalogue()]
 
 
+@cache
 def by_id() -> dict[str, Indicator]:
     return {i.id: i for i in catalogue()}

@@ -32,8 +32,13 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+# A note after the title, not part of the name: （全文）, （更正版）, （示例数据）.
+_TRAILING_NOTE = re.compile(r"(年度报告|年报)(\([^()]{1,12}\))+$")
+
+
 def _agency_of(title: str) -> str:
-    agency = _YEAR_WORDS.sub("", _clean(title))
+    agency = _TRAILING_NOTE.sub(r"\1", _clean(title))
+    agency = _YEAR_WORDS.sub("", agency)
     agency = _REPORT_WORDS.sub("", agency)
     return agency.strip("：:，,。 ")
 

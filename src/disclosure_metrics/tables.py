@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -236,9 +237,19 @@ def line_segments(line: Line, rows: Sequence[tpl.Row], line_no: int = 0) -> list
     return segments
 
 
+@cache
+def _column_labels() -> frozenset[str]:
+    """Every table 3 column header and alias, normalized (自然人, 商业企业, 总计 …)."""
+    labels = {norm(c.label) for c in tpl.table3_columns()}
+    labels |= {norm(a) for c in tpl.table3_columns() for a in c.aliases}
+    return frozenset(labels | {"法人或其他组织", "申请人情况"})
+
+
 def _cell_segments(line: Line, rows: Sequence[tpl.Row], line_no: int) -> list[Segment]:
     cells = line.cells or []
     spanned = line.spanned or [False] * len(cells)
+    if sum(1 for c in cells if c in _column_labels()) >= 2:
+        return []  # a header row: its 总计 is the column, not the （七）总计 row
     anchored: tuple[int, tpl.Row] | None = None
     for i, cell in enumerate(cells):
         matches = _anchor_matches(cell, rows)

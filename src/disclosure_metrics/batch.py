@@ -1,0 +1,269 @@
+"""National scale: stream a very large set of reports through parse → checks → indicators.
+
+:func:`disclosure_metrics.load` keeps every parsed report in memory, which suits a county or
+a city (thousands of reports). A national crawl (hundreds of thousands) goes through
+:func:`stream`: worker processes parse, check and compute indicators chunk by chunk and send
+back only compact tables; cells, facts and check results are written to Parquet part files as
+they arrive, and what the cross-report rules need (the table values, sections 一 and 五 for
+the reuse rate) is kept packed. The second pass runs the cross-year rules and the reuse rate
+over those packed reports, agency by agency.
+
+Example::
+
+    >>> import tempfile
+    >>> result = stream(["data/raw/2020_huianpu.txt"], out_dir=tempfile.mkdtemp(), jobs=1)
+    >>> result.parsed, result.indicators.indicator.nunique() > 40
+    (1, True)
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import defaultdict
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from tqdm import tqdm
+
+from . import indicators as ind
+from .agencies import agency_key
+from .checks import check_report, cross_report_checks
+from .corpus import _check_row, frame, report_cells
+from .derive import forced_cells
+from .ingest import default_jobs, ingest_one
+from .parse import Report
+
+# Columns repeated on every row are stored as categories: a national table fits in memory.
+_CATEGORIES = (
+    "report",
+    "agency",
+    "agency_key",
+    "format",
+    "indicator",
+    "unit",
+    "status",
+    "qualifier",
+    "definition",
+    "rule",
+    "severity",
+    "table",
+    "block",
+    "row",
+    "column",
+    "kind",
+    "metric",
+    "channel",
+    "section",
+)
+
+
+@dataclass
+class Packed:
+    """What the cross-report rules need of one report, a few kilobytes."""
+
+    report_id: str
+    agency: str | None
+    key: str | None
+    year: int | None
+    table2_format: str | None
+    tables: tuple[dict[str, Any], dict[str, Any], dict[str, Any]]
+    text: bytes  # sections 一 and 五, zlib-compressed, for the reuse rate
+
+    def report(self) -> Report:
+        """A stand-in :class:`Report` with the tables and sections 一 and 五 only."""
+        overview, _, problems = zlib.decompress(self.text).decode("utf-8").partition("\x00")
+        return Report(
+            path=self.report_id,
+            agency=self.agency,
+            year=self.year,
+            format="",
+            table2=self.tables[0],
+            table3=self.tables[1],
+            table4=self.tables[2],
+            table2_format=self.table2_format,
+            section_text={"overview": overview, "problems": problems},
+        )
+
+
+@dataclass
+class ChunkResult:
+    reports: list[dict[str, Any]] = field(default_factory=list)
+    cells: list[pd.DataFrame] = field(default_factory=list)
+    facts: list[pd.DataFrame] = field(default_factory=list)
+    checks: list[pd.DataFrame] = field(default_factory=list)
+    indicators: list[pd.DataFrame] = field(default_factory=list)
+    packed: list[Packed] = field(default_factory=list)
+
+
+def _compact(df: pd.DataFrame) -> pd.DataFrame:
+    for column in _CATEGORIES:
+        if column in df.columns:
+            df[column] = df[column].astype("category")
+    return df
+
+
+def process_report(report_id: str, report: Report, blank_as_zero: bool = False) -> dict[str, Any]:
+    """Every single-report output of one report (the cross-report ones come later)."""
+    key = agency_key(report.agency)
+    filled = forced_cells(report)
+    results = check_report(report, blank_as_zero, filled)
+    hard = sum(1 for r in results if r.status == "fail" and r.severity == "hard")
+    common = {"report": report_id, "agency_key": key, "year": report.year}
+    return {
+        "cells": [{**common, **c} for c in report_cells(report, filled)],
+        "facts": [
+            {**common, "agency": report.agency, **f.to_json(), "section": f.section}
+            for f in report.narrative
+        ],
+        "checks": [_check_row(r, {report.path: report_id}) for r in results],
+        "indicators": [
+            {**common, "agency": report.agency, "format": report.format, **row}
+            for row in ind.compute(report, hard_failures=hard, filled=filled)
+        ],
+    }
+
+
+def _process_chunk(paths: Sequence[str], blank_as_zero: bool) -> ChunkResult:
+    out = ChunkResult()
+    cells, facts, checks, indicators = [], [], [], []
+    for path in paths:
+        result = ingest_one(path)
+        row: dict[str, Any] = {
+            "report": path,
+            "file": Path(path).name,
+            "path": path,
+            "sha256": result.sha256,
+            "seconds": result.seconds,
+            "status": result.status,
+            "error": None if result.error is None else str(result.error),
+        }
+        report = result.report
+        if report is not None:
+            row.update(agency=report.agency, year=report.year, format=report.format)
+            row["agency_key"] = agency_key(report.agency)
+            parts = process_report(path, report, blank_as_zero)
+            cells += parts["cells"]
+            facts += parts["facts"]
+            checks += parts["checks"]
+            indicators += parts["indicators"]
+            text = (
+                report.section_text.get("overview", "")
+                + "\x00"
+                + report.section_text.get("problems", "")
+            )
+            out.packed.append(
+                Packed(
+                    path,
+                    report.agency,
+                    row["agency_key"],
+                    report.year,
+                    report.table2_format,
+                    (report.table2, report.table3, report.table4),
+                    zlib.compress(text.encode("utf-8"), 6),
+                )
+            )
+        out.reports.append(row)
+    out.cells.append(_compact(frame("cells", cells)))
+    out.facts.append(_compact(frame("facts", facts)))
+    out.checks.append(_compact(frame("checks", checks)))
+    out.indicators.append(_compact(frame("indicators", indicators)))
+    return out
+
+
+@dataclass
+class StreamResult:
+    reports: pd.DataFrame
+    indicators: pd.DataFrame
+    cross_checks: pd.DataFrame
+    rows_written: dict[str, int]
+    parsed: int
+
+
+def _cross(packed: list[Packed]) -> tuple[list[dict[str, Any]], dict[str, float | None]]:
+    """Cross-year rules and the reuse rate, one agency at a time, on the packed reports."""
+    by_agency: dict[str, list[Packed]] = defaultdict(list)
+    for p in packed:
+        if p.key and p.year is not None:
+            by_agency[p.key].append(p)
+    rows: list[dict[str, Any]] = []
+    reuse: dict[str, float | None] = {}
+    reuse_indicator = ind.by_id()["narrative.reuse_vs_prev_year"]
+    for group in by_agency.values():
+        if len(group) < 2:
+            continue
+        stand_ins = {p.report_id: p.report() for p in group}
+        ids = {r.path: rid for rid, r in stand_ins.items()}
+        rows += [_check_row(r, ids) for r in cross_report_checks(list(stand_ins.values()))]
+        by_year = {r.year: r for r in stand_ins.values()}
+        for rid, report in stand_ins.items():
+            prev = by_year.get(report.year - 1)  # type: ignore[operator]
+            if prev is not None:
+                view = ind.ReportView(report, None, prev, filled={})
+                reuse[rid] = ind.compute_one(reuse_indicator, view)["value"]
+    return rows, reuse
+
+
+def stream(
+    paths: Sequence[str | Path],
+    out_dir: str | Path | None = None,
+    jobs: int | None = None,
+    chunk: int = 200,
+    blank_as_zero: bool = False,
+    progress: bool = False,
+) -> StreamResult:
+    """Parse, check and compute indicators for ``paths``; tables go to ``out_dir`` as Parquet."""
+    names = [str(p) for p in paths]
+    chunks = [names[i : i + chunk] for i in range(0, len(names), chunk)]
+    out = Path(out_dir) if out_dir else None
+    written: dict[str, int] = defaultdict(int)
+    reports: list[dict[str, Any]] = []
+    indicators: list[pd.DataFrame] = []
+    packed: list[Packed] = []
+    bar = tqdm(total=len(names), desc="stream", unit="file", disable=not progress or None)
+
+    def collect(index: int, result: ChunkResult) -> None:
+        reports.extend(result.reports)
+        indicators.extend(result.indicators)
+        packed.extend(result.packed)
+        for name in ("cells", "facts", "checks"):
+            df = pd.concat(getattr(result, name), ignore_index=True)
+            written[name] += len(df)
+            if out is not None and len(df):
+                (out / name).mkdir(parents=True, exist_ok=True)
+                df.to_parquet(out / name / f"part-{index:06d}.parquet", index=False)
+        bar.update(len(result.reports))
+
+    jobs = jobs or default_jobs()
+    if jobs <= 1:
+        for i, names_chunk in enumerate(chunks):
+            collect(i, _process_chunk(names_chunk, blank_as_zero))
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for i, result in enumerate(
+                pool.map(_process_chunk, chunks, [blank_as_zero] * len(chunks))
+            ):
+                collect(i, result)
+    bar.close()
+    cross_rows, reuse = _cross(packed)
+    cross = _compact(frame("checks", cross_rows))
+    written["checks"] += len(cross)
+    if out is not None and len(cross):
+        cross.to_parquet(out / "checks" / "part-cross.parquet", index=False)
+    table = pd.concat(indicators, ignore_index=True) if indicators else frame("indicators", [])
+    mask = table.indicator == "narrative.reuse_vs_prev_year"
+    values = table.loc[mask, "report"].astype(str).map(reuse)
+    table.loc[mask, "value"] = values.astype("Float64")
+    table["status"] = table["status"].astype(str)
+    table.loc[mask & values.notna(), "status"] = "ok"
+    table["status"] = table["status"].astype("category")
+    return StreamResult(
+        reports=frame("reports", reports),
+        indicators=table,
+        cross_checks=cross,
+        rows_written=dict(written),
+        parsed=len(packed),
+    )
