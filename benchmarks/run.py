@@ -1,6 +1,6 @@
 """The performance figures of disclosure-metrics, measured on this machine.
 
-    .venv/bin/python benchmarks/run.py                 # every figure (the 100 000-report run takes minutes)
+    .venv/bin/python benchmarks/run.py                 # every figure (100 000 reports: minutes)
     .venv/bin/python benchmarks/run.py --reports 5000  # a shorter national-scale run
 
 Prints one table: parse throughput per input kind (real corpus and generated example reports),
@@ -12,6 +12,7 @@ Each timing is the median of several runs unless it is a single long run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import shutil
@@ -27,7 +28,14 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "reports"
 SAMPLE = ROOT / "data" / "raw" / "2020_huianpu.txt"
-KINDS = {".txt": "text", ".md": "text", ".html": "HTML", ".htm": "HTML", ".pdf": "PDF", ".docx": "DOCX"}
+KINDS = {
+    ".txt": "text",
+    ".md": "text",
+    ".html": "HTML",
+    ".htm": "HTML",
+    ".pdf": "PDF",
+    ".docx": "DOCX",
+}
 TARGETS = {
     "text": "≥ 500 reports/s per core",
     "HTML": "≥ 500 reports/s per core",
@@ -45,7 +53,8 @@ def machine() -> str:
                 cpu = line.split(":", 1)[1].strip()
                 break
     memory = psutil.virtual_memory().total / 2**30
-    return f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB, Python {platform.python_version()}, {platform.system()}"
+    python = platform.python_version()
+    return f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB, Python {python}, {platform.system()}"
 
 
 def median_seconds(func, runs: int = 5) -> float:  # type: ignore[no-untyped-def]
@@ -63,10 +72,8 @@ def parse_throughput(files: list[Path]) -> list[tuple[str, int, float]]:
 
     def parse_all(group: list[Path]) -> None:
         for path in group:
-            try:
+            with contextlib.suppress(ReportError):  # bad inputs cost time too; they count
                 parse_file(path)
-            except ReportError:
-                pass
 
     by_kind: dict[str, list[Path]] = {}
     for path in files:
@@ -137,7 +144,9 @@ def generated_reports(folder: Path, count: int, bases: list[Path]) -> list[Path]
 def national_run(count: int, jobs: int) -> tuple[float, int, int]:
     from disclosure_metrics.batch import stream
 
-    bases = sorted(p for p in CORPUS.glob("*.txt") if "legacy" not in p.name) if CORPUS.exists() else []
+    bases = (
+        sorted(p for p in CORPUS.glob("*.txt") if "legacy" not in p.name) if CORPUS.exists() else []
+    )
     bases = [SAMPLE, *bases]
     work = Path(tempfile.mkdtemp(prefix="dm-bench-"))
     try:
@@ -155,7 +164,12 @@ def build_times(data: list[Path]) -> tuple[float, float, Path, Path]:
     from disclosure_metrics import site
 
     work = Path(tempfile.mkdtemp(prefix="dm-build-"))
-    kwargs = {"out": work / "_site", "work": work / "_build", "renderer": "nbconvert", "progress": False}
+    kwargs = {
+        "out": work / "_site",
+        "work": work / "_build",
+        "renderer": "nbconvert",
+        "progress": False,
+    }
     started = time.perf_counter()
     site.build(data, **kwargs)
     full = time.perf_counter() - started
@@ -165,7 +179,9 @@ def build_times(data: list[Path]) -> tuple[float, float, Path, Path]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reports", type=int, default=100_000, help="generated text reports for the national run")
+    parser.add_argument(
+        "--reports", type=int, default=100_000, help="generated text reports for the national run"
+    )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
@@ -175,16 +191,22 @@ def main() -> None:
     example = Path(tempfile.mkdtemp(prefix="dm-example-"))
     generate(example)
     corpus_files = sorted(CORPUS.iterdir()) if CORPUS.exists() else [SAMPLE]
-    for label, files in (("real corpus", corpus_files), ("generated example", sorted(example.rglob("*.*")))):
+    for label, files in (
+        ("real corpus", corpus_files),
+        ("generated example", sorted(example.rglob("*.*"))),
+    ):
         for kind, n, seconds in parse_throughput(files):
             per_core = 1 / seconds
-            figure = f"{per_core:,.0f} reports/s per core ({seconds * 1000:.1f} ms/report, {n} files)"
+            figure = (
+                f"{per_core:,.0f} reports/s per core ({seconds * 1000:.1f} ms/report, {n} files)"
+            )
             rows.append((f"parse {kind}, {label}", figure, TARGETS.get(kind, "")))
     seconds, peak, parsed = national_run(args.reports, args.jobs)
     rows.append(
         (
             f"parse + check + indicators, {args.reports:,} text reports, {args.jobs} processes",
-            f"{seconds:,.0f} s ({parsed / seconds:,.0f} reports/s), peak memory {peak / 2**30:.2f} GiB",
+            f"{seconds:,.0f} s ({parsed / seconds:,.0f} reports/s), "
+            f"peak memory {peak / 2**30:.2f} GiB",
             "< 5 min, < 2 GiB (at 100 000)",
         )
     )

@@ -185,9 +185,11 @@ def test_table4_missing_last_cell_is_blank() -> None:
 
 def test_a_header_total_followed_by_blank_cells_is_not_the_total_row() -> None:
     header = ["", "自然人", "法人或其他组织", "总计", "", "", "", "", "", ""]
-    rows = [[r.label, *(["1"] if r.key in ("new_received", "granted", "total_processed") else ["0"]) * 1,
-             "0", "0", "0", "0", "0", "1" if r.key in ("new_received", "granted", "total_processed") else "0"]
-            for r in tpl.table3_rows("split_other")]  # fmt: skip
+    ones = ("new_received", "granted", "total_processed")
+    rows = []
+    for r in tpl.table3_rows("split_other"):
+        value = "1" if r.key in ones else "0"
+        rows.append([r.label, value, "0", "0", "0", "0", "0", value])
     result = read_table3(lines_of(header, *rows), "split_other")
     assert result.cells["total_processed"]["total"] == 1
     assert not [w for w in result.warnings if "not found" in w]

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import cache
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from . import templates as tpl
 from .document import Document, Table
