@@ -61,6 +61,45 @@ _CATEGORIES = (
 )
 
 
+Layout = tuple[tuple[str, ...], ...]
+# One shared layout per table shape (format, （六） rows): a packed report stores only values.
+_LAYOUTS: dict[Layout, Layout] = {}
+
+
+def pack_tables(report: Report) -> tuple[Layout, tuple[Any, ...]]:
+    """Tables 2, 3 and 4 as a shared layout of cell keys and a tuple of values.
+
+    >>> from disclosure_metrics import parse_file
+    >>> report = parse_file("data/raw/2020_huianpu.txt")
+    >>> unpack_tables(*pack_tables(report)) == (report.table2, report.table3, report.table4)
+    True
+    """
+    keys: list[tuple[str, ...]] = []
+    values: list[Any] = []
+    for block, rows in report.table2.items():
+        for row, cols in rows.items():
+            for col, value in cols.items():
+                keys.append(("table2", block, row, col))
+                values.append(value)
+    for table in ("table3", "table4"):
+        for row, cols in getattr(report, table).items():
+            for col, value in cols.items():
+                keys.append((table, row, col))
+                values.append(value)
+    layout = tuple(keys)
+    return _LAYOUTS.setdefault(layout, layout), tuple(values)
+
+
+def unpack_tables(layout: Layout, values: tuple[Any, ...]) -> tuple[dict, dict, dict]:
+    tables: dict[str, dict] = {"table2": {}, "table3": {}, "table4": {}}
+    for key, value in zip(layout, values, strict=True):
+        node = tables[key[0]]
+        for part in key[1:-1]:
+            node = node.setdefault(part, {})
+        node[key[-1]] = value
+    return tables["table2"], tables["table3"], tables["table4"]
+
+
 @dataclass
 class Packed:
     """What the cross-report rules need of one report, a few kilobytes."""
@@ -70,20 +109,22 @@ class Packed:
     key: str | None
     year: int | None
     table2_format: str | None
-    tables: tuple[dict[str, Any], dict[str, Any], dict[str, Any]]
+    layout: Layout
+    values: tuple[Any, ...]
     text: bytes  # sections 一 and 五, zlib-compressed, for the reuse rate
 
     def report(self) -> Report:
         """A stand-in :class:`Report` with the tables and sections 一 and 五 only."""
         overview, _, problems = zlib.decompress(self.text).decode("utf-8").partition("\x00")
+        table2, table3, table4 = unpack_tables(self.layout, self.values)
         return Report(
             path=self.report_id,
             agency=self.agency,
             year=self.year,
             format="",
-            table2=self.tables[0],
-            table3=self.tables[1],
-            table4=self.tables[2],
+            table2=table2,
+            table3=table3,
+            table4=table4,
             table2_format=self.table2_format,
             section_text={"overview": overview, "problems": problems},
         )
@@ -162,7 +203,7 @@ def _process_chunk(paths: Sequence[str], blank_as_zero: bool) -> ChunkResult:
                     row["agency_key"],
                     report.year,
                     report.table2_format,
-                    (report.table2, report.table3, report.table4),
+                    *pack_tables(report),
                     zlib.compress(text.encode("utf-8"), 6),
                 )
             )
@@ -225,12 +266,27 @@ def stream(
     packed: list[Packed] = []
     bar = tqdm(total=len(names), desc="stream", unit="file", disable=not progress or None)
 
+    seen: dict[str, str] = {}
+
     def collect(index: int, result: ChunkResult) -> None:
+        # Identical files are read once, as in load(): later copies are listed, not counted.
+        copies = set()
+        for row in result.reports:
+            sha = row["sha256"]
+            if sha and sha in seen:
+                copies.add(row["report"])
+                row.update(status="duplicate", note=f"identical to {seen[sha]}; read once")
+            elif sha:
+                seen[sha] = row["report"]
         reports.extend(result.reports)
-        indicators.extend(result.indicators)
-        packed.extend(result.packed)
+        indicators.extend(df[~df.report.isin(copies)] for df in result.indicators)
+        for p in result.packed:
+            if p.report_id not in copies:  # share one layout object per table shape again
+                p.layout = _LAYOUTS.setdefault(p.layout, p.layout)
+                packed.append(p)
         for name in ("cells", "facts", "checks"):
             df = pd.concat(getattr(result, name), ignore_index=True)
+            df = df[~df.report.isin(copies)]
             written[name] += len(df)
             if out is not None and len(df):
                 (out / name).mkdir(parents=True, exist_ok=True)

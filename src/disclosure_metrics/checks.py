@@ -93,13 +93,14 @@ class Evaluation:
 
 def cell(report: Report, path: str) -> Any:
     """The value at a dotted path (``table3.granted.total``, ``table2.art20_1.rules.made``)."""
-    table, *keys = path.split(".")
+    table, _, rest = path.partition(".")
     node: Any = getattr(report, table)
     if table == "table3":
         # Row keys contain dots themselves (denied.1): the column is the last part.
-        row, col = ".".join(keys[:-1]), keys[-1]
-        return node.get(row, {}).get(col, _MISSING)
-    for key in keys:
+        row, _, col = rest.rpartition(".")
+        values = node.get(row)
+        return _MISSING if values is None else values.get(col, _MISSING)
+    for key in rest.split("."):
         if not isinstance(node, dict) or key not in node:
             return _MISSING
         node = node[key]

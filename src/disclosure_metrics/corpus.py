@@ -144,7 +144,7 @@ def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     for column, dtype, _zh in SCHEMAS[table]:
         if dtype == "string":
             # An empty text is a missing one: CSV cannot tell them apart, so neither do we.
-            df[column] = df[column].map(lambda v: None if v == "" else v)
+            df[column] = df[column].where(df[column] != "", None)
     return df.astype({c: d for c, d, _z in SCHEMAS[table]})
 
 
@@ -262,22 +262,37 @@ def load(
     progress: bool = True,
     jobs: int | None = None,
     cache_dir: str | Path | None = None,
+    executor: Any = "local",
+    scheduler: str | None = None,
 ) -> Corpus:
     """Parse every report under ``path`` and build the corpus tables.
 
     Files are parsed in ``jobs`` processes (default: all cores; the result does not depend on
     it), optionally cached by file hash in ``cache_dir``. Identical files are read once (the
     copy is listed as ``duplicate``); two different files for the same agency and year are
-    both ``failed``, naming each other.
+    both ``failed``, naming each other. ``executor="dask"`` parses on a Dask cluster (at
+    ``scheduler``, or a local one): see :mod:`disclosure_metrics.distributed`.
+
+    A dataset folder written by :func:`disclosure_metrics.dataset.write_dataset` (it has a
+    ``_dataset.json``) is read back as it was exported; ``parsed`` is then empty.
     """
+    from .dataset import is_dataset, read_corpus
     from .ingest import ingest
 
+    if isinstance(path, str | Path) and is_dataset(path):
+        return read_corpus(path)
     paths = [path] if isinstance(path, str | Path) else list(path)
     alias_map = read_aliases(aliases) if isinstance(aliases, str | Path) else aliases
     unit_tree = read_unit_tree(units) if isinstance(units, str | Path) else units
     files = _report_files(paths)
     results = ingest(
-        [f for f, _root in files], jobs=jobs, cache_dir=cache_dir, progress=progress, desc="load"
+        [f for f, _root in files],
+        jobs=jobs,
+        cache_dir=cache_dir,
+        progress=progress,
+        desc="load",
+        executor=executor,
+        scheduler=scheduler,
     )
     rows: list[dict[str, Any]] = []
     parsed: dict[str, Report] = {}
