@@ -129,7 +129,7 @@ def _change_text(corpus: Corpus, indicator: str, year: int, unit: str) -> str:
     diff = cur.value - prev.value
     same = f"vs {year - 1}, {int(cur.agencies)} 个相同机关 same agencies"
     if unit == "ratio":
-        return f"{diff * 100:+.1f} 个百分点 pp {same}"
+        return f"{_no_minus_zero(diff * 100):+.1f} 个百分点 pp {same}"
     if prev.value == 0:
         return f"{diff:+,.0f} {same}"
     return f"{diff:+,.0f} ({diff / prev.value:+.1%}) {same}"
@@ -329,10 +329,15 @@ def trend_figure(corpus: Corpus, indicator: str) -> go.Figure:
     """One indicator per agency over the years, with the total of all agencies."""
     spec = ind.by_id()[indicator]
     data = corpus.indicators[corpus.indicators.indicator == indicator].dropna(subset=["value"])
+    colors = agency_colors(corpus)
     fig = go.Figure()
     for agency, part in data.sort_values("year").groupby("agency", sort=True):
         fig.add_scatter(
-            x=list(part.year), y=list(part.value), mode="lines+markers", name=str(agency)
+            x=list(part.year),
+            y=list(part.value),
+            mode="lines+markers",
+            name=str(agency),
+            line={"color": colors.get(str(agency))},
         )
     total = totals(corpus)
     total = total[(total.indicator == indicator) & total.value.notna()].sort_values("year")
@@ -341,13 +346,22 @@ def trend_figure(corpus: Corpus, indicator: str) -> go.Figure:
             x=list(total.year),
             y=list(total.value),
             mode="lines+markers",
-            name="合计 all agencies",
+            name="合计 all agencies that reported",
             line={"width": 4, "color": "#222"},
         )
     if spec.unit == "ratio":
         fig.update_yaxes(tickformat=".0%")
     fig.update_xaxes(dtick=1)
     return _layout(fig, f"{spec.name_zh} {spec.name_en}")
+
+
+def agency_colors(corpus: Corpus) -> dict[str, str]:
+    """One colour per agency, the same in every chart of the site."""
+    import plotly.express as px
+
+    palette = px.colors.qualitative.D3 + px.colors.qualitative.Set2
+    agencies = sorted(str(a) for a in corpus.reports.agency.dropna().unique())
+    return {a: palette[i % len(palette)] for i, a in enumerate(agencies)}
 
 
 def checks_figure(corpus: Corpus) -> go.Figure:
@@ -441,19 +455,30 @@ def yoy_table(corpus: Corpus, year: int | None = None) -> HtmlBlock:
         return HtmlBlock("<p>无 None.</p>")
     year = year or int(yoy.year.max())
     part = yoy[(yoy.year == year) & yoy.indicator.isin(KEY_INDICATORS)]
-    view = part[
-        [
-            "agency",
-            "indicator",
-            "prev_value",
-            "value",
-            "abs_change",
-            "rel_change",
-            "change_pp",
-            "status",
-        ]
-    ]
-    return _html_table(view)
+    specs = ind.by_id()
+    rows = []
+    for r in part.itertuples(index=False):
+        spec = specs[r.indicator]
+        share = spec.kind == "rate"
+        change = r.change_pp if share else r.abs_change
+        rows.append(
+            {
+                "机关 agency": r.agency,
+                "指标 indicator": f"{spec.name_zh} {spec.name_en}",
+                f"{year - 1}": _fmt(r.prev_value, spec.unit),
+                f"{year}": _fmt(r.value, spec.unit),
+                "变化 change": "—"
+                if pd.isna(change)
+                else f"{_no_minus_zero(change):+,.1f}" + (" pp" if share else ""),
+                "变化率 relative": "—" if pd.isna(r.rel_change) else f"{r.rel_change:+.1%}",
+                "状态 status": r.status,
+            }
+        )
+    return _html_table(pd.DataFrame(rows))
+
+
+def _no_minus_zero(value: float) -> float:
+    return 0.0 if abs(value) < 0.05 else value
 
 
 def catalogue_table() -> HtmlBlock:
