@@ -27,12 +27,25 @@ Outcome = Report | ReportError | str  # a report, its error, or why the file was
 
 
 def parse_inputs(
-    inputs: Iterable[str], desc: str = "parse", jobs: int | None = None
+    inputs: Iterable[str],
+    desc: str = "parse",
+    jobs: int | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
 ) -> list[tuple[Path, Outcome]]:
     """Parse every input in parallel with a progress bar; every file comes back with its outcome."""
     files = list(expand_inputs(inputs))
     to_parse = [p for p, skip in files if skip is None]
-    results = iter(ingest(to_parse, jobs=jobs, progress=len(to_parse) > 3, desc=desc))
+    results = iter(
+        ingest(
+            to_parse,
+            jobs=jobs,
+            progress=len(to_parse) > 3,
+            desc=desc,
+            executor=executor,
+            scheduler=scheduler,
+        )
+    )
     out: list[tuple[Path, Outcome]] = []
     for path, skip in files:
         if skip is not None:
@@ -46,6 +59,25 @@ def parse_inputs(
 JOBS = click.option(
     "--jobs", type=int, default=None, help="Processes for parsing [default: all cores]."
 )
+EXECUTOR = click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where files are parsed: processes here, or a Dask cluster.",
+)
+SCHEDULER = click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Dask scheduler, e.g. tcp://host:8786 [default: start a local cluster of --jobs].",
+)
+
+
+def _check_executor(executor: str, scheduler: str | None) -> None:
+    """A scheduler address only means something to the Dask executor."""
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler needs --executor dask")
 
 
 @click.group()
@@ -60,10 +92,19 @@ def main() -> None:
     "--json", "as_json", is_flag=True, help="One JSON object per report (contract §1 shape)."
 )
 @JOBS
-def parse(inputs: tuple[str, ...], as_json: bool, jobs: int | None) -> None:
+@EXECUTOR
+@SCHEDULER
+def parse(
+    inputs: tuple[str, ...],
+    as_json: bool,
+    jobs: int | None,
+    executor: str,
+    scheduler: str | None,
+) -> None:
     """Parse report files (text, HTML, PDF, DOCX) or folders of them."""
+    _check_executor(executor, scheduler)
     failed = 0
-    for path, result in parse_inputs(inputs, jobs=jobs):
+    for path, result in parse_inputs(inputs, jobs=jobs, executor=executor, scheduler=scheduler):
         if isinstance(result, str):
             skipped = {"file": path.name, "path": str(path), "skipped": result}
             if as_json:
@@ -196,6 +237,8 @@ def _print_grouped(results: list[CheckResult]) -> None:
     help="Agency alias CSV (alias,agency).",
 )
 @JOBS
+@EXECUTOR
+@SCHEDULER
 def check(
     inputs: tuple[str, ...],
     as_json: bool,
@@ -205,9 +248,12 @@ def check(
     units: str | None,
     aliases: str | None,
     jobs: int | None,
+    executor: str,
+    scheduler: str | None,
 ) -> None:
     """Check reports against every rule of the template (identities, years, text, structure)."""
-    outcomes = parse_inputs(inputs, desc="check", jobs=jobs)
+    _check_executor(executor, scheduler)
+    outcomes = parse_inputs(inputs, desc="check", jobs=jobs, executor=executor, scheduler=scheduler)
     reports = [o for _p, o in outcomes if isinstance(o, Report)]
     alias_map = read_aliases(aliases) if aliases else None
     unit_tree = read_unit_tree(units) if units else None
@@ -255,6 +301,8 @@ def write_results_csv(results: list[CheckResult], path: str) -> None:
 )
 @click.option("--blank-as-zero", is_flag=True, help="Read blank cells as 0 in the checks.")
 @JOBS
+@EXECUTOR
+@SCHEDULER
 def export(
     inputs: tuple[str, ...],
     out_dir: str,
@@ -262,14 +310,28 @@ def export(
     units: str | None,
     blank_as_zero: bool,
     jobs: int | None,
+    executor: str,
+    scheduler: str | None,
 ) -> None:
-    """Write every corpus table (and the indicator catalogue) as CSV, Parquet and XLSX."""
-    from .corpus import load
+    """Write every corpus table (and the indicator catalogue) as CSV, Parquet and XLSX.
 
+    The tables are also written as a Parquet dataset partitioned by year, in ``OUT/dataset``.
+    """
+    from .corpus import load
+    from .dataset import write_dataset
+
+    _check_executor(executor, scheduler)
     corpus = load(
-        list(inputs), aliases=aliases, units=units, blank_as_zero=blank_as_zero, jobs=jobs
+        list(inputs),
+        aliases=aliases,
+        units=units,
+        blank_as_zero=blank_as_zero,
+        jobs=jobs,
+        executor=executor,
+        scheduler=scheduler,
     )
     written = corpus.export(out_dir)
+    written["dataset"] = [write_dataset(corpus, Path(out_dir) / "dataset")]
     counts = corpus.reports.status.value_counts().to_dict()
     click.echo("reports: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     for kind, paths in written.items():
@@ -297,15 +359,32 @@ def export(
     "--jobs", type=int, default=None, help="Pages executed in parallel [default: all cores]."
 )
 @click.option("--out", default="_site", show_default=True, type=click.Path(file_okay=False))
+@EXECUTOR
+@SCHEDULER
 def build(
-    data: tuple[str, ...], years: str | None, renderer: str, jobs: int | None, out: str
+    data: tuple[str, ...],
+    years: str | None,
+    renderer: str,
+    jobs: int | None,
+    out: str,
+    executor: str,
+    scheduler: str | None,
 ) -> None:
     """Build the dashboards site: load, check, indicators, exports, papermill per year, render."""
     from .site import build as build_site
     from .site import parse_years
 
+    _check_executor(executor, scheduler)
     folders = list(data) or [d for d in ("data/raw", "data/example") if Path(d).is_dir()]
-    result = build_site(folders, out=out, years=parse_years(years), renderer=renderer, jobs=jobs)
+    result = build_site(
+        folders,
+        out=out,
+        years=parse_years(years),
+        renderer=renderer,
+        jobs=jobs,
+        executor=executor,
+        scheduler=scheduler,
+    )
     if result.unchanged:
         click.echo("nothing changed since the last build (inputs, code, notebooks, options)")
     for page in result.pages:

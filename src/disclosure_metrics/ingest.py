@@ -22,12 +22,16 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tqdm import tqdm
 
 from .errors import ReportError, UnsupportedFormatError
 from .parse import Report, parse_document
 from .readers import read_document
+
+if TYPE_CHECKING:
+    from .distributed import Executor
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -128,8 +132,20 @@ def ingest(
     cache_dir: str | Path | None = None,
     progress: bool = False,
     desc: str = "parse",
+    executor: str | Executor | None = None,
+    scheduler: str | None = None,
 ) -> list[Ingested]:
-    """Parse files in ``jobs`` processes (default: all cores), in input order."""
+    """Parse files in ``jobs`` processes (default: all cores), in input order.
+
+    ``executor="dask"`` (with an optional ``scheduler`` address), or an executor object of
+    :mod:`disclosure_metrics.distributed`, runs the same work on a Dask cluster instead.
+    """
+    if executor not in (None, "local") or scheduler:
+        from .distributed import run_files
+
+        return run_files(
+            executor or "local", paths, jobs, cache_dir, progress, desc, scheduler=scheduler
+        )
     names = [str(p) for p in paths]
     cache = str(cache_dir) if cache_dir else None
     jobs = jobs or default_jobs()

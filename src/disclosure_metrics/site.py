@@ -282,8 +282,12 @@ def build(
     work: str | Path = "_build",
     progress: bool = True,
     analysis: str | Path = ANALYSIS,
+    executor: str = "local",
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Build the whole site from report folders; see the module docstring.
+
+    ``executor="dask"`` (and ``scheduler``) parse the reports on a Dask cluster.
 
     A rebuild with nothing changed (same input files, code, notebooks and options) returns at
     once; parsed reports are cached by file hash and code version in ``work/cache``. Pages and
@@ -313,7 +317,14 @@ def build(
             return BuildResult(
                 out=out, renderer=renderer, years=state["years"], pages=pages, unchanged=True
             )
-    corpus = load(list(data), progress=progress, jobs=jobs, cache_dir=work / "cache")
+    corpus = load(
+        list(data),
+        progress=progress,
+        jobs=jobs,
+        cache_dir=work / "cache",
+        executor=executor,
+        scheduler=scheduler,
+    )
     exports = (work / "data").resolve()
     corpus.export(exports)
     found = sorted(

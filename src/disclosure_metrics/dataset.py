@@ -1,0 +1,301 @@
+"""The corpus tables as a Parquet dataset partitioned by year, and reads of just what is needed.
+
+A national study has millions of reports: one Parquet file per table no longer fits a question
+like "2023 only". :func:`write_dataset` writes every table hive-style by year
+(``indicators/year=2023/part-0.parquet``; rows without a year under
+``year=__HIVE_DEFAULT_PARTITION__``), with a marker file ``_dataset.json`` that names the
+schema version. :func:`read_dataset` reads only the requested years' files and columns;
+:func:`read_corpus` (what ``disclosure_metrics.load(folder)`` does with such a folder) reads
+the whole corpus back. :func:`yoy_from_dataset` computes the year-over-year table from the
+partitioned indicators on Dask, with :func:`disclosure_metrics.corpus.year_over_year` applied
+to each agency's rows, so the result is the pandas one.
+
+Example::
+
+    >>> import tempfile, disclosure_metrics as dm
+    >>> corpus = dm.load("data/raw", progress=False)
+    >>> folder = write_dataset(corpus, Path(tempfile.mkdtemp()) / "dataset")
+    >>> sorted(p.relative_to(folder).as_posix() for p in folder.glob("reports/*/*"))
+    ['reports/year=2020/part-0.parquet']
+    >>> read_dataset(folder, "indicators", years=[2020], columns=["indicator", "value"]).shape
+    (51, 2)
+    >>> dm.load(folder).indicators.equals(corpus.indicators)
+    True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from .corpus import SCHEMAS, Corpus, frame, year_over_year
+
+if TYPE_CHECKING:
+    from .distributed import DaskExecutor
+
+MARKER = "_dataset.json"
+SCHEMA_VERSION = 1
+PARTITION = "year"
+NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"  # Hive's (and pyarrow's) name for a missing key
+ORDER = "_order"  # row number in the corpus table: reads give the rows back in the same order
+CORPUS_TABLES = ("reports", "cells", "facts", "checks", "indicators")
+_ARROW = {
+    "string": pa.string(),
+    "Int64": pa.int64(),
+    "Float64": pa.float64(),
+    "boolean": pa.bool_(),
+}
+
+
+def arrow_schema(table: str, partition: bool = True) -> pa.Schema:
+    """The Arrow schema of a table's files (without the partition column, which is the path).
+
+    >>> arrow_schema("yoy").names[:3]
+    ['agency', 'agency_key', 'indicator']
+    """
+    fields = [
+        pa.field(c, _ARROW[d])
+        for c, d, _z in SCHEMAS[table]
+        if not (partition and c == PARTITION and _partitioned(table))
+    ]
+    return pa.schema([*fields, pa.field(ORDER, pa.int64())])
+
+
+def _partitioned(table: str) -> bool:
+    return any(c == PARTITION for c, _d, _z in SCHEMAS[table])
+
+
+def is_dataset(path: str | Path) -> bool:
+    """True for a folder written by :func:`write_dataset` (it has the marker file).
+
+    >>> is_dataset("data/raw")
+    False
+    """
+    return (Path(path) / MARKER).is_file()
+
+
+def write_dataset(corpus: Corpus | dict[str, pd.DataFrame], out_dir: str | Path) -> Path:
+    """Write every corpus table (and ``yoy``, ``catalogue``) partitioned by year; return the folder.
+
+    The dataset is written beside ``out_dir`` under a temporary name and moved into place at
+    the end, so an interrupted write leaves the previous dataset whole.
+    """
+    out = Path(out_dir)
+    tables = corpus.tables() if isinstance(corpus, Corpus) else dict(corpus)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir(parents=True)
+    years: set[int] = set()
+    for name, df in tables.items():
+        years |= _write_table(name, df, tmp / name)
+    marker = {
+        "format": "disclosure-metrics dataset",
+        "schema_version": SCHEMA_VERSION,
+        "partitioning": "hive",
+        "partition_by": PARTITION,
+        "null_partition": NULL_PARTITION,
+        "tables": {n: [c for c, _d, _z in SCHEMAS[n]] for n in tables if n in SCHEMAS},
+        "years": sorted(years),
+    }
+    # The marker is written last: a folder with it is complete.
+    (tmp / MARKER).write_text(json.dumps(marker, ensure_ascii=False, indent=1), encoding="utf-8")
+    old = out.with_name(f".{out.name}.{os.getpid()}.old")
+    if out.exists():
+        out.replace(old)
+    tmp.replace(out)
+    if old.exists():
+        shutil.rmtree(old)
+    return out
+
+
+def _write_table(name: str, df: pd.DataFrame, folder: Path) -> set[int]:
+    """One table's files: a file per year (or one file when the table has no year)."""
+    df = df.assign(**{ORDER: range(len(df))})
+    folder.mkdir(parents=True)
+    if not _partitioned(name):
+        _write_part(df, arrow_schema(name), folder / "part-0.parquet")
+        return set()
+    schema = arrow_schema(name)
+    keys = df[PARTITION]
+    written: set[int] = set()
+    for year in sorted(int(y) for y in keys.dropna().unique()):
+        part = folder / f"{PARTITION}={year}"
+        part.mkdir()
+        _write_part(df[keys == year], schema, part / "part-0.parquet")
+        written.add(year)
+    if keys.isna().any():
+        part = folder / f"{PARTITION}={NULL_PARTITION}"
+        part.mkdir()
+        _write_part(df[keys.isna()], schema, part / "part-0.parquet")
+    if df.empty:  # an empty table still has its schema on disk
+        _write_part(df, schema, folder / "part-0.parquet")
+    return written
+
+
+def _write_part(df: pd.DataFrame, schema: pa.Schema, path: Path) -> None:
+    table = pa.Table.from_pandas(df[schema.names], schema=schema, preserve_index=False)
+    pq.write_table(table, path)
+
+
+def dataset_files(folder: str | Path, table: str, years: Iterable[int] | None = None) -> list[Path]:
+    """The files of ``table`` that hold the requested years (all of them when ``years`` is None).
+
+    Only these files are opened by :func:`read_dataset`: a question about one year of a national
+    dataset reads that year's partition and nothing else.
+    """
+    root = Path(folder) / table
+    if not root.is_dir():
+        raise FileNotFoundError(f"no table {table!r} in the dataset {folder}")
+    if years is None or not _partitioned(table):
+        return sorted(root.rglob("*.parquet"))
+    files: list[Path] = []
+    for year in sorted({int(y) for y in years}):
+        files += sorted((root / f"{PARTITION}={year}").glob("*.parquet"))
+    return files
+
+
+def read_dataset(
+    folder: str | Path,
+    tables: str | Sequence[str] = "indicators",
+    years: Iterable[int] | None = None,
+    columns: Sequence[str] | None = None,
+    filter: ds.Expression | None = None,
+) -> pd.DataFrame | dict[str, pd.DataFrame]:
+    """Read tables of a dataset: only the ``years``' partitions, only the ``columns`` asked for.
+
+    ``tables`` is one name (a frame comes back) or several (a dict of frames by name).
+    ``filter`` is an optional pyarrow expression pushed down to the files, e.g.
+    ``pyarrow.dataset.field("indicator") == "apps.new"``. Rows come back in the corpus order,
+    with the corpus dtypes.
+    """
+    _check_marker(folder)
+    if not isinstance(tables, str):
+        return {t: _read_table(folder, t, years, columns, filter) for t in tables}
+    return _read_table(folder, tables, years, columns, filter)
+
+
+def _check_marker(folder: str | Path) -> dict[str, Any]:
+    if not is_dataset(folder):
+        raise FileNotFoundError(f"{folder} is not a disclosure-metrics dataset (no {MARKER})")
+    marker = json.loads((Path(folder) / MARKER).read_text(encoding="utf-8"))
+    if marker.get("schema_version") != SCHEMA_VERSION:
+        raise ValueError(
+            f"{folder}: dataset schema version {marker.get('schema_version')}, "
+            f"this package reads version {SCHEMA_VERSION}; export the reports again"
+        )
+    return marker
+
+
+def _read_table(
+    folder: str | Path,
+    table: str,
+    years: Iterable[int] | None,
+    columns: Sequence[str] | None,
+    filter: ds.Expression | None,
+) -> pd.DataFrame:
+    files = dataset_files(folder, table, years)
+    schema = arrow_schema(table)
+    partitioned = _partitioned(table)
+    if partitioned:
+        schema = schema.append(pa.field(PARTITION, pa.int64()))
+    data = ds.dataset(
+        [str(f) for f in files],
+        schema=schema,
+        format="parquet",
+        partitioning=ds.partitioning(pa.schema([(PARTITION, pa.int64())]), flavor="hive")
+        if partitioned
+        else None,
+        partition_base_dir=str(Path(folder) / table),
+    )
+    wanted = [c for c, _d, _z in SCHEMAS[table]] if columns is None else list(columns)
+    unknown = [c for c in wanted if c not in schema.names]
+    if unknown:
+        raise KeyError(f"no column {', '.join(unknown)} in the {table} table")
+    arrow = data.to_table(columns=[*wanted, ORDER], filter=filter)
+    df = arrow.to_pandas(types_mapper=_nullable).sort_values(ORDER, kind="stable")
+    df = df.drop(columns=ORDER).reset_index(drop=True)
+    dtypes = {c: d for c, d, _z in SCHEMAS[table] if c in df.columns}
+    return df.astype(dtypes)[wanted]
+
+
+def _nullable(arrow_type: pa.DataType) -> Any:
+    """Arrow types to pandas' nullable dtypes (a missing count is <NA>, never NaN)."""
+    return {
+        pa.string(): pd.StringDtype(),
+        pa.int64(): pd.Int64Dtype(),
+        pa.float64(): pd.Float64Dtype(),
+        pa.bool_(): pd.BooleanDtype(),
+    }.get(arrow_type)
+
+
+def read_corpus(folder: str | Path) -> Corpus:
+    """The whole corpus back from a dataset; ``parsed`` is empty (reports are not stored)."""
+    tables = read_dataset(folder, list(CORPUS_TABLES))
+    assert isinstance(tables, dict)
+    return Corpus(**tables)
+
+
+# ---------------------------------------------------------------------------------------------
+# Year over year on Dask
+
+
+def _yoy_partition(part: pd.DataFrame) -> pd.DataFrame:
+    """:func:`year_over_year` on the rows of some agencies, with the corpus dtypes restored."""
+    dtypes = {c: d for c, d, _z in SCHEMAS["indicators"] if c in part.columns}
+    return year_over_year(part.astype(dtypes))
+
+
+def yoy_from_dataset(
+    folder: str | Path,
+    engine: str = "dask",
+    executor: DaskExecutor | None = None,
+    years: Iterable[int] | None = None,
+) -> pd.DataFrame:
+    """The year-over-year table of a dataset's indicators: the same frame as ``Corpus.yoy()``.
+
+    ``engine="dask"`` reads the year partitions with ``dask.dataframe.read_parquet``, shuffles
+    the rows so that each partition holds whole agencies, and runs the pandas
+    :func:`year_over_year` on every partition (``map_partitions``) — on ``executor``'s cluster
+    when one is given, else on Dask's default scheduler. ``engine="pandas"`` reads the table
+    into memory and runs the same function once. ``years`` limits the years read (a year's
+    change needs the previous year: ask for it too).
+    """
+    _check_marker(folder)
+    if engine == "pandas":
+        indicators = read_dataset(folder, "indicators", years=years)
+        assert isinstance(indicators, pd.DataFrame)
+        return year_over_year(indicators)
+    if engine != "dask":
+        raise ValueError(f"unknown engine {engine!r}: choose dask or pandas")
+    import dask.dataframe as dd
+
+    files = [str(f) for f in dataset_files(folder, "indicators", years)]
+    if not files:
+        return frame("yoy", [])
+    columns = [c for c, _d, _z in SCHEMAS["indicators"] if c != PARTITION]
+    # The files do not hold the year (it is their folder): read it from the hive path.
+    data = dd.read_parquet(
+        files,
+        columns=[*columns, PARTITION],
+        dataset={
+            "partitioning": ds.partitioning(pa.schema([(PARTITION, pa.int64())]), flavor="hive"),
+            "partition_base_dir": str(Path(folder) / "indicators"),
+        },
+    )
+    meta = frame("yoy", [])
+    by_agency = data.shuffle("agency_key")
+    result = by_agency.map_partitions(_yoy_partition, meta=meta)
+    out = result.compute() if executor is None else executor.client.compute(result).result()
+    # The pandas function sorts by (agency, indicator, year); partitions split that order.
+    out = out.sort_values(["agency_key", "indicator", "year"], kind="stable")
+    return out.reset_index(drop=True).astype(meta.dtypes.to_dict())
