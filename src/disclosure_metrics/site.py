@@ -83,7 +83,10 @@ def parse_years(text: str | None) -> list[int] | None:
 
 
 def quarto_binary() -> str | None:
-    return shutil.which("quarto")
+    """The Quarto CLI as the quarto package finds it (``QUARTO_PATH``, else the PATH)."""
+    import quarto
+
+    return quarto.path()
 
 
 def _execute(
