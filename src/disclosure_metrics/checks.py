@@ -194,8 +194,23 @@ def _result(
         specifics.append(f"assuming {assumption} for {', '.join(left.blanks + right.blanks)}")
     if detail:
         specifics.append(detail)
+    left_value, right_value = _number(left.value), _number(right.value)
     specific = "; ".join(specifics)
-    message = f"{rule.message_zh} / {rule.message_en}" + (f" — {specific}" if specific else "")
+    return _make(report, rule, scope, status, specific, cells, left_value, right_value, assumption)
+
+
+def _make(
+    report: Report,
+    rule: tpl.Rule,
+    scope: str,
+    status: str,
+    specific: str,
+    cells: Sequence[str] = (),
+    left: float | None = None,
+    right: float | None = None,
+    assumption: str | None = None,
+) -> CheckResult:
+    """A result: the rule's own message, then what is specific to this place."""
     return CheckResult(
         file=report.file,
         agency=report.agency,
@@ -204,10 +219,10 @@ def _result(
         status=status,
         scope=scope,
         severity=rule.severity,
-        left=_number(left.value),
-        right=_number(right.value),
-        cells=cells,
-        message=message,
+        left=left,
+        right=right,
+        cells=list(cells),
+        message=f"{rule.message_zh} / {rule.message_en}" + (f" — {specific}" if specific else ""),
         detail=specific,
         path=report.path,
         assumption=assumption,
@@ -215,21 +230,9 @@ def _result(
 
 
 def _plain(
-    report: Report, rule: tpl.Rule, scope: str, status: str, message: str, cells=None
-) -> CheckResult:  # type: ignore[no-untyped-def]
-    return CheckResult(
-        file=report.file,
-        agency=report.agency,
-        year=report.year,
-        rule=rule.id,
-        status=status,
-        scope=scope,
-        severity=rule.severity,
-        cells=list(cells or []),
-        message=f"{rule.message_zh} / {rule.message_en}" + (f" — {message}" if message else ""),
-        detail=message,
-        path=report.path,
-    )
+    report: Report, rule: tpl.Rule, scope: str, status: str, message: str, cells: Sequence[str] = ()
+) -> CheckResult:
+    return _make(report, rule, scope, status, message, cells)
 
 
 # ---------------------------------------------------------------------------------------------
