@@ -18,6 +18,9 @@ Example::
 
 from __future__ import annotations
 
+import pickle
+import shutil
+import tempfile
 import zlib
 from collections import defaultdict
 from collections.abc import Sequence
@@ -32,7 +35,7 @@ from tqdm import tqdm
 from . import indicators as ind
 from .agencies import agency_key
 from .checks import check_report, cross_report_checks
-from .corpus import _check_row, frame, report_cells
+from .corpus import SCHEMAS, _check_row, frame, report_cells
 from .derive import forced_cells
 from .ingest import default_jobs, ingest_one
 from .parse import Report
@@ -110,13 +113,31 @@ class Packed:
     year: int | None
     table2_format: str | None
     layout: Layout
-    values: tuple[Any, ...]
-    text: bytes  # sections 一 and 五, zlib-compressed, for the reuse rate
+    values: bytes  # the cell values (pickled and compressed: a tuple of objects is 10× larger)
+    text: bytes  # sections 一 and 五, zlib-compressed, for the reuse rate (b"" once spilled)
+    spilled: tuple[str, int, int] | None = None  # (file, offset, length) of the text on disk
+
+    def spill(self, handle: Any) -> None:
+        """Move the text to an open binary file: a national run keeps only its position."""
+        offset = handle.tell()
+        handle.write(self.text)
+        self.spilled = (handle.name, offset, len(self.text))
+        self.text = b""
+
+    def _text(self) -> bytes:
+        if self.spilled is None:
+            return self.text
+        name, offset, length = self.spilled
+        with open(name, "rb") as handle:
+            handle.seek(offset)
+            return handle.read(length)
 
     def report(self) -> Report:
         """A stand-in :class:`Report` with the tables and sections 一 and 五 only."""
-        overview, _, problems = zlib.decompress(self.text).decode("utf-8").partition("\x00")
-        table2, table3, table4 = unpack_tables(self.layout, self.values)
+        overview, _, problems = zlib.decompress(self._text()).decode("utf-8").partition("\x00")
+        table2, table3, table4 = unpack_tables(
+            self.layout, pickle.loads(zlib.decompress(self.values))
+        )
         return Report(
             path=self.report_id,
             agency=self.agency,
@@ -191,6 +212,7 @@ def _process_chunk(paths: Sequence[str], blank_as_zero: bool) -> ChunkResult:
             facts += parts["facts"]
             checks += parts["checks"]
             indicators += parts["indicators"]
+            layout, values = pack_tables(report)
             text = (
                 report.section_text.get("overview", "")
                 + "\x00"
@@ -203,7 +225,8 @@ def _process_chunk(paths: Sequence[str], blank_as_zero: bool) -> ChunkResult:
                     row["agency_key"],
                     report.year,
                     report.table2_format,
-                    *pack_tables(report),
+                    layout,
+                    zlib.compress(pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL)),
                     zlib.compress(text.encode("utf-8"), 6),
                 )
             )
@@ -248,6 +271,19 @@ def _cross(packed: list[Packed]) -> tuple[list[dict[str, Any]], dict[str, float 
     return rows, reuse
 
 
+def _read_indicators(folder: Path) -> pd.DataFrame:
+    """The indicator parts as one frame; repeated text columns come back as categories."""
+    if not folder.exists():
+        return frame("indicators", [])
+    import pyarrow.parquet as pq
+
+    parts = sorted(folder.glob("part-*.parquet"))
+    columns = [c for c, _d, _z in SCHEMAS["indicators"] if c in _CATEGORIES]
+    table = pq.ParquetDataset(parts).read(use_pandas_metadata=False)
+    df = table.to_pandas(categories=columns)
+    return df
+
+
 def stream(
     paths: Sequence[str | Path],
     out_dir: str | Path | None = None,
@@ -260,9 +296,11 @@ def stream(
     names = [str(p) for p in paths]
     chunks = [names[i : i + chunk] for i in range(0, len(names), chunk)]
     out = Path(out_dir) if out_dir else None
+    # Indicator parts and section texts wait on disk, not in memory, until the second pass.
+    work = Path(tempfile.mkdtemp(prefix="dm-stream-"))
+    texts = open(work / "texts.bin", "w+b")  # noqa: SIM115 - open for the whole run
     written: dict[str, int] = defaultdict(int)
     reports: list[dict[str, Any]] = []
-    indicators: list[pd.DataFrame] = []
     packed: list[Packed] = []
     bar = tqdm(total=len(names), desc="stream", unit="file", disable=not progress or None)
 
@@ -279,10 +317,15 @@ def stream(
             elif sha:
                 seen[sha] = row["report"]
         reports.extend(result.reports)
-        indicators.extend(df[~df.report.isin(copies)] for df in result.indicators)
+        parts = [df[~df.report.isin(copies)] for df in result.indicators]
+        table = pd.concat(parts, ignore_index=True)
+        if len(table):
+            (work / "indicators").mkdir(exist_ok=True)
+            table.to_parquet(work / "indicators" / f"part-{index:06d}.parquet", index=False)
         for p in result.packed:
             if p.report_id not in copies:  # share one layout object per table shape again
                 p.layout = _LAYOUTS.setdefault(p.layout, p.layout)
+                p.spill(texts)
                 packed.append(p)
         for name in ("cells", "facts", "checks"):
             df = pd.concat(getattr(result, name), ignore_index=True)
@@ -304,12 +347,15 @@ def stream(
             ):
                 collect(i, result)
     bar.close()
+    texts.flush()
     cross_rows, reuse = _cross(packed)
+    texts.close()
     cross = _compact(frame("checks", cross_rows))
     written["checks"] += len(cross)
     if out is not None and len(cross):
         cross.to_parquet(out / "checks" / "part-cross.parquet", index=False)
-    table = pd.concat(indicators, ignore_index=True) if indicators else frame("indicators", [])
+    table = _read_indicators(work / "indicators")
+    shutil.rmtree(work, ignore_errors=True)
     mask = table.indicator == "narrative.reuse_vs_prev_year"
     values = table.loc[mask, "report"].astype(str).map(reuse)
     table.loc[mask, "value"] = values.astype("Float64")

@@ -74,7 +74,7 @@ def norm(text: str) -> str:
     return _normalize(text, False)[0]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)  # one report's lines: a glued page is one huge line
 def norm_with_offsets(text: str) -> tuple[str, list[int]]:
     """:func:`norm` and, for each character of the result, its index in ``text``.
 
