@@ -138,3 +138,16 @@ def test_exports_round_trip_and_open_in_openpyxl(tmp_path: Path) -> None:
     assert len(book.sheetnames) == len(tables)
     sheet = book["指标 indicators"]
     assert next(sheet.iter_rows(max_row=1, values_only=True))[:3] == ("报告", "机关", "机关标识")
+
+
+def test_alias_csv_joins_an_agency_across_years(tmp_path: Path) -> None:
+    corpus_dir = corpus_or_skip() / "reports"
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,agency\n洪泽区人民政府,淮安市洪泽区人民政府\n", encoding="utf-8")
+    files = [corpus_dir / "2023_hongzequ.pdf", corpus_dir / "2024_hongzequ.pdf"]
+    apart = dm.load(files, progress=False)
+    assert apart.reports.agency_key.nunique() == 2
+    joined = dm.load(files, aliases=aliases, progress=False)
+    assert joined.reports.agency_key.nunique() == 1
+    yoy = joined.yoy().set_index(["indicator", "year"])
+    assert yoy.loc[("apps.new", 2024)].prev_value == 21

@@ -1,0 +1,33 @@
+"""Agency keys, the alias CSV and the unit tree CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from disclosure_metrics.agencies import agency_key, read_aliases, read_unit_tree
+
+
+def test_keys_ignore_spacing_width_and_quotes() -> None:
+    assert agency_key("平潭综合实验区 ") == agency_key("平潭 综合实验区") == "平潭综合实验区"
+    assert agency_key("“示例县”教育局") == "示例县教育局"
+    assert agency_key(None) is None and agency_key("") is None
+
+
+def test_alias_csv_maps_names_to_one_agency(tmp_path: Path) -> None:
+    csv = tmp_path / "aliases.csv"
+    csv.write_text(
+        "alias,agency\n洪泽区人民政府,淮安市洪泽区人民政府\n沐阳县人民政府,沭阳县人民政府\n",
+        encoding="utf-8-sig",
+    )
+    aliases = read_aliases(csv)
+    assert agency_key("洪泽区人民政府", aliases) == "淮安市洪泽区人民政府"
+    assert agency_key("沐阳县 人民政府", aliases) == "沭阳县人民政府"
+    assert agency_key("平潭综合实验区", aliases) == "平潭综合实验区"
+
+
+def test_unit_tree_csv_leaves_roots_out(tmp_path: Path) -> None:
+    csv = tmp_path / "units.csv"
+    csv.write_text(
+        "unit,parent\n示例县,\n示例县青山镇人民政府,示例县\n示例县教育局,示例县\n", encoding="utf-8"
+    )
+    assert read_unit_tree(csv) == {"示例县青山镇人民政府": "示例县", "示例县教育局": "示例县"}
