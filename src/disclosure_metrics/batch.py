@@ -299,73 +299,75 @@ def stream(
     # Indicator parts and section texts wait on disk, not in memory, until the second pass.
     work = Path(tempfile.mkdtemp(prefix="dm-stream-"))
     texts = open(work / "texts.bin", "w+b")  # noqa: SIM115 - open for the whole run
-    written: dict[str, int] = defaultdict(int)
-    reports: list[dict[str, Any]] = []
-    packed: list[Packed] = []
-    bar = tqdm(total=len(names), desc="stream", unit="file", disable=not progress or None)
+    try:
+        written: dict[str, int] = defaultdict(int)
+        reports: list[dict[str, Any]] = []
+        packed: list[Packed] = []
+        bar = tqdm(total=len(names), desc="stream", unit="file", disable=not progress or None)
 
-    seen: dict[str, str] = {}
+        seen: dict[str, str] = {}
 
-    def collect(index: int, result: ChunkResult) -> None:
-        # Identical files are read once, as in load(): later copies are listed, not counted.
-        copies = set()
-        for row in result.reports:
-            sha = row["sha256"]
-            if sha and sha in seen:
-                copies.add(row["report"])
-                row.update(status="duplicate", note=f"identical to {seen[sha]}; read once")
-            elif sha:
-                seen[sha] = row["report"]
-        reports.extend(result.reports)
-        parts = [df[~df.report.isin(copies)] for df in result.indicators]
-        table = pd.concat(parts, ignore_index=True)
-        if len(table):
-            (work / "indicators").mkdir(exist_ok=True)
-            table.to_parquet(work / "indicators" / f"part-{index:06d}.parquet", index=False)
-        for p in result.packed:
-            if p.report_id not in copies:  # share one layout object per table shape again
-                p.layout = _LAYOUTS.setdefault(p.layout, p.layout)
-                p.spill(texts)
-                packed.append(p)
-        for name in ("cells", "facts", "checks"):
-            df = pd.concat(getattr(result, name), ignore_index=True)
-            df = df[~df.report.isin(copies)]
-            written[name] += len(df)
-            if out is not None and len(df):
-                (out / name).mkdir(parents=True, exist_ok=True)
-                df.to_parquet(out / name / f"part-{index:06d}.parquet", index=False)
-        bar.update(len(result.reports))
+        def collect(index: int, result: ChunkResult) -> None:
+            # Identical files are read once, as in load(): later copies are listed, not counted.
+            copies = set()
+            for row in result.reports:
+                sha = row["sha256"]
+                if sha and sha in seen:
+                    copies.add(row["report"])
+                    row.update(status="duplicate", note=f"identical to {seen[sha]}; read once")
+                elif sha:
+                    seen[sha] = row["report"]
+            reports.extend(result.reports)
+            parts = [df[~df.report.isin(copies)] for df in result.indicators]
+            table = pd.concat(parts, ignore_index=True)
+            if len(table):
+                (work / "indicators").mkdir(exist_ok=True)
+                table.to_parquet(work / "indicators" / f"part-{index:06d}.parquet", index=False)
+            for p in result.packed:
+                if p.report_id not in copies:  # share one layout object per table shape again
+                    p.layout = _LAYOUTS.setdefault(p.layout, p.layout)
+                    p.spill(texts)
+                    packed.append(p)
+            for name in ("cells", "facts", "checks"):
+                df = pd.concat(getattr(result, name), ignore_index=True)
+                df = df[~df.report.isin(copies)]
+                written[name] += len(df)
+                if out is not None and len(df):
+                    (out / name).mkdir(parents=True, exist_ok=True)
+                    df.to_parquet(out / name / f"part-{index:06d}.parquet", index=False)
+            bar.update(len(result.reports))
 
-    jobs = jobs or default_jobs()
-    if jobs <= 1:
-        for i, names_chunk in enumerate(chunks):
-            collect(i, _process_chunk(names_chunk, blank_as_zero))
-    else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for i, result in enumerate(
-                pool.map(_process_chunk, chunks, [blank_as_zero] * len(chunks))
-            ):
-                collect(i, result)
-    bar.close()
-    texts.flush()
-    cross_rows, reuse = _cross(packed)
-    texts.close()
-    cross = _compact(frame("checks", cross_rows))
-    written["checks"] += len(cross)
-    if out is not None and len(cross):
-        cross.to_parquet(out / "checks" / "part-cross.parquet", index=False)
-    table = _read_indicators(work / "indicators")
-    shutil.rmtree(work, ignore_errors=True)
-    mask = table.indicator == "narrative.reuse_vs_prev_year"
-    values = table.loc[mask, "report"].astype(str).map(reuse)
-    table.loc[mask, "value"] = values.astype("Float64")
-    table["status"] = table["status"].astype(str)
-    table.loc[mask & values.notna(), "status"] = "ok"
-    table["status"] = table["status"].astype("category")
-    return StreamResult(
-        reports=frame("reports", reports),
-        indicators=table,
-        cross_checks=cross,
-        rows_written=dict(written),
-        parsed=len(packed),
-    )
+        jobs = jobs or default_jobs()
+        if jobs <= 1:
+            for i, names_chunk in enumerate(chunks):
+                collect(i, _process_chunk(names_chunk, blank_as_zero))
+        else:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                for i, result in enumerate(
+                    pool.map(_process_chunk, chunks, [blank_as_zero] * len(chunks))
+                ):
+                    collect(i, result)
+        bar.close()
+        texts.flush()
+        cross_rows, reuse = _cross(packed)
+        cross = _compact(frame("checks", cross_rows))
+        written["checks"] += len(cross)
+        if out is not None and len(cross):
+            cross.to_parquet(out / "checks" / "part-cross.parquet", index=False)
+        table = _read_indicators(work / "indicators")
+        mask = table.indicator == "narrative.reuse_vs_prev_year"
+        values = table.loc[mask, "report"].astype(str).map(reuse)
+        table.loc[mask, "value"] = values.astype("Float64")
+        table["status"] = table["status"].astype(str)
+        table.loc[mask & values.notna(), "status"] = "ok"
+        table["status"] = table["status"].astype("category")
+        return StreamResult(
+            reports=frame("reports", reports),
+            indicators=table,
+            cross_checks=cross,
+            rows_written=dict(written),
+            parsed=len(packed),
+        )
+    finally:
+        texts.close()
+        shutil.rmtree(work, ignore_errors=True)
