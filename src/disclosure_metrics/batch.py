@@ -358,9 +358,12 @@ def stream(
         mask = table.indicator == "narrative.reuse_vs_prev_year"
         values = table.loc[mask, "report"].astype(str).map(reuse)
         table.loc[mask, "value"] = values.astype("Float64")
-        table["status"] = table["status"].astype(str)
-        table.loc[mask & values.notna(), "status"] = "ok"
-        table["status"] = table["status"].astype("category")
+        # The status column stays categorical: a national table has millions of rows.
+        status = table["status"].astype("category")
+        if "ok" not in status.cat.categories:
+            status = status.cat.add_categories(["ok"])
+        table["status"] = status
+        table.loc[values.index[values.notna()], "status"] = "ok"
         return StreamResult(
             reports=frame("reports", reports),
             indicators=table,
