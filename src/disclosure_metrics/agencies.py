@@ -29,15 +29,20 @@ def agency_key(name: str | None, aliases: Mapping[str, str] | None = None) -> st
     return key
 
 
-def read_aliases(path: str | Path) -> dict[str, str]:
-    """An alias CSV (``alias,agency``) as a map from normalized alias to normalized agency."""
+def _read_pairs(path: str | Path, first: str, second: str) -> dict[str, str]:
+    """A two-column CSV as a map between normalized names; incomplete rows are left out."""
     out: dict[str, str] = {}
     with open(path, encoding="utf-8-sig", newline="") as handle:
         for row in csv.DictReader(handle):
-            alias, agency = agency_key(row.get("alias")), agency_key(row.get("agency"))
-            if alias and agency:
-                out[alias] = agency
+            key, value = agency_key(row.get(first)), agency_key(row.get(second))
+            if key and value:
+                out[key] = value
     return out
+
+
+def read_aliases(path: str | Path) -> dict[str, str]:
+    """An alias CSV (``alias,agency``) as a map from normalized alias to normalized agency."""
+    return _read_pairs(path, "alias", "agency")
 
 
 def read_unit_tree(path: str | Path) -> dict[str, str]:
@@ -45,10 +50,4 @@ def read_unit_tree(path: str | Path) -> dict[str, str]:
 
     Rows with an empty parent are roots and are left out of the map.
     """
-    out: dict[str, str] = {}
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        for row in csv.DictReader(handle):
-            unit, parent = agency_key(row.get("unit")), agency_key(row.get("parent"))
-            if unit and parent:
-                out[unit] = parent
-    return out
+    return _read_pairs(path, "unit", "parent")
