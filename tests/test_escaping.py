@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from disclosure_metrics import parse_file, site
 
-from .conftest import SAMPLE
-from .test_site import CHROMIUM_FLAGS
+from .conftest import SAMPLE, offline_browser
 
 AGENCY = "示例县<script>window.__pwned=1</script>测试局<img/src=x/onerror=window.__pwned=2>"
 LINK = '<a href="javascript:window.__pwned = 3">详情</a>'
@@ -58,13 +56,7 @@ def test_hostile_text_is_escaped_in_every_page(hostile_site: site.BuildResult) -
 
 
 def test_nothing_executes_in_chromium(hostile_site: site.BuildResult) -> None:
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        pytest.skip("chromium is not installed (make test installs it with apt-get)")
-    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
-        context = browser.new_context(offline=True)
+    with offline_browser() as context:
         for path in sorted(Path(hostile_site.out).glob("*.html")):
             page = context.new_page()
             dialogs: list[str] = []
@@ -77,4 +69,3 @@ def test_nothing_executes_in_chromium(hostile_site: site.BuildResult) -> None:
             assert page.evaluate("window.__pwned") is None, path.name
             assert not dialogs
             page.close()
-        browser.close()

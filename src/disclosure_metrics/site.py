@@ -111,10 +111,18 @@ def _execute(
     except Exception as exc:  # a failing page is reported; the others still build
         return (
             output.stem,
-            f"{type(exc).__name__}: {exc}".splitlines()[0][:500],
+            _error_text(exc),
             time.perf_counter() - started,
         )
     return output.stem, None, time.perf_counter() - started
+
+
+def _error_text(exc: Exception) -> str:
+    """One line naming what failed: the notebook's own exception when papermill ran it."""
+    ename, evalue = getattr(exc, "ename", None), getattr(exc, "evalue", None)
+    text = f"{ename}: {evalue}" if ename else f"{type(exc).__name__}: {exc}"
+    lines = [line for line in text.splitlines() if line.strip()]
+    return (lines[0] if lines else type(exc).__name__)[:500]
 
 
 def execute_pages(
