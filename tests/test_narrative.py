@@ -251,6 +251,36 @@ def test_applications_received_closed_and_zero() -> None:
     assert _facts("本年度未收到行政复议申请。") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年共受理政府信息公开申请21件，均已按期答复。",
+        "本机关受理依申请公开 21 件，均在法定期限内予以答复。",
+        "收到政府信息公开申请21件，涉及自然人20件、法人1件，均已在法定期限内予以答复，办结率100%。",
+        "共受理信息公开申请21件，全部依法办结。",
+        "共接收政府信息公开申请21件，答复率100%。",
+    ],
+)
+def test_applications_all_closed_gives_the_closed_count(text: str) -> None:
+    rows = _facts(text)
+    assert ("applications_received", "all", 21, "exact", "件") in rows
+    assert ("applications_closed", "all", 21, "exact", "件") in rows
+
+
+def test_applications_closure_needs_a_statement_about_all() -> None:
+    # No "all" word, a rate below 100%, or an explicit closed count: no closure reading.
+    assert [r[0] for r in _facts("共受理政府信息公开申请21件，已答复。")] == [
+        "applications_received"
+    ]
+    assert [r[0] for r in _facts("共受理政府信息公开申请21件，办结率95%。")] == [
+        "applications_received"
+    ]
+    assert _facts("共受理政府信息公开申请21件，按期答复20件，均已办结。") == [
+        ("applications_received", "all", 21, "exact", "件"),
+        ("applications_closed", "all", 20, "exact", "件"),
+    ]
+
+
 def test_fees() -> None:
     zero = [("fee_collected_yuan", "all", 0, "exact", "元")]
     assert _facts("2021年，无收取信息处理费情况。") == zero

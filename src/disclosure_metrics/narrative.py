@@ -724,9 +724,24 @@ def _event(cand: _Candidate) -> tuple[str, str, int] | None:
     return None
 
 
-def _all_resolved(sentence: _Sentence, received: Count) -> re.Match[str] | None:
-    """均已全部办理, 办结率100% … after a hotline count: every item received was resolved."""
-    return _words("all_resolved").search(sentence.text, received.end, sentence.end)
+@cache
+def _all_closed_pattern() -> re.Pattern[str]:
+    """均已全部办理, 均在法定期限内予以答复, 办结率100% …, composed from ``cues.all_closed``."""
+    spec = vocabulary()["cues"]["all_closed"]
+    every, done, timing, helper, verbs, rates = (
+        f"(?:{_alternation(spec[k])})"
+        for k in ("all", "done", "timing", "helper", "verbs", "rates")
+    )
+    tail = f"{timing}?{helper}?{verbs}"
+    return re.compile(
+        f"{every}{done}?{tail}|{done}(?:全部|均){tail}"
+        f"|{rates}(?:达到|达|为)?100%|100%{verbs}"
+    )
+
+
+def _all_closed(sentence: _Sentence, received: Count) -> re.Match[str] | None:
+    """The statement, after a count, that every item counted was closed (contract §2)."""
+    return _all_closed_pattern().search(sentence.text, received.end, sentence.end)
 
 
 def _facts_in_text(raw: str, section: str, year: int | None, agency: str | None) -> list[Fact]:
@@ -737,8 +752,8 @@ def _facts_in_text(raw: str, section: str, year: int | None, agency: str | None)
             clause = sentence.clauses[sentence.clause_of(sentence.start + a)]
             evidence = _evidence(sentence, clause[0], clause[1], raw, offsets)
             facts.append(Fact(metric, "all", 0, "exact", unit, evidence, section))
-        explicit_resolved = False
-        received: list[Count] = []
+        explicit: set[str] = set()
+        received: dict[str, list[Count]] = {"hotline_received": [], "applications_received": []}
         for cand in _candidates(sentence):
             decided = _classify(cand, year, agency)
             if decided is None:
@@ -755,28 +770,30 @@ def _facts_in_text(raw: str, section: str, year: int | None, agency: str | None)
             end = c.end + len(cand.after) if complete else c.end
             evidence = _evidence(sentence, start, end, raw, offsets)
             facts.append(Fact(metric, channel, value, c.qualifier, c.unit, evidence, section))
-            if metric == "hotline_resolved":
-                explicit_resolved = True
-            elif metric == "hotline_received":
-                received.append(c)
-        if len(received) == 1 and not explicit_resolved:
-            c = received[0]
-            done = _all_resolved(sentence, c)
+            explicit.add(metric)
+            if metric in received:
+                received[metric].append(c)
+        # Closure: one count received, then "all of them closed" (均已全部办理, 均已按期答复).
+        for received_metric, closed_metric, channel in _CLOSURES:
+            counts = received[received_metric]
+            if len(counts) != 1 or closed_metric in explicit:
+                continue
+            c = counts[0]
+            done = _all_closed(sentence, c)
             if done:
                 ci = sentence.clause_of(c.start)
                 evidence = _evidence(sentence, sentence.clauses[ci][0], done.end(), raw, offsets)
                 facts.append(
-                    Fact(
-                        "hotline_resolved",
-                        "hotline",
-                        c.value,
-                        c.qualifier,
-                        c.unit,
-                        evidence,
-                        section,
-                    )
+                    Fact(closed_metric, channel, c.value, c.qualifier, c.unit, evidence, section)
                 )
     return facts
+
+
+# (count received, count closed, channel) pairs that a closure statement completes.
+_CLOSURES = (
+    ("hotline_received", "hotline_resolved", "hotline"),
+    ("applications_received", "applications_closed", "all"),
+)
 
 
 def _dedupe(facts: Sequence[Fact]) -> list[Fact]:
