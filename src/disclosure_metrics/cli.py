@@ -371,20 +371,26 @@ def build(
     scheduler: str | None,
 ) -> None:
     """Build the dashboards site: load, check, indicators, exports, papermill per year, render."""
+    from .site import SiteError, parse_years
     from .site import build as build_site
-    from .site import parse_years
 
     _check_executor(executor, scheduler)
     folders = list(data) or [d for d in ("data/raw", "data/example") if Path(d).is_dir()]
-    result = build_site(
-        folders,
-        out=out,
-        years=parse_years(years),
-        renderer=renderer,
-        jobs=jobs,
-        executor=executor,
-        scheduler=scheduler,
-    )
+    try:
+        result = build_site(
+            folders,
+            out=out,
+            years=parse_years(years),
+            renderer=renderer,
+            jobs=jobs,
+            executor=executor,
+            scheduler=scheduler,
+        )
+    except SiteError as exc:
+        click.echo(f"✗ {exc}", err=True)
+        sys.exit(exc.exit_code)
+    for notice in result.notices:
+        click.echo(f"! {notice}", err=True)
     if result.unchanged:
         click.echo("nothing changed since the last build (inputs, code, notebooks, options)")
     for page in result.pages:
@@ -396,5 +402,34 @@ def build(
         f"{result.renderer}: {len(result.pages) - len(result.failed)} page(s) → "
         f"{Path(out).resolve() / 'index.html'}"
     )
+    if result.renderer == "quarto":
+        click.echo(f"查看 view: disclosure-metrics serve {out}")
     if result.failed:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("directory", default="_site", type=click.Path(file_okay=False))
+@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1 (0: any free).")
+def serve(directory: str, port: int) -> None:
+    """Serve a built site on 127.0.0.1 only (Quarto's pages need http, not file://)."""
+    from .serve import site_server, site_url
+
+    if not (Path(directory) / "index.html").is_file():
+        click.echo(
+            f"✗ {directory}: 没有 index.html，请先运行 build / no index.html here: run build first",
+            err=True,
+        )
+        sys.exit(2)
+    try:
+        server = site_server(directory, port)
+    except OSError as exc:
+        click.echo(f"✗ 无法在端口 {port} 上提供服务 / cannot serve on port {port}: {exc}", err=True)
+        sys.exit(2)
+    click.echo(f"{site_url(server)}  (Ctrl-C 停止 to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

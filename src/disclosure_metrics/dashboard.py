@@ -56,6 +56,8 @@ OUTCOME_GROUPS = (
     ("not_processed.*", "不予处理 not processed"),
     ("other*", "其他处理 other"),
 )
+# The class of the page title that page_header prints (Quarto prints its own instead).
+TITLE_CLASS = "dm-title"
 _COLORS = {"pass": "#2e7d32", "fail": "#c62828", "warn": "#ef6c00", "not_assessable": "#757575"}
 
 
@@ -380,7 +382,9 @@ def checks_figure(corpus: Corpus) -> go.Figure:
 
 
 def _html_table(df: pd.DataFrame, classes: str = "dm-table") -> HtmlBlock:
-    return HtmlBlock(df.to_html(index=False, escape=True, na_rep="—", classes=classes, border=0))
+    # In a scrolling box of its own: a wide table never widens the page.
+    table = df.to_html(index=False, escape=True, na_rep="—", classes=classes, border=0)
+    return HtmlBlock(f'<div class="dm-scroll">{table}</div>')
 
 
 def agency_table(corpus: Corpus, year: int) -> HtmlBlock:
@@ -496,7 +500,7 @@ def is_example(corpus: Corpus) -> bool:
 
 def page_header(corpus: Corpus, title: str) -> HtmlBlock:
     """The page title, and a banner when the data is generated example data."""
-    parts = [f'<h1 class="dm-title">{html.escape(title)}</h1>']
+    parts = [f'<h1 class="{TITLE_CLASS}">{html.escape(title)}</h1>']
     if is_example(corpus):
         parts.append(
             '<div class="dm-banner">示例数据：本页含程序生成的示例报告，并非真实报告。'

@@ -1,9 +1,13 @@
 """Building the site: load → check → indicators → exports → papermill per year → render.
 
-The notebooks in ``analysis/`` are executed by papermill (in parallel, one process per page);
-the executed notebooks are then rendered by Quarto when its binary is installed, or by nbconvert
-otherwise. Both give the same pages and navigation; plotly.js is written once, next to the pages,
-and loaded from there (no CDN), so the site works offline and from ``file://``.
+The notebooks in ``analysis/`` are executed by papermill (in parallel, one process per page).
+This build's successful pages are then staged in a fresh folder (a failed page is never
+published: the overview lists it with its error) and rendered there, by Quarto when its binary
+runs, by nbconvert otherwise; both give the same pages and navigation. plotly.js is written
+once, next to the pages, and loaded from there (no CDN). The rendered site is published into
+``--out`` file by file; files of the previous build that this one did not write are removed
+(only files the previous manifest lists). nbconvert pages open from ``file://``; Quarto's pages
+need http (``disclosure-metrics serve``).
 
 Example::
 
@@ -19,7 +23,9 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
+import uuid
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
@@ -29,9 +35,20 @@ from typing import Any
 import yaml
 from tqdm import tqdm
 
-ROOT = Path(__file__).resolve().parents[2]
+from .quarto_site import (
+    QUARTO_CONFIG,
+    ROOT,
+    YEARS_TEXT,
+    SiteError,
+    nb_raw_cell,
+    quarto_binary,
+    quarto_config,
+    quarto_notebook,
+    quarto_version,
+    render_quarto,
+)
+
 ANALYSIS = ROOT / "analysis"
-QUARTO_CONFIG = ROOT / "_quarto.yml"
 PLOTLY_JS = "plotly.min.js"
 # Pages besides the years: (notebook, output name, navbar text).
 PAGES = (
@@ -40,7 +57,21 @@ PAGES = (
     ("methods.ipynb", "methods", "方法 Methods"),
     ("data.ipynb", "data", "数据 Data"),
 )
-YEARS_TEXT = "年度 Years"
+MANIFEST = "manifest.json"
+
+__all__ = [
+    "QUARTO_CONFIG",
+    "YEARS_TEXT",
+    "BuildResult",
+    "PageResult",
+    "SiteError",
+    "build",
+    "choose_renderer",
+    "navigation",
+    "parse_years",
+    "quarto_binary",
+    "quarto_config",
+]
 
 
 @dataclass
@@ -58,6 +89,7 @@ class BuildResult:
     years: list[int]
     pages: list[PageResult] = field(default_factory=list)
     unchanged: bool = False  # nothing changed since the last build: nothing was redone
+    notices: list[str] = field(default_factory=list)  # one line each, for the console
 
     @property
     def failed(self) -> list[PageResult]:
@@ -82,11 +114,28 @@ def parse_years(text: str | None) -> list[int] | None:
     return sorted(set(years))
 
 
-def quarto_binary() -> str | None:
-    """The Quarto CLI as the quarto package finds it (``QUARTO_PATH``, else the PATH)."""
-    import quarto
+def _quiet_kernel_manager() -> type:
+    """A kernel manager for the build's notebooks: IPC sockets, kernel stdout discarded.
 
-    return quarto.path()
+    Over TCP, ipykernel 7 warns on every page that the traffic is unencrypted; IPC sockets are
+    files only this user can reach. On shutdown the kernel prints ``KeyboardInterrupt caught in
+    kernel`` to its stdout, which is not the page's output (papermill reads outputs over the
+    sockets). The kernel's stderr is kept, so a kernel that cannot start still says why.
+    """
+    from jupyter_client import AsyncKernelManager
+
+    class QuietKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            # Socket files of their own: pages run in parallel from one folder.
+            self.transport = "ipc"
+            self.ip = os.path.join(tempfile.gettempdir(), f"dm-kernel-{uuid.uuid4().hex}")
+
+        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+            kw["stdout"] = subprocess.DEVNULL
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    return QuietKernelManager
 
 
 def _execute(
@@ -107,6 +156,7 @@ def _execute(
             kernel_name="python3",
             progress_bar=False,
             report_mode=True,
+            kernel_manager_class=_quiet_kernel_manager(),
         )
     except Exception as exc:  # a failing page is reported; the others still build
         return (
@@ -148,35 +198,26 @@ def execute_pages(
 # Rendering
 
 
-def navigation(years: Sequence[int]) -> list[tuple[str, str]]:
-    """(href, text) of every page in navbar order; years as a group."""
+def page_title(name: str) -> str:
+    """The title of a page of the site (the same under both renderers).
+
+    >>> page_title("year-2021"), page_title("index")
+    ('2021 年度 Year 2021', '总览 Overview')
+    """
+    if name.startswith("year-"):
+        year = name.removeprefix("year-")
+        return f"{year} 年度 Year {year}"
+    return next(text for _nb, page, text in PAGES if page == name)
+
+
+def navigation(years: Sequence[int], pages: Sequence[str] | None = None) -> list[tuple[str, str]]:
+    """(href, text) of every page in navbar order, years as a group; only ``pages`` if given."""
     items = [("index.html", PAGES[0][2])]
     items += [(f"year-{y}.html", f"{y}") for y in years]
     items += [(f"{name}.html", text) for _nb, name, text in PAGES[1:]]
+    if pages is not None:
+        items = [(href, text) for href, text in items if href[: -len(".html")] in pages]
     return items
-
-
-def quarto_config(years: Sequence[int]) -> dict[str, Any]:
-    """The project's ``_quarto.yml`` with the navbar's years menu filled in."""
-    config = yaml.safe_load(QUARTO_CONFIG.read_text(encoding="utf-8"))
-    for item in config["website"]["navbar"]["left"]:
-        if item.get("text") == YEARS_TEXT:
-            item["menu"] = [{"text": str(y), "href": f"year-{y}.ipynb"} for y in years]
-    return config
-
-
-def render_quarto(executed: Path, out: Path, years: Sequence[int]) -> None:
-    binary = quarto_binary()
-    if binary is None:
-        raise RuntimeError(
-            "quarto 未安装 / the quarto binary is not installed; use --renderer nbconvert"
-        )
-    (executed / "_quarto.yml").write_text(
-        yaml.safe_dump(quarto_config(years), allow_unicode=True), encoding="utf-8"
-    )
-    subprocess.run(
-        [binary, "render", str(executed), "--output-dir", str(out.resolve())], check=True
-    )
 
 
 def _style() -> str:
@@ -185,26 +226,24 @@ def _style() -> str:
     return resources.files(__package__).joinpath("site.css").read_text(encoding="utf-8")
 
 
-def _page(title: str, body: str, current: str, years: Sequence[int]) -> str:
+def _page(title: str, body: str, current: str, nav: Sequence[tuple[str, str]]) -> str:
     links = "".join(
         f'<a href="{href}"{" class=dm-current" if href == current else ""}>{html.escape(text)}</a>'
-        for href, text in navigation(years)
+        for href, text in nav
     )
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{html.escape(title)} · disclosure-metrics</title>"
         f"<style>{_style()}</style>"
-        f'<script src="{PLOTLY_JS}"></script></head><body>'
+        f'<script src="{PLOTLY_JS}"></script></head><body class="dm-nbconvert">'
         f'<nav class="dm-nav"><span class="dm-site">disclosure-metrics</span>{links}</nav>'
         f"<main>{body}</main></body></html>\n"
     )
 
 
-def render_nbconvert(
-    executed: Path, out: Path, pages: Sequence[tuple[str, str]], years: Sequence[int]
-) -> None:
-    """Executed notebooks to HTML pages with the site's navigation (no Quarto needed)."""
+def render_nbconvert(stage: Path, pages: Sequence[str], years: Sequence[int]) -> Path:
+    """The staged notebooks to HTML pages in ``stage/_site`` (no Quarto needed)."""
     import nbformat
     from nbconvert import HTMLExporter
 
@@ -214,13 +253,14 @@ def render_nbconvert(
     exporter.exclude_output_prompt = True
     exporter.exclude_raw = True
     exporter.anchor_link_text = ""  # no ¶ after headings
-    for name, title in pages:
-        source = executed / f"{name}.ipynb"
-        if not source.exists():
-            continue
-        body, _resources = exporter.from_notebook_node(nbformat.read(source, as_version=4))
-        page = _page(title, body, f"{name}.html", years)
-        _write_atomic(out / f"{name}.html", page)
+    site_dir = stage / "_site"
+    nav = navigation(years, pages)
+    for name in pages:
+        notebook = nbformat.read(stage / f"{name}.ipynb", as_version=4)
+        body, _resources = exporter.from_notebook_node(notebook)
+        _write_atomic(site_dir / f"{name}.html", _page(page_title(name), body, f"{name}.html", nav))
+    copy_plotly_js(site_dir)
+    return site_dir
 
 
 def _write_atomic(target: Path, text: str) -> None:
@@ -230,17 +270,159 @@ def _write_atomic(target: Path, text: str) -> None:
     tmp.replace(target)
 
 
-def copy_plotly_js(out: Path) -> Path:
+def copy_plotly_js(folder: Path) -> Path:
     """plotly.js once for the whole site, from the installed plotly package."""
     import plotly
 
     source = Path(plotly.__file__).parent / "package_data" / PLOTLY_JS
-    target = out / PLOTLY_JS
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / PLOTLY_JS
     if not target.exists() or target.stat().st_size != source.stat().st_size:
         tmp = target.with_name(f".{target.name}.tmp")
         shutil.copyfile(source, tmp)
         tmp.replace(target)
     return target
+
+
+# ---------------------------------------------------------------------------------------------
+# Staging: exactly this build's pages, in a fresh folder
+
+
+def _failures_html(failed: Sequence[PageResult]) -> str:
+    items = "".join(
+        f"<li><b>{html.escape(page_title(p.name))}</b>: {html.escape(str(p.error))}</li>"
+        for p in failed
+    )
+    return (
+        '<div class="dm-failed-pages"><h2>未能生成的页面 Pages that could not be built</h2>'
+        f"<ul>{items}</ul></div>"
+    )
+
+
+def _with_failures(nb: Any, failed: Sequence[PageResult]) -> Any:
+    """The overview notebook with the list of failed pages after its page header."""
+    import nbformat
+
+    cell = nbformat.v4.new_code_cell("# pages of this build that failed (added by the build)")
+    cell.outputs = [
+        nbformat.v4.new_output("display_data", data={"text/html": _failures_html(failed)})
+    ]
+    at = next(
+        (
+            i + 1
+            for i, c in enumerate(nb.cells)
+            if c.cell_type == "code" and "dm-title" in json.dumps(c.get("outputs", []))
+        ),
+        len(nb.cells),
+    )
+    nb.cells.insert(at, cell)
+    return nb
+
+
+def _failure_index(failed: Sequence[PageResult]) -> Any:
+    """An overview page when the overview notebook itself failed: the failures, nothing else."""
+    import nbformat
+
+    title = html.escape(page_title("index"))
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nb_raw_cell(f"title: {page_title('index')}")]
+    header = nbformat.v4.new_code_cell("# the overview failed (added by the build)")
+    header.outputs = [
+        nbformat.v4.new_output(
+            "display_data", data={"text/html": f'<h1 class="dm-title">{title}</h1>'}
+        )
+    ]
+    nb.cells.append(header)
+    return _with_failures(nb, failed)
+
+
+def stage_pages(
+    executed: Path, stage: Path, results: Sequence[PageResult], renderer: str
+) -> list[str]:
+    """Copy this build's successful pages into ``stage`` for ``renderer``; their names.
+
+    A failed page is never staged: the overview lists it with its error. For Quarto every
+    notebook is converted by :func:`quarto_site.quarto_notebook`.
+    """
+    import nbformat
+
+    failed = [r for r in results if not r.ok]
+    order = {name: i for i, (_nb, name, _t) in enumerate(PAGES)}
+    names = sorted((r.name for r in results if r.ok), key=lambda n: (order.get(n, 1), n))
+    staged: list[str] = []
+    for name in ["index", *[n for n in names if n != "index"]]:
+        if name == "index" and "index" not in names:
+            nb = _failure_index(failed) if failed else None
+        else:
+            nb = nbformat.read(executed / f"{name}.ipynb", as_version=4)
+            if name == "index" and failed:
+                nb = _with_failures(nb, failed)
+        if nb is None:
+            continue
+        if renderer == "quarto":
+            nb = quarto_notebook(nb, page_title(name))
+        nbformat.write(nb, stage / f"{name}.ipynb")
+        staged.append(name)
+    return staged
+
+
+def _stage_quarto(stage: Path, pages: Sequence[str], years: Sequence[int]) -> None:
+    """The Quarto project around the staged notebooks: config, stylesheet, plotly.js."""
+    (stage / "_quarto.yml").write_text(
+        yaml.safe_dump(quarto_config(years, pages), allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
+    )
+    (stage / "site.css").write_text(_style(), encoding="utf-8")
+    copy_plotly_js(stage)
+
+
+# ---------------------------------------------------------------------------------------------
+# Publishing: the staged site into --out, and nothing of earlier builds left behind
+
+
+def _inside(folder: Path, path: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _previous_files(out: Path) -> list[str]:
+    """The files the previous build published, as its manifest lists them."""
+    try:
+        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    if isinstance(manifest.get("files"), list):
+        return [str(f) for f in manifest["files"]]
+    # Manifests written before "files" existed list the pages only.
+    return [f"{p['name']}.html" for p in manifest.get("pages", []) if p.get("ok")]
+
+
+def publish(site_dir: Path, out: Path) -> list[str]:
+    """Move every rendered file into ``out``; remove what the previous build published and
+    this one did not (only files listed in the previous manifest). The files, relative.
+    """
+    previous = _previous_files(out)
+    files = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
+    for rel in files:
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.tmp")
+        shutil.move(site_dir / rel, tmp)
+        tmp.replace(target)
+    current = set(files) | {MANIFEST}
+    for rel in previous:
+        stale = out / rel
+        if rel in current or not _inside(out, stale) or stale.is_symlink() or not stale.is_file():
+            continue
+        stale.unlink()
+        parent = stale.parent
+        while parent != out and _inside(out, parent) and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+    return files
 
 
 # ---------------------------------------------------------------------------------------------
@@ -284,6 +466,41 @@ def _copy_tree_atomic(source: Path, target: Path) -> None:
             tmp.replace(dest)
 
 
+def choose_renderer(renderer: str) -> tuple[str, str | None, str | None]:
+    """(renderer, quarto binary, notice) for ``auto``, ``quarto`` or ``nbconvert``.
+
+    ``auto`` takes Quarto only when ``quarto --version`` really runs, and otherwise says in one
+    line why it uses nbconvert. ``quarto`` with no working binary is a :class:`SiteError` with
+    exit code 2, raised before any notebook runs.
+    """
+    if renderer == "nbconvert":
+        return renderer, None, None
+    binary = quarto_binary()
+    version, why = quarto_version(binary)
+    if version and binary:
+        return "quarto", binary, None
+    if renderer == "quarto":
+        raise SiteError(
+            "Quarto 不可用，无法以 quarto 渲染 / Quarto is not available for --renderer quarto: "
+            f"{why}. 请安装 Quarto 或设置 QUARTO_PATH，或使用 --renderer nbconvert / install "
+            "Quarto or set QUARTO_PATH, or use --renderer nbconvert.",
+            exit_code=2,
+        )
+    return (
+        "nbconvert",
+        None,
+        f"Quarto 不可用，改用 nbconvert / Quarto not available ({why}): "
+        "nbconvert renders the site",
+    )
+
+
+def _fresh(folder: Path) -> Path:
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    return folder
+
+
 def build(
     data: Sequence[str | Path],
     out: str | Path = "_site",
@@ -301,32 +518,31 @@ def build(
     ``executor="dask"`` (and ``scheduler``) parse the reports on a Dask cluster.
 
     A rebuild with nothing changed (same input files, code, notebooks and options) returns at
-    once; parsed reports are cached by file hash and code version in ``work/cache``. Pages and
-    data are written through temporary files, and the build's state is recorded last, so an
-    interrupted build leaves the previous site readable and the next run completes it.
+    once; parsed reports are cached by file hash and code version in ``work/cache``. Pages are
+    executed into ``work/pages`` and rendered in a fresh ``work/stage``; the build's state is
+    dropped before ``out`` is touched and recorded last, so an interrupted build is redone.
     """
     from .corpus import load
     from .readers import expand_inputs
 
     started = time.perf_counter()
     out, work, analysis = Path(out), Path(work), Path(analysis)
-    if renderer == "auto":
-        renderer = "quarto" if quarto_binary() else "nbconvert"
-    if renderer == "quarto" and quarto_binary() is None:
-        raise RuntimeError(
-            "quarto 未安装 / the quarto binary is not installed; use --renderer nbconvert"
-        )
+    renderer, binary, notice = choose_renderer(renderer)
+    notices = [notice] if notice else []
     files = [p for p, skip in expand_inputs([str(d) for d in data]) if skip is None]
     key = build_key(files, years, renderer, analysis)
     state_file = work / "build.json"
-    if state_file.exists() and (out / "index.html").exists():
+    if state_file.exists() and (out / MANIFEST).exists():
         state = json.loads(state_file.read_text(encoding="utf-8"))
-        if state.get("key") == key and all(
-            (out / f"{p['name']}.html").exists() for p in state["pages"] if p["ok"]
-        ):
+        if state.get("key") == key and all((out / f).exists() for f in _previous_files(out)):
             pages = [PageResult(**p) for p in state["pages"]]
             return BuildResult(
-                out=out, renderer=renderer, years=state["years"], pages=pages, unchanged=True
+                out=out,
+                renderer=renderer,
+                years=state["years"],
+                pages=pages,
+                unchanged=True,
+                notices=notices,
             )
     corpus = load(
         list(data),
@@ -342,8 +558,12 @@ def build(
         {int(y) for y in corpus.reports.loc[corpus.reports.status == "parsed", "year"].dropna()}
     )
     chosen = [y for y in found if years is None or y in years]
-    executed = (work / "pages").resolve()
-    executed.mkdir(parents=True, exist_ok=True)
+    if years is not None and not chosen:
+        notices.append(
+            f"所选年份无报告 / no report for the requested years {list(years)}"
+            f" (years in the data: {found or 'none'})"
+        )
+    executed = _fresh((work / "pages").resolve())
     params = {"data_dir": str(exports)}
     jobs_list = [
         (analysis / "year.ipynb", executed / f"year-{y}.ipynb", {**params, "year": y})
@@ -351,20 +571,22 @@ def build(
     ]
     jobs_list += [(analysis / nb, executed / f"{name}.ipynb", params) for nb, name, _t in PAGES]
     results = execute_pages(jobs_list, executed, jobs or os.cpu_count() or 1, progress)
-    out.mkdir(parents=True, exist_ok=True)
     built_years = [y for y in chosen if any(r.ok and r.name == f"year-{y}" for r in results)]
-    if renderer == "quarto":
-        copy_plotly_js(executed)
-        _copy_tree_atomic(exports, executed / "data")
-        render_quarto(executed, out, built_years)
+    stage = _fresh((work / "stage").resolve())
+    pages = stage_pages(executed, stage, results, renderer)
+    if renderer == "quarto" and binary:
+        _stage_quarto(stage, pages, built_years)
+        site_dir = render_quarto(stage, binary)
     else:
-        pages = [(name, text) for _nb, name, text in PAGES]
-        pages += [(f"year-{y}", f"{y} 年度 Year {y}") for y in built_years]
-        ok = {r.name for r in results if r.ok}
-        render_nbconvert(executed, out, [p for p in pages if p[0] in ok], built_years)
-        copy_plotly_js(out)
-        _copy_tree_atomic(exports, out / "data")
-    result = BuildResult(out=out, renderer=renderer, years=built_years, pages=results)
+        site_dir = render_nbconvert(stage, pages, built_years)
+    _copy_tree_atomic(exports, site_dir / "data")
+    # The state goes first: a build interrupted while publishing is never taken as done.
+    state_file.unlink(missing_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
+    published = publish(site_dir, out)
+    result = BuildResult(
+        out=out, renderer=renderer, years=built_years, pages=results, notices=notices
+    )
     manifest = {
         "key": key,
         "renderer": renderer,
@@ -377,8 +599,9 @@ def build(
             )
         ],
         "pages": [asdict(p) for p in results],
+        "files": published,
     }
-    _write_atomic(out / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+    _write_atomic(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
     _write_atomic(
         state_file, json.dumps({"key": key, "years": built_years, "pages": manifest["pages"]})
     )
