@@ -41,8 +41,12 @@ CHROMIUM_FLAGS = [
 
 
 @contextmanager
-def offline_browser() -> Iterator[object]:
-    """A Playwright browser context on Debian's chromium, offline; skips when it is missing."""
+def offline_browser(loopback: bool = False) -> Iterator[object]:
+    """A Playwright browser context on Debian's chromium; skips when it is missing.
+
+    Offline by default. With ``loopback``, pages may load from 127.0.0.1 / localhost only: any
+    other request is aborted (and still seen by a ``request`` listener).
+    """
     chromium = shutil.which("chromium")
     if chromium is None:
         pytest.skip("chromium is not installed (make test installs it with apt-get)")
@@ -50,6 +54,26 @@ def offline_browser() -> Iterator[object]:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
         try:
-            yield browser.new_context(offline=True)
+            if not loopback:
+                yield browser.new_context(offline=True)
+                return
+            context = browser.new_context()
+            context.route(
+                "**/*",
+                lambda route: (
+                    route.continue_() if is_loopback(route.request.url) else route.abort()
+                ),
+            )
+            yield context
         finally:
             browser.close()
+
+
+def is_loopback(url: str) -> bool:
+    """True for an http(s) address on this machine, a local file, or a data:/blob:/about: URL."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme in ("file", "data", "blob", "about"):
+        return True
+    return parts.hostname in ("127.0.0.1", "localhost", "::1")

@@ -7,17 +7,19 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import nbformat
 import papermill
 import pytest
+import yaml
 
 import disclosure_metrics as dm
-from disclosure_metrics import site
+from disclosure_metrics import quarto_site, site
 
-from .conftest import ROOT, SAMPLE, corpus_or_skip, offline_browser
+from .conftest import ROOT, SAMPLE, corpus_or_skip, is_loopback, offline_browser
 
 ANALYSIS = ROOT / "analysis"
 FIGURES_PER_YEAR_PAGE = 4  # channels, flow, mix, disputes
@@ -149,28 +151,133 @@ def test_year_pages_in_headless_chromium(built: site.BuildResult) -> None:
             page.close()
 
 
-def test_quarto_render(built: site.BuildResult, tmp_path: Path) -> None:
-    if site.quarto_binary() is None:
-        pytest.skip("the quarto binary is not installed here (its installer downloads from GitHub)")
-    result = site.build(
-        [SAMPLE.parent],
-        out=tmp_path / "_site",
-        work=tmp_path / "_build",
-        renderer="quarto",
-        jobs=2,
-        progress=False,
-    )
-    assert not result.failed and (tmp_path / "_site" / "index.html").exists()
+def test_what_is_handed_to_quarto(built: site.BuildResult, tmp_path: Path) -> None:
+    """The staged Quarto project: only the pages asked for and built, nothing that loads a CDN,
+    plotly.js and the stylesheet for every page, a failed page listed on the overview only."""
+    executed = built.out.parent / "_build" / "pages"
+    wanted = {"index", "quality", "methods", "data", "year-2020", "year-2021"}
+    results = [p for p in built.pages if p.name in wanted]
+    results.append(site.PageResult("year-2022", False, 1.0, "ValueError: boom <b>"))
+    stage = tmp_path / "stage"
+    stage.mkdir()
+    names = site.stage_pages(executed, stage, results, "quarto")
+    site.stage_quarto(stage, names, [2020, 2021])
+    assert {p.stem for p in stage.glob("*.ipynb")} == wanted == set(names)
+    for name in names:
+        nb = nbformat.read(stage / f"{name}.ipynb", as_version=4)
+        assert not quarto_site.output_mimetypes(nb) & quarto_site.CDN_TRIGGERING_MIMETYPES, name
+        front = [c for c in nb.cells if c.cell_type == "raw"]
+        assert len(front) == 1 and "format" not in front[0].source, name
+        markdown = [o.data["text/markdown"] for c in nb.cells for o in c.get("outputs", [])]
+        figures = [m for m in markdown if "Plotly.newPlot" in m]
+        if name.startswith("year-"):
+            assert len(figures) == FIGURES_PER_YEAR_PAGE, name
+        assert all(m.startswith("```{=html}") for m in figures)
+    index = (stage / "index.ipynb").read_text(encoding="utf-8")
+    assert "2022 年度 Year 2022" in index and "ValueError: boom &lt;b&gt;" in index
+    config = yaml.safe_load((stage / "_quarto.yml").read_text(encoding="utf-8"))
+    assert config["project"]["render"] == [f"{n}.ipynb" for n in names]
+    assert config["format"]["html"]["css"] == "site.css"
+    assert (stage / "site.css").read_text(encoding="utf-8").strip()
+    assert (stage / site.PLOTLY_JS).stat().st_size > 1_000_000
 
 
 def test_quarto_config_lists_the_built_years() -> None:
-    config = site.quarto_config([2020, 2021])
+    config = site.quarto_config([2020, 2021], ["index", "year-2020", "year-2021"])
     menu = next(i for i in config["website"]["navbar"]["left"] if i.get("text") == site.YEARS_TEXT)
     assert menu["menu"] == [
         {"text": "2020", "href": "year-2020.ipynb"},
         {"text": "2021", "href": "year-2021.ipynb"},
     ]
     assert config["execute"]["enabled"] is False
+
+
+def test_a_build_publishes_exactly_its_years_and_removes_only_its_own_old_files(
+    example_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "_site"
+    kwargs = {"out": out, "work": tmp_path / "_build", "renderer": "nbconvert", "progress": False}
+    site.build([example_dir], years=[2020, 2021], jobs=2, **kwargs)
+    assert {p.name for p in out.glob("year-*.html")} == {"year-2020.html", "year-2021.html"}
+    (out / "notes.txt").write_text("the user's own file", encoding="utf-8")
+    second = site.build([example_dir], years=[2021], jobs=2, **kwargs)
+    assert second.years == [2021]
+    assert {p.name for p in out.glob("year-*.html")} == {"year-2021.html"}
+    assert (out / "notes.txt").exists()  # never listed by a manifest: never removed
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert "year-2021.html" in manifest["files"] and "year-2020.html" not in manifest["files"]
+    assert all((out / f).is_file() for f in manifest["files"])
+    assert 'href="year-2020.html"' not in (out / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def quarto_built(example_dir: Path, tmp_path_factory) -> site.BuildResult:
+    version, why = quarto_site.quarto_version()
+    if version is None:
+        pytest.skip(f"no working Quarto CLI here ({why}); it is not in the package registries")
+    base = tmp_path_factory.mktemp("quarto")
+    return site.build(
+        [SAMPLE.parent, example_dir],
+        out=base / "_site",
+        work=base / "_build",
+        years=[2020, 2021, 2022],
+        renderer="quarto",
+        jobs=2,
+        progress=False,
+    )
+
+
+def _charts_and_problems(context, url: str) -> tuple[int, list[str]]:
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.on("request", lambda r: not is_loopback(r.url) and problems.append(r.url))
+    page.goto(url, wait_until="load")
+    if page.locator(".js-plotly-plot").count():
+        page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length > 0")
+    charts = page.locator(".js-plotly-plot:has(.main-svg)").count()
+    page.close()
+    return charts, problems
+
+
+def test_quarto_site_in_headless_chromium(
+    quarto_built: site.BuildResult, built: site.BuildResult
+) -> None:
+    """Real Quarto: served on loopback, every page has the nbconvert page's charts, no script
+    error, no request leaving 127.0.0.1, only the requested years, its own title, zh-CN."""
+    from disclosure_metrics.serve import site_server
+
+    out = quarto_built.out
+    assert not quarto_built.failed and quarto_built.renderer == "quarto"
+    assert {p.name for p in out.glob("year-*.html")} == {
+        f"year-{y}.html" for y in (2020, 2021, 2022)
+    }
+    pages = sorted(p.name for p in out.glob("*.html"))
+    titles = set()
+    for name in pages:
+        text = (out / name).read_text(encoding="utf-8")
+        external = re.findall(r"<(?:script|link|img)[^>]+(?:src|href)=[\"']?(?:https?:)?//", text)
+        assert not external, (name, external)
+        assert 'lang="zh-CN"' in text, name
+        titles.add(re.search(r"<title>(.*?)</title>", text, re.S).group(1))
+    assert len(titles) == len(pages)
+    search = json.loads((out / "search.json").read_text(encoding="utf-8"))
+    assert {"year-2020.html", "year-2021.html"} <= {e["href"].split("#")[0] for e in search}
+    server = site_server(out, port=0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with offline_browser(loopback=True) as context:
+            for name in pages:
+                charts, problems = _charts_and_problems(
+                    context, f"http://127.0.0.1:{server.server_address[1]}/{name}"
+                )
+                expected, _ = _charts_and_problems(context, (built.out / name).as_uri())
+                assert charts == expected, (name, charts, expected)
+                assert not problems, (name, problems)
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def test_a_failing_year_is_reported_and_the_others_build(tmp_path: Path) -> None:
@@ -193,6 +300,9 @@ def test_a_failing_year_is_reported_and_the_others_build(tmp_path: Path) -> None
     assert (tmp_path / "_site" / "index.html").exists() and not (
         tmp_path / "_site" / "year-2020.html"
     ).exists()
+    index = (tmp_path / "_site" / "index.html").read_text(encoding="utf-8")
+    assert "AssertionError: deliberate failure" in index  # listed on the overview
+    assert 'href="year-2020.html"' not in index
 
 
 def test_build_the_real_corpus(tmp_path: Path) -> None:
@@ -208,6 +318,9 @@ def test_build_the_real_corpus(tmp_path: Path) -> None:
     command += ["--out", str(tmp_path / "_site"), "--renderer", "nbconvert"]
     result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
+    # No kernel noise in the build's output.
+    assert "without encryption" not in result.stderr
+    assert "KeyboardInterrupt" not in result.stdout + result.stderr
     for year in (2019, 2020, 2021, 2022, 2023, 2025):
         assert (tmp_path / "_site" / f"year-{year}.html").exists()
     index = (tmp_path / "_site" / "index.html").read_text(encoding="utf-8")

@@ -115,12 +115,13 @@ def parse_years(text: str | None) -> list[int] | None:
 
 
 def _quiet_kernel_manager() -> type:
-    """A kernel manager for the build's notebooks: IPC sockets, kernel stdout discarded.
+    """A kernel manager for the build's notebooks: IPC sockets, the kernel's console in a log.
 
     Over TCP, ipykernel 7 warns on every page that the traffic is unencrypted; IPC sockets are
-    files only this user can reach. On shutdown the kernel prints ``KeyboardInterrupt caught in
-    kernel`` to its stdout, which is not the page's output (papermill reads outputs over the
-    sockets). The kernel's stderr is kept, so a kernel that cannot start still says why.
+    files only this user can reach. When papermill shuts a kernel down it reports
+    ``KeyboardInterrupt caught in kernel`` on its console, which is not the page's output
+    (papermill reads outputs over the sockets): the kernel's stdout and stderr go to
+    ``kernel-<id>.log`` beside the executed notebooks, where a kernel that died still says why.
     """
     from jupyter_client import AsyncKernelManager
 
@@ -129,11 +130,15 @@ def _quiet_kernel_manager() -> type:
             super().__init__(**kwargs)
             # Socket files of their own: pages run in parallel from one folder.
             self.transport = "ipc"
-            self.ip = os.path.join(tempfile.gettempdir(), f"dm-kernel-{uuid.uuid4().hex}")
+            self.kernel_tag = uuid.uuid4().hex
+            self.ip = os.path.join(tempfile.gettempdir(), f"dm-kernel-{self.kernel_tag}")
 
         async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
-            kw["stdout"] = subprocess.DEVNULL
-            await super()._async_launch_kernel(kernel_cmd, **kw)
+            folder = Path(kw.get("cwd") or tempfile.gettempdir())
+            with open(folder / f"kernel-{self.kernel_tag}.log", "ab") as log:
+                kw["stdout"] = log
+                kw["stderr"] = subprocess.STDOUT
+                await super()._async_launch_kernel(kernel_cmd, **kw)
 
     return QuietKernelManager
 
@@ -366,7 +371,7 @@ def stage_pages(
     return staged
 
 
-def _stage_quarto(stage: Path, pages: Sequence[str], years: Sequence[int]) -> None:
+def stage_quarto(stage: Path, pages: Sequence[str], years: Sequence[int]) -> None:
     """The Quarto project around the staged notebooks: config, stylesheet, plotly.js."""
     (stage / "_quarto.yml").write_text(
         yaml.safe_dump(quarto_config(years, pages), allow_unicode=True, sort_keys=False),
@@ -575,7 +580,7 @@ def build(
     stage = _fresh((work / "stage").resolve())
     pages = stage_pages(executed, stage, results, renderer)
     if renderer == "quarto" and binary:
-        _stage_quarto(stage, pages, built_years)
+        stage_quarto(stage, pages, built_years)
         site_dir = render_quarto(stage, binary)
     else:
         site_dir = render_nbconvert(stage, pages, built_years)
