@@ -35,6 +35,7 @@ from typing import Any
 import yaml
 from tqdm import tqdm
 
+from .dashboard import TITLE_CLASS
 from .quarto_site import (
     QUARTO_CONFIG,
     ROOT,
@@ -316,7 +317,7 @@ def _with_failures(nb: Any, failed: Sequence[PageResult]) -> Any:
         (
             i + 1
             for i, c in enumerate(nb.cells)
-            if c.cell_type == "code" and "dm-title" in json.dumps(c.get("outputs", []))
+            if c.cell_type == "code" and TITLE_CLASS in json.dumps(c.get("outputs", []))
         ),
         len(nb.cells),
     )
@@ -334,7 +335,7 @@ def _failure_index(failed: Sequence[PageResult]) -> Any:
     header = nbformat.v4.new_code_cell("# the overview failed (added by the build)")
     header.outputs = [
         nbformat.v4.new_output(
-            "display_data", data={"text/html": f'<h1 class="dm-title">{title}</h1>'}
+            "display_data", data={"text/html": f'<h1 class="{TITLE_CLASS}">{title}</h1>'}
         )
     ]
     nb.cells.append(header)
