@@ -292,16 +292,38 @@ def _read_values(texts: Sequence[str], warnings: list[str]) -> list[Value]:
     return values
 
 
+def short_row_placements(values: Sequence[Value], width: int) -> list[tuple[Value, ...]]:
+    """Every way to place a row's printed values, in order, under ``width`` columns.
+
+    A converted table that prints fewer cells than columns does not say which column is
+    missing, so each placement (the others blank) is a candidate.
+
+    >>> short_row_placements([22, 235], 3)
+    [(22, 235, None), (22, None, 235), (None, 22, 235)]
+    """
+    out = []
+    for columns in itertools.combinations(range(width), len(values)):
+        vec: list[Value] = [None] * width
+        for col, value in zip(columns, values, strict=True):
+            vec[col] = value
+        out.append(tuple(vec))
+    return out
+
+
 def row_vectors(
     raw: RawValues,
     col_types: Sequence[str],
     accept: Callable[[tuple[Value, ...]], bool] | None = None,
     prefix_ok: Callable[[tuple[Value, ...]], bool] | None = None,
+    short_rows: str = "blank_end",
 ) -> tuple[list[tuple[Value, ...]], list[str]]:
     """Every value vector a row's printed values can mean, and warnings.
 
-    Cells are read left to right (cells missing at the end are blank); a glued run is split
-    into every vector ``accept`` allows, or every vector at all when none is accepted.
+    Cells are read left to right; when fewer cells than columns are printed, ``short_rows``
+    says what that means: ``blank_end`` (a rendering that cut the row off: the missing cells
+    are the last ones, blank) or ``any_place`` (a converter that dropped a cell somewhere:
+    every placement ``accept`` allows is a candidate). A glued run is split into every vector
+    ``accept`` allows, or every vector at all when none is accepted.
     """
     kind, texts = raw
     n = len(col_types)
@@ -316,6 +338,17 @@ def row_vectors(
             warnings.append(f"{len(cells)} cells where {n} expected; extra cells ignored")
             cells = cells[:n]
         vec = _read_values(cells, warnings)
+        if len(vec) < n and short_rows == "any_place" and any(v is not None for v in vec):
+            vectors = list(dict.fromkeys(short_row_placements(vec, n)))
+            kept = [v for v in vectors if accept is None or accept(v)] or vectors
+            if len(kept) > 1:
+                warnings.append(
+                    f"{len(vec)} cells where {n} expected; which column is missing is not "
+                    "printed, every placement kept"
+                )
+            return kept, warnings
+        if len(vec) < n:
+            warnings.append(f"{len(vec)} cells where {n} expected; the last ones read as blank")
         vec.extend([None] * (n - len(vec)))
         return [tuple(vec)], warnings
     tokens = list(texts)
@@ -367,11 +400,18 @@ def read_table2(lines: Sequence[Line], fmt: str) -> TableResult:
         for row in block.rows:
             raw = found.get(row.key)
             if raw is None:
-                result.warnings.append(f"table 2 row {row.label} not found")
+                # A label printed with nothing after it was found: its cells are blank.
+                found_blank = row.key in found
+                result.located += found_blank
+                result.warnings.append(
+                    f"table 2 row {row.label} printed with blank cells"
+                    if found_blank
+                    else f"table 2 row {row.label} not found"
+                )
                 out[row.key] = {c.key: None for c in block.columns}
                 continue
             result.located += 1
-            vectors, warns = row_vectors(raw, types)
+            vectors, warns = row_vectors(raw, types, short_rows="any_place")
             result.warnings.extend(f"table 2 {row.label}: {w}" for w in warns)
             out[row.key] = dict(
                 zip(
@@ -470,9 +510,14 @@ def read_table3(lines: Sequence[Line], variant: str) -> TableResult:
             )
 
     row_sets: dict[str, list[tuple[Value, ...]]] = {}
+    labelled = {s.row for s in segments if s.row is not None}
     for row in rows:
         if row.key not in placed:
-            result.warnings.append(f"table 3 row {row.label} not found")
+            # A label printed with no values anywhere was found: its cells are blank.
+            if row.key in labelled:
+                result.warnings.append(f"table 3 row {row.label} printed with blank cells")
+            else:
+                result.warnings.append(f"table 3 row {row.label} not found")
             row_sets[row.key] = [tuple([None] * len(columns))]
             continue
         result.located += 1
