@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from disclosure_metrics import parse_file
-from disclosure_metrics.narrative import Fact, chinese_number, counts, extract_facts
+from disclosure_metrics.narrative import (
+    Fact,
+    chinese_number,
+    counts,
+    explain_facts,
+    extract_facts,
+)
 from disclosure_metrics.narrative_score import SCORED_METRICS, load_truth, score, score_corpus
 
 from .conftest import SAMPLE, corpus_or_skip
@@ -428,3 +434,20 @@ def test_totals_and_channels_worded_outside_the_old_patterns(text: str, expected
 )
 def test_running_totals_and_combined_channels_yield_nothing(text: str) -> None:
     assert _facts(text) == []
+
+
+def test_explain_facts_gives_every_number_its_reason_and_agrees_with_the_facts() -> None:
+    text = (
+        "2021年，通过政府网站发布信息120条，占全部信息的40%；下一步，力争在网站发布信息200条。"
+        "其他应主动公开的政府信息30条。全年未收到政府信息公开申请。"
+    )
+    readings = explain_facts({"overview": text}, 2021)
+    by_number = {r.printed: r for r in readings}
+    assert [r.printed for r in readings] == ["2021", "120条", "40", "200条", "30条", "(none)"]
+    assert by_number["2021"].reason == "a year"
+    assert by_number["40"].reason == "a percentage"
+    assert "plan" in by_number["200条"].reason and by_number["200条"].metric is None
+    assert "category" in by_number["30条"].reason
+    taken = [(r.metric, r.channel, r.value) for r in readings if r.metric]
+    facts = extract_facts({"overview": text}, 2021)
+    assert taken == [(f.metric, f.channel, f.value) for f in facts]

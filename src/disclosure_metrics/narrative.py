@@ -635,6 +635,7 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     text = cand.sentence.text
     named: list[str] = []
     evidence_start = cand.lead_start
+    word = ""
     for a, b in reversed([c for c in cand.sentence.clauses if c[1] > cand.span_start]):
         a = max(a, cand.span_start)
         b = min(b, cand.count.start)
@@ -643,16 +644,18 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
         named = channels_in(text[a:b])
         if named:
             evidence_start = a
+            word = _last(_channel_pattern()[0], text[a:b]).group(0)  # type: ignore[union-attr]
             break
     if not named and channel_after:
-        named = channel_after
+        named, word = channel_after, after
     distinct = set(named)
     if len(distinct) == 1:
         channel = named[0]
         if channel in ("hotline", "open_day", "press_conference"):
             return f"a {channel} count: events or calls, not items"
         verb_word = verb.group(0) if verb else _last(verbs, span).group(0)  # type: ignore[union-attr]
-        return channel, min(evidence_start, cand.lead_start), f"verb {verb_word}, channel word"
+        why = f"verb {verb_word}, channel word {word}"
+        return channel, min(evidence_start, cand.lead_start), why
     # A stated total: 主动公开…信息, or 公开/公布/发布 government information as such.
     if verb is None:
         spanned = _last(verbs, span)
@@ -974,13 +977,15 @@ def _read_text(
     facts: list[Fact] = []
     readings: list[Reading] = []
     for sentence in _sentences(text):
+        placed: list[tuple[int, Reading]] = []  # (position in the text, reading)
         for metric, unit, a, b in _zero_facts(sentence, year):
             clause = sentence.clauses[sentence.clause_of(sentence.start + a)]
             evidence = _evidence(sentence, clause[0], clause[1], raw, offsets)
             facts.append(Fact(metric, "all", 0, "exact", unit, evidence, section))
             stated = sentence.body[a:b]
-            readings.append(Reading(section, "(none)", evidence, metric, "all", 0,
-                                    f"a zero statement ({stated})"))  # fmt: skip
+            zero = Reading(section, "(none)", evidence, metric, "all", 0,
+                           f"a zero statement ({stated})")  # fmt: skip
+            placed.append((sentence.start + a, zero))
         explicit: set[str] = set()
         received: dict[str, list[Count]] = {"hotline_received": [], "applications_received": []}
         counted: list[tuple[int, int]] = []
@@ -992,7 +997,8 @@ def _read_text(
             clause = _evidence(sentence, clause_span[0], clause_span[1], raw, offsets)
             decided = _classify(cand, year, agency)
             if isinstance(decided, str):
-                readings.append(Reading(section, c.printed, clause, None, None, None, decided))
+                left = Reading(section, c.printed, clause, None, None, None, decided)
+                placed.append((c.start, left))
                 continue
             metric, channel, start = decided.metric, decided.channel, decided.start
             value: Number = c.value
@@ -1012,9 +1018,10 @@ def _read_text(
             sentence_facts.append(
                 Fact(metric, channel, value, c.qualifier, c.unit, evidence, section)
             )
-            readings.append(
-                Reading(section, c.printed, evidence, metric, channel, value, decided.reason)
-            )
+            placed.append(
+                (c.start, Reading(section, c.printed, evidence, metric, channel, value,
+                                  decided.reason))
+            )  # fmt: skip
             explicit.add(metric)
             if metric in received:
                 received[metric].append(c)
@@ -1032,9 +1039,9 @@ def _read_text(
                 facts.append(
                     Fact(closed_metric, channel, c.value, c.qualifier, c.unit, evidence, section)
                 )
-                readings.append(
-                    Reading(section, c.printed, evidence, closed_metric, channel, c.value,
-                            f"every one counted was closed ({done.group(0)})")
+                placed.append(
+                    (c.end, Reading(section, c.printed, evidence, closed_metric, channel, c.value,
+                                    f"every one counted was closed ({done.group(0)})"))
                 )  # fmt: skip
         # Numbers that are not counts at all, with the reason.
         for m in _ANY_NUMBER.finditer(text, sentence.start, sentence.end):
@@ -1043,7 +1050,8 @@ def _read_text(
             clause_span = sentence.clauses[sentence.clause_of(m.start())]
             clause = _evidence(sentence, clause_span[0], clause_span[1], raw, offsets)
             why = _not_a_count(text, m.start(), m.end())
-            readings.append(Reading(section, m.group(0), clause, None, None, None, why))
+            placed.append((m.start(), Reading(section, m.group(0), clause, None, None, None, why)))
+        readings.extend(r for _pos, r in sorted(placed, key=lambda p: p[0]))
     return facts, readings
 
 
@@ -1107,8 +1115,8 @@ def explain_facts(
 
     >>> for r in explain_facts({"overview": "2021年通过政府网站发布信息120条，占40%。"}, 2021):
     ...     print(r.printed, r.metric, r.channel, "|", r.reason)
-    120条 items_published website | verb 发布, channel word
     2021 None None | a year
+    120条 items_published website | verb 发布, channel word 政府网站
     40 None None | a percentage
     """
     readings: list[Reading] = []
