@@ -243,3 +243,24 @@ def test_a_row_printed_with_empty_cells_is_found_blank_not_missing() -> None:
     assert t3.cells["denied.1"]["total"] is None
     assert any("国家秘密 printed with blank cells" in w for w in t3.warnings)
     assert not [w for w in t3.warnings if "not found" in w]
+
+
+def test_a_wrapped_label_gets_the_values_printed_after_its_tail() -> None:
+    text = table3_text()
+    text[3] = "（二）部分公开（区分处理的，"
+    text.insert(4, "只计这一情形，不计其他情形）5000005")  # glued, as a crawler prints it
+    result = read_table3(lines_of(*text), "split_other")
+    assert list(result.cells["partial"].values()) == [5, 0, 0, 0, 0, 0, 5]
+
+
+def test_a_heading_glued_to_a_table_row_becomes_a_line_of_its_own() -> None:
+    lines = lines_of(
+        ["四、结转下年度继续办理", *(["0"] * 6), "0四、政府信息公开行政复议、行政诉讼情况"],
+        "0 0 0 0 0 0 0 0 0 0 0 0 0 0 1五、政府信息公开工作存在的主要问题及改进情况",
+    )
+    assert [line.text for line in lines][1:] == [
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "0 0 0 0 0 0 0 0 0 0 0 0 0 0 1",
+        "五、政府信息公开工作存在的主要问题及改进情况",
+    ]
+    assert lines[0].cells[-1] == "0"

@@ -20,7 +20,7 @@ from .document import Document
 from .errors import ReportError, UnsupportedFormatError
 from .metadata import title_agency_year
 from .narrative import Fact, extract_facts
-from .normalize import looks_traditional
+from .normalize import looks_traditional, simplifying_config
 from .numbers import Ambiguous
 from .readers import read_document
 from .sections import SectionHit, find_sections, section_texts
@@ -203,13 +203,15 @@ def _legacy_or_missing(
 
 def parse_document(doc: Document, sha256: str = "") -> Report:
     """Parse a document already read into lines and tables."""
-    traditional = looks_traditional("\n".join(doc.text_lines()[:200]))
-    lines = build_lines(doc, traditional)
+    head = "\n".join(doc.text_lines()[:200])
+    traditional = looks_traditional(head)
+    script = simplifying_config(head) if traditional else "tw2sp"
+    lines = build_lines(doc, traditional, script)
     raw_lines = doc.text_lines()
     if traditional:
         from .normalize import to_simplified
 
-        raw_lines = [to_simplified(x) for x in raw_lines[:60]]
+        raw_lines = [to_simplified(x, script) for x in raw_lines[:60]]
     title, agency, year = title_agency_year(raw_lines)
     section_hits = find_sections(lines)
     t2_lines, t3_lines, t4_lines = _regions(lines, section_hits)

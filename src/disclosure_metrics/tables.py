@@ -27,7 +27,7 @@ from functools import cache
 
 from . import templates as tpl
 from .document import Document, Table
-from .normalize import norm, to_simplified
+from .normalize import norm, norm_with_offsets, to_simplified
 from .numbers import (
     TOKEN,
     Ambiguous,
@@ -67,6 +67,7 @@ class Segment:
     row: str | None
     values: RawValues | None
     line_no: int = 0
+    after_text: bool = False  # an orphan printed after words that are no label's anchor
 
 
 @dataclass
@@ -76,11 +77,42 @@ class TableResult:
     located: int = 0
 
 
-def build_lines(doc: Document, traditional: bool) -> list[Line]:
-    """Flatten a document into normalized lines (table rows keep their cells)."""
+@cache
+def _glued_heading() -> re.Pattern[str]:
+    """Where a section heading starts right after a value (``0五、政府信息公开工作存在的主要问题``):
+    a crawled page that lost the line break between a table's last row and the next heading."""
+    anchors = "|".join(a.pattern for section in tpl.sections() for a in section.anchors)
+    ordinal = "[一二三四五六七八九十]{1,2}[、.]"
+    return re.compile(rf"(?<=\d)(?={ordinal}[^\d。,;]{{0,16}}?(?:{anchors}))")
+
+
+def _split_glued_heading(line: Line) -> list[Line]:
+    """The line, and the heading glued to its last value as a line of its own."""
+    if line.cells is not None:
+        last = max((i for i, c in enumerate(line.cells) if c.strip()), default=-1)
+        m = _glued_heading().search(line.cells[last]) if last >= 0 else None
+        if m is None:
+            return [line]
+        cells = [*line.cells[:last], line.cells[last][: m.start()], *line.cells[last + 1 :]]
+        heading = line.cells[last][m.start() :]
+        return [Line("\t".join(cells), cells, line.spanned), Line(heading, raw=heading)]
+    m = _glued_heading().search(line.text)
+    if m is None or line.raw is None:
+        return [line]
+    _normalized, offsets = norm_with_offsets(line.raw)
+    at = offsets[m.start()]
+    return [
+        Line(line.text[: m.start()], raw=line.raw[:at]),
+        Line(line.text[m.start() :], raw=line.raw[at:]),
+    ]
+
+
+def build_lines(doc: Document, traditional: bool, script: str = "tw2sp") -> list[Line]:
+    """Flatten a document into normalized lines (table rows keep their cells); traditional text
+    is converted with the OpenCC ``script`` (see :func:`normalize.simplifying_config`)."""
 
     def prep(text: str) -> str:
-        return norm(to_simplified(text) if traditional else text)
+        return norm(to_simplified(text, script) if traditional else text)
 
     lines: list[Line] = []
     for item in doc.items:
@@ -88,12 +120,12 @@ def build_lines(doc: Document, traditional: bool) -> list[Line]:
             for row in item.rows:
                 cells = [prep(c.text) for c in row]
                 spanned = [c.spanned for c in row]
-                lines.append(Line("\t".join(cells), cells, spanned))
+                lines.extend(_split_glued_heading(Line("\t".join(cells), cells, spanned)))
         else:
-            raw = to_simplified(item.text) if traditional else item.text
+            raw = to_simplified(item.text, script) if traditional else item.text
             text = norm(raw)
             if text:
-                lines.append(Line(text, raw=raw))
+                lines.extend(_split_glued_heading(Line(text, raw=raw)))
     return lines
 
 
@@ -224,7 +256,8 @@ def line_segments(line: Line, rows: Sequence[tpl.Row], line_no: int = 0) -> list
     segments: list[Segment] = []
     first_label = _label_start(text, matches[0][0], matches[0][2]) if matches else len(text)
     for m in _runs(text[:first_label]):
-        segments.append(Segment(None, ("tokens", TOKEN.findall(m.group())), line_no))
+        tail = _CJK.search(text[: m.start()]) is not None
+        segments.append(Segment(None, ("tokens", TOKEN.findall(m.group())), line_no, tail))
     for k, (_start, end, row) in enumerate(matches):
         if k + 1 < len(matches):
             nxt = matches[k + 1]
@@ -260,7 +293,7 @@ def _cell_segments(line: Line, rows: Sequence[tpl.Row], line_no: int) -> list[Se
         last_text = max((i for i, c in enumerate(texts) if not _is_value_cell(c)), default=-1)
         values = texts[last_text + 1 :]
         if any(v.strip() for v in values):
-            return [Segment(None, ("cells", values), line_no)]
+            return [Segment(None, ("cells", values), line_no, last_text >= 0)]
         return []
     i, row = anchored
     values = [c for c, s in zip(cells[i + 1 :], spanned[i + 1 :], strict=False) if not s]
@@ -275,6 +308,27 @@ def _cell_segments(line: Line, rows: Sequence[tpl.Row], line_no: int) -> list[Se
         if runs:
             return [Segment(row.key, ("tokens", TOKEN.findall(runs[0].group())), line_no)]
     return [Segment(row.key, ("cells", values), line_no)]
+
+
+def join_wrapped_labels(segments: list[Segment]) -> list[Segment]:
+    """Give a label printed without values the values of the next line, when that line starts
+    with the rest of the wrapped label: ``（二）部分公开（区分处理的，`` then
+    ``只计这一情形，不计其他情形）5 0 0 0 0 0 5``.
+    """
+    out = list(segments)
+    for k in range(len(out) - 1):
+        seg, nxt = out[k], out[k + 1]
+        if (
+            seg.row is not None
+            and seg.values is None
+            and nxt.row is None
+            and nxt.after_text
+            and nxt.values is not None
+            and nxt.line_no == seg.line_no + 1
+        ):
+            out[k] = Segment(seg.row, nxt.values, seg.line_no)
+            out[k + 1] = Segment(None, None, nxt.line_no)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -389,10 +443,10 @@ def table2_format(lines: Sequence[Line]) -> str | None:
 def read_table2(lines: Sequence[Line], fmt: str) -> TableResult:
     rows = table2_rows(fmt)
     found: dict[str, RawValues | None] = {}
-    for no, line in enumerate(lines):
-        for seg in line_segments(line, rows, no):
-            if seg.row is not None and (found.get(seg.row) is None):
-                found[seg.row] = seg.values
+    segments = [s for no, line in enumerate(lines) for s in line_segments(line, rows, no)]
+    for seg in join_wrapped_labels(segments):
+        if seg.row is not None and (found.get(seg.row) is None):
+            found[seg.row] = seg.values
     result = TableResult(cells={})
     for block in tpl.table2_blocks(fmt):
         types = [c.type for c in block.columns]
@@ -460,7 +514,9 @@ def read_table3(lines: Sequence[Line], variant: str) -> TableResult:
     order = {r.key: i for i, r in enumerate(rows)}
     columns = tpl.table3_columns()
     types = ["int"] * len(columns)
-    segments = [s for no, line in enumerate(lines) for s in line_segments(line, rows, no)]
+    segments = join_wrapped_labels(
+        [s for no, line in enumerate(lines) for s in line_segments(line, rows, no)]
+    )
 
     anchored = [
         (k, s) for k, s in enumerate(segments) if s.row is not None and s.values is not None
