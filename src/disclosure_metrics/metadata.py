@@ -25,7 +25,11 @@ _REPORT_WORDS = re.compile(
 _YEAR_WORDS = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _PERIOD = re.compile(r"统计(?:期限|周期|时限)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 # Crawler page chrome that may name the column (首页 > 政务公开 > 政府信息公开年报): never a title.
-_CHROME = re.compile(r"[>»›]|当前位置|您的位置|您现在的位置|字体[:：]|打印本页|关闭窗口")
+# A breadcrumb separator stands between words (政务公开 > 年报), unlike the > of a tag.
+_CHROME = re.compile(
+    r"[\u4e00-\u9fff]\s*[>＞»›]\s*[\u4e00-\u9fff]|当前位置|您的位置|您现在的位置|字体[:：]|"
+    r"打印本页|关闭窗口"
+)
 _SCAN_LINES = 40
 # A line longer than this is prose, not a title (long agency names stay well under it).
 _MAX_TITLE = 120
