@@ -57,3 +57,17 @@ def test_failed_file_named_in_readable_output(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "broken.pdf" in result.output
     assert "盐池县惠安堡镇人民政府" in result.output
+
+
+def test_parse_explain_facts_prints_every_number_with_its_reason() -> None:
+    result = CliRunner().invoke(main, ["parse", "--explain-facts", str(SAMPLE)])
+    assert result.exit_code == 0, result.output
+    assert "→ items_published/website 50: verb 发布, channel word 政府门户网站" in result.output
+    assert "12345  left: no measure word" in result.output  # the hotline's number, not a count
+    as_json = CliRunner().invoke(main, ["parse", "--json", "--explain-facts", str(SAMPLE)])
+    readings = json.loads(as_json.output)["facts_explained"]
+    assert {"section", "printed", "clause", "metric", "channel", "value", "reason"} == set(
+        readings[0]
+    )
+    plain = CliRunner().invoke(main, ["parse", str(SAMPLE)])
+    assert "left:" not in plain.output

@@ -180,7 +180,7 @@ def test_each_deliberate_error_is_in_its_file():
         report = BY_FILE[error.file]
         assert error in report.errors
         assert error.rule in {rule.id for rule in tpl.rules()}
-    assert BY_FILE["2021_example_baishui.txt"].format == "HYBRID"
+    assert BY_FILE["2021_example_baishui.txt"].format == "GOV2019"
 
 
 def test_missing_previous_year_has_no_cross_year_check(parsed):

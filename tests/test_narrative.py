@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from disclosure_metrics import parse_file
-from disclosure_metrics.narrative import Fact, chinese_number, counts, extract_facts
+from disclosure_metrics.narrative import (
+    Fact,
+    chinese_number,
+    counts,
+    explain_facts,
+    extract_facts,
+)
 from disclosure_metrics.narrative_score import SCORED_METRICS, load_truth, score, score_corpus
 
 from .conftest import SAMPLE, corpus_or_skip
@@ -335,12 +341,113 @@ def test_agency_keeps_its_own_statements() -> None:
 def test_sections_read_and_fallback() -> None:
     sections = {
         "overview": "通过政府网站发布信息10条。",
-        "proactive": "通过政府网站发布信息20条。",  # section 二 is a table: not read
+        "proactive": "通过政务微博发布信息20条。",  # facts stand in section 二 too
         "problems": "下一步，计划通过政府网站发布信息30条。",
         "other_matters": "全年未收取信息处理费。",
     }
     got = extract_facts(sections, 2021)
-    assert [(f.value, f.section) for f in got] == [(10, "overview"), (0, "other_matters")]
+    assert [(f.value, f.section) for f in got] == [
+        (10, "overview"),
+        (20, "proactive"),
+        (0, "other_matters"),
+    ]
     # Headings not found: read whatever text there is rather than return nothing.
     assert [f.value for f in extract_facts({"proactive": "通过政府网站发布信息20条。"})] == [20]
     assert extract_facts({}) == []
+
+
+# --- failure classes seen on reports outside the corpus (issue 14) ---------------------------
+
+
+def test_a_category_count_is_not_the_total_and_the_real_total_is_read() -> None:
+    text = (
+        "全年主动公开信息数161条。其中机构职能类信息12条，其他应主动公开的政府信息30条。"
+        "另在网站公开其他信息8条。"
+    )
+    assert _facts(text) == [("items_published", "all", 161, "exact", "条")]
+    assert _facts("本年度其他应主动公开的政府信息45条。") == []
+
+
+def test_a_topic_subset_is_not_a_channel_total() -> None:
+    assert _facts("通过“某某发布”微信公众号发布20余篇文章，回应了群众关注的舆情问题。") == []
+    assert _facts("围绕乡村振兴主题，通过微信公众号发布信息36条。") == []
+    # A purpose clause of a general kind leaves the channel total standing.
+    assert _facts("通过微信公众号发布信息300条，及时回应社会关切。") == [
+        ("items_published", "wechat_official", 300, "exact", "条")
+    ]
+
+
+def test_a_granted_count_in_a_breakdown_is_not_applications_closed() -> None:
+    rows = _facts("本年度共收到政府信息公开申请3件，其中公开答复1件，告知答复2件。")
+    assert [r[0] for r in rows] == ["applications_received"]
+    # A closing verb alone in a breakdown is still the closed count.
+    rows = _facts("共受理政府信息公开申请21件，其中已按期办结20件。")
+    assert ("applications_closed", "all", 20, "exact", "件") in rows
+
+
+def test_facts_stated_in_section_two_are_read() -> None:
+    sections = {
+        "overview": "一年来工作平稳。",
+        "proactive": "全年主动公开政府信息520条，其中通过政务微信发布120条，政务微博发布80条。",
+    }
+    got = [(f.metric, f.channel, f.value, f.section) for f in extract_facts(sections, 2021)]
+    assert got == [
+        ("items_published", "all", 520, "proactive"),
+        ("items_published", "wechat_official", 120, "proactive"),
+        ("items_published", "weibo", 80, "proactive"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全年政府信息主动公开38条。", [("items_published", "all", 38, "exact", "条")]),
+        ("全年主动公开政府信息，信息数160条。", [("items_published", "all", 160, "exact", "条")]),
+        ("本年度共产生政府信息90条，其中主动公开54条。",
+         [("items_published", "all", 54, "exact", "条")]),
+        ("在门户网站公开工作动态、计划总结等信息161条。",
+         [("items_published", "website", 161, "exact", "条")]),
+        ("截至2021年12月31日，共主动公开政府信息161条。",
+         [("items_published", "all", 161, "exact", "条")]),
+        ("全年上网发布信息75条。", [("items_published", "website", 75, "exact", "条")]),
+        ("本单位公众号全年推送999篇公众号信息。",
+         [("items_published", "wechat_official", 999, "exact", "篇")]),
+        ("畅通12345政务服务便民热线，接听群众热线电话11通。",
+         [("hotline_received", "hotline", 11, "exact", "通")]),
+        ("本年度未收到公民、法人或其他组织向本行政机关提出的政府信息公开申请。",
+         [("applications_received", "all", 0, "exact", "件")]),
+        ("本机关无向申请人收取信息公开费用的情况。",
+         [("fee_collected_yuan", "all", 0, "exact", "元")]),
+    ],
+)  # fmt: skip
+def test_totals_and_channels_worded_outside_the_old_patterns(text: str, expected: list) -> None:
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "截至2021年12月31日，累计主动公开政府信息10万余条。",  # a running total over years
+        "截至2020年底，政府网站共发布信息5000条。",  # a stock at an earlier date
+        "通过两微平台发布信息200条。",  # two channels in one word: no single channel
+    ],
+)
+def test_running_totals_and_combined_channels_yield_nothing(text: str) -> None:
+    assert _facts(text) == []
+
+
+def test_explain_facts_gives_every_number_its_reason_and_agrees_with_the_facts() -> None:
+    text = (
+        "2021年，通过政府网站发布信息120条，占全部信息的40%；下一步，力争在网站发布信息200条。"
+        "其他应主动公开的政府信息30条。全年未收到政府信息公开申请。"
+    )
+    readings = explain_facts({"overview": text}, 2021)
+    by_number = {r.printed: r for r in readings}
+    assert [r.printed for r in readings] == ["2021", "120条", "40", "200条", "30条", "(none)"]
+    assert by_number["2021"].reason == "a year"
+    assert by_number["40"].reason == "a percentage"
+    assert "plan" in by_number["200条"].reason and by_number["200条"].metric is None
+    assert "category" in by_number["30条"].reason
+    taken = [(r.metric, r.channel, r.value) for r in readings if r.metric]
+    facts = extract_facts({"overview": text}, 2021)
+    assert taken == [(f.metric, f.channel, f.value) for f in facts]

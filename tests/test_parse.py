@@ -169,7 +169,8 @@ def test_bom_copy_of_sample_parses_the_same(tmp_path: Path) -> None:
         ("GOV2021", "split_other", 2021, "GOV2021"),
         ("GOV2021", "single_other", 2023, "HYBRID"),
         ("GOV2019", "single_other", 2019, "GOV2019"),
-        ("GOV2019", "single_other", 2022, "HYBRID"),
+        # 2019 tables throughout in a 2022 report: GOV2019 (STR-2 warns), not HYBRID.
+        ("GOV2019", "single_other", 2022, "GOV2019"),
         ("GOV2019", "split_other", 2020, "HYBRID"),
         (None, "split_other", None, "GOV2021"),
     ],
@@ -178,3 +179,51 @@ def test_format_is_decided_from_labels(
     t2: str | None, variant: str, year: int | None, expected: str
 ) -> None:
     assert decide_format(t2, variant, year) == expected
+
+
+# --- failure classes seen on reports outside the corpus (issue 14) ---------------------------
+
+
+def _composed_report(year: int, t2_fmt: str, variant: str, table4_tail: str) -> str:
+    """A short report written from the template labels, zeros except where a test says."""
+    from disclosure_metrics import templates as tpl
+
+    lines = [f"某某县人民政府{year}年政府信息公开工作年度报告", "一、总体情况", "全年工作平稳。"]
+    lines.append("二、主动公开政府信息情况")
+    for block in tpl.table2_blocks(t2_fmt):
+        lines.append(block.caption)
+        lines.append("信息内容 " + " ".join(c.label for c in block.columns))
+        lines += [f"{r.label} " + " ".join("0" * len(block.columns)) for r in block.rows]
+    lines += ["三、收到和处理政府信息公开申请情况", "（本列数据的勾稽关系为：第一项加第二项之和，"
+              "等于第三项加第四项之和）"]  # fmt: skip
+    lines += [f"{r.label} 0 0 0 0 0 0 0" for r in tpl.table3_rows(variant)]
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议 行政诉讼",
+              "结果维持 结果纠正 其他结果 尚未审结 总计", table4_tail,
+              "六、其他需要报告的事项", "无。"]  # fmt: skip
+    return "\n".join(lines) + "\n"
+
+
+def test_table4_values_glued_to_the_next_heading_are_read(tmp_path: Path) -> None:
+    tail = "1 0 0 0 1 0 0 0 2 2 0 0 0 0 0五、政府信息公开工作存在的主要问题及改进情况"
+    path = tmp_path / "glued_heading.txt"
+    path.write_text(_composed_report(2022, "GOV2021", "split_other", tail), encoding="utf-8")
+    report = parse_file(path)
+    assert report.table4["review"] == {"upheld": 1, "corrected": 0, "other": 0, "pending": 0,
+                                       "total": 1}  # fmt: skip
+    assert report.table4["lit_direct"]["total"] == 2
+    assert [s.no for s in report.sections] == [1, 2, 3, 4, 5, 6]
+
+
+def test_2019_tables_in_a_2022_report_are_gov2019_with_the_str2_warning(tmp_path: Path) -> None:
+    from disclosure_metrics import run_checks
+
+    path = tmp_path / "late_2019_tables.txt"
+    tail = "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n五、存在的主要问题及改进情况\n无。"
+    path.write_text(_composed_report(2022, "GOV2019", "single_other", tail), encoding="utf-8")
+    report = parse_file(path)
+    assert (report.year, report.format, report.table2_format) == (2022, "GOV2019", "GOV2019")
+    str2 = [r for r in run_checks([report]) if r.rule == "STR-2"]
+    assert [r.status for r in str2] == ["warn"]
+    # A 2021 table 2 over a single （六） row is the HYBRID of the contract.
+    path.write_text(_composed_report(2022, "GOV2021", "single_other", tail), encoding="utf-8")
+    assert parse_file(path).format == "HYBRID"

@@ -10,6 +10,7 @@ from disclosure_metrics.tables import (
     read_table2,
     read_table3,
     read_table4,
+    short_row_placements,
     table2_format,
     table3_variant,
 )
@@ -193,3 +194,73 @@ def test_a_header_total_followed_by_blank_cells_is_not_the_total_row() -> None:
     result = read_table3(lines_of(header, *rows), "split_other")
     assert result.cells["total_processed"]["total"] == 1
     assert not [w for w in result.warnings if "not found" in w]
+
+
+# --- failure classes seen on reports outside the corpus (issue 14) ---------------------------
+
+
+def test_a_converted_row_with_fewer_cells_than_columns_is_ambiguous_not_shifted() -> None:
+    # | 规章 | 22 | 235 | under three columns: which column was dropped is not printed.
+    lines = lines_of(
+        "第二十条第（一）项",
+        ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+        ["规章", "22", "235"],
+        ["行政规范性文件", "5", "1", "40"],
+    )
+    result = read_table2(lines, "GOV2021")
+    rules = result.cells["art20_1"]["rules"]
+    assert all(isinstance(v, Ambiguous) for v in rules.values()), rules
+    assert set(rules["made"].candidates) == {22, None}
+    assert set(rules["repealed"].candidates) == {22, 235, None}
+    assert set(rules["valid"].candidates) == {235, None}
+    assert result.cells["art20_1"]["normative_docs"] == {"made": 5, "repealed": 1, "valid": 40}
+    assert any("which column is missing" in w for w in result.warnings)
+
+
+def test_short_row_placements_are_every_ordered_choice_of_columns() -> None:
+    assert short_row_placements([7], 2) == [(7, None), (None, 7)]
+    assert len(short_row_placements([1, 2], 4)) == 6  # 4 choose 2
+
+
+def test_a_row_printed_with_empty_cells_is_found_blank_not_missing() -> None:
+    lines = lines_of(
+        "第二十条第（一）项",
+        "规章",  # a PDF line: the label, and nothing printed in its cells
+        ["行政规范性文件", "", "", ""],
+        "第二十条第（五）项",
+        "行政许可 3",
+    )
+    result = read_table2(lines, "GOV2021")
+    assert result.cells["art20_1"]["rules"] == {"made": None, "repealed": None, "valid": None}
+    assert result.cells["art20_1"]["normative_docs"]["valid"] is None
+    assert not [w for w in result.warnings if "规章 not found" in w]
+    assert any("规章 printed with blank cells" in w for w in result.warnings)
+    assert any("行政处罚 not found" in w for w in result.warnings)  # truly absent: still said
+
+    text = table3_text()
+    text[4] = "1.属于国家秘密"  # label printed, values left empty
+    t3 = read_table3(lines_of(*text), "split_other")
+    assert t3.cells["denied.1"]["total"] is None
+    assert any("国家秘密 printed with blank cells" in w for w in t3.warnings)
+    assert not [w for w in t3.warnings if "not found" in w]
+
+
+def test_a_wrapped_label_gets_the_values_printed_after_its_tail() -> None:
+    text = table3_text()
+    text[3] = "（二）部分公开（区分处理的，"
+    text.insert(4, "只计这一情形，不计其他情形）5000005")  # glued, as a crawler prints it
+    result = read_table3(lines_of(*text), "split_other")
+    assert list(result.cells["partial"].values()) == [5, 0, 0, 0, 0, 0, 5]
+
+
+def test_a_heading_glued_to_a_table_row_becomes_a_line_of_its_own() -> None:
+    lines = lines_of(
+        ["四、结转下年度继续办理", *(["0"] * 6), "0四、政府信息公开行政复议、行政诉讼情况"],
+        "0 0 0 0 0 0 0 0 0 0 0 0 0 0 1五、政府信息公开工作存在的主要问题及改进情况",
+    )
+    assert [line.text for line in lines][1:] == [
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "0 0 0 0 0 0 0 0 0 0 0 0 0 0 1",
+        "五、政府信息公开工作存在的主要问题及改进情况",
+    ]
+    assert lines[0].cells[-1] == "0"

@@ -9,6 +9,7 @@ Example::
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import sys
 from collections.abc import Iterable
@@ -91,6 +92,11 @@ def main() -> None:
 @click.option(
     "--json", "as_json", is_flag=True, help="One JSON object per report (contract §1 shape)."
 )
+@click.option(
+    "--explain-facts",
+    is_flag=True,
+    help="Also print every number of the prose with the reason it was taken or left.",
+)
 @JOBS
 @EXECUTOR
 @SCHEDULER
@@ -100,6 +106,7 @@ def parse(
     jobs: int | None,
     executor: str,
     scheduler: str | None,
+    explain_facts: bool = False,
 ) -> None:
     """Parse report files (text, HTML, PDF, DOCX) or folders of them."""
     _check_executor(executor, scheduler)
@@ -113,10 +120,16 @@ def parse(
                 click.echo(f"- {path}: 跳过 skipped: {result}")
             continue
         if isinstance(result, Report):
+            readings = _explained(result) if explain_facts else None
             if as_json:
-                click.echo(json.dumps(result.to_json(), ensure_ascii=False))
+                obj = result.to_json()
+                if readings is not None:
+                    obj["facts_explained"] = [dataclasses.asdict(r) for r in readings]
+                click.echo(json.dumps(obj, ensure_ascii=False))
             else:
                 click.echo(format_report_text(result))
+                for reading in readings or ():
+                    click.echo(f"  {reading}")
                 click.echo()
             continue
         legacy = isinstance(result, UnsupportedFormatError)
@@ -132,6 +145,12 @@ def parse(
     if failed:
         click.echo(f"{failed} 个文件解析失败 / {failed} file(s) failed", err=True)
         sys.exit(1)
+
+
+def _explained(report: Report) -> list:
+    from .narrative import explain_facts
+
+    return explain_facts(report.section_text, report.year, agency=report.agency)
 
 
 def format_report_text(report: Report) -> str:

@@ -18,7 +18,7 @@ parser reads back with :func:`example_reports`.
   示例县市场监督管理局 (departments), 示例县青山镇 and 示例县白水乡 (townships, 0–10).
 * Years: 2019–2025; 青山镇 published no report for 2022 (:data:`MISSING_REPORTS`), so its 2023
   report has no previous year. 2019–2020 use the GOV2019 template, 2021+ GOV2021, except
-  白水乡 2021, which kept the 2019 tables (HYBRID).
+  白水乡 2021, which kept the 2019 tables (GOV2019, with the STR-2 warning).
 * Numbers evolve smoothly and are consistent: T3-I1, T3-I2, T3-I3 and T4-I1 hold, each year's
   上年结转 equals the previous report's 结转下年度, 现行有效件数 and 上一年项目数量 chain from year
   to year, and the narrative states the table's own numbers — except for the deliberate errors.
@@ -36,7 +36,7 @@ Deliberate errors (:data:`DELIBERATE_ERRORS`), one per rule, so that the checks 
   结转下年度.
 * ``2024_example_education.md`` — FEE-1: one application dropped for an unpaid fee, while
   section 六 reports no fee notice.
-* ``2021_example_baishui.txt`` — STR-2: a 2021 report on the 2019 tables (format HYBRID).
+* ``2021_example_baishui.txt`` — STR-2: a 2021 report on the 2019 tables (format GOV2019).
 * ``2023_example_baishui.txt`` — STR-1: section 五 numbered 六 and section 六 numbered 七.
 
 Example::
@@ -334,7 +334,7 @@ AGENCIES: tuple[Agency, ...] = (
 #: (agency key, year) pairs with no published report: the previous year is missing for 2023.
 MISSING_REPORTS = frozenset({("qingshan", 2022)})
 #: (agency key, year) pairs printed on the 2019 tables although the year is 2021 or later.
-HYBRID_REPORTS = frozenset({("baishui", 2021)})
+LATE_GOV2019_REPORTS = frozenset({("baishui", 2021)})
 
 
 @dataclass(frozen=True)
@@ -371,7 +371,7 @@ DELIBERATE_ERRORS: tuple[DeliberateError, ...] = (
     ),
     DeliberateError(
         "2021_example_baishui.txt", "STR-2", "format",
-        "a 2021 report still printed on the 2019 tables (format HYBRID)",
+        "a 2021 report still printed on the 2019 tables (format GOV2019)",
     ),
     DeliberateError(
         "2023_example_baishui.txt", "STR-1", "sections",
@@ -912,9 +912,8 @@ def _example_reports(seed: int) -> tuple[ExampleReport, ...]:
         )
         for year in YEARS:
             file = _file_name(agency, year)
-            fmt = "GOV2019" if year < 2021 else "GOV2021"
-            if (agency.key, year) in HYBRID_REPORTS:
-                fmt = "HYBRID"
+            late_2019_tables = (agency.key, year) in LATE_GOV2019_REPORTS
+            fmt = "GOV2019" if year < 2021 or late_2019_tables else "GOV2021"
             table_fmt = "GOV2021" if fmt == "GOV2021" else "GOV2019"
             if _error(agency, year, "T3-X1"):
                 # The report counts two more applications carried over than last year's said.

@@ -6,6 +6,8 @@ Example::
     ('平潭综合实验区2021年度政府信息公开工作年度报告', '平潭综合实验区', 2021)
     >>> title_agency_year(["洪泽区人民政府", "2023 年政府信息公开工作年度报告", "本报告由……"])[1:]
     ('洪泽区人民政府', 2023)
+    >>> title_agency_year(["首页 > 政务公开 > 年报", "某某镇2021年政府信息公开工作年度报告"])[1:]
+    ('某某镇', 2021)
 """
 
 from __future__ import annotations
@@ -22,6 +24,12 @@ _REPORT_WORDS = re.compile(
 )
 _YEAR_WORDS = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _PERIOD = re.compile(r"统计(?:期限|周期|时限)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+# Crawler page chrome that may name the column (首页 > 政务公开 > 政府信息公开年报): never a title.
+# A breadcrumb separator stands between words (政务公开 > 年报), unlike the > of a tag.
+_CHROME = re.compile(
+    r"[\u4e00-\u9fff]\s*[>＞»›]\s*[\u4e00-\u9fff]|当前位置|您的位置|您现在的位置|字体[:：]|"
+    r"打印本页|关闭窗口"
+)
 _SCAN_LINES = 40
 # A line longer than this is prose, not a title (long agency names stay well under it).
 _MAX_TITLE = 120
@@ -45,7 +53,9 @@ def _agency_of(title: str) -> str:
 
 def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | None]:
     """The report's title, agency and year, from its first lines (``None`` where not found)."""
-    head = [line.strip() for line in lines[:_SCAN_LINES] if line.strip()]
+    head = [
+        line.strip() for line in lines[:_SCAN_LINES] if line.strip() and not _CHROME.search(line)
+    ]
     title: str | None = None
     agency: str | None = None
     for line in head:

@@ -35,8 +35,16 @@ import yaml
 
 from .normalize import norm_with_offsets
 
-#: The sections whose prose is read: 一 总体情况, 五 存在的主要问题, 六 其他需要报告的事项.
-NARRATIVE_SECTIONS = ("overview", "problems", "other_matters")
+#: The sections whose prose is read: all six. Facts stand in any section, 二 included (a report
+#: may state its totals under the table 2 heading); the table cells themselves are left out.
+NARRATIVE_SECTIONS = (
+    "overview",
+    "proactive",
+    "applications",
+    "disputes",
+    "problems",
+    "other_matters",
+)
 #: The metrics of contract §2; the application and dispute statements below are extra.
 CONTRACT_METRICS = (
     "items_published",
@@ -104,11 +112,13 @@ def _words(name: str) -> re.Pattern[str]:
 
 
 @cache
-def _channel_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    owner: dict[str, str] = {}
+def _channel_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    owner: dict[str, tuple[str, ...]] = {}
     for channel, spec in vocabulary()["channels"].items():
         for alias in spec["aliases"]:
-            owner[str(alias)] = channel
+            owner[str(alias)] = (channel,)
+    for word, channels in (vocabulary().get("combined_channels") or {}).items():
+        owner[str(word)] = tuple(channels)
     return re.compile(_alternation(owner)), owner
 
 
@@ -119,9 +129,11 @@ def channels_in(text: str) -> list[str]:
     ['website', 'wechat_official', 'wechat_group']
     >>> channels_in("镇、村两级信息宣传栏、信息查询机、电子屏")
     ['offline_board', 'offline_board', 'offline_board']
+    >>> channels_in("通过两微平台发布")  # one word naming two channels
+    ['wechat_official', 'weibo']
     """
     pattern, owner = _channel_pattern()
-    return [owner[m.group(0)] for m in pattern.finditer(text)]
+    return [channel for m in pattern.finditer(text) for channel in owner[m.group(0)]]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -224,6 +236,8 @@ def counts(text: str) -> list[Count]:
     [(3000, '条', 'more_than'), (12000, '条', 'about'), (50, '篇', 'about')]
     >>> counts("二〇二〇年第3次会议，占33.9%，〔2021〕39号，3-5条，电话12345678")
     []
+    >>> [(c.value, c.unit) for c in counts("接听热线电话11通")]
+    [(11, '通')]
     >>> [(c.value, c.unit) for c in counts("收取信息处理费0.5万元，共计380元")]
     [(0.5, '万元'), (380, '元')]
     """
@@ -231,9 +245,10 @@ def counts(text: str) -> list[Count]:
     for m in _count_pattern().finditer(text):
         num = m.group("num")
         before = text[max(0, m.start("num") - 8) : m.start("num")]
-        if _NOT_A_COUNT_BEFORE.search(before) or _PHONE.search(
-            text[max(0, m.start() - 14) : m.start()]
-        ):
+        if _NOT_A_COUNT_BEFORE.search(before):
+            continue
+        # A phone or hotline number has five digits or more (12345); 热线电话11通 is a count.
+        if len(num) >= 5 and _PHONE.search(text[max(0, m.start() - 14) : m.start()]):
             continue
         after = text[m.end() : m.end() + 2]
         if re.match(r"\s*[-~—–至到]\s*\d", after):
@@ -476,34 +491,74 @@ def _is_department(text: str, agency: str | None) -> bool:
     return True
 
 
-def _other_period(cand: _Candidate, year: int | None, metric: str) -> bool:
-    """Whether the count is not the year's: another period (上年…, 2019年 in a 2020 report), a
-    change (增加20条), a plan or target (力争, 不少于), a rate (每月) or a stock (截至目前)."""
-    lead = cand.lead
-    if _has("not_done", lead):
-        return True
-    if _has("stock", cand.before) and not _has("this_year", cand.before):
-        return True
+def _stock(cand: _Candidate, year: int | None) -> str | None:
+    """Why the count is a stock or a running total rather than the year's count, or None."""
+    before = cand.before
+    if _has("this_year", before):
+        return None  # 全年累计, 本年度截至…: the year's own count
+    # 2025年，…累计主动公开…: the report year as the time of the sentence (not a 截至 date).
+    if year is not None and re.search(rf"(?<!截至)(?<!截止){year}年", before):
+        return None
+    running = _last(_words("running_total"), cand.lead)
+    if running:
+        return f"a running total ({running.group(0)}), not the year's count"
+    stock = _last(_words("stock"), before)
+    if stock:
+        # 截至<report year>年12月31日 closes the report year: what it counts is the year's.
+        dated = re.match(r"(\d{4})年", before[stock.end() :])
+        if dated and year is not None and int(dated.group(1)) == year:
+            return None
+        return f"a stock at a date ({stock.group(0)}…), not the year's count"
+    return None
+
+
+def _other_period(cand: _Candidate, year: int | None, metric: str) -> str | None:
+    """Why the count is not the year's, or None: another period (上年…, 2019年 in a 2020
+    report), a change (增加20条), a plan or target (力争, 不少于), a rate (每月) or a stock
+    (截至目前, 累计)."""
+    lead = _words("not_done_nouns").sub("", cand.lead)
+    plan = _words("not_done").search(lead)
+    if plan:
+        return f"a plan, target, rate or average ({plan.group(0)})"
+    stock = _stock(cand, year)
+    if stock:
+        return stock
     if metric not in ("applications_carried_over", "applications_carried_forward"):
-        if _has("other_period", lead):
-            return True
+        period = _words("other_period").search(cand.lead)
+        if period:
+            return f"another period ({period.group(0)})"
         if year is not None:
-            years = {int(y) for y in _YEAR.findall(lead)}
-            if years - {year}:
-                return True
-    return _ending("delta").search(lead.removesuffix("了")) is not None
+            years = {int(y) for y in _YEAR.findall(cand.lead)} - {year}
+            if years:
+                return f"dated another year ({min(years)})"
+    delta = _ending("delta").search(cand.lead.removesuffix("了"))
+    if delta:
+        return f"a change ({delta.group(0)}), not a count"
+    return None
+
+
+def _breakdown_part(cand: _Candidate) -> str | None:
+    """The text after a 其中 that opens a breakdown before the number (a semicolon closes it),
+    or None when there is no breakdown."""
+    text = cand.before.rsplit(";", 1)[-1]
+    found = _last(_words("breakdown"), text)
+    return text[found.end() :] if found else None
 
 
 def _in_breakdown(cand: _Candidate) -> bool:
     """Whether a 其中 opens a breakdown before the number (a semicolon closes it)."""
-    return _has("breakdown", cand.before.rsplit(";", 1)[-1])
+    return _breakdown_part(cand) is not None
 
 
 def _object_head(obj: str) -> str:
-    """The last noun phrase of what was published (等方面信息 → 方面信息)."""
+    """The last noun phrase of what was published (等方面信息 → 方面信息; 信息数 → 信息)."""
     obj = re.sub(r"(?:共计|合计|总计|累计|共|计|达|为|了|等)+$", "", obj)
     parts = [p for p in re.split(r"[、等的和及与]", obj) if p]
-    return parts[-1] if parts else ""
+    head = parts[-1] if parts else ""
+    suffix = _ending("count_suffixes").search(head)
+    if suffix and _ending("item_nouns").search(head[: suffix.start()]):
+        head = head[: suffix.start()]
+    return head
 
 
 def _topic_level(head: str) -> bool:
@@ -511,29 +566,76 @@ def _topic_level(head: str) -> bool:
     return _has("topic_words", text) or "类" in text
 
 
-def _items(cand: _Candidate) -> tuple[str, int] | None:
-    """Items published: (channel, evidence start), or None when the count is not report-level."""
+@cache
+def _noun_after_pattern() -> re.Pattern[str]:
+    """What may follow the measure word of a count of items: an item noun, optionally after the
+    channel it was published on (999篇公众号信息)."""
+    _pattern, owner = _channel_pattern()
+    nouns = vocabulary()["cues"]["item_nouns"]
+    return re.compile(rf"(?P<channel>{_alternation(owner)})?的?(?:{_alternation(nouns)})")
+
+
+@cache
+def _topic_purpose_pattern() -> re.Pattern[str]:
+    spec = vocabulary()["cues"]["topic_purpose"]
+    verbs, objects = _alternation(spec["verbs"]), _alternation(spec["objects"])
+    return re.compile(rf"^[^,;:。]{{0,6}}?(?:{verbs})(?:了|[^,;:。]{{0,20}}?(?:{objects}))")
+
+
+def _topic_after(cand: _Candidate) -> str | None:
+    """The clause right after the count, when it says what the items answered (回应了…舆情)."""
+    sentence = cand.sentence
+    ci = sentence.clause_of(cand.count.start)
+    if ci + 1 >= len(sentence.clauses) or not cand.after_is_clause_end:
+        return None
+    a, b = sentence.clauses[ci + 1]
+    clause = sentence.text[a:b]
+    return clause if _topic_purpose_pattern().search(clause) else None
+
+
+def _items(cand: _Candidate) -> tuple[str, int, str] | str:
+    """Items published: (channel, evidence start, why), or why the count is not report-level."""
     verbs = _words("publish")
     span = cand.span
     if not verbs.search(span):
-        return None
-    # After the number: nothing, or a generic noun (发布400余条信息);
-    # 51条疫情防控相关信息 names a topic.
+        return "no publishing verb (发布, 公开 …) before it"
+    # After the number: nothing, or a generic noun (发布400余条信息), possibly after the
+    # channel (999篇公众号信息); 51条疫情防控相关信息 names a topic.
     after = cand.after.strip()
-    if after and not _ending("item_nouns").fullmatch(after):
-        return None
+    channel_after: list[str] = []
+    if after:
+        m = _noun_after_pattern().fullmatch(after)
+        if m is None:
+            return f"the words after it name a topic or another thing ({after[:12]})"
+        if m.group("channel"):
+            channel_after = channels_in(m.group("channel"))
     verb = _last(verbs, cand.lead)
     obj = cand.lead[verb.end() :] if verb else cand.lead
     head = _object_head(obj)
+    if verb and not head:
+        # The object before the verb: 全年政府信息主动公开38条.
+        subject = _object_head(cand.lead[: verb.start()])
+        if _ending("item_nouns").search(subject):
+            head = subject
     if head:
         if not _ending("item_nouns").search(head):
-            return None
+            return f"what was counted ({head}) is not items of information"
         if _topic_level(head):
-            return None
+            return f"a topic or document type ({head}), not all items"
+    category = _words("category").search(cand.lead)
+    if category or head.startswith("其他"):
+        return f"a category of content ({category.group(0) if category else head}), not a total"
+    topic = _last(_words("topic_lead"), span)
+    if topic:
+        return f"a topic subset ({topic.group(0)}…), not a total"
+    purpose = _topic_after(cand)
+    if purpose:
+        return f"a topic subset: the next clause says what the items answered ({purpose[:12]})"
     # The channel: named in the nearest clause of the span that names any.
     text = cand.sentence.text
     named: list[str] = []
     evidence_start = cand.lead_start
+    word = ""
     for a, b in reversed([c for c in cand.sentence.clauses if c[1] > cand.span_start]):
         a = max(a, cand.span_start)
         b = min(b, cand.count.start)
@@ -542,22 +644,39 @@ def _items(cand: _Candidate) -> tuple[str, int] | None:
         named = channels_in(text[a:b])
         if named:
             evidence_start = a
+            word = _last(_channel_pattern()[0], text[a:b]).group(0)  # type: ignore[union-attr]
             break
+    if not named and channel_after:
+        named, word = channel_after, after
     distinct = set(named)
     if len(distinct) == 1:
         channel = named[0]
         if channel in ("hotline", "open_day", "press_conference"):
-            return None  # events and calls, not items
-        return channel, min(evidence_start, cand.lead_start)
+            return f"a {channel} count: events or calls, not items"
+        verb_word = verb.group(0) if verb else _last(verbs, span).group(0)  # type: ignore[union-attr]
+        why = f"verb {verb_word}, channel word {word}"
+        return channel, min(evidence_start, cand.lead_start), why
     # A stated total: 主动公开…信息, or 公开/公布/发布 government information as such.
     if verb is None:
-        return None
-    if _has("sub_units", cand.span):
-        return None
+        spanned = _last(verbs, span)
+        if spanned is None or spanned.group(0) != "主动公开" or not head:
+            return "no publishing verb in its clause, and no channel named"
+        verb = spanned
+    units = _last(_words("sub_units"), cand.span)
+    if units:
+        return f"the aggregate of subordinate units ({units.group(0)}), not the report's total"
     total_noun = _ending("total_nouns").search(head)
-    if total_noun or (verb.group(0) == "主动公开" and head in ("信息", "各类信息")):
-        return "all", cand.lead_start
-    return None
+    if total_noun or (verb.group(0) == "主动公开" and head in ("信息", "各类信息", "")):
+        return "all", cand.lead_start, f"a stated total: {verb.group(0)} {head or '(no object)'}"
+    if len(distinct) > 1:
+        return "several channels named and no stated total (政府信息 as such)"
+    return f"no channel named, and {verb.group(0)} {head or '…'} is not a stated total"
+
+
+def _published_part(cand: _Candidate) -> bool:
+    """Whether a breakdown gives the published part of a larger count (其中主动公开54条)."""
+    part = _breakdown_part(cand)
+    return part is not None and bool(_words("published_part").fullmatch(part.strip("共计有")))
 
 
 def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: list[int]) -> str:
@@ -586,12 +705,12 @@ def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: list
 # Zero statements: 没有接到…申请, 无收取信息处理费, 未发生…收费
 
 _NO_APPLICATIONS = re.compile(
-    r"(?:没有|未|无)(?:接到|收到|受理|接收|发生)?(?:任何)?[^,;:。申]{0,10}"
+    r"(?:没有|未|无)(?:接到|收到|受理|接收|发生)?(?:任何)?[^,;:。申]{0,30}"
     r"(?:依申请公开|公开申请|申请)(?:事项|件|的情况|情况)?(?=[,;:。]|$)"
 )
 _NO_FEE = re.compile(
-    r"(?:没有|未|无|不存在)(?:收取|发生|产生)[^,;:。]{0,12}?(?:信息处理费|处理费|收费|费用)"
-    r"(?:事项|的情况|情况)?"
+    r"(?:没有|未|无|不存在)(?:向[^,;:。]{0,8}?)?(?:收取|发生|产生)[^,;:。]{0,12}?"
+    r"(?:信息处理费|处理费|收费|费用)(?:事项|的情况|情况)?"
 )
 
 
@@ -599,10 +718,10 @@ def _zero_facts(sentence: _Sentence, year: int | None) -> list[tuple[str, str, i
     out = []
     body = sentence.body
     for m in _NO_APPLICATIONS.finditer(body):
-        if not re.search(r"复议|诉讼|行政", m.group(0)):
+        if not re.search(r"复议|诉讼", m.group(0)):
             out.append(("applications_received", "件", m.start(), m.end()))
     for m in _NO_FEE.finditer(body):
-        if "处理费" in m.group(0) or re.search(r"信息公开|依申请", body):
+        if "处理费" in m.group(0) or re.search(r"信息公开|依申请|申请人", body):
             out.append(("fee_collected_yuan", "元", m.start(), m.end()))
     if year is not None and out:
         years = {int(y) for y in _YEAR.findall(body)}
@@ -615,10 +734,19 @@ def _zero_facts(sentence: _Sentence, year: int | None) -> list[tuple[str, str, i
 # The extractor
 
 
-def _classify(
-    cand: _Candidate, year: int | None, agency: str | None
-) -> tuple[str, str, int] | None:
-    """(metric, channel, evidence start) of one count, or None when it is none of ours."""
+@dataclass(frozen=True)
+class _Decision:
+    """A count taken as a fact: its metric, channel, where its evidence starts, and why."""
+
+    metric: str
+    channel: str
+    start: int
+    reason: str
+    supersedes_total: bool = False  # 其中主动公开N条: the total before it was not published
+
+
+def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decision | str:
+    """What one count is, or why it is none of ours."""
     units = vocabulary()["units"]
     c = cand.count
     sentence = cand.sentence
@@ -626,80 +754,125 @@ def _classify(
     department = _is_department(sentence.body, agency) or _is_department(
         sentence.text[cand.span_start : c.start], agency
     )
+    not_ours = "a department's own figure" if department else None
     if c.unit in units["money"]:
         fee = _last(_words("fee"), cand.span)
-        if not fee or department or _in_breakdown(cand):
-            return None
-        if _other_period(cand, year, "fee_collected_yuan"):
-            return None
+        if not fee:
+            return "money, but no information-processing fee named (信息处理费)"
+        if not_ours:
+            return not_ours
+        if _in_breakdown(cand):
+            return "a part of a fee total stated before (其中)"
+        why = _other_period(cand, year, "fee_collected_yuan")
+        if why:
+            return why
         fee_at = cand.span_start + fee.start()
         clause = sentence.clauses[sentence.clause_of(fee_at)]
-        return "fee_collected_yuan", "all", max(clause[0], cand.span_start)
+        start = max(clause[0], cand.span_start)
+        return _Decision("fee_collected_yuan", "all", start, f"a fee ({fee.group(0)})")
+    left: str | None = None
     if c.unit in units["cases"]:
         metric = _outcome(cand, year)
         if metric:
             dispute = metric in ("review_cases", "litigation_cases")
             context = sentence.context
             if (dispute and _dispute_context(context)) or (not dispute and "申请" in context):
-                if not department and not _other_period(cand, year, metric):
-                    return metric, "all", cand.lead_start
-                return None
+                why = not_ours or _other_period(cand, year, metric)
+                if why:
+                    return why
+                return _Decision(metric, "all", cand.lead_start, "an outcome or dispute word")
         app = _applications(cand)
-        if app:
-            if department or _other_period(cand, year, app):
-                return None
-            return app, "all", cand.lead_start
+        if isinstance(app, tuple):
+            why = not_ours or _other_period(cand, year, app[0])
+            if why:
+                return why
+            return _Decision(app[0], "all", cand.lead_start, app[1])
+        left = app
     hotline = _hotline(cand)
-    if hotline:
+    if isinstance(hotline, tuple):
         # No department check: a 12345 hotline is run by one centre for the whole area.
-        if _other_period(cand, year, hotline[0]):
-            return None
-        return hotline[0], "hotline", hotline[1]
+        why = _other_period(cand, year, hotline[0])
+        if why:
+            return why
+        return _Decision(hotline[0], "hotline", hotline[1], hotline[2])
+    left = left or hotline
     if c.unit in units["events"]:
-        return _event(cand)
+        event = _event(cand)
+        if isinstance(event, _Decision):
+            return event
+        left = left or event
     if c.unit in units["items"]:
         items = _items(cand)
-        if items is None or department or _other_period(cand, year, "items_published"):
-            return None
-        channel, start = items
+        if isinstance(items, str):
+            return left if left and not _has("publish", cand.span) else items
+        if not_ours:
+            return not_ours
+        why = _other_period(cand, year, "items_published")
+        if why:
+            return why
+        channel, start, reason = items
         if channel == "all" and _in_breakdown(cand):
-            return None
-        return "items_published", channel, start
-    return None
+            if _published_part(cand):
+                return _Decision(
+                    "items_published", "all", start,
+                    "the published part of a larger count (其中主动公开)", supersedes_total=True,
+                )  # fmt: skip
+            return "a part of a total stated before (其中)"
+        return _Decision("items_published", channel, start, reason)
+    return left or f"its unit ({c.unit}) counts nothing this extractor reads here"
 
 
-def _applications(cand: _Candidate) -> str | None:
-    """applications_received or applications_closed, from the verb nearest the number."""
+def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
+    """(applications_received or applications_closed, why) from the verb nearest the number,
+    why not, or None when the sentence is not about applications."""
     lead = cand.lead
-    if _has("not_applications", lead):
-        return None
+    other = _words("not_applications").search(lead)
+    if other:
+        return f"about {other.group(0)}, not information requests"
     received = _last(_words("applications_received"), lead)
     closed = _last(_words("applications_closed"), lead)
     if received and (closed is None or received.end() > closed.end()):
         about_applications = "申请" in lead or re.match(
             r"(?:政府信息公开|信息公开|依)?申请", cand.after
         )
-        if about_applications and not _in_breakdown(cand):
-            return "applications_received"
-        return None
+        if not about_applications:
+            return None
+        if _in_breakdown(cand):
+            return "a part of the applications received (其中)"
+        return "applications_received", f"receiving verb {received.group(0)}, 申请"
     if closed and "申请" in cand.sentence.body:
-        return "applications_closed"
+        part = _breakdown_part(cand)
+        if part is not None and not _closed_alone(part):
+            # 其中公开答复1件: answers of one kind, a part of the closed total.
+            return f"a kind of answer in a breakdown ({part}), not the closed total"
+        return "applications_closed", f"closing verb {closed.group(0)}, 申请"
     return None
 
 
-def _hotline(cand: _Candidate) -> tuple[str, int] | None:
-    """hotline_received or hotline_resolved, when a hotline is named before in the sentence."""
+def _closed_alone(part: str) -> bool:
+    """Whether a breakdown clause is a closing verb alone (其中已按期办结): the closed count."""
+    spec = vocabulary()["cues"]["all_closed"]
+    words = _alternation([*spec["done"], *spec["timing"], *spec["helper"]])
+    rest = re.sub(rf"^(?:共|计|有)?(?:{words})*", "", part)
+    return _words("applications_closed").fullmatch(rest) is not None
+
+
+def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
+    """(hotline_received or hotline_resolved, evidence start, why) when a hotline is named
+    before in the sentence; why not; or None when no hotline is named."""
     if cand.count.unit not in vocabulary()["units"]["hotline"]:
         return None
-    if "hotline" not in channels_in(cand.before) or "申请" in cand.lead:
+    if "hotline" not in channels_in(cand.before):
         return None
+    if "申请" in cand.lead:
+        return "a hotline is named, but the count is of applications"
     received = _last(_words("hotline_received"), cand.lead)
     resolved = _last(_words("hotline_resolved"), cand.lead)
     if received is None and resolved is None:
-        return None
-    metric = "hotline_received"
+        return "a hotline is named, but no receiving or resolving verb before the count"
+    metric, verb = "hotline_received", received
     if resolved and (received is None or resolved.end() > received.end()):
-        metric = "hotline_resolved"
+        metric, verb = "hotline_resolved", resolved
     # Evidence from the clause that names the hotline, when the number's own clause does not.
     start = cand.lead_start
     text = cand.sentence.text
@@ -709,19 +882,19 @@ def _hotline(cand: _Candidate) -> tuple[str, int] | None:
         if "hotline" in channels_in(text[a : min(b, cand.count.start)]):
             start = min(start, a)
             break
-    return metric, start
+    return metric, start, f"hotline named, verb {verb.group(0)}"  # type: ignore[union-attr]
 
 
-def _event(cand: _Candidate) -> tuple[str, str, int] | None:
+def _event(cand: _Candidate) -> _Decision | str:
     """开展政府开放日活动3次 → open_day_events; 召开新闻发布会5场 → other (press_conference)."""
     if not _has("events", cand.lead):
-        return None
+        return "no event verb (召开, 举办 …) before it"
     named = set(channels_in(cand.lead))
     if named == {"open_day"}:
-        return "open_day_events", "open_day", cand.lead_start
+        return _Decision("open_day_events", "open_day", cand.lead_start, "an open day event")
     if named == {"press_conference"}:
-        return "other", "press_conference", cand.lead_start
-    return None
+        return _Decision("other", "press_conference", cand.lead_start, "a press conference")
+    return "events, but not of an open day or press conference"
 
 
 @cache
@@ -744,22 +917,90 @@ def _all_closed(sentence: _Sentence, received: Count) -> re.Match[str] | None:
     return _all_closed_pattern().search(sentence.text, received.end, sentence.end)
 
 
-def _facts_in_text(raw: str, section: str, year: int | None, agency: str | None) -> list[Fact]:
+@dataclass(frozen=True)
+class Reading:
+    """One number of the prose, what it was read as and why (``parse --explain-facts``).
+
+    ``metric`` is None when the number was left.
+
+    >>> r = Reading("overview", "120条", "网站发布信息120条", "items_published", "website", 120,
+    ...             "verb 发布, channel word")
+    >>> str(r)
+    'overview  120条  → items_published/website 120: verb 发布, channel word  | 网站发布信息120条'
+    """
+
+    section: str
+    printed: str
+    clause: str
+    metric: str | None
+    channel: str | None
+    value: Number | None
+    reason: str
+
+    def __str__(self) -> str:
+        taken = f"→ {self.metric}/{self.channel} {self.value}" if self.metric else "left"
+        return f"{self.section}  {self.printed}  {taken}: {self.reason}  | {self.clause}"
+
+
+_ANY_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def _not_a_count(text: str, start: int, end: int) -> str:
+    """Why a number printed in the prose is not a count (no measure word, a year, a date …)."""
+    after, before = text[end : end + 3], text[max(0, start - 14) : start]
+    for pattern, why in (
+        (r"^年", "a year"),
+        (r"^(?:月|日)", "a date"),
+        (r"^%", "a percentage"),
+        (r"^号", "a document or serial number"),
+        (r"^(?:个月|个工作日|工作日|小时|天|分钟)", "a duration"),
+        (r"^\s*[-~—–至到]\s*\d", "the first half of a range"),
+    ):
+        if re.match(pattern, after):
+            return why
+    if before.endswith("第"):
+        return "an ordinal (第)"
+    if re.search(r"[〔\[(]$", before) or re.search(r"\d\s*[-~—–至到]$", before):
+        return "a document number or the end of a range"
+    if len(text[start:end]) >= 5 and _PHONE.search(before):
+        return "a phone or hotline number"
+    if re.match(r"^(?:个百分点|批)", after):
+        return "a rate or a batch, not a count"
+    return "no measure word after it (条, 件, 元 …): not a count"
+
+
+def _read_text(
+    raw: str, section: str, year: int | None, agency: str | None
+) -> tuple[list[Fact], list[Reading]]:
+    """The facts of one section's text, and a reading of every number in it."""
     text, offsets = norm_with_offsets(raw)
     facts: list[Fact] = []
+    readings: list[Reading] = []
     for sentence in _sentences(text):
-        for metric, unit, a, _b in _zero_facts(sentence, year):
+        placed: list[tuple[int, Reading]] = []  # (position in the text, reading)
+        for metric, unit, a, b in _zero_facts(sentence, year):
             clause = sentence.clauses[sentence.clause_of(sentence.start + a)]
             evidence = _evidence(sentence, clause[0], clause[1], raw, offsets)
             facts.append(Fact(metric, "all", 0, "exact", unit, evidence, section))
+            stated = sentence.body[a:b]
+            zero = Reading(section, "(none)", evidence, metric, "all", 0,
+                           f"a zero statement ({stated})")  # fmt: skip
+            placed.append((sentence.start + a, zero))
         explicit: set[str] = set()
         received: dict[str, list[Count]] = {"hotline_received": [], "applications_received": []}
+        counted: list[tuple[int, int]] = []
+        sentence_facts: list[Fact] = []
         for cand in _candidates(sentence):
-            decided = _classify(cand, year, agency)
-            if decided is None:
-                continue
-            metric, channel, start = decided
             c = cand.count
+            counted.append((c.start, c.end))
+            clause_span = sentence.clauses[sentence.clause_of(c.start)]
+            clause = _evidence(sentence, clause_span[0], clause_span[1], raw, offsets)
+            decided = _classify(cand, year, agency)
+            if isinstance(decided, str):
+                left = Reading(section, c.printed, clause, None, None, None, decided)
+                placed.append((c.start, left))
+                continue
+            metric, channel, start = decided.metric, decided.channel, decided.start
             value: Number = c.value
             if metric == "fee_collected_yuan" and c.unit == "万元":
                 value = _as_number(Decimal(str(c.value)) * 10_000)
@@ -769,16 +1010,28 @@ def _facts_in_text(raw: str, section: str, year: int | None, agency: str | None)
             complete = cand.after_is_clause_end and 0 < len(after) <= 30
             end = c.end + len(cand.after) if complete else c.end
             evidence = _evidence(sentence, start, end, raw, offsets)
-            facts.append(Fact(metric, channel, value, c.qualifier, c.unit, evidence, section))
+            if decided.supersedes_total:
+                sentence_facts = [
+                    f for f in sentence_facts
+                    if (f.metric, f.channel) != ("items_published", "all")
+                ]  # fmt: skip
+            sentence_facts.append(
+                Fact(metric, channel, value, c.qualifier, c.unit, evidence, section)
+            )
+            placed.append(
+                (c.start, Reading(section, c.printed, evidence, metric, channel, value,
+                                  decided.reason))
+            )  # fmt: skip
             explicit.add(metric)
             if metric in received:
                 received[metric].append(c)
+        facts.extend(sentence_facts)
         # Closure: one count received, then "all of them closed" (均已全部办理, 均已按期答复).
         for received_metric, closed_metric, channel in _CLOSURES:
-            counts = received[received_metric]
-            if len(counts) != 1 or closed_metric in explicit:
+            found = received[received_metric]
+            if len(found) != 1 or closed_metric in explicit:
                 continue
-            c = counts[0]
+            c = found[0]
             done = _all_closed(sentence, c)
             if done:
                 ci = sentence.clause_of(c.start)
@@ -786,7 +1039,24 @@ def _facts_in_text(raw: str, section: str, year: int | None, agency: str | None)
                 facts.append(
                     Fact(closed_metric, channel, c.value, c.qualifier, c.unit, evidence, section)
                 )
-    return facts
+                placed.append(
+                    (c.end, Reading(section, c.printed, evidence, closed_metric, channel, c.value,
+                                    f"every one counted was closed ({done.group(0)})"))
+                )  # fmt: skip
+        # Numbers that are not counts at all, with the reason.
+        for m in _ANY_NUMBER.finditer(text, sentence.start, sentence.end):
+            if any(a <= m.start() < b for a, b in counted):
+                continue
+            clause_span = sentence.clauses[sentence.clause_of(m.start())]
+            clause = _evidence(sentence, clause_span[0], clause_span[1], raw, offsets)
+            why = _not_a_count(text, m.start(), m.end())
+            placed.append((m.start(), Reading(section, m.group(0), clause, None, None, None, why)))
+        readings.extend(r for _pos, r in sorted(placed, key=lambda p: p[0]))
+    return facts, readings
+
+
+def _facts_in_text(raw: str, section: str, year: int | None, agency: str | None) -> list[Fact]:
+    return _read_text(raw, section, year, agency)[0]
 
 
 # (count received, count closed, channel) pairs that a closure statement completes.
@@ -808,12 +1078,18 @@ def _dedupe(facts: Sequence[Fact]) -> list[Fact]:
     return out
 
 
+def _section_keys(section_text: dict[str, str]) -> list[str]:
+    if "overview" in section_text:
+        return [k for k in NARRATIVE_SECTIONS if k in section_text]
+    return list(section_text)  # headings not found: read what there is rather than nothing
+
+
 def extract_facts(
     section_text: dict[str, str], year: int | None = None, agency: str | None = None
 ) -> list[Fact]:
     """The narrative facts of one report, from the text of its sections (keyed as in parse).
 
-    Reads sections 一, 五 and 六; when section 一 was not found, whatever text there is.
+    Reads every section (一 to 六); when section 一 was not found, whatever text there is.
     ``year`` (the report year) rejects counts dated another year; ``agency`` (the reporting
     body) keeps its own statements when it is itself a department (市财政局…).
 
@@ -826,11 +1102,24 @@ def extract_facts(
     hotline_resolved hotline 35 exact 条 全年共收到信访求助类信息35条，均已全部办理
     fee_collected_yuan all 0 exact 元 2021年，无收取信息处理费情况
     """
-    if "overview" in section_text:
-        keys = [k for k in NARRATIVE_SECTIONS if k in section_text]
-    else:
-        keys = list(section_text)  # headings not found: read what there is rather than nothing
     facts: list[Fact] = []
-    for key in keys:
+    for key in _section_keys(section_text):
         facts.extend(_facts_in_text(section_text[key], key, year, agency))
     return _dedupe(facts)
+
+
+def explain_facts(
+    section_text: dict[str, str], year: int | None = None, agency: str | None = None
+) -> list[Reading]:
+    """Every number of the prose, in order, with what it was read as and why.
+
+    >>> for r in explain_facts({"overview": "2021年通过政府网站发布信息120条，占40%。"}, 2021):
+    ...     print(r.printed, r.metric, r.channel, "|", r.reason)
+    2021 None None | a year
+    120条 items_published website | verb 发布, channel word 政府网站
+    40 None None | a percentage
+    """
+    readings: list[Reading] = []
+    for key in _section_keys(section_text):
+        readings.extend(_read_text(section_text[key], key, year, agency)[1])
+    return readings

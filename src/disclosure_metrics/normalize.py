@@ -118,10 +118,32 @@ def _traditional_only() -> re.Pattern[str]:
     return re.compile(f"[{re.escape(changed)}]")
 
 
-def to_simplified(text: str) -> str:
-    """Phrase-level Taiwan-to-mainland conversion (檔案 → 文件, 入口網站 → 门户网站).
+def to_simplified(text: str, config: str = "tw2sp") -> str:
+    """Traditional to simplified: phrase-level Taiwan-to-mainland conversion by default
+    (檔案 → 文件, 入口網站 → 门户网站), character-level with ``config="t2s"``.
 
-    >>> to_simplified("規範性檔案")
-    '规范性文件'
+    >>> to_simplified("規範性檔案"), to_simplified("規範性文件", "t2s")
+    ('规范性文件', '规范性文件')
     """
-    return _converter("tw2sp").convert(text)
+    return _converter(config).convert(text)
+
+
+#: Words every report prints in mainland wording; the right conversion keeps the most of them.
+_MAINLAND_WORDS = ("文件", "查询", "网站", "信息", "公开")
+
+
+def simplifying_config(text: str, sample: int = 12000) -> str:
+    """``tw2sp`` for a page in Taiwan wording (規範性檔案, 入口網站), ``t2s`` for a mainland page
+    merely shown in traditional characters (規範性文件), which phrase-level conversion would
+    turn into 规范性文档.
+
+    >>> simplifying_config("規範性檔案、入口網站、資訊"), simplifying_config("規範性文件、查詢")
+    ('tw2sp', 't2s')
+    """
+    chunk = text[:sample]
+
+    def kept(config: str) -> int:
+        converted = _converter(config).convert(chunk)
+        return sum(converted.count(word) for word in _MAINLAND_WORDS)
+
+    return "t2s" if kept("t2s") > kept("tw2sp") else "tw2sp"

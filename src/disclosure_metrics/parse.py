@@ -20,7 +20,7 @@ from .document import Document
 from .errors import ReportError, UnsupportedFormatError
 from .metadata import title_agency_year
 from .narrative import Fact, extract_facts
-from .normalize import looks_traditional
+from .normalize import looks_traditional, simplifying_config
 from .numbers import Ambiguous
 from .readers import read_document
 from .sections import SectionHit, find_sections, section_texts
@@ -130,18 +130,20 @@ def decide_format(table2_fmt: str | None, variant: str, year: int | None) -> str
     >>> decide_format("GOV2021", "single_other", 2023)
     'HYBRID'
     >>> decide_format("GOV2019", "single_other", 2022)
-    'HYBRID'
+    'GOV2019'
     """
     t3 = "GOV2021" if variant == "split_other" else "GOV2019"
     t2 = table2_fmt or t3
     if t2 != t3:
         return "HYBRID"
-    if t2 == "GOV2019" and year is not None and year >= 2021:
-        return "HYBRID"
+    # 2019 tables in a 2021-or-later report are still the 2019 template (STR-2 warns): HYBRID
+    # is the 2021 table 2 over a single （六） row.
     return t2
 
 
-def _regions(lines: list[Line]) -> tuple[list[Line] | None, list[Line] | None, list[Line] | None]:
+def _regions(
+    lines: list[Line], section_hits: list[SectionHit] | None = None
+) -> tuple[list[Line] | None, list[Line] | None, list[Line] | None]:
     t2_start = find(lines, _CAPTION)
     t3_start = find_any(lines, _T3_START, t2_start or (0, 0))
     if t3_start is None:
@@ -157,7 +159,13 @@ def _regions(lines: list[Line]) -> tuple[list[Line] | None, list[Line] | None, l
     t3 = cut(lines, t3_start, t4_start)
     if t4_start is None:
         return t2, t3, None
-    t4_end = find_any(lines, _SECTION5, t4_start)
+    # Table 4 ends where the heading of section 五 starts, ordinal and lead words included: a
+    # crawled page can print the table's last values on the heading's line
+    # (``0 0 … 0五、政府信息公开工作存在的主要问题…``).
+    t4_end = next(
+        (h.pos for h in section_hits or () if h.no == 5 and h.pos > t4_start),
+        find_any(lines, _SECTION5, t4_start),
+    )
     return t2, t3, cut(lines, t4_start, t4_end)
 
 
@@ -195,16 +203,18 @@ def _legacy_or_missing(
 
 def parse_document(doc: Document, sha256: str = "") -> Report:
     """Parse a document already read into lines and tables."""
-    traditional = looks_traditional("\n".join(doc.text_lines()[:200]))
-    lines = build_lines(doc, traditional)
+    head = "\n".join(doc.text_lines()[:200])
+    traditional = looks_traditional(head)
+    script = simplifying_config(head) if traditional else "tw2sp"
+    lines = build_lines(doc, traditional, script)
     raw_lines = doc.text_lines()
     if traditional:
         from .normalize import to_simplified
 
-        raw_lines = [to_simplified(x) for x in raw_lines[:60]]
+        raw_lines = [to_simplified(x, script) for x in raw_lines[:60]]
     title, agency, year = title_agency_year(raw_lines)
-    t2_lines, t3_lines, t4_lines = _regions(lines)
     section_hits = find_sections(lines)
+    t2_lines, t3_lines, t4_lines = _regions(lines, section_hits)
 
     variant = detect_table3_variant(t3_lines) if t3_lines else "single_other"
     t3 = read_table3(t3_lines, variant) if t3_lines else TableResult(cells={})

@@ -27,7 +27,7 @@ from functools import cache
 
 from . import templates as tpl
 from .document import Document, Table
-from .normalize import norm, to_simplified
+from .normalize import norm, norm_with_offsets, to_simplified
 from .numbers import (
     TOKEN,
     Ambiguous,
@@ -67,6 +67,7 @@ class Segment:
     row: str | None
     values: RawValues | None
     line_no: int = 0
+    after_text: bool = False  # an orphan printed after words that are no label's anchor
 
 
 @dataclass
@@ -76,11 +77,42 @@ class TableResult:
     located: int = 0
 
 
-def build_lines(doc: Document, traditional: bool) -> list[Line]:
-    """Flatten a document into normalized lines (table rows keep their cells)."""
+@cache
+def _glued_heading() -> re.Pattern[str]:
+    """Where a section heading starts right after a value (``0五、政府信息公开工作存在的主要问题``):
+    a crawled page that lost the line break between a table's last row and the next heading."""
+    anchors = "|".join(a.pattern for section in tpl.sections() for a in section.anchors)
+    ordinal = "[一二三四五六七八九十]{1,2}[、.]"
+    return re.compile(rf"(?<=\d)(?={ordinal}[^\d。,;]{{0,16}}?(?:{anchors}))")
+
+
+def _split_glued_heading(line: Line) -> list[Line]:
+    """The line, and the heading glued to its last value as a line of its own."""
+    if line.cells is not None:
+        last = max((i for i, c in enumerate(line.cells) if c.strip()), default=-1)
+        m = _glued_heading().search(line.cells[last]) if last >= 0 else None
+        if m is None:
+            return [line]
+        cells = [*line.cells[:last], line.cells[last][: m.start()], *line.cells[last + 1 :]]
+        heading = line.cells[last][m.start() :]
+        return [Line("\t".join(cells), cells, line.spanned), Line(heading, raw=heading)]
+    m = _glued_heading().search(line.text)
+    if m is None or line.raw is None:
+        return [line]
+    _normalized, offsets = norm_with_offsets(line.raw)
+    at = offsets[m.start()]
+    return [
+        Line(line.text[: m.start()], raw=line.raw[:at]),
+        Line(line.text[m.start() :], raw=line.raw[at:]),
+    ]
+
+
+def build_lines(doc: Document, traditional: bool, script: str = "tw2sp") -> list[Line]:
+    """Flatten a document into normalized lines (table rows keep their cells); traditional text
+    is converted with the OpenCC ``script`` (see :func:`normalize.simplifying_config`)."""
 
     def prep(text: str) -> str:
-        return norm(to_simplified(text) if traditional else text)
+        return norm(to_simplified(text, script) if traditional else text)
 
     lines: list[Line] = []
     for item in doc.items:
@@ -88,12 +120,12 @@ def build_lines(doc: Document, traditional: bool) -> list[Line]:
             for row in item.rows:
                 cells = [prep(c.text) for c in row]
                 spanned = [c.spanned for c in row]
-                lines.append(Line("\t".join(cells), cells, spanned))
+                lines.extend(_split_glued_heading(Line("\t".join(cells), cells, spanned)))
         else:
-            raw = to_simplified(item.text) if traditional else item.text
+            raw = to_simplified(item.text, script) if traditional else item.text
             text = norm(raw)
             if text:
-                lines.append(Line(text, raw=raw))
+                lines.extend(_split_glued_heading(Line(text, raw=raw)))
     return lines
 
 
@@ -224,7 +256,8 @@ def line_segments(line: Line, rows: Sequence[tpl.Row], line_no: int = 0) -> list
     segments: list[Segment] = []
     first_label = _label_start(text, matches[0][0], matches[0][2]) if matches else len(text)
     for m in _runs(text[:first_label]):
-        segments.append(Segment(None, ("tokens", TOKEN.findall(m.group())), line_no))
+        tail = _CJK.search(text[: m.start()]) is not None
+        segments.append(Segment(None, ("tokens", TOKEN.findall(m.group())), line_no, tail))
     for k, (_start, end, row) in enumerate(matches):
         if k + 1 < len(matches):
             nxt = matches[k + 1]
@@ -260,7 +293,7 @@ def _cell_segments(line: Line, rows: Sequence[tpl.Row], line_no: int) -> list[Se
         last_text = max((i for i, c in enumerate(texts) if not _is_value_cell(c)), default=-1)
         values = texts[last_text + 1 :]
         if any(v.strip() for v in values):
-            return [Segment(None, ("cells", values), line_no)]
+            return [Segment(None, ("cells", values), line_no, last_text >= 0)]
         return []
     i, row = anchored
     values = [c for c, s in zip(cells[i + 1 :], spanned[i + 1 :], strict=False) if not s]
@@ -275,6 +308,27 @@ def _cell_segments(line: Line, rows: Sequence[tpl.Row], line_no: int) -> list[Se
         if runs:
             return [Segment(row.key, ("tokens", TOKEN.findall(runs[0].group())), line_no)]
     return [Segment(row.key, ("cells", values), line_no)]
+
+
+def join_wrapped_labels(segments: list[Segment]) -> list[Segment]:
+    """Give a label printed without values the values of the next line, when that line starts
+    with the rest of the wrapped label: ``（二）部分公开（区分处理的，`` then
+    ``只计这一情形，不计其他情形）5 0 0 0 0 0 5``.
+    """
+    out = list(segments)
+    for k in range(len(out) - 1):
+        seg, nxt = out[k], out[k + 1]
+        if (
+            seg.row is not None
+            and seg.values is None
+            and nxt.row is None
+            and nxt.after_text
+            and nxt.values is not None
+            and nxt.line_no == seg.line_no + 1
+        ):
+            out[k] = Segment(seg.row, nxt.values, seg.line_no)
+            out[k + 1] = Segment(None, None, nxt.line_no)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -292,16 +346,38 @@ def _read_values(texts: Sequence[str], warnings: list[str]) -> list[Value]:
     return values
 
 
+def short_row_placements(values: Sequence[Value], width: int) -> list[tuple[Value, ...]]:
+    """Every way to place a row's printed values, in order, under ``width`` columns.
+
+    A converted table that prints fewer cells than columns does not say which column is
+    missing, so each placement (the others blank) is a candidate.
+
+    >>> short_row_placements([22, 235], 3)
+    [(22, 235, None), (22, None, 235), (None, 22, 235)]
+    """
+    out = []
+    for columns in itertools.combinations(range(width), len(values)):
+        vec: list[Value] = [None] * width
+        for col, value in zip(columns, values, strict=True):
+            vec[col] = value
+        out.append(tuple(vec))
+    return out
+
+
 def row_vectors(
     raw: RawValues,
     col_types: Sequence[str],
     accept: Callable[[tuple[Value, ...]], bool] | None = None,
     prefix_ok: Callable[[tuple[Value, ...]], bool] | None = None,
+    short_rows: str = "blank_end",
 ) -> tuple[list[tuple[Value, ...]], list[str]]:
     """Every value vector a row's printed values can mean, and warnings.
 
-    Cells are read left to right (cells missing at the end are blank); a glued run is split
-    into every vector ``accept`` allows, or every vector at all when none is accepted.
+    Cells are read left to right; when fewer cells than columns are printed, ``short_rows``
+    says what that means: ``blank_end`` (a rendering that cut the row off: the missing cells
+    are the last ones, blank) or ``any_place`` (a converter that dropped a cell somewhere:
+    every placement ``accept`` allows is a candidate). A glued run is split into every vector
+    ``accept`` allows, or every vector at all when none is accepted.
     """
     kind, texts = raw
     n = len(col_types)
@@ -316,6 +392,17 @@ def row_vectors(
             warnings.append(f"{len(cells)} cells where {n} expected; extra cells ignored")
             cells = cells[:n]
         vec = _read_values(cells, warnings)
+        if len(vec) < n and short_rows == "any_place" and any(v is not None for v in vec):
+            vectors = list(dict.fromkeys(short_row_placements(vec, n)))
+            kept = [v for v in vectors if accept is None or accept(v)] or vectors
+            if len(kept) > 1:
+                warnings.append(
+                    f"{len(vec)} cells where {n} expected; which column is missing is not "
+                    "printed, every placement kept"
+                )
+            return kept, warnings
+        if len(vec) < n:
+            warnings.append(f"{len(vec)} cells where {n} expected; the last ones read as blank")
         vec.extend([None] * (n - len(vec)))
         return [tuple(vec)], warnings
     tokens = list(texts)
@@ -356,10 +443,10 @@ def table2_format(lines: Sequence[Line]) -> str | None:
 def read_table2(lines: Sequence[Line], fmt: str) -> TableResult:
     rows = table2_rows(fmt)
     found: dict[str, RawValues | None] = {}
-    for no, line in enumerate(lines):
-        for seg in line_segments(line, rows, no):
-            if seg.row is not None and (found.get(seg.row) is None):
-                found[seg.row] = seg.values
+    segments = [s for no, line in enumerate(lines) for s in line_segments(line, rows, no)]
+    for seg in join_wrapped_labels(segments):
+        if seg.row is not None and (found.get(seg.row) is None):
+            found[seg.row] = seg.values
     result = TableResult(cells={})
     for block in tpl.table2_blocks(fmt):
         types = [c.type for c in block.columns]
@@ -367,11 +454,18 @@ def read_table2(lines: Sequence[Line], fmt: str) -> TableResult:
         for row in block.rows:
             raw = found.get(row.key)
             if raw is None:
-                result.warnings.append(f"table 2 row {row.label} not found")
+                # A label printed with nothing after it was found: its cells are blank.
+                found_blank = row.key in found
+                result.located += found_blank
+                result.warnings.append(
+                    f"table 2 row {row.label} printed with blank cells"
+                    if found_blank
+                    else f"table 2 row {row.label} not found"
+                )
                 out[row.key] = {c.key: None for c in block.columns}
                 continue
             result.located += 1
-            vectors, warns = row_vectors(raw, types)
+            vectors, warns = row_vectors(raw, types, short_rows="any_place")
             result.warnings.extend(f"table 2 {row.label}: {w}" for w in warns)
             out[row.key] = dict(
                 zip(
@@ -420,7 +514,9 @@ def read_table3(lines: Sequence[Line], variant: str) -> TableResult:
     order = {r.key: i for i, r in enumerate(rows)}
     columns = tpl.table3_columns()
     types = ["int"] * len(columns)
-    segments = [s for no, line in enumerate(lines) for s in line_segments(line, rows, no)]
+    segments = join_wrapped_labels(
+        [s for no, line in enumerate(lines) for s in line_segments(line, rows, no)]
+    )
 
     anchored = [
         (k, s) for k, s in enumerate(segments) if s.row is not None and s.values is not None
@@ -470,9 +566,14 @@ def read_table3(lines: Sequence[Line], variant: str) -> TableResult:
             )
 
     row_sets: dict[str, list[tuple[Value, ...]]] = {}
+    labelled = {s.row for s in segments if s.row is not None}
     for row in rows:
         if row.key not in placed:
-            result.warnings.append(f"table 3 row {row.label} not found")
+            # A label printed with no values anywhere was found: its cells are blank.
+            if row.key in labelled:
+                result.warnings.append(f"table 3 row {row.label} printed with blank cells")
+            else:
+                result.warnings.append(f"table 3 row {row.label} not found")
             row_sets[row.key] = [tuple([None] * len(columns))]
             continue
         result.located += 1

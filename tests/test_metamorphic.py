@@ -1,0 +1,126 @@
+"""Metamorphic robustness: real publishing damage must not change what a report says.
+
+Every perturbation of ``tests/perturbations.yaml`` is applied to every dev report that has a
+truth file; the perturbed report must give the same cells (or an ambiguous cell whose
+candidates hold the value) and the same narrative facts as the original.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from disclosure_metrics import ReportError, parse_file
+from disclosure_metrics.numbers import Ambiguous
+from disclosure_metrics.parse import Report
+
+from .conftest import CORPUS, load_truth, truth_files
+
+PERTURBATIONS = yaml.safe_load(
+    (Path(__file__).parent / "perturbations.yaml").read_text(encoding="utf-8")
+)["perturbations"]
+TEXT_SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html"}
+
+
+def _reports() -> list[str]:
+    names = [load_truth(p)["file"] for p in truth_files()]
+    return [n for n in names if Path(n).suffix in TEXT_SUFFIXES]
+
+
+def perturb(text: str, spec: dict[str, Any]) -> str:
+    """``text`` with one perturbation of ``perturbations.yaml`` applied.
+
+    >>> perturb("表（一）", {"kind": "translate", "from": "（）", "to": "()"})
+    '表(一)'
+    """
+    kind = spec["kind"]
+    if kind == "replace":
+        return re.sub(spec["find"], spec["replace"], text)
+    if kind == "translate":
+        return text.translate(str.maketrans(spec["from"], spec["to"]))
+    if kind == "lines":
+        chrome = "\n".join(spec["text"])
+        return f"{chrome}\n{text}\n{chrome}\n"
+    if kind == "script":
+        import opencc
+
+        return opencc.OpenCC("s2t").convert(text)
+    raise ValueError(f"unknown perturbation kind {kind!r}")
+
+
+@cache
+def _original(name: str) -> Report:
+    return parse_file(CORPUS / "reports" / name)
+
+
+def _cells(report: Report) -> dict[str, Any]:
+    out = {}
+    for table in ("table2", "table3", "table4"):
+        for block, rows in getattr(report, table).items():
+            for row, value in rows.items():
+                if isinstance(value, dict):
+                    for col, cell in value.items():
+                        out[f"{table}.{block}.{row}.{col}"] = cell
+                else:
+                    out[f"{table}.{block}.{row}"] = value
+    return out
+
+
+def _same_or_ambiguous(got: Any, want: Any) -> bool:
+    if isinstance(want, Ambiguous):
+        return isinstance(got, Ambiguous) and set(want.candidates) <= set(got.candidates)
+    if isinstance(got, Ambiguous):
+        return want in got.candidates
+    return got == want and type(got) is type(want)
+
+
+def _facts(report: Report) -> set[tuple[str, str, float, str]]:
+    return {(f.metric, f.channel, float(f.value), f.qualifier) for f in report.narrative}
+
+
+CASES = [
+    pytest.param(name, spec, id=f"{spec['id']}-{Path(name).stem}")
+    for spec in PERTURBATIONS
+    for name in _reports()
+    if TEXT_SUFFIXES[Path(name).suffix] in spec.get("formats", ["txt", "html"])
+]
+
+
+@pytest.mark.parametrize(("name", "spec"), CASES)
+def test_perturbed_report_says_the_same(name: str, spec: dict[str, Any], tmp_path: Path) -> None:
+    source = CORPUS / "reports" / name
+    if not source.is_file():
+        pytest.skip(f"the shared corpus is not at {CORPUS}")
+    text = source.read_text(encoding="utf-8")
+    changed = perturb(text, spec)
+    if changed == text:
+        pytest.skip(f"{spec['id']} does not occur in {name}")
+    path = tmp_path / name
+    path.write_text(changed, encoding="utf-8")
+    original = _original(name)
+    try:
+        report = parse_file(path)
+    except ReportError as err:
+        pytest.fail(f"{spec['id']}: the perturbed report no longer parses: {err}")
+    assert (report.agency, report.year, report.format) == (
+        original.agency,
+        original.year,
+        original.format,
+    )
+    want, got = _cells(original), _cells(report)
+    wrong = [(k, got.get(k), v) for k, v in want.items() if not _same_or_ambiguous(got.get(k), v)]
+    assert not wrong, wrong
+    assert _facts(report) == _facts(original)
+
+
+def test_every_perturbation_applies_to_some_report() -> None:
+    if not (CORPUS / "reports").is_dir():
+        pytest.skip(f"the shared corpus is not at {CORPUS}")
+    texts = [(CORPUS / "reports" / n).read_text(encoding="utf-8") for n in _reports()]
+    idle = [s["id"] for s in PERTURBATIONS if all(perturb(t, s) == t for t in texts)]
+    assert not idle, f"perturbations that change no dev report: {idle}"
