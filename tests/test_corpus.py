@@ -135,7 +135,8 @@ def test_exports_round_trip_and_open_in_openpyxl(tmp_path: Path) -> None:
                 back.reset_index(drop=True), df.reset_index(drop=True), check_dtype=False
             )
     book = openpyxl.load_workbook(written["xlsx"][0], read_only=True)
-    assert len(book.sheetnames) == len(tables)
+    assert len(book.sheetnames) == len(tables) - 1  # section texts: CSV and Parquet only
+    assert "texts" in tables and not tables["texts"].empty
     sheet = book["指标 indicators"]
     assert next(sheet.iter_rows(max_row=1, values_only=True))[:3] == ("报告", "机关", "机关标识")
 

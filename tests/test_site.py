@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 import disclosure_metrics as dm
-from disclosure_metrics import quarto_site, site
+from disclosure_metrics import dashboard, quarto_site, site
 
 from .conftest import ROOT, SAMPLE, corpus_or_skip, is_loopback, offline_browser
 
@@ -59,7 +59,7 @@ def test_year_notebook_has_one_typed_parameters_cell() -> None:
     tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1
     params = papermill.inspect_notebook(str(ANALYSIS / "year.ipynb"))
-    assert set(params) == {"year", "data_dir"}
+    assert set(params) == {"year", "data_dir", "agency_pages"}
     assert params["year"]["inferred_type_name"] == "int" and params["year"]["default"] == "2020"
     assert params["data_dir"]["inferred_type_name"] == "str"
     for line in tagged[0].source.splitlines():  # plain comments, never an assignment in them
@@ -127,28 +127,70 @@ def test_plotly_js_once_and_no_external_scripts_or_styles(built: site.BuildResul
         assert text.count("plotly.js v") == 0  # the library itself is never inlined in a page
 
 
-def test_year_pages_in_headless_chromium(built: site.BuildResult) -> None:
+def _open(context, url: str) -> tuple[int, list[str]]:
+    """(charts drawn, console errors and requests that left the machine) of one page."""
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.on("request", lambda r: not is_loopback(r.url) and problems.append(r.url))
+    page.goto(url, wait_until="load")
+    if page.locator(".js-plotly-plot").count():
+        page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length > 0")
+    charts = page.locator(".js-plotly-plot:has(.main-svg)").count()
+    page.close()
+    return charts, problems
+
+
+def test_pages_in_headless_chromium(built: site.BuildResult) -> None:
+    """Year pages, agency pages and the attention list draw their charts offline, cleanly."""
+    agency_pages = sorted(built.out.glob("agency-*.html"))
+    assert agency_pages
     with offline_browser() as context:
         for year in built.years:
-            page = context.new_page()
-            problems: list[str] = []
-            page.on(
-                "console",
-                lambda m, problems=problems: m.type == "error" and problems.append(m.text),
-            )
-            page.on("pageerror", lambda e, problems=problems: problems.append(str(e)))
-            page.on(
-                "request",
-                lambda r, problems=problems: r.url.startswith("http") and problems.append(r.url),
-            )
-            page.goto((built.out / f"year-{year}.html").as_uri())
-            page.wait_for_function(
-                "document.querySelectorAll('.js-plotly-plot .main-svg').length > 0"
-            )
-            charts = page.locator(".js-plotly-plot:has(.main-svg)").count()
-            assert charts == FIGURES_PER_YEAR_PAGE, (year, charts)
+            charts, problems = _open(context, (built.out / f"year-{year}.html").as_uri())
+            # The first year has nothing to compare with: no channel or mix comparison.
+            expected = FIGURES_PER_YEAR_PAGE if year - 1 in built.years else 2
+            assert charts == expected, (year, charts)
             assert not problems, (year, problems)
-            page.close()
+        for page in agency_pages:
+            charts, problems = _open(context, page.as_uri())
+            assert charts == 1 and not problems, (page.name, charts, problems)
+        charts, problems = _open(context, (built.out / "attention.html").as_uri())
+        assert not problems
+
+
+def test_every_agency_has_a_page_named_after_it(built: site.BuildResult) -> None:
+    corpus = dm.open_exports(built.out / "data")
+    pages = dashboard.agency_pages(corpus)
+    assert len(pages) == corpus.reports.agency_key.nunique()
+    index = (built.out / "index.html").read_text(encoding="utf-8")
+    for key, page in pages.items():
+        text = (built.out / page).read_text(encoding="utf-8")
+        name = corpus.reports.loc[corpus.reports.agency_key == key, "agency"].iloc[0]
+        assert name in re.search(r"<title>(.*?)</title>", text).group(1)
+        assert f'href="{page}"' in index  # linked from the overview's agency table
+
+
+def test_the_attention_list_links_each_planted_error_to_its_evidence(
+    built: site.BuildResult,
+) -> None:
+    text = (built.out / "attention.html").read_text(encoding="utf-8")
+    for rule in ("T3-I2", "T4-I1", "TXT-1", "STR-1", "FEE-1", "T3-X1"):
+        assert rule in text, rule
+    links = re.findall(r'href="(agency-[0-9a-f]+\.html)#(\w+)"', text)
+    assert {anchor for _p, anchor in links} >= {"checks", "text"}
+    for page, anchor in set(links):
+        assert f'id="{anchor}"' in (built.out / page).read_text(encoding="utf-8"), (page, anchor)
+
+
+def test_no_page_shows_na_nan_or_none(built: site.BuildResult) -> None:
+    for page in built.out.glob("*.html"):
+        text = re.sub(
+            r"<[^>]+>", " ", re.sub(r"<script.*?</script>", "", page.read_text("utf-8"), flags=re.S)
+        )
+        found = re.search(r"&lt;NA&gt;|\bnan\b|\bNaN\b|\bNone\b", text)
+        assert not found, (page.name, text[max(found.start() - 40, 0) : found.end() + 10])
 
 
 def test_what_is_handed_to_quarto(built: site.BuildResult, tmp_path: Path) -> None:
@@ -227,20 +269,6 @@ def quarto_built(example_dir: Path, tmp_path_factory) -> site.BuildResult:
     )
 
 
-def _charts_and_problems(context, url: str) -> tuple[int, list[str]]:
-    page = context.new_page()
-    problems: list[str] = []
-    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
-    page.on("pageerror", lambda e: problems.append(str(e)))
-    page.on("request", lambda r: not is_loopback(r.url) and problems.append(r.url))
-    page.goto(url, wait_until="load")
-    if page.locator(".js-plotly-plot").count():
-        page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length > 0")
-    charts = page.locator(".js-plotly-plot:has(.main-svg)").count()
-    page.close()
-    return charts, problems
-
-
 def test_quarto_site_in_headless_chromium(
     quarto_built: site.BuildResult, built: site.BuildResult
 ) -> None:
@@ -269,10 +297,10 @@ def test_quarto_site_in_headless_chromium(
     try:
         with offline_browser(loopback=True) as context:
             for name in pages:
-                charts, problems = _charts_and_problems(
+                charts, problems = _open(
                     context, f"http://127.0.0.1:{server.server_address[1]}/{name}"
                 )
-                expected, _ = _charts_and_problems(context, (built.out / name).as_uri())
+                expected, _ = _open(context, (built.out / name).as_uri())
                 assert charts == expected, (name, charts, expected)
                 assert not problems, (name, problems)
     finally:

@@ -378,6 +378,12 @@ def export(
     "--jobs", type=int, default=None, help="Pages executed in parallel [default: all cores]."
 )
 @click.option("--out", default="_site", show_default=True, type=click.Path(file_okay=False))
+@click.option(
+    "--agency-pages",
+    default=None,
+    help="Agencies with a page of their own: all, none, or N (the N with the most applications)"
+    " [default: site.AGENCY_PAGES, 50].",
+)
 @EXECUTOR
 @SCHEDULER
 def build(
@@ -386,6 +392,7 @@ def build(
     renderer: str,
     jobs: int | None,
     out: str,
+    agency_pages: str | None,
     executor: str,
     scheduler: str | None,
 ) -> None:
@@ -404,6 +411,7 @@ def build(
             jobs=jobs,
             executor=executor,
             scheduler=scheduler,
+            **({} if agency_pages is None else {"agency_pages": _agency_pages(agency_pages)}),
         )
     except SiteError as exc:
         click.echo(f"✗ {exc}", err=True)
@@ -425,6 +433,21 @@ def build(
         click.echo(f"查看 view: disclosure-metrics serve {out}")
     if result.failed:
         sys.exit(1)
+
+
+def _agency_pages(text: str) -> int | None:
+    """``all`` → None (every agency), ``none`` → 0, ``N`` → N."""
+    value = text.strip().lower()
+    if value == "all":
+        return None
+    if value == "none":
+        return 0
+    if value.isdigit():
+        return int(value)
+    raise click.BadParameter(
+        f"{text!r}: 应为 all、none 或一个数 / expected all, none or a number",
+        param_hint="--agency-pages",
+    )
 
 
 @main.command()

@@ -121,6 +121,14 @@ SCHEMAS: dict[str, list[tuple[str, str, str]]] = {
         ("unit", "string", "单位"),
         ("status", "string", "状态"),
     ],
+    # Section 一 (总体情况) of every report, verbatim: the agency pages compare it year to year.
+    "texts": [
+        ("report", "string", "报告"),
+        ("agency_key", "string", "机关标识"),
+        ("year", "Int64", "年度"),
+        ("section", "string", "部分"),
+        ("text", "string", "原文"),
+    ],
     "catalogue": [
         ("id", "string", "指标"),
         ("name_zh", "string", "中文名称"),
@@ -134,6 +142,8 @@ SCHEMAS: dict[str, list[tuple[str, str, str]]] = {
     ],
 }
 
+# Sections kept verbatim in the texts table (section 一, 总体情况).
+TEXT_SECTIONS = ("overview",)
 PARSED, FAILED, LEGACY, DUPLICATE = "parsed", "failed", "legacy", "duplicate"
 
 
@@ -182,6 +192,7 @@ class Corpus:
     indicators: pd.DataFrame
     parsed: dict[str, Report] = field(default_factory=dict)
     units: dict[str, str] | None = None
+    texts: pd.DataFrame = field(default_factory=lambda: frame("texts", []))
 
     def yoy(self) -> pd.DataFrame:
         """For each agency and indicator, the change against the previous calendar year."""
@@ -213,6 +224,7 @@ class Corpus:
             "checks": self.checks,
             "indicators": self.indicators,
             "yoy": self.yoy(),
+            "texts": self.texts,
             "catalogue": catalogue_frame(),
         }
 
@@ -228,7 +240,7 @@ class Corpus:
         tables = {
             name: read_table(folder / f"{name}.parquet")
             for name in SCHEMAS
-            if name not in ("yoy", "catalogue")
+            if name not in ("yoy", "catalogue") and (folder / f"{name}.parquet").exists()
         }
         return cls(**tables)
 
@@ -397,9 +409,15 @@ def build(
     cell_rows: list[dict[str, Any]] = []
     fact_rows: list[dict[str, Any]] = []
     indicator_rows: list[dict[str, Any]] = []
+    text_rows: list[dict[str, Any]] = []
     for rid, report in parsed.items():
         common = {"report": rid, "agency_key": keys[rid], "year": report.year}
         cell_rows += [{**common, **c} for c in report_cells(report, fills[rid])]
+        for section in TEXT_SECTIONS:
+            if report.section_text.get(section):
+                text_rows.append(
+                    {**common, "section": section, "text": report.section_text[section]}
+                )
         for fact in getattr(report, "narrative", []):
             fact_rows.append(
                 {**common, "agency": report.agency, **fact.to_json(), "section": fact.section}
@@ -418,6 +436,7 @@ def build(
         indicators=frame("indicators", indicator_rows),
         parsed=parsed,
         units=dict(units) if units else None,
+        texts=frame("texts", text_rows),
     )
 
 
@@ -529,8 +548,31 @@ def _change(cur: Any, prev: Any, is_share: bool) -> dict[str, Any]:
     if is_share:
         out["change_pp"] = (cur.value - prev.value) * 100
     out["rel_change"] = None if prev.value == 0 else (cur.value - prev.value) / prev.value
-    out["status"] = "zero_previous" if prev.value == 0 else "ok"
+    # A change resting on a small denominator is computed but is never a finding.
+    if ind.SMALL_SAMPLE in (cur.status, prev.status):
+        out["status"] = ind.SMALL_SAMPLE
+    else:
+        out["status"] = "zero_previous" if prev.value == 0 else "ok"
     return out
+
+
+def balanced_panel(indicators: pd.DataFrame, years: Iterable[int]) -> pd.DataFrame:
+    """The indicator rows of the agencies that have a value in every one of ``years``.
+
+    Decided per indicator: a total compared across years is then a total over the same
+    agencies (an agency that reported in one year only changes no comparison).
+
+    >>> rows = pd.DataFrame({"agency_key": ["a", "a", "b"], "indicator": ["apps.new"] * 3,
+    ...                      "year": [2020, 2021, 2021], "value": [1.0, 2.0, 5.0]})
+    >>> balanced_panel(rows, [2020, 2021]).agency_key.tolist()
+    ['a', 'a']
+    """
+    years = sorted(set(years))
+    data = indicators[indicators.year.isin(years) & indicators.value.notna()]
+    counts = data.groupby(["indicator", "agency_key"]).year.nunique()
+    keep = set(counts[counts == len(years)].index)
+    mask = [(i, k) in keep for i, k in zip(data.indicator, data.agency_key, strict=True)]
+    return data[mask]
 
 
 def _groups_for(reports: pd.DataFrame, by: Any) -> dict[str, list[str]]:

@@ -69,7 +69,10 @@ def export_tables(tables: Mapping[str, pd.DataFrame], out: Path) -> dict[str, li
 
 def _workbook(tables: Mapping[str, pd.DataFrame], path: Path) -> None:
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        # The workbook holds the tables people read in Excel; long texts stay in CSV/Parquet.
         for name, df in tables.items():
+            if name not in SHEET_NAMES:
+                continue
             headers = {c: z for c, _d, z in SCHEMAS.get(name, [])}
             sheet = df.rename(columns=lambda c, headers=headers: headers.get(c, c))
             # Excel has no missing-value marker for typed columns: write them as empty cells.

@@ -26,7 +26,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -35,6 +35,7 @@ from typing import Any
 import yaml
 from tqdm import tqdm
 
+from . import dashboard
 from .dashboard import TITLE_CLASS
 from .quarto_site import (
     QUARTO_CONFIG,
@@ -54,11 +55,14 @@ PLOTLY_JS = "plotly.min.js"
 # Pages besides the years: (notebook, output name, navbar text).
 PAGES = (
     ("overview.ipynb", "index", "总览 Overview"),
+    ("attention.ipynb", "attention", "关注清单 Attention"),
     ("quality.ipynb", "quality", "数据质量 Quality"),
     ("methods.ipynb", "methods", "方法 Methods"),
     ("data.ipynb", "data", "数据 Data"),
 )
 MANIFEST = "manifest.json"
+# Agency pages built by default: the agencies with the most applications (all when fewer).
+AGENCY_PAGES = 50
 
 __all__ = [
     "QUARTO_CONFIG",
@@ -204,12 +208,15 @@ def execute_pages(
 # Rendering
 
 
-def page_title(name: str) -> str:
-    """The title of a page of the site (the same under both renderers).
+def page_title(name: str, titles: Mapping[str, str] | None = None) -> str:
+    """The title of a page of the site (the same under both renderers); ``titles`` holds those
+    of the agency pages.
 
     >>> page_title("year-2021"), page_title("index")
     ('2021 年度 Year 2021', '总览 Overview')
     """
+    if titles and name in titles:
+        return titles[name]
     if name.startswith("year-"):
         year = name.removeprefix("year-")
         return f"{year} 年度 Year {year}"
@@ -248,7 +255,12 @@ def _page(title: str, body: str, current: str, nav: Sequence[tuple[str, str]]) -
     )
 
 
-def render_nbconvert(stage: Path, pages: Sequence[str], years: Sequence[int]) -> Path:
+def render_nbconvert(
+    stage: Path,
+    pages: Sequence[str],
+    years: Sequence[int],
+    titles: Mapping[str, str] | None = None,
+) -> Path:
     """The staged notebooks to HTML pages in ``stage/_site`` (no Quarto needed)."""
     import nbformat
     from nbconvert import HTMLExporter
@@ -264,7 +276,9 @@ def render_nbconvert(stage: Path, pages: Sequence[str], years: Sequence[int]) ->
     for name in pages:
         notebook = nbformat.read(stage / f"{name}.ipynb", as_version=4)
         body, _resources = exporter.from_notebook_node(notebook)
-        _write_atomic(site_dir / f"{name}.html", _page(page_title(name), body, f"{name}.html", nav))
+        _write_atomic(
+            site_dir / f"{name}.html", _page(page_title(name, titles), body, f"{name}.html", nav)
+        )
     copy_plotly_js(site_dir)
     return site_dir
 
@@ -294,9 +308,9 @@ def copy_plotly_js(folder: Path) -> Path:
 # Staging: exactly this build's pages, in a fresh folder
 
 
-def _failures_html(failed: Sequence[PageResult]) -> str:
+def _failures_html(failed: Sequence[PageResult], titles: Mapping[str, str] | None) -> str:
     items = "".join(
-        f"<li><b>{html.escape(page_title(p.name))}</b>: {html.escape(str(p.error))}</li>"
+        f"<li><b>{html.escape(page_title(p.name, titles))}</b>: {html.escape(str(p.error))}</li>"
         for p in failed
     )
     return (
@@ -305,13 +319,15 @@ def _failures_html(failed: Sequence[PageResult]) -> str:
     )
 
 
-def _with_failures(nb: Any, failed: Sequence[PageResult]) -> Any:
+def _with_failures(
+    nb: Any, failed: Sequence[PageResult], titles: Mapping[str, str] | None = None
+) -> Any:
     """The overview notebook with the list of failed pages after its page header."""
     import nbformat
 
     cell = nbformat.v4.new_code_cell("# pages of this build that failed (added by the build)")
     cell.outputs = [
-        nbformat.v4.new_output("display_data", data={"text/html": _failures_html(failed)})
+        nbformat.v4.new_output("display_data", data={"text/html": _failures_html(failed, titles)})
     ]
     at = next(
         (
@@ -325,7 +341,7 @@ def _with_failures(nb: Any, failed: Sequence[PageResult]) -> Any:
     return nb
 
 
-def _failure_index(failed: Sequence[PageResult]) -> Any:
+def _failure_index(failed: Sequence[PageResult], titles: Mapping[str, str] | None) -> Any:
     """An overview page when the overview notebook itself failed: the failures, nothing else."""
     import nbformat
 
@@ -339,11 +355,15 @@ def _failure_index(failed: Sequence[PageResult]) -> Any:
         )
     ]
     nb.cells.append(header)
-    return _with_failures(nb, failed)
+    return _with_failures(nb, failed, titles)
 
 
 def stage_pages(
-    executed: Path, stage: Path, results: Sequence[PageResult], renderer: str
+    executed: Path,
+    stage: Path,
+    results: Sequence[PageResult],
+    renderer: str,
+    titles: Mapping[str, str] | None = None,
 ) -> list[str]:
     """Copy this build's successful pages into ``stage`` for ``renderer``; their names.
 
@@ -358,15 +378,15 @@ def stage_pages(
     staged: list[str] = []
     for name in ["index", *[n for n in names if n != "index"]]:
         if name == "index" and "index" not in names:
-            nb = _failure_index(failed) if failed else None
+            nb = _failure_index(failed, titles) if failed else None
         else:
             nb = nbformat.read(executed / f"{name}.ipynb", as_version=4)
             if name == "index" and failed:
-                nb = _with_failures(nb, failed)
+                nb = _with_failures(nb, failed, titles)
         if nb is None:
             continue
         if renderer == "quarto":
-            nb = quarto_notebook(nb, page_title(name))
+            nb = quarto_notebook(nb, page_title(name, titles))
         nbformat.write(nb, stage / f"{name}.ipynb")
         staged.append(name)
     return staged
@@ -444,7 +464,11 @@ def _digest(paths: Sequence[Path]) -> str:
 
 
 def build_key(
-    files: Sequence[Path], years: Sequence[int] | None, renderer: str, analysis: Path
+    files: Sequence[Path],
+    years: Sequence[int] | None,
+    renderer: str,
+    analysis: Path,
+    agency_pages: int | None = None,
 ) -> str:
     """Everything a build depends on: inputs, code, notebooks, site config, options."""
     from .ingest import code_version
@@ -457,6 +481,7 @@ def build_key(
         "notebooks": notebooks,
         "years": list(years) if years is not None else None,
         "renderer": renderer,
+        "agency_pages": agency_pages,
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
@@ -495,8 +520,7 @@ def choose_renderer(renderer: str) -> tuple[str, str | None, str | None]:
     return (
         "nbconvert",
         None,
-        f"Quarto 不可用，改用 nbconvert / Quarto not available ({why}): "
-        "nbconvert renders the site",
+        f"Quarto 不可用，改用 nbconvert / Quarto not available ({why}): nbconvert renders the site",
     )
 
 
@@ -518,10 +542,13 @@ def build(
     analysis: str | Path = ANALYSIS,
     executor: str = "local",
     scheduler: str | None = None,
+    agency_pages: int | None = AGENCY_PAGES,
 ) -> BuildResult:
     """Build the whole site from report folders; see the module docstring.
 
     ``executor="dask"`` (and ``scheduler``) parse the reports on a Dask cluster.
+    ``agency_pages``: how many agencies get a page of their own (None: all; 0: none; N: the
+    N with the most applications); every agency stays listed on the overview.
 
     A rebuild with nothing changed (same input files, code, notebooks and options) returns at
     once; parsed reports are cached by file hash and code version in ``work/cache``. Pages are
@@ -536,7 +563,7 @@ def build(
     renderer, binary, notice = choose_renderer(renderer)
     notices = [notice] if notice else []
     files = [p for p, skip in expand_inputs([str(d) for d in data]) if skip is None]
-    key = build_key(files, years, renderer, analysis)
+    key = build_key(files, years, renderer, analysis, agency_pages)
     state_file = work / "build.json"
     if state_file.exists() and (out / MANIFEST).exists():
         state = json.loads(state_file.read_text(encoding="utf-8"))
@@ -570,21 +597,34 @@ def build(
             f" (years in the data: {found or 'none'})"
         )
     executed = _fresh((work / "pages").resolve())
-    params = {"data_dir": str(exports)}
+    limit = -1 if agency_pages is None else agency_pages
+    params = {"data_dir": str(exports), "agency_pages": limit}
     jobs_list = [
         (analysis / "year.ipynb", executed / f"year-{y}.ipynb", {**params, "year": y})
         for y in chosen
     ]
     jobs_list += [(analysis / nb, executed / f"{name}.ipynb", params) for nb, name, _t in PAGES]
+    agencies = dashboard.agency_pages(corpus, limit)
+    titles = {
+        Path(page).stem: dashboard.agency_title(corpus, key) for key, page in agencies.items()
+    }
+    jobs_list += [
+        (
+            analysis / "agency.ipynb",
+            executed / page.replace(".html", ".ipynb"),
+            {**params, "agency": key},
+        )
+        for key, page in agencies.items()
+    ]
     results = execute_pages(jobs_list, executed, jobs or os.cpu_count() or 1, progress)
     built_years = [y for y in chosen if any(r.ok and r.name == f"year-{y}" for r in results)]
     stage = _fresh((work / "stage").resolve())
-    pages = stage_pages(executed, stage, results, renderer)
+    pages = stage_pages(executed, stage, results, renderer, titles)
     if renderer == "quarto" and binary:
         stage_quarto(stage, pages, built_years)
         site_dir = render_quarto(stage, binary)
     else:
-        site_dir = render_nbconvert(stage, pages, built_years)
+        site_dir = render_nbconvert(stage, pages, built_years, titles)
     _copy_tree_atomic(exports, site_dir / "data")
     # The state goes first: a build interrupted while publishing is never taken as done.
     state_file.unlink(missing_ok=True)
