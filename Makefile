@@ -20,9 +20,10 @@ run: setup
 	$(BIN)/python -m disclosure_metrics.example_data data/example
 	$(BIN)/disclosure-metrics build --data data/raw --data data/example --out _site
 
-# Debian's chromium for the headless browser tests, installed when missing (root, as in CI).
+# Debian's chromium and a CJK font for the headless browser tests (screenshots must show the
+# Chinese text), installed when missing (root, as in CI).
 browser:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@{ command -v chromium >/dev/null 2>&1 && fc-list :lang=zh | grep -q .; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
 lint: setup
 	$(BIN)/ruff check .

@@ -111,6 +111,8 @@ METRIC_LABELS = {
     "fee_collected_yuan": "收费 fees (元)",
     "open_day_events": "开放日 open days",
 }
+# Statuses of values that are shown but are not findings (greyed, never ranked or coloured).
+NOT_FINDINGS = frozenset({ind.SMALL_SAMPLE, "zero_denominator", "not_comparable"})
 _COLORS = {"pass": "#2e7d32", "fail": "#c62828", "warn": "#ef6c00", "not_assessable": "#757575"}
 _SMALL_NOTE = (
     "灰色斜体：样本小（分母不足 30），仅供参考 "
@@ -875,7 +877,7 @@ def yoy_table(
                 "status": _status(str(r.status)),
             }
         )
-        classes.append("dm-small" if r.status != "ok" else "")
+        classes.append("dm-small" if r.status in NOT_FINDINGS else "")
     columns = [
         ("agency", "机关 agency"),
         ("indicator", "指标 indicator"),
@@ -1059,7 +1061,7 @@ def agency_indicators_table(corpus: Corpus, key: str) -> HtmlBlock:
         if indicator in yoy.index:
             change = yoy.loc[indicator]
             text = fmt_change(change.abs_change, unit, unit == "ratio")
-            row["change"] = _small(text, change.status != "ok") if text != "—" else None
+            row["change"] = _small(text, change.status in NOT_FINDINGS) if text != "—" else None
         rows.append(row)
     columns = [("indicator", "指标 indicator"), *[(str(y), str(y)) for y in years]]
     columns.append(
