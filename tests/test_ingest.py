@@ -45,7 +45,7 @@ def test_cache_by_hash_gives_the_same_report_under_another_name(tmp_path: Path) 
     assert second.cached and not first.cached
     assert second.report.path == str(copy)
     assert second.report.table3 == first.report.table3
-    assert list(cache.rglob(f"*-{code_version()}.pickle"))
+    assert list(cache.rglob(f"*-{code_version()}.json"))
 
 
 def test_errors_survive_processes_and_the_cache() -> None:

@@ -26,10 +26,10 @@ from . import indicators as ind
 from .agencies import agency_key, read_aliases, read_unit_tree
 from .checks import CheckResult, check_report, cross_report_checks
 from .derive import forced_cells
-from .errors import UnsupportedFormatError
+from .errors import ReportError, UnsupportedFormatError
+from .inputs import find_inputs, safe_text
 from .numbers import Ambiguous
 from .parse import Report
-from .readers import expand_inputs
 
 # Every exported table: (column, dtype, Chinese header). Written once; frames, exports and the
 # XLSX headers all read it.
@@ -134,7 +134,7 @@ SCHEMAS: dict[str, list[tuple[str, str, str]]] = {
     ],
 }
 
-PARSED, FAILED, LEGACY, DUPLICATE = "parsed", "failed", "legacy", "duplicate"
+PARSED, FAILED, LEGACY, DUPLICATE, SKIPPED = "parsed", "failed", "legacy", "duplicate", "skipped"
 
 
 def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
@@ -243,17 +243,6 @@ class Corpus:
 # Loading
 
 
-def _report_files(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
-    """(file, root) pairs: folders are searched for report files, files kept as given."""
-    out = []
-    for given in paths:
-        root = Path(given)
-        for path, skip in expand_inputs([str(root)]):
-            if skip is None:
-                out.append((path, root if root.is_dir() else path.parent))
-    return out
-
-
 def load(
     path: str | Path | Iterable[str | Path],
     aliases: str | Path | Mapping[str, str] | None = None,
@@ -284,42 +273,52 @@ def load(
     paths = [path] if isinstance(path, str | Path) else list(path)
     alias_map = read_aliases(aliases) if isinstance(aliases, str | Path) else aliases
     unit_tree = read_unit_tree(units) if isinstance(units, str | Path) else units
-    files = _report_files(paths)
-    results = ingest(
-        [f for f, _root in files],
-        jobs=jobs,
-        cache_dir=cache_dir,
-        progress=progress,
-        desc="load",
-        executor=executor,
-        scheduler=scheduler,
+    entries = find_inputs(paths)
+    to_read = [e for e in entries if e.readable]
+    results = iter(
+        ingest(
+            [e.path for e in to_read],
+            jobs=jobs,
+            cache_dir=cache_dir,
+            progress=progress,
+            desc="load",
+            executor=executor,
+            scheduler=scheduler,
+        )
     )
     rows: list[dict[str, Any]] = []
     parsed: dict[str, Report] = {}
     seen_hashes: dict[str, str] = {}
-    used_ids: set[str] = set()
-    for (file, root), result in zip(files, results, strict=True):
-        report_id = _report_id(file, root, used_ids)
+    for entry in entries:
+        report_id = entry.report
         row: dict[str, Any] = {
             "report": report_id,
-            "file": file.name,
-            "path": str(file),
-            "sha256": result.sha256,
-            "seconds": result.seconds,
+            "file": safe_text(entry.path.name),
+            "path": safe_text(str(entry.path)),
         }
+        if entry.skip is not None:
+            rows.append({**row, "status": SKIPPED, "note": entry.skip})
+            continue
+        if entry.error is not None:
+            rows.append({**row, "status": FAILED, "error": error_text(entry.error)})
+            continue
+        result = next(results)
+        row.update(sha256=result.sha256 or None, seconds=result.seconds, note=result.notice)
         if result.sha256 and result.sha256 in seen_hashes:
             row.update(
                 status=DUPLICATE, note=f"identical to {seen_hashes[result.sha256]}; read once"
             )
             rows.append(row)
             continue
-        seen_hashes[result.sha256] = report_id
         err = result.error
+        if err is None or isinstance(err, UnsupportedFormatError):
+            # Only a report read is "read once": copies of a failed file fail each on its own.
+            seen_hashes[result.sha256] = report_id
         if isinstance(err, UnsupportedFormatError):
-            row.update(status=LEGACY, error=str(err), format="LEGACY")
+            row.update(status=LEGACY, error=error_text(err), format="LEGACY")
             row.update(agency=err.details.get("agency"), year=err.details.get("year"))
         elif err is not None:
-            row.update(status=FAILED, error=str(err))
+            row.update(status=FAILED, error=error_text(err))
         else:
             report = result.report
             assert report is not None
@@ -337,16 +336,13 @@ def load(
     return build(rows, parsed, alias_map, unit_tree, blank_as_zero)
 
 
-def _report_id(file: Path, root: Path, used: set[str]) -> str:
-    """A unique id: the path under its folder, with the folder's name when that repeats."""
-    candidates = [
-        file.relative_to(root).as_posix() if file.is_relative_to(root) else file.name,
-        f"{root.name}/{file.relative_to(root).as_posix()}" if file.is_relative_to(root) else "",
-        str(file),
-    ]
-    report_id = next(c for c in candidates if c and c not in used)
-    used.add(report_id)
-    return report_id
+def error_text(error: ReportError) -> str:
+    """An error as the reports table shows it: code and message, without the path again.
+
+    >>> error_text(ReportError("a/b.txt", "empty", "文件为空", "the file is empty"))
+    'empty: 文件为空 / the file is empty'
+    """
+    return f"{error.code}: {error.message_zh} / {error.message_en}"
 
 
 def _mark_conflicts(rows: list[dict[str, Any]], parsed: dict[str, Report]) -> None:

@@ -50,3 +50,20 @@ def _rebuild(
     cls: type[ReportError], path: str, code: str, zh: str, en: str, details: dict
 ) -> ReportError:
     return cls(path, code, zh, en, **details)
+
+
+class InputError(Exception):
+    """A usage error of a command (a missing path, no input at all, a bad option value).
+
+    The command stops before any work and exits with ``exit_code`` (2), printing the message
+    in Chinese and English, never a traceback.
+
+    >>> str(InputError("路径不存在：x", "no such file or folder: x"))
+    '路径不存在：x / no such file or folder: x'
+    """
+
+    def __init__(self, message_zh: str, message_en: str, exit_code: int = 2) -> None:
+        self.message_zh = message_zh
+        self.message_en = message_en
+        self.exit_code = exit_code
+        super().__init__(f"{message_zh} / {message_en}")
