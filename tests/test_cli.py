@@ -65,7 +65,7 @@ def test_parse_explain_facts_prints_every_number_with_its_reason() -> None:
     assert "→ items_published/website 50: verb 发布, channel word 政府门户网站" in result.output
     assert "12345  left: no measure word" in result.output  # the hotline's number, not a count
     as_json = CliRunner().invoke(main, ["parse", "--json", "--explain-facts", str(SAMPLE)])
-    readings = json.loads(as_json.output)["facts_explained"]
+    readings = json.loads(as_json.stdout)["facts_explained"]
     assert {"section", "printed", "clause", "metric", "channel", "value", "reason"} == set(
         readings[0]
     )

@@ -232,11 +232,22 @@ class Corpus:
         }
         return cls(**tables)
 
-    def export(self, out_dir: str | Path) -> dict[str, list[Path]]:
-        """Write every table as CSV and Parquet, and one XLSX workbook (see :mod:`.export`)."""
-        from .export import export_tables
+    def export(self, out_dir: str | Path, dataset: bool = False) -> dict[str, list[Path]]:
+        """Write every table as CSV and Parquet, and one XLSX workbook (see :mod:`.export`);
+        with ``dataset``, also the Parquet dataset partitioned by year in ``out_dir/dataset``.
 
-        return export_tables(self.tables(), Path(out_dir))
+        The set is swapped in whole: an interrupted export leaves the previous one.
+        """
+        from .dataset import write_dataset
+        from .export import export_folder, export_tables
+
+        def write(stage: Path) -> dict[str, list[Path]]:
+            written = export_tables(self.tables(), stage)
+            if dataset:
+                written["dataset"] = [write_dataset(self, stage / "dataset")]
+            return written
+
+        return export_folder(out_dir, write)
 
 
 # ---------------------------------------------------------------------------------------------
