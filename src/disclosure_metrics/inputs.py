@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,62 +74,77 @@ def _unreadable(path: Path, report: str, exc: OSError, what: str = "文件夹 fo
     return InputFile(path, report, error=error)
 
 
+def _kind(path: Path, report: str) -> InputFile | None:
+    """A file as an input (read, or skipped with the reason); None for a folder."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return _unreadable(path, report, exc, "文件 file")
+    if stat.S_ISDIR(mode):
+        return None
+    if not stat.S_ISREG(mode):
+        return InputFile(path, report, skip="not a regular file")
+    if path.suffix.lower() in SUPPORTED_SUFFIXES:
+        return InputFile(path, report)
+    return InputFile(path, report, skip=f"not a report file type ({path.suffix or 'no suffix'})")
+
+
 def _walk(root: Path) -> list[InputFile]:
-    """Every entry under ``root``, sorted by relative path, links followed once."""
+    """Every entry under ``root``, sorted by relative path. Real folders are read first and
+    links after them, so a link to something already read is listed as such, once."""
     real_root = root.resolve()
     found: list[InputFile] = []
     seen_dirs: set[tuple[int, int]] = set()
+    seen_files: set[str] = set()
+    links: list[tuple[Path, str]] = []
 
     def visit(folder: Path, rel: str) -> None:
         try:
             info = folder.stat()
-        except OSError as exc:
-            found.append(_unreadable(folder, safe_text(rel or folder.name), exc))
-            return
-        if (info.st_dev, info.st_ino) in seen_dirs:
-            return  # a loop, or a second link to a folder already read
-        seen_dirs.add((info.st_dev, info.st_ino))
-        try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
             found.append(_unreadable(folder, safe_text(rel or folder.name), exc))
             return
+        seen_dirs.add((info.st_dev, info.st_ino))
         for entry in entries:
             if entry.name.startswith("."):
                 continue  # hidden files and folders (.git, editor backups) are not inputs
             path = Path(entry.path)
             child = f"{rel}/{entry.name}" if rel else entry.name
-            report = safe_text(child)
             if entry.is_symlink():
-                try:
-                    target = path.resolve(strict=True)
-                except (OSError, RuntimeError):
-                    found.append(InputFile(path, report, skip="broken link"))
-                    continue
-                if not target.is_relative_to(real_root):
-                    found.append(
-                        InputFile(path, report, skip="link leads outside the given folder")
-                    )
-                    continue
-            try:
-                mode = path.stat().st_mode
-            except OSError as exc:
-                found.append(_unreadable(path, report, exc, "文件 file"))
+                links.append((path, child))
                 continue
-            if stat.S_ISDIR(mode):
+            item = _kind(path, safe_text(child))
+            if item is None:
                 visit(path, child)
-            elif not stat.S_ISREG(mode):
-                found.append(InputFile(path, report, skip="not a regular file"))
-            elif path.suffix.lower() in SUPPORTED_SUFFIXES:
-                found.append(InputFile(path, report))
             else:
-                found.append(
-                    InputFile(
-                        path, report, skip=f"not a report file type ({path.suffix or 'no suffix'})"
-                    )
-                )
+                seen_files.add(os.path.realpath(path))
+                found.append(item)
 
     visit(root, "")
+    while links:
+        path, child = links.pop(0)
+        report = safe_text(child)
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            found.append(InputFile(path, report, skip="broken link"))
+            continue
+        if not target.is_relative_to(real_root):
+            found.append(InputFile(path, report, skip="link leads outside the given folder"))
+            continue
+        item = _kind(path, report)
+        if item is None:
+            info = target.stat()
+            if (info.st_dev, info.st_ino) in seen_dirs:
+                found.append(InputFile(path, report, skip="link to a folder already read"))
+            else:
+                visit(path, child)
+        elif str(target) in seen_files:
+            found.append(InputFile(path, report, skip="link to a file already listed"))
+        else:
+            seen_files.add(str(target))
+            found.append(item)
     return sorted(found, key=lambda f: f.report)
 
 
@@ -140,9 +156,8 @@ def find_inputs(inputs: Iterable[str | Path], missing_ok: bool = False) -> list[
     given twice) is listed once. Ids that repeat across inputs get the input folder's name in
     front, then the full path.
     """
-    out: list[InputFile] = []
+    found: list[tuple[InputFile, str]] = []
     real_seen: set[str] = set()
-    used: set[str] = set()
     for given in inputs:
         root = Path(given)
         if not os.path.lexists(root) and not missing_ok:
@@ -156,19 +171,21 @@ def find_inputs(inputs: Iterable[str | Path], missing_ok: bool = False) -> list[
             prefix = safe_text(root.resolve().parent.name)
         for entry in entries:
             real = os.path.realpath(entry.path)
-            if real in real_seen:
-                continue
-            real_seen.add(real)
-            for candidate in (
-                entry.report,
-                f"{prefix}/{entry.report}",
-                safe_text(str(entry.path)),
-            ):
-                if candidate not in used:
-                    break
-            else:
-                candidate = f"{entry.report}#{len(used)}"
-            entry.report = candidate
-            used.add(candidate)
-            out.append(entry)
-    return out
+            if real not in real_seen:  # the same file given twice is one input
+                real_seen.add(real)
+                found.append((entry, prefix))
+    # An id that two inputs share gets each input's folder name in front, then the full path.
+    repeated = Counter(e.report for e, _p in found)
+    prefixed = Counter(f"{p}/{e.report}" for e, p in found if repeated[e.report] > 1)
+    used: set[str] = set()
+    for entry, prefix in found:
+        candidate = entry.report
+        if repeated[candidate] > 1:
+            candidate = f"{prefix}/{entry.report}"
+            if prefixed[candidate] > 1:
+                candidate = safe_text(str(entry.path))
+        while candidate in used:
+            candidate += "#"
+        entry.report = candidate
+        used.add(candidate)
+    return [e for e, _p in found]

@@ -196,10 +196,13 @@ def _count_pattern() -> re.Pattern[str]:
     prefixes = [w for spec in q.values() for w in spec["prefix"]]
     suffixes = [w for spec in q.values() for w in spec["suffix"]]
     units = {u for group in vocabulary()["units"].values() for u in group}
-    arabic = r"\d+(?:,\d{3})*(?:\.\d+)?"
+    # Bounded runs: a printed count is never longer, and an unbounded \d+ backtracks over a run
+    # of thousands of glued digits at every start (quadratic). A longer run still ends as a
+    # match preceded by a digit, which counts() rejects.
+    arabic = r"\d{1,16}(?:,\d{3}){0,6}(?:\.\d{1,8})?"
     return re.compile(
         rf"(?P<pre>{_alternation(prefixes)})?"
-        rf"(?P<num>{arabic}|[{_CN_CHARS}]+)"
+        rf"(?P<num>{arabic}|[{_CN_CHARS}]{{1,24}})"
         # 1.2万条; a 万 just before 元 belongs to the unit 万元.
         rf"(?P<mult>[十百千万亿](?!元))?"
         rf"(?P<suf1>余|多)?"
