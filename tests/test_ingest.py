@@ -56,3 +56,33 @@ def test_errors_survive_processes_and_the_cache() -> None:
     assert isinstance(
         pickle.loads(pickle.dumps(ReportError("b", "empty", "空", "empty"))), ReportError
     )
+
+
+def test_a_killed_local_worker_loses_only_its_file(tmp_path: Path, monkeypatch) -> None:
+    """SIGKILL of a pool process (the OOM killer, a crash in pdfium): its chunk is retried
+    file by file, the file that kills its process again is ``worker_lost``, the rest parse."""
+    import os
+    import signal
+
+    from disclosure_metrics import ingest as ingest_module
+
+    real = ingest_module.parse_document
+
+    def deadly(document, sha):  # type: ignore[no-untyped-def]
+        if "killer" in document.path:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(document, sha)
+
+    # Workers are forked from this process, so they run the patched parse.
+    monkeypatch.setattr(ingest_module, "parse_document", deadly)
+    files = []
+    for i in range(8):
+        name = "killer.txt" if i == 3 else f"r{i}.txt"
+        shutil.copy(SAMPLE, tmp_path / name)
+        files.append(tmp_path / name)
+    results = ingest(files, jobs=2)
+    assert [Path(r.path).name for r in results] == [f.name for f in files]
+    lost = [r for r in results if r.status == "failed"]
+    assert [Path(r.path).name for r in lost] == ["killer.txt"]
+    assert lost[0].error.code == "worker_lost"
+    assert all(r.status == "parsed" for r in results if r not in lost)
