@@ -67,3 +67,31 @@ class InputError(Exception):
         self.message_en = message_en
         self.exit_code = exit_code
         super().__init__(f"{message_zh} / {message_en}")
+
+
+class TooComplex(Exception):
+    """Raised by a reader before it builds something too large for any report (a table grid of
+    millions of cells, a page of millions of glyphs); the file becomes ``too_complex``.
+
+    >>> str(TooComplex("表格过大", "the table is too large"))
+    '表格过大 / the table is too large'
+    """
+
+    def __init__(self, message_zh: str, message_en: str) -> None:
+        self.message_zh = message_zh
+        self.message_en = message_en
+        super().__init__(f"{message_zh} / {message_en}")
+
+
+#: No report table comes near this many cells (the largest are a few hundred); a grid is
+#: counted before it is built, so hostile row and column spans cannot exhaust memory.
+MAX_GRID_CELLS = 200_000
+
+
+def check_grid(cells: int) -> None:
+    """:class:`TooComplex` when a table would have more than :data:`MAX_GRID_CELLS` cells."""
+    if cells > MAX_GRID_CELLS:
+        raise TooComplex(
+            f"表格展开后超过 {MAX_GRID_CELLS} 个单元格，不像是年度报告的表格",
+            f"a table would expand to more than {MAX_GRID_CELLS} cells; no report table does",
+        )

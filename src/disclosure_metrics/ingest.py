@@ -32,7 +32,7 @@ from tqdm import tqdm
 
 from . import readers
 from .cache import CorruptEntry, load_entry, store
-from .errors import ReportError, UnsupportedFormatError
+from .errors import ReportError, TooComplex, UnsupportedFormatError
 from .inputs import safe_text
 from .parse import Report, parse_document
 from .readers import read_document
@@ -187,6 +187,8 @@ def ingest_one(path: str | Path, cache_dir: str | Path | None = None) -> Ingeste
             report = parse_document(read_document(shown, data), sha)
     except ReportError as exc:
         error = exc
+    except TooComplex as exc:
+        error = ReportError(shown, "too_complex", exc.message_zh, exc.message_en)
     except OverBudget:
         error = ReportError(
             shown,

@@ -30,7 +30,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from ..document import Cell, Document, Table, TextLine
-from ..errors import ReportError
+from ..errors import ReportError, check_grid
 from .html import join_wrapped, normalize_space
 
 #: A report's unpacked XML is a few MB; refuse zip bombs well before memory runs out.
@@ -193,10 +193,16 @@ def _grid(tbl: etree._Element) -> list[list[Cell]]:
     """Expand a ``w:tbl`` into a grid; merged areas repeat the first cell's text as spanned."""
     rows: list[list[Cell]] = []
     previous: list[Cell] = []
+    built = 0  # cells so far: checked before each row and cell is built
     for tr in _table_rows(tbl):
-        row: list[Cell] = [Cell("") for _ in range(_int_val(tr, "w:trPr/w:gridBefore", 0))]
+        before = max(0, min(_int_val(tr, "w:trPr/w:gridBefore", 0), MAX_GRID_SPAN))
+        built += before
+        check_grid(built)
+        row: list[Cell] = [Cell("") for _ in range(before)]
         for tc in _row_cells(tr):
             span = max(1, min(_int_val(tc, "w:tcPr/w:gridSpan", 1), MAX_GRID_SPAN))
+            built += span
+            check_grid(built)
             v_merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
             h_merge = tc.find(f"{qn('w:tcPr')}/{qn('w:hMerge')}")
             start = len(row)

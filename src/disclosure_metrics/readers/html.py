@@ -27,6 +27,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..document import Cell, Document, Table, TextLine
+from ..errors import check_grid
 
 #: How many leading bytes are searched for a ``<meta>`` charset declaration.
 META_SCAN_BYTES = 4096
@@ -383,6 +384,14 @@ def _own_cells_of_table(table: etree._Element) -> list[etree._Element]:
 def _grid(rows: list[list[etree._Element]]) -> list[list[Cell]]:
     """Expand row/column spans into a full grid, the HTML table model way."""
     height = len(rows)
+    # Counted before anything is built: spans can ask for far more cells than the page holds.
+    planned = 0
+    for r, cells in enumerate(rows):
+        for td in cells:
+            rowspan = _span(td.get("rowspan"))
+            rowspan = height - r if rowspan == 0 else min(rowspan or 1, height - r)
+            planned += rowspan * min(_span(td.get("colspan")) or 1, MAX_COLSPAN)
+        check_grid(planned)
     grid: list[dict[int, Cell]] = [{} for _ in rows]
     for r, cells in enumerate(rows):
         column = 0
