@@ -15,7 +15,7 @@ Example::
     >>> report = parse_file("data/raw/2020_huianpu.txt")
     >>> entry = Path(tempfile.mkdtemp()) / "e.json"
     >>> store(entry, "ab" * 32, report, None)
-    >>> load_entry(entry, "ab" * 32)[0] == report
+    >>> load_entry(entry, "ab" * 32, path=report.path)[0] == report
     True
 """
 

@@ -61,8 +61,8 @@ def formula_safe(value: Any) -> Any:
 
     A leading ``'`` before such a text is doubled, so :func:`formula_unsafe` recovers it.
 
-    >>> formula_safe('=HYPERLINK("http://x")'), formula_safe(-3), formula_safe("平潭")
-    ('\'=HYPERLINK("http://x")', -3, '平潭')
+    >>> formula_safe("=SUM(A1)"), formula_safe(-3), formula_safe("平潭")
+    ("'=SUM(A1)", -3, '平潭')
     """
     if (
         isinstance(value, str)

@@ -35,8 +35,8 @@ from .readers import SUPPORTED_SUFFIXES
 def safe_text(text: str) -> str:
     """``text`` with the undecodable bytes of a file name shown as ``\\xNN`` (valid UTF-8).
 
-    >>> safe_text(os.fsdecode(b"\\xc4\\xea\\xb1\\xa8.txt"))
-    '\\\\xc4\\\\xea\\\\xb1\\\\xa8.txt'
+    >>> safe_text(os.fsdecode("报告.txt".encode("gbk")))
+    '\\\\xb1\\\\xa8\\\\xb8\\\\xe6.txt'
     """
     try:
         text.encode("utf-8")
