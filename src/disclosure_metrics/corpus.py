@@ -148,6 +148,23 @@ def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     return df.astype({c: d for c, d, _z in SCHEMAS[table]})
 
 
+def _year_span(years: list[int]) -> str:
+    """Years as a short text: a full run as a range, more than three as first-last (count).
+
+    >>> _year_span([2019, 2020, 2021]), _year_span([2020, 2023]), _year_span([])
+    ('2019-2021', '2020, 2023', 'none')
+    >>> _year_span([2017, 2018, 2019, 2021])
+    '2017-2021 (4 years)'
+    """
+    if not years:
+        return "none"
+    if years == list(range(years[0], years[-1] + 1)) and len(years) > 2:
+        return f"{years[0]}-{years[-1]}"
+    if len(years) > 3:
+        return f"{years[0]}-{years[-1]} ({len(years)} years)"
+    return ", ".join(map(str, years))
+
+
 def catalogue_frame() -> pd.DataFrame:
     """The indicator catalogue as a table (it feeds the methods page)."""
     rows = []
@@ -171,7 +188,7 @@ def catalogue_frame() -> pd.DataFrame:
     return frame("catalogue", rows)
 
 
-@dataclass
+@dataclass(repr=False)
 class Corpus:
     """Tidy tables of a set of reports; ``parsed`` keeps the :class:`Report` objects by id."""
 
@@ -197,24 +214,89 @@ class Corpus:
         return rollup(self.indicators, self.reports, by)
 
     def agency(self, name: str) -> pd.DataFrame:
-        """The indicators of one agency (by name or key), a row per year and indicator."""
+        """The indicators of one agency (by name or key), a row per year and indicator.
+
+        An agency the corpus does not hold is a ``KeyError`` naming the closest it holds.
+        """
         key = agency_key(name)
-        return self.indicators[self.indicators.agency_key == key].reset_index(drop=True)
+        rows = self.indicators[self.indicators.agency_key == key]
+        if rows.empty and key not in set(self.reports.agency_key.dropna()):
+            import difflib
 
-    def catalogue(self) -> pd.DataFrame:
-        return catalogue_frame()
+            known = sorted(
+                set(self.reports.agency.dropna()) | set(self.reports.agency_key.dropna())
+            )
+            close = difflib.get_close_matches(str(name), known, n=3, cutoff=0.3)
+            hint = "、".join(close) if close else "、".join(known[:3]) or "-"
+            raise KeyError(
+                f"语料中没有机关 {name!r}；最接近的：{hint} / no agency {name!r} in the corpus; "
+                f"closest: {', '.join(close or known[:3]) or 'none'}"
+            )
+        return rows.reset_index(drop=True)
 
-    def tables(self) -> dict[str, pd.DataFrame]:
-        """Every table of the corpus by export name."""
+    def _counts(self) -> tuple[dict[str, int], dict[str, int], list[int], int]:
+        statuses = self.reports.status.value_counts().to_dict()
+        tables = {name: len(df) for name, df in self.tables_held().items()}
+        years = sorted({int(y) for y in self.reports.year.dropna()})
+        return statuses, tables, years, int(self.reports.agency_key.nunique())
+
+    def tables_held(self) -> dict[str, pd.DataFrame]:
+        """The tables the corpus holds (without the computed yoy and catalogue)."""
         return {
             "reports": self.reports,
             "cells": self.cells,
             "facts": self.facts,
             "checks": self.checks,
             "indicators": self.indicators,
-            "yoy": self.yoy(),
-            "catalogue": catalogue_frame(),
         }
+
+    def __repr__(self) -> str:
+        """One short line: reports by status, rows per table, years, agencies.
+
+        >>> import disclosure_metrics as dm
+        >>> dm.load("data/raw", progress=False)  # doctest: +ELLIPSIS
+        Corpus(reports: 1 parsed; rows: reports 1, cells ..., indicators ...; years 2020; 1 agency)
+        """
+        statuses, tables, years, agencies = self._counts()
+        status = ", ".join(f"{n} {s}" for s, n in sorted(statuses.items())) or "none"
+        rows = ", ".join(f"{name} {n}" for name, n in tables.items())
+        span = _year_span(years)
+        return (
+            f"Corpus(reports: {status}; rows: {rows}; years {span}; "
+            f"{agencies} agenc{'y' if agencies == 1 else 'ies'})"
+        )
+
+    def _repr_html_(self) -> str:
+        """The notebook display: the counts as a small table, the reports not parsed listed."""
+        import html
+
+        statuses, tables, years, agencies = self._counts()
+        cells = "".join(
+            f"<tr><th>{html.escape(k)}</th><td>{v}</td></tr>"
+            for k, v in [
+                *(("报告 " + s, n) for s, n in sorted(statuses.items())),
+                *(("行 rows: " + t, n) for t, n in tables.items()),
+            ]
+        )
+        unread = self.reports[~self.reports.status.isin(["parsed"])].head(20)
+        listed = "".join(
+            f"<li>{html.escape(str(r.report))}: {html.escape(str(r.status))} "
+            f"{html.escape(str(r.error if r.error is not pd.NA else r.note))}</li>"
+            for r in unread.itertuples(index=False)
+        )
+        return (
+            f"<div><b>Corpus</b> · 年度 years {_year_span(years)} · 机关 agencies {agencies}"
+            f"<table>{cells}</table>"
+            + (f"<p>未解析 not parsed:</p><ul>{listed}</ul>" if listed else "")
+            + "</div>"
+        )
+
+    def catalogue(self) -> pd.DataFrame:
+        return catalogue_frame()
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table of the corpus by export name."""
+        return {**self.tables_held(), "yoy": self.yoy(), "catalogue": catalogue_frame()}
 
     @classmethod
     def from_exports(cls, folder: str | Path) -> Corpus:
@@ -551,7 +633,8 @@ def _groups_for(reports: pd.DataFrame, by: Any) -> dict[str, list[str]]:
     if isinstance(by, str):
         if by not in reports.columns:
             raise KeyError(f"no column {by!r} in corpus.reports")
-        pairs = reports[["agency_key", by]].dropna().drop_duplicates()
+        # Report by report: an agency's 2019 report may be GOV2019 and its 2021 one GOV2021.
+        pairs = reports[["report", by]].dropna()
         return {k: [str(g)] for k, g in pairs.itertuples(index=False)}
     if isinstance(by, pd.DataFrame):
         first, second = by.columns[:2]
@@ -577,13 +660,16 @@ def _ancestors(keys: Iterable[str], tree: Mapping[str, str]) -> dict[str, list[s
 def rollup(indicators: pd.DataFrame, reports: pd.DataFrame, by: Any = "all") -> pd.DataFrame:
     """Counts summed per group and year; rates recomputed from summed numerators/denominators."""
     groups = _groups_for(reports, by)
+    # A column of the reports table groups each report; everything else groups agencies.
+    by_report = isinstance(by, str) and by != "all" and by in reports.columns
     catalogue = ind.by_id()
     sums: dict[tuple[str, int, str], dict[str, Any]] = {}
     for r in indicators.itertuples(index=False):
-        if r.agency_key not in groups or _missing(r.year):
+        member = r.report if by_report else r.agency_key
+        if member not in groups or _missing(r.year):
             continue
         spec = catalogue.get(r.indicator)
-        for group in groups[r.agency_key]:
+        for group in groups[member]:
             acc = sums.setdefault(
                 (group, int(r.year), r.indicator),
                 {
