@@ -284,3 +284,17 @@ def test_unreadable_file_and_folder_are_listed(tmp_path: Path) -> None:
     by_report = {o["report"]: o for o in map(json.loads, out.splitlines())}
     assert by_report["secret.txt"]["error"] == by_report["sub"]["error"] == "unreadable"
     assert code == 1 and summary(err) == (1, 2, 0, 0)
+
+
+def test_identical_empty_files_each_fail_and_a_folder_given_thrice_counts_once(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    for i in range(200):
+        (folder / f"empty-{i:03d}.txt").write_bytes(b"")
+    shutil.copy(SAMPLE, folder / "sample.txt")
+    code, _out, err = run("export", folder, folder, str(folder) + "/", "--out", tmp_path / "out")
+    assert code == 1 and summary(err) == (1, 200, 0, 0)  # failures, not duplicates of one
+    reports = list(csv.DictReader((tmp_path / "out" / "reports.csv").open(encoding="utf-8-sig")))
+    assert len(reports) == 201 and {r["status"] for r in reports} == {"parsed", "failed"}
