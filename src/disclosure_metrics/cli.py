@@ -520,8 +520,10 @@ def build(
 ) -> None:
     """Build the dashboards site: load, check, indicators, exports, papermill per year, render."""
     from .site import build as build_site
+    from .site import choose_renderer
 
     _check_executor(executor, scheduler)
+    choose_renderer(renderer)  # --renderer quarto without Quarto: said first, before any input
     folders = list(data) or [d for d in ("data/raw", "data/example") if Path(d).is_dir()]
     if not folders:
         raise InputError(
