@@ -23,6 +23,7 @@ Example::
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -394,15 +395,19 @@ def _sentences(text: str) -> list[_Sentence]:
     out: list[_Sentence] = []
     bodies: list[str] = []
     all_counts = counts(text)
+    # Counts come in text order: each sentence takes its slice by bisection, not by a scan of
+    # every count (a long section has thousands of sentences and counts).
+    starts = [c.start for c in all_counts]
     for a, b in _spans(text, 0, len(text), _SENTENCE_END):
         bodies.append(text[a:b])
+        inside = all_counts[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
         out.append(
             _Sentence(
                 text=text,
                 start=a,
                 end=b,
                 clauses=_spans(text, a, b, _CLAUSE_END),
-                counts=[c for c in all_counts if a <= c.start and c.end <= b],
+                counts=[c for c in inside if c.end <= b],
                 context="。".join(bodies[-3:]),
             )
         )
