@@ -298,3 +298,23 @@ def test_identical_empty_files_each_fail_and_a_folder_given_thrice_counts_once(
     assert code == 1 and summary(err) == (1, 200, 0, 0)  # failures, not duplicates of one
     reports = list(csv.DictReader((tmp_path / "out" / "reports.csv").open(encoding="utf-8-sig")))
     assert len(reports) == 201 and {r["status"] for r in reports} == {"parsed", "failed"}
+
+
+def test_a_full_disk_is_a_message_naming_the_file_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from disclosure_metrics import export
+
+    target = tmp_path / "results.csv"
+
+    def full(path, _write):  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(export, "atomic_write", full)
+    result = CliRunner().invoke(main, ["check", "--csv", str(target), str(SAMPLE)])
+    assert result.exit_code == 1
+    assert f"cannot write {target}: No space left on device" in result.output
+    assert "Traceback" not in result.output and not isinstance(result.exception, OSError)
+    assert list(tmp_path.iterdir()) == []

@@ -418,3 +418,18 @@ def test_interrupted_build_keeps_the_previous_site_and_a_rerun_completes(tmp_pat
     assert manifest["inputs"][0]["status"] == "parsed"
     assert before.keys() <= {p.name for p in out.glob("*.html")}
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("._site.")]  # no leftovers
+
+
+def test_copying_plotly_js_onto_a_full_disk_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    def full(source, target):  # type: ignore[no-untyped-def]
+        Path(target).write_bytes(b"half")
+        raise OSError(errno.ENOSPC, "No space left on device", str(target))
+
+    monkeypatch.setattr(site.shutil, "copyfile", full)
+    with pytest.raises(OSError):
+        site.copy_plotly_js(tmp_path)
+    assert list(tmp_path.iterdir()) == []
