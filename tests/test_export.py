@@ -113,3 +113,36 @@ def test_an_export_replaces_its_own_files_keeps_the_users_and_clears_dead_stagin
     assert reports.status.tolist() == ["parsed"]
     assert (out / "dataset" / "_dataset.json").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "reports"]
+
+
+def test_a_killed_export_leaves_the_previous_set_whole_and_the_next_run_cleans_up(
+    tmp_path: Path,
+) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .conftest import ROOT
+
+    reports = corpus_or_skip() / "reports"
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "disclosure_metrics", "export", str(reports), "--out"]
+    command += [str(out), "--jobs", "1"]
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True, timeout=600)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    staging = []
+    while time.monotonic() < deadline and proc.poll() is None and not staging:
+        staging = [p for p in tmp_path.iterdir() if p.name.startswith(".out.staging-")]
+        time.sleep(0.02)
+    assert staging, "the export never started writing"
+    time.sleep(0.3)  # into the writing of the tables
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before  # the old set, whole: nothing new beside it
+    assert [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]  # what the kill left
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True, timeout=600)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # removed by the next run
