@@ -357,6 +357,9 @@ def load(
 
     A dataset folder written by :func:`disclosure_metrics.dataset.write_dataset` (it has a
     ``_dataset.json``) is read back as it was exported; ``parsed`` is then empty.
+
+    Every file found is a row of ``reports`` (skipped and unreadable ones too, see
+    :mod:`.inputs`); a path that does not exist is an :class:`~.errors.InputError`.
     """
     from .dataset import is_dataset, read_corpus
     from .ingest import ingest
