@@ -202,6 +202,8 @@ def test_export_lists_every_input_and_exits_1_when_one_failed(tmp_path: Path) ->
         ["build", "--years", "abc", "--out", "{tmp}/site"],
         ["build", "--years", "2025-2019", "--out", "{tmp}/site"],
         ["parse", "--no-such-option", "x"],
+        ["parse", "--jobs", "0", "{tmp}/empty"],
+        ["build", "--jobs", "-1", "--out", "{tmp}/site"],
     ],
 )
 def test_usage_errors_exit_2_with_a_bilingual_message(tmp_path: Path, args: list[str]) -> None:

@@ -111,7 +111,10 @@ def _json_line(obj: dict) -> str:
 
 
 JOBS = click.option(
-    "--jobs", type=int, default=None, help="Processes for parsing [default: all cores]."
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes for parsing [default: all cores].",
 )
 EXECUTOR = click.option(
     "--executor",
@@ -146,7 +149,7 @@ class Commands(click.Group):
             click.echo("✗ 已中止 / aborted", err=True)
             sys.exit(1)
         except click.ClickException as exc:
-            if isinstance(exc, click.UsageError) and not isinstance(exc, click.BadParameter):
+            if isinstance(exc, click.UsageError) and not _has_chinese(exc.message):
                 exc.message = f"用法错误 / usage error: {exc.message}"
             exc.show()
             sys.exit(exc.exit_code)
@@ -162,6 +165,10 @@ class Commands(click.Group):
                 err=True,
             )
             sys.exit(1)
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 # Errors of the place written to, not of the program: a message, not a traceback.
@@ -504,7 +511,10 @@ def _list_unread(reports: Any) -> None:
     show_default=True,
 )
 @click.option(
-    "--jobs", type=int, default=None, help="Pages executed in parallel [default: all cores]."
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Pages executed in parallel [default: all cores].",
 )
 @click.option("--out", default="_site", show_default=True, type=click.Path(file_okay=False))
 @EXECUTOR
