@@ -154,6 +154,8 @@ def test_parse_lists_every_file_and_ends_with_the_summary(tmp_path: Path) -> Non
     assert summary(err) == (3, 1, 4, 0)
     readable = run("parse", _crawl(tmp_path / "again"))
     assert "✗ 沭阳/blank.txt: empty: 文件为空 / the file is empty" in readable[2]
+    assert re.search(r"^平潭/年报.txt  平潭综合实验区  2021", readable[1], re.M)
+    assert re.search(r"^沭阳/年报.txt  \S+  2025", readable[1], re.M)
 
 
 def test_check_keeps_same_named_files_apart(tmp_path: Path) -> None:

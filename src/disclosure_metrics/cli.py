@@ -233,7 +233,7 @@ def parse(
                     obj["facts_explained"] = [dataclasses.asdict(r) for r in readings]
                 click.echo(_json_line(obj))
             else:
-                click.echo(format_report_text(result))
+                click.echo(format_report_text(result, entry.report))
                 for reading in readings or ():
                     click.echo(f"  {reading}")
                 click.echo()
@@ -258,10 +258,10 @@ def _explained(report: Report) -> list:
     return explain_facts(report.section_text, report.year, agency=report.agency)
 
 
-def format_report_text(report: Report) -> str:
+def format_report_text(report: Report, name: str | None = None) -> str:
     from .render import format_report
 
-    return format_report(report)
+    return format_report(report, name)
 
 
 _SHOWN_PER_RULE = 6
