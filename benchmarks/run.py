@@ -5,7 +5,8 @@
 
 Prints one table: parse throughput per input kind (real corpus and generated example reports),
 parse + check + indicators on N generated text reports (wall time, peak memory of all
-processes), the full site build and an unchanged rebuild, and the weight of every site page.
+processes), the full site build and an unchanged rebuild, the weight of every site page, and
+the time and peak memory of each hostile input parsed alone (``--hostile`` for that part only).
 Each timing is the median of several runs unless it is a single long run.
 """
 
@@ -181,14 +182,88 @@ def build_times(data: list[Path]) -> tuple[float, float, Path, Path]:
     return full, rebuild, work / "_site", work
 
 
+def hostile_inputs(folder: Path) -> list[Path]:
+    """Files that once stalled or exhausted the machine (issue 13), written into ``folder``."""
+    import io
+
+    import docx
+    from docx.oxml.ns import qn
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    glued = list(lines)
+    glued[91] = "".join(str((i * 7919) % 10) for i in range(4000))  # table 4, 4 000 digits
+    files = {
+        "glued-4000-digits.txt": "\n".join(glued),
+        "prose-2.9MB.txt": text.replace(
+            "五、存在的主要问题及改进情况",
+            "五、存在的主要问题及改进情况\n"
+            + "本年度共发布信息3000余条，收到申请50件，办结49件。\n" * 40_000,
+        ),
+        "spans-3000.html": '<table><tr><td rowspan="3000" colspan="3000">x</td></tr>'
+        + "<tr><td>1</td></tr>" * 3000
+        + "</table>",
+        "rowspan-layout-20000.html": "<table>"
+        + '<tr><td rowspan="0">1</td></tr>' * 20_000
+        + "</table>",
+        "nested-100000.html": "<div>" * 100_000 + text + "</div>" * 100_000,
+    }
+    out = []
+    for name, content in files.items():
+        (folder / name).write_text(content, encoding="utf-8")
+        out.append(folder / name)
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    for _ in range(3000):
+        tr_pr = table.add_row()._tr.get_or_add_trPr()
+        tr_pr.append(tr_pr.makeelement(qn("w:gridBefore"), {qn("w:val"): str(10**8)}))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    (folder / "gridbefore-1e8.docx").write_bytes(buffer.getvalue())
+    with open(folder / "sparse-6GB.txt", "wb") as handle:
+        handle.truncate(6 * 1024**3)
+    return [*out, folder / "gridbefore-1e8.docx", folder / "sparse-6GB.txt"]
+
+
+def hostile_peaks() -> list[tuple[str, str, str]]:
+    """Each hostile file parsed alone by the command: wall time, peak memory, status."""
+    import json
+    import subprocess
+
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="dm-hostile-") as tmp:
+        for path in hostile_inputs(Path(tmp)):
+            started = time.perf_counter()
+            command = [sys.executable, "-m", "disclosure_metrics", "parse", "--json", str(path)]
+            proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            out = proc.stdout.read() if proc.stdout else b""
+            _pid, status, usage = os.wait4(proc.pid, 0)  # this child's own peak memory
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            seconds = time.perf_counter() - started
+            line = json.loads(out.decode("utf-8").splitlines()[0]) if out else {}
+            status = line.get("error") or line.get("status") or "?"
+            rows.append(
+                (
+                    f"hostile {path.name}",
+                    f"{seconds:.1f} s, peak {usage.ru_maxrss / 1024:,.0f} MiB: {status}",
+                    "a clear status, bounded time and memory",
+                )
+            )
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--reports", type=int, default=100_000, help="generated text reports for the national run"
     )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--hostile", action="store_true", help="only the hostile inputs")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
+    if args.hostile:
+        _print([("machine", machine(), ""), *hostile_peaks()])
+        return
     from disclosure_metrics.example_data import generate
 
     rows: list[tuple[str, str, str]] = [("machine", machine(), "")]
@@ -223,6 +298,11 @@ def main() -> None:
     rows.append(("plotly.min.js (once per site)", f"{plotly_js.stat().st_size / 1024:,.0f} KB", ""))
     shutil.rmtree(work, ignore_errors=True)
     shutil.rmtree(example, ignore_errors=True)
+    rows += hostile_peaks()
+    _print(rows)
+
+
+def _print(rows: list[tuple[str, str, str]]) -> None:
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':<{width}}  {'figure':<60}  target")
     for name, figure, target in rows:

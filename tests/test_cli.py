@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import os
+import re
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from disclosure_metrics.cli import main
 
-from .conftest import SAMPLE
+from .conftest import ROOT, SAMPLE, corpus_or_skip
 
 
 def _batch(tmp_path: Path) -> Path:
@@ -65,9 +72,253 @@ def test_parse_explain_facts_prints_every_number_with_its_reason() -> None:
     assert "→ items_published/website 50: verb 发布, channel word 政府门户网站" in result.output
     assert "12345  left: no measure word" in result.output  # the hotline's number, not a count
     as_json = CliRunner().invoke(main, ["parse", "--json", "--explain-facts", str(SAMPLE)])
-    readings = json.loads(as_json.output)["facts_explained"]
+    readings = json.loads(as_json.stdout)["facts_explained"]
     assert {"section", "printed", "clause", "metric", "channel", "value", "reason"} == set(
         readings[0]
     )
     plain = CliRunner().invoke(main, ["parse", str(SAMPLE)])
     assert "left:" not in plain.output
+
+
+# ---------------------------------------------------------------------------------------------
+# The command as a user runs it (a subprocess): exit codes, the summary line, every input
+# listed with its status, never a traceback, always valid UTF-8.
+
+SUMMARY = re.compile(r"^(\d+) parsed, (\d+) failed, (\d+) skipped(?:, (\d+) duplicate)?$", re.M)
+
+
+def run(*args: object, env: dict[str, str] | None = None, timeout: float = 600) -> tuple:
+    """(exit code, stdout, stderr) of ``disclosure-metrics ARGS``; no traceback allowed."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "disclosure_metrics", *map(str, args)],
+        capture_output=True,
+        env={**os.environ, **(env or {})},
+        timeout=timeout,
+        cwd=ROOT,
+    )
+    out, err = proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")  # strict: valid UTF-8
+    assert "Traceback" not in out + err, out + err
+    return proc.returncode, out, err
+
+
+def summary(err: str) -> tuple[int, ...]:
+    found = SUMMARY.findall(err)
+    assert found, err
+    return tuple(int(n or 0) for n in found[-1])
+
+
+def _crawl(tmp_path: Path) -> Path:
+    """A crawl as it comes: two different reports named 年报.txt, an old .doc, an empty file,
+    a symlinked folder of reports, a link loop and a link leaving the folder."""
+    corpus = corpus_or_skip()
+    root = tmp_path / "crawl"
+    for agency, source in (("平潭", "2021_pingtan.txt"), ("沭阳", "2025_shuyangxian.txt")):
+        (root / agency).mkdir(parents=True)
+        shutil.copy(corpus / "reports" / source, root / agency / "年报.txt")
+    (root / "沭阳" / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0 legacy word")
+    (root / "沭阳" / "blank.txt").write_bytes(b"")
+    shared = root / "shared"
+    shared.mkdir()
+    shutil.copy(SAMPLE, shared / "a_sample.txt")
+    (root / "linked").symlink_to(shared, target_is_directory=True)
+    (shared / "loop").symlink_to(root, target_is_directory=True)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.copy(corpus / "reports" / "2020_pingtan.txt", outside / "elsewhere.txt")
+    (root / "escape").symlink_to(outside, target_is_directory=True)
+    return root
+
+
+def test_parse_lists_every_file_and_ends_with_the_summary(tmp_path: Path) -> None:
+    code, out, err = run("parse", "--json", _crawl(tmp_path))
+    assert code == 1
+    lines = {o["report"]: o for o in map(json.loads, out.splitlines())}
+    assert set(lines) == {
+        "平潭/年报.txt",
+        "沭阳/年报.txt",
+        "沭阳/old.doc",
+        "沭阳/blank.txt",
+        "shared/a_sample.txt",
+        "shared/loop",
+        "linked",
+        "escape",
+    }
+    # The linked folder and the loop lead to files already listed: each is read once.
+    assert lines["linked"]["skipped"] == lines["shared/loop"]["skipped"]
+    assert lines["linked"]["skipped"] == "link to a folder already read"
+    assert lines["平潭/年报.txt"]["status"] == "parsed" and lines["平潭/年报.txt"]["year"] == 2021
+    assert lines["沭阳/年报.txt"]["status"] == "parsed" and lines["沭阳/年报.txt"]["year"] == 2025
+    assert lines["沭阳/blank.txt"]["error"] == "empty"
+    assert lines["沭阳/old.doc"]["status"] == "skipped"
+    assert lines["escape"]["skipped"] == "link leads outside the given folder"
+    assert summary(err) == (3, 1, 4, 0)
+    readable = run("parse", _crawl(tmp_path / "again"))
+    assert "✗ 沭阳/blank.txt: empty: 文件为空 / the file is empty" in readable[2]
+    assert re.search(r"^平潭/年报.txt  平潭综合实验区  2021", readable[1], re.M)
+    assert re.search(r"^沭阳/年报.txt  \S+  2025", readable[1], re.M)
+
+
+def test_check_keeps_same_named_files_apart(tmp_path: Path) -> None:
+    root = _crawl(tmp_path)
+    csv_path = tmp_path / "results.csv"
+    code, out, err = run("check", "--no-fail", "--csv", csv_path, root / "平潭", root / "沭阳")
+    assert code == 1  # blank.txt failed: --no-fail covers rules, not unreadable inputs
+    assert "平潭/年报.txt  " in out and "沭阳/年报.txt  " in out
+    assert re.search(r"^4 report\(s\)", out, re.M)
+    assert summary(err) == (2, 1, 1, 0)
+    code, out, _err = run("check", "--json", "--no-fail", root / "平潭", root / "沭阳")
+    results = [json.loads(line) for line in out.splitlines()]
+    by_report = {r["report"] for r in results}
+    assert {"平潭/年报.txt", "沭阳/年报.txt"} <= by_report
+    assert all(r["year"] in (2021, None) for r in results if r["report"] == "平潭/年报.txt")
+    assert all(r["path"].endswith("年报.txt") for r in results if "年报" in r["report"])
+    rows = list(csv.DictReader(csv_path.open(encoding="utf-8-sig")))
+    assert {"平潭/年报.txt", "沭阳/年报.txt"} <= {r["report"] for r in rows}
+
+
+def test_export_lists_every_input_and_exits_1_when_one_failed(tmp_path: Path) -> None:
+    out_dir = tmp_path / "out"
+    code, _out, err = run("export", _crawl(tmp_path), "--out", out_dir)
+    assert code == 1
+    assert summary(err) == (3, 1, 4, 0)
+    reports = list(csv.DictReader((out_dir / "reports.csv").open(encoding="utf-8-sig")))
+    status = {r["report"]: (r["status"], r["error"] or r["note"]) for r in reports}
+    assert status["沭阳/blank.txt"][0] == "failed"
+    assert status["沭阳/blank.txt"][1].startswith("empty:")
+    assert status["沭阳/old.doc"] == ("skipped", "not a report file type (.doc)")
+    assert status["escape"] == ("skipped", "link leads outside the given folder")
+    assert status["平潭/年报.txt"][0] == status["沭阳/年报.txt"][0] == "parsed"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]  # no staging left
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["parse", "no/such/folder"],
+        ["check", "no/such/report.txt"],
+        ["export", "no/such/folder", "--out", "{tmp}/out"],
+        ["build", "--data", "no/such/folder", "--out", "{tmp}/site"],
+        ["parse", "{tmp}/empty"],
+        ["export", "{tmp}/empty", "--out", "{tmp}/out"],
+        ["build", "--data", "{tmp}/empty", "--out", "{tmp}/site"],
+        ["build", "--years", "abc", "--out", "{tmp}/site"],
+        ["build", "--years", "2025-2019", "--out", "{tmp}/site"],
+        ["parse", "--no-such-option", "x"],
+        ["parse", "--jobs", "0", "{tmp}/empty"],
+        ["build", "--jobs", "-1", "--out", "{tmp}/site"],
+    ],
+)
+def test_usage_errors_exit_2_with_a_bilingual_message(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "empty").mkdir()
+    code, out, err = run(*[a.format(tmp=tmp_path) for a in args], timeout=120)
+    assert code == 2, out + err
+    assert re.search(r"[\u4e00-\u9fff]", err) and re.search(r"[A-Za-z]{4,}", err)
+    assert not (tmp_path / "out").exists() and not (tmp_path / "site").exists()
+
+
+def test_unreachable_scheduler_fails_within_seconds_naming_it() -> None:
+    started = time.monotonic()
+    code, _out, err = run(
+        "parse", "--executor", "dask", "--scheduler", "tcp://127.0.0.1:1", SAMPLE, timeout=60
+    )
+    assert code == 2 and "tcp://127.0.0.1:1" in err
+    assert time.monotonic() - started < 20
+
+
+def test_a_file_name_that_is_not_utf8_is_written_everywhere(tmp_path: Path) -> None:
+    folder = tmp_path / "zip"
+    folder.mkdir()
+    name = b"\xb1\xa8\xb8\xe6.txt"  # 报告.txt in GBK, as zips made on Chinese Windows hold it
+    shutil.copy(SAMPLE, os.path.join(os.fsencode(folder), name))
+    code, out, err = run("parse", "--json", folder)
+    assert code == 0 and json.loads(out)["report"] == "\\xb1\\xa8\\xb8\\xe6.txt"
+    code, out, err = run("check", "--csv", tmp_path / "c.csv", folder)
+    assert "\\xb1\\xa8\\xb8\\xe6.txt" in (tmp_path / "c.csv").read_text(encoding="utf-8-sig")
+    code, out, err = run("export", folder, "--out", tmp_path / "out")
+    assert code == 0 and summary(err) == (1, 0, 0, 0)
+    reports = (tmp_path / "out" / "reports.csv").read_text(encoding="utf-8-sig")
+    assert "\\xb1\\xa8\\xb8\\xe6.txt" in reports
+
+
+def test_size_is_checked_before_reading(tmp_path: Path) -> None:
+    folder = tmp_path / "big"
+    folder.mkdir()
+    with open(folder / "huge.txt", "wb") as handle:
+        handle.truncate(6 * 1024**3)  # sparse: 6 GB that would cost 6 GB to read
+    shutil.copy(SAMPLE, folder / "sample.txt")
+    started = time.monotonic()
+    code, out, err = run("parse", "--json", folder)
+    assert time.monotonic() - started < 60
+    by_report = {o["report"]: o for o in map(json.loads, out.splitlines())}
+    assert code == 1 and by_report["huge.txt"]["error"] == "too_large"
+    assert summary(err) == (1, 1, 0, 0)
+
+
+def test_a_file_over_the_time_budget_is_too_complex_and_the_batch_goes_on(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "slow"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / "sample.txt")
+    text = SAMPLE.read_text(encoding="utf-8")
+    prose = "本年度共发布信息3000余条，收到申请50件，办结49件。\n" * 40_000
+    heading = "五、存在的主要问题及改进情况"
+    (folder / "long.txt").write_text(text.replace(heading, heading + "\n" + prose), "utf-8")
+    started = time.monotonic()
+    code, out, err = run("parse", "--json", folder, env={"DISCLOSURE_METRICS_TIME_BUDGET": "3"})
+    assert time.monotonic() - started < 60
+    by_report = {o["report"]: o for o in map(json.loads, out.splitlines())}
+    assert code == 1 and by_report["long.txt"]["error"] == "too_complex"
+    assert by_report["sample.txt"]["status"] == "parsed"
+    assert summary(err) == (1, 1, 0, 0)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file: nothing is unreadable")
+def test_unreadable_file_and_folder_are_listed(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(SAMPLE, folder / "sample.txt")
+    shutil.copy(SAMPLE, folder / "secret.txt")
+    (folder / "secret.txt").chmod(0)
+    (folder / "sub").chmod(0)
+    try:
+        code, out, err = run("parse", "--json", folder)
+    finally:
+        (folder / "sub").chmod(0o755)
+    by_report = {o["report"]: o for o in map(json.loads, out.splitlines())}
+    assert by_report["secret.txt"]["error"] == by_report["sub"]["error"] == "unreadable"
+    assert code == 1 and summary(err) == (1, 2, 0, 0)
+
+
+def test_identical_empty_files_each_fail_and_a_folder_given_thrice_counts_once(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    for i in range(200):
+        (folder / f"empty-{i:03d}.txt").write_bytes(b"")
+    shutil.copy(SAMPLE, folder / "sample.txt")
+    code, _out, err = run("export", folder, folder, str(folder) + "/", "--out", tmp_path / "out")
+    assert code == 1 and summary(err) == (1, 200, 0, 0)  # failures, not duplicates of one
+    reports = list(csv.DictReader((tmp_path / "out" / "reports.csv").open(encoding="utf-8-sig")))
+    assert len(reports) == 201 and {r["status"] for r in reports} == {"parsed", "failed"}
+
+
+def test_a_full_disk_is_a_message_naming_the_file_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from disclosure_metrics import export
+
+    target = tmp_path / "results.csv"
+
+    def full(path, _write):  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(export, "atomic_write", full)
+    result = CliRunner().invoke(main, ["check", "--csv", str(target), str(SAMPLE)])
+    assert result.exit_code == 1
+    assert f"cannot write {target}: No space left on device" in result.output
+    assert "Traceback" not in result.output and not isinstance(result.exception, OSError)
+    assert list(tmp_path.iterdir()) == []

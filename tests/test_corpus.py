@@ -19,7 +19,8 @@ def pingtan(tmp_path_factory) -> dm.Corpus:
     corpus_or_skip()
     folder = tmp_path_factory.mktemp("pingtan")
     for path in (CORPUS / "reports").glob("20*_pingtan*.txt"):
-        (folder / path.name).symlink_to(path)
+        # Copied to a temporary folder: a link leaving the given folder is not followed.
+        shutil.copy(path, folder / path.name)
     return dm.load(folder, progress=False)
 
 
@@ -100,17 +101,23 @@ def test_identical_files_read_once_and_conflicting_files_named(tmp_path: Path) -
 def test_rollup_recomputes_rates_from_sums() -> None:
     indicators = pd.DataFrame(
         [
-            {"agency_key": "甲", "year": 2022, "indicator": "apps.clearance_rate", "value": 1.0,
+            {"report": "a", "agency_key": "甲", "year": 2022,
+             "indicator": "apps.clearance_rate", "value": 1.0,
              "numerator": 10.0, "denominator": 10.0, "status": "small_sample", "definition": "all"},
-            {"agency_key": "乙", "year": 2022, "indicator": "apps.clearance_rate", "value": 0.5,
+            {"report": "b", "agency_key": "乙", "year": 2022,
+             "indicator": "apps.clearance_rate", "value": 0.5,
              "numerator": 50.0, "denominator": 100.0, "status": "ok", "definition": "all"},
-            {"agency_key": "甲", "year": 2022, "indicator": "apps.new", "value": 10.0,
+            {"report": "a", "agency_key": "甲", "year": 2022,
+             "indicator": "apps.new", "value": 10.0,
              "numerator": 10.0, "denominator": None, "status": "ok", "definition": "all"},
-            {"agency_key": "乙", "year": 2022, "indicator": "apps.new", "value": 100.0,
+            {"report": "b", "agency_key": "乙", "year": 2022,
+             "indicator": "apps.new", "value": 100.0,
              "numerator": 100.0, "denominator": None, "status": "ok", "definition": "all"},
         ]
     )  # fmt: skip
-    reports = pd.DataFrame({"agency_key": ["甲", "乙"], "region": ["东", "东"]})
+    reports = pd.DataFrame(
+        {"report": ["a", "b"], "agency_key": ["甲", "乙"], "region": ["东", "东"]}
+    )
     from disclosure_metrics.corpus import rollup
 
     out = rollup(indicators, reports, by="region").set_index("indicator")
@@ -152,3 +159,27 @@ def test_alias_csv_joins_an_agency_across_years(tmp_path: Path) -> None:
     assert joined.reports.agency_key.nunique() == 1
     yoy = joined.yoy().set_index(["indicator", "year"])
     assert yoy.loc[("apps.new", 2024)].prev_value == 21
+
+
+def test_rollup_by_a_reports_column_groups_report_by_report(pingtan: dm.Corpus) -> None:
+    """平潭's 2019 report is GOV2019 and its 2021 one GOV2021: each is summed in its own."""
+    formats = pingtan.reports.set_index("year").format
+    assert formats[2019] == "GOV2019" and formats[2021] == "GOV2021"
+    out = pingtan.rollup("format")
+    new = out[out.indicator == "apps.new"].set_index("year").group
+    assert new[2019] == "GOV2019" and new[2021] == "GOV2021"
+    assert set(out.loc[out.year == 2019, "group"]) == {"GOV2019"}
+
+
+def test_an_unknown_agency_names_the_closest(pingtan: dm.Corpus) -> None:
+    assert len(pingtan.agency("平潭综合实验区")) > 0
+    with pytest.raises(KeyError, match="closest: 平潭综合实验区"):
+        pingtan.agency("平潭综合试验区")
+
+
+def test_repr_is_short_and_the_notebook_display_rich(pingtan: dm.Corpus) -> None:
+    text = repr(pingtan)
+    assert len(text) < 300 and "\n" not in text
+    assert "2 legacy" in text and "years 2017-2025 (8 years)" in text and "1 agency" in text
+    html = pingtan._repr_html_()
+    assert "<table>" in html and "2017_pingtan_legacy.txt" in html and len(html) < 5000

@@ -136,3 +136,52 @@ def test_oversized_file_is_refused_before_reading(
     with pytest.raises(ReportError) as info:
         read_document(SAMPLE)
     assert info.value.code == "too_large"
+
+
+def _gridbefore_docx() -> bytes:
+    import docx as python_docx
+    from docx.oxml.ns import qn
+
+    document = python_docx.Document()
+    document.add_paragraph("一、总体情况")
+    table = document.add_table(rows=1, cols=2)
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    tr_pr.append(tr_pr.makeelement(qn("w:gridBefore"), {qn("w:val"): str(10**8)}))
+    for _ in range(3000):  # each row asks for the capped 100 empty cells
+        row = table.add_row()._tr.get_or_add_trPr()
+        row.append(row.makeelement(qn("w:gridBefore"), {qn("w:val"): str(10**8)}))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_exploding_table_grids_are_too_complex_and_the_batch_goes_on(tmp_path: Path) -> None:
+    """Spans that would build billions of cells are counted before the grid is built."""
+    import json
+    import shutil
+    import time
+
+    from .test_cli import run, summary
+
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / "sample.txt")
+    rows = "".join("<tr><td>1</td></tr>" for _ in range(3000))
+    (folder / "spans.html").write_text(
+        f'<html><body><table><tr><td rowspan="3000" colspan="3000">x</td></tr>{rows}'
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    layout = "".join('<tr><td rowspan="0">1</td></tr>' for _ in range(20_000))
+    (folder / "quadratic.html").write_text(
+        f"<html><body><table>{layout}</table></body></html>", encoding="utf-8"
+    )
+    (folder / "gridbefore.docx").write_bytes(_gridbefore_docx())
+    started = time.monotonic()
+    code, out, err = run("parse", "--json", "--jobs", "2", folder)
+    assert time.monotonic() - started < 120
+    by_report = {o["report"]: o for o in map(json.loads, out.splitlines())}
+    assert code == 1 and summary(err) == (1, 3, 0, 0)
+    for name in ("spans.html", "quadratic.html", "gridbefore.docx"):
+        assert by_report[name]["error"] == "too_complex", by_report[name]
+        assert "200000" in by_report[name]["message_en"]

@@ -45,7 +45,7 @@ def test_cache_by_hash_gives_the_same_report_under_another_name(tmp_path: Path) 
     assert second.cached and not first.cached
     assert second.report.path == str(copy)
     assert second.report.table3 == first.report.table3
-    assert list(cache.rglob(f"*-{code_version()}.pickle"))
+    assert list(cache.rglob(f"*-{code_version()}.json"))
 
 
 def test_errors_survive_processes_and_the_cache() -> None:
@@ -56,3 +56,61 @@ def test_errors_survive_processes_and_the_cache() -> None:
     assert isinstance(
         pickle.loads(pickle.dumps(ReportError("b", "empty", "空", "empty"))), ReportError
     )
+
+
+def test_a_killed_local_worker_loses_only_its_file(tmp_path: Path, monkeypatch) -> None:
+    """SIGKILL of a pool process (the OOM killer, a crash in pdfium): its chunk is retried
+    file by file, the file that kills its process again is ``worker_lost``, the rest parse."""
+    import os
+    import signal
+
+    from disclosure_metrics import ingest as ingest_module
+
+    real = ingest_module.parse_document
+
+    def deadly(document, sha):  # type: ignore[no-untyped-def]
+        if "killer" in document.path:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(document, sha)
+
+    # Workers are forked from this process, so they run the patched parse.
+    monkeypatch.setattr(ingest_module, "parse_document", deadly)
+    files = []
+    for i in range(8):
+        name = "killer.txt" if i == 3 else f"r{i}.txt"
+        shutil.copy(SAMPLE, tmp_path / name)
+        files.append(tmp_path / name)
+    results = ingest(files, jobs=2)
+    assert [Path(r.path).name for r in results] == [f.name for f in files]
+    lost = [r for r in results if r.status == "failed"]
+    assert [Path(r.path).name for r in lost] == ["killer.txt"]
+    assert lost[0].error.code == "worker_lost"
+    assert all(r.status == "parsed" for r in results if r not in lost)
+
+
+def test_a_worker_over_its_memory_limit_fails_that_file_alone(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Each local worker runs under an address-space limit: a parse that asks for more gets a
+    MemoryError, its file is ``too_complex`` and the other files parse."""
+    from disclosure_metrics import ingest as ingest_module
+
+    real = ingest_module.parse_document
+
+    def hungry(document, sha):  # type: ignore[no-untyped-def]
+        if "hog" in document.path:
+            # 12 GiB of zero pages: free without a limit (never touched), refused under one.
+            grabbed = bytearray(12 * 1024**3)
+            assert grabbed is not None
+        return real(document, sha)
+
+    monkeypatch.setattr(ingest_module, "parse_document", hungry)
+    monkeypatch.setenv("DISCLOSURE_METRICS_WORKER_MB", "6144")
+    files = []
+    for name in ("a.txt", "b.txt", "hog.txt", "c.txt"):
+        shutil.copy(SAMPLE, tmp_path / name)
+        files.append(tmp_path / name)
+    results = {Path(r.path).name: r for r in ingest(files, jobs=2)}
+    assert results["hog.txt"].error.code == "too_complex"
+    assert "memory" in results["hog.txt"].error.message_en
+    assert all(results[n].status == "parsed" for n in ("a.txt", "b.txt", "c.txt"))

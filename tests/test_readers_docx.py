@@ -202,3 +202,42 @@ def test_hostile_or_odd_merge_attributes():
     assert rows[0][1] == Cell("01")
     assert len(rows[0]) == 2 + docx.MAX_GRID_SPAN
     assert [c.text for c in rows[1]] == ["10", "11", "12"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le"])
+def test_a_dtd_in_a_utf16_or_utf32_part_is_refused(encoding: str) -> None:
+    original = zipfile.ZipFile(io.BytesIO(report_docx())).read("word/document.xml").decode()
+    head, rest = original.split("?>", 1)
+    bomb = '<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">]>'
+    part = (head.replace("UTF-8", encoding.upper()) + "?>" + bomb + rest).encode(encoding)
+    data = _rezip(report_docx(), {"word/document.xml": part})
+    with pytest.raises(ReportError) as err:
+        docx.read("r.docx", data)
+    assert "DTD" in err.value.message_en
+
+
+def test_a_dtd_in_a_part_not_named_xml_is_refused() -> None:
+    source = zipfile.ZipFile(io.BytesIO(report_docx()))
+    rels = source.read("word/_rels/document.xml.rels")
+    content_types = source.read("[Content_Types].xml")
+    main = source.read("word/document.xml").replace(
+        b"?>", b'?><!DOCTYPE d [<!ENTITY a "b">]>', 1
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            if info.filename == "word/document.xml":
+                continue
+            target.writestr(info.filename, source.read(info))
+        target.writestr("word/main.bin", main)
+    data = _rezip(
+        out.getvalue(),
+        {
+            "[Content_Types].xml": content_types.replace(b"/word/document.xml", b"/word/main.bin"),
+            "_rels/.rels": source.read("_rels/.rels").replace(b"document.xml", b"main.bin"),
+            "word/_rels/document.xml.rels": rels,
+        },
+    )
+    with pytest.raises(ReportError) as err:
+        docx.read("r.docx", data)
+    assert "main.bin declares a DTD" in err.value.message_en

@@ -328,3 +328,38 @@ def test_any_markup_reads_without_crashing(markup, encoding):
         else:
             assert item.rows and all(row for row in item.rows)
             assert all("\n" not in cell.text for row in item.rows for cell in row)
+
+
+# --- hostile pages, through the command ----------------------------------------------------------
+
+
+def _report_page(wrap: str = "{}", head: str = "") -> str:
+    from .conftest import SAMPLE
+
+    body = "".join(f"<p>{line}</p>" for line in SAMPLE.read_text(encoding="utf-8").splitlines())
+    return f"{head}<html><body>{wrap.format(body)}</body></html>"
+
+
+def test_hostile_pages_through_the_command(tmp_path) -> None:
+    """A DOCTYPE subset never leaks into the agency; 100 000 nested divs are ``too_deep``;
+    chrome nested 1 500 deep around megabytes of text is stripped in linear time."""
+    import json
+    import time
+
+    from .test_cli import run, summary
+
+    subset = '<!DOCTYPE html [<!ENTITY x "y"><!ELEMENT p ANY>]>'
+    (tmp_path / "doctype.html").write_text(_report_page(head=subset), encoding="utf-8")
+    deep = "<div>" * 100_000 + "{}" + "</div>" * 100_000
+    (tmp_path / "deep.html").write_text(_report_page(deep), encoding="utf-8")
+    chrome = '<div class="nav">' * 1500 + ("文字" * 4000 + "<br>") * 700 + "</div>" * 1500
+    (tmp_path / "chrome.html").write_text(_report_page("{}" + chrome), encoding="utf-8")
+    started = time.monotonic()
+    code, out, err = run("parse", "--json", "--jobs", "1", tmp_path)
+    assert time.monotonic() - started < 60
+    by_report = {o["report"]: o for o in map(json.loads, out.splitlines())}
+    assert code == 1 and summary(err) == (2, 1, 0, 0)
+    assert by_report["doctype.html"]["agency"] == "盐池县惠安堡镇人民政府"
+    assert by_report["chrome.html"]["agency"] == "盐池县惠安堡镇人民政府"
+    assert by_report["deep.html"]["error"] == "too_deep"
+    assert "2048" in by_report["deep.html"]["message_en"]

@@ -30,3 +30,25 @@ def test_binary_is_refused() -> None:
     with pytest.raises(ReportError) as info:
         read("x.txt", bytes(range(32)) * 50)
     assert info.value.code == "binary"
+
+
+def test_a_few_bad_bytes_are_replaced_and_counted_not_refused(tmp_path) -> None:
+    """A stray byte and a download cut inside its last character: read, with a warning."""
+    import json
+
+    from .conftest import SAMPLE
+    from .test_cli import run, summary
+
+    good = SAMPLE.read_bytes()
+    at = good.index(b"\n", 500) + 1  # between lines: the byte breaks no character
+    (tmp_path / "stray.txt").write_bytes(good[:at] + b"\xff" + good[at:])
+    (tmp_path / "cut.txt").write_bytes(good + "附件".encode()[:-1])
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 200)
+    code, out, err = run("parse", "--json", tmp_path)
+    by_report = {o["report"]: o for o in map(json.loads, out.splitlines())}
+    assert code == 1 and summary(err) == (2, 1, 0, 0)
+    assert by_report["binary.txt"]["error"] == "binary"
+    for name in ("stray.txt", "cut.txt"):
+        report = by_report[name]
+        assert report["agency"] == "盐池县惠安堡镇人民政府"
+        assert "1 undecodable byte(s) replaced with U+FFFD (utf-8)" in report["warnings"]

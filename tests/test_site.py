@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 import disclosure_metrics as dm
+from disclosure_metrics import atomic as site_atomic
 from disclosure_metrics import dashboard, quarto_site, site
 
 from .conftest import ROOT, SAMPLE, corpus_or_skip, is_loopback, offline_browser
@@ -357,25 +358,61 @@ def test_build_the_real_corpus(tmp_path: Path) -> None:
 
 
 def test_manifest_lists_every_input_and_rebuild_is_skipped(tmp_path: Path) -> None:
+    """Through the command: every input listed (site, manifest, Data page), failures said,
+    exit 1; a rebuild with nothing changed says so without old page times."""
+    from .test_cli import run, summary
+
     reports = tmp_path / "reports"
     reports.mkdir()
     shutil.copy(SAMPLE, reports / "a.txt")
     (reports / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
     (reports / "notes.csv").write_text("unit,parent\n", encoding="utf-8")
-    kwargs = {
-        "out": tmp_path / "_site",
-        "work": tmp_path / "_build",
-        "renderer": "nbconvert",
-        "jobs": 2,
-    }
-    first = site.build([reports], progress=False, **kwargs)
-    manifest = json.loads((tmp_path / "_site" / "manifest.json").read_text(encoding="utf-8"))
-    statuses = {Path(i["path"]).name: i["status"] for i in manifest["inputs"]}
-    assert statuses == {"a.txt": "parsed", "broken.pdf": "failed"}
-    assert all(i["sha256"] and i["seconds"] is not None for i in manifest["inputs"])
-    assert not first.unchanged and {p["name"] for p in manifest["pages"]} >= {"index", "year-2020"}
-    again = site.build([reports], progress=False, **kwargs)
-    assert again.unchanged and again.years == first.years
+    out = tmp_path / "_site"
+    args = ["build", "--data", reports, "--out", out, "--renderer", "nbconvert", "--jobs", "2"]
+    code, stdout, err = run(*args)
+    assert code == 1 and summary(err) == (1, 1, 1, 0)
+    assert "✗ broken.pdf: " in err and "- notes.csv: 跳过 skipped" in err
+    assert re.search(r"^✓ index \(\d+\.\d s\)$", stdout, re.M)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    statuses = {i["report"]: i["status"] for i in manifest["inputs"]}
+    assert statuses == {"a.txt": "parsed", "broken.pdf": "failed", "notes.csv": "skipped"}
+    assert all(i["sha256"] and i["seconds"] is not None for i in manifest["inputs"][:2])
+    assert {p["name"] for p in manifest["pages"]} >= {"index", "year-2020"}
+    data_page = (out / "data.html").read_text(encoding="utf-8")
+    assert "notes.csv" in data_page and "broken.pdf" in data_page
+    code, stdout, err = run(*args)
+    assert code == 1 and summary(err) == (1, 1, 1, 0)
+    assert "nothing changed since the last build" in stdout
+    assert not re.search(r"^✓ ", stdout, re.M)  # no page times of a run that did not happen
+
+
+def test_a_failed_render_leaves_the_previous_site_whole(tmp_path: Path, monkeypatch) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    shutil.copy(SAMPLE, reports / "a.txt")
+    out, work = tmp_path / "_site", tmp_path / "_build"
+    kwargs = {"out": out, "work": work, "renderer": "nbconvert", "jobs": 2, "progress": False}
+    site.build([reports], **kwargs)
+    (out / "notes.txt").write_text("the user's own", encoding="utf-8")
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    (reports / "a.txt").write_text(SAMPLE.read_text(encoding="utf-8") + "\n附件：无\n", "utf-8")
+    real_replace = site_atomic.replace_folder
+
+    def dies_while_swapping(new, target, owned):  # type: ignore[no-untyped-def]
+        (new / "index.html").write_text("half", encoding="utf-8")
+        raise KeyboardInterrupt  # SIGINT at the worst moment
+
+    monkeypatch.setattr(site_atomic, "replace_folder", dies_while_swapping)
+    with pytest.raises(KeyboardInterrupt):
+        site.build([reports], **kwargs)
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before  # the old site, whole
+    assert not (work / "build.json").exists()  # never taken as done
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["_build", "_site", "reports"]
+    monkeypatch.setattr(site_atomic, "replace_folder", real_replace)
+    again = site.build([reports], **kwargs)
+    assert not again.unchanged
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "the user's own"
 
 
 def test_interrupted_build_keeps_the_previous_site_and_a_rerun_completes(tmp_path: Path) -> None:
@@ -400,12 +437,27 @@ def test_interrupted_build_keeps_the_previous_site_and_a_rerun_completes(tmp_pat
     time.sleep(1.0)
     proc.kill()
     proc.wait()
-    for name in before:
-        text = (out / name).read_text(encoding="utf-8")
-        assert text.rstrip().endswith("</html>"), name  # whole pages, old or new, never half
+    after = {p.name: p.read_bytes() for p in out.glob("*.html")}
+    assert after == before  # killed before the swap: the old site, whole
     rerun = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     assert "nothing changed" not in rerun.stdout
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["inputs"][0]["status"] == "parsed"
     assert before.keys() <= {p.name for p in out.glob("*.html")}
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("._site.")]  # no leftovers
+
+
+def test_copying_plotly_js_onto_a_full_disk_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    def full(source, target):  # type: ignore[no-untyped-def]
+        Path(target).write_bytes(b"half")
+        raise OSError(errno.ENOSPC, "No space left on device", str(target))
+
+    monkeypatch.setattr(site.shutil, "copyfile", full)
+    with pytest.raises(OSError):
+        site.copy_plotly_js(tmp_path)
+    assert list(tmp_path.iterdir()) == []

@@ -12,12 +12,13 @@ Example::
 
 from .checks import CheckResult, run_checks
 from .corpus import Corpus, load
-from .errors import ReportError, UnsupportedFormatError
+from .errors import InputError, ReportError, UnsupportedFormatError
 from .parse import Report, parse_document, parse_file
 
 __all__ = [
     "CheckResult",
     "Corpus",
+    "InputError",
     "Report",
     "ReportError",
     "UnsupportedFormatError",

@@ -10,19 +10,22 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import errno
 import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import click
 
 from .agencies import read_aliases, read_unit_tree
 from .checks import CheckResult, run_checks, summary_status
-from .errors import ReportError, UnsupportedFormatError
+from .errors import InputError, ReportError, UnsupportedFormatError
 from .ingest import ingest
+from .inputs import InputFile, find_inputs, safe_text
 from .parse import Report
-from .readers import expand_inputs
+from .quarto_site import SiteError
 
 Outcome = Report | ReportError | str  # a report, its error, or why the file was skipped
 
@@ -33,10 +36,14 @@ def parse_inputs(
     jobs: int | None = None,
     executor: str = "local",
     scheduler: str | None = None,
-) -> list[tuple[Path, Outcome]]:
-    """Parse every input in parallel with a progress bar; every file comes back with its outcome."""
-    files = list(expand_inputs(inputs))
-    to_parse = [p for p, skip in files if skip is None]
+) -> list[tuple[InputFile, Outcome]]:
+    """Parse every input in parallel with a progress bar; every file comes back with its outcome.
+
+    A missing path, or no file at all, is an :class:`InputError` (exit 2) before any parsing.
+    """
+    entries = find_inputs(inputs)
+    require_inputs(entries, inputs)
+    to_parse = [e.path for e in entries if e.readable]
     results = iter(
         ingest(
             to_parse,
@@ -47,18 +54,67 @@ def parse_inputs(
             scheduler=scheduler,
         )
     )
-    out: list[tuple[Path, Outcome]] = []
-    for path, skip in files:
-        if skip is not None:
-            out.append((path, skip))
-            continue
-        result = next(results)
-        out.append((path, result.report if result.report is not None else result.error))  # type: ignore[arg-type]
+    out: list[tuple[InputFile, Outcome]] = []
+    for entry in entries:
+        if entry.skip is not None:
+            out.append((entry, entry.skip))
+        elif entry.error is not None:
+            out.append((entry, entry.error))
+        else:
+            result = next(results)
+            if result.notice:
+                click.echo(f"! {entry.report}: {result.notice}", err=True)
+            out.append((entry, result.report if result.report is not None else result.error))  # type: ignore[arg-type]
     return out
 
 
+def require_inputs(entries: list[InputFile], inputs: Iterable[str]) -> None:
+    """No file to read at all is a usage error: nothing would be produced."""
+    if any(e.readable or e.error is not None for e in entries):
+        return
+    given = ", ".join(safe_text(str(i)) for i in inputs)
+    for entry in entries:
+        click.echo(f"- {entry.report}: 跳过 skipped: {entry.skip}", err=True)
+    if not entries:
+        raise InputError(f"没有找到任何文件：{given}", f"no files found in {given}")
+    raise InputError(
+        f"没有可读取的报告文件：{given}（{len(entries)} 个文件均被跳过）",
+        f"no report file to read in {given} ({len(entries)} file(s), all skipped)",
+    )
+
+
+def outcome_status(outcome: Outcome) -> str:
+    """parsed, failed or skipped (a LEGACY report is skipped: read, but not parsed)."""
+    if isinstance(outcome, Report):
+        return "parsed"
+    if isinstance(outcome, str | UnsupportedFormatError):
+        return "skipped"
+    return "failed"
+
+
+def summary_line(statuses: Iterable[str]) -> str:
+    """The one line every command ends with; duplicates only when there are some.
+
+    >>> summary_line(["parsed", "failed", "skipped", "legacy", "duplicate"])
+    '1 parsed, 1 failed, 2 skipped, 1 duplicate'
+    """
+    counts = {"parsed": 0, "failed": 0, "skipped": 0, "duplicate": 0}
+    for status in statuses:
+        counts["skipped" if status == "legacy" else status] += 1
+    line = f"{counts['parsed']} parsed, {counts['failed']} failed, {counts['skipped']} skipped"
+    return line + (f", {counts['duplicate']} duplicate" if counts["duplicate"] else "")
+
+
+def _json_line(obj: dict) -> str:
+    # A file name that is not UTF-8 must not make the line invalid UTF-8.
+    return safe_text(json.dumps(obj, ensure_ascii=False))
+
+
 JOBS = click.option(
-    "--jobs", type=int, default=None, help="Processes for parsing [default: all cores]."
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes for parsing [default: all cores].",
 )
 EXECUTOR = click.option(
     "--executor",
@@ -81,7 +137,56 @@ def _check_executor(executor: str, scheduler: str | None) -> None:
         raise click.UsageError("--scheduler needs --executor dask")
 
 
-@click.group()
+class Commands(click.Group):
+    """The command group: usage errors and stopped commands end in a bilingual message (exit 2
+    for usage), never a traceback."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        kwargs["standalone_mode"] = False
+        try:
+            return super().main(*args, **kwargs)
+        except click.exceptions.Abort:
+            click.echo("✗ 已中止 / aborted", err=True)
+            sys.exit(1)
+        except click.ClickException as exc:
+            if isinstance(exc, click.UsageError) and not _has_chinese(exc.message):
+                exc.message = f"用法错误 / usage error: {exc.message}"
+            exc.show()
+            sys.exit(exc.exit_code)
+        except (InputError, SiteError) as exc:
+            click.echo(f"✗ {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except OSError as exc:
+            if exc.errno not in _WRITE_ERRORS:
+                raise
+            where = safe_text(str(exc.filename or "?"))
+            click.echo(
+                f"✗ 无法写入 {where}：{exc.strerror} / cannot write {where}: {exc.strerror}",
+                err=True,
+            )
+            sys.exit(1)
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+# Errors of the place written to, not of the program: a message, not a traceback.
+_WRITE_ERRORS = (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM)
+
+
+def _years_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
+    from .site import parse_years
+
+    try:
+        return parse_years(value)
+    except ValueError as exc:
+        raise click.BadParameter(
+            f"年份应为 2019-2025 或 2020,2022 / years must look like 2019-2025 or 2020,2022 ({exc})"
+        ) from None
+
+
+@click.group(cls=Commands)
 @click.version_option(package_name="disclosure-metrics")
 def main() -> None:
     """Parse, check and compare 政府信息公开工作年度报告 (government disclosure annual reports)."""
@@ -110,40 +215,40 @@ def parse(
 ) -> None:
     """Parse report files (text, HTML, PDF, DOCX) or folders of them."""
     _check_executor(executor, scheduler)
-    failed = 0
-    for path, result in parse_inputs(inputs, jobs=jobs, executor=executor, scheduler=scheduler):
+    outcomes = parse_inputs(inputs, jobs=jobs, executor=executor, scheduler=scheduler)
+    for entry, result in outcomes:
+        where = {"report": entry.report, "file": safe_text(entry.path.name)}
+        where["path"] = safe_text(str(entry.path))
         if isinstance(result, str):
-            skipped = {"file": path.name, "path": str(path), "skipped": result}
             if as_json:
-                click.echo(json.dumps(skipped, ensure_ascii=False))
+                click.echo(_json_line({**where, "status": "skipped", "skipped": result}))
             else:
-                click.echo(f"- {path}: 跳过 skipped: {result}")
+                click.echo(f"- {entry.report}: 跳过 skipped: {result}")
             continue
         if isinstance(result, Report):
             readings = _explained(result) if explain_facts else None
             if as_json:
-                obj = result.to_json()
+                obj = {**result.to_json(), **where, "status": "parsed"}
                 if readings is not None:
                     obj["facts_explained"] = [dataclasses.asdict(r) for r in readings]
-                click.echo(json.dumps(obj, ensure_ascii=False))
+                click.echo(_json_line(obj))
             else:
-                click.echo(format_report_text(result))
+                click.echo(format_report_text(result, entry.report))
                 for reading in readings or ():
                     click.echo(f"  {reading}")
                 click.echo()
             continue
         legacy = isinstance(result, UnsupportedFormatError)
-        failed += 0 if legacy else 1
         if as_json:
-            obj = result.to_dict()
-            obj["file"] = Path(result.path).name
-            obj["path"] = result.path
-            click.echo(json.dumps(obj, ensure_ascii=False))
+            obj = {**result.to_dict(), **where, "status": "skipped" if legacy else "failed"}
+            click.echo(_json_line(obj))
         else:
             mark = "LEGACY" if legacy else "✗"
-            click.echo(f"{mark} {result}\n", err=not legacy)
-    if failed:
-        click.echo(f"{failed} 个文件解析失败 / {failed} file(s) failed", err=True)
+            message = f"{result.code}: {result.message_zh} / {result.message_en}"
+            click.echo(f"{mark} {entry.report}: {message}\n", err=not legacy)
+    statuses = [outcome_status(o) for _e, o in outcomes]
+    click.echo(summary_line(statuses), err=True)
+    if "failed" in statuses:
         sys.exit(1)
 
 
@@ -153,16 +258,18 @@ def _explained(report: Report) -> list:
     return explain_facts(report.section_text, report.year, agency=report.agency)
 
 
-def format_report_text(report: Report) -> str:
+def format_report_text(report: Report, name: str | None = None) -> str:
     from .render import format_report
 
-    return format_report(report)
+    return format_report(report, name)
 
 
 _SHOWN_PER_RULE = 6
 _STATUS_MARK = {"pass": "✓", "fail": "✗", "warn": "!", "not_assessable": "?"}
 _CSV_FIELDS = [
+    "report",
     "file",
+    "path",
     "agency",
     "year",
     "rule",
@@ -178,17 +285,17 @@ _CSV_FIELDS = [
 ]
 
 
-def _parse_failure(path: Path, outcome: ReportError | str) -> CheckResult:
+def _parse_failure(entry: InputFile, outcome: ReportError | str) -> CheckResult:
     """A file that could not be checked, as a result row, so that the output lists it."""
     if isinstance(outcome, str):
         status, message = "not_assessable", f"skipped: {outcome}"
     else:
         legacy = isinstance(outcome, UnsupportedFormatError)
         status = "not_assessable" if legacy else "fail"
-        message = f"{outcome.message_zh} / {outcome.message_en}"
+        message = f"{outcome.code}: {outcome.message_zh} / {outcome.message_en}"
     details = getattr(outcome, "details", {})
     return CheckResult(
-        file=path.name,
+        file=safe_text(entry.path.name),
         agency=details.get("agency"),
         year=details.get("year"),
         rule="PARSE",
@@ -196,6 +303,7 @@ def _parse_failure(path: Path, outcome: ReportError | str) -> CheckResult:
         scope="file",
         severity="hard",
         message=message,
+        path=safe_text(str(entry.path)),
     )
 
 
@@ -206,11 +314,12 @@ def _tally(results: Iterable[CheckResult]) -> str:
     return " · ".join(f"{k} {v}" for k, v in sorted(counts.items()))
 
 
-def _print_grouped(results: list[CheckResult]) -> None:
-    """Results grouped by report, then by rule; passing places are counted, not listed."""
+def _print_grouped(results: list[CheckResult], report_ids: dict[str, str]) -> None:
+    """Results grouped by report (its path under the input: same-named files stay apart),
+    then by rule; passing places are counted, not listed."""
     by_file: dict[str, list[CheckResult]] = {}
     for r in results:
-        by_file.setdefault(r.file, []).append(r)
+        by_file.setdefault(report_ids.get(r.path, r.path or r.file), []).append(r)
     for file, items in by_file.items():
         click.echo(f"{file}  {items[0].agency or '?'}  {items[0].year or '?'}")
         by_rule: dict[str, list[CheckResult]] = {}
@@ -273,36 +382,51 @@ def check(
     """Check reports against every rule of the template (identities, years, text, structure)."""
     _check_executor(executor, scheduler)
     outcomes = parse_inputs(inputs, desc="check", jobs=jobs, executor=executor, scheduler=scheduler)
-    reports = [o for _p, o in outcomes if isinstance(o, Report)]
+    reports = [o for _e, o in outcomes if isinstance(o, Report)]
     alias_map = read_aliases(aliases) if aliases else None
     unit_tree = read_unit_tree(units) if units else None
-    results = [_parse_failure(p, o) for p, o in outcomes if not isinstance(o, Report)]
+    report_ids = {safe_text(str(e.path)): e.report for e, _o in outcomes}
+    report_ids.update({o.path: e.report for e, o in outcomes if isinstance(o, Report)})
+    results = [_parse_failure(e, o) for e, o in outcomes if not isinstance(o, Report)]
     results += run_checks(reports, blank_as_zero=blank_as_zero, units=unit_tree, aliases=alias_map)
-    order = {p.name: i for i, (p, _o) in enumerate(outcomes)}
-    results.sort(key=lambda r: order.get(r.file, len(order)))
+    order = {e.report: i for i, (e, _o) in enumerate(outcomes)}
+    results.sort(key=lambda r: order.get(report_ids.get(r.path, ""), len(order)))
     if as_json:
         for r in results:
-            click.echo(json.dumps(r.to_json(), ensure_ascii=False))
+            click.echo(_json_line(_result_json(r, report_ids)))
     else:
-        _print_grouped(results)
+        _print_grouped(results, report_ids)
     if csv_path:
-        write_results_csv(results, csv_path)
-    if any(r.status == "fail" for r in results) and not no_fail:
+        write_results_csv(results, csv_path, report_ids)
+    statuses = [outcome_status(o) for _e, o in outcomes]
+    click.echo(summary_line(statuses), err=True)
+    rules_failed = any(r.status == "fail" and r.rule != "PARSE" for r in results)
+    if "failed" in statuses or (rules_failed and not no_fail):
         sys.exit(1)
 
 
-def write_results_csv(results: list[CheckResult], path: str) -> None:
-    """Every result as a CSV row (cells joined by ``;``), written atomically."""
-    target = Path(path)
-    tmp = target.with_name(target.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=_CSV_FIELDS)
-        writer.writeheader()
-        for r in results:
-            row = r.to_json()
-            row["cells"] = ";".join(r.cells)
-            writer.writerow({k: row.get(k) for k in _CSV_FIELDS})
-    tmp.replace(target)
+def _result_json(result: CheckResult, report_ids: dict[str, str]) -> dict[str, Any]:
+    """A result as ``check --json`` prints it: with the report's id and path."""
+    obj = result.to_json()
+    return {"report": report_ids.get(result.path, result.path), **obj, "path": result.path}
+
+
+def write_results_csv(
+    results: list[CheckResult], path: str, report_ids: dict[str, str] | None = None
+) -> None:
+    """Every result as a CSV row (cells joined by ``;``), formula-safe, written atomically."""
+    from .export import atomic_write, formula_safe
+
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=_CSV_FIELDS)
+            writer.writeheader()
+            for r in results:
+                row = _result_json(r, report_ids or {})
+                row["cells"] = ";".join(r.cells)
+                writer.writerow({k: formula_safe(row.get(k)) for k in _CSV_FIELDS})
+
+    atomic_write(Path(path), write)
 
 
 @main.command()
@@ -337,9 +461,9 @@ def export(
     The tables are also written as a Parquet dataset partitioned by year, in ``OUT/dataset``.
     """
     from .corpus import load
-    from .dataset import write_dataset
 
     _check_executor(executor, scheduler)
+    require_inputs(find_inputs(inputs), inputs)
     corpus = load(
         list(inputs),
         aliases=aliases,
@@ -349,16 +473,25 @@ def export(
         executor=executor,
         scheduler=scheduler,
     )
-    written = corpus.export(out_dir)
-    written["dataset"] = [write_dataset(corpus, Path(out_dir) / "dataset")]
-    counts = corpus.reports.status.value_counts().to_dict()
-    click.echo("reports: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    written = corpus.export(out_dir, dataset=True)
     for kind, paths in written.items():
         click.echo(f"{kind}: {', '.join(p.name for p in paths)}")
     click.echo(f"→ {Path(out_dir).resolve()}")
-    for row in corpus.reports.itertuples(index=False):
+    _list_unread(corpus.reports)
+    statuses = list(corpus.reports.status)
+    click.echo(summary_line(statuses), err=True)
+    if "failed" in statuses:
+        sys.exit(1)
+
+
+def _list_unread(reports: Any) -> None:
+    """One line per input that was not read as a report, with its reason."""
+    for row in reports.itertuples(index=False):
         if row.status == "failed":
             click.echo(f"✗ {row.report}: {row.error}", err=True)
+        elif row.status in ("skipped", "legacy"):
+            reason = row.note if row.status == "skipped" else row.error
+            click.echo(f"- {row.report}: 跳过 skipped: {reason}", err=True)
 
 
 @main.command()
@@ -366,7 +499,10 @@ def export(
     "--data", "data", multiple=True, help="Report folder(s) [default: data/raw and data/example]."
 )
 @click.option(
-    "--years", default=None, help="Years to build, e.g. 2019-2025 or 2020,2022 [default: all]."
+    "--years",
+    default=None,
+    callback=_years_option,
+    help="Years to build, e.g. 2019-2025 or 2020,2022 [default: all].",
 )
 @click.option(
     "--renderer",
@@ -375,7 +511,10 @@ def export(
     show_default=True,
 )
 @click.option(
-    "--jobs", type=int, default=None, help="Pages executed in parallel [default: all cores]."
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Pages executed in parallel [default: all cores].",
 )
 @click.option("--out", default="_site", show_default=True, type=click.Path(file_okay=False))
 @click.option(
@@ -388,7 +527,7 @@ def export(
 @SCHEDULER
 def build(
     data: tuple[str, ...],
-    years: str | None,
+    years: list[int] | None,
     renderer: str,
     jobs: int | None,
     out: str,
@@ -397,41 +536,50 @@ def build(
     scheduler: str | None,
 ) -> None:
     """Build the dashboards site: load, check, indicators, exports, papermill per year, render."""
-    from .site import SiteError, parse_years
     from .site import build as build_site
+    from .site import choose_renderer
 
     _check_executor(executor, scheduler)
+    choose_renderer(renderer)  # --renderer quarto without Quarto: said first, before any input
     folders = list(data) or [d for d in ("data/raw", "data/example") if Path(d).is_dir()]
-    try:
-        result = build_site(
-            folders,
-            out=out,
-            years=parse_years(years),
-            renderer=renderer,
-            jobs=jobs,
-            executor=executor,
-            scheduler=scheduler,
-            **({} if agency_pages is None else {"agency_pages": _agency_pages(agency_pages)}),
+    if not folders:
+        raise InputError(
+            "没有输入：请用 --data 指定报告文件夹",
+            "no input: give report folders with --data (data/raw and data/example are absent)",
         )
-    except SiteError as exc:
-        click.echo(f"✗ {exc}", err=True)
-        sys.exit(exc.exit_code)
+    require_inputs(find_inputs(folders), folders)
+    result = build_site(
+        folders,
+        out=out,
+        years=years,
+        renderer=renderer,
+        jobs=jobs,
+        executor=executor,
+        scheduler=scheduler,
+        **({} if agency_pages is None else {"agency_pages": _agency_pages(agency_pages)}),
+    )
     for notice in result.notices:
         click.echo(f"! {notice}", err=True)
     if result.unchanged:
         click.echo("nothing changed since the last build (inputs, code, notebooks, options)")
-    for page in result.pages:
-        mark = "✓" if page.ok else "✗"
-        click.echo(
-            f"{mark} {page.name} ({page.seconds:.1f} s){'' if page.ok else ': ' + str(page.error)}"
-        )
+    else:
+        for page in result.pages:
+            mark = "✓" if page.ok else "✗"
+            error = "" if page.ok else f": {page.error}"
+            click.echo(f"{mark} {page.name} ({page.seconds:.1f} s){error}")
     click.echo(
         f"{result.renderer}: {len(result.pages) - len(result.failed)} page(s) → "
         f"{Path(out).resolve() / 'index.html'}"
     )
     if result.renderer == "quarto":
         click.echo(f"查看 view: disclosure-metrics serve {out}")
-    if result.failed:
+    reports = Path(out) / "data" / "reports.csv"
+    if reports.is_file() and not result.unchanged:
+        from .export import read_table
+
+        _list_unread(read_table(reports))
+    click.echo(summary_line(result.inputs), err=True)
+    if result.failed or "failed" in result.inputs:
         sys.exit(1)
 
 

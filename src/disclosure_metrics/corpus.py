@@ -26,10 +26,10 @@ from . import indicators as ind
 from .agencies import agency_key, read_aliases, read_unit_tree
 from .checks import CheckResult, check_report, cross_report_checks
 from .derive import forced_cells
-from .errors import UnsupportedFormatError
+from .errors import ReportError, UnsupportedFormatError
+from .inputs import find_inputs, safe_text
 from .numbers import Ambiguous
 from .parse import Report
-from .readers import expand_inputs
 
 # Every exported table: (column, dtype, Chinese header). Written once; frames, exports and the
 # XLSX headers all read it.
@@ -144,7 +144,7 @@ SCHEMAS: dict[str, list[tuple[str, str, str]]] = {
 
 # Sections kept verbatim in the texts table (section 一, 总体情况).
 TEXT_SECTIONS = ("overview",)
-PARSED, FAILED, LEGACY, DUPLICATE = "parsed", "failed", "legacy", "duplicate"
+PARSED, FAILED, LEGACY, DUPLICATE, SKIPPED = "parsed", "failed", "legacy", "duplicate", "skipped"
 
 
 def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
@@ -156,6 +156,23 @@ def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
             # An empty text is a missing one: CSV cannot tell them apart, so neither do we.
             df[column] = df[column].where(df[column] != "", None)
     return df.astype({c: d for c, d, _z in SCHEMAS[table]})
+
+
+def _year_span(years: list[int]) -> str:
+    """Years as a short text: a full run as a range, more than three as first-last (count).
+
+    >>> _year_span([2019, 2020, 2021]), _year_span([2020, 2023]), _year_span([])
+    ('2019-2021', '2020, 2023', 'none')
+    >>> _year_span([2017, 2018, 2019, 2021])
+    '2017-2021 (4 years)'
+    """
+    if not years:
+        return "none"
+    if years == list(range(years[0], years[-1] + 1)) and len(years) > 2:
+        return f"{years[0]}-{years[-1]}"
+    if len(years) > 3:
+        return f"{years[0]}-{years[-1]} ({len(years)} years)"
+    return ", ".join(map(str, years))
 
 
 def catalogue_frame() -> pd.DataFrame:
@@ -181,7 +198,7 @@ def catalogue_frame() -> pd.DataFrame:
     return frame("catalogue", rows)
 
 
-@dataclass
+@dataclass(repr=False)
 class Corpus:
     """Tidy tables of a set of reports; ``parsed`` keeps the :class:`Report` objects by id."""
 
@@ -208,25 +225,90 @@ class Corpus:
         return rollup(self.indicators, self.reports, by)
 
     def agency(self, name: str) -> pd.DataFrame:
-        """The indicators of one agency (by name or key), a row per year and indicator."""
+        """The indicators of one agency (by name or key), a row per year and indicator.
+
+        An agency the corpus does not hold is a ``KeyError`` naming the closest it holds.
+        """
         key = agency_key(name)
-        return self.indicators[self.indicators.agency_key == key].reset_index(drop=True)
+        rows = self.indicators[self.indicators.agency_key == key]
+        if rows.empty and key not in set(self.reports.agency_key.dropna()):
+            import difflib
 
-    def catalogue(self) -> pd.DataFrame:
-        return catalogue_frame()
+            known = sorted(
+                set(self.reports.agency.dropna()) | set(self.reports.agency_key.dropna())
+            )
+            close = difflib.get_close_matches(str(name), known, n=3, cutoff=0.3)
+            hint = "、".join(close) if close else "、".join(known[:3]) or "-"
+            raise KeyError(
+                f"语料中没有机关 {name!r}；最接近的：{hint} / no agency {name!r} in the corpus; "
+                f"closest: {', '.join(close or known[:3]) or 'none'}"
+            )
+        return rows.reset_index(drop=True)
 
-    def tables(self) -> dict[str, pd.DataFrame]:
-        """Every table of the corpus by export name."""
+    def _counts(self) -> tuple[dict[str, int], dict[str, int], list[int], int]:
+        statuses = self.reports.status.value_counts().to_dict()
+        tables = {name: len(df) for name, df in self.tables_held().items()}
+        years = sorted({int(y) for y in self.reports.year.dropna()})
+        return statuses, tables, years, int(self.reports.agency_key.nunique())
+
+    def tables_held(self) -> dict[str, pd.DataFrame]:
+        """The tables the corpus holds (without the computed yoy and catalogue)."""
         return {
             "reports": self.reports,
             "cells": self.cells,
             "facts": self.facts,
             "checks": self.checks,
             "indicators": self.indicators,
-            "yoy": self.yoy(),
             "texts": self.texts,
-            "catalogue": catalogue_frame(),
         }
+
+    def __repr__(self) -> str:
+        """One short line: reports by status, rows per table, years, agencies.
+
+        >>> import disclosure_metrics as dm
+        >>> dm.load("data/raw", progress=False)  # doctest: +ELLIPSIS
+        Corpus(reports: 1 parsed; rows: reports 1, cells ..., indicators ...; years 2020; 1 agency)
+        """
+        statuses, tables, years, agencies = self._counts()
+        status = ", ".join(f"{n} {s}" for s, n in sorted(statuses.items())) or "none"
+        rows = ", ".join(f"{name} {n}" for name, n in tables.items())
+        span = _year_span(years)
+        return (
+            f"Corpus(reports: {status}; rows: {rows}; years {span}; "
+            f"{agencies} agenc{'y' if agencies == 1 else 'ies'})"
+        )
+
+    def _repr_html_(self) -> str:
+        """The notebook display: the counts as a small table, the reports not parsed listed."""
+        import html
+
+        statuses, tables, years, agencies = self._counts()
+        cells = "".join(
+            f"<tr><th>{html.escape(k)}</th><td>{v}</td></tr>"
+            for k, v in [
+                *(("报告 " + s, n) for s, n in sorted(statuses.items())),
+                *(("行 rows: " + t, n) for t, n in tables.items()),
+            ]
+        )
+        unread = self.reports[~self.reports.status.isin(["parsed"])].head(20)
+        listed = "".join(
+            f"<li>{html.escape(str(r.report))}: {html.escape(str(r.status))} "
+            f"{html.escape(str(r.error if r.error is not pd.NA else r.note))}</li>"
+            for r in unread.itertuples(index=False)
+        )
+        return (
+            f"<div><b>Corpus</b> · 年度 years {_year_span(years)} · 机关 agencies {agencies}"
+            f"<table>{cells}</table>"
+            + (f"<p>未解析 not parsed:</p><ul>{listed}</ul>" if listed else "")
+            + "</div>"
+        )
+
+    def catalogue(self) -> pd.DataFrame:
+        return catalogue_frame()
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table of the corpus by export name."""
+        return {**self.tables_held(), "yoy": self.yoy(), "catalogue": catalogue_frame()}
 
     @classmethod
     def from_exports(cls, folder: str | Path) -> Corpus:
@@ -244,26 +326,26 @@ class Corpus:
         }
         return cls(**tables)
 
-    def export(self, out_dir: str | Path) -> dict[str, list[Path]]:
-        """Write every table as CSV and Parquet, and one XLSX workbook (see :mod:`.export`)."""
-        from .export import export_tables
+    def export(self, out_dir: str | Path, dataset: bool = False) -> dict[str, list[Path]]:
+        """Write every table as CSV and Parquet, and one XLSX workbook (see :mod:`.export`);
+        with ``dataset``, also the Parquet dataset partitioned by year in ``out_dir/dataset``.
 
-        return export_tables(self.tables(), Path(out_dir))
+        The set is swapped in whole: an interrupted export leaves the previous one.
+        """
+        from .dataset import write_dataset
+        from .export import export_folder, export_tables
+
+        def write(stage: Path) -> dict[str, list[Path]]:
+            written = export_tables(self.tables(), stage)
+            if dataset:
+                written["dataset"] = [write_dataset(self, stage / "dataset")]
+            return written
+
+        return export_folder(out_dir, write)
 
 
 # ---------------------------------------------------------------------------------------------
 # Loading
-
-
-def _report_files(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
-    """(file, root) pairs: folders are searched for report files, files kept as given."""
-    out = []
-    for given in paths:
-        root = Path(given)
-        for path, skip in expand_inputs([str(root)]):
-            if skip is None:
-                out.append((path, root if root.is_dir() else path.parent))
-    return out
 
 
 def load(
@@ -287,6 +369,9 @@ def load(
 
     A dataset folder written by :func:`disclosure_metrics.dataset.write_dataset` (it has a
     ``_dataset.json``) is read back as it was exported; ``parsed`` is then empty.
+
+    Every file found is a row of ``reports`` (skipped and unreadable ones too, see
+    :mod:`.inputs`); a path that does not exist is an :class:`~.errors.InputError`.
     """
     from .dataset import is_dataset, read_corpus
     from .ingest import ingest
@@ -296,42 +381,52 @@ def load(
     paths = [path] if isinstance(path, str | Path) else list(path)
     alias_map = read_aliases(aliases) if isinstance(aliases, str | Path) else aliases
     unit_tree = read_unit_tree(units) if isinstance(units, str | Path) else units
-    files = _report_files(paths)
-    results = ingest(
-        [f for f, _root in files],
-        jobs=jobs,
-        cache_dir=cache_dir,
-        progress=progress,
-        desc="load",
-        executor=executor,
-        scheduler=scheduler,
+    entries = find_inputs(paths)
+    to_read = [e for e in entries if e.readable]
+    results = iter(
+        ingest(
+            [e.path for e in to_read],
+            jobs=jobs,
+            cache_dir=cache_dir,
+            progress=progress,
+            desc="load",
+            executor=executor,
+            scheduler=scheduler,
+        )
     )
     rows: list[dict[str, Any]] = []
     parsed: dict[str, Report] = {}
     seen_hashes: dict[str, str] = {}
-    used_ids: set[str] = set()
-    for (file, root), result in zip(files, results, strict=True):
-        report_id = _report_id(file, root, used_ids)
+    for entry in entries:
+        report_id = entry.report
         row: dict[str, Any] = {
             "report": report_id,
-            "file": file.name,
-            "path": str(file),
-            "sha256": result.sha256,
-            "seconds": result.seconds,
+            "file": safe_text(entry.path.name),
+            "path": safe_text(str(entry.path)),
         }
+        if entry.skip is not None:
+            rows.append({**row, "status": SKIPPED, "note": entry.skip})
+            continue
+        if entry.error is not None:
+            rows.append({**row, "status": FAILED, "error": error_text(entry.error)})
+            continue
+        result = next(results)
+        row.update(sha256=result.sha256 or None, seconds=result.seconds, note=result.notice)
         if result.sha256 and result.sha256 in seen_hashes:
             row.update(
                 status=DUPLICATE, note=f"identical to {seen_hashes[result.sha256]}; read once"
             )
             rows.append(row)
             continue
-        seen_hashes[result.sha256] = report_id
         err = result.error
+        if err is None or isinstance(err, UnsupportedFormatError):
+            # Only a report read is "read once": copies of a failed file fail each on its own.
+            seen_hashes[result.sha256] = report_id
         if isinstance(err, UnsupportedFormatError):
-            row.update(status=LEGACY, error=str(err), format="LEGACY")
+            row.update(status=LEGACY, error=error_text(err), format="LEGACY")
             row.update(agency=err.details.get("agency"), year=err.details.get("year"))
         elif err is not None:
-            row.update(status=FAILED, error=str(err))
+            row.update(status=FAILED, error=error_text(err))
         else:
             report = result.report
             assert report is not None
@@ -349,16 +444,13 @@ def load(
     return build(rows, parsed, alias_map, unit_tree, blank_as_zero)
 
 
-def _report_id(file: Path, root: Path, used: set[str]) -> str:
-    """A unique id: the path under its folder, with the folder's name when that repeats."""
-    candidates = [
-        file.relative_to(root).as_posix() if file.is_relative_to(root) else file.name,
-        f"{root.name}/{file.relative_to(root).as_posix()}" if file.is_relative_to(root) else "",
-        str(file),
-    ]
-    report_id = next(c for c in candidates if c and c not in used)
-    used.add(report_id)
-    return report_id
+def error_text(error: ReportError) -> str:
+    """An error as the reports table shows it: code and message, without the path again.
+
+    >>> error_text(ReportError("a/b.txt", "empty", "文件为空", "the file is empty"))
+    'empty: 文件为空 / the file is empty'
+    """
+    return f"{error.code}: {error.message_zh} / {error.message_en}"
 
 
 def _mark_conflicts(rows: list[dict[str, Any]], parsed: dict[str, Report]) -> None:
@@ -586,7 +678,8 @@ def _groups_for(reports: pd.DataFrame, by: Any) -> dict[str, list[str]]:
     if isinstance(by, str):
         if by not in reports.columns:
             raise KeyError(f"no column {by!r} in corpus.reports")
-        pairs = reports[["agency_key", by]].dropna().drop_duplicates()
+        # Report by report: an agency's 2019 report may be GOV2019 and its 2021 one GOV2021.
+        pairs = reports[["report", by]].dropna()
         return {k: [str(g)] for k, g in pairs.itertuples(index=False)}
     if isinstance(by, pd.DataFrame):
         first, second = by.columns[:2]
@@ -612,13 +705,16 @@ def _ancestors(keys: Iterable[str], tree: Mapping[str, str]) -> dict[str, list[s
 def rollup(indicators: pd.DataFrame, reports: pd.DataFrame, by: Any = "all") -> pd.DataFrame:
     """Counts summed per group and year; rates recomputed from summed numerators/denominators."""
     groups = _groups_for(reports, by)
+    # A column of the reports table groups each report; everything else groups agencies.
+    by_report = isinstance(by, str) and by != "all" and by in reports.columns
     catalogue = ind.by_id()
     sums: dict[tuple[str, int, str], dict[str, Any]] = {}
     for r in indicators.itertuples(index=False):
-        if r.agency_key not in groups or _missing(r.year):
+        member = r.report if by_report else r.agency_key
+        if member not in groups or _missing(r.year):
             continue
         spec = catalogue.get(r.indicator)
-        for group in groups[r.agency_key]:
+        for group in groups[member]:
             acc = sums.setdefault(
                 (group, int(r.year), r.indicator),
                 {

@@ -32,10 +32,13 @@ from typing import Any, Protocol
 
 from tqdm import tqdm
 
-from .errors import ReportError
+from .errors import InputError, ReportError
 from .ingest import Ingested, _ingest_chunk, default_jobs, ingest
 
 EXECUTORS = ("local", "dask")
+# A scheduler that does not answer in this time is reported (the default waits 30 s).
+CONNECT_SECONDS = 5
+
 # A batch is one Dask task: large enough to amortise the scheduler's round trip (~1 ms per
 # task), small enough that a lost worker costs little and every core stays busy.
 MAX_BATCH = 64
@@ -117,7 +120,14 @@ class DaskExecutor:
         self.batch_size = batch_size
         self.cluster: Any = None
         if scheduler:
-            self.client = Client(scheduler)
+            try:
+                self.client = Client(scheduler, timeout=CONNECT_SECONDS)
+            except (OSError, TimeoutError) as exc:
+                raise InputError(
+                    f"无法连接 Dask 调度器 {scheduler}（{CONNECT_SECONDS} 秒内无响应）",
+                    f"cannot reach the Dask scheduler at {scheduler} within {CONNECT_SECONDS} s"
+                    f" ({type(exc).__name__})",
+                ) from None
         else:
             # A batch whose worker died is split at once (see map_files) rather than retried on
             # other workers, so a file cannot kill worker after worker; and a worker holds only

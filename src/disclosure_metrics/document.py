@@ -52,6 +52,7 @@ class Document:
     items: list[TextLine | Table] = field(default_factory=list)
     encoding: str | None = None
     pages: int | None = None
+    warnings: list[str] = field(default_factory=list)  # what the reader repaired (bad bytes)
 
     def text_lines(self) -> list[str]:
         """All running text and table cells as lines (cells joined by tabs).

@@ -50,3 +50,48 @@ def _rebuild(
     cls: type[ReportError], path: str, code: str, zh: str, en: str, details: dict
 ) -> ReportError:
     return cls(path, code, zh, en, **details)
+
+
+class InputError(Exception):
+    """A usage error of a command (a missing path, no input at all, a bad option value).
+
+    The command stops before any work and exits with ``exit_code`` (2), printing the message
+    in Chinese and English, never a traceback.
+
+    >>> str(InputError("路径不存在：x", "no such file or folder: x"))
+    '路径不存在：x / no such file or folder: x'
+    """
+
+    def __init__(self, message_zh: str, message_en: str, exit_code: int = 2) -> None:
+        self.message_zh = message_zh
+        self.message_en = message_en
+        self.exit_code = exit_code
+        super().__init__(f"{message_zh} / {message_en}")
+
+
+class TooComplex(Exception):
+    """Raised by a reader before it builds something too large for any report (a table grid of
+    millions of cells, a page of millions of glyphs); the file becomes ``too_complex``.
+
+    >>> str(TooComplex("表格过大", "the table is too large"))
+    '表格过大 / the table is too large'
+    """
+
+    def __init__(self, message_zh: str, message_en: str) -> None:
+        self.message_zh = message_zh
+        self.message_en = message_en
+        super().__init__(f"{message_zh} / {message_en}")
+
+
+#: No report table comes near this many cells (the largest are a few hundred); a grid is
+#: counted before it is built, so hostile row and column spans cannot exhaust memory.
+MAX_GRID_CELLS = 200_000
+
+
+def check_grid(cells: int) -> None:
+    """:class:`TooComplex` when a table would have more than :data:`MAX_GRID_CELLS` cells."""
+    if cells > MAX_GRID_CELLS:
+        raise TooComplex(
+            f"表格展开后超过 {MAX_GRID_CELLS} 个单元格，不像是年度报告的表格",
+            f"a table would expand to more than {MAX_GRID_CELLS} cells; no report table does",
+        )

@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
+import signal
+import stat
+import threading
 import time
 import traceback
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -26,7 +30,10 @@ from typing import TYPE_CHECKING
 
 from tqdm import tqdm
 
-from .errors import ReportError, UnsupportedFormatError
+from . import readers
+from .cache import CorruptEntry, load_entry, store
+from .errors import ReportError, TooComplex, UnsupportedFormatError
+from .inputs import safe_text
 from .parse import Report, parse_document
 from .readers import read_document
 
@@ -46,6 +53,7 @@ class Ingested:
     report: Report | None = None
     error: ReportError | None = None
     cached: bool = False
+    notice: str | None = None  # something the user should know (a damaged cache entry)
 
     @property
     def status(self) -> str:
@@ -66,60 +74,212 @@ def code_version() -> str:
 
 
 def _cache_file(cache_dir: Path, sha: str) -> Path:
-    return cache_dir / sha[:2] / f"{sha}-{code_version()}.pickle"
+    return cache_dir / sha[:2] / f"{sha}-{code_version()}.json"
+
+
+#: Seconds one file may take to parse; past it the file is ``too_complex`` and the batch goes
+#: on. ``DISCLOSURE_METRICS_TIME_BUDGET`` overrides it (0: no limit).
+TIME_BUDGET = 120.0
+
+
+class OverBudget(Exception):
+    """Raised inside a parse that ran past its time budget."""
+
+
+def time_budget() -> float:
+    try:
+        return float(os.environ.get("DISCLOSURE_METRICS_TIME_BUDGET", TIME_BUDGET))
+    except ValueError:
+        return TIME_BUDGET
+
+
+@contextmanager
+def _budget(seconds: float) -> Iterator[None]:
+    """Raise :class:`OverBudget` in this thread after ``seconds`` (the main thread only: a
+    signal is the one way to stop pure-Python work without killing the process)."""
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise OverBudget
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def read_input(path: str) -> bytes:
+    """The file's bytes, its size checked by ``stat`` before reading and the read bounded.
+
+    A file over :data:`readers.MAX_BYTES`, or not a regular file (a FIFO would block), is a
+    :class:`ReportError`; nothing is read.
+    """
+    shown = safe_text(path)
+    limit = readers.MAX_BYTES  # looked up here: tests and callers may lower it
+    try:
+        # Non-blocking open: a FIFO must not hang the batch before fstat can refuse it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb", buffering=0) as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise ReportError(
+                    shown, "unreadable", "不是普通文件，未读取", "not a regular file; not read"
+                )
+            if info.st_size > limit:
+                raise ReportError(
+                    shown,
+                    "too_large",
+                    f"文件过大（{info.st_size} 字节，上限 {limit} 字节）",
+                    f"file too large ({info.st_size} bytes, limit {limit})",
+                )
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise ReportError(
+            shown, "unreadable", f"无法读取文件：{reason}", f"cannot read the file: {reason}"
+        ) from exc
+    if len(data) > limit:  # grew while being read
+        raise ReportError(
+            shown,
+            "too_large",
+            f"文件过大（上限 {limit} 字节）",
+            f"file too large (limit {limit})",
+        )
+    return data
 
 
 def ingest_one(path: str | Path, cache_dir: str | Path | None = None) -> Ingested:
     """Read, hash and parse one file (or take it from the cache); never raises."""
     started = time.perf_counter()
     path = str(path)
+    shown = safe_text(path)
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        error = ReportError(
-            path, "unreadable", f"无法读取文件：{exc}", f"cannot read the file: {exc}"
-        )
-        return Ingested(path, "", time.perf_counter() - started, error=error)
+        data = read_input(path)
+    except ReportError as error:
+        return Ingested(shown, "", time.perf_counter() - started, error=error)
     sha = hashlib.sha256(data).hexdigest()
     target = _cache_file(Path(cache_dir), sha) if cache_dir else None
+    notice = None
     if target is not None and target.exists():
         try:
-            report, error = pickle.loads(target.read_bytes())
-        except Exception:  # a damaged cache entry is parsed again, never trusted
-            pass
+            report, error = load_entry(target, sha, code_version(), shown)
+        except (CorruptEntry, OSError) as exc:  # parsed again, never trusted, and said
+            notice = f"缓存条目损坏，已重新解析 / cache entry damaged ({exc}), parsed again"
         else:
-            if report is not None:
-                report.path = path
             if error is not None:
-                error.path = path
-            return Ingested(path, sha, time.perf_counter() - started, report, error, cached=True)
+                error.path = shown
+            return Ingested(shown, sha, time.perf_counter() - started, report, error, cached=True)
     report: Report | None = None
     error: ReportError | None = None
+    budget = time_budget()
     try:
-        report = parse_document(read_document(path, data), sha)
+        with _budget(budget):
+            report = parse_document(read_document(shown, data), sha)
     except ReportError as exc:
         error = exc
+    except TooComplex as exc:
+        error = ReportError(shown, "too_complex", exc.message_zh, exc.message_en)
+    except OverBudget:
+        error = ReportError(
+            shown,
+            "too_complex",
+            f"解析超过时间上限（{budget:g} 秒），文件过于复杂",
+            f"parsing took longer than the budget of {budget:g} s: the file is too complex",
+        )
+    except MemoryError:
+        error = ReportError(
+            shown,
+            "too_complex",
+            "解析所需内存超过上限，文件过于复杂",
+            "parsing needed more memory than the limit: the file is too complex",
+        )
     except Exception as exc:  # a bug must not stop the batch: it becomes this file's error
         detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         error = ReportError(
-            path, "internal_error", f"解析器内部错误：{detail}", f"internal parser error: {detail}"
+            shown, "internal_error", f"解析器内部错误：{detail}", f"internal parser error: {detail}"
         )
-    if target is not None and (
-        report is not None or error is None or error.code != "internal_error"
-    ):
-        _store(target, (report, error))
-    return Ingested(path, sha, time.perf_counter() - started, report, error)
+    if target is not None and (error is None or error.code not in _NOT_CACHED):
+        store(target, sha, report, error, code_version())
+    return Ingested(shown, sha, time.perf_counter() - started, report, error, notice=notice)
 
 
-def _store(target: Path, value: object) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-    tmp.replace(target)
+# Errors of this run's circumstances (a bug, a budget), not of the file: parsed again next time.
+_NOT_CACHED = ("internal_error", "too_complex")
 
 
 def _ingest_chunk(paths: Sequence[str], cache_dir: str | None) -> list[Ingested]:
     return [ingest_one(p, cache_dir) for p in paths]
+
+
+def _limit_memory(limit: int) -> None:
+    """Cap a worker's address space: a file that needs more fails alone (``too_complex``)."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):
+        pass  # not on this platform, or a lower hard limit already holds
+
+
+def worker_memory_limit(jobs: int) -> int:
+    """Bytes of address space per worker: ``DISCLOSURE_METRICS_WORKER_MB``, else 3/4 of the
+    machine's memory shared by the workers, at least 2 GiB."""
+    if os.environ.get("DISCLOSURE_METRICS_WORKER_MB"):
+        return int(os.environ["DISCLOSURE_METRICS_WORKER_MB"]) * 1024 * 1024
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        total = 16 * 1024**3
+    return max(2 * 1024**3, int(total * 0.75 / max(jobs, 1)))
+
+
+def _worker_lost(path: str) -> Ingested:
+    error = ReportError(
+        safe_text(path),
+        "worker_lost",
+        "解析此文件时工作进程终止（可能内存不足或程序崩溃）",
+        "the worker process died while parsing this file (out of memory or a crash?)",
+    )
+    return Ingested(safe_text(path), "", 0.0, error=error)
+
+
+def _pool_map(chunks: list[list[str]], cache: str | None, jobs: int, bar: tqdm) -> list[Ingested]:
+    """Chunks in worker processes, in order. A worker that dies (killed, out of memory, a crash
+    in a PDF library) breaks the pool: the chunks not finished are retried file by file, each
+    in a process of its own, and a file that kills its process again is ``worker_lost``."""
+    limit = worker_memory_limit(jobs)
+    done: dict[int, list[Ingested]] = {}
+    with ProcessPoolExecutor(jobs, initializer=_limit_memory, initargs=(limit,)) as pool:
+        futures = {pool.submit(_ingest_chunk, chunk, cache): i for i, chunk in enumerate(chunks)}
+        for future in as_completed(futures):
+            try:
+                done[futures[future]] = future.result()
+            except BrokenProcessPool:
+                continue
+            bar.update(len(chunks[futures[future]]))
+    for i, chunk in enumerate(chunks):
+        if i in done:
+            continue
+        retried = []
+        for name in chunk:
+            with ProcessPoolExecutor(1, initializer=_limit_memory, initargs=(limit,)) as single:
+                try:
+                    retried.append(single.submit(ingest_one, name, cache).result())
+                except BrokenProcessPool:
+                    retried.append(_worker_lost(name))
+            bar.update()
+        done[i] = retried
+    return [item for i in range(len(chunks)) for item in done[i]]
 
 
 def default_jobs() -> int:
@@ -159,9 +319,6 @@ def ingest(
         # Chunks amortise process round trips; small enough to keep every core busy.
         size = max(1, min(64, len(names) // (jobs * 8) or 1))
         chunks = [names[i : i + size] for i in range(0, len(names), size)]
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for chunk in pool.map(_ingest_chunk, chunks, [cache] * len(chunks)):
-                results.extend(chunk)
-                bar.update(len(chunk))
+        results = _pool_map(chunks, cache, jobs, bar)
     bar.close()
     return results

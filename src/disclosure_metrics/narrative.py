@@ -23,6 +23,7 @@ Example::
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -196,10 +197,13 @@ def _count_pattern() -> re.Pattern[str]:
     prefixes = [w for spec in q.values() for w in spec["prefix"]]
     suffixes = [w for spec in q.values() for w in spec["suffix"]]
     units = {u for group in vocabulary()["units"].values() for u in group}
-    arabic = r"\d+(?:,\d{3})*(?:\.\d+)?"
+    # Bounded runs: a printed count is never longer, and an unbounded \d+ backtracks over a run
+    # of thousands of glued digits at every start (quadratic). A longer run still ends as a
+    # match preceded by a digit, which counts() rejects.
+    arabic = r"\d{1,16}(?:,\d{3}){0,6}(?:\.\d{1,8})?"
     return re.compile(
         rf"(?P<pre>{_alternation(prefixes)})?"
-        rf"(?P<num>{arabic}|[{_CN_CHARS}]+)"
+        rf"(?P<num>{arabic}|[{_CN_CHARS}]{{1,24}})"
         # 1.2万条; a 万 just before 元 belongs to the unit 万元.
         rf"(?P<mult>[十百千万亿](?!元))?"
         rf"(?P<suf1>余|多)?"
@@ -391,15 +395,19 @@ def _sentences(text: str) -> list[_Sentence]:
     out: list[_Sentence] = []
     bodies: list[str] = []
     all_counts = counts(text)
+    # Counts come in text order: each sentence takes its slice by bisection, not by a scan of
+    # every count (a long section has thousands of sentences and counts).
+    starts = [c.start for c in all_counts]
     for a, b in _spans(text, 0, len(text), _SENTENCE_END):
         bodies.append(text[a:b])
+        inside = all_counts[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
         out.append(
             _Sentence(
                 text=text,
                 start=a,
                 end=b,
                 clauses=_spans(text, a, b, _CLAUSE_END),
-                counts=[c for c in all_counts if a <= c.start and c.end <= b],
+                counts=[c for c in inside if c.end <= b],
                 context="。".join(bodies[-3:]),
             )
         )

@@ -105,6 +105,12 @@ def _valid_piece(piece: str, col_type: str) -> bool:
     return body == "0" or not body.startswith("0")
 
 
+#: The longest printed value a cut may produce (a count or an amount in 元 with decimals): the
+#: search never tries longer pieces, so a run of thousands of glued digits costs no more than
+#: a short one.
+MAX_PIECE = 16
+
+
 class TooManySplits(RuntimeError):
     """The glued run has more splits than are worth enumerating; its cells stay undecided."""
 
@@ -150,11 +156,12 @@ def split_glued(
         # Each later token needs at least one column of its own.
         if n_cols - col < len(tokens) - ti:
             return
-        for end in range(pos + 1, len(token) + 1):
+        for end in range(pos + 1, min(len(token), pos + MAX_PIECE) + 1):
+            steps += 1
             rest, cols_left = len(token) - end + after[ti], n_cols - col - 1
             if rest < cols_left:
                 break
-            if cols_left == 0 and rest:
+            if (cols_left == 0 and rest) or rest > cols_left * MAX_PIECE:
                 continue
             piece = token[pos:end]
             if not _valid_piece(piece, col_types[col]):

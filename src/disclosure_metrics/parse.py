@@ -225,7 +225,7 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
     t2_key_fmt = t2_fmt or ("GOV2021" if variant == "split_other" else "GOV2019")
     t2 = read_table2(t2_lines, t2_key_fmt) if t2_lines else None
     t4 = read_table4(t4_lines) if t4_lines else read_table4([])
-    warnings: list[str] = []
+    warnings: list[str] = list(doc.warnings)
     if traditional:
         warnings.append("traditional characters converted to simplified before matching labels")
     if t2 is None:

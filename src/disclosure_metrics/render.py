@@ -40,10 +40,13 @@ def _grid(header: list[str], rows: list[list[str]]) -> list[str]:
     return out
 
 
-def format_report(report: Report) -> str:
-    """The report's metadata and its tables 2, 3 and 4 as aligned text."""
+def format_report(report: Report, name: str | None = None) -> str:
+    """The report's metadata and its tables 2, 3 and 4 as aligned text.
+
+    ``name``: how the report is named (its path under the given folder; the file name if None).
+    """
     lines = [
-        f"{report.file}  {report.agency or '?'}  {report.year or '?'}  {report.format}"
+        f"{name or report.file}  {report.agency or '?'}  {report.year or '?'}  {report.format}"
         f"  ({report.source_format})",
     ]
     fmt2 = report.table2_format or ("GOV2021" if report.format == "GOV2021" else "GOV2019")

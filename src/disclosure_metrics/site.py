@@ -37,6 +37,8 @@ from tqdm import tqdm
 
 from . import dashboard
 from .dashboard import TITLE_CLASS
+from .errors import ReportError
+from .inputs import InputFile, find_inputs, safe_text
 from .quarto_site import (
     QUARTO_CONFIG,
     ROOT,
@@ -95,6 +97,7 @@ class BuildResult:
     pages: list[PageResult] = field(default_factory=list)
     unchanged: bool = False  # nothing changed since the last build: nothing was redone
     notices: list[str] = field(default_factory=list)  # one line each, for the console
+    inputs: list[str] = field(default_factory=list)  # the status of every input file
 
     @property
     def failed(self) -> list[PageResult]:
@@ -104,18 +107,29 @@ class BuildResult:
 def parse_years(text: str | None) -> list[int] | None:
     """``"2019-2025"`` or ``"2020,2022"`` to years; None means every year in the data.
 
+    A text that is not years, a range running backwards or a year outside 1900–2200 is a
+    ``ValueError`` naming it.
+
     >>> parse_years("2019-2021"), parse_years("2020,2023"), parse_years(None)
     ([2019, 2020, 2021], [2020, 2023], None)
+    >>> parse_years("2025-2019")
+    Traceback (most recent call last):
+    ValueError: 2025-2019 runs backwards
     """
     if not text:
         return None
     years: list[int] = []
     for part in text.split(","):
-        if "-" in part:
-            start, end = part.split("-", 1)
-            years.extend(range(int(start), int(end) + 1))
-        else:
-            years.append(int(part))
+        start, _, end = part.strip().partition("-")
+        try:
+            first, last = int(start), int(end or start)
+        except ValueError:
+            raise ValueError(f"{part.strip()!r} is not a year or a range of years") from None
+        if last < first:
+            raise ValueError(f"{part.strip()} runs backwards")
+        if first < 1900 or last > 2200:
+            raise ValueError(f"{part.strip()} is outside 1900-2200")
+        years.extend(range(first, last + 1))
     return sorted(set(years))
 
 
@@ -286,8 +300,11 @@ def render_nbconvert(
 def _write_atomic(target: Path, text: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def copy_plotly_js(folder: Path) -> Path:
@@ -299,8 +316,11 @@ def copy_plotly_js(folder: Path) -> Path:
     target = folder / PLOTLY_JS
     if not target.exists() or target.stat().st_size != source.stat().st_size:
         tmp = target.with_name(f".{target.name}.tmp")
-        shutil.copyfile(source, tmp)
-        tmp.replace(target)
+        try:
+            shutil.copyfile(source, tmp)
+            tmp.replace(target)
+        finally:
+            tmp.unlink(missing_ok=True)  # a full disk leaves nothing behind
     return target
 
 
@@ -406,14 +426,6 @@ def stage_quarto(stage: Path, pages: Sequence[str], years: Sequence[int]) -> Non
 # Publishing: the staged site into --out, and nothing of earlier builds left behind
 
 
-def _inside(folder: Path, path: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-    except ValueError:
-        return False
-    return True
-
-
 def _previous_files(out: Path) -> list[str]:
     """The files the previous build published, as its manifest lists them."""
     try:
@@ -426,28 +438,27 @@ def _previous_files(out: Path) -> list[str]:
     return [f"{p['name']}.html" for p in manifest.get("pages", []) if p.get("ok")]
 
 
-def publish(site_dir: Path, out: Path) -> list[str]:
-    """Move every rendered file into ``out``; remove what the previous build published and
-    this one did not (only files listed in the previous manifest). The files, relative.
+def publish(site_dir: Path, out: Path, manifest: dict[str, Any] | None = None) -> list[str]:
+    """Swap the rendered site into ``out`` whole (see :mod:`.atomic`): a reader sees the old
+    site or the new one, never a mix. Files of ``out`` that the previous manifest does not list
+    (the user's own) are kept; those it lists and this build did not write are gone. With
+    ``manifest``, it is written into the new site (with its ``files``) before the swap. The
+    published files, relative.
     """
-    previous = _previous_files(out)
+    from .atomic import replace_folder, staging
+
+    previous = set(_previous_files(out))
     files = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
-    for rel in files:
-        target = out / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        shutil.move(site_dir / rel, tmp)
-        tmp.replace(target)
-    current = set(files) | {MANIFEST}
-    for rel in previous:
-        stale = out / rel
-        if rel in current or not _inside(out, stale) or stale.is_symlink() or not stale.is_file():
-            continue
-        stale.unlink()
-        parent = stale.parent
-        while parent != out and _inside(out, parent) and not any(parent.iterdir()):
-            parent.rmdir()
-            parent = parent.parent
+    with staging(out) as new:
+        for rel in files:
+            target = new / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(site_dir / rel, target)
+        if manifest is not None:
+            manifest["files"] = files
+            text = json.dumps(manifest, ensure_ascii=False, indent=1)
+            (new / MANIFEST).write_text(text, encoding="utf-8")
+        replace_folder(new, out, previous | set(files) | {MANIFEST})
     return files
 
 
@@ -464,16 +475,25 @@ def _digest(paths: Sequence[Path]) -> str:
 
 
 def build_key(
-    files: Sequence[Path],
+    files: Sequence[InputFile],
     years: Sequence[int] | None,
     renderer: str,
     analysis: Path,
     agency_pages: int | None = None,
 ) -> str:
-    """Everything a build depends on: inputs, code, notebooks, site config, options."""
-    from .ingest import code_version
+    """Everything a build depends on: inputs (each file's hash, or why it is not read), code,
+    notebooks, site config, options."""
+    from .ingest import code_version, read_input
 
-    inputs = [(str(f), hashlib.sha256(f.read_bytes()).hexdigest()) for f in files]
+    inputs = []
+    for entry in files:
+        state = entry.skip or (entry.error.code if entry.error else None)
+        if state is None:
+            try:
+                state = hashlib.sha256(read_input(str(entry.path))).hexdigest()
+            except ReportError as exc:  # listed as failed by the build itself
+                state = exc.code
+        inputs.append((entry.report, safe_text(str(entry.path)), state))
     notebooks = _digest([*sorted(analysis.glob("*.ipynb")), QUARTO_CONFIG])
     payload = {
         "inputs": inputs,
@@ -556,27 +576,28 @@ def build(
     dropped before ``out`` is touched and recorded last, so an interrupted build is redone.
     """
     from .corpus import load
-    from .readers import expand_inputs
 
     started = time.perf_counter()
     out, work, analysis = Path(out), Path(work), Path(analysis)
     renderer, binary, notice = choose_renderer(renderer)
     notices = [notice] if notice else []
-    files = [p for p, skip in expand_inputs([str(d) for d in data]) if skip is None]
+    files = find_inputs([str(d) for d in data])
     key = build_key(files, years, renderer, analysis, agency_pages)
     state_file = work / "build.json"
-    if state_file.exists() and (out / MANIFEST).exists():
-        state = json.loads(state_file.read_text(encoding="utf-8"))
-        if state.get("key") == key and all((out / f).exists() for f in _previous_files(out)):
-            pages = [PageResult(**p) for p in state["pages"]]
-            return BuildResult(
-                out=out,
-                renderer=renderer,
-                years=state["years"],
-                pages=pages,
-                unchanged=True,
-                notices=notices,
-            )
+    state = _read_state(state_file)
+    published = (out / MANIFEST).exists() and all((out / f).exists() for f in _previous_files(out))
+    if state.get("key") == key and published:
+        return BuildResult(
+            out=out,
+            renderer=renderer,
+            years=state["years"],
+            pages=[PageResult(**p) for p in state["pages"]],
+            unchanged=True,
+            notices=notices,
+            inputs=state.get("inputs", []),
+        )
+    # Dropped before any work: a build that stops anywhere from here is never taken as done.
+    state_file.unlink(missing_ok=True)
     corpus = load(
         list(data),
         progress=progress,
@@ -626,12 +647,14 @@ def build(
     else:
         site_dir = render_nbconvert(stage, pages, built_years, titles)
     _copy_tree_atomic(exports, site_dir / "data")
-    # The state goes first: a build interrupted while publishing is never taken as done.
-    state_file.unlink(missing_ok=True)
-    out.mkdir(parents=True, exist_ok=True)
-    published = publish(site_dir, out)
+    statuses = [str(s) for s in corpus.reports.status]
     result = BuildResult(
-        out=out, renderer=renderer, years=built_years, pages=results, notices=notices
+        out=out,
+        renderer=renderer,
+        years=built_years,
+        pages=results,
+        notices=notices,
+        inputs=statuses,
     )
     manifest = {
         "key": key,
@@ -640,18 +663,25 @@ def build(
         "seconds": round(time.perf_counter() - started, 3),
         "inputs": [
             {k: _plain_json(v) for k, v in row.items()}
-            for row in corpus.reports[["path", "sha256", "status", "error", "seconds"]].to_dict(
-                "records"
-            )
+            for row in corpus.reports[
+                ["report", "path", "sha256", "status", "error", "note", "seconds"]
+            ].to_dict("records")
         ],
         "pages": [asdict(p) for p in results],
-        "files": published,
     }
-    _write_atomic(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-    _write_atomic(
-        state_file, json.dumps({"key": key, "years": built_years, "pages": manifest["pages"]})
-    )
+    publish(site_dir, out, manifest)
+    state = {"key": key, "years": built_years, "pages": manifest["pages"], "inputs": statuses}
+    _write_atomic(state_file, json.dumps(state))
     return result
+
+
+def _read_state(state_file: Path) -> dict[str, Any]:
+    """The last build's state; a damaged one counts as none (the build is redone)."""
+    try:
+        state = json.loads(state_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return state if isinstance(state, dict) else {}
 
 
 def _plain_json(value: Any) -> Any:

@@ -17,7 +17,6 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from importlib import import_module
 from pathlib import Path
 
@@ -90,23 +89,3 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
     kind = sniff_kind(path, data)
     reader = import_module(f".{kind}", __name__)
     return reader.read(str(path), data)
-
-
-def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[Path, str | None]]:
-    """Every file named or found under a folder, with a skip reason for files not read.
-
-    Files named explicitly are always tried; inside folders only report suffixes are read and
-    the others are listed as skipped, so nothing disappears silently.
-    """
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if any(part.startswith(".") for part in child.relative_to(path).parts):
-                    continue
-                if child.suffix.lower() in SUPPORTED_SUFFIXES:
-                    yield child, None
-                else:
-                    yield child, f"not a report file type ({child.suffix or 'no suffix'})"
-        else:
-            yield path, None

@@ -30,7 +30,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from ..document import Cell, Document, Table, TextLine
-from ..errors import ReportError
+from ..errors import ReportError, check_grid
 from .html import join_wrapped, normalize_space
 
 #: A report's unpacked XML is a few MB; refuse zip bombs well before memory runs out.
@@ -107,9 +107,8 @@ def _check_package(path: str, data: bytes) -> None:
         # what python-docx can be made to unpack.
         if sum(info.file_size for info in infos) > MAX_UNZIPPED_BYTES:
             raise _unreadable(path, "解压后过大", "too large when unpacked")
+        # Every member: a part is XML by its content type, not its name.
         for info in infos:
-            if not info.filename.lower().endswith((".xml", ".rels")):
-                continue
             try:
                 declares_dtd = _declares_dtd(archive, info)
             except _ZIP_ERRORS as exc:
@@ -121,14 +120,24 @@ def _check_package(path: str, data: bytes) -> None:
                 )
 
 
+# A DTD in any encoding an XML parser accepts (UTF-8 and the ASCII-compatible ones, UTF-16,
+# UTF-32, either byte order).
+_DTD_MARKS = tuple(
+    word.encode(encoding)
+    for word in ("<!DOCTYPE", "<!ENTITY")
+    for encoding in ("ascii", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+)
+_DTD_TAIL = max(len(m) for m in _DTD_MARKS)
+
+
 def _declares_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     tail = b""
     with archive.open(info) as part:
         while chunk := part.read(1 << 20):
             window = tail + chunk
-            if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+            if any(mark in window for mark in _DTD_MARKS):
                 return True
-            tail = window[-8:]
+            tail = window[-_DTD_TAIL:]
     return False
 
 
@@ -193,10 +202,16 @@ def _grid(tbl: etree._Element) -> list[list[Cell]]:
     """Expand a ``w:tbl`` into a grid; merged areas repeat the first cell's text as spanned."""
     rows: list[list[Cell]] = []
     previous: list[Cell] = []
+    built = 0  # cells so far: checked before each row and cell is built
     for tr in _table_rows(tbl):
-        row: list[Cell] = [Cell("") for _ in range(_int_val(tr, "w:trPr/w:gridBefore", 0))]
+        before = max(0, min(_int_val(tr, "w:trPr/w:gridBefore", 0), MAX_GRID_SPAN))
+        built += before
+        check_grid(built)
+        row: list[Cell] = [Cell("") for _ in range(before)]
         for tc in _row_cells(tr):
             span = max(1, min(_int_val(tc, "w:tcPr/w:gridSpan", 1), MAX_GRID_SPAN))
+            built += span
+            check_grid(built)
             v_merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
             h_merge = tc.find(f"{qn('w:tcPr')}/{qn('w:hMerge')}")
             start = len(row)

@@ -27,6 +27,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..document import Cell, Document, Table, TextLine
+from ..errors import ReportError, check_grid
 
 #: How many leading bytes are searched for a ``<meta>`` charset declaration.
 META_SCAN_BYTES = 4096
@@ -69,6 +70,11 @@ _BLOCK_TAGS = frozenset(
      "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
      "tr", "ul", "option", "legend"}
 )  # fmt: skip
+# A DOCTYPE with an internal subset: the HTML parser does not know the subset and would leave
+# its "]>" as text before the title. HTML has no use for it; it is removed whole.
+_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^\[>]{0,500}\[[^\]]{0,100000}\]\s*>", re.I)
+#: libxml2's nesting limit with huge_tree; a page nested deeper is refused, not read in part.
+MAX_DEPTH = 2048
 _INLINE_TAG = re.compile(r"</?(?:font|span|b|i|u|em|strong|small|big|a|o:p)\b[^>]*>", re.I)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
@@ -83,7 +89,14 @@ def read(path: str, data: bytes) -> Document:
         ('二、主动公开 情况', 'gb18030')
     """
     text, encoding = decode(data)
-    root = _parse(text)
+    root, too_deep = _parse(text)
+    if too_deep:
+        raise ReportError(
+            path,
+            "too_deep",
+            f"HTML 嵌套超过 {MAX_DEPTH} 层，无法完整读取",
+            f"the HTML nests deeper than {MAX_DEPTH} levels and cannot be read whole",
+        )
     items: list[TextLine | Table] = []
     if root is not None:
         _strip_chrome(root)
@@ -180,16 +193,17 @@ def _python_encoding(label: str) -> str | None:
 # --- parsing and chrome ------------------------------------------------------------------------
 
 
-def _parse(text: str) -> etree._Element | None:
-    cleaned = text.replace("\x00", "")
+def _parse(text: str) -> tuple[etree._Element | None, bool]:
+    """The parsed page, and whether it is still too deep to be read whole."""
+    cleaned = _DOCTYPE_SUBSET.sub("", text.replace("\x00", ""))
     if not cleaned.strip():
-        return None
+        return None, False
     root, too_deep = _parse_once(cleaned)
     if too_deep:
         # libxml2 silently drops everything below 2048 levels. The usual cause is thousands of
         # unclosed inline tags (<font>, <span>) from old editors: drop those tags and retry.
-        root, _ = _parse_once(_INLINE_TAG.sub("", cleaned))
-    return root
+        root, too_deep = _parse_once(_INLINE_TAG.sub("", cleaned))
+    return root, too_deep
 
 
 def _parse_once(text: str) -> tuple[etree._Element | None, bool]:
@@ -211,19 +225,46 @@ def _parse_once(text: str) -> tuple[etree._Element | None, bool]:
 
 
 def _strip_chrome(root: etree._Element) -> None:
+    """Empty navigation, headers, footers and share bars unless they hold most of the text.
+
+    One pass computes every element's text size bottom-up and its place in document order, so
+    the work is linear in the page, however deep it nests.
+    """
     for element in [e for e in root.iter() if _tag(e) in _DROP_TAGS]:
         _empty(element)
-    total = _text_size(root)
-    candidates = [e for e in root.iter() if _tag(e) in _CHROME_TAGS or _marked_chrome(e)]
-    for element in candidates:
-        if not _is_attached(element, root):
-            continue  # inside chrome emptied already
-        if _tag(element) in ("header", "footer") and any(
-            _tag(a) in ("article", "main") for a in element.iterancestors()
-        ):
+    order = list(root.iter())
+    index = {e: i for i, e in enumerate(order)}
+    size: dict[etree._Element, int] = {}
+    end: dict[etree._Element, int] = {}  # the index of the last element of the subtree
+    for element in reversed(order):
+        own = _non_space(element.text)
+        last = index[element]
+        for child in element:
+            own += size[child] + _non_space(child.tail)
+            last = max(last, end[child])
+        size[element], end[element] = own, last
+    in_article: set[etree._Element] = set()
+    for element in order:
+        parent = element.getparent()
+        if parent is not None and (parent in in_article or _tag(parent) in ("article", "main")):
+            in_article.add(element)
+    total = size[root]
+    emptied_until = -1  # elements up to this index sit inside chrome emptied already
+    for element in order:
+        i = index[element]
+        if i <= emptied_until:
+            continue
+        if not (_tag(element) in _CHROME_TAGS or _marked_chrome(element)):
+            continue
+        if _tag(element) in ("header", "footer") and element in in_article:
             continue  # an article's own header holds its title
-        if _text_size(element) <= _CHROME_MAX_SHARE * total:
+        if size[element] <= _CHROME_MAX_SHARE * total:
+            emptied_until = end[element]
             _empty(element)
+
+
+def _non_space(text: str | None) -> int:
+    return sum(len(part) for part in text.split()) if text else 0
 
 
 def _marked_chrome(element: etree._Element) -> bool:
@@ -242,14 +283,6 @@ def _empty(element: etree._Element) -> None:
     """Remove an element's content but keep the element (a block still breaks the line) and the
     text that follows it."""
     element.clear(keep_tail=True)
-
-
-def _is_attached(element: etree._Element, root: etree._Element) -> bool:
-    return element is root or any(a is root for a in element.iterancestors())
-
-
-def _text_size(element: etree._Element) -> int:
-    return sum(len(part) for part in "".join(element.itertext()).split())
 
 
 def _tag(element: etree._Element) -> str:
@@ -383,6 +416,14 @@ def _own_cells_of_table(table: etree._Element) -> list[etree._Element]:
 def _grid(rows: list[list[etree._Element]]) -> list[list[Cell]]:
     """Expand row/column spans into a full grid, the HTML table model way."""
     height = len(rows)
+    # Counted before anything is built: spans can ask for far more cells than the page holds.
+    planned = 0
+    for r, cells in enumerate(rows):
+        for td in cells:
+            rowspan = _span(td.get("rowspan"))
+            rowspan = height - r if rowspan == 0 else min(rowspan or 1, height - r)
+            planned += rowspan * min(_span(td.get("colspan")) or 1, MAX_COLSPAN)
+        check_grid(planned)
     grid: list[dict[int, Cell]] = [{} for _ in rows]
     for r, cells in enumerate(rows):
         column = 0

@@ -27,10 +27,13 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..document import Document, TextLine
-from ..errors import ReportError
+from ..errors import ReportError, TooComplex
 
 #: Reports longer than this are refused (an annual report has 3-30 pages).
 MAX_PAGES = 200
+#: Characters on one page past which the page is no report's (a dense page holds ~3 000); a
+#: content stream that inflates to millions of glyphs is refused before they are collected.
+MAX_PAGE_CHARS = 200_000
 
 #: Glyphs whose baselines differ by at most this many points belong to one line. Labels and
 #: numbers of one table row differ by up to ~2 pt in the corpus; distinct lines, even the tightly
@@ -250,6 +253,11 @@ def _page_glyphs(page: pdfium.PdfPage) -> list[_Glyph]:
     try:
         raw = textpage.raw
         count = textpage.count_chars()
+        if count > MAX_PAGE_CHARS:
+            raise TooComplex(
+                f"PDF 一页有 {count} 个字符，超过上限 {MAX_PAGE_CHARS}",
+                f"a PDF page holds {count} characters, more than the limit of {MAX_PAGE_CHARS}",
+            )
         turn = _rotation(page.get_rotation())
         ox, oy = ctypes.c_double(), ctypes.c_double()
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))

@@ -1,8 +1,12 @@
 """Plain-text reader: crawler page dumps, converter Markdown, tab-separated Word copies.
 
-Encoding: a BOM wins; otherwise strict UTF-8, then strict GB18030 (a superset of GBK/GB2312),
-then charset-normalizer's best guess. Lines with tabs and Markdown pipe rows become table rows;
-everything else stays a text line (space-separated tables are read from the text itself).
+Encoding: a BOM wins; otherwise UTF-8, then GB18030 (a superset of GBK/GB2312), then
+charset-normalizer's best guess. A few bad bytes (a stray byte, a download cut inside its last
+character) do not refuse the report: in an encoding that reads all the rest, they become U+FFFD
+and the report warns with their count; only text that is mostly undecodable is refused.
+
+Lines with tabs and Markdown pipe rows become table rows; everything else stays a text line
+(space-separated tables are read from the text itself).
 
 Example::
 
@@ -24,20 +28,45 @@ _MD_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _MAX_CONTROL_SHARE = 0.02
 
 
+#: Bad bytes tolerated per 1 000 bytes (and at least this many in a short file): more means
+#: the encoding guess is wrong, not that a few bytes were damaged.
+_BAD_PER_MILLE = 2
+_BAD_MIN = 8
+
+
 def decode(path: str, data: bytes) -> tuple[str, str]:
-    """Bytes to text and the encoding used."""
+    """Bytes to text and the encoding used (see :func:`decode_counted`)."""
+    text, encoding, _bad = decode_counted(path, data)
+    return text, encoding
+
+
+def decode_counted(path: str, data: bytes) -> tuple[str, str, int]:
+    """Bytes to text, the encoding used, and how many undecodable bytes became U+FFFD.
+
+    >>> decode_counted("r.txt", "一、总体情况".encode() + bytes([255]))[1:]
+    ('utf-8', 1)
+    >>> decode_counted("r.txt", "一、总体情况".encode()[:-1])[1:]  # cut inside a character
+    ('utf-8', 1)
+    """
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
-            return data.decode(encoding, errors="replace"), encoding
+            text = data.decode(encoding, errors="replace")
+            return text, encoding, text.count("\ufffd")
+    allowed = max(_BAD_MIN, len(data) * _BAD_PER_MILLE // 1000)
     for encoding in ("utf-8", "gb18030"):
         try:
-            return data.decode(encoding), encoding
+            return data.decode(encoding), encoding, 0
         except UnicodeDecodeError:
-            continue
+            pass
+        # Strict decoding failed: a few bad bytes in otherwise good text are replaced.
+        text = data.decode(encoding, errors="replace")
+        bad = text.count("\ufffd") - data.count("\ufffd".encode(encoding))
+        if bad <= allowed:
+            return text, encoding, bad
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -48,7 +77,7 @@ def decode(path: str, data: bytes) -> tuple[str, str]:
             "文件不是文本（无法识别编码）",
             "the file is not text (no encoding fits)",
         )
-    return str(best), best.encoding
+    return str(best), best.encoding, 0
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
@@ -74,7 +103,7 @@ def _markdown_cells(line: str) -> list[Cell]:
 
 def read(path: str, data: bytes) -> Document:
     """Read a text report into lines and tables."""
-    text, encoding = decode(path, data)
+    text, encoding, bad = decode_counted(path, data)
     _check_text(path, text)
     items: list[TextLine | Table] = []
     table: Table | None = None
@@ -96,4 +125,7 @@ def read(path: str, data: bytes) -> Document:
             table = Table(rows=[])
             items.append(table)
         table.rows.append(row)
-    return Document(path=path, source_format="text", items=items, encoding=encoding)
+    warnings = [f"{bad} undecodable byte(s) replaced with U+FFFD ({encoding})"] if bad else []
+    return Document(
+        path=path, source_format="text", items=items, encoding=encoding, warnings=warnings
+    )
