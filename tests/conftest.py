@@ -15,6 +15,16 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 SAMPLE = ROOT / "data" / "raw" / "2020_huianpu.txt"
 
 
+@pytest.fixture(scope="session")
+def example_dir(tmp_path_factory) -> Path:
+    """The generated example county (示例县), written once per test run; read only."""
+    from disclosure_metrics.example_data import generate
+
+    folder = tmp_path_factory.mktemp("example")
+    generate(folder)
+    return folder
+
+
 def corpus_or_skip() -> Path:
     if not (CORPUS / "reports").is_dir():
         pytest.skip(f"the shared corpus is not at {CORPUS}")

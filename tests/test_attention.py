@@ -11,12 +11,8 @@ from .conftest import SAMPLE
 
 
 @pytest.fixture(scope="module")
-def flags(tmp_path_factory) -> object:
-    from disclosure_metrics.example_data import generate
-
-    folder = tmp_path_factory.mktemp("example")
-    generate(folder)
-    return attention(dm.load([folder, SAMPLE.parent], progress=False))
+def flags(example_dir) -> object:
+    return attention(dm.load([example_dir, SAMPLE.parent], progress=False))
 
 
 def _has(flags, year: int, agency: str, kind: str, level: str, detail: str = "") -> bool:

@@ -16,15 +16,6 @@ from .conftest import SAMPLE
 
 
 @pytest.fixture(scope="module")
-def example_dir(tmp_path_factory) -> Path:
-    from disclosure_metrics.example_data import generate
-
-    folder = tmp_path_factory.mktemp("example")
-    generate(folder)
-    return folder
-
-
-@pytest.fixture(scope="module")
 def county(example_dir: Path) -> dm.Corpus:
     return dm.load(example_dir, progress=False)
 

@@ -27,15 +27,6 @@ FIGURES_PER_YEAR_PAGE = 4  # channels, flow, mix, disputes
 
 
 @pytest.fixture(scope="module")
-def example_dir(tmp_path_factory) -> Path:
-    from disclosure_metrics.example_data import generate
-
-    folder = tmp_path_factory.mktemp("example")
-    generate(folder)
-    return folder
-
-
-@pytest.fixture(scope="module")
 def exports(example_dir: Path, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("exports")
     dm.load([SAMPLE.parent, example_dir], progress=False).export(out)
