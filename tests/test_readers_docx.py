@@ -241,3 +241,14 @@ def test_a_dtd_in_a_part_not_named_xml_is_refused() -> None:
     with pytest.raises(ReportError) as err:
         docx.read("r.docx", data)
     assert "main.bin declares a DTD" in err.value.message_en
+
+
+def test_an_xml_part_too_large_to_parse_is_refused_before_parsing(monkeypatch):
+    original = zipfile.ZipFile(io.BytesIO(report_docx())).read("word/document.xml")
+    padded = original.replace(b"</w:body>", b" " * 2_000_000 + b"</w:body>")
+    data = _rezip(report_docx(), {"word/document.xml": padded})
+    monkeypatch.setattr(docx, "MAX_PART_BYTES", 1_000_000)  # every other part is smaller
+    with pytest.raises(ReportError) as err:
+        docx.read("r.docx", data)
+    assert err.value.code == "docx_unreadable"
+    assert "word/document.xml unpacks to" in err.value.message_en

@@ -294,3 +294,37 @@ def test_join_vertical_labels():
 def test_join_vertical_labels_leaves_short_runs_digits_and_glued_lines():
     lines = ["三", "、", "1", "2", "3", "三 2.其他法律行政止公开 0 0 0 0 0 0 0", "-", "-", "-"]
     assert pdf.join_vertical_labels(lines) == lines
+
+
+def test_a_content_stream_that_inflates_too_far_is_too_complex(tmp_path) -> None:
+    """A 300 KB PDF whose page content inflates to 100 MB: refused before PDFium builds it
+    (1.5 GB and 10 s before), through the command, the batch going on."""
+    import json
+    import zlib
+
+    from .conftest import SAMPLE
+    from .test_cli import run, summary
+
+    content = zlib.compress(b"BT /F1 12 Tf 10 10 Td (abcdefghij) Tj ET\n" * 2_500_000, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content)
+        + content
+        + b"\nendstream",
+    ]
+    pdf, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(pdf)
+    pdf += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    pdf += b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    (tmp_path / "bomb.pdf").write_bytes(pdf)
+    (tmp_path / "sample.txt").write_bytes(SAMPLE.read_bytes())
+    code, out, err = run("parse", "--json", tmp_path)
+    by_report = {o["report"]: o for o in map(json.loads, out.splitlines())}
+    assert code == 1 and summary(err) == (1, 1, 0, 0)
+    assert by_report["bomb.pdf"]["error"] == "too_complex"
+    assert "inflates to more than" in by_report["bomb.pdf"]["message_en"]
