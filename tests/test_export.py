@@ -66,15 +66,21 @@ def _export(folder: Path, out: Path) -> object:
     return CliRunner().invoke(main, ["export", str(folder), "--out", str(out), "--jobs", "1"])
 
 
-def test_a_full_disk_keeps_the_previous_export_whole_and_says_where(
-    tmp_path: Path, monkeypatch
-) -> None:
+def _exported_sample(tmp_path: Path, note: str) -> tuple[Path, Path]:
+    """(reports folder holding the sample, export folder holding its export and a user's file)."""
     folder = tmp_path / "reports"
     folder.mkdir()
     shutil.copy(SAMPLE, folder / "sample.txt")
     out = tmp_path / "out"
     assert _export(folder, out).exit_code == 0
-    (out / "notes.txt").write_text("the user's own", encoding="utf-8")
+    (out / "notes.txt").write_text(note, encoding="utf-8")
+    return folder, out
+
+
+def test_a_full_disk_keeps_the_previous_export_whole_and_says_where(
+    tmp_path: Path, monkeypatch
+) -> None:
+    folder, out = _exported_sample(tmp_path, "the user's own")
     before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
     def full(_tables, _path):  # type: ignore[no-untyped-def]
@@ -96,12 +102,7 @@ def test_a_full_disk_keeps_the_previous_export_whole_and_says_where(
 def test_an_export_replaces_its_own_files_keeps_the_users_and_clears_dead_staging(
     tmp_path: Path,
 ) -> None:
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    shutil.copy(SAMPLE, folder / "sample.txt")
-    out = tmp_path / "out"
-    assert _export(folder, out).exit_code == 0
-    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    folder, out = _exported_sample(tmp_path, "mine")
     # What a SIGKILL during an export leaves: a staging folder of a process that is gone.
     dead = tmp_path / ".out.staging-999999999"
     (dead / "dataset").mkdir(parents=True)
