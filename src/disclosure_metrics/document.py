@@ -44,15 +44,35 @@ class TextLine:
 
 
 @dataclass(slots=True)
+class OcrLine:
+    """One line read by OCR: its text, its page (1-based) and each value token's confidence,
+    in the order of the value tokens in ``text``."""
+
+    text: str
+    page: int
+    token_scores: list[float] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Document:
     """A report file read into lines and tables, in reading order."""
 
     path: str
-    source_format: str  # "text" | "html" | "pdf" | "docx"
+    source_format: str  # "text" | "html" | "pdf" | "pdf-ocr" | "image-ocr" | "docx" …
     items: list[TextLine | Table] = field(default_factory=list)
     encoding: str | None = None
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)  # what the reader repaired (bad bytes)
+    ocr_lines: list[OcrLine] = field(default_factory=list)  # the lines read by OCR, if any
+
+    @property
+    def ocr_pages(self) -> list[int]:
+        """The pages (1-based) read by OCR.
+
+        >>> Document("s.pdf", "pdf-ocr", ocr_lines=[OcrLine("规章 1", 2, [0.9])]).ocr_pages
+        [2]
+        """
+        return sorted({line.page for line in self.ocr_lines})
 
     def text_lines(self) -> list[str]:
         """All running text and table cells as lines (cells joined by tabs).

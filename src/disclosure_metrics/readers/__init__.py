@@ -22,6 +22,9 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import ReportError
+from .ocr import OCR_MODES
+
+__all__ = ["OCR_MODES", "SUPPORTED_SUFFIXES", "read_document", "sniff_kind"]
 
 #: Files larger than this are refused before reading (a report is a few MB at most).
 MAX_BYTES = 50 * 1024 * 1024
@@ -35,7 +38,12 @@ SUFFIX_KIND = {
     ".shtml": "html",
     ".pdf": "pdf",
     ".docx": "docx",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
 }
+#: Readers that can OCR, and so take the ``ocr`` mode and ``jobs``.
+OCR_KINDS = frozenset({"pdf", "image"})
 SUPPORTED_SUFFIXES = tuple(SUFFIX_KIND)
 
 
@@ -44,6 +52,8 @@ def sniff_kind(path: Path, data: bytes) -> str:
     head = data[:1024].lstrip()
     if data.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
         return "pdf"
+    if data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
+        return "image"
     if data.startswith(b"PK\x03\x04"):
         return "docx"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
@@ -54,7 +64,7 @@ def sniff_kind(path: Path, data: bytes) -> str:
             "old Word (.doc) files are not supported; save the file as .docx",
         )
     suffix_kind = SUFFIX_KIND.get(path.suffix.lower())
-    if suffix_kind in ("pdf", "docx"):
+    if suffix_kind in ("pdf", "docx", "image"):
         # The name promises a binary format the bytes do not have; let that reader say so.
         return suffix_kind
     lowered = head[:200].lower()
@@ -63,10 +73,14 @@ def sniff_kind(path: Path, data: bytes) -> str:
     return "text"
 
 
-def read_document(path: str | Path, data: bytes | None = None) -> Document:
+def read_document(
+    path: str | Path, data: bytes | None = None, ocr: str = "auto", jobs: int = 1
+) -> Document:
     """Read one report file of any supported kind into a :class:`Document`.
 
-    ``data``: the file's bytes when the caller has read them already.
+    ``data``: the file's bytes when the caller has read them already. ``ocr``: one of
+    :data:`OCR_MODES` (scanned PDF pages and images); ``jobs``: processes a scan's pages may
+    be spread over.
     """
     path = Path(path)
     try:
@@ -88,4 +102,6 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
         raise ReportError(str(path), "empty", "文件为空", "the file is empty")
     kind = sniff_kind(path, data)
     reader = import_module(f".{kind}", __name__)
+    if kind in OCR_KINDS:
+        return reader.read(str(path), data, ocr=ocr, jobs=jobs)
     return reader.read(str(path), data)

@@ -27,8 +27,11 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from ..document import Document, TextLine
+from ..budget import extend
+from ..document import Document, OcrLine, TextLine
 from ..errors import ReportError, TooComplex
+from .ocr import OCR_DPI, OCR_MODES, OcrUnavailable
+from .ocr import page_lines as ocr_page_lines
 
 #: Reports longer than this are refused (an annual report has 3-30 pages).
 MAX_PAGES = 200
@@ -83,23 +86,28 @@ class _Glyph:
     ink: float  # larger side of the ink box, used to size CJK glyphs
 
 
-def read(path: str, data: bytes) -> Document:
-    """Read a PDF report's text layer into a :class:`Document` of text lines.
+def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
+    """Read a PDF report into a :class:`Document` of text lines: the text layer, and OCR for
+    pages without one (``ocr="auto"``), every page (``"always"``) or none (``"never"``).
 
-    Raises :class:`ReportError` with code ``pdf_unreadable`` (not a PDF, damaged, password
-    protected), ``too_many_pages`` (more than :data:`MAX_PAGES`) or ``no_text_layer`` (a scan).
+    ``jobs``: processes over which the pages to OCR are spread (one file alone on the command
+    line; a batch spreads files instead). Raises :class:`ReportError` with code
+    ``pdf_unreadable`` (not a PDF, damaged, password protected), ``too_many_pages`` (more than
+    :data:`MAX_PAGES`) or ``no_text_layer`` (a scan, with OCR off or finding no text).
 
-    Example (a blank page has no text: the mark of a scanned report)::
+    Example (a blank page has no text, and OCR finds none on it)::
 
         >>> import io
         >>> blank = pdfium.PdfDocument.new(); _ = blank.new_page(595, 842)
         >>> buffer = io.BytesIO(); blank.save(buffer)
         >>> try:
-        ...     read("scan.pdf", buffer.getvalue())
+        ...     read("scan.pdf", buffer.getvalue(), ocr="never")
         ... except ReportError as err:
         ...     print(err.code)
         no_text_layer
     """
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {OCR_MODES}, not {ocr!r}")
     check_inflated(data)
     pdf = _open(path, data)
     try:
@@ -116,38 +124,113 @@ def read(path: str, data: bytes) -> Document:
                 f"the PDF has {page_count} pages, more than the limit of {MAX_PAGES} "
                 "for an annual report",
             )
-        lines: list[str] = []
+        # Text layers first; a page whose layer holds no text is left for OCR (None).
+        pages: list[list[str] | None] = []
         for index in range(page_count):
+            page = _page(pdf, index, path)
             try:
-                page = pdf[index]
-            except pdfium.PdfiumError as exc:
-                raise ReportError(
-                    path,
-                    "pdf_unreadable",
-                    f"PDF 第 {index + 1} 页已损坏，无法读取（{exc}）",
-                    f"page {index + 1} of the PDF is damaged and cannot be read ({exc})",
-                ) from exc
-            try:
-                page_lines = _page_lines(page)
+                page_lines = strip_page_numbers(_page_lines(page))
             finally:
                 page.close()
-            lines.extend(strip_page_numbers(page_lines))
+            needs_ocr = ocr == "always" or (ocr == "auto" and not page_lines)
+            pages.append(None if needs_ocr else page_lines)
     finally:
         pdf.close()
-    lines = join_vertical_labels(lines)
+    to_ocr = [i for i, lines in enumerate(pages) if lines is None]
+    ocr_lines: list[OcrLine] = []
+    if to_ocr:
+        try:
+            read_pages = (
+                _ocr_pages_in_processes(data, to_ocr, jobs)
+                if jobs > 1 and len(to_ocr) > 1
+                else [_ocr_page(data, i) for i in to_ocr]
+            )
+        except OcrUnavailable as exc:
+            raise ReportError(
+                path,
+                "no_text_layer",
+                f"PDF 没有文字层（扫描件），且未安装 OCR 引擎（{exc}）",
+                f"the PDF has no text layer (a scan) and the OCR engine is not installed ({exc})",
+            ) from exc
+        for index, lines in zip(to_ocr, read_pages, strict=True):
+            pages[index] = strip_page_numbers([line.text for line in lines])
+            ocr_lines.extend(lines)
+    return _assemble(path, pages, ocr_lines, ocr)
+
+
+def _assemble(
+    path: str, pages: list[list[str] | None], ocr_lines: list[OcrLine], ocr: str
+) -> Document:
+    lines = join_vertical_labels([line for page in pages for line in page or ()])
     if not lines:
+        reason = (
+            ("OCR 已关闭（--ocr never）", "OCR is off (--ocr never)")
+            if ocr == "never"
+            else ("OCR 也没有识别出文字", "OCR found no text either")
+        )
         raise ReportError(
             path,
             "no_text_layer",
-            "PDF 没有文字层（可能是扫描件或图片），无法提取文字",
-            "the PDF has no text layer (probably a scan or images); no text can be extracted",
+            f"PDF 没有文字层（可能是扫描件或图片），无法提取文字；{reason[0]}",
+            "the PDF has no text layer (probably a scan or images); no text can be "
+            f"extracted: {reason[1]}",
         )
     return Document(
         path=path,
-        source_format="pdf",
+        source_format="pdf-ocr" if ocr_lines else "pdf",
         items=[TextLine(line) for line in lines],
-        pages=page_count,
+        pages=len(pages),
+        ocr_lines=ocr_lines,
     )
+
+
+def _page(pdf: pdfium.PdfDocument, index: int, path: str) -> pdfium.PdfPage:
+    try:
+        return pdf[index]
+    except pdfium.PdfiumError as exc:
+        raise ReportError(
+            path,
+            "pdf_unreadable",
+            f"PDF 第 {index + 1} 页已损坏，无法读取（{exc}）",
+            f"page {index + 1} of the PDF is damaged and cannot be read ({exc})",
+        ) from exc
+
+
+#: Seconds of the per-file time budget each OCR'd page adds (a page takes 5-10 s here).
+OCR_PAGE_BUDGET = 60.0
+
+
+def _ocr_page(data: bytes, index: int) -> list[OcrLine]:
+    """One page rendered at :data:`~.ocr.OCR_DPI` and read by OCR (lines numbered 1-based)."""
+    extend(OCR_PAGE_BUDGET)
+    pdf = pdfium.PdfDocument(data)
+    try:
+        page = pdf[index]
+        try:
+            bitmap = page.render(scale=OCR_DPI / 72, grayscale=False)
+            image = bitmap.to_numpy()
+        finally:
+            page.close()
+    finally:
+        pdf.close()
+    return ocr_page_lines(image[:, :, :3].copy(), index + 1)
+
+
+def _ocr_pages_in_processes(data: bytes, indexes: list[int], jobs: int) -> list[list[OcrLine]]:
+    """Pages OCR'd in up to ``jobs`` fresh processes, results in page order."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    extend(OCR_PAGE_BUDGET * len(indexes))
+    context = multiprocessing.get_context("spawn")  # no fork of a parent holding PDFium state
+    with ProcessPoolExecutor(min(jobs, len(indexes)), mp_context=context) as pool:
+        futures = [pool.submit(_ocr_page, data, i) for i in indexes]
+        try:
+            return [f.result() for f in futures]
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
 
 
 _STREAM = re.compile(rb"stream\r?\n")
