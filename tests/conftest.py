@@ -87,3 +87,27 @@ def is_loopback(url: str) -> bool:
     if parts.scheme in ("file", "data", "blob", "about"):
         return True
     return parts.hostname in ("127.0.0.1", "localhost", "::1")
+
+
+#: Resolution of the scans made from the corpus PDFs: a common office-scanner setting.
+SCAN_DPI = 200
+
+
+def page_images(pdf_path: Path, pages: list[int] | None = None, dpi: int = SCAN_DPI) -> list:
+    """The pages (0-based; all by default) of a PDF rendered to PIL images, as a scanner would
+    see them."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        wanted = range(len(pdf)) if pages is None else pages
+        return [pdf[i].render(scale=dpi / 72).to_pil().convert("RGB") for i in wanted]
+    finally:
+        pdf.close()
+
+
+def image_only_pdf(images: list, target: Path, dpi: int = SCAN_DPI) -> Path:
+    """Images saved as a PDF of pages that are only images (no text layer): a scanned report."""
+    first, *rest = images
+    first.save(target, "PDF", save_all=True, append_images=rest, resolution=dpi)
+    return target

@@ -26,6 +26,7 @@ from .ingest import ingest
 from .inputs import InputFile, find_inputs, safe_text
 from .parse import Report
 from .quarto_site import SiteError
+from .readers import OCR_MODES
 
 Outcome = Report | ReportError | str  # a report, its error, or why the file was skipped
 
@@ -36,6 +37,7 @@ def parse_inputs(
     jobs: int | None = None,
     executor: str = "local",
     scheduler: str | None = None,
+    ocr: str = "auto",
 ) -> list[tuple[InputFile, Outcome]]:
     """Parse every input in parallel with a progress bar; every file comes back with its outcome.
 
@@ -52,6 +54,7 @@ def parse_inputs(
             desc=desc,
             executor=executor,
             scheduler=scheduler,
+            ocr=ocr,
         )
     )
     out: list[tuple[InputFile, Outcome]] = []
@@ -122,6 +125,13 @@ EXECUTOR = click.option(
     default="local",
     show_default=True,
     help="Where files are parsed: processes here, or a Dask cluster.",
+)
+OCR = click.option(
+    "--ocr",
+    type=click.Choice(OCR_MODES),
+    default="auto",
+    show_default=True,
+    help="OCR for scanned PDF pages and images: pages without a text layer, every page, or none.",
 )
 SCHEDULER = click.option(
     "--scheduler",
@@ -203,6 +213,7 @@ def main() -> None:
     help="Also print every number of the prose with the reason it was taken or left.",
 )
 @JOBS
+@OCR
 @EXECUTOR
 @SCHEDULER
 def parse(
@@ -212,10 +223,11 @@ def parse(
     executor: str,
     scheduler: str | None,
     explain_facts: bool = False,
+    ocr: str = "auto",
 ) -> None:
-    """Parse report files (text, HTML, PDF, DOCX) or folders of them."""
+    """Parse report files (text, HTML, PDF incl. scans, DOCX, images) or folders of them."""
     _check_executor(executor, scheduler)
-    outcomes = parse_inputs(inputs, jobs=jobs, executor=executor, scheduler=scheduler)
+    outcomes = parse_inputs(inputs, jobs=jobs, executor=executor, scheduler=scheduler, ocr=ocr)
     for entry, result in outcomes:
         where = {"report": entry.report, "file": safe_text(entry.path.name)}
         where["path"] = safe_text(str(entry.path))
@@ -365,6 +377,7 @@ def _print_grouped(results: list[CheckResult], report_ids: dict[str, str]) -> No
     help="Agency alias CSV (alias,agency).",
 )
 @JOBS
+@OCR
 @EXECUTOR
 @SCHEDULER
 def check(
@@ -378,10 +391,13 @@ def check(
     jobs: int | None,
     executor: str,
     scheduler: str | None,
+    ocr: str = "auto",
 ) -> None:
     """Check reports against every rule of the template (identities, years, text, structure)."""
     _check_executor(executor, scheduler)
-    outcomes = parse_inputs(inputs, desc="check", jobs=jobs, executor=executor, scheduler=scheduler)
+    outcomes = parse_inputs(
+        inputs, desc="check", jobs=jobs, executor=executor, scheduler=scheduler, ocr=ocr
+    )
     reports = [o for _e, o in outcomes if isinstance(o, Report)]
     alias_map = read_aliases(aliases) if aliases else None
     unit_tree = read_unit_tree(units) if units else None
@@ -444,6 +460,7 @@ def write_results_csv(
 )
 @click.option("--blank-as-zero", is_flag=True, help="Read blank cells as 0 in the checks.")
 @JOBS
+@OCR
 @EXECUTOR
 @SCHEDULER
 def export(
@@ -455,6 +472,7 @@ def export(
     jobs: int | None,
     executor: str,
     scheduler: str | None,
+    ocr: str = "auto",
 ) -> None:
     """Write every corpus table (and the indicator catalogue) as CSV, Parquet and XLSX.
 
@@ -472,6 +490,7 @@ def export(
         jobs=jobs,
         executor=executor,
         scheduler=scheduler,
+        ocr=ocr,
     )
     written = corpus.export(out_dir, dataset=True)
     for kind, paths in written.items():
@@ -523,6 +542,7 @@ def _list_unread(reports: Any) -> None:
     help="Agencies with a page of their own: all, none, or N (the N with the most applications)"
     " [default: site.AGENCY_PAGES, 50].",
 )
+@OCR
 @EXECUTOR
 @SCHEDULER
 def build(
@@ -534,6 +554,7 @@ def build(
     agency_pages: str | None,
     executor: str,
     scheduler: str | None,
+    ocr: str = "auto",
 ) -> None:
     """Build the dashboards site: load, check, indicators, exports, papermill per year, render."""
     from .site import build as build_site
@@ -556,6 +577,7 @@ def build(
         jobs=jobs,
         executor=executor,
         scheduler=scheduler,
+        ocr=ocr,
         **({} if agency_pages is None else {"agency_pages": _agency_pages(agency_pages)}),
     )
     for notice in result.notices:

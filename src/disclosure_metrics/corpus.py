@@ -358,8 +358,11 @@ def load(
     cache_dir: str | Path | None = None,
     executor: Any = "local",
     scheduler: str | None = None,
+    ocr: str = "auto",
 ) -> Corpus:
     """Parse every report under ``path`` and build the corpus tables.
+
+    ``ocr``: ``auto`` (OCR scanned pages and images), ``always`` or ``never``.
 
     Files are parsed in ``jobs`` processes (default: all cores; the result does not depend on
     it), optionally cached by file hash in ``cache_dir``. Identical files are read once (the
@@ -392,6 +395,7 @@ def load(
             desc="load",
             executor=executor,
             scheduler=scheduler,
+            ocr=ocr,
         )
     )
     rows: list[dict[str, Any]] = []

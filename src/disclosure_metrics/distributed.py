@@ -43,7 +43,7 @@ CONNECT_SECONDS = 5
 # task), small enough that a lost worker costs little and every core stays busy.
 MAX_BATCH = 64
 
-Unit = Callable[[Sequence[str], str | None], list[Ingested]]
+Unit = Callable[[Sequence[str], str | None, str], list[Ingested]]
 
 
 class Executor(Protocol):
@@ -57,6 +57,7 @@ class Executor(Protocol):
         cache_dir: str | Path | None = None,
         progress: bool = False,
         desc: str = "parse",
+        ocr: str = "auto",
     ) -> list[Ingested]: ...
 
     def close(self) -> None: ...
@@ -80,8 +81,11 @@ class LocalExecutor:
         cache_dir: str | Path | None = None,
         progress: bool = False,
         desc: str = "parse",
+        ocr: str = "auto",
     ) -> list[Ingested]:
-        return ingest(paths, jobs=self.jobs, cache_dir=cache_dir, progress=progress, desc=desc)
+        return ingest(
+            paths, jobs=self.jobs, cache_dir=cache_dir, progress=progress, desc=desc, ocr=ocr
+        )
 
     def close(self) -> None:
         pass
@@ -161,6 +165,7 @@ class DaskExecutor:
         cache_dir: str | Path | None = None,
         progress: bool = False,
         desc: str = "parse",
+        ocr: str = "auto",
     ) -> list[Ingested]:
         from distributed import as_completed
 
@@ -172,7 +177,8 @@ class DaskExecutor:
         results: list[Ingested | None] = [None] * len(sent)
         bar = tqdm(total=len(sent), desc=desc, unit="file", disable=not progress or None)
         futures = {
-            self.client.submit(self.unit, sent[s : s + size], cache, pure=False): s for s in starts
+            self.client.submit(self.unit, sent[s : s + size], cache, ocr, pure=False): s
+            for s in starts
         }
         failed: list[int] = []  # indices of the files of batches that did not come back
         for future in as_completed(futures):
@@ -188,7 +194,9 @@ class DaskExecutor:
             results[start : start + count] = batch
             bar.update(count)
         # One file per task now: a file that fails again is that file's error, and only its.
-        singles = {self.client.submit(self.unit, [sent[i]], cache, pure=False): i for i in failed}
+        singles = {
+            self.client.submit(self.unit, [sent[i]], cache, ocr, pure=False): i for i in failed
+        }
         for future in as_completed(singles):
             i = singles.pop(future)
             try:
@@ -291,6 +299,7 @@ def run_files(
     progress: bool = False,
     desc: str = "parse",
     scheduler: str | None = None,
+    ocr: str = "auto",
 ) -> list[Ingested]:
     """Parse ``paths`` on an executor given by name (started and closed here) or as an object.
 
@@ -298,6 +307,6 @@ def run_files(
     ['parsed']
     """
     if not isinstance(executor, str):
-        return executor.map_files(paths, cache_dir=cache_dir, progress=progress, desc=desc)
+        return executor.map_files(paths, cache_dir=cache_dir, progress=progress, desc=desc, ocr=ocr)
     with make_executor(executor, scheduler=scheduler, jobs=jobs) as running:
-        return running.map_files(paths, cache_dir=cache_dir, progress=progress, desc=desc)
+        return running.map_files(paths, cache_dir=cache_dir, progress=progress, desc=desc, ocr=ocr)

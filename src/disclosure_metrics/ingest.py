@@ -73,8 +73,10 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _cache_file(cache_dir: Path, sha: str) -> Path:
-    return cache_dir / sha[:2] / f"{sha}-{code_version()}.json"
+def _cache_file(cache_dir: Path, sha: str, ocr: str = "auto") -> Path:
+    # A file read under another OCR mode may read differently: cached apart.
+    mode = "" if ocr == "auto" else f"-ocr-{ocr}"
+    return cache_dir / sha[:2] / f"{sha}-{code_version()}{mode}.json"
 
 
 #: Seconds one file may take to parse; past it the file is ``too_complex`` and the batch goes
@@ -158,8 +160,13 @@ def read_input(path: str) -> bytes:
     return data
 
 
-def ingest_one(path: str | Path, cache_dir: str | Path | None = None) -> Ingested:
-    """Read, hash and parse one file (or take it from the cache); never raises."""
+def ingest_one(
+    path: str | Path, cache_dir: str | Path | None = None, ocr: str = "auto", jobs: int = 1
+) -> Ingested:
+    """Read, hash and parse one file (or take it from the cache); never raises.
+
+    ``ocr``: the OCR mode (``auto``, ``always``, ``never``); ``jobs``: processes a scan's
+    pages may be spread over (a file parsed alone)."""
     started = time.perf_counter()
     path = str(path)
     shown = safe_text(path)
@@ -168,7 +175,7 @@ def ingest_one(path: str | Path, cache_dir: str | Path | None = None) -> Ingeste
     except ReportError as error:
         return Ingested(shown, "", time.perf_counter() - started, error=error)
     sha = hashlib.sha256(data).hexdigest()
-    target = _cache_file(Path(cache_dir), sha) if cache_dir else None
+    target = _cache_file(Path(cache_dir), sha, ocr) if cache_dir else None
     notice = None
     if target is not None and target.exists():
         try:
@@ -184,7 +191,7 @@ def ingest_one(path: str | Path, cache_dir: str | Path | None = None) -> Ingeste
     budget = time_budget()
     try:
         with _budget(budget):
-            report = parse_document(read_document(shown, data), sha)
+            report = parse_document(read_document(shown, data, ocr=ocr, jobs=jobs), sha)
     except ReportError as exc:
         error = exc
     except TooComplex as exc:
@@ -217,8 +224,8 @@ def ingest_one(path: str | Path, cache_dir: str | Path | None = None) -> Ingeste
 _NOT_CACHED = ("internal_error", "too_complex")
 
 
-def _ingest_chunk(paths: Sequence[str], cache_dir: str | None) -> list[Ingested]:
-    return [ingest_one(p, cache_dir) for p in paths]
+def _ingest_chunk(paths: Sequence[str], cache_dir: str | None, ocr: str = "auto") -> list[Ingested]:
+    return [ingest_one(p, cache_dir, ocr) for p in paths]
 
 
 def _limit_memory(limit: int) -> None:
@@ -253,14 +260,18 @@ def _worker_lost(path: str) -> Ingested:
     return Ingested(safe_text(path), "", 0.0, error=error)
 
 
-def _pool_map(chunks: list[list[str]], cache: str | None, jobs: int, bar: tqdm) -> list[Ingested]:
+def _pool_map(
+    chunks: list[list[str]], cache: str | None, jobs: int, bar: tqdm, ocr: str = "auto"
+) -> list[Ingested]:
     """Chunks in worker processes, in order. A worker that dies (killed, out of memory, a crash
     in a PDF library) breaks the pool: the chunks not finished are retried file by file, each
     in a process of its own, and a file that kills its process again is ``worker_lost``."""
     limit = worker_memory_limit(jobs)
     done: dict[int, list[Ingested]] = {}
     with ProcessPoolExecutor(jobs, initializer=_limit_memory, initargs=(limit,)) as pool:
-        futures = {pool.submit(_ingest_chunk, chunk, cache): i for i, chunk in enumerate(chunks)}
+        futures = {
+            pool.submit(_ingest_chunk, chunk, cache, ocr): i for i, chunk in enumerate(chunks)
+        }
         for future in as_completed(futures):
             try:
                 done[futures[future]] = future.result()
@@ -274,7 +285,7 @@ def _pool_map(chunks: list[list[str]], cache: str | None, jobs: int, bar: tqdm) 
         for name in chunk:
             with ProcessPoolExecutor(1, initializer=_limit_memory, initargs=(limit,)) as single:
                 try:
-                    retried.append(single.submit(ingest_one, name, cache).result())
+                    retried.append(single.submit(ingest_one, name, cache, ocr).result())
                 except BrokenProcessPool:
                     retried.append(_worker_lost(name))
             bar.update()
@@ -294,8 +305,12 @@ def ingest(
     desc: str = "parse",
     executor: str | Executor | None = None,
     scheduler: str | None = None,
+    ocr: str = "auto",
 ) -> list[Ingested]:
     """Parse files in ``jobs`` processes (default: all cores), in input order.
+
+    ``ocr``: the OCR mode for scans and images. Fewer than four files are parsed here, one
+    after the other, and a scan's pages are OCR'd over the ``jobs`` processes instead.
 
     ``executor="dask"`` (with an optional ``scheduler`` address), or an executor object of
     :mod:`disclosure_metrics.distributed`, runs the same work on a Dask cluster instead.
@@ -304,7 +319,14 @@ def ingest(
         from .distributed import run_files
 
         return run_files(
-            executor or "local", paths, jobs, cache_dir, progress, desc, scheduler=scheduler
+            executor or "local",
+            paths,
+            jobs,
+            cache_dir,
+            progress,
+            desc,
+            scheduler=scheduler,
+            ocr=ocr,
         )
     names = [str(p) for p in paths]
     cache = str(cache_dir) if cache_dir else None
@@ -313,12 +335,12 @@ def ingest(
     results: list[Ingested] = []
     if jobs <= 1 or len(names) < 4:
         for name in names:
-            results.append(ingest_one(name, cache))
+            results.append(ingest_one(name, cache, ocr, jobs))
             bar.update()
     else:
         # Chunks amortise process round trips; small enough to keep every core busy.
         size = max(1, min(64, len(names) // (jobs * 8) or 1))
         chunks = [names[i : i + size] for i in range(0, len(names), size)]
-        results = _pool_map(chunks, cache, jobs, bar)
+        results = _pool_map(chunks, cache, jobs, bar, ocr)
     bar.close()
     return results

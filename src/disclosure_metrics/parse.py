@@ -22,7 +22,9 @@ from .metadata import title_agency_year
 from .narrative import Fact, extract_facts
 from .normalize import looks_traditional, simplifying_config
 from .numbers import Ambiguous
+from .ocr_review import review_cells
 from .readers import read_document
+from .readers.ocr import mean_confidence
 from .sections import SectionHit, find_sections, section_texts
 from .tables import (
     Line,
@@ -68,6 +70,8 @@ class Report:
     section_text: dict[str, str] = field(default_factory=dict)  # verbatim text per section key
     warnings: list[str] = field(default_factory=list)
     narrative: list[Fact] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (1-based)
+    ocr_confidence: float | None = None  # mean confidence of the value tokens OCR read
 
     @property
     def file(self) -> str:
@@ -103,6 +107,8 @@ class Report:
             "ambiguous": self.ambiguous_cells(),
             "warnings": self.warnings,
             "narrative": [f.to_json() for f in self.narrative],
+            "ocr_pages": self.ocr_pages,
+            "ocr_confidence": self.ocr_confidence,
         }
 
 
@@ -238,6 +244,8 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
         warnings.append("agency not found in the title")
     if year is None:
         warnings.append("report year not found in the title or preamble")
+    if doc.ocr_lines:
+        warnings.extend(review_cells(t3.cells, t4.cells, doc.ocr_lines, variant))
     section_text = section_texts(lines, section_hits, verbatim=True)
     return Report(
         path=doc.path,
@@ -255,13 +263,19 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
         section_text=section_text,
         warnings=warnings,
         narrative=extract_facts(section_text, year, agency=agency),
+        ocr_pages=doc.ocr_pages,
+        ocr_confidence=mean_confidence(doc.ocr_lines),
     )
 
 
-def parse_file(path: str | Path) -> Report:
-    """Read and parse one report file; raises :class:`ReportError` naming the file on bad input."""
+def parse_file(path: str | Path, ocr: str = "auto", jobs: int = 1) -> Report:
+    """Read and parse one report file; raises :class:`ReportError` naming the file on bad input.
+
+    ``ocr``: ``auto`` (pages without a text layer), ``always`` or ``never``; ``jobs``: processes
+    a scan's pages are spread over.
+    """
     path = Path(path)
     data = path.read_bytes() if path.is_file() else None
-    doc = read_document(path, data)
+    doc = read_document(path, data, ocr=ocr, jobs=jobs)
     digest = hashlib.sha256(data).hexdigest() if data is not None else ""
     return parse_document(doc, digest)

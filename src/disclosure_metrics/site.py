@@ -480,6 +480,7 @@ def build_key(
     renderer: str,
     analysis: Path,
     agency_pages: int | None = None,
+    ocr: str = "auto",
 ) -> str:
     """Everything a build depends on: inputs (each file's hash, or why it is not read), code,
     notebooks, site config, options."""
@@ -502,6 +503,7 @@ def build_key(
         "years": list(years) if years is not None else None,
         "renderer": renderer,
         "agency_pages": agency_pages,
+        "ocr": ocr,
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
@@ -563,6 +565,7 @@ def build(
     executor: str = "local",
     scheduler: str | None = None,
     agency_pages: int | None = AGENCY_PAGES,
+    ocr: str = "auto",
 ) -> BuildResult:
     """Build the whole site from report folders; see the module docstring.
 
@@ -582,7 +585,7 @@ def build(
     renderer, binary, notice = choose_renderer(renderer)
     notices = [notice] if notice else []
     files = find_inputs([str(d) for d in data])
-    key = build_key(files, years, renderer, analysis, agency_pages)
+    key = build_key(files, years, renderer, analysis, agency_pages, ocr)
     state_file = work / "build.json"
     state = _read_state(state_file)
     published = (out / MANIFEST).exists() and all((out / f).exists() for f in _previous_files(out))
@@ -605,6 +608,7 @@ def build(
         cache_dir=work / "cache",
         executor=executor,
         scheduler=scheduler,
+        ocr=ocr,
     )
     exports = (work / "data").resolve()
     corpus.export(exports)

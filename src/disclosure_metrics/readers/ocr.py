@@ -93,9 +93,7 @@ def engine() -> Any:
         from rapidocr_onnxruntime import RapidOCR
     except ImportError as exc:  # pragma: no cover - the dependency is declared
         raise OcrUnavailable(str(exc)) from exc
-    return RapidOCR(
-        text_score=0.0, use_cls=False, intra_op_num_threads=1, inter_op_num_threads=1
-    )
+    return RapidOCR(text_score=0.0, use_cls=False, intra_op_num_threads=1, inter_op_num_threads=1)
 
 
 _CONFUSABLE = re.compile(r"[\dOoＯ〇lI|]+")
