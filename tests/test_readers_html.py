@@ -363,3 +363,70 @@ def test_hostile_pages_through_the_command(tmp_path) -> None:
     assert by_report["chrome.html"]["agency"] == "盐池县惠安堡镇人民政府"
     assert by_report["deep.html"]["error"] == "too_deep"
     assert "2048" in by_report["deep.html"]["message_en"]
+
+
+# --- images of tables (OCR) ----------------------------------------------------------------------
+
+
+def _saved_page(folder, corpus) -> tuple:
+    """A report saved from a browser whose tables 3 and 4 were published as pictures: the text
+    of 2023 洪泽区's pages 1, 2 and 5 as paragraphs, pages 3 and 4 as images in ``年报_files``.
+    Two more images must never be read: one on the network, one outside the page's folder."""
+    import pypdfium2 as pdfium
+
+    from .conftest import page_images
+
+    source = corpus / "reports" / "2023_hongzequ.pdf"
+    pdf = pdfium.PdfDocument(str(source))
+    texts = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    pdf.close()
+    (folder / "年报_files").mkdir()
+    for number, image in enumerate(page_images(source, [2, 3]), start=1):
+        image.save(folder / "年报_files" / f"image00{number}.png")
+    page_images(source, [2])[0].save(folder.parent / "outside.png")
+
+    def paragraphs(text: str) -> str:
+        return "".join(f"<p>{line}</p>" for line in text.splitlines() if line.strip())
+
+    page = (
+        "<html><head><meta charset='utf-8'></head><body>"
+        + paragraphs(texts[0] + texts[1])
+        + '<p><img src="https://example.invalid/table.png"></p>'
+        + '<p><img src="../outside.png"></p>'
+        + '<p><img src="年报_files/image001.png"></p><p><img src="年报_files/image002.png"></p>'
+        + paragraphs(texts[4])
+        + "</body></html>"
+    )
+    target = folder / "年报.htm"
+    target.write_text(page, encoding="utf-8")
+    return target, source
+
+
+def test_table_images_of_a_saved_page_are_read_in_place(tmp_path) -> None:
+    from disclosure_metrics.inputs import find_inputs
+    from disclosure_metrics.parse import parse_file
+
+    from .conftest import corpus_or_skip, load_truth
+
+    corpus = corpus_or_skip()
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    page, _source = _saved_page(folder, corpus)
+    report = parse_file(page).to_json()
+    assert report["source_format"] == "html-ocr"
+    assert report["ocr_pages"] == [3, 4]  # the third and fourth images of the page
+    truth = load_truth(corpus / "truth" / "2023_hongzequ.json")
+    assert report["table3"] == truth["table3"]
+    assert report["table4"] == truth["table4"]
+    assert (
+        "2 image(s) of the page not read (remote, outside its folder, or missing)"
+        in (report["warnings"])
+    )
+    # The page's own images are not reports of their own.
+    found = {f.report: f.skip for f in find_inputs([str(folder)])}
+    assert found["年报.htm"] is None
+    assert found["年报_files/image001.png"] == "an image of the saved page 年报.htm, read with it"
+    # With OCR off the images are not read, and table 3 is not found.
+    with pytest.raises(Exception) as caught:
+        parse_file(page, ocr="never")
+    assert getattr(caught.value, "code", None) in ("table3_missing", "not_a_report")

@@ -42,6 +42,8 @@ SCHEMAS: dict[str, list[tuple[str, str, str]]] = {
         ("year", "Int64", "年度"),
         ("format", "string", "格式"),
         ("source_format", "string", "文件类型"),
+        ("ocr_pages", "string", "OCR 页"),
+        ("ocr_confidence", "Float64", "OCR 平均置信度"),
         ("path", "string", "路径"),
         ("sha256", "string", "SHA-256"),
         ("status", "string", "状态"),
@@ -441,6 +443,8 @@ def load(
                 year=report.year,
                 format=report.format,
                 source_format=report.source_format,
+                ocr_pages=", ".join(str(p) for p in report.ocr_pages) or None,
+                ocr_confidence=report.ocr_confidence,
             )
         row["agency_key"] = agency_key(row.get("agency"), alias_map)
         rows.append(row)

@@ -950,6 +950,22 @@ def page_header(corpus: Corpus, title: str) -> HtmlBlock:
     return HtmlBlock("".join(parts))
 
 
+def source_text(source_format: object, ocr_pages: object, ocr_confidence: object) -> str:
+    """What a report was read from, with the pages OCR read and its mean confidence.
+
+    >>> source_text("pdf-ocr", "3, 4", 0.91)
+    'pdf-ocr（OCR 第 3, 4 页，置信度 0.91）'
+    >>> source_text("html", None, None), source_text(None, None, None)
+    ('html', '')
+    """
+    if not isinstance(source_format, str):
+        return ""
+    if not isinstance(ocr_pages, str) or not ocr_pages:
+        return source_format
+    confidence = f"，置信度 {ocr_confidence:.2f}" if isinstance(ocr_confidence, float | int) else ""
+    return f"{source_format}（OCR 第 {ocr_pages} 页{confidence}）"
+
+
 def exports_table(
     corpus: Corpus, prefix: str = "data/", pages: Mapping[str, str] | None = None
 ) -> HtmlBlock:
@@ -969,6 +985,7 @@ def exports_table(
             "agency": agency_link(r.agency, r.agency_key, pages),
             "year": r.year,
             "format": r.format,
+            "source": source_text(r.source_format, r.ocr_pages, r.ocr_confidence),
             "status": r.status,
             "error": r.error,
             "note": r.note,
@@ -980,6 +997,7 @@ def exports_table(
         ("agency", "机关 agency"),
         ("year", "年度 year"),
         ("format", "格式 template"),
+        ("source", "文件类型 source"),
         ("status", "状态 status"),
         ("error", "错误 error"),
         ("note", "说明 note"),

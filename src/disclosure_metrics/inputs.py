@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, ReportError
-from .readers import SUPPORTED_SUFFIXES
+from .readers import SUFFIX_KIND, SUPPORTED_SUFFIXES
 
 
 def safe_text(text: str) -> str:
@@ -88,9 +88,36 @@ def _kind(path: Path, report: str) -> InputFile | None:
         return None
     if not stat.S_ISREG(mode):
         return InputFile(path, report, skip="not a regular file")
+    if path.suffix.lower() in IMAGE_SUFFIXES and saved_page_of(path) is not None:
+        page = saved_page_of(path)
+        return InputFile(path, report, skip=f"an image of the saved page {page}, read with it")
     if path.suffix.lower() in SUPPORTED_SUFFIXES:
         return InputFile(path, report)
     return InputFile(path, report, skip=f"not a report file type ({path.suffix or 'no suffix'})")
+
+
+IMAGE_SUFFIXES = frozenset(s for s, kind in SUFFIX_KIND.items() if kind == "image")
+
+
+def saved_page_of(image: Path) -> str | None:
+    """The page an image belongs to when a browser saved them together (``报告.html`` beside
+    its folder ``报告_files/``, or ``报告.files/``): the image is read with the page, not as a
+    report of its own.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "年报_files").mkdir(); _ = (root / "年报.htm").write_text("<p>x</p>")
+    >>> saved_page_of(root / "年报_files" / "image001.png"), saved_page_of(root / "扫描.png")
+    ('年报.htm', None)
+    """
+    folder = image.parent.name
+    for tail in ("_files", ".files"):
+        if folder.endswith(tail) and len(folder) > len(tail):
+            stem = folder[: -len(tail)]
+            for suffix in (".html", ".htm", ".shtml", ".mht"):
+                if (image.parent.parent / f"{stem}{suffix}").is_file():
+                    return f"{stem}{suffix}"
+    return None
 
 
 def _walk(root: Path) -> list[InputFile]:

@@ -43,7 +43,7 @@ SUFFIX_KIND = {
     ".jpeg": "image",
 }
 #: Readers that can OCR, and so take the ``ocr`` mode and ``jobs``.
-OCR_KINDS = frozenset({"pdf", "image"})
+OCR_KINDS = frozenset({"pdf", "image", "html"})
 SUPPORTED_SUFFIXES = tuple(SUFFIX_KIND)
 
 

@@ -19,9 +19,13 @@ Example::
 
 from __future__ import annotations
 
+import base64
+import binascii
 import codecs
 import re
 import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -79,8 +83,12 @@ _INLINE_TAG = re.compile(r"</?(?:font|span|b|i|u|em|strong|small|big|a|o:p)\b[^>
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
-def read(path: str, data: bytes) -> Document:
+def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
     """Read an HTML report (a full page or a fragment) into lines and tables.
+
+    Images (``<img>``) are read by OCR where they stand when the page's text holds no table 3
+    (``ocr="auto"``: a page whose tables were published as pictures), always (``"always"``)
+    or never (``"never"``); see :func:`image_items`.
 
     Example::
 
@@ -97,11 +105,132 @@ def read(path: str, data: bytes) -> Document:
             f"HTML 嵌套超过 {MAX_DEPTH} 层，无法完整读取",
             f"the HTML nests deeper than {MAX_DEPTH} levels and cannot be read whole",
         )
-    items: list[TextLine | Table] = []
+    del jobs  # images are few and small; one process reads them
+    items: list = []
     if root is not None:
         _strip_chrome(root)
         _Flow(items).run(root)
-    return Document(path=path, source_format="html", items=items, encoding=encoding)
+    images = [i for i in items if isinstance(i, ImageRef)]
+    texts = [i for i in items if not isinstance(i, ImageRef)]
+    if not images or ocr == "never" or (ocr == "auto" and _has_table3(texts)):
+        return Document(path=path, source_format="html", items=texts, encoding=encoding)
+    return image_items(path, items, encoding)
+
+
+@dataclass(frozen=True, slots=True)
+class ImageRef:
+    """Where an ``<img>`` stood in the page, and its ``src``."""
+
+    src: str
+
+
+#: Images smaller than this on either side are icons, logos, spacers: never a table.
+MIN_IMAGE_SIDE = 200
+_REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
+
+
+def _has_table3(items: list) -> bool:
+    from .. import templates as tpl
+
+    anchors = [re.compile(a) for a in tpl.raw()["table3"]["start_anchors"]]
+    lines = Document("", "html", items).text_lines()
+    return any(a.search(line) for line in lines for a in anchors)
+
+
+def image_source(page: Path, src: str) -> bytes | None:
+    """The bytes of an ``<img src>`` of a saved page: a ``data:`` URI, or a file in the page's
+    own folder (or below it). Anything on the network, or outside that folder, is None: a
+    report is never fetched, and a page cannot make the reader open other files.
+
+    >>> image_source(Path("/tmp/r.html"), "http://example.com/t.png") is None
+    True
+    >>> image_source(Path("/tmp/r.html"), "../../etc/passwd") is None
+    True
+    >>> image_source(Path("/tmp/r.html"), "data:image/png;base64,aGk=")
+    b'hi'
+    """
+    from urllib.parse import unquote
+
+    src = src.strip()
+    if src.lower().startswith("data:"):
+        head, _, body = src.partition(",")
+        if not head.lower().endswith(";base64"):
+            return None
+        try:
+            return base64.b64decode(body, validate=False)
+        except (ValueError, binascii.Error):
+            return None
+    if _REMOTE.match(src):
+        return None
+    folder = page.parent.resolve()
+    try:
+        target = (folder / unquote(src.split("?")[0].split("#")[0])).resolve()
+        if not target.is_relative_to(folder) or not target.is_file():
+            return None
+        if target.stat().st_size > MAX_IMAGE_BYTES:
+            return None
+        return target.read_bytes()
+    except OSError:
+        return None
+
+
+#: An image file larger than this is not read (a scanned table page is a few hundred KB).
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
+
+
+def image_items(path: str, items: list, encoding: str | None) -> Document:
+    """The page's items with each readable image replaced by the lines OCR reads in it.
+
+    An image that cannot be had (remote, outside the page's folder, missing), is no image, or
+    is smaller than :data:`MIN_IMAGE_SIDE` is left out, and a warning counts them. OCR'd
+    lines carry the image's number in the page (1-based) as their page.
+    """
+    from ..budget import extend
+    from .ocr import OcrUnavailable, image_array, page_lines
+    from .pdf import OCR_PAGE_BUDGET
+
+    out: list[TextLine | Table] = []
+    ocr_lines = []
+    unread = 0
+    number = 0
+    for item in items:
+        if not isinstance(item, ImageRef):
+            out.append(item)
+            continue
+        number += 1
+        data = image_source(Path(path), item.src)
+        try:
+            image = image_array(data) if data else None
+        except ValueError:
+            image = None
+        if image is None or min(image.shape[:2]) < MIN_IMAGE_SIDE:
+            unread += image is None
+            continue
+        extend(OCR_PAGE_BUDGET)
+        try:
+            lines = page_lines(image, number)
+        except OcrUnavailable as exc:
+            raise ReportError(
+                path,
+                "ocr_unavailable",
+                f"网页中的图片需要 OCR，但未安装 OCR 引擎（{exc}）",
+                f"the page's images need OCR and the OCR engine is not installed ({exc})",
+            ) from exc
+        out.extend(TextLine(line.text) for line in lines)
+        ocr_lines.extend(lines)
+    warnings = (
+        [f"{unread} image(s) of the page not read (remote, outside its folder, or missing)"]
+        if unread
+        else []
+    )
+    return Document(
+        path=path,
+        source_format="html-ocr" if ocr_lines else "html",
+        items=out,
+        encoding=encoding,
+        warnings=warnings,
+        ocr_lines=ocr_lines,
+    )
 
 
 # --- encoding ----------------------------------------------------------------------------------
@@ -365,6 +494,10 @@ class _Flow:
                 self.pre -= tag == "pre"
             elif tag == "br":
                 self.flush()
+            elif tag == "img" and self.tables:
+                self.flush()
+                if element.get("src"):
+                    self.items.append(ImageRef(element.get("src")))
             elif not (tag == "table" and self.tables and _emit_table(self, element)):
                 if tag in _BLOCK_TAGS:
                     self.flush()
