@@ -213,7 +213,7 @@ def parse(
     scheduler: str | None,
     explain_facts: bool = False,
 ) -> None:
-    """Parse report files (text, HTML, PDF, DOCX) or folders of them."""
+    """Parse report files (text, HTML, PDF, DOCX; .doc/.wps/.rtf with LibreOffice) or folders."""
     _check_executor(executor, scheduler)
     outcomes = parse_inputs(inputs, jobs=jobs, executor=executor, scheduler=scheduler)
     for entry, result in outcomes:
