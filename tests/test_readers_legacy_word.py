@@ -70,6 +70,15 @@ def real_doc(tmp_path_factory) -> Path:
     return made
 
 
+def running_in(folder: Path, psutil) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    """Command lines of the processes still running with ``folder`` in their arguments."""
+    return [
+        p.info["cmdline"]
+        for p in psutil.process_iter(["cmdline"])
+        if any(str(folder) in part for part in p.info["cmdline"] or [])
+    ]
+
+
 def assert_matches_truth(report) -> None:  # type: ignore[no-untyped-def]
     truth = load_truth(CORPUS / "truth" / f"{REPORT}.json")
     data = report.to_json()
@@ -160,12 +169,23 @@ def test_conversion_past_the_timeout_is_killed(
         parse_file(real_doc)
     assert caught.value.code == "too_complex"
     assert list(scratch.iterdir()) == []
-    left = [
-        p.info["cmdline"]
-        for p in psutil.process_iter(["cmdline"])
-        if any(str(scratch) in part for part in p.info["cmdline"] or [])
-    ]
-    assert left == []  # soffice and its soffice.bin child were killed, not orphaned
+    assert running_in(scratch, psutil) == []  # soffice and soffice.bin killed, not orphaned
+
+
+def test_parse_budget_stops_a_conversion_too(
+    real_doc: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The budget's signal interrupts the wait for LibreOffice: its processes are killed too.
+    psutil = pytest.importorskip("psutil")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(scratch))
+    monkeypatch.setenv("DISCLOSURE_METRICS_TIME_BUDGET", "0.2")
+    result = ingest_one(real_doc)
+    assert result.error is not None and result.error.code == "too_complex"
+    assert "budget" in result.error.message_en
+    assert list(scratch.iterdir()) == []
+    assert running_in(scratch, psutil) == []
 
 
 def test_rtf_is_converted_under_any_name(tmp_path: Path) -> None:
