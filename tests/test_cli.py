@@ -108,7 +108,7 @@ def summary(err: str) -> tuple[int, ...]:
 
 
 def _crawl(tmp_path: Path) -> Path:
-    """A crawl as it comes: two different reports named 年报.txt, an old .doc, an empty file,
+    """A crawl as it comes: two different reports named 年报.txt, a damaged .doc, an empty file,
     a symlinked folder of reports, a link loop and a link leaving the folder."""
     corpus = corpus_or_skip()
     root = tmp_path / "crawl"
@@ -149,9 +149,10 @@ def test_parse_lists_every_file_and_ends_with_the_summary(tmp_path: Path) -> Non
     assert lines["平潭/年报.txt"]["status"] == "parsed" and lines["平潭/年报.txt"]["year"] == 2021
     assert lines["沭阳/年报.txt"]["status"] == "parsed" and lines["沭阳/年报.txt"]["year"] == 2025
     assert lines["沭阳/blank.txt"]["error"] == "empty"
-    assert lines["沭阳/old.doc"]["status"] == "skipped"
+    assert lines["沭阳/old.doc"]["status"] == "failed"  # read, and found cut short
+    assert lines["沭阳/old.doc"]["error"] == "doc_unreadable"
     assert lines["escape"]["skipped"] == "link leads outside the given folder"
-    assert summary(err) == (3, 1, 4, 0)
+    assert summary(err) == (3, 2, 3, 0)
     readable = run("parse", _crawl(tmp_path / "again"))
     assert "✗ 沭阳/blank.txt: empty: 文件为空 / the file is empty" in readable[2]
     assert re.search(r"^平潭/年报.txt  平潭综合实验区  2021", readable[1], re.M)
@@ -162,10 +163,10 @@ def test_check_keeps_same_named_files_apart(tmp_path: Path) -> None:
     root = _crawl(tmp_path)
     csv_path = tmp_path / "results.csv"
     code, out, err = run("check", "--no-fail", "--csv", csv_path, root / "平潭", root / "沭阳")
-    assert code == 1  # blank.txt failed: --no-fail covers rules, not unreadable inputs
+    assert code == 1  # blank.txt and old.doc failed: --no-fail covers rules, not unreadable inputs
     assert "平潭/年报.txt  " in out and "沭阳/年报.txt  " in out
     assert re.search(r"^4 report\(s\)", out, re.M)
-    assert summary(err) == (2, 1, 1, 0)
+    assert summary(err) == (2, 2, 0, 0)
     code, out, _err = run("check", "--json", "--no-fail", root / "平潭", root / "沭阳")
     results = [json.loads(line) for line in out.splitlines()]
     by_report = {r["report"] for r in results}
@@ -180,12 +181,13 @@ def test_export_lists_every_input_and_exits_1_when_one_failed(tmp_path: Path) ->
     out_dir = tmp_path / "out"
     code, _out, err = run("export", _crawl(tmp_path), "--out", out_dir)
     assert code == 1
-    assert summary(err) == (3, 1, 4, 0)
+    assert summary(err) == (3, 2, 3, 0)
     reports = list(csv.DictReader((out_dir / "reports.csv").open(encoding="utf-8-sig")))
     status = {r["report"]: (r["status"], r["error"] or r["note"]) for r in reports}
     assert status["沭阳/blank.txt"][0] == "failed"
     assert status["沭阳/blank.txt"][1].startswith("empty:")
-    assert status["沭阳/old.doc"] == ("skipped", "not a report file type (.doc)")
+    assert status["沭阳/old.doc"][0] == "failed"
+    assert status["沭阳/old.doc"][1].startswith("doc_unreadable:")
     assert status["escape"] == ("skipped", "link leads outside the given folder")
     assert status["平潭/年报.txt"][0] == status["沭阳/年报.txt"][0] == "parsed"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]  # no staging left

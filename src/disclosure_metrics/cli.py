@@ -225,7 +225,8 @@ def parse(
     explain_facts: bool = False,
     ocr: str = "auto",
 ) -> None:
-    """Parse report files (text, HTML, PDF incl. scans, DOCX, images) or folders of them."""
+    """Parse report files (text, HTML, PDF and scans, images, DOCX; .doc/.wps/.rtf with
+    LibreOffice) or folders of them."""
     _check_executor(executor, scheduler)
     outcomes = parse_inputs(inputs, jobs=jobs, executor=executor, scheduler=scheduler, ocr=ocr)
     for entry, result in outcomes:

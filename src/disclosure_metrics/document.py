@@ -1,8 +1,8 @@
 """The one internal document every reader produces: text lines and table grids, in reading order.
 
-A reader (text, HTML, PDF, DOCX) turns a file into a :class:`Document`; the table parser and
-the metadata reader only ever see this shape, so a new input format needs a reader and nothing
-else.
+A reader (text, HTML, PDF, DOCX; old Word through LibreOffice) turns a file into a
+:class:`Document`; the table parser and the metadata reader only ever see this shape, so a new
+input format needs a reader and nothing else.
 
 Example::
 
@@ -58,7 +58,8 @@ class Document:
     """A report file read into lines and tables, in reading order."""
 
     path: str
-    source_format: str  # "text" | "html" | "pdf" | "pdf-ocr" | "image-ocr" | "docx" …
+    # text, html, html-ocr, pdf, pdf-ocr, image-ocr, docx, doc, wps, rtf
+    source_format: str
     items: list[TextLine | Table] = field(default_factory=list)
     encoding: str | None = None
     pages: int | None = None

@@ -220,8 +220,9 @@ def ingest_one(
     return Ingested(shown, sha, time.perf_counter() - started, report, error, notice=notice)
 
 
-# Errors of this run's circumstances (a bug, a budget), not of the file: parsed again next time.
-_NOT_CACHED = ("internal_error", "too_complex")
+# Errors of this run's circumstances (a bug, a budget, LibreOffice missing or failing), not of
+# the file: parsed again next time.
+_NOT_CACHED = ("internal_error", "too_complex", "doc_unsupported", "doc_conversion_failed")
 
 
 def _ingest_chunk(paths: Sequence[str], cache_dir: str | None, ocr: str = "auto") -> list[Ingested]:

@@ -12,11 +12,15 @@ Example::
 
     >>> import tempfile
     >>> root = Path(tempfile.mkdtemp())
-    >>> for name in ("a/年报.txt", "b/年报.txt", "b/old.doc"):
+    >>> for name in ("a/年报.txt", "b/年报.txt", "b/old.doc", "b/data.xls"):
     ...     (root / name).parent.mkdir(exist_ok=True)
     ...     _ = (root / name).write_text("x", encoding="utf-8")
-    >>> [(f.report, f.skip) for f in find_inputs([str(root)])]
-    [('a/年报.txt', None), ('b/old.doc', 'not a report file type (.doc)'), ('b/年报.txt', None)]
+    >>> for f in find_inputs([str(root)]):
+    ...     print(f.report, f.skip)
+    a/年报.txt None
+    b/data.xls not a report file type (.xls)
+    b/old.doc None
+    b/年报.txt None
 """
 
 from __future__ import annotations

@@ -41,6 +41,9 @@ SUFFIX_KIND = {
     ".png": "image",
     ".jpg": "image",
     ".jpeg": "image",
+    ".doc": "legacy_word",  # Word 97-2003, through LibreOffice (readers/legacy_word.py)
+    ".wps": "legacy_word",  # WPS Office: the same OLE2 Word binary under another name
+    ".rtf": "legacy_word",
 }
 #: Readers that can OCR, and so take the ``ocr`` mode and ``jobs``.
 OCR_KINDS = frozenset({"pdf", "image", "html"})
@@ -56,13 +59,8 @@ def sniff_kind(path: Path, data: bytes) -> str:
         return "image"
     if data.startswith(b"PK\x03\x04"):
         return "docx"
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ReportError(
-            str(path),
-            "doc_unsupported",
-            "不支持旧版 Word（.doc）文件，请另存为 .docx",
-            "old Word (.doc) files are not supported; save the file as .docx",
-        )
+    if data.startswith(b"\xd0\xcf\x11\xe0") or head.startswith(b"{\\rtf"):
+        return "legacy_word"  # an OLE2 compound file (.doc, .wps) or RTF: LibreOffice converts
     suffix_kind = SUFFIX_KIND.get(path.suffix.lower())
     if suffix_kind in ("pdf", "docx", "image"):
         # The name promises a binary format the bytes do not have; let that reader say so.
@@ -70,7 +68,22 @@ def sniff_kind(path: Path, data: bytes) -> str:
     lowered = head[:200].lower()
     if suffix_kind == "html" or lowered.startswith((b"<!doctype html", b"<html", b"<?xml")):
         return "html"
+    if suffix_kind == "legacy_word":
+        # Government sites often serve a web page or plain text under a .doc name.
+        if _looks_like_html(data):
+            return "html"
+        return "legacy_word" if b"\0" in data[:1024] else "text"
     return "text"
+
+
+def _looks_like_html(data: bytes) -> bool:
+    """A web page, also behind a BOM or a comment (Word's "save as web page" output).
+
+    >>> _looks_like_html(b"\\xef\\xbb\\xbf<!-- saved --><HTML xmlns:o='urn:office'>")
+    True
+    """
+    lowered = data[:2048].lower()
+    return any(tag in lowered for tag in (b"<html", b"<!doctype html", b"<body", b"<table"))
 
 
 def read_document(
