@@ -111,3 +111,11 @@ def image_only_pdf(images: list, target: Path, dpi: int = SCAN_DPI) -> Path:
     first, *rest = images
     first.save(target, "PDF", save_all=True, append_images=rest, resolution=dpi)
     return target
+
+
+@pytest.fixture(scope="session")
+def two_page_scan(tmp_path_factory) -> Path:
+    """Pages 3 and 4 of 2023 洪泽区 (tables 3 and 4) as a scan: an image-only PDF."""
+    source = corpus_or_skip() / "reports" / "2023_hongzequ.pdf"
+    folder = tmp_path_factory.mktemp("scan")
+    return image_only_pdf(page_images(source, [2, 3]), folder / "扫描件.pdf")

@@ -324,3 +324,19 @@ def test_a_full_disk_is_a_message_naming_the_file_not_a_traceback(
     assert f"cannot write {target}: No space left on device" in result.output
     assert "Traceback" not in result.output and not isinstance(result.exception, OSError)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_ocr_option_reads_a_scan_or_refuses_it_by_name(two_page_scan: Path) -> None:
+    refused = CliRunner().invoke(main, ["parse", "--json", "--ocr", "never", str(two_page_scan)])
+    assert refused.exit_code == 1
+    line = json.loads(refused.output.splitlines()[0])
+    assert line["status"] == "failed" and line["file"] == "扫描件.pdf"
+    assert "no_text_layer" in json.dumps(line, ensure_ascii=False)
+    assert "--ocr never" in json.dumps(line, ensure_ascii=False)
+    read = CliRunner().invoke(main, ["parse", "--json", "--jobs", "2", str(two_page_scan)])
+    assert read.exit_code == 0, read.output
+    report = json.loads(read.output.splitlines()[0])
+    assert report["source_format"] == "pdf-ocr" and report["ocr_pages"] == [1, 2]
+    assert report["table3"]["new_received"]["total"] == 21
+    bad = CliRunner().invoke(main, ["parse", "--ocr", "sometimes", str(two_page_scan)])
+    assert bad.exit_code == 2 and "sometimes" in bad.output

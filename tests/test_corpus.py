@@ -183,3 +183,13 @@ def test_repr_is_short_and_the_notebook_display_rich(pingtan: dm.Corpus) -> None
     assert "2 legacy" in text and "years 2017-2025 (8 years)" in text and "1 agency" in text
     html = pingtan._repr_html_()
     assert "<table>" in html and "2017_pingtan_legacy.txt" in html and len(html) < 5000
+
+
+def test_an_ocr_report_says_so_in_the_reports_table(two_page_scan: Path) -> None:
+    corpus = dm.load([str(two_page_scan), str(SAMPLE)], progress=False, jobs=1)
+    rows = corpus.reports.set_index("file")
+    assert rows.loc["扫描件.pdf", "source_format"] == "pdf-ocr"
+    assert rows.loc["扫描件.pdf", "ocr_pages"] == "1, 2"
+    assert 0.5 < rows.loc["扫描件.pdf", "ocr_confidence"] <= 1.0
+    assert rows.loc[SAMPLE.name, "source_format"] == "text"
+    assert rows.loc[SAMPLE.name, "ocr_pages"] is pd.NA

@@ -232,12 +232,12 @@ def test_a_killed_worker_marks_only_its_file(
     killer = tmp_path / "kills_its_worker.txt"
     shutil.copy(SAMPLE, killer)  # a good report: only the test hook makes it fatal
 
-    def dying(paths: list[str], cache_dir: str | None) -> list:
+    def dying(paths: list[str], cache_dir: str | None, ocr: str = "auto") -> list:
         import os
 
         if any(p.endswith("kills_its_worker.txt") for p in paths):
             os._exit(13)  # the worker process dies as under an out-of-memory kill
-        return _ingest_chunk(paths, cache_dir)
+        return _ingest_chunk(paths, cache_dir, ocr)
 
     files = [*sorted((inputs[0]).iterdir()), killer, SAMPLE]
     cluster.unit, cluster.batch_size = dying, 4  # the killer shares its batch with others

@@ -88,9 +88,7 @@ def test_a_killed_local_worker_loses_only_its_file(tmp_path: Path, monkeypatch) 
     assert all(r.status == "parsed" for r in results if r not in lost)
 
 
-def test_a_worker_over_its_memory_limit_fails_that_file_alone(
-    tmp_path: Path, monkeypatch
-) -> None:
+def test_a_worker_over_its_memory_limit_fails_that_file_alone(tmp_path: Path, monkeypatch) -> None:
     """Each local worker runs under an address-space limit: a parse that asks for more gets a
     MemoryError, its file is ``too_complex`` and the other files parse."""
     from disclosure_metrics import ingest as ingest_module
@@ -114,3 +112,16 @@ def test_a_worker_over_its_memory_limit_fails_that_file_alone(
     assert results["hog.txt"].error.code == "too_complex"
     assert "memory" in results["hog.txt"].error.message_en
     assert all(results[n].status == "parsed" for n in ("a.txt", "b.txt", "c.txt"))
+
+
+def test_ocr_modes_are_cached_apart(two_page_scan: Path, tmp_path: Path) -> None:
+    """A scan read with OCR, then refused with OCR off: neither answer is taken for the other."""
+    cache = tmp_path / "cache"
+    first = ingest([two_page_scan], jobs=1, cache_dir=cache)[0]
+    assert first.status == "parsed" and first.report.source_format == "pdf-ocr"
+    off = ingest([two_page_scan], jobs=1, cache_dir=cache, ocr="never")[0]
+    assert off.status == "failed" and off.error.code == "no_text_layer" and not off.cached
+    again = ingest([two_page_scan], jobs=1, cache_dir=cache)[0]
+    assert again.cached and again.report.table3 == first.report.table3
+    assert again.report.ocr_pages == [1, 2]
+    assert again.report.ocr_confidence == first.report.ocr_confidence

@@ -46,6 +46,8 @@ OCR_DPI = 200
 LOW_CONFIDENCE = 0.9
 #: Image side (pixels) past which an input image is refused: a page at 600 dpi is ~7 000 px.
 MAX_IMAGE_SIDE = 12_000
+#: Pixels past which an input image is refused before decoding (A3 at 600 dpi: 70 million).
+MAX_IMAGE_PIXELS = 80_000_000
 
 _NUMERIC = re.compile(r"[\d０-９][\d０-９,，.．]*|[/／—－-]")
 
@@ -273,16 +275,29 @@ def page_lines(image: np.ndarray, page: int) -> list[OcrLine]:
 
 def image_array(data: bytes) -> np.ndarray:
     """Decode image bytes (PNG, JPEG, …) into an RGB array; ValueError when they are no image
-    or the image is larger than :data:`MAX_IMAGE_SIDE` on a side (checked before decoding)."""
+    or the image is too large (:data:`MAX_IMAGE_SIDE`, :data:`MAX_IMAGE_PIXELS`), checked from
+    its header before any pixel is decoded.
+
+    >>> import io
+    >>> from PIL import Image
+    >>> buffer = io.BytesIO(); Image.new("L", (20000, 10)).save(buffer, "PNG")
+    >>> try:
+    ...     image_array(buffer.getvalue())
+    ... except ValueError as err:
+    ...     print(err)
+    image of 20000×10 px, over 12000 px a side or 80000000 pixels
+    """
     import io
 
     from PIL import Image
 
     try:
         with Image.open(io.BytesIO(data)) as img:
-            if max(img.size) > MAX_IMAGE_SIDE:
+            width, height = img.size
+            if max(width, height) > MAX_IMAGE_SIDE or width * height > MAX_IMAGE_PIXELS:
                 raise ValueError(
-                    f"image of {img.size[0]}×{img.size[1]} px, over {MAX_IMAGE_SIDE} px a side"
+                    f"image of {width}×{height} px, over {MAX_IMAGE_SIDE} px a side or "
+                    f"{MAX_IMAGE_PIXELS} pixels"
                 )
             import numpy as np
 
