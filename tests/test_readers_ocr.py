@@ -209,3 +209,38 @@ def test_look_alike_letters_read_as_digits_are_marked_uncertain() -> None:
     assert as_digits("l2", 0.99) == ("12", 0.5)
     assert as_digits("Office", 0.99) == ("Office", 0.99)
     assert mean_confidence([OcrLine("a", 1, []), OcrLine("1 2", 1, [1.0, 0.5])]) == 0.75
+
+
+def test_a_table_pasted_as_a_picture_on_a_text_page_is_read_in_place(tmp_path) -> None:
+    """Pages with a text layer (title, headings) whose tables are pictures: only the pictures
+    are OCR'd, and their lines stand between the text lines above and below them."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    corpus = corpus_or_skip()
+    tables = page_images(corpus / "reports" / "2023_hongzequ.pdf", [2, 3])
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    target = tmp_path / "pictures.pdf"
+    pdf = canvas.Canvas(str(target), pagesize=(595, 842))
+    title = "洪泽区人民政府2023年政府信息公开工作年度报告"
+    closing = "五、存在的主要问题及改进情况"
+    for number, image in enumerate(tables):
+        pdf.setFont("STSong-Light", 14)
+        pdf.drawString(60, 800, title if number == 0 else "（续）")
+        width = 480  # the picture fills the page below the heading line
+        pdf.drawImage(ImageReader(image), 60, 60, width, width * image.height / image.width)
+        if number == 1:
+            pdf.drawString(60, 40, closing)
+        pdf.showPage()
+    pdf.save()
+    doc = read_document(target)
+    texts = [i.text for i in doc.items]
+    assert texts[0] == title and texts[-1] == closing
+    assert doc.source_format == "pdf-ocr" and doc.ocr_pages == [1, 2]
+    report = parse_file(target).to_json()
+    truth = _truth("2023_hongzequ")
+    expected = {**_flat(truth["table3"], "table3."), **_flat(truth["table4"], "table4.")}
+    got = _cells(report)
+    assert {k: got.get(k) for k in expected} == expected

@@ -124,26 +124,38 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
                 f"the PDF has {page_count} pages, more than the limit of {MAX_PAGES} "
                 "for an annual report",
             )
-        # Text layers first; a page whose layer holds no text is left for OCR (None).
+        # Text layers first. A page whose layer holds no text is left for OCR whole (None); on
+        # a page with text, the large images no text lies over (tables pasted as pictures)
+        # are OCR'd and put in their place among the text lines.
         pages: list[list[str] | None] = []
+        placed: dict[int, list[tuple[float, str]]] = {}
+        tasks: list[tuple[int, Region | None]] = []
         for index in range(page_count):
             page = _page(pdf, index, path)
             try:
-                page_lines = strip_page_numbers(_page_lines(page))
+                glyphs = _page_glyphs(page)
+                at = _placed_lines(glyphs)
+                regions = _image_regions(page, glyphs) if ocr == "auto" and at else []
             finally:
                 page.close()
-            needs_ocr = ocr == "always" or (ocr == "auto" and not page_lines)
-            pages.append(None if needs_ocr else page_lines)
+            page_lines = strip_page_numbers([text for _y, text in at])
+            if ocr == "always" or (ocr == "auto" and not page_lines):
+                pages.append(None)
+                tasks.append((index, None))
+                continue
+            pages.append(page_lines)
+            if regions:
+                placed[index] = at
+                tasks.extend((index, region) for region in regions)
     finally:
         pdf.close()
-    to_ocr = [i for i, lines in enumerate(pages) if lines is None]
     ocr_lines: list[OcrLine] = []
-    if to_ocr:
+    if tasks:
         try:
             read_pages = (
-                _ocr_pages_in_processes(data, to_ocr, jobs)
-                if jobs > 1 and len(to_ocr) > 1
-                else [_ocr_page(data, i) for i in to_ocr]
+                _ocr_pages_in_processes(data, tasks, jobs)
+                if jobs > 1 and len(tasks) > 1
+                else [_ocr_page(data, i, region) for i, region in tasks]
             )
         except OcrUnavailable as exc:
             raise ReportError(
@@ -152,10 +164,44 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
                 f"PDF 没有文字层（扫描件），且未安装 OCR 引擎（{exc}）",
                 f"the PDF has no text layer (a scan) and the OCR engine is not installed ({exc})",
             ) from exc
-        for index, lines in zip(to_ocr, read_pages, strict=True):
-            pages[index] = strip_page_numbers([line.text for line in lines])
+        for (index, region), lines in zip(tasks, read_pages, strict=True):
             ocr_lines.extend(lines)
+            if region is None:
+                pages[index] = strip_page_numbers([line.text for line in lines])
+            else:  # a picture's lines stand where its top edge is, among the text lines
+                placed[index].extend((region[3] - k * 1e-3, x.text) for k, x in enumerate(lines))
+        for index, at in placed.items():
+            at.sort(key=lambda item: -item[0])
+            pages[index] = strip_page_numbers([text for _y, text in at])
     return _assemble(path, pages, ocr_lines, ocr)
+
+
+Region = tuple[float, float, float, float]  # left, bottom, right, top in PDF points
+#: An image covering less of its page than this is a logo, a seal or a photo, not a table.
+MIN_IMAGE_SHARE = 0.08
+#: An image with more text-layer characters over it than this is already text (a searchable
+#: scan: the scanner's own OCR layer lies over the picture).
+MAX_CHARS_OVER_IMAGE = 20
+
+
+def _image_regions(page: pdfium.PdfPage, glyphs: list[_Glyph]) -> list[Region]:
+    """Large images of an upright page that no text layer covers, top first."""
+    if page.get_rotation() % 360:
+        return []
+    width, height = page.get_size()
+    regions = []
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=4):
+        left, bottom, right, top = obj.get_bounds()
+        left, bottom = max(left, 0.0), max(bottom, 0.0)
+        right, top = min(right, width), min(top, height)
+        if right <= left or top <= bottom:
+            continue
+        if (right - left) * (top - bottom) < MIN_IMAGE_SHARE * width * height:
+            continue
+        over = sum(1 for g in glyphs if left <= (g.x0 + g.x1) / 2 <= right and bottom <= g.y <= top)
+        if over <= MAX_CHARS_OVER_IMAGE:
+            regions.append((left, bottom, right, top))
+    return sorted(regions, key=lambda r: -r[3])
 
 
 def _assemble(
@@ -200,31 +246,41 @@ def _page(pdf: pdfium.PdfDocument, index: int, path: str) -> pdfium.PdfPage:
 OCR_PAGE_BUDGET = 60.0
 
 
-def _ocr_page(data: bytes, index: int) -> list[OcrLine]:
-    """One page rendered at :data:`~.ocr.OCR_DPI` and read by OCR (lines numbered 1-based)."""
+def _ocr_page(data: bytes, index: int, region: Region | None = None) -> list[OcrLine]:
+    """One page rendered at :data:`~.ocr.OCR_DPI` and read by OCR (lines numbered 1-based);
+    only the ``region`` of it when one is given."""
     extend(OCR_PAGE_BUDGET)
+    scale = OCR_DPI / 72
     pdf = pdfium.PdfDocument(data)
     try:
         page = pdf[index]
         try:
-            bitmap = page.render(scale=OCR_DPI / 72, grayscale=False)
-            image = bitmap.to_numpy()
+            height = page.get_height()
+            image = page.render(scale=scale, grayscale=False).to_numpy()[:, :, :3]
         finally:
             page.close()
     finally:
         pdf.close()
-    return ocr_page_lines(image[:, :, :3].copy(), index + 1)
+    if region is not None:
+        left, bottom, right, top = region
+        image = image[
+            int((height - top) * scale) : int((height - bottom) * scale) + 1,
+            int(left * scale) : int(right * scale) + 1,
+        ]
+    return ocr_page_lines(image.copy(), index + 1)
 
 
-def _ocr_pages_in_processes(data: bytes, indexes: list[int], jobs: int) -> list[list[OcrLine]]:
-    """Pages OCR'd in up to ``jobs`` fresh processes, results in page order."""
+def _ocr_pages_in_processes(
+    data: bytes, tasks: list[tuple[int, Region | None]], jobs: int
+) -> list[list[OcrLine]]:
+    """Pages (or regions of pages) OCR'd in up to ``jobs`` fresh processes, in task order."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    extend(OCR_PAGE_BUDGET * len(indexes))
+    extend(OCR_PAGE_BUDGET * len(tasks))
     context = multiprocessing.get_context("spawn")  # no fork of a parent holding PDFium state
-    with ProcessPoolExecutor(min(jobs, len(indexes)), mp_context=context) as pool:
-        futures = [pool.submit(_ocr_page, data, i) for i in indexes]
+    with ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=context) as pool:
+        futures = [pool.submit(_ocr_page, data, i, region) for i, region in tasks]
         try:
             return [f.result() for f in futures]
         except BaseException:
@@ -361,7 +417,11 @@ def _is_cjk(char: str) -> bool:
 
 
 def _page_lines(page: pdfium.PdfPage) -> list[str]:
-    glyphs = _page_glyphs(page)
+    return [text for _y, text in _placed_lines(_page_glyphs(page))]
+
+
+def _placed_lines(glyphs: list[_Glyph]) -> list[tuple[float, str]]:
+    """A page's lines top to bottom, each with its baseline (PDF points, y up)."""
     if not glyphs:
         return []
     lines = _group_lines(glyphs)
@@ -375,7 +435,7 @@ def _page_lines(page: pdfium.PdfPage) -> list[str]:
     # A run is read top to bottom and placed at its first glyph, before a row at that height.
     placed += [(run[0].y, 0, "".join(g.text for g in run)) for run in runs]
     placed.sort(key=lambda item: (-item[0], item[1]))
-    return [text for _, _, text in placed if text]
+    return [(y, text) for y, _, text in placed if text]
 
 
 def _page_glyphs(page: pdfium.PdfPage) -> list[_Glyph]:
