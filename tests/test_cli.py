@@ -340,3 +340,25 @@ def test_ocr_option_reads_a_scan_or_refuses_it_by_name(two_page_scan: Path) -> N
     assert report["table3"]["new_received"]["total"] == 21
     bad = CliRunner().invoke(main, ["parse", "--ocr", "sometimes", str(two_page_scan)])
     assert bad.exit_code == 2 and "sometimes" in bad.output
+
+
+HEAVY = ("pandas", "plotly", "dask", "distributed", "papermill", "nbformat", "pyarrow", "numpy")
+
+
+@pytest.mark.parametrize("name", ["2020_huianpu.txt", "2023_hongzequ.pdf"])
+def test_parse_imports_no_heavy_library(name: str) -> None:
+    """``parse`` of a report with a text layer must feel instant: none of the dashboard and
+    cluster libraries (pandas alone takes ~0.3 s to import) is loaded on its path."""
+    path = SAMPLE if name == SAMPLE.name else corpus_or_skip() / "reports" / name
+    probe = (
+        "import json, sys\n"
+        "from disclosure_metrics.cli import main\n"
+        f"try:\n    main(['parse', '--json', {str(path)!r}])\n"
+        "except SystemExit:\n    pass\n"
+        f"print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    assert json.loads(out.splitlines()[-1]) == []
+    assert json.loads(out.splitlines()[0])["format"] in {"GOV2019", "GOV2021", "HYBRID"}

@@ -10,10 +10,16 @@ Example::
     'GOV2019'
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from .checks import CheckResult, run_checks
-from .corpus import Corpus, load
 from .errors import InputError, ReportError, UnsupportedFormatError
 from .parse import Report, parse_document, parse_file
+
+if TYPE_CHECKING:
+    from .corpus import Corpus, load
 
 __all__ = [
     "CheckResult",
@@ -33,4 +39,16 @@ __version__ = "0.1.0"
 
 def open_exports(folder: str) -> Corpus:
     """A corpus read back from the Parquet files of ``disclosure-metrics export``."""
+    from .corpus import Corpus
+
     return Corpus.from_exports(folder)
+
+
+def __getattr__(name: str) -> Any:
+    # The corpus API needs pandas (about 0.3 s to import): loaded on first use, so that
+    # parsing one report (the command line, a worker) never pays for it.
+    if name in ("Corpus", "load"):
+        from . import corpus
+
+        return getattr(corpus, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

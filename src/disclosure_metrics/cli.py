@@ -21,11 +21,10 @@ import click
 
 from .agencies import read_aliases, read_unit_tree
 from .checks import CheckResult, run_checks, summary_status
-from .errors import InputError, ReportError, UnsupportedFormatError
+from .errors import InputError, ReportError, SiteError, UnsupportedFormatError
 from .ingest import ingest
 from .inputs import InputFile, find_inputs, safe_text
 from .parse import Report
-from .quarto_site import SiteError
 from .readers import OCR_MODES
 
 Outcome = Report | ReportError | str  # a report, its error, or why the file was skipped

@@ -95,3 +95,14 @@ def check_grid(cells: int) -> None:
             f"表格展开后超过 {MAX_GRID_CELLS} 个单元格，不像是年度报告的表格",
             f"a table would expand to more than {MAX_GRID_CELLS} cells; no report table does",
         )
+
+
+class SiteError(Exception):
+    """A build that cannot go on; the message is in Chinese and English, with no traceback.
+
+    ``exit_code`` is 2 for a usage problem (a renderer that is not there), 1 otherwise.
+    """
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code

@@ -33,6 +33,7 @@ import nbformat
 import yaml
 
 from .dashboard import TITLE_CLASS
+from .errors import SiteError  # raised here; callers import it from here too
 
 ROOT = Path(__file__).resolve().parents[2]
 QUARTO_CONFIG = ROOT / "_quarto.yml"
@@ -52,17 +53,6 @@ KEPT_MIMETYPES = frozenset({"text/markdown", "text/plain", "image/png", "image/s
 
 
 _PAGE_TITLE = re.compile(rf'^\s*<h1 class="{TITLE_CLASS}">.*?</h1>', re.DOTALL)
-
-
-class SiteError(Exception):
-    """A build that cannot go on; the message is in Chinese and English, with no traceback.
-
-    ``exit_code`` is 2 for a usage problem (a renderer that is not there), 1 otherwise.
-    """
-
-    def __init__(self, message: str, exit_code: int = 1) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
 
 
 def quarto_binary() -> str | None:
