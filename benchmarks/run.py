@@ -6,8 +6,13 @@
 Prints one table: parse throughput per input kind (real corpus and generated example reports),
 parse + check + indicators on N generated text reports (wall time, peak memory of all
 processes), the full site build and an unchanged rebuild, the weight of every site page, and
-the time and peak memory of each hostile input parsed alone (``--hostile`` for that part only).
-Each timing is the median of several runs unless it is a single long run.
+the time and peak memory of each hostile input parsed alone (``--hostile`` for that part only;
+``--parse-only`` for the parse throughput alone).
+
+Parse throughput is honest about caches: every run parses fresh copies whose bytes differ, with
+the parser's caches cleared before each file, and reports CPU time (``time.process_time``)
+beside wall time; the best of three runs is kept. Other timings are medians of several runs
+unless they are a single long run. The machine and the date head the table.
 """
 
 from __future__ import annotations
@@ -38,9 +43,9 @@ KINDS = {
     ".docx": "DOCX",
 }
 TARGETS = {
-    "text": "≥ 500 reports/s per core",
-    "HTML": "≥ 500 reports/s per core",
-    "PDF": "≤ 0.3 s per report",
+    "text": "≥ 500 reports per CPU-s",
+    "HTML": "≥ 500 reports per CPU-s",
+    "PDF": "≤ 40 CPU-ms per page",
     "DOCX": "—",
 }
 
@@ -67,14 +72,57 @@ def median_seconds(func, runs: int = 5) -> float:  # type: ignore[no-untyped-def
     return statistics.median(times)
 
 
-def parse_throughput(files: list[Path]) -> list[tuple[str, int, float]]:
-    """(kind, files, seconds per report) with one process: parse only."""
-    from disclosure_metrics import ReportError, parse_file
+def distinct_copy(path: Path, folder: Path, number: int) -> Path:
+    """A copy of ``path`` whose bytes differ from every other copy (text and HTML end with a
+    numbered line; binary formats are copied as they are, their caches are cleared instead)."""
+    target = folder / f"{number:05d}-{path.name}"
+    data = path.read_bytes()
+    if KINDS.get(path.suffix.lower()) == "text":
+        data += f"\n（副本 {number}）\n".encode(_text_encoding(data))
+    elif KINDS.get(path.suffix.lower()) == "HTML":
+        data += f"<!-- copy {number} -->".encode()
+    target.write_bytes(data)
+    return target
 
-    def parse_all(group: list[Path]) -> None:
-        for path in group:
-            with contextlib.suppress(ReportError):  # bad inputs cost time too; they count
-                parse_file(path)
+
+def _text_encoding(data: bytes) -> str:
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        return "gb18030"
+
+
+def clear_caches() -> None:
+    """Every cache that one parse could leave for the next (a real crawl never repeats lines)."""
+    from disclosure_metrics import normalize
+
+    normalize.norm_with_offsets.cache_clear()
+
+
+def _pages(path: Path) -> int:
+    if KINDS.get(path.suffix.lower()) != "PDF":
+        return 1
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def parse_throughput(
+    files: list[Path], runs: int = 3
+) -> list[tuple[str, int, float, float, float]]:
+    """(kind, files, wall s per report, CPU s per report, pages per report), one process,
+    parse only.
+
+    Each run parses fresh distinct copies with every cache cleared before each file, so no
+    cache helps that would not help a real crawl; the best run of ``runs`` is kept (the
+    machine is shared: the best is the least disturbed).
+    """
+    from disclosure_metrics import ReportError, parse_file
 
     by_kind: dict[str, list[Path]] = {}
     for path in files:
@@ -82,10 +130,28 @@ def parse_throughput(files: list[Path]) -> list[tuple[str, int, float]]:
         if kind:
             by_kind.setdefault(kind, []).append(path)
     rows = []
-    for kind, group in sorted(by_kind.items()):
-        parse_all(group)  # warm-up: imports, dictionaries, regexes
-        seconds = median_seconds(lambda group=group: parse_all(group))
-        rows.append((kind, len(group), seconds / len(group)))
+    work = Path(tempfile.mkdtemp(prefix="dm-throughput-"))
+    try:
+        for kind, group in sorted(by_kind.items()):
+            for path in group:  # warm-up: imports, dictionaries, compiled regexes
+                with contextlib.suppress(ReportError):
+                    parse_file(path)
+            best_wall = best_cpu = float("inf")
+            for run in range(runs):
+                copies = [distinct_copy(p, work, run * 1000 + k) for k, p in enumerate(group)]
+                wall = cpu = 0.0
+                for path in copies:
+                    clear_caches()
+                    started, cpu_started = time.perf_counter(), time.process_time()
+                    with contextlib.suppress(ReportError):  # bad inputs cost time too
+                        parse_file(path)
+                    wall += time.perf_counter() - started
+                    cpu += time.process_time() - cpu_started
+                best_wall, best_cpu = min(best_wall, wall), min(best_cpu, cpu)
+            pages = sum(_pages(p) for p in group) / len(group)
+            rows.append((kind, len(group), best_wall / len(group), best_cpu / len(group), pages))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     return rows
 
 
@@ -259,6 +325,7 @@ def main() -> None:
     )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--hostile", action="store_true", help="only the hostile inputs")
+    parser.add_argument("--parse-only", action="store_true", help="only the parse throughput")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     if args.hostile:
@@ -266,7 +333,8 @@ def main() -> None:
         return
     from disclosure_metrics.example_data import generate
 
-    rows: list[tuple[str, str, str]] = [("machine", machine(), "")]
+    today = time.strftime("%Y-%m-%d")
+    rows: list[tuple[str, str, str]] = [("machine", f"{machine()}; {today}", "")]
     example = Path(tempfile.mkdtemp(prefix="dm-example-"))
     generate(example)
     corpus_files = sorted(CORPUS.iterdir()) if CORPUS.exists() else [SAMPLE]
@@ -274,12 +342,18 @@ def main() -> None:
         ("real corpus", corpus_files),
         ("generated example", sorted(example.rglob("*.*"))),
     ):
-        for kind, n, seconds in parse_throughput(files):
-            per_core = 1 / seconds
+        for kind, n, wall, cpu, pages in parse_throughput(files):
             figure = (
-                f"{per_core:,.0f} reports/s per core ({seconds * 1000:.1f} ms/report, {n} files)"
+                f"{1 / cpu:,.0f} reports per CPU-s ({cpu * 1000:.1f} CPU-ms, "
+                f"{wall * 1000:.1f} ms wall per report, {n} files)"
             )
+            if kind == "PDF":
+                figure += f"; {cpu * 1000 / pages:.1f} CPU-ms per page"
             rows.append((f"parse {kind}, {label}", figure, TARGETS.get(kind, "")))
+    if args.parse_only:
+        shutil.rmtree(example, ignore_errors=True)
+        _print(rows)
+        return
     seconds, peak, parsed = national_run(args.reports, args.jobs)
     rows.append(
         (
