@@ -6,6 +6,7 @@ One two-worker LocalCluster is shared by the module (starting one takes seconds)
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -258,3 +259,34 @@ def test_a_killed_worker_marks_only_its_file(
     row = corpus.reports.set_index("file").loc[killer.name]
     assert row.status == "failed" and "worker" in row.error
     assert len(corpus.reports) == len(files) + 1
+
+
+def test_chunks_come_back_in_order_and_a_killing_file_fails_alone(
+    cluster: DaskExecutor, tmp_path: Path
+) -> None:
+    """``map_chunks`` (the national batch path on Dask): results in chunk order; a chunk whose
+    worker dies is rerun file by file, and only the file that kills again is lost."""
+    names = [str(tmp_path / f"r{i}.txt") for i in range(7)]
+    killer = names[4]
+
+    def work(chunk: list[str]) -> list[str]:
+        import os
+
+        if killer in chunk:
+            os._exit(13)  # the worker dies, as under an out-of-memory kill
+        return [os.path.basename(p) for p in chunk]
+
+    chunks = [names[0:3], names[3:6], names[6:7]]
+    results = list(
+        cluster.map_chunks(
+            work,
+            chunks,
+            lost=lambda path, exc: [f"lost {os.path.basename(path)}"],
+            merge=lambda parts: [x for part in parts for x in part],
+        )
+    )
+    assert results == [
+        ["r0.txt", "r1.txt", "r2.txt"],
+        ["r3.txt", "lost r4.txt", "r5.txt"],
+        ["r6.txt"],
+    ]

@@ -23,7 +23,7 @@ import shutil
 import tempfile
 import zlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -238,6 +238,53 @@ def _process_chunk(paths: Sequence[str], blank_as_zero: bool) -> ChunkResult:
     return out
 
 
+def _chunk_results(
+    chunks: list[list[str]], blank_as_zero: bool, jobs: int, executor: Any, scheduler: str | None
+) -> Iterator[ChunkResult]:
+    """Every chunk's result in chunk order: here, in local processes, or on a Dask cluster."""
+    if executor in (None, "local") and not scheduler:
+        if jobs <= 1:
+            for names_chunk in chunks:
+                yield _process_chunk(names_chunk, blank_as_zero)
+            return
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            yield from pool.map(_process_chunk, chunks, [blank_as_zero] * len(chunks))
+        return
+    from .distributed import make_executor
+
+    own = isinstance(executor, str)
+    running = make_executor(executor, scheduler=scheduler, jobs=jobs) if own else executor
+    try:
+        yield from running.map_chunks(
+            _process_chunk, chunks, blank_as_zero, lost=_lost_file, merge=_merge_chunks
+        )
+    finally:
+        if own:
+            running.close()
+
+
+def _lost_file(path: str, exc: BaseException) -> ChunkResult:
+    """The result of a file whose task failed alone on a cluster: one failed reports row."""
+    from .distributed import _lost
+
+    error = _lost(path, exc)
+    row = {"report": path, "file": Path(path).name, "path": path, "sha256": "", "seconds": 0.0}
+    empty = {name: [_compact(frame(name, []))] for name in ("cells", "facts", "checks")}
+    return ChunkResult(
+        reports=[{**row, "status": "failed", "error": str(error)}],
+        indicators=[_compact(frame("indicators", []))],
+        **empty,
+    )
+
+
+def _merge_chunks(parts: list[ChunkResult]) -> ChunkResult:
+    out = ChunkResult()
+    for part in parts:
+        for name in ("reports", "cells", "facts", "checks", "indicators", "packed"):
+            getattr(out, name).extend(getattr(part, name))
+    return out
+
+
 @dataclass
 class StreamResult:
     reports: pd.DataFrame
@@ -291,8 +338,18 @@ def stream(
     chunk: int = 200,
     blank_as_zero: bool = False,
     progress: bool = False,
+    executor: Any = "local",
+    scheduler: str | None = None,
 ) -> StreamResult:
-    """Parse, check and compute indicators for ``paths``; tables go to ``out_dir`` as Parquet."""
+    """Parse, check and compute indicators for ``paths``; tables go to ``out_dir`` as Parquet.
+
+    ``executor="dask"`` (a local cluster of ``jobs`` workers, or the one at ``scheduler``), or
+    a :class:`~disclosure_metrics.distributed.DaskExecutor`, runs the chunks — parsing,
+    checks, cells, facts and single-report indicators — on the cluster's workers; the client
+    writes the parts and runs the cross-year pass, as with local processes. A worker that
+    dies costs its chunk a rerun file by file; a file that kills a worker again is
+    ``failed`` (``worker_lost``) and the run goes on.
+    """
     names = [str(p) for p in paths]
     chunks = [names[i : i + chunk] for i in range(0, len(names), chunk)]
     out = Path(out_dir) if out_dir else None
@@ -338,15 +395,10 @@ def stream(
             bar.update(len(result.reports))
 
         jobs = jobs or default_jobs()
-        if jobs <= 1:
-            for i, names_chunk in enumerate(chunks):
-                collect(i, _process_chunk(names_chunk, blank_as_zero))
-        else:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                for i, result in enumerate(
-                    pool.map(_process_chunk, chunks, [blank_as_zero] * len(chunks))
-                ):
-                    collect(i, result)
+        for i, result in enumerate(
+            _chunk_results(chunks, blank_as_zero, jobs, executor, scheduler)
+        ):
+            collect(i, result)
         bar.close()
         texts.flush()
         cross_rows, reuse = _cross(packed)

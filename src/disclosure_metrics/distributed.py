@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 import os
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -211,6 +211,47 @@ class DaskExecutor:
             _as_given(r, s, g)  # type: ignore[arg-type]
             for r, s, g in zip(results, sent, given, strict=True)
         ]
+
+    def map_chunks(
+        self,
+        func: Callable[..., Any],
+        chunks: Sequence[Sequence[str]],
+        *args: Any,
+        lost: Callable[[str, BaseException], Any],
+        merge: Callable[[list[Any]], Any],
+    ) -> Iterator[Any]:
+        """``func(chunk, *args)`` for every chunk of paths on the cluster, yielded in chunk
+        order, with at most four tasks per worker thread in flight (memory stays bounded on a
+        national run). A chunk whose task fails (its worker died) is run again file by file;
+        a file that fails alone becomes ``lost(path, error)``, and the results of the chunk's
+        files are joined by ``merge``. Paths are sent as absolute paths."""
+        window = 4 * self.workers()
+        sent = [[os.path.abspath(p) for p in chunk] for chunk in chunks]
+        pending: dict[int, Any] = {}
+        submitted = 0
+        for index in range(len(sent)):
+            while submitted < len(sent) and len(pending) < window:
+                pending[submitted] = self.client.submit(func, sent[submitted], *args, pure=False)
+                submitted += 1
+            future = pending.pop(index)
+            try:
+                result = future.result()
+            except Exception:
+                singles = [
+                    self.client.submit(func, [path], *args, pure=False) for path in sent[index]
+                ]
+                parts = []
+                for path, single in zip(sent[index], singles, strict=True):
+                    try:
+                        parts.append(single.result())
+                    except Exception as exc:
+                        parts.append(lost(path, exc))
+                    finally:
+                        single.release()
+                result = merge(parts)
+            finally:
+                future.release()
+            yield result
 
     def close(self) -> None:
         self.client.close()
