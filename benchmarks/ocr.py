@@ -25,8 +25,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "corpus"
@@ -35,7 +37,9 @@ sys.path.insert(0, str(ROOT))
 
 from run import machine  # noqa: E402
 
-from disclosure_metrics.numbers import Ambiguous  # noqa: E402
+from disclosure_metrics.document import Document, OcrLine, TextLine  # noqa: E402
+from disclosure_metrics.errors import ReportError  # noqa: E402
+from disclosure_metrics.numbers import TOKEN, Ambiguous  # noqa: E402
 from disclosure_metrics.parse import parse_document  # noqa: E402
 from disclosure_metrics.readers import ocr as ocr_engine  # noqa: E402
 from disclosure_metrics.readers import read_document  # noqa: E402
@@ -74,18 +78,23 @@ def make_scans(folder: Path) -> dict[str, tuple[Path, int]]:
     return scans
 
 
-def run_rapidocr(scans: dict[str, tuple[Path, int]], jobs: int) -> None:
+def measure(label: str, scans: dict[str, tuple[Path, int]], read: Callable[[Path], Any]) -> None:
+    """One table row: ``read`` (a scan's path to a parsed report) over every scan, timed."""
     pages = sum(n for _p, n in scans.values())
     totals = [0, 0, 0]
     wall, cpu = time.perf_counter(), cpu_seconds()
     for name, (path, _n) in scans.items():
-        report = parse_document(read_document(path, ocr="auto", jobs=jobs))
         truth = json.loads((SHARED / "truth" / f"{name}.json").read_text(encoding="utf-8"))
-        for k, v in enumerate(score(report, truth)):
+        try:
+            result = score(read(path), truth)
+        except ReportError as exc:  # a scan the engine cannot read into a report at all
+            print(f"  {label}, {name}: {exc.code}")
+            result = (0, 0, len(_flat(truth["table3"])) + len(_flat(truth["table4"])))
+        for k, v in enumerate(result):
             totals[k] += v
     wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
     print(
-        f"| RapidOCR, --jobs {jobs} | {pages} | {wall / pages:.1f} | {cpu / pages:.1f} | "
+        f"| {label} | {pages} | {wall / pages:.1f} | {cpu / pages:.1f} | "
         f"{totals[0]} | {totals[1]} | {totals[2]} |"
     )
 
@@ -133,35 +142,14 @@ def tesseract_boxes(image: object, psm: int = 3) -> list[ocr_engine.Box]:
     return boxes
 
 
-def run_tesseract(scans: dict[str, tuple[Path, int]], psm: int) -> None:
-    """The same pipeline with Tesseract's boxes in place of RapidOCR's (one process)."""
-    from disclosure_metrics.document import Document, OcrLine, TextLine
-    from disclosure_metrics.numbers import TOKEN
-
-    pages = sum(n for _p, n in scans.values())
-    totals = [0, 0, 0]
-    wall, cpu = time.perf_counter(), cpu_seconds()
-    for name, (path, _n) in scans.items():
-        lines: list[OcrLine] = []
-        for number, image in enumerate(page_images(path), start=1):
-            rows = ocr_engine.group_rows(tesseract_boxes(image, psm))
-            for row in rows:
-                scores = [b.score for b in row for _t in TOKEN.findall(b.text)]
-                lines.append(OcrLine(" ".join(b.text for b in row), number, scores))
-        doc = Document(str(path), "pdf-ocr", [TextLine(x.text) for x in lines], ocr_lines=lines)
-        truth = json.loads((SHARED / "truth" / f"{name}.json").read_text(encoding="utf-8"))
-        try:
-            result = score(parse_document(doc), truth)
-        except Exception as exc:  # a scan Tesseract cannot read into a report at all
-            print(f"  Tesseract, {name}: {type(exc).__name__}: {exc}")
-            result = (0, 0, len(_flat(truth["table3"])) + len(_flat(truth["table4"])))
-        for k, v in enumerate(result):
-            totals[k] += v
-    wall, cpu = time.perf_counter() - wall, cpu_seconds() - cpu
-    print(
-        f"| Tesseract 5 chi_sim --psm {psm}, 1 process | {pages} | {wall / pages:.1f} | "
-        f"{cpu / pages:.1f} | {totals[0]} | {totals[1]} | {totals[2]} |"
-    )
+def tesseract_document(path: Path, psm: int) -> Document:
+    """A scan read by Tesseract into the document RapidOCR's lines would make."""
+    lines: list[OcrLine] = []
+    for number, image in enumerate(page_images(path), start=1):
+        for row in ocr_engine.group_rows(tesseract_boxes(image, psm)):
+            scores = [b.score for b in row for _t in TOKEN.findall(b.text)]
+            lines.append(OcrLine(" ".join(b.text for b in row), number, scores))
+    return Document(str(path), "pdf-ocr", [TextLine(x.text) for x in lines], ocr_lines=lines)
 
 
 def main() -> None:
@@ -176,13 +164,21 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         scans = make_scans(Path(tmp))
         for jobs in (1, 2):
-            run_rapidocr(scans, jobs)
+            measure(
+                f"RapidOCR, --jobs {jobs}",
+                scans,
+                lambda p, jobs=jobs: parse_document(read_document(p, ocr="auto", jobs=jobs)),
+            )
         if args.engines:
             if shutil.which("tesseract") is None:
                 print("Tesseract: not installed (apt-get install tesseract-ocr-chi-sim)")
             else:
                 for psm in args.psm:
-                    run_tesseract(scans, psm)
+                    measure(
+                        f"Tesseract 5 chi_sim --psm {psm}, 1 process",
+                        scans,
+                        lambda p, psm=psm: parse_document(tesseract_document(p, psm)),
+                    )
 
 
 if __name__ == "__main__":

@@ -112,12 +112,19 @@ def test_wps_name_parses_the_same(real_doc: Path, tmp_path: Path) -> None:
     assert_matches_truth(report)
 
 
+@pytest.fixture
+def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty folder made the temporary folder of the test: what a conversion leaves there
+    is seen."""
+    folder = tmp_path / "scratch"
+    folder.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(folder))
+    return folder
+
+
 def test_damaged_doc_names_the_file_and_leaves_nothing_behind(
-    real_doc: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    real_doc: Path, tmp_path: Path, scratch: Path
 ) -> None:
-    scratch = tmp_path / "scratch"
-    scratch.mkdir()
-    monkeypatch.setattr("tempfile.tempdir", str(scratch))
     cut = tmp_path / "cut.doc"
     cut.write_bytes(real_doc.read_bytes()[:20_000])  # a download cut short
     with pytest.raises(ReportError) as caught:
@@ -158,12 +165,9 @@ def test_without_libreoffice_says_how_to_install(
 
 
 def test_conversion_past_the_timeout_is_killed(
-    real_doc: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    real_doc: Path, scratch: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     psutil = pytest.importorskip("psutil")
-    scratch = tmp_path / "scratch"
-    scratch.mkdir()
-    monkeypatch.setattr("tempfile.tempdir", str(scratch))
     monkeypatch.setattr(legacy_word, "TIMEOUT", 0.05)
     with pytest.raises(ReportError) as caught:
         parse_file(real_doc)
@@ -173,13 +177,10 @@ def test_conversion_past_the_timeout_is_killed(
 
 
 def test_parse_budget_stops_a_conversion_too(
-    real_doc: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    real_doc: Path, scratch: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The budget's signal interrupts the wait for LibreOffice: its processes are killed too.
     psutil = pytest.importorskip("psutil")
-    scratch = tmp_path / "scratch"
-    scratch.mkdir()
-    monkeypatch.setattr("tempfile.tempdir", str(scratch))
     monkeypatch.setenv("DISCLOSURE_METRICS_TIME_BUDGET", "0.2")
     result = ingest_one(real_doc)
     assert result.error is not None and result.error.code == "too_complex"
