@@ -926,8 +926,7 @@ def _all_closed_pattern() -> re.Pattern[str]:
     )
     tail = f"{timing}?{helper}?{verbs}"
     return re.compile(
-        f"{every}{done}?{tail}|{done}(?:全部|均){tail}"
-        f"|{rates}(?:达到|达|为)?100%|100%{verbs}"
+        f"{every}{done}?{tail}|{done}(?:全部|均){tail}|{rates}(?:达到|达|为)?100%|100%{verbs}"
     )
 
 
@@ -989,9 +988,13 @@ def _not_a_count(text: str, start: int, end: int) -> str:
 
 
 def _read_text(
-    raw: str, section: str, year: int | None, agency: str | None
+    raw: str, section: str, year: int | None, agency: str | None, explain: bool = True
 ) -> tuple[list[Fact], list[Reading]]:
-    """The facts of one section's text, and a reading of every number in it."""
+    """The facts of one section's text, and (``explain``) a reading of every number in it.
+
+    Without ``explain`` the readings list is empty: the numbers left and their clauses are
+    not looked at again, which is most of the work of a section with few facts.
+    """
     text, offsets = norm_with_offsets(raw)
     facts: list[Fact] = []
     readings: list[Reading] = []
@@ -1001,6 +1004,8 @@ def _read_text(
             clause = sentence.clauses[sentence.clause_of(sentence.start + a)]
             evidence = _evidence(sentence, clause[0], clause[1], raw, offsets)
             facts.append(Fact(metric, "all", 0, "exact", unit, evidence, section))
+            if not explain:
+                continue
             stated = sentence.body[a:b]
             zero = Reading(section, "(none)", evidence, metric, "all", 0,
                            f"a zero statement ({stated})")  # fmt: skip
@@ -1012,10 +1017,12 @@ def _read_text(
         for cand in _candidates(sentence):
             c = cand.count
             counted.append((c.start, c.end))
-            clause_span = sentence.clauses[sentence.clause_of(c.start)]
-            clause = _evidence(sentence, clause_span[0], clause_span[1], raw, offsets)
             decided = _classify(cand, year, agency)
             if isinstance(decided, str):
+                if not explain:
+                    continue
+                clause_span = sentence.clauses[sentence.clause_of(c.start)]
+                clause = _evidence(sentence, clause_span[0], clause_span[1], raw, offsets)
                 left = Reading(section, c.printed, clause, None, None, None, decided)
                 placed.append((c.start, left))
                 continue
@@ -1037,13 +1044,15 @@ def _read_text(
             sentence_facts.append(
                 Fact(metric, channel, value, c.qualifier, c.unit, evidence, section)
             )
+            explicit.add(metric)
+            if metric in received:
+                received[metric].append(c)
+            if not explain:
+                continue
             placed.append(
                 (c.start, Reading(section, c.printed, evidence, metric, channel, value,
                                   decided.reason))
             )  # fmt: skip
-            explicit.add(metric)
-            if metric in received:
-                received[metric].append(c)
         facts.extend(sentence_facts)
         # Closure: one count received, then "all of them closed" (均已全部办理, 均已按期答复).
         for received_metric, closed_metric, channel in _CLOSURES:
@@ -1058,10 +1067,14 @@ def _read_text(
                 facts.append(
                     Fact(closed_metric, channel, c.value, c.qualifier, c.unit, evidence, section)
                 )
+                if not explain:
+                    continue
                 placed.append(
                     (c.end, Reading(section, c.printed, evidence, closed_metric, channel, c.value,
                                     f"every one counted was closed ({done.group(0)})"))
                 )  # fmt: skip
+        if not explain:
+            continue
         # Numbers that are not counts at all, with the reason.
         for m in _ANY_NUMBER.finditer(text, sentence.start, sentence.end):
             if any(a <= m.start() < b for a, b in counted):
@@ -1075,7 +1088,7 @@ def _read_text(
 
 
 def _facts_in_text(raw: str, section: str, year: int | None, agency: str | None) -> list[Fact]:
-    return _read_text(raw, section, year, agency)[0]
+    return _read_text(raw, section, year, agency, explain=False)[0]
 
 
 # (count received, count closed, channel) pairs that a closure statement completes.
