@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -332,13 +332,21 @@ class _Sentence:
     text: str  # the whole normalized section text
     start: int
     end: int
-    clauses: list[tuple[int, int]]
     counts: list[Count]
-    context: str  # this sentence and the two before it
+    previous: list[tuple[int, int]]  # the spans of the (up to) two sentences before it
 
     @property
     def body(self) -> str:
         return self.text[self.start : self.end]
+
+    @cached_property
+    def clauses(self) -> list[tuple[int, int]]:
+        return _spans(self.text, self.start, self.end, _CLAUSE_END)
+
+    @cached_property
+    def context(self) -> str:
+        """This sentence and the two before it."""
+        return "。".join([*(self.text[a:b] for a, b in self.previous), self.body])
 
     def clause_of(self, pos: int) -> int:
         return next(i for i, (a, b) in enumerate(self.clauses) if a <= pos < b)
@@ -407,26 +415,22 @@ def _candidates(sentence: _Sentence) -> list[_Candidate]:
     return out
 
 
-def _sentences(text: str) -> list[_Sentence]:
+def _sentences(text: str, every: bool = True) -> list[_Sentence]:
+    """The sentences of normalized ``text`` with their counts; without ``every``, only those
+    that can hold a fact: a count, or a negation a zero statement opens with."""
     out: list[_Sentence] = []
-    bodies: list[str] = []
     all_counts = counts(text)
     # Counts come in text order: each sentence takes its slice by bisection, not by a scan of
     # every count (a long section has thousands of sentences and counts).
     starts = [c.start for c in all_counts]
-    for a, b in _spans(text, 0, len(text), _SENTENCE_END):
-        bodies.append(text[a:b])
-        inside = all_counts[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
-        out.append(
-            _Sentence(
-                text=text,
-                start=a,
-                end=b,
-                clauses=_spans(text, a, b, _CLAUSE_END),
-                counts=[c for c in inside if c.end <= b],
-                context="。".join(bodies[-3:]),
-            )
-        )
+    spans = _spans(text, 0, len(text), _SENTENCE_END)
+    negation = _ZERO_CUE.search
+    for k, (a, b) in enumerate(spans):
+        lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+        if not every and lo == hi and negation(text, a, b) is None:
+            continue
+        inside = [c for c in all_counts[lo:hi] if c.end <= b]
+        out.append(_Sentence(text, a, b, inside, spans[max(0, k - 2) : k]))
     return out
 
 
@@ -768,6 +772,10 @@ _DISPUTE = re.compile(r"复议|诉讼")
 _ABOUT_REQUESTS = re.compile(r"信息公开|依申请|申请人")
 
 
+# Every zero statement opens with one of these: a sentence without any states none.
+_ZERO_CUE = re.compile(r"没有|未|无|不存在")
+
+
 def _zero_facts(sentence: _Sentence, year: int | None) -> list[tuple[str, str, int, int]]:
     out = []
     body = sentence.body
@@ -1048,7 +1056,7 @@ def _read_text(
     text, offsets = norm_with_offsets(raw)
     facts: list[Fact] = []
     readings: list[Reading] = []
-    for sentence in _sentences(text):
+    for sentence in _sentences(text, every=explain):
         placed: list[tuple[int, Reading]] = []  # (position in the text, reading)
         for metric, unit, a, b in _zero_facts(sentence, year):
             clause = sentence.clauses[sentence.clause_of(sentence.start + a)]
