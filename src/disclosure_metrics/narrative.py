@@ -123,6 +123,19 @@ def _channel_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     return re.compile(_alternation(owner)), owner
 
 
+@cache
+def _channel_hint(channel: str) -> re.Pattern[str]:
+    """Every word that names ``channel`` (alone or with others): a text holding none of them
+    names it nowhere, so :func:`channels_in` need not be asked."""
+    _pattern, owner = _channel_pattern()
+    return re.compile(_alternation(w for w, named in owner.items() if channel in named))
+
+
+def _names_channel(text: str, channel: str) -> bool:
+    """Whether :func:`channels_in` finds ``channel`` in ``text``."""
+    return _channel_hint(channel).search(text) is not None and channel in channels_in(text)
+
+
 def channels_in(text: str) -> list[str]:
     """The channels named in ``text``, in order of appearance (longest alias at a position).
 
@@ -334,6 +347,7 @@ class _Sentence:
     end: int
     counts: list[Count]
     previous: list[tuple[int, int]]  # the spans of the (up to) two sentences before it
+    _department: tuple[str | None, bool] | None = None
 
     @property
     def body(self) -> str:
@@ -342,6 +356,12 @@ class _Sentence:
     @cached_property
     def clauses(self) -> list[tuple[int, int]]:
         return _spans(self.text, self.start, self.end, _CLAUSE_END)
+
+    def opens_with_department(self, agency: str | None) -> bool:
+        """:func:`_is_department` of the whole sentence, worked out once per sentence."""
+        if self._department is None or self._department[0] != agency:
+            self._department = (agency, _is_department(self.body, agency))
+        return self._department[1]
 
     @cached_property
     def context(self) -> str:
@@ -461,6 +481,13 @@ def _outcome_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((metric, re.compile(_alternation(words))) for metric, words in outcomes.items())
 
 
+@cache
+def _any_outcome() -> re.Pattern[str]:
+    """Every outcome word at once: where it finds none, no single outcome pattern would."""
+    outcomes = vocabulary()["cues"]["outcomes"]
+    return re.compile(_alternation(w for words in outcomes.values() for w in words))
+
+
 _CARRY_TO_YEAR = re.compile(r"(?:结转|顺延|转)(?:至|到)(\d{4})年")
 
 
@@ -468,16 +495,20 @@ def _outcome(cand: _Candidate, year: int | None) -> str | None:
     """The application outcome or dispute a count states, from the cue nearest to it."""
     # The cue nearest the number wins; at the same end the longer one, then the one listed first.
     best: tuple[int, int, str] | None = None  # (end, -start, metric)
-    for metric, pattern in _outcome_patterns():
-        m = _last(pattern, cand.lead)
-        if m and (best is None or (m.end(), -m.start()) > (best[0], best[1])):
-            best = (m.end(), -m.start(), metric)
+    any_outcome = _any_outcome()
+    if any_outcome.search(cand.lead):
+        for metric, pattern in _outcome_patterns():
+            m = _last(pattern, cand.lead)
+            if m and (best is None or (m.end(), -m.start()) > (best[0], best[1])):
+                best = (m.end(), -m.start(), metric)
     m = _last(_CARRY_TO_YEAR, cand.lead)
     if m and (year is None or int(m.group(1)) > year) and (best is None or m.end() >= best[0]):
         best = (m.end(), -m.start(), "applications_carried_forward")
     if best:
         return best[2]
     # "1件结转下年度", "有1件涉及…的行政复议": the cue follows the number.
+    if not any_outcome.search(cand.after):
+        return None
     first: tuple[int, str] | None = None
     for metric, pattern in _outcome_patterns():
         m = pattern.search(cand.after)
@@ -813,7 +844,7 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
     c = cand.count
     sentence = cand.sentence
     # The subject may open the sentence or the clause the fact starts in (同时，区教育局…).
-    department = _is_department(sentence.body, agency) or _is_department(
+    department = sentence.opens_with_department(agency) or _is_department(
         sentence.text[cand.span_start : c.start], agency
     )
     not_ours = "a department's own figure" if department else None
@@ -930,7 +961,7 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
     before in the sentence; why not; or None when no hotline is named."""
     if cand.count.unit not in vocabulary()["units"]["hotline"]:
         return None
-    if "hotline" not in channels_in(cand.before):
+    if not _names_channel(cand.before, "hotline"):
         return None
     if "申请" in cand.lead:
         return "a hotline is named, but the count is of applications"
@@ -947,7 +978,7 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
     for a, b in reversed(cand.sentence.clauses):
         if a > cand.count.start:
             continue
-        if "hotline" in channels_in(text[a : min(b, cand.count.start)]):
+        if _names_channel(text[a : min(b, cand.count.start)], "hotline"):
             start = min(start, a)
             break
     return metric, start, f"hotline named, verb {verb.group(0)}"  # type: ignore[union-attr]
