@@ -212,8 +212,10 @@ def _count_pattern() -> re.Pattern[str]:
     units = {u for group in vocabulary()["units"].values() for u in group}
     # Bounded runs: a printed count is never longer, and an unbounded \d+ backtracks over a run
     # of thousands of glued digits at every start (quadratic). A longer run still ends as a
-    # match preceded by a digit, which counts() rejects.
-    arabic = r"\d{1,16}(?:,\d{3}){0,6}(?:\.\d{1,8})?"
+    # match preceded by a digit, which counts() rejects. Possessive: what may follow a number
+    # (a multiplier, 余/多, a measure word) is never a digit, comma or point, so a shorter
+    # reading of the digits can never match where the longest did not; no backtracking.
+    arabic = r"\d{1,16}+(?:,\d{3}){0,6}+(?:\.\d{1,8})?+"
     # A match starts with a qualifier or a digit: the lookahead lets the scan skip every other
     # character at once instead of trying the whole pattern there (a third of counts()).
     first = "".join(sorted({re.escape(w[0]) for w in prefixes}))
