@@ -242,14 +242,21 @@ _PHONE = re.compile(r"(?:电话|传真|手机|号码|邮编|地址)[^,;。]{0,6}
 _RANGE_AFTER = re.compile(r"\s*[-~—–至到]\s*\d")
 
 
+@cache
+def _qualifier_of() -> dict[str, str]:
+    """Each qualifier word and the first qualifier that lists it."""
+    out: dict[str, str] = {}
+    for name, spec in vocabulary()["qualifiers"].items():
+        for word in [*spec["prefix"], *spec["suffix"]]:
+            out.setdefault(word, name)
+    return out
+
+
 def _qualifier(*words: str | None) -> str:
-    q = vocabulary()["qualifiers"]
+    of = _qualifier_of()
     for word in words:
-        if not word:
-            continue
-        for name, spec in q.items():
-            if word in spec["prefix"] or word in spec["suffix"]:
-                return name
+        if word and word in of:
+            return of[word]
     return "exact"
 
 
@@ -285,17 +292,20 @@ def counts(text: str) -> list[Count]:
                 text[max(0, m.start("num") - 4) : m.start("num")]
             ):
                 continue
-            value = Decimal(chinese_number(num))
+            value: Number | Decimal = chinese_number(num)
         else:
-            value = Decimal(num.replace(",", ""))
+            # A whole number needs no Decimal: int gives the same number.
+            digits = num.replace(",", "")
+            value = Decimal(digits) if "." in digits else int(digits)
             if value >= 10**9:
                 continue  # digits glued together by a converter, never one count
-        if m.group("mult"):
-            value *= _MULTIPLIER[m.group("mult")]
-        unit = m.group("unit")
-        qualifier = _qualifier(m.group("pre"), m.group("suf1"), m.group("suf2"))
-        start = m.start("pre") if m.group("pre") else m.start("num")
-        out.append(Count(start, m.end(), _as_number(value), unit, qualifier, m.group(0)))
+        pre, mult, suf1, unit, suf2 = m.group("pre", "mult", "suf1", "unit", "suf2")
+        if mult:
+            value *= _MULTIPLIER[mult]
+        qualifier = _qualifier(pre, suf1, suf2)
+        start = m.start("pre") if pre else m.start("num")
+        number = value if isinstance(value, int) else _as_number(value)
+        out.append(Count(start, m.end(), number, unit, qualifier, m.group(0)))
     return out
 
 
