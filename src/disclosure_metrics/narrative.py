@@ -545,6 +545,11 @@ def _department_pattern() -> re.Pattern[str]:
     return re.compile(rf"^([\u4e00-\u9fff]{{1,10}}?(?:{suffixes}))(?=[\u4e00-\u9fff])")
 
 
+@cache
+def _department_suffix() -> re.Pattern[str]:
+    return re.compile(_alternation(vocabulary()["cues"]["department_suffixes"]))
+
+
 def _is_department(text: str, agency: str | None) -> bool:
     """Whether a sentence or clause opens with one department as subject (区财政局…), not the
     reporting body.
@@ -556,6 +561,8 @@ def _is_department(text: str, agency: str | None) -> bool:
     >>> _is_department("市财政局在门户网站发布信息300条", "某某市财政局")
     False
     """
+    if not _department_suffix().search(text):
+        return False  # no 局, 中心 … anywhere: the subject below cannot end with one
     body = _OPENING_PUNCTUATION.sub("", _LEADING_MARKS.sub("", text))
     body = _OPENING_TIME.sub("", body)
     m = _department_pattern().match(body)
