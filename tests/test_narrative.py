@@ -451,3 +451,25 @@ def test_explain_facts_gives_every_number_its_reason_and_agrees_with_the_facts()
     taken = [(r.metric, r.channel, r.value) for r in readings if r.metric]
     facts = extract_facts({"overview": text}, 2021)
     assert taken == [(f.metric, f.channel, f.value) for f in facts]
+
+
+def test_facts_alone_are_the_facts_of_the_full_reading() -> None:
+    # extract_facts builds no readings and passes over sentences with neither a count nor a
+    # negation; what it finds must be exactly what the full reading (explain) finds.
+    from disclosure_metrics.narrative import _read_text
+
+    from .conftest import CORPUS
+
+    reports = CORPUS / "reports"
+    paths = [SAMPLE, *(sorted(reports.glob("*.txt")) if reports.is_dir() else [])]
+    read = 0
+    for path in paths:
+        if "legacy" in path.name:
+            continue
+        report = parse_file(path)
+        for key, raw in report.section_text.items():
+            full = _read_text(raw, key, report.year, report.agency, explain=True)
+            alone = _read_text(raw, key, report.year, report.agency, explain=False)
+            assert alone == (full[0], []), (path.name, key)
+            read += len(full[0])
+    assert read > 0

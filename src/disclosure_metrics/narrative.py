@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -123,6 +123,19 @@ def _channel_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     return re.compile(_alternation(owner)), owner
 
 
+@cache
+def _channel_hint(channel: str) -> re.Pattern[str]:
+    """Every word that names ``channel`` (alone or with others): a text holding none of them
+    names it nowhere, so :func:`channels_in` need not be asked."""
+    _pattern, owner = _channel_pattern()
+    return re.compile(_alternation(w for w, named in owner.items() if channel in named))
+
+
+def _names_channel(text: str, channel: str) -> bool:
+    """Whether :func:`channels_in` finds ``channel`` in ``text``."""
+    return _channel_hint(channel).search(text) is not None and channel in channels_in(text)
+
+
 def channels_in(text: str) -> list[str]:
     """The channels named in ``text``, in order of appearance (longest alias at a position).
 
@@ -199,9 +212,15 @@ def _count_pattern() -> re.Pattern[str]:
     units = {u for group in vocabulary()["units"].values() for u in group}
     # Bounded runs: a printed count is never longer, and an unbounded \d+ backtracks over a run
     # of thousands of glued digits at every start (quadratic). A longer run still ends as a
-    # match preceded by a digit, which counts() rejects.
-    arabic = r"\d{1,16}(?:,\d{3}){0,6}(?:\.\d{1,8})?"
+    # match preceded by a digit, which counts() rejects. Possessive: what may follow a number
+    # (a multiplier, 余/多, a measure word) is never a digit, comma or point, so a shorter
+    # reading of the digits can never match where the longest did not; no backtracking.
+    arabic = r"\d{1,16}+(?:,\d{3}){0,6}+(?:\.\d{1,8})?+"
+    # A match starts with a qualifier or a digit: the lookahead lets the scan skip every other
+    # character at once instead of trying the whole pattern there (a third of counts()).
+    first = "".join(sorted({re.escape(w[0]) for w in prefixes}))
     return re.compile(
+        rf"(?=[{first}\d{_CN_CHARS}])"
         rf"(?P<pre>{_alternation(prefixes)})?"
         rf"(?P<num>{arabic}|[{_CN_CHARS}]{{1,24}})"
         # 1.2万条; a 万 just before 元 belongs to the unit 万元.
@@ -220,16 +239,24 @@ _NOT_A_COUNT_BEFORE = re.compile(rf"(?:[\dA-Za-z.第]|\d\s*[-~—–至到]|[{_C
 # A lone Chinese digit (一条龙, 统一, 一件事) is a count only right after a counting word.
 _LONE_DIGIT_AFTER = re.compile(r"(?:共|计|有|达|为|了|收到|受理|办结|发布|公开|公布|接到)$")
 _PHONE = re.compile(r"(?:电话|传真|手机|号码|邮编|地址)[^,;。]{0,6}$")
+_RANGE_AFTER = re.compile(r"\s*[-~—–至到]\s*\d")
+
+
+@cache
+def _qualifier_of() -> dict[str, str]:
+    """Each qualifier word and the first qualifier that lists it."""
+    out: dict[str, str] = {}
+    for name, spec in vocabulary()["qualifiers"].items():
+        for word in [*spec["prefix"], *spec["suffix"]]:
+            out.setdefault(word, name)
+    return out
 
 
 def _qualifier(*words: str | None) -> str:
-    q = vocabulary()["qualifiers"]
+    of = _qualifier_of()
     for word in words:
-        if not word:
-            continue
-        for name, spec in q.items():
-            if word in spec["prefix"] or word in spec["suffix"]:
-                return name
+        if word and word in of:
+            return of[word]
     return "exact"
 
 
@@ -255,7 +282,7 @@ def counts(text: str) -> list[Count]:
         if len(num) >= 5 and _PHONE.search(text[max(0, m.start() - 14) : m.start()]):
             continue
         after = text[m.end() : m.end() + 2]
-        if re.match(r"\s*[-~—–至到]\s*\d", after):
+        if _RANGE_AFTER.match(after):
             continue  # the first half of a range printed with units on both sides
         if num[0] in _CN_CHARS:
             if num[0] in _MULTIPLIER and num[0] not in "十":
@@ -265,17 +292,20 @@ def counts(text: str) -> list[Count]:
                 text[max(0, m.start("num") - 4) : m.start("num")]
             ):
                 continue
-            value = Decimal(chinese_number(num))
+            value: Number | Decimal = chinese_number(num)
         else:
-            value = Decimal(num.replace(",", ""))
+            # A whole number needs no Decimal: int gives the same number.
+            digits = num.replace(",", "")
+            value = Decimal(digits) if "." in digits else int(digits)
             if value >= 10**9:
                 continue  # digits glued together by a converter, never one count
-        if m.group("mult"):
-            value *= _MULTIPLIER[m.group("mult")]
-        unit = m.group("unit")
-        qualifier = _qualifier(m.group("pre"), m.group("suf1"), m.group("suf2"))
-        start = m.start("pre") if m.group("pre") else m.start("num")
-        out.append(Count(start, m.end(), _as_number(value), unit, qualifier, m.group(0)))
+        pre, mult, suf1, unit, suf2 = m.group("pre", "mult", "suf1", "unit", "suf2")
+        if mult:
+            value *= _MULTIPLIER[mult]
+        qualifier = _qualifier(pre, suf1, suf2)
+        start = m.start("pre") if pre else m.start("num")
+        number = value if isinstance(value, int) else _as_number(value)
+        out.append(Count(start, m.end(), number, unit, qualifier, m.group(0)))
     return out
 
 
@@ -327,13 +357,28 @@ class _Sentence:
     text: str  # the whole normalized section text
     start: int
     end: int
-    clauses: list[tuple[int, int]]
     counts: list[Count]
-    context: str  # this sentence and the two before it
+    previous: list[tuple[int, int]]  # the spans of the (up to) two sentences before it
+    _department: tuple[str | None, bool] | None = None
 
     @property
     def body(self) -> str:
         return self.text[self.start : self.end]
+
+    @cached_property
+    def clauses(self) -> list[tuple[int, int]]:
+        return _spans(self.text, self.start, self.end, _CLAUSE_END)
+
+    def opens_with_department(self, agency: str | None) -> bool:
+        """:func:`_is_department` of the whole sentence, worked out once per sentence."""
+        if self._department is None or self._department[0] != agency:
+            self._department = (agency, _is_department(self.body, agency))
+        return self._department[1]
+
+    @cached_property
+    def context(self) -> str:
+        """This sentence and the two before it."""
+        return "。".join([*(self.text[a:b] for a, b in self.previous), self.body])
 
     def clause_of(self, pos: int) -> int:
         return next(i for i, (a, b) in enumerate(self.clauses) if a <= pos < b)
@@ -402,26 +447,22 @@ def _candidates(sentence: _Sentence) -> list[_Candidate]:
     return out
 
 
-def _sentences(text: str) -> list[_Sentence]:
+def _sentences(text: str, every: bool = True) -> list[_Sentence]:
+    """The sentences of normalized ``text`` with their counts; without ``every``, only those
+    that can hold a fact: a count, or a negation a zero statement opens with."""
     out: list[_Sentence] = []
-    bodies: list[str] = []
     all_counts = counts(text)
     # Counts come in text order: each sentence takes its slice by bisection, not by a scan of
     # every count (a long section has thousands of sentences and counts).
     starts = [c.start for c in all_counts]
-    for a, b in _spans(text, 0, len(text), _SENTENCE_END):
-        bodies.append(text[a:b])
-        inside = all_counts[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
-        out.append(
-            _Sentence(
-                text=text,
-                start=a,
-                end=b,
-                clauses=_spans(text, a, b, _CLAUSE_END),
-                counts=[c for c in inside if c.end <= b],
-                context="。".join(bodies[-3:]),
-            )
-        )
+    spans = _spans(text, 0, len(text), _SENTENCE_END)
+    negation = _ZERO_CUE.search
+    for k, (a, b) in enumerate(spans):
+        lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+        if not every and lo == hi and negation(text, a, b) is None:
+            continue
+        inside = [c for c in all_counts[lo:hi] if c.end <= b]
+        out.append(_Sentence(text, a, b, inside, spans[max(0, k - 2) : k]))
     return out
 
 
@@ -452,6 +493,13 @@ def _outcome_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((metric, re.compile(_alternation(words))) for metric, words in outcomes.items())
 
 
+@cache
+def _any_outcome() -> re.Pattern[str]:
+    """Every outcome word at once: where it finds none, no single outcome pattern would."""
+    outcomes = vocabulary()["cues"]["outcomes"]
+    return re.compile(_alternation(w for words in outcomes.values() for w in words))
+
+
 _CARRY_TO_YEAR = re.compile(r"(?:结转|顺延|转)(?:至|到)(\d{4})年")
 
 
@@ -459,16 +507,20 @@ def _outcome(cand: _Candidate, year: int | None) -> str | None:
     """The application outcome or dispute a count states, from the cue nearest to it."""
     # The cue nearest the number wins; at the same end the longer one, then the one listed first.
     best: tuple[int, int, str] | None = None  # (end, -start, metric)
-    for metric, pattern in _outcome_patterns():
-        m = _last(pattern, cand.lead)
-        if m and (best is None or (m.end(), -m.start()) > (best[0], best[1])):
-            best = (m.end(), -m.start(), metric)
+    any_outcome = _any_outcome()
+    if any_outcome.search(cand.lead):
+        for metric, pattern in _outcome_patterns():
+            m = _last(pattern, cand.lead)
+            if m and (best is None or (m.end(), -m.start()) > (best[0], best[1])):
+                best = (m.end(), -m.start(), metric)
     m = _last(_CARRY_TO_YEAR, cand.lead)
     if m and (year is None or int(m.group(1)) > year) and (best is None or m.end() >= best[0]):
         best = (m.end(), -m.start(), "applications_carried_forward")
     if best:
         return best[2]
     # "1件结转下年度", "有1件涉及…的行政复议": the cue follows the number.
+    if not any_outcome.search(cand.after):
+        return None
     first: tuple[int, str] | None = None
     for metric, pattern in _outcome_patterns():
         m = pattern.search(cand.after)
@@ -479,6 +531,23 @@ def _outcome(cand: _Candidate, year: int | None) -> str | None:
 
 def _dispute_context(text: str) -> bool:
     return any(w in text for w in ("申请", "信息公开", "政府信息"))
+
+
+_OPENING_PUNCTUATION = re.compile(r"^[,;:、\s]+")
+_OPENING_TIME = re.compile(r"^(?:\d{4}年度?|今年|本年度|全年)[,]?")
+_NOT_A_SUBJECT = re.compile(r"^(?:通过|在|依托|利用|借助|对|将|把|按照|根据|全|我|本|各|为)")
+_PLACE_PREFIX = re.compile(r"^[省市区县镇乡]")
+
+
+@cache
+def _department_pattern() -> re.Pattern[str]:
+    suffixes = _alternation(vocabulary()["cues"]["department_suffixes"])
+    return re.compile(rf"^([\u4e00-\u9fff]{{1,10}}?(?:{suffixes}))(?=[\u4e00-\u9fff])")
+
+
+@cache
+def _department_suffix() -> re.Pattern[str]:
+    return re.compile(_alternation(vocabulary()["cues"]["department_suffixes"]))
 
 
 def _is_department(text: str, agency: str | None) -> bool:
@@ -492,22 +561,28 @@ def _is_department(text: str, agency: str | None) -> bool:
     >>> _is_department("市财政局在门户网站发布信息300条", "某某市财政局")
     False
     """
-    suffixes = _alternation(vocabulary()["cues"]["department_suffixes"])
-    body = re.sub(r"^[,;:、\s]+", "", _LEADING_MARKS.sub("", text))
-    body = re.sub(r"^(?:\d{4}年度?|今年|本年度|全年)[,]?", "", body)
-    m = re.match(rf"^([\u4e00-\u9fff]{{1,10}}?(?:{suffixes}))(?=[\u4e00-\u9fff])", body)
+    if not _department_suffix().search(text):
+        return False  # no 局, 中心 … anywhere: the subject below cannot end with one
+    body = _OPENING_PUNCTUATION.sub("", _LEADING_MARKS.sub("", text))
+    body = _OPENING_TIME.sub("", body)
+    m = _department_pattern().match(body)
     if not m:
         return False
     subject = m.group(1)
-    if re.match(r"^(?:通过|在|依托|利用|借助|对|将|把|按照|根据|全|我|本|各|为)", subject):
+    if _NOT_A_SUBJECT.match(subject):
         return False
     if body[m.end() :].startswith("代表"):
         return False  # 区政府办公室代表区政府: speaks for the whole government
     if agency:
-        core = re.sub(r"^[省市区县镇乡]", "", subject)
+        core = _PLACE_PREFIX.sub("", subject)
         if core and core in agency:
             return False
     return True
+
+
+@cache
+def _report_year_pattern(year: int) -> re.Pattern[str]:
+    return re.compile(rf"(?<!截至)(?<!截止){year}年")
 
 
 def _stock(cand: _Candidate, year: int | None) -> str | None:
@@ -516,7 +591,7 @@ def _stock(cand: _Candidate, year: int | None) -> str | None:
     if _has("this_year", before):
         return None  # 全年累计, 本年度截至…: the year's own count
     # 2025年，…累计主动公开…: the report year as the time of the sentence (not a 截至 date).
-    if year is not None and re.search(rf"(?<!截至)(?<!截止){year}年", before):
+    if year is not None and _report_year_pattern(year).search(before):
         return None
     running = _last(_words("running_total"), cand.lead)
     if running:
@@ -524,7 +599,7 @@ def _stock(cand: _Candidate, year: int | None) -> str | None:
     stock = _last(_words("stock"), before)
     if stock:
         # 截至<report year>年12月31日 closes the report year: what it counts is the year's.
-        dated = re.match(r"(\d{4})年", before[stock.end() :])
+        dated = _YEAR.match(before[stock.end() :])
         if dated and year is not None and int(dated.group(1)) == year:
             return None
         return f"a stock at a date ({stock.group(0)}…), not the year's count"
@@ -569,10 +644,14 @@ def _in_breakdown(cand: _Candidate) -> bool:
     return _breakdown_part(cand) is not None
 
 
+_OBJECT_TAIL = re.compile(r"(?:共计|合计|总计|累计|共|计|达|为|了|等)+$")
+_OBJECT_SPLIT = re.compile(r"[、等的和及与]")
+
+
 def _object_head(obj: str) -> str:
     """The last noun phrase of what was published (等方面信息 → 方面信息; 信息数 → 信息)."""
-    obj = re.sub(r"(?:共计|合计|总计|累计|共|计|达|为|了|等)+$", "", obj)
-    parts = [p for p in re.split(r"[、等的和及与]", obj) if p]
+    obj = _OBJECT_TAIL.sub("", obj)
+    parts = [p for p in _OBJECT_SPLIT.split(obj) if p]
     head = parts[-1] if parts else ""
     suffix = _ending("count_suffixes").search(head)
     if suffix and _ending("item_nouns").search(head[: suffix.start()]):
@@ -698,11 +777,17 @@ def _published_part(cand: _Candidate) -> bool:
     return part is not None and bool(_words("published_part").fullmatch(part.strip("共计有")))
 
 
+_TIME_BEFORE = re.compile(r"(?:^|[,;:])((?:\d{4}年度?|今年|本年度|全年)[,])$")
+_HEADING_BEFORE_YEAR = re.compile(r"[^,;:。\d]{2,16}?(?=(?:19|20)\d{2}年)")
+_ENUMERATOR = re.compile(r"[\d一二三四五六七八九十][、.)]")
+_LINE_WRAP = re.compile(r"\s*\n\s*")
+
+
 def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: list[int]) -> str:
     text = sentence.text
     # A bare time phrase just before the clause (2020年,我镇没有接到…) belongs to the fact.
     prev = text[max(sentence.start, start - 9) : start]
-    m = re.search(r"(?:^|[,;:])((?:\d{4}年度?|今年|本年度|全年)[,])$", prev)
+    m = _TIME_BEFORE.search(prev)
     if m:
         start -= len(m.group(1))
     fragment = text[start:end]
@@ -710,14 +795,14 @@ def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: list
     if lead and lead.end() < len(fragment):
         start += lead.end()
         # An enumerated heading printed without a full stop runs into the sentence.
-        heading = re.match(r"[^,;:。\d]{2,16}?(?=(?:19|20)\d{2}年)", text[start:end])
-        if heading and re.search(r"[\d一二三四五六七八九十][、.)]", lead.group(0)):
+        heading = _HEADING_BEFORE_YEAR.match(text[start:end])
+        if heading and _ENUMERATOR.search(lead.group(0)):
             start += heading.end()
     while start < end and text[start] in ",;:、 ":
         start += 1
     piece = raw[offsets[start] : offsets[end - 1] + 1]
     # Line wraps of PDF and Markdown renderings are layout, not text.
-    return re.sub(r"\s*\n\s*", "", piece).strip().strip("*").strip()
+    return _LINE_WRAP.sub("", piece).strip().strip("*").strip()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -733,14 +818,22 @@ _NO_FEE = re.compile(
 )
 
 
+_DISPUTE = re.compile(r"复议|诉讼")
+_ABOUT_REQUESTS = re.compile(r"信息公开|依申请|申请人")
+
+
+# Every zero statement opens with one of these: a sentence without any states none.
+_ZERO_CUE = re.compile(r"没有|未|无|不存在")
+
+
 def _zero_facts(sentence: _Sentence, year: int | None) -> list[tuple[str, str, int, int]]:
     out = []
     body = sentence.body
     for m in _NO_APPLICATIONS.finditer(body):
-        if not re.search(r"复议|诉讼", m.group(0)):
+        if not _DISPUTE.search(m.group(0)):
             out.append(("applications_received", "件", m.start(), m.end()))
     for m in _NO_FEE.finditer(body):
-        if "处理费" in m.group(0) or re.search(r"信息公开|依申请|申请人", body):
+        if "处理费" in m.group(0) or _ABOUT_REQUESTS.search(body):
             out.append(("fee_collected_yuan", "元", m.start(), m.end()))
     if year is not None and out:
         years = {int(y) for y in _YEAR.findall(body)}
@@ -770,7 +863,7 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
     c = cand.count
     sentence = cand.sentence
     # The subject may open the sentence or the clause the fact starts in (同时，区教育局…).
-    department = _is_department(sentence.body, agency) or _is_department(
+    department = sentence.opens_with_department(agency) or _is_department(
         sentence.text[cand.span_start : c.start], agency
     )
     not_ours = "a department's own figure" if department else None
@@ -841,6 +934,9 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
     return left or f"its unit ({c.unit}) counts nothing this extractor reads here"
 
 
+_REQUEST_AFTER = re.compile(r"(?:政府信息公开|信息公开|依)?申请")
+
+
 def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
     """(applications_received or applications_closed, why) from the verb nearest the number,
     why not, or None when the sentence is not about applications."""
@@ -851,9 +947,7 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
     received = _last(_words("applications_received"), lead)
     closed = _last(_words("applications_closed"), lead)
     if received and (closed is None or received.end() > closed.end()):
-        about_applications = "申请" in lead or re.match(
-            r"(?:政府信息公开|信息公开|依)?申请", cand.after
-        )
+        about_applications = "申请" in lead or _REQUEST_AFTER.match(cand.after)
         if not about_applications:
             return None
         if _in_breakdown(cand):
@@ -868,11 +962,16 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
     return None
 
 
-def _closed_alone(part: str) -> bool:
-    """Whether a breakdown clause is a closing verb alone (其中已按期办结): the closed count."""
+@cache
+def _closing_helpers() -> re.Pattern[str]:
     spec = vocabulary()["cues"]["all_closed"]
     words = _alternation([*spec["done"], *spec["timing"], *spec["helper"]])
-    rest = re.sub(rf"^(?:共|计|有)?(?:{words})*", "", part)
+    return re.compile(rf"^(?:共|计|有)?(?:{words})*")
+
+
+def _closed_alone(part: str) -> bool:
+    """Whether a breakdown clause is a closing verb alone (其中已按期办结): the closed count."""
+    rest = _closing_helpers().sub("", part)
     return _words("applications_closed").fullmatch(rest) is not None
 
 
@@ -881,7 +980,7 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
     before in the sentence; why not; or None when no hotline is named."""
     if cand.count.unit not in vocabulary()["units"]["hotline"]:
         return None
-    if "hotline" not in channels_in(cand.before):
+    if not _names_channel(cand.before, "hotline"):
         return None
     if "申请" in cand.lead:
         return "a hotline is named, but the count is of applications"
@@ -898,7 +997,7 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
     for a, b in reversed(cand.sentence.clauses):
         if a > cand.count.start:
             continue
-        if "hotline" in channels_in(text[a : min(b, cand.count.start)]):
+        if _names_channel(text[a : min(b, cand.count.start)], "hotline"):
             start = min(start, a)
             break
     return metric, start, f"hotline named, verb {verb.group(0)}"  # type: ignore[union-attr]
@@ -926,8 +1025,7 @@ def _all_closed_pattern() -> re.Pattern[str]:
     )
     tail = f"{timing}?{helper}?{verbs}"
     return re.compile(
-        f"{every}{done}?{tail}|{done}(?:全部|均){tail}"
-        f"|{rates}(?:达到|达|为)?100%|100%{verbs}"
+        f"{every}{done}?{tail}|{done}(?:全部|均){tail}|{rates}(?:达到|达|为)?100%|100%{verbs}"
     )
 
 
@@ -964,9 +1062,8 @@ class Reading:
 _ANY_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
 
-def _not_a_count(text: str, start: int, end: int) -> str:
-    """Why a number printed in the prose is not a count (no measure word, a year, a date …)."""
-    after, before = text[end : end + 3], text[max(0, start - 14) : start]
+_NOT_A_COUNT_AFTER = tuple(
+    (re.compile(pattern), why)
     for pattern, why in (
         (r"^年", "a year"),
         (r"^(?:月|日)", "a date"),
@@ -974,33 +1071,49 @@ def _not_a_count(text: str, start: int, end: int) -> str:
         (r"^号", "a document or serial number"),
         (r"^(?:个月|个工作日|工作日|小时|天|分钟)", "a duration"),
         (r"^\s*[-~—–至到]\s*\d", "the first half of a range"),
-    ):
-        if re.match(pattern, after):
+    )
+)
+_OPENING_BRACKET = re.compile(r"[〔\[(]$")
+_RANGE_BEFORE = re.compile(r"\d\s*[-~—–至到]$")
+_RATE_OR_BATCH = re.compile(r"^(?:个百分点|批)")
+
+
+def _not_a_count(text: str, start: int, end: int) -> str:
+    """Why a number printed in the prose is not a count (no measure word, a year, a date …)."""
+    after, before = text[end : end + 3], text[max(0, start - 14) : start]
+    for pattern, why in _NOT_A_COUNT_AFTER:
+        if pattern.match(after):
             return why
     if before.endswith("第"):
         return "an ordinal (第)"
-    if re.search(r"[〔\[(]$", before) or re.search(r"\d\s*[-~—–至到]$", before):
+    if _OPENING_BRACKET.search(before) or _RANGE_BEFORE.search(before):
         return "a document number or the end of a range"
     if len(text[start:end]) >= 5 and _PHONE.search(before):
         return "a phone or hotline number"
-    if re.match(r"^(?:个百分点|批)", after):
+    if _RATE_OR_BATCH.match(after):
         return "a rate or a batch, not a count"
     return "no measure word after it (条, 件, 元 …): not a count"
 
 
 def _read_text(
-    raw: str, section: str, year: int | None, agency: str | None
+    raw: str, section: str, year: int | None, agency: str | None, explain: bool = True
 ) -> tuple[list[Fact], list[Reading]]:
-    """The facts of one section's text, and a reading of every number in it."""
+    """The facts of one section's text, and (``explain``) a reading of every number in it.
+
+    Without ``explain`` the readings list is empty: the numbers left and their clauses are
+    not looked at again, which is most of the work of a section with few facts.
+    """
     text, offsets = norm_with_offsets(raw)
     facts: list[Fact] = []
     readings: list[Reading] = []
-    for sentence in _sentences(text):
+    for sentence in _sentences(text, every=explain):
         placed: list[tuple[int, Reading]] = []  # (position in the text, reading)
         for metric, unit, a, b in _zero_facts(sentence, year):
             clause = sentence.clauses[sentence.clause_of(sentence.start + a)]
             evidence = _evidence(sentence, clause[0], clause[1], raw, offsets)
             facts.append(Fact(metric, "all", 0, "exact", unit, evidence, section))
+            if not explain:
+                continue
             stated = sentence.body[a:b]
             zero = Reading(section, "(none)", evidence, metric, "all", 0,
                            f"a zero statement ({stated})")  # fmt: skip
@@ -1012,10 +1125,12 @@ def _read_text(
         for cand in _candidates(sentence):
             c = cand.count
             counted.append((c.start, c.end))
-            clause_span = sentence.clauses[sentence.clause_of(c.start)]
-            clause = _evidence(sentence, clause_span[0], clause_span[1], raw, offsets)
             decided = _classify(cand, year, agency)
             if isinstance(decided, str):
+                if not explain:
+                    continue
+                clause_span = sentence.clauses[sentence.clause_of(c.start)]
+                clause = _evidence(sentence, clause_span[0], clause_span[1], raw, offsets)
                 left = Reading(section, c.printed, clause, None, None, None, decided)
                 placed.append((c.start, left))
                 continue
@@ -1037,13 +1152,15 @@ def _read_text(
             sentence_facts.append(
                 Fact(metric, channel, value, c.qualifier, c.unit, evidence, section)
             )
+            explicit.add(metric)
+            if metric in received:
+                received[metric].append(c)
+            if not explain:
+                continue
             placed.append(
                 (c.start, Reading(section, c.printed, evidence, metric, channel, value,
                                   decided.reason))
             )  # fmt: skip
-            explicit.add(metric)
-            if metric in received:
-                received[metric].append(c)
         facts.extend(sentence_facts)
         # Closure: one count received, then "all of them closed" (均已全部办理, 均已按期答复).
         for received_metric, closed_metric, channel in _CLOSURES:
@@ -1058,10 +1175,14 @@ def _read_text(
                 facts.append(
                     Fact(closed_metric, channel, c.value, c.qualifier, c.unit, evidence, section)
                 )
+                if not explain:
+                    continue
                 placed.append(
                     (c.end, Reading(section, c.printed, evidence, closed_metric, channel, c.value,
                                     f"every one counted was closed ({done.group(0)})"))
                 )  # fmt: skip
+        if not explain:
+            continue
         # Numbers that are not counts at all, with the reason.
         for m in _ANY_NUMBER.finditer(text, sentence.start, sentence.end):
             if any(a <= m.start() < b for a, b in counted):
@@ -1075,7 +1196,7 @@ def _read_text(
 
 
 def _facts_in_text(raw: str, section: str, year: int | None, agency: str | None) -> list[Fact]:
-    return _read_text(raw, section, year, agency)[0]
+    return _read_text(raw, section, year, agency, explain=False)[0]
 
 
 # (count received, count closed, channel) pairs that a closure statement completes.
