@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from ..document import Cell, Document, Table, TextLine
 from ..errors import ReportError, check_grid
@@ -336,7 +335,7 @@ def _parse(text: str) -> tuple[etree._Element | None, bool]:
 
 
 def _parse_once(text: str) -> tuple[etree._Element | None, bool]:
-    parser = lxml_html.HTMLParser(
+    parser = etree.HTMLParser(
         encoding="utf-8",  # the text is decoded already; ignore any <meta> inside it
         no_network=True,
         remove_comments=True,
@@ -353,14 +352,96 @@ def _parse_once(text: str) -> tuple[etree._Element | None, bool]:
     return root, too_deep
 
 
+#: Past this many chrome candidates (tags or id/class marks) a page is stripped by one linear
+#: bottom-up pass instead of measuring each candidate's text.
+MAX_MEASURED_CANDIDATES = 256
+_CANDIDATES = etree.XPath("//nav|//header|//footer|//form|//aside|//*[@id or @class]")
+_NOT_MARKED = frozenset({"html", "body", "table", "tbody", "tr", "td", "th"})
+_CAMEL = re.compile(r"([a-z])([A-Z])")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def _strip_chrome(root: etree._Element) -> None:
     """Empty navigation, headers, footers and share bars unless they hold most of the text.
 
-    One pass computes every element's text size bottom-up and its place in document order, so
-    the work is linear in the page, however deep it nests.
+    Candidates (chrome tags, id/class marks) are found by XPath and judged in document order;
+    one inside a candidate emptied already is skipped, and each judged one has its text
+    measured in C. A page with very many candidates (nested ones would be measured again and
+    again) takes :func:`_strip_chrome_linear`, which sizes every element in one bottom-up pass.
+    Both judge each candidate by the same size, so they empty the same elements.
     """
-    for element in [e for e in root.iter() if _tag(e) in _DROP_TAGS]:
+    for element in list(root.iter(*_DROP_TAGS)):
         _empty(element)
+    candidates = _CANDIDATES(root)
+    if not candidates:
+        return
+    if len(candidates) > MAX_MEASURED_CANDIDATES:
+        _strip_chrome_linear(root)
+        return
+    chrome = [
+        e
+        for e in candidates
+        if (e.tag.lower() if isinstance(e.tag, str) else "") in _CHROME_TAGS or _marked_chrome(e)
+    ]
+    if not chrome:
+        return
+    total = _text_size(root)
+    # Per element seen on the way up: (inside an emptied candidate, inside article/main).
+    state: dict[etree._Element, tuple[bool, bool]] = {}
+    emptied: set[etree._Element] = set()
+    decided = []
+    for element in chrome:
+        inside, in_article = _context(element, state, emptied)
+        if inside:
+            continue
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if tag in ("header", "footer") and in_article:
+            continue  # an article's own header holds its title
+        if _text_size(element) <= _CHROME_MAX_SHARE * total:
+            emptied.add(element)
+            decided.append(element)
+    for element in decided:
+        _empty(element)
+
+
+def _context(
+    element: etree._Element,
+    state: dict[etree._Element, tuple[bool, bool]],
+    emptied: set[etree._Element],
+) -> tuple[bool, bool]:
+    """Whether a strict ancestor of ``element`` was emptied, and whether one is an
+    ``<article>``/``<main>``.
+
+    ``state`` remembers, for every element walked through, what it gives its descendants, so
+    the walks up are linear in the page. An element enters ``state`` only on the way up from a
+    later element in document order, after it was judged itself: what it gives never changes.
+    """
+    path = []
+    parent = element.getparent()
+    inside = in_article = False
+    while parent is not None:
+        known = state.get(parent)
+        if known is not None:
+            inside, in_article = known
+            break
+        path.append(parent)
+        parent = parent.getparent()
+    for ancestor in reversed(path):  # from the top down
+        tag = ancestor.tag.lower() if isinstance(ancestor.tag, str) else ""
+        inside = inside or ancestor in emptied
+        in_article = in_article or tag in ("article", "main")
+        state[ancestor] = (inside, in_article)
+    return inside, in_article
+
+
+def _text_size(element: etree._Element) -> int:
+    """Non-space characters of the text inside ``element`` (its tail excluded)."""
+    return len("".join(_text(element).split()))
+
+
+def _strip_chrome_linear(root: etree._Element) -> None:
+    """:func:`_strip_chrome` in one bottom-up pass over every element: linear however many
+    candidates nest."""
     order = list(root.iter())
     index = {e: i for i, e in enumerate(order)}
     size: dict[etree._Element, int] = {}
@@ -466,6 +547,8 @@ class _Flow:
         self.pre = 0
 
     def flush(self) -> None:
+        if not self.buffer:
+            return
         text = normalize_space("".join(self.buffer))
         self.buffer.clear()
         if text:
@@ -484,31 +567,43 @@ class _Flow:
             self.buffer.append(line)
 
     def run(self, start: etree._Element) -> None:
-        stack: list[tuple[etree._Element, bool]] = [(start, False)]
-        while stack:
-            element, closing = stack.pop()
-            tag = _tag(element)
-            if closing:
-                if tag in _BLOCK_TAGS:
-                    self.flush()
-                self.pre -= tag == "pre"
+        # lxml's iterwalk visits in C; a "start" event opens an element, "end" closes it (also
+        # after skip_subtree, for elements handled whole: a line break, an image, a table grid).
+        walker = etree.iterwalk(start, events=("start", "end"))
+        whole: list[bool] = []  # per open element: handled whole, its subtree skipped
+        block_tags = _BLOCK_TAGS
+        for event, element in walker:
+            tag = element.tag
+            tag = tag.lower() if isinstance(tag, str) else ""
+            if event == "end":
+                if not whole.pop():
+                    if tag in block_tags:
+                        self.flush()
+                    if tag == "pre":
+                        self.pre -= 1
+                if element is not start:
+                    self.add(element.tail)
             elif tag == "br":
                 self.flush()
+                walker.skip_subtree()
+                whole.append(True)
             elif tag == "img" and self.tables:
                 self.flush()
                 if element.get("src"):
                     self.items.append(ImageRef(element.get("src")))
-            elif not (tag == "table" and self.tables and _emit_table(self, element)):
-                if tag in _BLOCK_TAGS:
+                walker.skip_subtree()
+                whole.append(True)
+            elif tag == "table" and self.tables and _emit_table(self, element):
+                walker.skip_subtree()
+                whole.append(True)
+            else:
+                if tag in block_tags:
                     self.flush()
-                self.pre += tag == "pre"
+                if tag == "pre":
+                    self.pre += 1
                 if isinstance(element.tag, str):
                     self.add(element.text)
-                stack.append((element, True))
-                stack.extend((child, False) for child in reversed(element))
-                continue
-            if element is not start:
-                self.add(element.tail)
+                whole.append(False)
         self.flush()
 
 
@@ -581,11 +676,45 @@ def _grid(rows: list[list[etree._Element]]) -> list[list[Cell]]:
 
 def _span(value: str | None) -> int | None:
     """HTML's rules for a non-negative integer attribute (``"2px"`` is 2); None when invalid."""
-    match = re.match(r"\s*\+?(\d+)", value or "")
+    if value is None:
+        return None
+    match = _SPAN.match(value)
     return min(int(match.group(1)), 65534) if match else None
 
 
+_SPAN = re.compile(r"\s*\+?(\d+)")
+# Tags that end a line inside a cell. libxml2 lower-cases ASCII in tag names; the one other
+# character whose lower case is ASCII is the Kelvin sign, and "blockquote" is the one name here
+# with a k.
+_LINE_BREAKS = frozenset({*_BLOCK_TAGS, "br", "bloc\u212aquote"})
+_ONE_LINE_BLOCKS = _LINE_BREAKS - {"br", "pre"}
+
+
+def _text(element: etree._Element) -> str:
+    """All the text inside ``element`` in document order, its tail excluded (lxml in C, as
+    ``"".join(element.itertext())`` for a tree without comments or processing instructions,
+    which the parser removes)."""
+    return etree.tostring(element, method="text", encoding=str, with_tail=False)
+
+
 def _cell_text(td: etree._Element) -> str:
+    """The cell's lines joined (:func:`join_wrapped`); cells of text and inline markup, or of
+    one block of them (Word's ``<td><p>…</p></td>``), are read without walking the flow."""
+    if len(td) == 0:  # text only: one line
+        return normalize_space(td.text) if td.text else ""
+    marks = [e for e in td.iterdescendants() if not isinstance(e.tag, str) or e.tag in _LINE_BREAKS]
+    if not marks:  # inline markup only: one line
+        return normalize_space(_text(td))
+    child = marks[0]
+    if len(marks) == 1 and len(td) == 1 and child is td[0] and child.tag in _ONE_LINE_BLOCKS:
+        # the text before the block, the block, the text after it: each its own line
+        return join_wrapped(
+            [
+                normalize_space(td.text or ""),
+                normalize_space(_text(child)),
+                normalize_space(child.tail or ""),
+            ]
+        )
     lines: list[str] = []
     _Flow(lines, tables=False).run(td)
     return join_wrapped(lines)
