@@ -85,7 +85,9 @@ def _space(m: re.Match[str]) -> str:
 def norm(text: str) -> str:
     """NFKC, unified quotes, and whitespace removed except between number characters."""
     # Without offsets the per-piece bookkeeping of _normalize is not needed: one substitution.
-    return _SPACE_RUN.sub(_space, text.translate(_CHARS))
+    # ASCII is its own NFKC form; of it only the apostrophe is a quote to unify.
+    mapped = text.replace("'", '"') if text.isascii() else text.translate(_CHARS)
+    return _SPACE_RUN.sub(_space, mapped)
 
 
 @lru_cache(maxsize=256)  # one report's lines: a glued page is one huge line

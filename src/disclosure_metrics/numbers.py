@@ -66,6 +66,8 @@ def parse_cell(text: str) -> Value:
     >>> parse_cell("-1")
     -1
     """
+    if text.isdigit() and text.isascii():  # the common cell: digits only, nothing to clean
+        return int(text)
     t = _ANNOTATION.sub("", text.replace("（", "(").replace("）", ")")).strip()
     t = t.replace(" ", "").replace("\u3000", "")
     if not t:
