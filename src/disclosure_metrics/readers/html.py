@@ -80,6 +80,7 @@ _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^\[>]{0,500}\[[^\]]{0,100000}\]\s*>", r
 MAX_DEPTH = 2048
 _INLINE_TAG = re.compile(r"</?(?:font|span|b|i|u|em|strong|small|big|a|o:p)\b[^>]*>", re.I)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
@@ -509,7 +510,9 @@ def normalize_space(text: str) -> str:
     >>> normalize_space("\\u3000\\u3000本年\\xa0新  制作\\u200b数量\\n")
     '本年 新 制作数量'
     """
-    return " ".join(text.translate(_INVISIBLE).split())
+    if _HAS_INVISIBLE.search(text):
+        text = text.translate(_INVISIBLE)
+    return " ".join(text.split())
 
 
 def join_wrapped(parts: list[str]) -> str:
@@ -646,22 +649,34 @@ def _grid(rows: list[list[etree._Element]]) -> list[list[Cell]]:
     height = len(rows)
     # Counted before anything is built: spans can ask for far more cells than the page holds.
     planned = 0
+    spans: list[list[tuple[etree._Element, int, int]]] = []
     for r, cells in enumerate(rows):
+        row_spans = []
         for td in cells:
-            rowspan = _span(td.get("rowspan"))
+            rowspan_value, colspan_value = td.get("rowspan"), td.get("colspan")
+            if rowspan_value is None and colspan_value is None:
+                row_spans.append((td, 1, 1))
+                planned += 1
+                continue
+            rowspan = _span(rowspan_value)
             rowspan = height - r if rowspan == 0 else min(rowspan or 1, height - r)
-            planned += rowspan * min(_span(td.get("colspan")) or 1, MAX_COLSPAN)
+            colspan = min(_span(colspan_value) or 1, MAX_COLSPAN)
+            planned += rowspan * colspan
+            row_spans.append((td, rowspan, colspan))
         check_grid(planned)
+        spans.append(row_spans)
     grid: list[dict[int, Cell]] = [{} for _ in rows]
-    for r, cells in enumerate(rows):
+    for r, row_spans in enumerate(spans):
         column = 0
-        for td in cells:
-            while column in grid[r]:
+        positions = grid[r]
+        for td, rowspan, colspan in row_spans:
+            while column in positions:
                 column += 1
             text = _cell_text(td)
-            colspan = min(_span(td.get("colspan")) or 1, MAX_COLSPAN)
-            rowspan = _span(td.get("rowspan"))
-            rowspan = height - r if rowspan == 0 else min(rowspan or 1, height - r)
+            if rowspan == 1 and colspan == 1:
+                positions[column] = Cell(text, spanned=False)  # the spot is free: just checked
+                column += 1
+                continue
             for dr in range(rowspan):
                 for dc in range(colspan):
                     # Overlapping spans are an authoring error; the first cell keeps the spot.
@@ -707,6 +722,9 @@ def _cell_text(td: etree._Element) -> str:
         return normalize_space(_text(td))
     child = marks[0]
     if len(marks) == 1 and len(td) == 1 and child is td[0] and child.tag in _ONE_LINE_BLOCKS:
+        before, after = td.text, child.tail
+        if (not before or before.isspace()) and (not after or after.isspace()):
+            return normalize_space(_text(child))  # the usual <td> <p>…</p> </td>
         # the text before the block, the block, the text after it: each its own line
         return join_wrapped(
             [
