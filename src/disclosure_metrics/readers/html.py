@@ -356,7 +356,7 @@ def _parse_once(text: str) -> tuple[etree._Element | None, bool]:
 #: Past this many chrome candidates (tags or id/class marks) a page is stripped by one linear
 #: bottom-up pass instead of measuring each candidate's text.
 MAX_MEASURED_CANDIDATES = 256
-_CANDIDATES = etree.XPath("//nav|//header|//footer|//form|//aside|//*[@id or @class]")
+_MARK_ATTRIBUTES = etree.XPath("//@id|//@class")  # attribute values know their element
 _NOT_MARKED = frozenset({"html", "body", "table", "tbody", "tr", "td", "th"})
 _CAMEL = re.compile(r"([a-z])([A-Z])")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -365,15 +365,17 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 def _strip_chrome(root: etree._Element) -> None:
     """Empty navigation, headers, footers and share bars unless they hold most of the text.
 
-    Candidates (chrome tags, id/class marks) are found by XPath and judged in document order;
-    one inside a candidate emptied already is skipped, and each judged one has its text
-    measured in C. A page with very many candidates (nested ones would be measured again and
+    Candidates (chrome tags, id/class marks) are found in C and judged ancestors first; one
+    inside a candidate emptied already is skipped, and each judged one has its text measured
+    in C. A page with very many candidates (nested ones would be measured again and
     again) takes :func:`_strip_chrome_linear`, which sizes every element in one bottom-up pass.
     Both judge each candidate by the same size, so they empty the same elements.
     """
-    for element in list(root.iter(*_DROP_TAGS)):
+    # libxml2 lower-cases ASCII in tag names, and no name here has a k (see _LINE_BREAKS).
+    for element in [e for e in root.iter() if e.tag in _DROP_TAGS]:
         _empty(element)
-    candidates = _CANDIDATES(root)
+    candidates = list(root.iter(*_CHROME_TAGS))
+    candidates.extend(value.getparent() for value in _MARK_ATTRIBUTES(root))
     if not candidates:
         return
     if len(candidates) > MAX_MEASURED_CANDIDATES:
@@ -381,11 +383,13 @@ def _strip_chrome(root: etree._Element) -> None:
         return
     chrome = [
         e
-        for e in candidates
+        for e in dict.fromkeys(candidates)
         if (e.tag.lower() if isinstance(e.tag, str) else "") in _CHROME_TAGS or _marked_chrome(e)
     ]
     if not chrome:
         return
+    # Judged ancestors first (a candidate's fate depends only on its ancestors'): by depth.
+    chrome.sort(key=lambda e: sum(1 for _ in e.iterancestors()))
     total = _text_size(root)
     # Per element seen on the way up: (inside an emptied candidate, inside article/main).
     state: dict[etree._Element, tuple[bool, bool]] = {}
