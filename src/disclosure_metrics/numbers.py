@@ -139,6 +139,7 @@ def split_glued(
     steps = 0
     # Characters left after each token: every column still to fill needs at least one.
     after = [sum(len(t) for t in tokens[i + 1 :]) for i in range(len(tokens))]
+    plain = [t.isdigit() and t.isascii() for t in tokens]
 
     def walk(ti: int, pos: int, acc: list[Value]) -> None:
         nonlocal steps
@@ -158,17 +159,26 @@ def split_glued(
         # Each later token needs at least one column of its own.
         if n_cols - col < len(tokens) - ti:
             return
-        for end in range(pos + 1, min(len(token), pos + MAX_PIECE) + 1):
+        col_type = col_types[col]
+        digits = plain[ti]
+        length = len(token)
+        cols_left = n_cols - col - 1
+        for end in range(pos + 1, min(length, pos + MAX_PIECE) + 1):
             steps += 1
-            rest, cols_left = len(token) - end + after[ti], n_cols - col - 1
+            rest = length - end + after[ti]
             if rest < cols_left:
                 break
             if (cols_left == 0 and rest) or rest > cols_left * MAX_PIECE:
                 continue
             piece = token[pos:end]
-            if not _valid_piece(piece, col_types[col]):
+            if digits:  # digits only: valid unless a leading zero, and a plain int
+                if piece[0] == "0" and end - pos > 1:
+                    continue
+                acc.append(int(piece))
+            elif not _valid_piece(piece, col_type):
                 continue
-            acc.append(_number(piece, col_types[col]))
+            else:
+                acc.append(_number(piece, col_type))
             if prefix_ok is None or prefix_ok(tuple(acc)):
                 if end == len(token):
                     walk(ti + 1, 0, acc)
