@@ -44,10 +44,15 @@ _CHARS = _CharMap()
 
 
 def _normalize(text: str, with_offsets: bool) -> tuple[str, list[int] | None]:
-    mapped = text.translate(_CHARS)
+    # ASCII is its own NFKC form; of it only the apostrophe is a quote to unify.
+    mapped = text.replace("'", '"') if text.isascii() else text.translate(_CHARS)
     base: list[int] | None = None
     if len(mapped) != len(text):  # some character expanded (㈠ → (一)): map back per piece
         base = [i for i, ch in enumerate(text) for _ in range(len(_CHARS[ord(ch)]))]
+    if not _SPACE_RUN.search(mapped):  # nothing to remove: every character stays in place
+        if not with_offsets:
+            return mapped, None
+        return mapped, base if base is not None else list(range(len(mapped)))
     out: list[str] = []
     offsets: list[int] | None = [] if with_offsets else None
     pos = 0
@@ -84,8 +89,8 @@ def _space(m: re.Match[str]) -> str:
 
 def norm(text: str) -> str:
     """NFKC, unified quotes, and whitespace removed except between number characters."""
-    # Without offsets the per-piece bookkeeping of _normalize is not needed: one substitution.
-    # ASCII is its own NFKC form; of it only the apostrophe is a quote to unify.
+    # Without offsets the per-piece bookkeeping of _normalize is not needed: one substitution
+    # (ASCII as in _normalize).
     mapped = text.replace("'", '"') if text.isascii() else text.translate(_CHARS)
     return _SPACE_RUN.sub(_space, mapped)
 

@@ -89,7 +89,9 @@ def _glued_heading() -> re.Pattern[str]:
 def _split_glued_heading(line: Line) -> list[Line]:
     """The line, and the heading glued to its last value as a line of its own."""
     if line.cells is not None:
-        last = max((i for i, c in enumerate(line.cells) if c.strip()), default=-1)
+        last = len(line.cells) - 1
+        while last >= 0 and not line.cells[last].strip():
+            last -= 1
         m = _glued_heading().search(line.cells[last]) if last >= 0 else None
         if m is None:
             return [line]
@@ -111,9 +113,10 @@ def build_lines(doc: Document, traditional: bool, script: str = "tw2sp") -> list
     """Flatten a document into normalized lines (table rows keep their cells); traditional text
     is converted with the OpenCC ``script`` (see :func:`normalize.simplifying_config`)."""
 
-    def prep(text: str) -> str:
-        return norm(to_simplified(text, script) if traditional else text)
+    def simplified(text: str) -> str:
+        return norm(to_simplified(text, script))
 
+    prep: Callable[[str], str] = simplified if traditional else norm
     lines: list[Line] = []
     for item in doc.items:
         if isinstance(item, Table):
@@ -281,10 +284,13 @@ def _column_labels() -> frozenset[str]:
 def _cell_segments(line: Line, rows: Sequence[tpl.Row], line_no: int) -> list[Segment]:
     cells = line.cells or []
     spanned = line.spanned or [False] * len(cells)
-    if sum(1 for c in cells if c in _column_labels()) >= 2:
+    labels = _column_labels()
+    if sum(1 for c in cells if c in labels) >= 2:
         return []  # a header row: its 总计 is the column, not the （七）总计 row
     anchored: tuple[int, tpl.Row] | None = None
     for i, cell in enumerate(cells):
+        if not _CJK.search(cell):
+            continue  # _anchor_matches' own first test, without the call
         matches = _anchor_matches(cell, rows)
         if matches:
             anchored = (i, matches[-1][2])
