@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, lru_cache
+from itertools import islice
 
 _QUOTES = str.maketrans({c: '"' for c in "“”„‟「」『』〝〞＂'‘’"})
 # A space survives only between two characters of a number (digits, sign, decimal point, NA
@@ -20,6 +21,7 @@ _QUOTES = str.maketrans({c: '"' for c in "“”„‟「」『』〝〞＂'‘�
 _NUMERIC_CHAR = re.compile(r"[0-9A-Za-z.+\-/%]")
 _SPACE_RUN = re.compile(r"\s+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_NON_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 def _keep_space(left: str, right: str) -> bool:
@@ -122,8 +124,8 @@ def looks_traditional(text: str, sample: int = 4000) -> bool:
     >>> looks_traditional("規範性檔案與入口網站的採購資訊"), looks_traditional("规范性文件")
     (True, False)
     """
-    chunk = "".join(_CJK.findall(text[: sample * 3]))[:sample]
-    if not chunk or len(_traditional_only().findall(chunk)) < 3:
+    chunk = _NON_CJK.sub("", text[: sample * 3])[:sample]
+    if not chunk or len(list(islice(_traditional_only().finditer(chunk), 3))) < 3:
         return False  # the cheap test: too few characters that only traditional script has
     simplified = _converter("t2s").convert(chunk)
     changed = sum(1 for a, b in zip(chunk, simplified, strict=False) if a != b)
