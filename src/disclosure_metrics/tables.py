@@ -222,10 +222,64 @@ def _combined(rows: Sequence[tpl.Row]) -> tuple[re.Pattern[str], list[tpl.Row]]:
         return hit[1], hit[2]
     alternatives = [(pat.pattern, row) for row in rows for pat in row.anchors]
     order = sorted(range(len(alternatives)), key=lambda i: -len(alternatives[i][0]))
-    pattern = re.compile("|".join(f"(?P<a{i}>{alternatives[i][0]})" for i in order))
+    source = "|".join(f"(?P<a{i}>{alternatives[i][0]})" for i in order)
+    first = _first_chars(source)
+    if first:
+        # Every match starts with one of these: one class test per position rejects the rest
+        # before the regex engine tries each alternative there. Groups and spans are unchanged.
+        source = f"(?=[{''.join(re.escape(c) for c in sorted(first))}])(?:{source})"
+    pattern = re.compile(source)
     owners = [row for _p, row in alternatives]
     _COMBINED[id(rows)] = (rows, pattern, owners)
     return pattern, owners
+
+
+def _first_chars(source: str) -> frozenset[str] | None:
+    """The characters a match of the regex ``source`` can start with, or None when that is not
+    a small set of literals (a class of ranges, an optional or repeated first item …).
+
+    >>> sorted(_first_chars(r"(?P<a>^3[.、]?其他$)|(?P<b>\\(七\\)总计)|(?:ab|cd)"))
+    ['(', '3', 'a', 'c']
+    >>> _first_chars(r"\\d+|x") is None
+    True
+    """
+    try:
+        from re import _constants as sre
+        from re import _parser as parser
+    except ImportError:  # pragma: no cover - another Python's private modules
+        return None
+
+    def first(items: list) -> set[str] | None:  # type: ignore[type-arg]
+        for op, av in items:
+            if op is sre.AT and av in (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING):
+                continue  # an anchor takes no character: the next item starts the match
+            if op is sre.LITERAL:
+                return {chr(av)}
+            if op is sre.SUBPATTERN:
+                if av[1] & (re.IGNORECASE | re.VERBOSE):
+                    return None  # (?i:…): the first literal stands for more characters
+                return first(list(av[3]))
+            if op is sre.BRANCH:
+                out: set[str] = set()
+                for branch in av[1]:
+                    chars = first(list(branch))
+                    if chars is None:
+                        return None
+                    out |= chars
+                return out
+            if op is sre.IN and all(kind is sre.LITERAL for kind, _ in av):
+                return {chr(code) for _, code in av}
+            return None
+        return None  # an empty match is possible
+
+    try:
+        parsed = parser.parse(source)
+    except re.error:  # pragma: no cover - the pattern compiles below and reports itself
+        return None
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    chars = first(list(parsed))
+    return frozenset(chars) if chars else None
 
 
 def _anchor_matches(text: str, rows: Sequence[tpl.Row]) -> list[tuple[int, int, tpl.Row]]:
