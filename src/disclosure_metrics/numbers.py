@@ -196,6 +196,9 @@ def candidates_by_cell(vectors: Sequence[tuple[Value, ...]], width: int) -> list
     >>> candidates_by_cell([(1, 2), (1, 3)], 2)
     [1, Ambiguous(candidates=(2, 3))]
     """
+    if len(vectors) == 1:  # one reading: every cell is its value
+        vec = vectors[0]
+        return [vec[i] for i in range(width)]
     out: list[Value | Ambiguous] = []
     for i in range(width):
         seen: list[Value] = []
