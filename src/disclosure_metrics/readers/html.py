@@ -637,11 +637,27 @@ def _emit_table(flow: _Flow, table: etree._Element) -> bool:
 
 
 def _own_rows(table: etree._Element) -> list[etree._Element]:
-    return [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
+    """The rows whose nearest ``<table>`` is ``table``; a row under the table or its
+    tbody/thead/tfoot is known by its parents without walking the ancestors."""
+    rows = []
+    for tr in table.iter("tr"):
+        parent = tr.getparent()
+        if (
+            parent is table
+            or (parent is not None and parent.tag != "table" and parent.getparent() is table)
+            or next(tr.iterancestors("table"), None) is table
+        ):
+            rows.append(tr)
+    return rows
 
 
 def _own_cells(tr: etree._Element) -> list[etree._Element]:
-    return [td for td in tr.iter("td", "th") if next(td.iterancestors("tr"), None) is tr]
+    """The cells whose nearest ``<tr>`` is ``tr`` (a child cell is, without a walk up)."""
+    return [
+        td
+        for td in tr.iter("td", "th")
+        if td.getparent() is tr or next(td.iterancestors("tr"), None) is tr
+    ]
 
 
 def _own_cells_of_table(table: etree._Element) -> list[etree._Element]:
