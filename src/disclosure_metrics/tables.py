@@ -562,10 +562,18 @@ def _sum_ok(vec: tuple[Value, ...]) -> bool:
 
 def _increasing(items: list[tuple[int, int]]) -> set[int]:
     """Indices (into ``items``) of a longest subsequence increasing in the second field."""
+    # best[j]: the chain chosen ending at j; each extends the first longest chain ending
+    # before it at a smaller order (as max(..., key=len) picks the first longest).
     best: list[list[int]] = []
-    for i, (_, order) in enumerate(items):
-        chain = max((c for c in best if items[c[-1]][1] < order), key=len, default=[])
-        best.append([*chain, i])
+    lengths: list[int] = []
+    orders = [order for _, order in items]
+    for i, order in enumerate(orders):
+        chosen, length = -1, 0
+        for j in range(i):
+            if orders[j] < order and lengths[j] > length:
+                chosen, length = j, lengths[j]
+        best.append([*best[chosen], i] if chosen >= 0 else [i])
+        lengths.append(length + 1)
     return set(max(best, key=len, default=[]))
 
 

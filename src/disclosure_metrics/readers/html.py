@@ -694,7 +694,7 @@ def _grid(rows: list[list[etree._Element]]) -> list[list[Cell]]:
                 column += 1
             text = _cell_text(td)
             if rowspan == 1 and colspan == 1:
-                positions[column] = Cell(text, spanned=False)  # the spot is free: just checked
+                positions[column] = Cell(text, False)  # the spot is free: just checked
                 column += 1
                 continue
             for dr in range(rowspan):
