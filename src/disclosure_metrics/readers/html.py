@@ -737,6 +737,18 @@ def _cell_text(td: etree._Element) -> str:
     one block of them (Word's ``<td><p>…</p></td>``), are read without walking the flow."""
     if len(td) == 0:  # text only: one line
         return normalize_space(td.text) if td.text else ""
+    if len(td) == 1:
+        only = td[0]
+        if len(only) == 0 and isinstance(only.tag, str):  # one element holding text only
+            if only.tag not in _LINE_BREAKS:  # inline: one line of all three texts
+                return normalize_space((td.text or "") + (only.text or "") + (only.tail or ""))
+            before, after = td.text, only.tail
+            if (
+                only.tag in _ONE_LINE_BLOCKS
+                and (not before or before.isspace())
+                and (not after or after.isspace())
+            ):
+                return normalize_space(only.text) if only.text else ""  # <td><p>0</p></td>
     marks = [e for e in td.iterdescendants() if not isinstance(e.tag, str) or e.tag in _LINE_BREAKS]
     if not marks:  # inline markup only: one line
         return normalize_space(_text(td))
