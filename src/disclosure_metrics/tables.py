@@ -222,16 +222,22 @@ def _combined(rows: Sequence[tpl.Row]) -> tuple[re.Pattern[str], list[tpl.Row]]:
         return hit[1], hit[2]
     alternatives = [(pat.pattern, row) for row in rows for pat in row.anchors]
     order = sorted(range(len(alternatives)), key=lambda i: -len(alternatives[i][0]))
-    source = "|".join(f"(?P<a{i}>{alternatives[i][0]})" for i in order)
-    first = _first_chars(source)
-    if first:
-        # Every match starts with one of these: one class test per position rejects the rest
-        # before the regex engine tries each alternative there. Groups and spans are unchanged.
-        source = f"(?=[{''.join(re.escape(c) for c in sorted(first))}])(?:{source})"
-    pattern = re.compile(source)
+    pattern = _led_by_first_chars("|".join(f"(?P<a{i}>{alternatives[i][0]})" for i in order))
     owners = [row for _p, row in alternatives]
     _COMBINED[id(rows)] = (rows, pattern, owners)
     return pattern, owners
+
+
+@cache
+def _led_by_first_chars(source: str) -> re.Pattern[str]:
+    """``source`` compiled, led by a lookahead class of the characters its matches start with
+    when :func:`_first_chars` knows them: one class test per position then rejects most
+    positions before the engine tries each alternative there. Groups and spans are unchanged.
+    Cached by source: row tuples built afresh (table 2's) reuse the analysis."""
+    first = _first_chars(source)
+    if first:
+        source = f"(?=[{''.join(re.escape(c) for c in sorted(first))}])(?:{source})"
+    return re.compile(source)
 
 
 def _first_chars(source: str) -> frozenset[str] | None:
@@ -487,6 +493,7 @@ def row_vectors(
 # Table 2
 
 
+@cache  # one tuple per format: _combined keys its alternation on the tuple's identity
 def table2_rows(fmt: str) -> tuple[tpl.Row, ...]:
     return tuple(row for block in tpl.table2_blocks(fmt) for row in block.rows)
 
