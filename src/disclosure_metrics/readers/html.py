@@ -483,15 +483,15 @@ def _non_space(text: str | None) -> int:
 
 
 def _marked_chrome(element: etree._Element) -> bool:
-    if _tag(element) in ("html", "body", "table", "tbody", "tr", "td", "th"):
+    if _tag(element) in _NOT_MARKED:
         return False
     marks = f"{element.get('id') or ''} {element.get('class') or ''}"
-    marks = re.sub(r"([a-z])([A-Z])", r"\1 \2", marks).lower()  # topNav -> top nav
+    marks = _CAMEL.sub(r"\1 \2", marks).lower()  # topNav -> top nav
     if not marks.strip():
         return False
     if any(s in marks for s in _CHROME_SUBSTRINGS):
         return True
-    return any(token in _CHROME_TOKENS for token in re.split(r"[^a-z0-9]+", marks))
+    return any(token in _CHROME_TOKENS for token in _NON_ALNUM.split(marks))
 
 
 def _empty(element: etree._Element) -> None:
