@@ -68,6 +68,8 @@ def parse_cell(text: str) -> Value:
     """
     if text.isdigit() and text.isascii():  # the common cell: digits only, nothing to clean
         return int(text)
+    if not text:  # the next common one: an empty cell
+        return None
     t = _ANNOTATION.sub("", text.replace("（", "(").replace("）", ")")).strip()
     t = t.replace(" ", "").replace("\u3000", "")
     if not t:
