@@ -705,7 +705,11 @@ def _grid(rows: list[list[etree._Element]]) -> list[list[Cell]]:
     out: list[list[Cell]] = []
     for positions in grid:
         if positions:
-            out.append([positions.get(c, Cell("")) for c in range(max(positions) + 1)])
+            width = max(positions) + 1
+            if len(positions) == width:  # no gap: every column filled
+                out.append([positions[c] for c in range(width)])
+            else:
+                out.append([positions[c] if c in positions else Cell("") for c in range(width)])
     return out
 
 
