@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, lru_cache
+from itertools import islice
 
 _QUOTES = str.maketrans({c: '"' for c in "“”„‟「」『』〝〞＂'‘’"})
 # A space survives only between two characters of a number (digits, sign, decimal point, NA
@@ -20,6 +21,7 @@ _QUOTES = str.maketrans({c: '"' for c in "“”„‟「」『』〝〞＂'‘�
 _NUMERIC_CHAR = re.compile(r"[0-9A-Za-z.+\-/%]")
 _SPACE_RUN = re.compile(r"\s+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_NON_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 def _keep_space(left: str, right: str) -> bool:
@@ -43,11 +45,53 @@ class _CharMap(dict[int, str]):
 _CHARS = _CharMap()
 
 
+@cache
+def _changing() -> re.Pattern[str]:
+    """The characters :data:`_CHARS` does not map to themselves, as one class: every BMP
+    character not in NFKC form alone, the quotes, and everything beyond the BMP (mapped
+    through _CHARS as it is, not enumerated). Built once (about 10 ms), so that a line is
+    rewritten only where it changes instead of looked up character by character."""
+    codes = [
+        c
+        for c in range(0x10000)
+        if not unicodedata.is_normalized("NFKC", chr(c)) or chr(c).translate(_QUOTES) != chr(c)
+    ]
+    ranges = []
+    first = last = codes[0]
+    for c in codes[1:]:
+        if c != last + 1:
+            ranges.append((first, last))
+            first = c
+        last = c
+    ranges.append((first, last))
+    members = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+    return re.compile(f"[{members}\U00010000-\U0010ffff]")
+
+
+def _mapped(m: re.Match[str]) -> str:
+    return _CHARS[ord(m.group())]
+
+
+def _map(text: str) -> str:
+    """``text.translate(_CHARS)``, faster: ASCII is its own NFKC form (of it only the
+    apostrophe is a quote to unify), and other text changes only at :func:`_changing`."""
+    if text.isascii():
+        return text.replace("'", '"')
+    return _changing().sub(_mapped, text)
+
+
 def _normalize(text: str, with_offsets: bool) -> tuple[str, list[int] | None]:
-    mapped = text.translate(_CHARS)
+    mapped = _map(text)
     base: list[int] | None = None
     if len(mapped) != len(text):  # some character expanded (㈠ → (一)): map back per piece
         base = [i for i, ch in enumerate(text) for _ in range(len(_CHARS[ord(ch)]))]
+    if not _SPACE_RUN.search(mapped):  # nothing to remove: every character stays in place
+        if not with_offsets:
+            return mapped, None
+        return mapped, base if base is not None else list(range(len(mapped)))
     out: list[str] = []
     offsets: list[int] | None = [] if with_offsets else None
     pos = 0
@@ -69,9 +113,23 @@ def _normalize(text: str, with_offsets: bool) -> tuple[str, list[int] | None]:
     return "".join(out), offsets
 
 
+_NUMERIC_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.+-/%")
+
+
+def _space(m: re.Match[str]) -> str:
+    """A whitespace run: one space between two number characters (as :func:`_keep_space`),
+    else nothing."""
+    start, end = m.span()
+    text = m.string
+    if start > 0 and end < len(text) and text[start - 1] in _NUMERIC_CHARS:
+        return " " if text[end] in _NUMERIC_CHARS else ""
+    return ""
+
+
 def norm(text: str) -> str:
     """NFKC, unified quotes, and whitespace removed except between number characters."""
-    return _normalize(text, False)[0]
+    # Without offsets the per-piece bookkeeping of _normalize is not needed: one substitution.
+    return _SPACE_RUN.sub(_space, _map(text))
 
 
 @lru_cache(maxsize=256)  # one report's lines: a glued page is one huge line
@@ -101,8 +159,8 @@ def looks_traditional(text: str, sample: int = 4000) -> bool:
     >>> looks_traditional("規範性檔案與入口網站的採購資訊"), looks_traditional("规范性文件")
     (True, False)
     """
-    chunk = "".join(_CJK.findall(text[: sample * 3]))[:sample]
-    if not chunk or len(_traditional_only().findall(chunk)) < 3:
+    chunk = _NON_CJK.sub("", text[: sample * 3])[:sample]
+    if not chunk or len(list(islice(_traditional_only().finditer(chunk), 3))) < 3:
         return False  # the cheap test: too few characters that only traditional script has
     simplified = _converter("t2s").convert(chunk)
     changed = sum(1 for a, b in zip(chunk, simplified, strict=False) if a != b)

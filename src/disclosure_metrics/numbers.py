@@ -66,6 +66,10 @@ def parse_cell(text: str) -> Value:
     >>> parse_cell("-1")
     -1
     """
+    if text.isdigit() and text.isascii():  # the common cell: digits only, nothing to clean
+        return int(text)
+    if not text:  # the next common one: an empty cell
+        return None
     t = _ANNOTATION.sub("", text.replace("（", "(").replace("）", ")")).strip()
     t = t.replace(" ", "").replace("\u3000", "")
     if not t:
@@ -137,6 +141,7 @@ def split_glued(
     steps = 0
     # Characters left after each token: every column still to fill needs at least one.
     after = [sum(len(t) for t in tokens[i + 1 :]) for i in range(len(tokens))]
+    plain = [t.isdigit() and t.isascii() for t in tokens]
 
     def walk(ti: int, pos: int, acc: list[Value]) -> None:
         nonlocal steps
@@ -156,17 +161,26 @@ def split_glued(
         # Each later token needs at least one column of its own.
         if n_cols - col < len(tokens) - ti:
             return
-        for end in range(pos + 1, min(len(token), pos + MAX_PIECE) + 1):
+        col_type = col_types[col]
+        digits = plain[ti]
+        length = len(token)
+        cols_left = n_cols - col - 1
+        for end in range(pos + 1, min(length, pos + MAX_PIECE) + 1):
             steps += 1
-            rest, cols_left = len(token) - end + after[ti], n_cols - col - 1
+            rest = length - end + after[ti]
             if rest < cols_left:
                 break
             if (cols_left == 0 and rest) or rest > cols_left * MAX_PIECE:
                 continue
             piece = token[pos:end]
-            if not _valid_piece(piece, col_types[col]):
+            if digits:  # digits only: valid unless a leading zero, and a plain int
+                if piece[0] == "0" and end - pos > 1:
+                    continue
+                acc.append(int(piece))
+            elif not _valid_piece(piece, col_type):
                 continue
-            acc.append(_number(piece, col_types[col]))
+            else:
+                acc.append(_number(piece, col_type))
             if prefix_ok is None or prefix_ok(tuple(acc)):
                 if end == len(token):
                     walk(ti + 1, 0, acc)
@@ -184,6 +198,9 @@ def candidates_by_cell(vectors: Sequence[tuple[Value, ...]], width: int) -> list
     >>> candidates_by_cell([(1, 2), (1, 3)], 2)
     [1, Ambiguous(candidates=(2, 3))]
     """
+    if len(vectors) == 1:  # one reading: every cell is its value
+        vec = vectors[0]
+        return [vec[i] for i in range(width)]
     out: list[Value | Ambiguous] = []
     for i in range(width):
         seen: list[Value] = []

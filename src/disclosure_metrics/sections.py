@@ -24,10 +24,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from . import templates as tpl
 from .normalize import norm_with_offsets
-from .tables import Line, Pos
+from .tables import Line, Pos, _first_chars
 
 _ORDINALS = "一二三四五六七八九十"
 _ORDINAL_VALUE = {ch: i + 1 for i, ch in enumerate(_ORDINALS)}
@@ -50,12 +51,38 @@ class SectionHit:
     end: Pos
 
 
-def _patterns(section: tpl.Section) -> list[re.Pattern[str]]:
+def _sources(section: tpl.Section) -> list[str]:
     out = []
     for anchor in section.anchors:
-        out.append(re.compile(rf"{_PREFIX}{anchor.pattern}{_TAIL}"))
-        out.append(re.compile(rf"(?:^|(?<=[。;；]))#*\s*{anchor.pattern}{_TAIL}"))
+        out.append(rf"{_PREFIX}{anchor.pattern}{_TAIL}")
+        out.append(rf"(?:^|(?<=[。;；]))#*\s*{anchor.pattern}{_TAIL}")
     return out
+
+
+def _patterns(section: tpl.Section) -> list[re.Pattern[str]]:
+    return [re.compile(source) for source in _sources(section)]
+
+
+@cache
+def _compiled() -> tuple[
+    tuple[tpl.Section, list[re.Pattern[str]], re.Pattern[str], re.Pattern[str]], ...
+]:
+    """Per section: its heading patterns; one alternation of them all (group ``p<i>`` is
+    pattern i) that finds in one search per line where the first of them matches; and a gate,
+    the section's anchors alone, which every heading match contains (a line the gate does not
+    match holds no heading of the section), led by a class of their first characters."""
+    out = []
+    for section in tpl.sections():
+        sources = _sources(section)
+        either = "|".join(
+            f"(?P<p{i}>{source.replace('(?P<ord>', '(?:')})" for i, source in enumerate(sources)
+        )
+        gate = "|".join(f"(?:{a.pattern})" for a in section.anchors)
+        first = _first_chars(gate)
+        if first:
+            gate = f"(?=[{''.join(re.escape(c) for c in sorted(first))}])(?:{gate})"
+        out.append((section, _patterns(section), re.compile(either), re.compile(gate)))
+    return tuple(out)
 
 
 def _printed(match: re.Match[str]) -> int | None:
@@ -71,18 +98,20 @@ def find_sections(lines: Sequence[Line]) -> list[SectionHit]:
     """The headings found, in section order; each is searched after the previous one found."""
     hits: list[SectionHit] = []
     start: Pos = (0, 0)
-    for section in tpl.sections():
+    for section, patterns, either, gate in _compiled():
+        # The earliest (line, column) where any pattern matches, the first pattern on a tie:
+        # the alternation's leftmost match, its winning branch re-run alone for the groups.
         best: tuple[Pos, re.Match[str]] | None = None
-        for pattern in _patterns(section):
-            for li in range(start[0], len(lines)):
-                line = lines[li]
-                if line.cells is not None:
-                    continue  # a heading is never a table cell
-                m = pattern.search(line.text, start[1] if li == start[0] else 0)
-                if m:
-                    if best is None or (li, m.start()) < best[0]:
-                        best = ((li, m.start()), m)
-                    break
+        for li in range(start[0], len(lines)):
+            line = lines[li]
+            if line.cells is not None or not gate.search(line.text):
+                continue  # a heading is never a table cell, nor without its anchor
+            hit = either.search(line.text, start[1] if li == start[0] else 0)
+            if hit:
+                m = patterns[int(hit.lastgroup[1:])].match(line.text, hit.start())  # type: ignore[index]
+                assert m is not None
+                best = ((li, m.start()), m)
+                break
         if best is None:
             continue
         (li, col), m = best

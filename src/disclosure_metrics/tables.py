@@ -89,7 +89,9 @@ def _glued_heading() -> re.Pattern[str]:
 def _split_glued_heading(line: Line) -> list[Line]:
     """The line, and the heading glued to its last value as a line of its own."""
     if line.cells is not None:
-        last = max((i for i, c in enumerate(line.cells) if c.strip()), default=-1)
+        last = len(line.cells) - 1
+        while last >= 0 and not line.cells[last].strip():
+            last -= 1
         m = _glued_heading().search(line.cells[last]) if last >= 0 else None
         if m is None:
             return [line]
@@ -111,9 +113,10 @@ def build_lines(doc: Document, traditional: bool, script: str = "tw2sp") -> list
     """Flatten a document into normalized lines (table rows keep their cells); traditional text
     is converted with the OpenCC ``script`` (see :func:`normalize.simplifying_config`)."""
 
-    def prep(text: str) -> str:
-        return norm(to_simplified(text, script) if traditional else text)
+    def simplified(text: str) -> str:
+        return norm(to_simplified(text, script))
 
+    prep: Callable[[str], str] = simplified if traditional else norm
     lines: list[Line] = []
     for item in doc.items:
         if isinstance(item, Table):
@@ -219,10 +222,70 @@ def _combined(rows: Sequence[tpl.Row]) -> tuple[re.Pattern[str], list[tpl.Row]]:
         return hit[1], hit[2]
     alternatives = [(pat.pattern, row) for row in rows for pat in row.anchors]
     order = sorted(range(len(alternatives)), key=lambda i: -len(alternatives[i][0]))
-    pattern = re.compile("|".join(f"(?P<a{i}>{alternatives[i][0]})" for i in order))
+    pattern = _led_by_first_chars("|".join(f"(?P<a{i}>{alternatives[i][0]})" for i in order))
     owners = [row for _p, row in alternatives]
     _COMBINED[id(rows)] = (rows, pattern, owners)
     return pattern, owners
+
+
+@cache
+def _led_by_first_chars(source: str) -> re.Pattern[str]:
+    """``source`` compiled, led by a lookahead class of the characters its matches start with
+    when :func:`_first_chars` knows them: one class test per position then rejects most
+    positions before the engine tries each alternative there. Groups and spans are unchanged.
+    Cached by source: row tuples built afresh (table 2's) reuse the analysis."""
+    first = _first_chars(source)
+    if first:
+        source = f"(?=[{''.join(re.escape(c) for c in sorted(first))}])(?:{source})"
+    return re.compile(source)
+
+
+def _first_chars(source: str) -> frozenset[str] | None:
+    """The characters a match of the regex ``source`` can start with, or None when that is not
+    a small set of literals (a class of ranges, an optional or repeated first item …).
+
+    >>> sorted(_first_chars(r"(?P<a>^3[.、]?其他$)|(?P<b>\\(七\\)总计)|(?:ab|cd)"))
+    ['(', '3', 'a', 'c']
+    >>> _first_chars(r"\\d+|x") is None
+    True
+    """
+    try:
+        from re import _constants as sre
+        from re import _parser as parser
+    except ImportError:  # pragma: no cover - another Python's private modules
+        return None
+
+    def first(items: list) -> set[str] | None:  # type: ignore[type-arg]
+        for op, av in items:
+            if op is sre.AT and av in (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING):
+                continue  # an anchor takes no character: the next item starts the match
+            if op is sre.LITERAL:
+                return {chr(av)}
+            if op is sre.SUBPATTERN:
+                if av[1] & (re.IGNORECASE | re.VERBOSE):
+                    return None  # (?i:…): the first literal stands for more characters
+                return first(list(av[3]))
+            if op is sre.BRANCH:
+                out: set[str] = set()
+                for branch in av[1]:
+                    chars = first(list(branch))
+                    if chars is None:
+                        return None
+                    out |= chars
+                return out
+            if op is sre.IN and all(kind is sre.LITERAL for kind, _ in av):
+                return {chr(code) for _, code in av}
+            return None
+        return None  # an empty match is possible
+
+    try:
+        parsed = parser.parse(source)
+    except re.error:  # pragma: no cover - the pattern compiles below and reports itself
+        return None
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    chars = first(list(parsed))
+    return frozenset(chars) if chars else None
 
 
 def _anchor_matches(text: str, rows: Sequence[tpl.Row]) -> list[tuple[int, int, tpl.Row]]:
@@ -281,10 +344,13 @@ def _column_labels() -> frozenset[str]:
 def _cell_segments(line: Line, rows: Sequence[tpl.Row], line_no: int) -> list[Segment]:
     cells = line.cells or []
     spanned = line.spanned or [False] * len(cells)
-    if sum(1 for c in cells if c in _column_labels()) >= 2:
+    labels = _column_labels()
+    if sum(1 for c in cells if c in labels) >= 2:
         return []  # a header row: its 总计 is the column, not the （七）总计 row
     anchored: tuple[int, tpl.Row] | None = None
     for i, cell in enumerate(cells):
+        if not _CJK.search(cell):
+            continue  # _anchor_matches' own first test, without the call
         matches = _anchor_matches(cell, rows)
         if matches:
             anchored = (i, matches[-1][2])
@@ -427,6 +493,7 @@ def row_vectors(
 # Table 2
 
 
+@cache  # one tuple per format: _combined keys its alternation on the tuple's identity
 def table2_rows(fmt: str) -> tuple[tpl.Row, ...]:
     return tuple(row for block in tpl.table2_blocks(fmt) for row in block.rows)
 
@@ -502,10 +569,18 @@ def _sum_ok(vec: tuple[Value, ...]) -> bool:
 
 def _increasing(items: list[tuple[int, int]]) -> set[int]:
     """Indices (into ``items``) of a longest subsequence increasing in the second field."""
+    # best[j]: the chain chosen ending at j; each extends the first longest chain ending
+    # before it at a smaller order (as max(..., key=len) picks the first longest).
     best: list[list[int]] = []
-    for i, (_, order) in enumerate(items):
-        chain = max((c for c in best if items[c[-1]][1] < order), key=len, default=[])
-        best.append([*chain, i])
+    lengths: list[int] = []
+    orders = [order for _, order in items]
+    for i, order in enumerate(orders):
+        chosen, length = -1, 0
+        for j in range(i):
+            if orders[j] < order and lengths[j] > length:
+                chosen, length = j, lengths[j]
+        best.append([*best[chosen], i] if chosen >= 0 else [i])
+        lengths.append(length + 1)
     return set(max(best, key=len, default=[]))
 
 

@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from ..document import Cell, Document, Table, TextLine
 from ..errors import ReportError, check_grid
@@ -81,6 +80,7 @@ _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^\[>]{0,500}\[[^\]]{0,100000}\]\s*>", r
 MAX_DEPTH = 2048
 _INLINE_TAG = re.compile(r"</?(?:font|span|b|i|u|em|strong|small|big|a|o:p)\b[^>]*>", re.I)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
@@ -336,7 +336,7 @@ def _parse(text: str) -> tuple[etree._Element | None, bool]:
 
 
 def _parse_once(text: str) -> tuple[etree._Element | None, bool]:
-    parser = lxml_html.HTMLParser(
+    parser = etree.HTMLParser(
         encoding="utf-8",  # the text is decoded already; ignore any <meta> inside it
         no_network=True,
         remove_comments=True,
@@ -353,14 +353,100 @@ def _parse_once(text: str) -> tuple[etree._Element | None, bool]:
     return root, too_deep
 
 
+#: Past this many chrome candidates (tags or id/class marks) a page is stripped by one linear
+#: bottom-up pass instead of measuring each candidate's text.
+MAX_MEASURED_CANDIDATES = 256
+_MARK_ATTRIBUTES = etree.XPath("//@id|//@class")  # attribute values know their element
+_NOT_MARKED = frozenset({"html", "body", "table", "tbody", "tr", "td", "th"})
+_CAMEL = re.compile(r"([a-z])([A-Z])")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def _strip_chrome(root: etree._Element) -> None:
     """Empty navigation, headers, footers and share bars unless they hold most of the text.
 
-    One pass computes every element's text size bottom-up and its place in document order, so
-    the work is linear in the page, however deep it nests.
+    Candidates (chrome tags, id/class marks) are found in C and judged ancestors first; one
+    inside a candidate emptied already is skipped, and each judged one has its text measured
+    in C. A page with very many candidates (nested ones would be measured again and
+    again) takes :func:`_strip_chrome_linear`, which sizes every element in one bottom-up pass.
+    Both judge each candidate by the same size, so they empty the same elements.
     """
-    for element in [e for e in root.iter() if _tag(e) in _DROP_TAGS]:
+    # libxml2 lower-cases ASCII in tag names, and no name here has a k (see _LINE_BREAKS).
+    for element in [e for e in root.iter() if e.tag in _DROP_TAGS]:
         _empty(element)
+    candidates = list(root.iter(*_CHROME_TAGS))
+    candidates.extend(value.getparent() for value in _MARK_ATTRIBUTES(root))
+    if not candidates:
+        return
+    if len(candidates) > MAX_MEASURED_CANDIDATES:
+        _strip_chrome_linear(root)
+        return
+    chrome = [
+        e
+        for e in dict.fromkeys(candidates)
+        if (e.tag.lower() if isinstance(e.tag, str) else "") in _CHROME_TAGS or _marked_chrome(e)
+    ]
+    if not chrome:
+        return
+    # Judged ancestors first (a candidate's fate depends only on its ancestors'): by depth.
+    chrome.sort(key=lambda e: sum(1 for _ in e.iterancestors()))
+    total = _text_size(root)
+    # Per element seen on the way up: (inside an emptied candidate, inside article/main).
+    state: dict[etree._Element, tuple[bool, bool]] = {}
+    emptied: set[etree._Element] = set()
+    decided = []
+    for element in chrome:
+        inside, in_article = _context(element, state, emptied)
+        if inside:
+            continue
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if tag in ("header", "footer") and in_article:
+            continue  # an article's own header holds its title
+        if _text_size(element) <= _CHROME_MAX_SHARE * total:
+            emptied.add(element)
+            decided.append(element)
+    for element in decided:
+        _empty(element)
+
+
+def _context(
+    element: etree._Element,
+    state: dict[etree._Element, tuple[bool, bool]],
+    emptied: set[etree._Element],
+) -> tuple[bool, bool]:
+    """Whether a strict ancestor of ``element`` was emptied, and whether one is an
+    ``<article>``/``<main>``.
+
+    ``state`` remembers, for every element walked through, what it gives its descendants, so
+    the walks up are linear in the page. An element enters ``state`` only on the way up from a
+    later element in document order, after it was judged itself: what it gives never changes.
+    """
+    path = []
+    parent = element.getparent()
+    inside = in_article = False
+    while parent is not None:
+        known = state.get(parent)
+        if known is not None:
+            inside, in_article = known
+            break
+        path.append(parent)
+        parent = parent.getparent()
+    for ancestor in reversed(path):  # from the top down
+        tag = ancestor.tag.lower() if isinstance(ancestor.tag, str) else ""
+        inside = inside or ancestor in emptied
+        in_article = in_article or tag in ("article", "main")
+        state[ancestor] = (inside, in_article)
+    return inside, in_article
+
+
+def _text_size(element: etree._Element) -> int:
+    """Non-space characters of the text inside ``element`` (its tail excluded)."""
+    return len("".join(_text(element).split()))
+
+
+def _strip_chrome_linear(root: etree._Element) -> None:
+    """:func:`_strip_chrome` in one bottom-up pass over every element: linear however many
+    candidates nest."""
     order = list(root.iter())
     index = {e: i for i, e in enumerate(order)}
     size: dict[etree._Element, int] = {}
@@ -397,15 +483,15 @@ def _non_space(text: str | None) -> int:
 
 
 def _marked_chrome(element: etree._Element) -> bool:
-    if _tag(element) in ("html", "body", "table", "tbody", "tr", "td", "th"):
+    if _tag(element) in _NOT_MARKED:
         return False
     marks = f"{element.get('id') or ''} {element.get('class') or ''}"
-    marks = re.sub(r"([a-z])([A-Z])", r"\1 \2", marks).lower()  # topNav -> top nav
+    marks = _CAMEL.sub(r"\1 \2", marks).lower()  # topNav -> top nav
     if not marks.strip():
         return False
     if any(s in marks for s in _CHROME_SUBSTRINGS):
         return True
-    return any(token in _CHROME_TOKENS for token in re.split(r"[^a-z0-9]+", marks))
+    return any(token in _CHROME_TOKENS for token in _NON_ALNUM.split(marks))
 
 
 def _empty(element: etree._Element) -> None:
@@ -428,7 +514,9 @@ def normalize_space(text: str) -> str:
     >>> normalize_space("\\u3000\\u3000本年\\xa0新  制作\\u200b数量\\n")
     '本年 新 制作数量'
     """
-    return " ".join(text.translate(_INVISIBLE).split())
+    if _HAS_INVISIBLE.search(text):
+        text = text.translate(_INVISIBLE)
+    return " ".join(text.split())
 
 
 def join_wrapped(parts: list[str]) -> str:
@@ -466,6 +554,8 @@ class _Flow:
         self.pre = 0
 
     def flush(self) -> None:
+        if not self.buffer:
+            return
         text = normalize_space("".join(self.buffer))
         self.buffer.clear()
         if text:
@@ -484,31 +574,43 @@ class _Flow:
             self.buffer.append(line)
 
     def run(self, start: etree._Element) -> None:
-        stack: list[tuple[etree._Element, bool]] = [(start, False)]
-        while stack:
-            element, closing = stack.pop()
-            tag = _tag(element)
-            if closing:
-                if tag in _BLOCK_TAGS:
-                    self.flush()
-                self.pre -= tag == "pre"
+        # lxml's iterwalk visits in C; a "start" event opens an element, "end" closes it (also
+        # after skip_subtree, for elements handled whole: a line break, an image, a table grid).
+        walker = etree.iterwalk(start, events=("start", "end"))
+        whole: list[bool] = []  # per open element: handled whole, its subtree skipped
+        block_tags = _BLOCK_TAGS
+        for event, element in walker:
+            tag = element.tag
+            tag = tag.lower() if isinstance(tag, str) else ""
+            if event == "end":
+                if not whole.pop():
+                    if tag in block_tags:
+                        self.flush()
+                    if tag == "pre":
+                        self.pre -= 1
+                if element is not start:
+                    self.add(element.tail)
             elif tag == "br":
                 self.flush()
+                walker.skip_subtree()
+                whole.append(True)
             elif tag == "img" and self.tables:
                 self.flush()
                 if element.get("src"):
                     self.items.append(ImageRef(element.get("src")))
-            elif not (tag == "table" and self.tables and _emit_table(self, element)):
-                if tag in _BLOCK_TAGS:
+                walker.skip_subtree()
+                whole.append(True)
+            elif tag == "table" and self.tables and _emit_table(self, element):
+                walker.skip_subtree()
+                whole.append(True)
+            else:
+                if tag in block_tags:
                     self.flush()
-                self.pre += tag == "pre"
+                if tag == "pre":
+                    self.pre += 1
                 if isinstance(element.tag, str):
                     self.add(element.text)
-                stack.append((element, True))
-                stack.extend((child, False) for child in reversed(element))
-                continue
-            if element is not start:
-                self.add(element.tail)
+                whole.append(False)
         self.flush()
 
 
@@ -535,11 +637,27 @@ def _emit_table(flow: _Flow, table: etree._Element) -> bool:
 
 
 def _own_rows(table: etree._Element) -> list[etree._Element]:
-    return [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
+    """The rows whose nearest ``<table>`` is ``table``; a row under the table or its
+    tbody/thead/tfoot is known by its parents without walking the ancestors."""
+    rows = []
+    for tr in table.iter("tr"):
+        parent = tr.getparent()
+        if (
+            parent is table
+            or (parent is not None and parent.tag != "table" and parent.getparent() is table)
+            or next(tr.iterancestors("table"), None) is table
+        ):
+            rows.append(tr)
+    return rows
 
 
 def _own_cells(tr: etree._Element) -> list[etree._Element]:
-    return [td for td in tr.iter("td", "th") if next(td.iterancestors("tr"), None) is tr]
+    """The cells whose nearest ``<tr>`` is ``tr`` (a child cell is, without a walk up)."""
+    return [
+        td
+        for td in tr.iter("td", "th")
+        if td.getparent() is tr or next(td.iterancestors("tr"), None) is tr
+    ]
 
 
 def _own_cells_of_table(table: etree._Element) -> list[etree._Element]:
@@ -551,22 +669,34 @@ def _grid(rows: list[list[etree._Element]]) -> list[list[Cell]]:
     height = len(rows)
     # Counted before anything is built: spans can ask for far more cells than the page holds.
     planned = 0
+    spans: list[list[tuple[etree._Element, int, int]]] = []
     for r, cells in enumerate(rows):
+        row_spans = []
         for td in cells:
-            rowspan = _span(td.get("rowspan"))
+            rowspan_value, colspan_value = td.get("rowspan"), td.get("colspan")
+            if rowspan_value is None and colspan_value is None:
+                row_spans.append((td, 1, 1))
+                planned += 1
+                continue
+            rowspan = _span(rowspan_value)
             rowspan = height - r if rowspan == 0 else min(rowspan or 1, height - r)
-            planned += rowspan * min(_span(td.get("colspan")) or 1, MAX_COLSPAN)
+            colspan = min(_span(colspan_value) or 1, MAX_COLSPAN)
+            planned += rowspan * colspan
+            row_spans.append((td, rowspan, colspan))
         check_grid(planned)
+        spans.append(row_spans)
     grid: list[dict[int, Cell]] = [{} for _ in rows]
-    for r, cells in enumerate(rows):
+    for r, row_spans in enumerate(spans):
         column = 0
-        for td in cells:
-            while column in grid[r]:
+        positions = grid[r]
+        for td, rowspan, colspan in row_spans:
+            while column in positions:
                 column += 1
             text = _cell_text(td)
-            colspan = min(_span(td.get("colspan")) or 1, MAX_COLSPAN)
-            rowspan = _span(td.get("rowspan"))
-            rowspan = height - r if rowspan == 0 else min(rowspan or 1, height - r)
+            if rowspan == 1 and colspan == 1:
+                positions[column] = Cell(text, False)  # the spot is free: just checked
+                column += 1
+                continue
             for dr in range(rowspan):
                 for dc in range(colspan):
                     # Overlapping spans are an authoring error; the first cell keeps the spot.
@@ -575,17 +705,70 @@ def _grid(rows: list[list[etree._Element]]) -> list[list[Cell]]:
     out: list[list[Cell]] = []
     for positions in grid:
         if positions:
-            out.append([positions.get(c, Cell("")) for c in range(max(positions) + 1)])
+            width = max(positions) + 1
+            if len(positions) == width:  # no gap: every column filled
+                out.append([positions[c] for c in range(width)])
+            else:
+                out.append([positions[c] if c in positions else Cell("") for c in range(width)])
     return out
 
 
 def _span(value: str | None) -> int | None:
     """HTML's rules for a non-negative integer attribute (``"2px"`` is 2); None when invalid."""
-    match = re.match(r"\s*\+?(\d+)", value or "")
+    if value is None:
+        return None
+    match = _SPAN.match(value)
     return min(int(match.group(1)), 65534) if match else None
 
 
+_SPAN = re.compile(r"\s*\+?(\d+)")
+# Tags that end a line inside a cell. libxml2 lower-cases ASCII in tag names; the one other
+# character whose lower case is ASCII is the Kelvin sign, and "blockquote" is the one name here
+# with a k.
+_LINE_BREAKS = frozenset({*_BLOCK_TAGS, "br", "bloc\u212aquote"})
+_ONE_LINE_BLOCKS = _LINE_BREAKS - {"br", "pre"}
+
+
+def _text(element: etree._Element) -> str:
+    """All the text inside ``element`` in document order, its tail excluded (lxml in C, as
+    ``"".join(element.itertext())`` for a tree without comments or processing instructions,
+    which the parser removes)."""
+    return etree.tostring(element, method="text", encoding=str, with_tail=False)
+
+
 def _cell_text(td: etree._Element) -> str:
+    """The cell's lines joined (:func:`join_wrapped`); cells of text and inline markup, or of
+    one block of them (Word's ``<td><p>…</p></td>``), are read without walking the flow."""
+    if len(td) == 0:  # text only: one line
+        return normalize_space(td.text) if td.text else ""
+    if len(td) == 1:
+        only = td[0]
+        if len(only) == 0 and isinstance(only.tag, str):  # one element holding text only
+            if only.tag not in _LINE_BREAKS:  # inline: one line of all three texts
+                return normalize_space((td.text or "") + (only.text or "") + (only.tail or ""))
+            before, after = td.text, only.tail
+            if (
+                only.tag in _ONE_LINE_BLOCKS
+                and (not before or before.isspace())
+                and (not after or after.isspace())
+            ):
+                return normalize_space(only.text) if only.text else ""  # <td><p>0</p></td>
+    marks = [e for e in td.iterdescendants() if not isinstance(e.tag, str) or e.tag in _LINE_BREAKS]
+    if not marks:  # inline markup only: one line
+        return normalize_space(_text(td))
+    child = marks[0]
+    if len(marks) == 1 and len(td) == 1 and child is td[0] and child.tag in _ONE_LINE_BLOCKS:
+        before, after = td.text, child.tail
+        if (not before or before.isspace()) and (not after or after.isspace()):
+            return normalize_space(_text(child))  # the usual <td> <p>…</p> </td>
+        # the text before the block, the block, the text after it: each its own line
+        return join_wrapped(
+            [
+                normalize_space(td.text or ""),
+                normalize_space(_text(child)),
+                normalize_space(child.tail or ""),
+            ]
+        )
     lines: list[str] = []
     _Flow(lines, tables=False).run(td)
     return join_wrapped(lines)
