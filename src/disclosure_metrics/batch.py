@@ -294,13 +294,20 @@ class StreamResult:
     parsed: int
 
 
-def _cross(packed: list[Packed]) -> tuple[list[dict[str, Any]], dict[str, float | None]]:
-    """Cross-year rules and the reuse rate, one agency at a time, on the packed reports."""
+#: Cross-report check rows held as dicts before they are packed into a categorical frame: a
+#: national run has hundreds of thousands, and a dict per row costs ~1 KB.
+CROSS_ROWS_PER_FRAME = 20_000
+
+
+def _cross(packed: list[Packed]) -> tuple[pd.DataFrame, dict[str, float | None]]:
+    """Cross-year rules and the reuse rate, one agency at a time, on the packed reports; the
+    check rows come back as one compact (categorical) frame."""
     by_agency: dict[str, list[Packed]] = defaultdict(list)
     for p in packed:
         if p.key and p.year is not None:
             by_agency[p.key].append(p)
     rows: list[dict[str, Any]] = []
+    frames: list[pd.DataFrame] = []
     reuse: dict[str, float | None] = {}
     reuse_indicator = ind.by_id()["narrative.reuse_vs_prev_year"]
     for group in by_agency.values():
@@ -309,13 +316,19 @@ def _cross(packed: list[Packed]) -> tuple[list[dict[str, Any]], dict[str, float 
         stand_ins = {p.report_id: p.report() for p in group}
         ids = {r.path: rid for rid, r in stand_ins.items()}
         rows += [_check_row(r, ids) for r in cross_report_checks(list(stand_ins.values()))]
+        if len(rows) >= CROSS_ROWS_PER_FRAME:
+            frames.append(_compact(frame("checks", rows)))
+            rows = []
         by_year = {r.year: r for r in stand_ins.values()}
         for rid, report in stand_ins.items():
             prev = by_year.get(report.year - 1)  # type: ignore[operator]
             if prev is not None:
                 view = ind.ReportView(report, None, prev, filled={})
                 reuse[rid] = ind.compute_one(reuse_indicator, view)["value"]
-    return rows, reuse
+    frames.append(_compact(frame("checks", rows)))
+    if len(frames) == 1:
+        return frames[0], reuse
+    return _compact(pd.concat(frames, ignore_index=True)), reuse
 
 
 def _read_indicators(folder: Path) -> pd.DataFrame:
@@ -401,8 +414,7 @@ def stream(
             collect(i, result)
         bar.close()
         texts.flush()
-        cross_rows, reuse = _cross(packed)
-        cross = _compact(frame("checks", cross_rows))
+        cross, reuse = _cross(packed)
         written["checks"] += len(cross)
         if out is not None and len(cross):
             cross.to_parquet(out / "checks" / "part-cross.parquet", index=False)
