@@ -244,3 +244,16 @@ def test_a_table_pasted_as_a_picture_on_a_text_page_is_read_in_place(tmp_path) -
     expected = {**_flat(truth["table3"], "table3."), **_flat(truth["table4"], "table4.")}
     got = _cells(report)
     assert {k: got.get(k) for k in expected} == expected
+
+
+def test_without_the_engine_a_scan_says_ocr_is_missing(two_page_scan, monkeypatch) -> None:
+    from disclosure_metrics.readers import ocr
+
+    def missing() -> None:
+        raise ocr.OcrUnavailable("No module named 'rapidocr_onnxruntime'")
+
+    monkeypatch.setattr(ocr, "engine", missing)
+    with pytest.raises(ReportError) as caught:
+        read_document(two_page_scan)
+    assert caught.value.code == "ocr_unavailable"
+    assert "扫描件.pdf" in str(caught.value) and "not installed" in caught.value.message_en

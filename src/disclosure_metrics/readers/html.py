@@ -185,9 +185,7 @@ def image_items(path: str, items: list, encoding: str | None) -> Document:
     is smaller than :data:`MIN_IMAGE_SIDE` is left out, and a warning counts them. OCR'd
     lines carry the image's number in the page (1-based) as their page.
     """
-    from ..budget import extend
-    from .ocr import OcrUnavailable, image_array, page_lines
-    from .pdf import OCR_PAGE_BUDGET
+    from .ocr import OcrUnavailable, image_array, page_lines, unavailable
 
     out: list[TextLine | Table] = []
     ocr_lines = []
@@ -206,16 +204,10 @@ def image_items(path: str, items: list, encoding: str | None) -> Document:
         if image is None or min(image.shape[:2]) < MIN_IMAGE_SIDE:
             unread += image is None
             continue
-        extend(OCR_PAGE_BUDGET)
         try:
             lines = page_lines(image, number)
         except OcrUnavailable as exc:
-            raise ReportError(
-                path,
-                "ocr_unavailable",
-                f"网页中的图片需要 OCR，但未安装 OCR 引擎（{exc}）",
-                f"the page's images need OCR and the OCR engine is not installed ({exc})",
-            ) from exc
+            raise unavailable(path, exc) from exc
         out.extend(TextLine(line.text) for line in lines)
         ocr_lines.extend(lines)
     warnings = (

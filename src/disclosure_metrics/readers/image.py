@@ -11,11 +11,9 @@ Example::
 
 from __future__ import annotations
 
-from ..budget import extend
 from ..document import Document, TextLine
 from ..errors import ReportError
-from .ocr import OcrUnavailable, image_array, page_lines
-from .pdf import OCR_PAGE_BUDGET
+from .ocr import OcrUnavailable, image_array, page_lines, unavailable
 
 
 def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
@@ -34,16 +32,10 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
         raise ReportError(
             path, "image_unreadable", f"无法读取图片：{exc}", f"cannot read the image: {exc}"
         ) from exc
-    extend(OCR_PAGE_BUDGET)
     try:
         lines = page_lines(image, 1)
     except OcrUnavailable as exc:
-        raise ReportError(
-            path,
-            "no_text_layer",
-            f"图片需要 OCR，但未安装 OCR 引擎（{exc}）",
-            f"an image needs OCR and the OCR engine is not installed ({exc})",
-        ) from exc
+        raise unavailable(path, exc) from exc
     if not lines:
         raise ReportError(
             path,

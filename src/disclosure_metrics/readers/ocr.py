@@ -29,7 +29,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from ..budget import extend
 from ..document import OcrLine
+from ..errors import ReportError
 from ..numbers import TOKEN
 
 if TYPE_CHECKING:
@@ -52,8 +54,22 @@ MAX_IMAGE_PIXELS = 80_000_000
 _NUMERIC = re.compile(r"[\d０-９][\d０-９,，.．]*|[/／—－-]")
 
 
+#: Seconds of the per-file time budget each OCR'd page or image adds (one takes 3-10 s here).
+OCR_PAGE_BUDGET = 60.0
+
+
 class OcrUnavailable(RuntimeError):
     """The OCR engine is not installed."""
+
+
+def unavailable(path: str, exc: OcrUnavailable) -> ReportError:
+    """The error of a file that needs OCR when the engine is not installed."""
+    return ReportError(
+        path,
+        "ocr_unavailable",
+        f"此文件需要 OCR（扫描件或图片），但未安装 OCR 引擎（{exc}）",
+        f"the file needs OCR (a scan or an image) and the OCR engine is not installed ({exc})",
+    )
 
 
 @dataclass(slots=True, frozen=True)
@@ -262,8 +278,10 @@ def _overlap(box: Box, x0: float, y0: float, x1: float, y1: float) -> float:
 def page_lines(image: np.ndarray, page: int) -> list[OcrLine]:
     """One page image read into lines (top to bottom) with each value token's confidence.
 
-    ``page``: the 1-based page number the lines are reported under.
+    ``page``: the 1-based page number the lines are reported under. The file's time budget is
+    extended by :data:`OCR_PAGE_BUDGET` first (:mod:`disclosure_metrics.budget`).
     """
+    extend(OCR_PAGE_BUDGET)
     rows = group_rows(recognize(image))
     fill_missing_cells(rows, image)
     lines = []

@@ -30,7 +30,7 @@ import pypdfium2.raw as pdfium_c
 from ..budget import extend
 from ..document import Document, OcrLine, TextLine
 from ..errors import ReportError, TooComplex
-from .ocr import OCR_DPI, OCR_MODES, OcrUnavailable
+from .ocr import OCR_DPI, OCR_MODES, OCR_PAGE_BUDGET, OcrUnavailable, unavailable
 from .ocr import page_lines as ocr_page_lines
 
 #: Reports longer than this are refused (an annual report has 3-30 pages).
@@ -158,12 +158,7 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
                 else [_ocr_page(data, i, region) for i, region in tasks]
             )
         except OcrUnavailable as exc:
-            raise ReportError(
-                path,
-                "no_text_layer",
-                f"PDF 没有文字层（扫描件），且未安装 OCR 引擎（{exc}）",
-                f"the PDF has no text layer (a scan) and the OCR engine is not installed ({exc})",
-            ) from exc
+            raise unavailable(path, exc) from exc
         for (index, region), lines in zip(tasks, read_pages, strict=True):
             ocr_lines.extend(lines)
             if region is None:
@@ -242,14 +237,9 @@ def _page(pdf: pdfium.PdfDocument, index: int, path: str) -> pdfium.PdfPage:
         ) from exc
 
 
-#: Seconds of the per-file time budget each OCR'd page adds (a page takes 5-10 s here).
-OCR_PAGE_BUDGET = 60.0
-
-
 def _ocr_page(data: bytes, index: int, region: Region | None = None) -> list[OcrLine]:
     """One page rendered at :data:`~.ocr.OCR_DPI` and read by OCR (lines numbered 1-based);
     only the ``region`` of it when one is given."""
-    extend(OCR_PAGE_BUDGET)
     scale = OCR_DPI / 72
     pdf = pdfium.PdfDocument(data)
     try:
@@ -277,7 +267,7 @@ def _ocr_pages_in_processes(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    extend(OCR_PAGE_BUDGET * len(tasks))
+    extend(OCR_PAGE_BUDGET * len(tasks))  # the pages' own extensions run in the children
     context = multiprocessing.get_context("spawn")  # no fork of a parent holding PDFium state
     with ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=context) as pool:
         futures = [pool.submit(_ocr_page, data, i, region) for i, region in tasks]
