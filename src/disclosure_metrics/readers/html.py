@@ -25,6 +25,7 @@ import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
@@ -129,12 +130,16 @@ MIN_IMAGE_SIDE = 200
 _REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
 
 
-def _has_table3(items: list) -> bool:
+@cache
+def _table3_start() -> re.Pattern[str]:
     from .. import templates as tpl
 
-    anchors = [re.compile(a) for a in tpl.raw()["table3"]["start_anchors"]]
-    lines = Document("", "html", items).text_lines()
-    return any(a.search(line) for line in lines for a in anchors)
+    return re.compile("|".join(f"(?:{a})" for a in tpl.raw()["table3"]["start_anchors"]))
+
+
+def _has_table3(items: list) -> bool:
+    start = _table3_start()
+    return any(start.search(line) for line in Document("", "html", items).text_lines())
 
 
 def image_source(page: Path, src: str) -> bytes | None:
