@@ -1,15 +1,24 @@
-"""The national-scale path gives the same indicators and checks as the in-memory corpus."""
+"""The national path: a year-partitioned dataset equal to the in-memory corpus, written by the
+workers (local processes or Dask), with no file lost when a worker dies."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import threading
+import time
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 import disclosure_metrics as dm
-from disclosure_metrics.batch import stream
+from disclosure_metrics.batch import ORDER_STRIDE, stream
+from disclosure_metrics.dataset import CORPUS_TABLES, is_dataset, read_dataset
 
 from .conftest import CORPUS, SAMPLE
+
+ROW_TABLES = ("cells", "facts", "checks", "indicators")
 
 
 def _inputs() -> list[Path]:
@@ -19,50 +28,129 @@ def _inputs() -> list[Path]:
     return files
 
 
-def test_stream_equals_load(tmp_path: Path) -> None:
-    files = _inputs()
-    streamed = stream(files, out_dir=tmp_path, jobs=2, chunk=3)
+def _example_files(example_dir: Path) -> list[Path]:
+    return sorted(p for p in example_dir.rglob("*") if p.is_file())
+
+
+def _dataset(folder: Path) -> dict[str, pd.DataFrame]:
+    """Every table of a streamed dataset, timings dropped (they differ from run to run)."""
+    tables = read_dataset(folder, list(CORPUS_TABLES))
+    assert isinstance(tables, dict)
+    tables["reports"] = tables["reports"].drop(columns=["seconds"])
+    return tables
+
+
+def test_stream_writes_the_dataset_load_would(tmp_path: Path) -> None:
+    """Every row table equals ``load()``'s, row for row and in the same order; the manifest
+    lists every input with the same status (a duplicate copy included)."""
+    copy = tmp_path / "copy" / SAMPLE.name
+    copy.parent.mkdir()
+    shutil.copyfile(SAMPLE, copy)
+    files = [*_inputs(), copy]
+    result = stream(files, tmp_path / "national", jobs=2, chunk=3, buckets=3)
+    assert result.dataset == tmp_path / "national" and is_dataset(result.dataset)
     corpus = dm.load(files, progress=False)
-    by_path = dict(zip(corpus.reports.report, corpus.reports.path, strict=True))
-    loaded = corpus.indicators.assign(report=corpus.indicators.report.map(by_path))
-    keys = ["report", "indicator"]
-    left = (
-        loaded[[*keys, "value", "status"]].astype({"report": str, "status": str}).sort_values(keys)
-    )
-    right = streamed.indicators[[*keys, "value", "status"]].astype({"report": str, "status": str})
-    right = right.sort_values(keys)
-    pd.testing.assert_frame_equal(
-        left.reset_index(drop=True),
-        right.reset_index(drop=True),
-        check_dtype=False,
-        check_categorical=False,
-    )
+    absolute = {
+        r: os.path.abspath(p)
+        for r, p in zip(corpus.reports.report, corpus.reports.path, strict=True)
+    }
+    streamed = _dataset(result.dataset)
+    for name in ROW_TABLES:
+        loaded = getattr(corpus, name).assign(report=lambda df: df.report.map(absolute))
+        loaded = loaded.astype({"report": "string"})
+        pd.testing.assert_frame_equal(streamed[name], loaded, check_dtype=False, obj=name)
+        assert result.rows_written[name] == len(loaded)
+    assert list(streamed["reports"].status) == list(corpus.reports.status)
+    assert streamed["reports"].status.iloc[-1] == "duplicate"  # the copy made here
+    assert result.parsed == (corpus.reports.status == "parsed").sum()
     cross = corpus.checks[corpus.checks.scope.str.contains("→", na=False)]
-    assert len(streamed.cross_checks) == len(cross)
-    assert streamed.rows_written["cells"] == len(corpus.cells)
-    parts = pd.read_parquet(tmp_path / "cells")
-    assert len(parts) == len(corpus.cells)
-    assert list(streamed.reports.status) == list(corpus.reports.status)
+    assert len(result.cross_checks()) == len(cross) > 0
+    assert result.indicators().equals(streamed["indicators"])
 
 
-def test_stream_on_a_dask_cluster_equals_local_processes(tmp_path: Path) -> None:
-    """The national path's chunks (parse, checks, cells, facts, indicators) run on Dask
-    workers and give the local processes' tables."""
+def test_stream_replaces_a_previous_dataset_whole(tmp_path: Path) -> None:
+    out = tmp_path / "national"
+    stream([SAMPLE, *_inputs()], out, jobs=1)
+    stream([SAMPLE], out, jobs=1)
+    assert len(read_dataset(out, "reports")) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["national"]  # nothing staged is left
+
+
+def test_stream_on_a_dask_cluster_equals_local_processes(tmp_path: Path, example_dir: Path) -> None:
+    """Both passes on Dask workers (parse, checks, indicators; cross-year rules and the reuse
+    rate by agency bucket) write the same dataset as local processes, on the shared corpus and
+    on the example county."""
     from disclosure_metrics.distributed import DaskExecutor
 
-    files = _inputs()
-    local = stream(files, out_dir=tmp_path / "local", jobs=2, chunk=3)
+    files = [*_inputs(), *_example_files(example_dir)]
+    local = stream(files, tmp_path / "local", jobs=2, chunk=7, buckets=4)
     with DaskExecutor(jobs=2) as cluster:
-        remote = stream(files, out_dir=tmp_path / "dask", chunk=3, executor=cluster)
-    keys = ["report", "indicator"]
-
-    def table(result) -> pd.DataFrame:
-        out = result.indicators[[*keys, "value", "status"]].astype({"report": str, "status": str})
-        return out.sort_values(keys).reset_index(drop=True)
-
-    pd.testing.assert_frame_equal(table(local), table(remote), check_categorical=False)
+        remote = stream(files, tmp_path / "dask", chunk=7, buckets=4, executor=cluster)
+    left, right = _dataset(local.dataset), _dataset(remote.dataset)
+    for name in CORPUS_TABLES:
+        pd.testing.assert_frame_equal(left[name], right[name], obj=name)
     assert local.rows_written == remote.rows_written
-    assert len(local.cross_checks) == len(remote.cross_checks)
-    assert list(local.reports.status) == list(remote.reports.status)
-    for name in ("cells", "facts", "checks"):
-        assert len(pd.read_parquet(tmp_path / "dask" / name)) == local.rows_written[name]
+    assert len(left["checks"]) > len(local.cross_checks()) > 0
+
+
+def test_a_killed_dask_worker_loses_no_file(tmp_path: Path, example_dir: Path) -> None:
+    """A worker killed in the middle of the run (as by the out-of-memory killer): its chunk is
+    run again file by file, every file is parsed, and the dataset equals the local run's."""
+    import psutil
+
+    from disclosure_metrics.distributed import DaskExecutor
+
+    files = [*_inputs(), *_example_files(example_dir)]
+    local = stream(files, tmp_path / "local", jobs=1, chunk=2, buckets=2)
+    killed: list[int] = []
+    with DaskExecutor(jobs=2) as cluster:
+        staged = tmp_path / f".dask.{os.getpid()}.tmp"
+
+        def kill_a_busy_worker() -> None:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and not any(staged.rglob("*.parquet")):
+                time.sleep(0.01)
+            busy = cluster.client.processing()
+            address = next((a for a, tasks in busy.items() if tasks), None)
+            if address is None:
+                return
+            pid = cluster.client.run(os.getpid, workers=[address])[address]
+            psutil.Process(pid).kill()
+            killed.append(pid)
+
+        killer = threading.Thread(target=kill_a_busy_worker)
+        killer.start()
+        remote = stream(files, tmp_path / "dask", chunk=2, buckets=2, executor=cluster)
+        killer.join()
+    assert killed, "no worker was busy when the run was checked: nothing was tested"
+    assert not psutil.pid_exists(killed[0]) or psutil.Process(killed[0]).status() == "zombie"
+    left, right = _dataset(local.dataset), _dataset(remote.dataset)
+    assert list(right["reports"].status) == list(left["reports"].status)
+    for name in CORPUS_TABLES:
+        pd.testing.assert_frame_equal(left[name], right[name], obj=name)
+
+
+def test_rows_keep_the_input_order_across_chunks_and_buckets(tmp_path: Path) -> None:
+    """``_order`` numbers each report's rows from its input position: a dataset read back
+    gives the reports in the order they were given, whatever the chunking."""
+    files = _inputs()
+    one = _dataset(stream(files, tmp_path / "one", jobs=1, chunk=100, buckets=1).dataset)
+    many = _dataset(stream(files, tmp_path / "many", jobs=2, chunk=1, buckets=5).dataset)
+    for name in CORPUS_TABLES:
+        pd.testing.assert_frame_equal(one[name], many[name], obj=name)
+    assert (
+        max(len(one["cells"].groupby("report").groups[r]) for r in one["cells"].report.unique())
+        < ORDER_STRIDE
+    )
+
+
+@pytest.mark.parametrize("chunk", [1, 4])
+def test_a_file_that_fails_is_in_the_manifest_and_the_run_goes_on(
+    tmp_path: Path, chunk: int
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = stream([empty, SAMPLE], tmp_path / "out", jobs=1, chunk=chunk)
+    rows = result.reports.set_index("file")
+    assert rows.loc["empty.txt", "status"] == "failed" and "empty" in rows.loc["empty.txt", "error"]
+    assert rows.loc[SAMPLE.name, "status"] == "parsed" and result.parsed == 1

@@ -2,25 +2,34 @@
 
 :func:`disclosure_metrics.load` keeps every parsed report in memory, which suits a county or
 a city (thousands of reports). A national crawl (hundreds of thousands) goes through
-:func:`stream`: worker processes parse, check and compute indicators chunk by chunk and send
-back only compact tables; cells, facts and check results are written to Parquet part files as
-they arrive, and what the cross-report rules need (the table values, sections 一 and 五 for
-the reuse rate) is kept packed. The second pass runs the cross-year rules and the reuse rate
-over those packed reports, agency by agency.
+:func:`stream`, in two passes whose every task runs in a worker — local processes, or the
+workers of a Dask cluster — and writes its own part of the year-partitioned Parquet dataset
+(:mod:`disclosure_metrics.dataset`):
+
+1. **Chunks of files.** A task parses its files and writes their cells, facts, checks and
+   indicators; what the cross-report rules need of each report (its tables, sections 一 and
+   五, its reuse-rate row) is packed, bucketed by agency, into one file per chunk.
+2. **Buckets of agencies.** A task reads one bucket's packed reports from every chunk's file
+   and runs the cross-year rules and the reuse rate agency by agency.
+
+The client only hands out tasks, keeps the manifest (one row per file) and moves the finished
+dataset into place: it never holds the corpus. Rows carry their place in the input order, so
+the dataset reads back in the order :func:`~disclosure_metrics.load` gives.
 
 Example::
 
     >>> import tempfile
-    >>> result = stream(["data/raw/2020_huianpu.txt"], out_dir=tempfile.mkdtemp(), jobs=1)
-    >>> result.parsed, result.indicators.indicator.nunique() > 40
+    >>> result = stream(["data/raw/2020_huianpu.txt"], tempfile.mkdtemp() + "/national", jobs=1)
+    >>> result.parsed, result.indicators().indicator.nunique() > 40
     (1, True)
 """
 
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
-import tempfile
+import uuid
 import zlib
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -35,34 +44,11 @@ from tqdm import tqdm
 from . import indicators as ind
 from .agencies import agency_key
 from .checks import check_report, cross_report_checks
-from .corpus import SCHEMAS, _check_row, frame, report_cells
+from .corpus import _check_row, error_text, frame, report_cells
+from .dataset import ORDER, finish_dataset, read_dataset, staging_folder, write_parts
 from .derive import forced_cells
-from .ingest import default_jobs, ingest_one
+from .ingest import Ingested, default_jobs, ingest_one
 from .parse import Report
-
-# Columns repeated on every row are stored as categories: a national table fits in memory.
-_CATEGORIES = (
-    "report",
-    "agency",
-    "agency_key",
-    "format",
-    "indicator",
-    "unit",
-    "status",
-    "qualifier",
-    "definition",
-    "rule",
-    "severity",
-    "table",
-    "block",
-    "row",
-    "column",
-    "kind",
-    "metric",
-    "channel",
-    "section",
-)
-
 
 Layout = tuple[tuple[str, ...], ...]
 # One shared layout per table shape (format, （六） rows): a packed report stores only values.
@@ -114,27 +100,13 @@ class Packed:
     table2_format: str | None
     layout: Layout
     values: bytes  # the cell values (pickled and compressed: a tuple of objects is 10× larger)
-    text: bytes  # sections 一 and 五, zlib-compressed, for the reuse rate (b"" once spilled)
-    spilled: tuple[str, int, int] | None = None  # (file, offset, length) of the text on disk
-
-    def spill(self, handle: Any) -> None:
-        """Move the text to an open binary file: a national run keeps only its position."""
-        offset = handle.tell()
-        handle.write(self.text)
-        self.spilled = (handle.name, offset, len(self.text))
-        self.text = b""
-
-    def _text(self) -> bytes:
-        if self.spilled is None:
-            return self.text
-        name, offset, length = self.spilled
-        with open(name, "rb") as handle:
-            handle.seek(offset)
-            return handle.read(length)
+    text: bytes  # sections 一 and 五, zlib-compressed, for the reuse rate
+    reuse_row: dict[str, Any]  # the report's reuse-rate row, as if it had no previous year
+    position: int  # the report's place in the input
 
     def report(self) -> Report:
         """A stand-in :class:`Report` with the tables and sections 一 and 五 only."""
-        overview, _, problems = zlib.decompress(self._text()).decode("utf-8").partition("\x00")
+        overview, _, problems = zlib.decompress(self.text).decode("utf-8").partition("\x00")
         table2, table3, table4 = unpack_tables(
             self.layout, pickle.loads(zlib.decompress(self.values))
         )
@@ -151,21 +123,25 @@ class Packed:
         )
 
 
-@dataclass
-class ChunkResult:
-    reports: list[dict[str, Any]] = field(default_factory=list)
-    cells: list[pd.DataFrame] = field(default_factory=list)
-    facts: list[pd.DataFrame] = field(default_factory=list)
-    checks: list[pd.DataFrame] = field(default_factory=list)
-    indicators: list[pd.DataFrame] = field(default_factory=list)
-    packed: list[Packed] = field(default_factory=list)
-
-
-def _compact(df: pd.DataFrame) -> pd.DataFrame:
-    for column in _CATEGORIES:
-        if column in df.columns:
-            df[column] = df[column].astype("category")
-    return df
+def pack(
+    report_id: str, report: Report, key: str | None, reuse_row: dict[str, Any], position: int
+) -> Packed:
+    layout, values = pack_tables(report)
+    text = (
+        report.section_text.get("overview", "") + "\x00" + report.section_text.get("problems", "")
+    )
+    return Packed(
+        report_id,
+        report.agency,
+        key,
+        report.year,
+        report.table2_format,
+        layout,
+        zlib.compress(pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL)),
+        zlib.compress(text.encode("utf-8"), 6),
+        reuse_row,
+        position,
+    )
 
 
 def process_report(report_id: str, report: Report, blank_as_zero: bool = False) -> dict[str, Any]:
@@ -189,252 +165,406 @@ def process_report(report_id: str, report: Report, blank_as_zero: bool = False) 
     }
 
 
-def _process_chunk(paths: Sequence[str], blank_as_zero: bool) -> ChunkResult:
-    out = ChunkResult()
-    cells, facts, checks, indicators = [], [], [], []
-    for path in paths:
-        result = ingest_one(path)
-        row: dict[str, Any] = {
-            "report": path,
-            "file": Path(path).name,
-            "path": path,
-            "sha256": result.sha256,
-            "seconds": result.seconds,
-            "status": result.status,
-            "error": None if result.error is None else str(result.error),
-        }
-        report = result.report
-        if report is not None:
-            row.update(agency=report.agency, year=report.year, format=report.format)
-            row["agency_key"] = agency_key(report.agency)
-            parts = process_report(path, report, blank_as_zero)
-            cells += parts["cells"]
-            facts += parts["facts"]
-            checks += parts["checks"]
-            indicators += parts["indicators"]
-            layout, values = pack_tables(report)
-            text = (
-                report.section_text.get("overview", "")
-                + "\x00"
-                + report.section_text.get("problems", "")
-            )
-            out.packed.append(
-                Packed(
-                    path,
-                    report.agency,
-                    row["agency_key"],
-                    report.year,
-                    report.table2_format,
-                    layout,
-                    zlib.compress(pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL)),
-                    zlib.compress(text.encode("utf-8"), 6),
-                )
-            )
+# ---------------------------------------------------------------------------------------------
+# The tasks (run in worker processes or on Dask workers)
+
+#: A report's rows in one table are numbered below this: ``_order`` = position × stride + row.
+ORDER_STRIDE = 2**20
+#: The table tasks write; ``reports`` (the manifest) is written by the client at the end.
+ROW_TABLES = ("cells", "facts", "checks", "indicators")
+REUSE = "narrative.reuse_vs_prev_year"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What every task of one run needs to know: where the dataset is being written."""
+
+    root: str  # the staged dataset folder (on a cluster: a file system every worker sees)
+    blank_as_zero: bool = False
+    ocr: str = "auto"
+    buckets: int = 1
+
+    def bucket(self, key: str | None) -> int:
+        """The agency's bucket: every report of one agency goes to the same cross-year task."""
+        return zlib.crc32((key or "").encode("utf-8")) % self.buckets
+
+
+@dataclass
+class Part:
+    """One Parquet file a task wrote."""
+
+    table: str
+    path: str
+    rows: int
+    year: int | None
+
+
+@dataclass
+class ChunkOutcome:
+    """What a chunk task sends back: manifest rows, the files it wrote, its packed slices."""
+
+    reports: list[dict[str, Any]] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
+    packed: list[tuple[int, str, int, int]] = field(default_factory=list)  # bucket, file, at, size
+
+
+def manifest_row(path: str, result: Ingested) -> dict[str, Any]:
+    """The file's row of the ``reports`` table, as :func:`~disclosure_metrics.load` makes it."""
+    row: dict[str, Any] = {
+        "report": path,
+        "file": Path(path).name,
+        "path": path,
+        "sha256": result.sha256 or None,
+        "seconds": result.seconds,
+        "status": result.status,
+        "note": result.notice,
+        "error": None if result.error is None else error_text(result.error),
+    }
+    report = result.report
+    if report is not None:
+        row.update(
+            agency=report.agency,
+            year=report.year,
+            format=report.format,
+            source_format=report.source_format,
+            ocr_pages=", ".join(str(p) for p in report.ocr_pages) or None,
+            ocr_confidence=report.ocr_confidence,
+        )
+    elif result.error is not None and result.status == "legacy":
+        details = getattr(result.error, "details", {}) or {}
+        row.update(format="LEGACY", agency=details.get("agency"), year=details.get("year"))
+    row["agency_key"] = agency_key(row.get("agency"))
+    return row
+
+
+def _write(
+    plan: Plan, table: str, rows: list[dict[str, Any]], order: list[int], tag: str
+) -> list[Part]:
+    if not rows:
+        return []
+    df = frame(table, rows).assign(**{ORDER: order})
+    return [
+        Part(table, str(path), count, year)
+        for path, count, year in write_parts(table, df, Path(plan.root) / table, tag)
+    ]
+
+
+def chunk_task(paths: Sequence[str], start: int, plan: Plan) -> ChunkOutcome:
+    """Parse, check and compute one chunk of files (``start``: the first one's position) and
+    write its rows; the cross-report pass gets each report packed, by agency bucket."""
+    out = ChunkOutcome()
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in ROW_TABLES}
+    order: dict[str, list[int]] = {name: [] for name in ROW_TABLES}
+    buckets: dict[int, list[Packed]] = defaultdict(list)
+    for offset, path in enumerate(paths):
+        position = start + offset
+        result = ingest_one(path, ocr=plan.ocr)
+        row = manifest_row(path, result)
         out.reports.append(row)
-    out.cells.append(_compact(frame("cells", cells)))
-    out.facts.append(_compact(frame("facts", facts)))
-    out.checks.append(_compact(frame("checks", checks)))
-    out.indicators.append(_compact(frame("indicators", indicators)))
+        report = result.report
+        if report is None:
+            continue
+        parts = process_report(path, report, plan.blank_as_zero)
+        indicators = parts["indicators"]
+        at = next(i for i, r in enumerate(indicators) if r["indicator"] == REUSE)
+        reuse = indicators.pop(at)
+        reuse[ORDER] = position * ORDER_STRIDE + at
+        for name in ROW_TABLES:
+            numbered = list(range(len(parts[name]) + (name == "indicators")))
+            if name == "indicators":
+                numbered.pop(at)
+            rows[name] += parts[name]
+            order[name] += [position * ORDER_STRIDE + i for i in numbered]
+        key = row["agency_key"]
+        buckets[plan.bucket(key)].append(pack(path, report, key, reuse, position))
+    tag = (
+        f"part-{start:010d}-{uuid.uuid4().hex[:8]}"  # unique per attempt: a rerun never overwrites
+    )
+    for name in ROW_TABLES:
+        out.parts += _write(plan, name, rows[name], order[name], tag)
+    if buckets:
+        folder = Path(plan.root) / "_packed"
+        folder.mkdir(exist_ok=True)
+        packed_file = folder / f"{tag}.bin"
+        with open(packed_file, "wb") as handle:
+            for bucket in sorted(buckets):
+                blob = zlib.compress(
+                    pickle.dumps(buckets[bucket], protocol=pickle.HIGHEST_PROTOCOL), 1
+                )
+                out.packed.append((bucket, str(packed_file), handle.tell(), len(blob)))
+                handle.write(blob)
     return out
 
 
-def _chunk_results(
-    chunks: list[list[str]], blank_as_zero: bool, jobs: int, executor: Any, scheduler: str | None
-) -> Iterator[ChunkResult]:
-    """Every chunk's result in chunk order: here, in local processes, or on a Dask cluster."""
-    if executor in (None, "local") and not scheduler:
-        if jobs <= 1:
-            for names_chunk in chunks:
-                yield _process_chunk(names_chunk, blank_as_zero)
-            return
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            yield from pool.map(_process_chunk, chunks, [blank_as_zero] * len(chunks))
-        return
-    from .distributed import make_executor
+def bucket_task(
+    bucket: int,
+    slices: Sequence[tuple[str, int, int]],
+    copies: frozenset[str],
+    plan: Plan,
+    cross_base: int,
+) -> list[Part]:
+    """The cross-year rules and the reuse rate for one bucket of agencies; writes their rows.
 
-    own = isinstance(executor, str)
-    running = make_executor(executor, scheduler=scheduler, jobs=jobs) if own else executor
-    try:
-        yield from running.map_chunks(
-            _process_chunk, chunks, blank_as_zero, lost=_lost_file, merge=_merge_chunks
-        )
-    finally:
-        if own:
-            running.close()
+    Cross-report check rows are numbered after every report's own rows (from ``cross_base``),
+    agency by agency in the order their first reports came."""
+    packed: list[Packed] = []
+    for name, at, size in slices:
+        with open(name, "rb") as handle:
+            handle.seek(at)
+            packed += pickle.loads(zlib.decompress(handle.read(size)))
+    packed = sorted((p for p in packed if p.report_id not in copies), key=lambda p: p.position)
+    by_agency: dict[str | None, list[Packed]] = defaultdict(list)
+    for p in packed:
+        by_agency[p.key if p.year is not None else None].append(p)
+    reuse_indicator = ind.by_id()[REUSE]
+    checks: list[dict[str, Any]] = []
+    check_order: list[int] = []
+    reuse_rows: list[dict[str, Any]] = []
+    for key, group in by_agency.items():
+        if key is None or len(group) < 2:
+            reuse_rows += [p.reuse_row for p in group]
+            continue
+        stand_ins = [p.report() for p in group]
+        ids = {r.path: r.path for r in stand_ins}
+        base = cross_base + group[0].position * ORDER_STRIDE
+        for i, result in enumerate(cross_report_checks(stand_ins, plan.blank_as_zero)):
+            checks.append(_check_row(result, ids))
+            check_order.append(base + i)
+        by_year = {r.year: r for r in stand_ins}
+        for p, report in zip(group, stand_ins, strict=True):
+            prev = by_year.get(report.year - 1)  # type: ignore[operator]
+            row = p.reuse_row
+            if prev is not None:
+                view = ind.ReportView(report, None, prev, filled={})
+                row = {**row, **ind.compute_one(reuse_indicator, view)}
+            reuse_rows.append(row)
+    tag = f"part-cross-{bucket:05d}-{uuid.uuid4().hex[:8]}"
+    return [
+        *_write(plan, "checks", checks, check_order, tag),
+        *_write(plan, "indicators", reuse_rows, [r[ORDER] for r in reuse_rows], tag),
+    ]
 
 
-def _lost_file(path: str, exc: BaseException) -> ChunkResult:
-    """The result of a file whose task failed alone on a cluster: one failed reports row."""
+def _lost_file(path: str, exc: BaseException) -> ChunkOutcome:
+    """The outcome of a file whose task failed alone on a cluster: one failed manifest row."""
     from .distributed import _lost
 
-    error = _lost(path, exc)
-    row = {"report": path, "file": Path(path).name, "path": path, "sha256": "", "seconds": 0.0}
-    empty = {name: [_compact(frame(name, []))] for name in ("cells", "facts", "checks")}
-    return ChunkResult(
-        reports=[{**row, "status": "failed", "error": str(error)}],
-        indicators=[_compact(frame("indicators", []))],
-        **empty,
-    )
+    result = Ingested(path, "", 0.0, error=_lost(path, exc))
+    return ChunkOutcome(reports=[manifest_row(path, result)])
 
 
-def _merge_chunks(parts: list[ChunkResult]) -> ChunkResult:
-    out = ChunkResult()
+def _merge(parts: list[ChunkOutcome]) -> ChunkOutcome:
+    out = ChunkOutcome()
     for part in parts:
-        for name in ("reports", "cells", "facts", "checks", "indicators", "packed"):
-            getattr(out, name).extend(getattr(part, name))
+        out.reports += part.reports
+        out.parts += part.parts
+        out.packed += part.packed
     return out
+
+
+def _chunk_outcomes(
+    chunks: list[list[str]], starts: list[int], plan: Plan, jobs: int, running: Any
+) -> Iterator[ChunkOutcome]:
+    """Every chunk's outcome in chunk order: here, in local processes, or on a Dask cluster."""
+    if running is not None:
+        yield from running.map_chunks(
+            chunk_task, chunks, plan, lost=_lost_file, merge=_merge, starts=starts
+        )
+    elif jobs <= 1:
+        for paths, start in zip(chunks, starts, strict=True):
+            yield chunk_task(paths, start, plan)
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            yield from pool.map(chunk_task, chunks, starts, [plan] * len(chunks))
+
+
+def _bucket_parts(
+    jobs: dict[int, list[tuple[str, int, int]]],
+    copies: frozenset[str],
+    plan: Plan,
+    cross_base: int,
+    workers: int,
+    running: Any,
+) -> list[Part]:
+    buckets = sorted(jobs)
+    slices = [jobs[b] for b in buckets]
+    if running is not None:
+        # One task per bucket, its slices and the copies sent along (both small).
+        results = running.map_tasks(
+            _bucket_entry, list(zip(buckets, slices, strict=True)), copies, plan, cross_base
+        )
+    elif workers <= 1:
+        results = [
+            bucket_task(b, s, copies, plan, cross_base)
+            for b, s in zip(buckets, slices, strict=True)
+        ]
+    else:
+        n = len(buckets)
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(
+                pool.map(bucket_task, buckets, slices, [copies] * n, [plan] * n, [cross_base] * n)
+            )
+    return [part for parts in results for part in parts]
+
+
+def _bucket_entry(
+    item: tuple[int, list[tuple[str, int, int]]],
+    copies: frozenset[str],
+    plan: Plan,
+    cross_base: int,
+) -> list[Part]:
+    bucket, slices = item
+    return bucket_task(bucket, slices, copies, plan, cross_base)
+
+
+def _drop_reports(part: Part, copies: set[str]) -> Part | None:
+    """The part without the rows of ``copies`` (files identical to an earlier one)."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(part.path)
+    kept = table.filter(pc.invert(pc.is_in(table["report"], value_set=_string_array(copies))))
+    if kept.num_rows == 0:
+        os.remove(part.path)
+        return None
+    if kept.num_rows < table.num_rows:
+        pq.write_table(kept, part.path)
+    return Part(part.table, part.path, kept.num_rows, part.year)
+
+
+def _string_array(values: set[str]) -> Any:
+    import pyarrow as pa
+
+    return pa.array(sorted(values), type=pa.string())
 
 
 @dataclass
 class StreamResult:
-    reports: pd.DataFrame
-    indicators: pd.DataFrame
-    cross_checks: pd.DataFrame
+    """The manifest of a national run and where its dataset is."""
+
+    reports: pd.DataFrame  # one row per input file, with its status
+    dataset: Path  # the year-partitioned Parquet dataset (read it with dataset.read_dataset)
     rows_written: dict[str, int]
     parsed: int
+    cross_base: int  # ``_order`` of the first cross-report check row
+
+    def indicators(self, years: Sequence[int] | None = None) -> pd.DataFrame:
+        """The indicators table (of ``years`` only, if given) read back from the dataset."""
+        return read_dataset(self.dataset, "indicators", years=years)  # type: ignore[return-value]
+
+    def cross_checks(self) -> pd.DataFrame:
+        """The cross-report check rows (across years), read back from the dataset."""
+        import pyarrow.dataset as ds
+
+        return read_dataset(self.dataset, "checks", filter=ds.field(ORDER) >= self.cross_base)  # type: ignore[return-value]
 
 
-#: Cross-report check rows held as dicts before they are packed into a categorical frame: a
-#: national run has hundreds of thousands, and a dict per row costs ~1 KB.
-CROSS_ROWS_PER_FRAME = 20_000
+def default_buckets(files: int) -> int:
+    """Agency buckets of a run: about 2 000 reports each, so a cross-year task stays small.
 
-
-def _cross(packed: list[Packed]) -> tuple[pd.DataFrame, dict[str, float | None]]:
-    """Cross-year rules and the reuse rate, one agency at a time, on the packed reports; the
-    check rows come back as one compact (categorical) frame."""
-    by_agency: dict[str, list[Packed]] = defaultdict(list)
-    for p in packed:
-        if p.key and p.year is not None:
-            by_agency[p.key].append(p)
-    rows: list[dict[str, Any]] = []
-    frames: list[pd.DataFrame] = []
-    reuse: dict[str, float | None] = {}
-    reuse_indicator = ind.by_id()["narrative.reuse_vs_prev_year"]
-    for group in by_agency.values():
-        if len(group) < 2:
-            continue
-        stand_ins = {p.report_id: p.report() for p in group}
-        ids = {r.path: rid for rid, r in stand_ins.items()}
-        rows += [_check_row(r, ids) for r in cross_report_checks(list(stand_ins.values()))]
-        if len(rows) >= CROSS_ROWS_PER_FRAME:
-            frames.append(_compact(frame("checks", rows)))
-            rows = []
-        by_year = {r.year: r for r in stand_ins.values()}
-        for rid, report in stand_ins.items():
-            prev = by_year.get(report.year - 1)  # type: ignore[operator]
-            if prev is not None:
-                view = ind.ReportView(report, None, prev, filled={})
-                reuse[rid] = ind.compute_one(reuse_indicator, view)["value"]
-    frames.append(_compact(frame("checks", rows)))
-    if len(frames) == 1:
-        return frames[0], reuse
-    return _compact(pd.concat(frames, ignore_index=True)), reuse
-
-
-def _read_indicators(folder: Path) -> pd.DataFrame:
-    """The indicator parts as one frame; repeated text columns come back as categories."""
-    if not folder.exists():
-        return frame("indicators", [])
-    import pyarrow.parquet as pq
-
-    parts = sorted(folder.glob("part-*.parquet"))
-    columns = [c for c, _d, _z in SCHEMAS["indicators"] if c in _CATEGORIES]
-    table = pq.ParquetDataset(parts).read(use_pandas_metadata=False)
-    df = table.to_pandas(categories=columns)
-    return df
+    >>> default_buckets(10), default_buckets(100_000)
+    (1, 50)
+    """
+    return max(1, min(4096, files // 2000))
 
 
 def stream(
     paths: Sequence[str | Path],
-    out_dir: str | Path | None = None,
+    out_dir: str | Path,
     jobs: int | None = None,
     chunk: int = 200,
     blank_as_zero: bool = False,
     progress: bool = False,
     executor: Any = "local",
     scheduler: str | None = None,
+    ocr: str = "auto",
+    buckets: int | None = None,
 ) -> StreamResult:
-    """Parse, check and compute indicators for ``paths``; tables go to ``out_dir`` as Parquet.
+    """Parse, check and compute indicators for ``paths`` into the dataset ``out_dir``.
 
-    ``executor="dask"`` (a local cluster of ``jobs`` workers, or the one at ``scheduler``), or
-    a :class:`~disclosure_metrics.distributed.DaskExecutor`, runs the chunks — parsing,
-    checks, cells, facts and single-report indicators — on the cluster's workers; the client
-    writes the parts and runs the cross-year pass, as with local processes. A worker that
-    dies costs its chunk a rerun file by file; a file that kills a worker again is
-    ``failed`` (``worker_lost``) and the run goes on.
+    ``out_dir`` becomes a year-partitioned Parquet dataset (:mod:`disclosure_metrics.dataset`:
+    ``read_dataset``, ``load(out_dir)``, ``yoy_from_dataset`` read it), written beside it and
+    moved into place when complete. ``executor="dask"`` (a local cluster of ``jobs`` workers,
+    or the one at ``scheduler``), or a :class:`~disclosure_metrics.distributed.DaskExecutor`,
+    runs both passes on the cluster's workers, which then need the same view of ``out_dir``'s
+    folder as the client (a shared file system). A worker that dies costs its chunk a rerun
+    file by file; a file that kills a worker again is ``failed`` (``worker_lost``) and the run
+    goes on. Identical files are read once: later copies are listed as ``duplicate``.
     """
-    names = [str(p) for p in paths]
+    names = [os.path.abspath(str(p)) for p in paths]
     chunks = [names[i : i + chunk] for i in range(0, len(names), chunk)]
-    out = Path(out_dir) if out_dir else None
-    # Indicator parts and section texts wait on disk, not in memory, until the second pass.
-    work = Path(tempfile.mkdtemp(prefix="dm-stream-"))
-    texts = open(work / "texts.bin", "w+b")  # noqa: SIM115 - open for the whole run
+    starts = list(range(0, len(names), chunk))
+    out = Path(os.path.abspath(out_dir))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = staging_folder(out)
+    plan = Plan(str(tmp), blank_as_zero, ocr, buckets or default_buckets(len(names)))
+    jobs = jobs or default_jobs()
+    running = None
+    if executor not in (None, "local") or scheduler:
+        from .distributed import make_executor
+
+        running = (
+            make_executor("dask", scheduler=scheduler, jobs=jobs)
+            if isinstance(executor, str)
+            else executor
+        )
     try:
-        written: dict[str, int] = defaultdict(int)
-        reports: list[dict[str, Any]] = []
-        packed: list[Packed] = []
-        bar = tqdm(total=len(names), desc="stream", unit="file", disable=not progress or None)
-
+        manifest: list[dict[str, Any]] = []
+        parts: list[Part] = []
+        slices: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
         seen: dict[str, str] = {}
-
-        def collect(index: int, result: ChunkResult) -> None:
-            # Identical files are read once, as in load(): later copies are listed, not counted.
-            copies = set()
-            for row in result.reports:
+        copies: set[str] = set()
+        bar = tqdm(total=len(names), desc="stream", unit="file", disable=not progress or None)
+        for outcome in _chunk_outcomes(chunks, starts, plan, jobs, running):
+            found = set()
+            for row in outcome.reports:
                 sha = row["sha256"]
                 if sha and sha in seen:
-                    copies.add(row["report"])
+                    found.add(row["report"])
                     row.update(status="duplicate", note=f"identical to {seen[sha]}; read once")
-                elif sha:
+                elif sha and row["status"] in ("parsed", "legacy"):
                     seen[sha] = row["report"]
-            reports.extend(result.reports)
-            parts = [df[~df.report.isin(copies)] for df in result.indicators]
-            table = pd.concat(parts, ignore_index=True)
-            if len(table):
-                (work / "indicators").mkdir(exist_ok=True)
-                table.to_parquet(work / "indicators" / f"part-{index:06d}.parquet", index=False)
-            for p in result.packed:
-                if p.report_id not in copies:  # share one layout object per table shape again
-                    p.layout = _LAYOUTS.setdefault(p.layout, p.layout)
-                    p.spill(texts)
-                    packed.append(p)
-            for name in ("cells", "facts", "checks"):
-                df = pd.concat(getattr(result, name), ignore_index=True)
-                df = df[~df.report.isin(copies)]
-                written[name] += len(df)
-                if out is not None and len(df):
-                    (out / name).mkdir(parents=True, exist_ok=True)
-                    df.to_parquet(out / name / f"part-{index:06d}.parquet", index=False)
-            bar.update(len(result.reports))
-
-        jobs = jobs or default_jobs()
-        for i, result in enumerate(
-            _chunk_results(chunks, blank_as_zero, jobs, executor, scheduler)
-        ):
-            collect(i, result)
+            manifest += outcome.reports
+            if found:
+                copies |= found
+                outcome.parts = [p for p in (_drop_reports(p, found) for p in outcome.parts) if p]
+            parts += outcome.parts
+            for bucket, name, at, size in outcome.packed:
+                slices[bucket].append((name, at, size))
+            bar.update(len(outcome.reports))
         bar.close()
-        texts.flush()
-        cross, reuse = _cross(packed)
-        written["checks"] += len(cross)
-        if out is not None and len(cross):
-            cross.to_parquet(out / "checks" / "part-cross.parquet", index=False)
-        table = _read_indicators(work / "indicators")
-        mask = table.indicator == "narrative.reuse_vs_prev_year"
-        values = table.loc[mask, "report"].astype(str).map(reuse)
-        table.loc[mask, "value"] = values.astype("Float64")
-        # The status column stays categorical: a national table has millions of rows.
-        status = table["status"].astype("category")
-        if "ok" not in status.cat.categories:
-            status = status.cat.add_categories(["ok"])
-        table["status"] = status
-        table.loc[values.index[values.notna()], "status"] = "ok"
-        return StreamResult(
-            reports=frame("reports", reports),
-            indicators=table,
-            cross_checks=cross,
-            rows_written=dict(written),
-            parsed=len(packed),
+        cross_base = len(names) * ORDER_STRIDE
+        parts += _bucket_parts(slices, frozenset(copies), plan, cross_base, jobs, running)
+        reports = frame("reports", manifest)
+        for i, row in enumerate(manifest):
+            row[ORDER] = i * ORDER_STRIDE
+        parts += _write(plan, "reports", manifest, [r[ORDER] for r in manifest], "part-0")
+        _sweep(tmp, {p.path for p in parts})
+        shutil.rmtree(tmp / "_packed", ignore_errors=True)
+        finish_dataset(
+            tmp, out, ("reports", *ROW_TABLES), {p.year for p in parts if p.year is not None}
         )
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
     finally:
-        texts.close()
-        shutil.rmtree(work, ignore_errors=True)
+        if running is not None and isinstance(executor, str):
+            running.close()
+    written: dict[str, int] = defaultdict(int)
+    for part in parts:
+        if part.table in ROW_TABLES:
+            written[part.table] += part.rows
+    return StreamResult(
+        reports=reports,
+        dataset=out,
+        rows_written=dict(written),
+        parsed=int((reports.status == "parsed").sum()),
+        cross_base=cross_base,
+    )
+
+
+def _sweep(root: Path, kept: set[str]) -> None:
+    """Remove the parts of attempts that did not finish (a worker that died mid-write)."""
+    for path in root.rglob("*.parquet"):
+        if str(path) not in kept:
+            path.unlink()

@@ -91,13 +91,38 @@ def write_dataset(corpus: Corpus | dict[str, pd.DataFrame], out_dir: str | Path)
     """
     out = Path(out_dir)
     tables = corpus.tables() if isinstance(corpus, Corpus) else dict(corpus)
+    tmp = staging_folder(out)
+    years: set[int] = set()
+    for name, df in tables.items():
+        df = df.assign(**{ORDER: range(len(df))})
+        written = write_parts(name, df, tmp / name, "part-0")
+        years |= {year for _path, _rows, year in written if year is not None}
+    finish_dataset(tmp, out, list(tables), years)
+    return out
+
+
+def staging_folder(out: Path) -> Path:
+    """An empty folder beside ``out`` to write a dataset in (see :func:`finish_dataset`)."""
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     if tmp.exists():
         shutil.rmtree(tmp)
     tmp.mkdir(parents=True)
-    years: set[int] = set()
-    for name, df in tables.items():
-        years |= _write_table(name, df, tmp / name)
+    return tmp
+
+
+def finish_dataset(tmp: Path, out: Path, tables: Sequence[str], years: Iterable[int]) -> None:
+    """Write the marker into the staged dataset ``tmp`` and move it to ``out`` in one step.
+
+    Every table in ``tables`` gets its folder and, when no part holds a row, an empty file with
+    its schema, so a read of it gives an empty frame rather than an error.
+    """
+    for name in tables:
+        folder = tmp / name
+        if not any(folder.rglob("*.parquet")):
+            folder.mkdir(parents=True, exist_ok=True)
+            _write_part(
+                frame(name, []).assign(**{ORDER: []}), arrow_schema(name), folder / "part-0.parquet"
+            )
     marker = {
         "format": "disclosure-metrics dataset",
         "schema_version": SCHEMA_VERSION,
@@ -105,7 +130,7 @@ def write_dataset(corpus: Corpus | dict[str, pd.DataFrame], out_dir: str | Path)
         "partition_by": PARTITION,
         "null_partition": NULL_PARTITION,
         "tables": {n: [c for c, _d, _z in SCHEMAS[n]] for n in tables if n in SCHEMAS},
-        "years": sorted(years),
+        "years": sorted(set(years)),
     }
     # The marker is written last: a folder with it is complete.
     (tmp / MARKER).write_text(json.dumps(marker, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -115,30 +140,43 @@ def write_dataset(corpus: Corpus | dict[str, pd.DataFrame], out_dir: str | Path)
     tmp.replace(out)
     if old.exists():
         shutil.rmtree(old)
-    return out
 
 
-def _write_table(name: str, df: pd.DataFrame, folder: Path) -> set[int]:
-    """One table's files: a file per year (or one file when the table has no year)."""
-    df = df.assign(**{ORDER: range(len(df))})
-    folder.mkdir(parents=True)
-    if not _partitioned(name):
-        _write_part(df, arrow_schema(name), folder / "part-0.parquet")
-        return set()
+def write_parts(
+    name: str, df: pd.DataFrame, folder: Path, part: str
+) -> list[tuple[Path, int, int | None]]:
+    """``df`` (rows of table ``name`` with their ``_order``) as ``folder/year=Y/{part}.parquet``,
+    one file per year present (one ``{part}.parquet`` when the table has no year); returns
+    ``(file, rows, year)`` for each file written. Several writers may add parts to one table
+    under different ``part`` names: the national batch's workers do.
+
+    >>> import tempfile
+    >>> rows = frame("facts", [{"report": "a", "year": 2023}]).assign(_order=[7])
+    >>> written = write_parts("facts", rows, Path(tempfile.mkdtemp()), "x")
+    >>> [(path.parent.name, count, year) for path, count, year in written]
+    [('year=2023', 1, 2023)]
+    """
     schema = arrow_schema(name)
+    if not _partitioned(name):
+        folder.mkdir(parents=True, exist_ok=True)
+        _write_part(df, schema, folder / f"{part}.parquet")
+        return [(folder / f"{part}.parquet", len(df), None)]
+    if df.empty:
+        return []
     keys = df[PARTITION]
-    written: set[int] = set()
+    written: list[tuple[Path, int, int | None]] = []
     for year in sorted(int(y) for y in keys.dropna().unique()):
-        part = folder / f"{PARTITION}={year}"
-        part.mkdir()
-        _write_part(df[keys == year], schema, part / "part-0.parquet")
-        written.add(year)
+        rows = df[keys == year]
+        path = folder / f"{PARTITION}={year}" / f"{part}.parquet"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write_part(rows, schema, path)
+        written.append((path, len(rows), year))
     if keys.isna().any():
-        part = folder / f"{PARTITION}={NULL_PARTITION}"
-        part.mkdir()
-        _write_part(df[keys.isna()], schema, part / "part-0.parquet")
-    if df.empty:  # an empty table still has its schema on disk
-        _write_part(df, schema, folder / "part-0.parquet")
+        rows = df[keys.isna()]
+        path = folder / f"{PARTITION}={NULL_PARTITION}" / f"{part}.parquet"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write_part(rows, schema, path)
+        written.append((path, len(rows), None))
     return written
 
 

@@ -219,27 +219,34 @@ class DaskExecutor:
         *args: Any,
         lost: Callable[[str, BaseException], Any],
         merge: Callable[[list[Any]], Any],
+        starts: Sequence[int] | None = None,
     ) -> Iterator[Any]:
         """``func(chunk, *args)`` for every chunk of paths on the cluster, yielded in chunk
         order, with at most four tasks per worker thread in flight (memory stays bounded on a
         national run). A chunk whose task fails (its worker died) is run again file by file;
         a file that fails alone becomes ``lost(path, error)``, and the results of the chunk's
-        files are joined by ``merge``. Paths are sent as absolute paths."""
+        files are joined by ``merge``. Paths are sent as absolute paths.
+
+        With ``starts`` (each chunk's position in the whole list of files) the call is
+        ``func(chunk, start, *args)``, and a file run alone gets its own position."""
         window = 4 * self.workers()
         sent = [[os.path.abspath(p) for p in chunk] for chunk in chunks]
+
+        def call(index: int, offset: int, paths: list[str]) -> Any:
+            where = () if starts is None else (starts[index] + offset,)
+            return self.client.submit(func, paths, *where, *args, pure=False)
+
         pending: dict[int, Any] = {}
         submitted = 0
         for index in range(len(sent)):
             while submitted < len(sent) and len(pending) < window:
-                pending[submitted] = self.client.submit(func, sent[submitted], *args, pure=False)
+                pending[submitted] = call(submitted, 0, sent[submitted])
                 submitted += 1
             future = pending.pop(index)
             try:
                 result = future.result()
             except Exception:
-                singles = [
-                    self.client.submit(func, [path], *args, pure=False) for path in sent[index]
-                ]
+                singles = [call(index, k, [path]) for k, path in enumerate(sent[index])]
                 parts = []
                 for path, single in zip(sent[index], singles, strict=True):
                     try:
@@ -252,6 +259,22 @@ class DaskExecutor:
             finally:
                 future.release()
             yield result
+
+    def map_tasks(self, func: Callable[..., Any], items: Sequence[Any], *args: Any) -> list[Any]:
+        """``func(item, *args)`` for every item on the cluster, results in item order. A task
+        whose worker died is submitted once more; a second failure is raised."""
+        futures = [self.client.submit(func, item, *args, pure=False) for item in items]
+        results = []
+        for item, future in zip(items, futures, strict=True):
+            try:
+                results.append(future.result())
+            except Exception:
+                again = self.client.submit(func, item, *args, pure=False)
+                results.append(again.result())
+                again.release()
+            finally:
+                future.release()
+        return results
 
     def close(self) -> None:
         self.client.close()
