@@ -1,24 +1,23 @@
-"""Parsing throughput: the Dask executor against the local process pool, on the same files.
+"""The national path on local processes and on Dask, from 1 to N workers, on distinct reports.
 
 Usage::
 
-    .venv/bin/python benchmarks/dask_vs_local.py [--files 1000] [--jobs N] [--runs 2]
+    .venv/bin/python benchmarks/dask_vs_local.py [--reports 4000] [--workers 1 2] [--runs 1]
 
-Builds a corpus of ``--files`` text reports in a temporary folder by copying, under unique
-names, the bundled sample, the text reports of the shared corpus (``../shared/corpus``, when
-present) and the text reports of the generated example county (when
-``disclosure_metrics.example_data`` is importable). Each path then parses them ``--runs``
-times — the local path with :func:`disclosure_metrics.ingest.ingest`, the Dask path on a
-``LocalCluster`` of ``--jobs`` workers — and a table of seconds and files per second is
-printed, with the machine it ran on. Starting the cluster is timed apart: it is paid once per
-run of a command, not per file. No cache is used, so every run parses every file.
+Every run streams its own set of generated text reports (:func:`run.generated_reports`: the
+sample and the shared corpus's texts under new agency names, numbered so that no two runs share
+a report) through :func:`disclosure_metrics.batch.stream`: parse, checks, indicators, then the
+cross-year rules and the reuse rate by agency bucket, every table written to the
+year-partitioned dataset by the workers. For each executor and worker count it prints the wall
+time, the CPU time of all processes (client, pool processes or Dask nannies and workers), the
+peak resident memory of all processes, the peak per worker, and the speed-up over one worker.
+Starting a Dask cluster is timed apart (it is paid once per command, not per report).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import platform
 import shutil
 import sys
 import tempfile
@@ -26,97 +25,95 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from run import CORPUS, SAMPLE, PeakMemory, generated_reports, machine
+
+from disclosure_metrics.batch import stream
 from disclosure_metrics.distributed import DaskExecutor
-from disclosure_metrics.ingest import ingest
-
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "data" / "raw" / "2020_huianpu.txt"
-SHARED_REPORTS = ROOT.parent / "shared" / "corpus" / "reports"
-TEXT = (".txt", ".md")
 
 
-def seed_reports(scratch: Path) -> list[Path]:
-    """The text reports to copy: the sample, the shared corpus's, the example county's."""
-    seeds = [SAMPLE]
-    if SHARED_REPORTS.is_dir():
-        seeds += sorted(p for p in SHARED_REPORTS.iterdir() if p.suffix in TEXT)
+def bases() -> list[Path]:
+    found = sorted(p for p in CORPUS.glob("*.txt") if "legacy" not in p.name)
+    return [SAMPLE, *found] if CORPUS.exists() else [SAMPLE]
+
+
+def one_run(
+    executor: str, workers: int, count: int, first: int, cluster: DaskExecutor | None
+) -> dict[str, float]:
+    work = Path(tempfile.mkdtemp(prefix="dm-dask-vs-local-"))
     try:
-        from disclosure_metrics.example_data import generate
-    except ImportError:
-        pass
-    else:
-        seeds += sorted(p for p in generate(scratch / "example") if p.suffix in TEXT)
-    return seeds
+        paths = generated_reports(work / "reports", count, bases(), first)
+        with PeakMemory() as memory:
+            started = time.perf_counter()
+            result = stream(
+                paths,
+                work / "dataset",
+                jobs=workers,
+                executor=cluster if cluster is not None else "local",
+            )
+            wall = time.perf_counter() - started
+            cpu = memory.cpu_seconds()
+        assert result.parsed == count, f"{count - result.parsed} reports not parsed"
+        return {"wall": wall, "cpu": cpu, "peak": memory.peak, "reports": count}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
-def make_corpus(folder: Path, count: int) -> tuple[list[Path], int]:
-    """``count`` copies of the seed reports under unique names; also the number of seeds."""
-    seeds = seed_reports(folder)
-    files = []
-    for i in range(count):
-        seed = seeds[i % len(seeds)]
-        target = folder / "reports" / f"{i:06d}_{seed.name}"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(seed, target)
-        files.append(target)
-    return files, len(seeds)
+def worker_peak(cluster: DaskExecutor) -> float:
+    """The largest resident memory of one Dask worker process now (bytes)."""
+    import psutil
 
-
-def cpu_name() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
-
-
-def timed(run: object) -> float:
-    started = time.perf_counter()
-    run()  # type: ignore[operator]
-    return time.perf_counter() - started
+    pids = cluster.client.run(os.getpid)
+    return max(psutil.Process(pid).memory_info().rss for pid in pids.values())
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--files", type=int, default=1000, help="reports to parse (default 1000)")
-    parser.add_argument("--jobs", type=int, default=None, help="processes / workers (all cores)")
-    parser.add_argument("--runs", type=int, default=2, help="timed runs per path (default 2)")
+    parser.add_argument("--reports", type=int, default=4000, help="reports per run")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--runs", type=int, default=1, help="runs per setting (best kept)")
     args = parser.parse_args(argv)
-    jobs = args.jobs or os.cpu_count() or 1
-    rows: list[tuple[str, str, float, float]] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        files, seeds = make_corpus(Path(tmp), args.files)
-        for run in range(1, args.runs + 1):
-            seconds = timed(lambda: ingest(files, jobs=jobs))
-            rows.append(("local", f"run {run}", seconds, len(files) / seconds))
+    rows: list[tuple[str, int, dict[str, float], float | None]] = []
+    first = 0
+    start_ups: dict[int, float] = {}
+    for workers in args.workers:
+        results = []
+        for _ in range(args.runs):
+            results.append(one_run("local", workers, args.reports, first, None))
+            first += args.reports
+        rows.append(("local", workers, min(results, key=lambda r: r["wall"]), None))
         started = time.perf_counter()
-        executor = DaskExecutor(jobs=jobs)
-        start_up = time.perf_counter() - started
-        try:
-            for run in range(1, args.runs + 1):
-                seconds = timed(lambda: executor.map_files(files))
-                rows.append(("dask", f"run {run}", seconds, len(files) / seconds))
-        finally:
-            executor.close()
-    best = {kind: max(r[3] for r in rows if r[0] == kind) for kind in ("local", "dask")}
+        with DaskExecutor(jobs=workers) as cluster:
+            start_ups[workers] = time.perf_counter() - started
+            results = []
+            for _ in range(args.runs):
+                results.append(one_run("dask", workers, args.reports, first, cluster))
+                first += args.reports
+            per_worker = worker_peak(cluster)
+        rows.append(("dask", workers, min(results, key=lambda r: r["wall"]), per_worker))
     print(
-        f"machine: {os.cpu_count()} cores, {cpu_name()}, {platform.system()} "
-        f"{platform.machine()}, Python {platform.python_version()}, "
+        f"machine: {machine()}; {time.strftime('%Y-%m-%d')}; "
         f"dask {version('dask')}, distributed {version('distributed')}"
     )
-    print(f"corpus: {len(files)} text reports copied from {seeds} distinct ones; jobs = {jobs}")
+    print(f"each run: {args.reports:,} distinct generated text reports, parse → dataset")
     print()
-    print(f"{'executor':<10} {'run':<8} {'seconds':>9} {'files/s':>9}")
-    for kind, run_name, seconds, rate in rows:
-        print(f"{kind:<10} {run_name:<8} {seconds:>9.2f} {rate:>9.1f}")
-    print(f"{'dask':<10} {'start-up':<8} {start_up:>9.2f} {'':>9}")
-    print()
-    print(
-        f"best: local {best['local']:.1f} files/s, dask {best['dask']:.1f} files/s "
-        f"(dask/local = {best['dask'] / best['local']:.2f}; cluster start-up {start_up:.1f} s)"
+    header = (
+        f"{'executor':<9}{'workers':>8}{'wall s':>9}{'CPU s':>9}{'CPU-ms/report':>15}"
+        f"{'reports/s':>11}{'speed-up':>10}{'peak GiB (all)':>16}{'worker MiB':>12}"
     )
+    print(header)
+    one = {kind: r["wall"] for kind, n, r, _ in rows if n == min(args.workers)}
+    for kind, workers, r, per_worker in rows:
+        print(
+            f"{kind:<9}{workers:>8}{r['wall']:>9.1f}{r['cpu']:>9.1f}"
+            f"{r['cpu'] * 1000 / r['reports']:>15.1f}{r['reports'] / r['wall']:>11.1f}"
+            f"{one[kind] / r['wall']:>10.2f}{r['peak'] / 2**30:>16.2f}"
+            f"{'' if per_worker is None else f'{per_worker / 2**20:,.0f}':>12}"
+        )
+    print()
+    for workers, seconds in start_ups.items():
+        print(f"Dask LocalCluster start-up, {workers} worker(s): {seconds:.1f} s")
     return 0
 
 
