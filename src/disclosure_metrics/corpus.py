@@ -379,7 +379,7 @@ def load(
     :mod:`.inputs`); a path that does not exist is an :class:`~.errors.InputError`.
     """
     from .dataset import is_dataset, read_corpus
-    from .ingest import ingest
+    from .distributed import run_files
 
     if isinstance(path, str | Path) and is_dataset(path):
         return read_corpus(path)
@@ -389,13 +389,13 @@ def load(
     entries = find_inputs(paths)
     to_read = [e for e in entries if e.readable]
     results = iter(
-        ingest(
+        run_files(
+            executor,
             [e.path for e in to_read],
             jobs=jobs,
             cache_dir=cache_dir,
             progress=progress,
             desc="load",
-            executor=executor,
             scheduler=scheduler,
             ocr=ocr,
         )
