@@ -21,8 +21,8 @@ import click
 
 from .agencies import read_aliases, read_unit_tree
 from .checks import CheckResult, run_checks, summary_status
+from .distributed import run_files
 from .errors import InputError, ReportError, SiteError, UnsupportedFormatError
-from .ingest import ingest
 from .inputs import InputFile, find_inputs, safe_text
 from .parse import Report
 from .readers import OCR_MODES
@@ -46,12 +46,12 @@ def parse_inputs(
     require_inputs(entries, inputs)
     to_parse = [e.path for e in entries if e.readable]
     results = iter(
-        ingest(
+        run_files(
+            executor,
             to_parse,
             jobs=jobs,
             progress=len(to_parse) > 3,
             desc=desc,
-            executor=executor,
             scheduler=scheduler,
             ocr=ocr,
         )

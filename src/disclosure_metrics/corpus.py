@@ -27,137 +27,15 @@ from .agencies import agency_key, read_aliases, read_unit_tree
 from .checks import CheckResult, check_report, cross_report_checks
 from .derive import forced_cells
 from .errors import ReportError, UnsupportedFormatError
+from .export import export_folder, export_tables, read_table
+from .frames import SCHEMAS, _missing, frame, year_over_year
 from .inputs import find_inputs, safe_text
 from .numbers import Ambiguous
 from .parse import Report
 
-# Every exported table: (column, dtype, Chinese header). Written once; frames, exports and the
-# XLSX headers all read it.
-SCHEMAS: dict[str, list[tuple[str, str, str]]] = {
-    "reports": [
-        ("report", "string", "报告"),
-        ("file", "string", "文件名"),
-        ("agency", "string", "机关"),
-        ("agency_key", "string", "机关标识"),
-        ("year", "Int64", "年度"),
-        ("format", "string", "格式"),
-        ("source_format", "string", "文件类型"),
-        ("ocr_pages", "string", "OCR 页"),
-        ("ocr_confidence", "Float64", "OCR 平均置信度"),
-        ("path", "string", "路径"),
-        ("sha256", "string", "SHA-256"),
-        ("status", "string", "状态"),
-        ("error", "string", "错误"),
-        ("note", "string", "说明"),
-        ("seconds", "Float64", "耗时（秒）"),
-    ],
-    "cells": [
-        ("report", "string", "报告"),
-        ("agency_key", "string", "机关标识"),
-        ("year", "Int64", "年度"),
-        ("table", "string", "表"),
-        ("block", "string", "栏目"),
-        ("row", "string", "行"),
-        ("column", "string", "列"),
-        ("value", "Float64", "数值"),
-        ("kind", "string", "类型"),
-        ("candidates", "string", "候选值"),
-    ],
-    "facts": [
-        ("report", "string", "报告"),
-        ("agency", "string", "机关"),
-        ("agency_key", "string", "机关标识"),
-        ("year", "Int64", "年度"),
-        ("metric", "string", "指标"),
-        ("channel", "string", "渠道"),
-        ("value", "Float64", "数值"),
-        ("qualifier", "string", "限定"),
-        ("unit", "string", "单位"),
-        ("evidence", "string", "原文"),
-        ("section", "string", "部分"),
-    ],
-    "checks": [
-        ("report", "string", "报告"),
-        ("file", "string", "文件名"),
-        ("agency", "string", "机关"),
-        ("year", "Int64", "年度"),
-        ("rule", "string", "规则"),
-        ("status", "string", "结果"),
-        ("severity", "string", "级别"),
-        ("scope", "string", "范围"),
-        ("left", "Float64", "左边"),
-        ("right", "Float64", "右边"),
-        ("difference", "Float64", "差额"),
-        ("cells", "string", "单元格"),
-        ("assumption", "string", "假设"),
-        ("message", "string", "说明"),
-    ],
-    "indicators": [
-        ("report", "string", "报告"),
-        ("agency", "string", "机关"),
-        ("agency_key", "string", "机关标识"),
-        ("year", "Int64", "年度"),
-        ("format", "string", "格式"),
-        ("indicator", "string", "指标"),
-        ("value", "Float64", "数值"),
-        ("numerator", "Float64", "分子"),
-        ("denominator", "Float64", "分母"),
-        ("unit", "string", "单位"),
-        ("status", "string", "状态"),
-        ("qualifier", "string", "限定"),
-        ("derived", "boolean", "推算"),
-        ("definition", "string", "口径"),
-        ("note", "string", "说明"),
-    ],
-    "yoy": [
-        ("agency", "string", "机关"),
-        ("agency_key", "string", "机关标识"),
-        ("indicator", "string", "指标"),
-        ("year", "Int64", "年度"),
-        ("value", "Float64", "本年值"),
-        ("prev_year", "Int64", "上年"),
-        ("prev_value", "Float64", "上年值"),
-        ("abs_change", "Float64", "变化量"),
-        ("rel_change", "Float64", "变化率"),
-        ("change_pp", "Float64", "变化（百分点）"),
-        ("unit", "string", "单位"),
-        ("status", "string", "状态"),
-    ],
-    # Section 一 (总体情况) of every report, verbatim: the agency pages compare it year to year.
-    "texts": [
-        ("report", "string", "报告"),
-        ("agency_key", "string", "机关标识"),
-        ("year", "Int64", "年度"),
-        ("section", "string", "部分"),
-        ("text", "string", "原文"),
-    ],
-    "catalogue": [
-        ("id", "string", "指标"),
-        ("name_zh", "string", "中文名称"),
-        ("name_en", "string", "英文名称"),
-        ("kind", "string", "类型"),
-        ("unit", "string", "单位"),
-        ("formula", "string", "公式"),
-        ("numerator", "string", "分子"),
-        ("denominator", "string", "分母"),
-        ("caveat", "string", "注意"),
-    ],
-}
-
 # Sections kept verbatim in the texts table (section 一, 总体情况).
 TEXT_SECTIONS = ("overview",)
 PARSED, FAILED, LEGACY, DUPLICATE, SKIPPED = "parsed", "failed", "legacy", "duplicate", "skipped"
-
-
-def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
-    """A DataFrame with exactly the columns and dtypes of ``SCHEMAS[table]``."""
-    columns = [c for c, _d, _z in SCHEMAS[table]]
-    df = pd.DataFrame(list(rows), columns=columns)
-    for column, dtype, _zh in SCHEMAS[table]:
-        if dtype == "string":
-            # An empty text is a missing one: CSV cannot tell them apart, so neither do we.
-            df[column] = df[column].where(df[column] != "", None)
-    return df.astype({c: d for c, d, _z in SCHEMAS[table]})
 
 
 def _year_span(years: list[int]) -> str:
@@ -318,8 +196,6 @@ class Corpus:
 
         The :class:`Report` objects are not kept in an export, so ``parsed`` is empty.
         """
-        from .export import read_table
-
         folder = Path(folder)
         tables = {
             name: read_table(folder / f"{name}.parquet")
@@ -328,19 +204,32 @@ class Corpus:
         }
         return cls(**tables)
 
+    @classmethod
+    def from_dataset(cls, folder: str | Path) -> Corpus:
+        """The whole corpus back from a dataset (:func:`.dataset.write_dataset`, or ``export``
+        with ``dataset=True``): what ``load(folder)`` does with such a folder.
+
+        The :class:`Report` objects are not stored in a dataset, so ``parsed`` is empty.
+        """
+        from .dataset import CORPUS_TABLES, read_dataset  # pyarrow: imported when used
+
+        tables = read_dataset(folder, list(CORPUS_TABLES))
+        assert isinstance(tables, dict)
+        return cls(**tables)
+
     def export(self, out_dir: str | Path, dataset: bool = False) -> dict[str, list[Path]]:
         """Write every table as CSV and Parquet, and one XLSX workbook (see :mod:`.export`);
         with ``dataset``, also the Parquet dataset partitioned by year in ``out_dir/dataset``.
 
         The set is swapped in whole: an interrupted export leaves the previous one.
         """
-        from .dataset import write_dataset
-        from .export import export_folder, export_tables
+        from .dataset import write_dataset  # pyarrow: imported when used
 
         def write(stage: Path) -> dict[str, list[Path]]:
-            written = export_tables(self.tables(), stage)
+            tables = self.tables()
+            written = export_tables(tables, stage)
             if dataset:
-                written["dataset"] = [write_dataset(self, stage / "dataset")]
+                written["dataset"] = [write_dataset(tables, stage / "dataset")]
             return written
 
         return export_folder(out_dir, write)
@@ -378,24 +267,24 @@ def load(
     Every file found is a row of ``reports`` (skipped and unreadable ones too, see
     :mod:`.inputs`); a path that does not exist is an :class:`~.errors.InputError`.
     """
-    from .dataset import is_dataset, read_corpus
-    from .ingest import ingest
+    from .dataset import is_dataset
+    from .distributed import run_files
 
     if isinstance(path, str | Path) and is_dataset(path):
-        return read_corpus(path)
+        return Corpus.from_dataset(path)
     paths = [path] if isinstance(path, str | Path) else list(path)
     alias_map = read_aliases(aliases) if isinstance(aliases, str | Path) else aliases
     unit_tree = read_unit_tree(units) if isinstance(units, str | Path) else units
     entries = find_inputs(paths)
     to_read = [e for e in entries if e.readable]
     results = iter(
-        ingest(
+        run_files(
+            executor,
             [e.path for e in to_read],
             jobs=jobs,
             cache_dir=cache_dir,
             progress=progress,
             desc="load",
-            executor=executor,
             scheduler=scheduler,
             ocr=ocr,
         )
@@ -594,66 +483,6 @@ def _cell_value(value: Any, forced: float | None) -> dict[str, Any]:
 
 # ---------------------------------------------------------------------------------------------
 # Year over year and rollups
-
-
-def year_over_year(indicators: pd.DataFrame) -> pd.DataFrame:
-    """Change of each indicator against the same agency's value of the previous calendar year."""
-    catalogue = ind.by_id()
-    rows = []
-    data = indicators[indicators.agency_key.notna() & indicators.year.notna()]
-    index = {(r.agency_key, r.indicator, int(r.year)): r for r in data.itertuples(index=False)}
-    for (key, indicator, year), cur in sorted(index.items()):
-        prev = index.get((key, indicator, year - 1))
-        spec = catalogue.get(indicator)
-        row = {
-            "agency": cur.agency,
-            "agency_key": key,
-            "indicator": indicator,
-            "year": year,
-            "value": cur.value,
-            "prev_year": year - 1 if prev is not None else None,
-            "prev_value": prev.value if prev is not None else None,
-            "unit": cur.unit,
-        }
-        row.update(_change(cur, prev, spec is not None and spec.kind == "rate"))
-        rows.append(row)
-    return frame("yoy", rows)
-
-
-def _missing(value: Any) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
-
-
-def _plain(value: Any) -> Any:
-    return None if _missing(value) else value
-
-
-def _change(cur: Any, prev: Any, is_share: bool) -> dict[str, Any]:
-    """Absolute and relative change; percentage points for shares (rates between 0 and 1)."""
-    out: dict[str, Any] = {"abs_change": None, "rel_change": None, "change_pp": None}
-    if prev is None:
-        out["status"] = "missing_previous"
-        return out
-    definitions = {_plain(cur.definition), _plain(prev.definition)}
-    if len(definitions) > 1 or None in definitions or "not_comparable" in (cur.status, prev.status):
-        out["status"] = "not_comparable"
-        return out
-    if _missing(prev.value):
-        out["status"] = "missing_previous"
-        return out
-    if _missing(cur.value):
-        out["status"] = "missing"
-        return out
-    out["abs_change"] = cur.value - prev.value
-    if is_share:
-        out["change_pp"] = (cur.value - prev.value) * 100
-    out["rel_change"] = None if prev.value == 0 else (cur.value - prev.value) / prev.value
-    # A change resting on a small denominator is computed but is never a finding.
-    if ind.SMALL_SAMPLE in (cur.status, prev.status):
-        out["status"] = ind.SMALL_SAMPLE
-    else:
-        out["status"] = "zero_previous" if prev.value == 0 else "ok"
-    return out
 
 
 def balanced_panel(indicators: pd.DataFrame, years: Iterable[int]) -> pd.DataFrame:

@@ -5,10 +5,14 @@ like "2023 only". :func:`write_dataset` writes every table hive-style by year
 (``indicators/year=2023/part-0.parquet``; rows without a year under
 ``year=__HIVE_DEFAULT_PARTITION__``), with a marker file ``_dataset.json`` that names the
 schema version. :func:`read_dataset` reads only the requested years' files and columns;
-:func:`read_corpus` (what ``disclosure_metrics.load(folder)`` does with such a folder) reads
-the whole corpus back. :func:`yoy_from_dataset` computes the year-over-year table from the
-partitioned indicators on Dask, with :func:`disclosure_metrics.corpus.year_over_year` applied
-to each agency's rows, so the result is the pandas one.
+:meth:`Corpus.from_dataset <disclosure_metrics.corpus.Corpus.from_dataset>` (what
+``disclosure_metrics.load(folder)`` does with such a folder) reads the whole corpus back.
+:func:`yoy_from_dataset` computes the year-over-year table from the partitioned indicators on
+Dask, with :func:`disclosure_metrics.frames.year_over_year` applied to each agency's rows, so
+the result is the pandas one.
+
+This module knows the table schemas (:mod:`.frames`) but not the Corpus class: the Corpus
+writes and reads datasets through it.
 
 Example::
 
@@ -28,16 +32,16 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from .corpus import SCHEMAS, Corpus, frame, year_over_year
+from .frames import SCHEMAS, frame, year_over_year
 
 if TYPE_CHECKING:
     from .distributed import DaskExecutor
@@ -83,14 +87,21 @@ def is_dataset(path: str | Path) -> bool:
     return (Path(path) / MARKER).is_file()
 
 
-def write_dataset(corpus: Corpus | dict[str, pd.DataFrame], out_dir: str | Path) -> Path:
+class HasTables(Protocol):
+    """What :func:`write_dataset` reads a corpus through (a :class:`~.corpus.Corpus` is one)."""
+
+    def tables(self) -> dict[str, pd.DataFrame]: ...
+
+
+def write_dataset(corpus: HasTables | Mapping[str, pd.DataFrame], out_dir: str | Path) -> Path:
     """Write every corpus table (and ``yoy``, ``catalogue``) partitioned by year; return the folder.
 
-    The dataset is written beside ``out_dir`` under a temporary name and moved into place at
-    the end, so an interrupted write leaves the previous dataset whole.
+    ``corpus`` is a :class:`~.corpus.Corpus` or its tables by name. The dataset is written
+    beside ``out_dir`` under a temporary name and moved into place at the end, so an
+    interrupted write leaves the previous dataset whole.
     """
     out = Path(out_dir)
-    tables = corpus.tables() if isinstance(corpus, Corpus) else dict(corpus)
+    tables = dict(corpus) if isinstance(corpus, Mapping) else corpus.tables()
     tmp = staging_folder(out)
     years: set[int] = set()
     for name, df in tables.items():
@@ -274,13 +285,6 @@ def _nullable(arrow_type: pa.DataType) -> Any:
         pa.float64(): pd.Float64Dtype(),
         pa.bool_(): pd.BooleanDtype(),
     }.get(arrow_type)
-
-
-def read_corpus(folder: str | Path) -> Corpus:
-    """The whole corpus back from a dataset; ``parsed`` is empty (reports are not stored)."""
-    tables = read_dataset(folder, list(CORPUS_TABLES))
-    assert isinstance(tables, dict)
-    return Corpus(**tables)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -5,6 +5,11 @@ Both executors map :func:`disclosure_metrics.ingest._ingest_chunk` (which calls
 :class:`~disclosure_metrics.ingest.Ingested` per input, in input order, so everything after
 parsing (the corpus, checks, indicators, exports) cannot tell them apart.
 
+This module sits above :mod:`~disclosure_metrics.ingest`: ingest defines the small
+:class:`~disclosure_metrics.ingest.Executor` protocol it hands files to, and the executor
+names (``--executor local|dask``, ``--scheduler``) are resolved here, by :func:`make_executor`
+and :func:`run_files`.
+
 On Dask a worker can die under a file (out of memory, a crash in a PDF library). The batch it
 was running is then resubmitted file by file, and only a file that kills its worker again is
 marked — with a ``worker_lost`` error naming it — while the rest of its batch is parsed.
@@ -28,12 +33,12 @@ import os
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from tqdm import tqdm
 
 from .errors import InputError, ReportError
-from .ingest import Ingested, _ingest_chunk, default_jobs, ingest
+from .ingest import Executor, Ingested, _ingest_chunk, default_jobs, ingest
 
 EXECUTORS = ("local", "dask")
 # A scheduler that does not answer in this time is reported (the default waits 30 s).
@@ -44,23 +49,6 @@ CONNECT_SECONDS = 5
 MAX_BATCH = 64
 
 Unit = Callable[[Sequence[str], str | None, str], list[Ingested]]
-
-
-class Executor(Protocol):
-    """Something that parses files: ``map_files(paths, cache_dir, progress)`` in input order."""
-
-    kind: str
-
-    def map_files(
-        self,
-        paths: Sequence[str | Path],
-        cache_dir: str | Path | None = None,
-        progress: bool = False,
-        desc: str = "parse",
-        ocr: str = "auto",
-    ) -> list[Ingested]: ...
-
-    def close(self) -> None: ...
 
 
 class LocalExecutor:
@@ -356,7 +344,7 @@ def make_executor(
 
 
 def run_files(
-    executor: str | Executor,
+    executor: str | Executor | None,
     paths: Sequence[str | Path],
     jobs: int | None = None,
     cache_dir: str | Path | None = None,
@@ -365,11 +353,15 @@ def run_files(
     scheduler: str | None = None,
     ocr: str = "auto",
 ) -> list[Ingested]:
-    """Parse ``paths`` on an executor given by name (started and closed here) or as an object.
+    """Parse ``paths`` on an executor given by name (started and closed here; None is
+    ``"local"``) or as an object: what ``--executor``/``--scheduler`` and ``load(executor=...)``
+    run.
 
     >>> [i.status for i in run_files("local", ["data/raw/2020_huianpu.txt"], jobs=1)]
     ['parsed']
     """
+    if executor is None:
+        executor = "local"
     if not isinstance(executor, str):
         return executor.map_files(paths, cache_dir=cache_dir, progress=progress, desc=desc, ocr=ocr)
     with make_executor(executor, scheduler=scheduler, jobs=jobs) as running:

@@ -26,7 +26,7 @@ from typing import Any
 
 import pandas as pd
 
-from .corpus import SCHEMAS
+from .frames import SCHEMAS
 
 WORKBOOK = "disclosure_metrics.xlsx"
 SHEET_NAMES = {

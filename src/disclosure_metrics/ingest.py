@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from tqdm import tqdm
 
@@ -36,9 +36,6 @@ from .errors import ReportError, TooComplex, UnsupportedFormatError
 from .inputs import safe_text
 from .parse import Report, parse_document
 from .readers import read_document
-
-if TYPE_CHECKING:
-    from .distributed import Executor
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -298,14 +295,35 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
+class Executor(Protocol):
+    """Something that parses files elsewhere and gives one :class:`Ingested` per path, in order.
+
+    :func:`ingest` hands its files to such an object when given one; the executors themselves
+    (processes here, a Dask cluster) and the names ``--executor local|dask`` live in
+    :mod:`disclosure_metrics.distributed`, which this module does not know.
+    """
+
+    kind: str
+
+    def map_files(
+        self,
+        paths: Sequence[str | Path],
+        cache_dir: str | Path | None = None,
+        progress: bool = False,
+        desc: str = "parse",
+        ocr: str = "auto",
+    ) -> list[Ingested]: ...
+
+    def close(self) -> None: ...
+
+
 def ingest(
     paths: Sequence[str | Path],
     jobs: int | None = None,
     cache_dir: str | Path | None = None,
     progress: bool = False,
     desc: str = "parse",
-    executor: str | Executor | None = None,
-    scheduler: str | None = None,
+    executor: Executor | str | None = None,
     ocr: str = "auto",
 ) -> list[Ingested]:
     """Parse files in ``jobs`` processes (default: all cores), in input order.
@@ -313,22 +331,19 @@ def ingest(
     ``ocr``: the OCR mode for scans and images. Fewer than four files are parsed here, one
     after the other, and a scan's pages are OCR'd over the ``jobs`` processes instead.
 
-    ``executor="dask"`` (with an optional ``scheduler`` address), or an executor object of
-    :mod:`disclosure_metrics.distributed`, runs the same work on a Dask cluster instead.
+    ``executor``, an :class:`Executor` object (e.g. a
+    :class:`~disclosure_metrics.distributed.DaskExecutor`), runs the same work there instead.
+    An executor by name (``"dask"``, with a scheduler address) is started by
+    :func:`disclosure_metrics.distributed.run_files`; here only ``"local"`` is a name.
     """
-    if executor not in (None, "local") or scheduler:
-        from .distributed import run_files
-
-        return run_files(
-            executor or "local",
-            paths,
-            jobs,
-            cache_dir,
-            progress,
-            desc,
-            scheduler=scheduler,
-            ocr=ocr,
-        )
+    if isinstance(executor, str):
+        if executor != "local":
+            raise ValueError(
+                f"ingest() takes an executor object, not {executor!r}: "
+                "use disclosure_metrics.distributed.run_files or make_executor"
+            )
+    elif executor is not None:
+        return executor.map_files(paths, cache_dir=cache_dir, progress=progress, desc=desc, ocr=ocr)
     names = [str(p) for p in paths]
     cache = str(cache_dir) if cache_dir else None
     jobs = jobs or default_jobs()
