@@ -362,3 +362,23 @@ def test_parse_imports_no_heavy_library(name: str) -> None:
     ).stdout
     assert json.loads(out.splitlines()[-1]) == []
     assert json.loads(out.splitlines()[0])["format"] in {"GOV2019", "GOV2021", "HYBRID"}
+
+
+def test_national_writes_the_dataset_and_lists_every_input(tmp_path: Path) -> None:
+    """``national``: the streamed dataset loads back; every input is in its manifest (the
+    skipped .csv too) and a failed file makes the exit code 1 while the others are read."""
+    import disclosure_metrics as dm
+
+    out = tmp_path / "national"
+    result = CliRunner().invoke(main, ["national", str(_batch(tmp_path)), "--out", str(out)])
+    assert result.exit_code == 1, result.output
+    assert "b_empty.txt" in result.output and "d_notes.csv" in result.output
+    corpus = dm.load(out)
+    statuses = dict(zip(corpus.reports.file, corpus.reports.status, strict=True))
+    assert statuses == {
+        "a_sample.txt": "parsed",
+        "b_empty.txt": "failed",
+        "c_notice.txt": "failed",
+        "d_notes.csv": "skipped",
+    }
+    assert set(corpus.indicators.year) == {2020} and len(corpus.cells) > 100

@@ -48,6 +48,7 @@ from .corpus import _check_row, error_text, frame, report_cells
 from .dataset import ORDER, finish_dataset, read_dataset, staging_folder, write_parts
 from .derive import forced_cells
 from .ingest import Ingested, default_jobs, ingest_one
+from .inputs import InputFile, find_inputs, safe_text
 from .parse import Report
 
 Layout = tuple[tuple[str, ...], ...]
@@ -212,8 +213,8 @@ def manifest_row(path: str, result: Ingested) -> dict[str, Any]:
     """The file's row of the ``reports`` table, as :func:`~disclosure_metrics.load` makes it."""
     row: dict[str, Any] = {
         "report": path,
-        "file": Path(path).name,
-        "path": path,
+        "file": safe_text(Path(path).name),
+        "path": safe_text(path),
         "sha256": result.sha256 or None,
         "seconds": result.seconds,
         "status": result.status,
@@ -491,7 +492,9 @@ def stream(
     file by file; a file that kills a worker again is ``failed`` (``worker_lost``) and the run
     goes on. Identical files are read once: later copies are listed as ``duplicate``.
     """
-    names = [os.path.abspath(str(p)) for p in paths]
+    # Every file found is a manifest row; only the readable ones go to the workers.
+    entries = find_inputs(paths)
+    names = [os.path.abspath(e.path) for e in entries if e.readable]
     chunks = [names[i : i + chunk] for i in range(0, len(names), chunk)]
     starts = list(range(0, len(names), chunk))
     out = Path(os.path.abspath(out_dir))
@@ -535,6 +538,7 @@ def stream(
         bar.close()
         cross_base = len(names) * ORDER_STRIDE
         parts += _bucket_parts(slices, frozenset(copies), plan, cross_base, jobs, running)
+        manifest = _with_unread(entries, manifest)
         reports = frame("reports", manifest)
         for i, row in enumerate(manifest):
             row[ORDER] = i * ORDER_STRIDE
@@ -561,6 +565,24 @@ def stream(
         parsed=int((reports.status == "parsed").sum()),
         cross_base=cross_base,
     )
+
+
+def _with_unread(entries: list[InputFile], read: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The manifest in input order: the rows of the files read, and a row for every file not
+    read (skipped with its reason, or failed when it could not even be listed)."""
+    rows = iter(read)
+    out = []
+    for entry in entries:
+        if entry.readable:
+            out.append(next(rows))
+            continue
+        path = os.path.abspath(entry.path)
+        row = {"report": path, "file": safe_text(entry.path.name), "path": safe_text(path)}
+        if entry.skip is not None:
+            out.append({**row, "status": "skipped", "note": entry.skip})
+        else:
+            out.append({**row, "status": "failed", "error": error_text(entry.error)})  # type: ignore[arg-type]
+    return out
 
 
 def _sweep(root: Path, kept: set[str]) -> None:

@@ -503,6 +503,70 @@ def export(
         sys.exit(1)
 
 
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="The dataset folder to write (replaced whole when the run ends).",
+)
+@click.option("--blank-as-zero", is_flag=True, help="Read blank cells as 0 in the checks.")
+@click.option(
+    "--chunk",
+    type=click.IntRange(min=1),
+    default=200,
+    show_default=True,
+    help="Files per task.",
+)
+@JOBS
+@OCR
+@EXECUTOR
+@SCHEDULER
+def national(
+    inputs: tuple[str, ...],
+    out_dir: str,
+    blank_as_zero: bool,
+    chunk: int,
+    jobs: int | None,
+    executor: str,
+    scheduler: str | None,
+    ocr: str = "auto",
+) -> None:
+    """Stream a national crawl into a Parquet dataset partitioned by year.
+
+    The workers (processes here, or a Dask cluster's) parse, check and compute indicators and
+    write the dataset themselves, then run the cross-year rules and the reuse rate agency by
+    agency; this process never holds the corpus. Read the result with
+    ``disclosure_metrics.load(OUT)`` or ``dataset.read_dataset``; ``OUT/reports`` lists every
+    input with its status.
+    """
+    from .batch import stream
+
+    _check_executor(executor, scheduler)
+    require_inputs(find_inputs(inputs), inputs)
+    result = stream(
+        list(inputs),
+        out_dir,
+        jobs=jobs,
+        chunk=chunk,
+        blank_as_zero=blank_as_zero,
+        progress=True,
+        executor=executor,
+        scheduler=scheduler,
+        ocr=ocr,
+    )
+    for table, rows in sorted(result.rows_written.items()):
+        click.echo(f"{table}: {rows:,} rows")
+    click.echo(f"→ {result.dataset}")
+    _list_unread(result.reports)
+    statuses = list(result.reports.status)
+    click.echo(summary_line(statuses), err=True)
+    if "failed" in statuses:
+        sys.exit(1)
+
+
 def _list_unread(reports: Any) -> None:
     """One line per input that was not read as a report, with its reason."""
     for row in reports.itertuples(index=False):

@@ -93,7 +93,9 @@ _SIX = ("natural_person", "commercial", "research", "social_welfare", "legal_ser
 _TOTAL_ROWS = ("new_received", "carried_over", "total_processed", "carry_forward")
 # Rows of the GOV2019 item-list blocks (（五）（六）（八）), whose item counts chain year to year.
 _ITEM_ROWS = tuple(
-    row.key for b in tpl.table2_blocks("GOV2019") if b.id in ("art20_5", "art20_6", "art20_8")
+    row.key
+    for b in tpl.table2_blocks("GOV2019")
+    if b.id in ("art20_5", "art20_6", "art20_8")
     for row in b.rows
 )
 
@@ -236,8 +238,13 @@ AGENCIES: tuple[Agency, ...] = (
         litigation=(0, 1),
         fee_notices=(0, 1),
         docs=(1, 3, 14),
-        items={"licensing": (14, 72), "other_services": (31, 0), "punishment": (12, 2),
-               "coercion": (0, 0), "fees": (2, 0)},
+        items={
+            "licensing": (14, 72),
+            "other_services": (31, 0),
+            "punishment": (12, 2),
+            "coercion": (0, 0),
+            "fees": (2, 0),
+        },
         fee_amount=0.0,
         procurement=(6, 3425000),
         channels=(
@@ -262,8 +269,13 @@ AGENCIES: tuple[Agency, ...] = (
         litigation=(0, 1),
         fee_notices=(0, 1),
         docs=(1, 2, 9),
-        items={"licensing": (46, 1150), "other_services": (25, 0), "punishment": (380, 180),
-               "coercion": (22, 28), "fees": (3, 0)},
+        items={
+            "licensing": (46, 1150),
+            "other_services": (25, 0),
+            "punishment": (380, 180),
+            "coercion": (22, 28),
+            "fees": (3, 0),
+        },
         fee_amount=3.26,
         procurement=(3, 986000),
         channels=(
@@ -288,8 +300,13 @@ AGENCIES: tuple[Agency, ...] = (
         litigation=(0, 0),
         fee_notices=(0, 0),
         docs=(0, 0, 0),
-        items={"licensing": (0, 0), "other_services": (0, 0), "punishment": (6, 24),
-               "coercion": (0, 0), "fees": (0, 0)},
+        items={
+            "licensing": (0, 0),
+            "other_services": (0, 0),
+            "punishment": (6, 24),
+            "coercion": (0, 0),
+            "fees": (0, 0),
+        },
         fee_amount=0.0,
         procurement=(0, 0),
         channels=(
@@ -317,8 +334,13 @@ AGENCIES: tuple[Agency, ...] = (
         litigation=(0, 0),
         fee_notices=(0, 0),
         docs=(0, 0, 0),
-        items={"licensing": (0, 0), "other_services": (0, 0), "punishment": (4, 9),
-               "coercion": (0, 0), "fees": (0, 0)},
+        items={
+            "licensing": (0, 0),
+            "other_services": (0, 0),
+            "punishment": (4, 9),
+            "coercion": (0, 0),
+            "fees": (0, 0),
+        },
         fee_amount=0.0,
         procurement=(0, 0),
         channels=(
@@ -350,31 +372,45 @@ class DeliberateError:
 #: Every deliberate error of the dataset; every other report passes every rule.
 DELIBERATE_ERRORS: tuple[DeliberateError, ...] = (
     DeliberateError(
-        "2020_example_market.pdf", "T3-I2", "columns natural_person, total",
+        "2020_example_market.pdf",
+        "T3-I2",
+        "columns natural_person, total",
         "（一）予以公开 printed 2 short: （七）总计 is 2 more than its outcome rows",
     ),
     DeliberateError(
-        "2022_example_education.docx", "T4-I1", "group review",
+        "2022_example_education.docx",
+        "T4-I1",
+        "group review",
         "行政复议 总计 printed 0 over non-zero parts (结果维持 …)",
     ),
     DeliberateError(
-        "2023_example_county_office.pdf", "TXT-1", "applications_received",
+        "2023_example_county_office.pdf",
+        "TXT-1",
+        "applications_received",
         "section 一 states 5 more applications received than table 3 (new + carried over)",
     ),
     DeliberateError(
-        "2023_example_market.html", "T3-X1", "2022→2023 columns natural_person, total",
+        "2023_example_market.html",
+        "T3-X1",
+        "2022→2023 columns natural_person, total",
         "上年结转 is 2 more than the 2022 report's 结转下年度",
     ),
     DeliberateError(
-        "2024_example_education.md", "FEE-1", "other.2",
+        "2024_example_education.md",
+        "FEE-1",
+        "other.2",
         "one application dropped for an unpaid fee; section 六 reports no fee notice",
     ),
     DeliberateError(
-        "2021_example_baishui.txt", "STR-2", "format",
+        "2021_example_baishui.txt",
+        "STR-2",
+        "format",
         "a 2021 report still printed on the 2019 tables (format GOV2019)",
     ),
     DeliberateError(
-        "2023_example_baishui.txt", "STR-1", "sections",
+        "2023_example_baishui.txt",
+        "STR-1",
+        "sections",
         "section 五 numbered 六 and section 六 numbered 七",
     ),
 )
@@ -551,9 +587,7 @@ def _delta(seed: int, items: int, *key: object) -> int:
     return max(change, -items)
 
 
-def _table2(
-    seed: int, agency: Agency, year: int, fmt: str, state: _State
-) -> dict[str, Cells]:
+def _table2(seed: int, agency: Agency, year: int, fmt: str, state: _State) -> dict[str, Cells]:
     """Table 2 of ``fmt`` as printed, advancing the document stock and item lists in ``state``."""
     key = (agency.key, year)
     made = _randint(seed, agency.docs[0], agency.docs[1], "docs", *key)
@@ -664,8 +698,7 @@ _PROCESS = (
     "落实依申请公开登记、审核、答复全过程留痕管理，加强与申请人的沟通，提升答复的针对性。",
 )
 _MANAGEMENT = (
-    "严格落实政府信息公开保密审查制度，坚持“先审查、后公开”和“一事一审”，确保公开内容"
-    "准确、规范。",
+    "严格落实政府信息公开保密审查制度，坚持“先审查、后公开”和“一事一审”，确保公开内容准确、规范。",
     "及时更新政府信息公开指南和主动公开目录，做好政府信息的动态调整和规范管理。",
     "建立健全政府信息发布协调机制，对涉及多个部门的信息做好沟通确认，确保发布信息准确一致。",
     "开展行政规范性文件清理工作，对已废止、失效的文件在网站上作出标注，方便公众准确查询。",
@@ -718,9 +751,7 @@ def _applications_text(
 ) -> tuple[str, list[ExpectedFact]]:
     """The sentence on applications, from table 3 as printed (or a deliberately wrong count)."""
     # Rows 一, 二, （七） and 四 are always printed in full (never blank).
-    new, carried, processed, forward = (
-        int(t3[row]["total"] or 0) for row in _TOTAL_ROWS
-    )
+    new, carried, processed, forward = (int(t3[row]["total"] or 0) for row in _TOTAL_ROWS)
     if new == 0 and carried == 0:
         text = f"本年度{agency.self_ref}未收到政府信息公开申请。"
         return text, [ExpectedFact("applications_received", "all", 0, "exact")]
@@ -753,9 +784,7 @@ def _disputes_text(t4: Cells) -> str:
     return "全年因政府信息公开工作" + "，".join(parts) + "。"
 
 
-def _fees(
-    seed: int, agency: Agency, year: int
-) -> tuple[int, int, int]:
+def _fees(seed: int, agency: Agency, year: int) -> tuple[int, int, int]:
     """Fee notices issued, notices left unpaid (other.2) and the amount collected (元)."""
     if year < 2021:
         return 0, 0, 0
@@ -851,8 +880,9 @@ def _narrative(
     ]
     if year >= 2021:
         section5.insert(
-            0, f"针对上年度报告中提出的问题，{agency.self_ref}通过加强培训、完善制度、"
-            "定期巡查等方式推动整改，取得了一定成效。"
+            0,
+            f"针对上年度报告中提出的问题，{agency.self_ref}通过加强培训、完善制度、"
+            "定期巡查等方式推动整改，取得了一定成效。",
         )
 
     # 六: nothing before 2021; the 信息处理费 statement from 2021.
@@ -1079,8 +1109,10 @@ def _table2_grid(report: ExampleReport, middle_spans: bool) -> Grid:
             for col in block.columns:
                 value = values[col.key]
                 text = _signed(value) if col.type == "signed_int" else _num(value)
-                if block.id == "art20_9" and col.key == "amount" and report.agency_key == (
-                    "county_office"
+                if (
+                    block.id == "art20_9"
+                    and col.key == "amount"
+                    and report.agency_key == ("county_office")
                 ):
                     text += "元"  # the unit written in the cell (spec §2.3)
                 texts.append(text)
@@ -1297,7 +1329,7 @@ def render_html(report: ExampleReport) -> bytes:
         '<a href="#">政务服务</a> <a href="#">互动交流</a></nav></header>\n'
         '<div class="position">当前位置：首页 &gt; 政务公开 &gt; 政府信息公开年报</div>\n'
         '<div class="article">\n' + "\n".join(body) + "\n</div>\n"
-        '<footer><p>主办：示例县人民政府办公室（示例）　本站为示例数据，非真实网站</p></footer>\n'
+        "<footer><p>主办：示例县人民政府办公室（示例）　本站为示例数据，非真实网站</p></footer>\n"
         "</body>\n</html>\n"
     )
     return page.encode("utf-8")
