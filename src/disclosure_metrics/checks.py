@@ -17,7 +17,6 @@ Example::
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -26,6 +25,8 @@ from typing import Any
 
 from . import templates as tpl
 from .agencies import agency_key
+from .cells import MISSING, cell, expand, signed_paths, table3_variant
+from .derive import forced_cells
 from .numbers import Ambiguous
 from .parse import Report
 
@@ -91,38 +92,6 @@ class Evaluation:
 # Cells
 
 
-def cell(report: Report, path: str) -> Any:
-    """The value at a dotted path (``table3.granted.total``, ``table2.art20_1.rules.made``)."""
-    table, _, rest = path.partition(".")
-    node: Any = getattr(report, table)
-    if table == "table3":
-        # Row keys contain dots themselves (denied.1): the column is the last part.
-        row, _, col = rest.rpartition(".")
-        values = node.get(row)
-        return _MISSING if values is None else values.get(col, _MISSING)
-    for key in rest.split("."):
-        if not isinstance(node, dict) or key not in node:
-            return _MISSING
-        node = node[key]
-    return node
-
-
-_MISSING = object()
-
-
-def expand(report: Report, path: str) -> list[str]:
-    """Glob paths (``table3.denied.*.total``) to the paths the report has."""
-    if "*" not in path:
-        return [path]
-    table, rest = path.split(".", 1)
-    if table == "table3":
-        row_glob, col = rest.rsplit(".", 1)
-        return [
-            f"table3.{row}.{col}" for row in report.table3 if fnmatch.fnmatchcase(row, row_glob)
-        ]
-    raise ValueError(f"glob only supported in table 3: {path}")
-
-
 def evaluate(
     terms: Iterable[tuple[int, Report, str]],
     blank_as_zero: bool,
@@ -141,7 +110,7 @@ def evaluate(
         value = cell(report, path)
         if value is None and filled and path in filled:
             value = filled[path]
-        if value is _MISSING:
+        if value is MISSING:
             problem = problem or f"{path} not in the report"
         elif isinstance(value, Ambiguous):
             problem = problem or f"{path} is ambiguous"
@@ -239,31 +208,6 @@ def _plain(
 # Rule kinds
 
 
-def table3_variant(report: Report) -> str:
-    return "split_other" if "other.1" in report.table3 else "single_other"
-
-
-def _terms(
-    report: Report, prev: Report | None, names: Sequence[str], fill: str
-) -> list[tuple[int, Report, str]]:
-    """Rule terms to signed cell paths; ``fill`` formats a key into a path."""
-    out: list[tuple[int, Report, str]] = []
-    for name in names:
-        sign = -1 if name.startswith("-") else 1
-        name = name.lstrip("-")
-        target = report
-        if name.startswith("prev:"):
-            if prev is None:
-                raise ValueError("a prev: term needs the previous report")
-            target, name = prev, name[5:]
-        if name == "@outcome_rows":
-            for key in tpl.outcome_row_keys(table3_variant(target)):
-                out.append((sign, target, fill.format(key=key)))
-        else:
-            out.append((sign, target, fill.format(key=name)))
-    return out
-
-
 def _identity(
     report: Report, rule: tpl.Rule, blank_as_zero: bool, prev: Report | None = None
 ) -> list[CheckResult]:
@@ -273,20 +217,20 @@ def _identity(
     if table == "table3" and for_each == "column":
         for col in (c.key for c in tpl.table3_columns()):
             fill = f"table3.{{key}}.{col}"
-            left = evaluate(_terms(report, prev, rule.get("left"), fill), blank_as_zero)
-            right = evaluate(_terms(report, prev, rule.get("right"), fill), blank_as_zero)
+            left = evaluate(signed_paths(report, prev, rule.get("left"), fill), blank_as_zero)
+            right = evaluate(signed_paths(report, prev, rule.get("right"), fill), blank_as_zero)
             results.append(_result(report, rule, f"column {col}", left, right))
     elif table == "table3" and for_each == "row":
         for row in tpl.table3_rows(table3_variant(report)):
             fill = f"table3.{row.key}.{{key}}"
-            left = evaluate(_terms(report, prev, rule.get("left"), fill), blank_as_zero)
-            right = evaluate(_terms(report, prev, rule.get("right"), fill), blank_as_zero)
+            left = evaluate(signed_paths(report, prev, rule.get("left"), fill), blank_as_zero)
+            right = evaluate(signed_paths(report, prev, rule.get("right"), fill), blank_as_zero)
             results.append(_result(report, rule, f"row {row.key}", left, right))
     elif table == "table4":
         for group, _label in tpl.table4_groups():
             fill = f"table4.{group}.{{key}}"
-            left = evaluate(_terms(report, prev, rule.get("left"), fill), blank_as_zero)
-            right = evaluate(_terms(report, prev, rule.get("right"), fill), blank_as_zero)
+            left = evaluate(signed_paths(report, prev, rule.get("left"), fill), blank_as_zero)
+            right = evaluate(signed_paths(report, prev, rule.get("right"), fill), blank_as_zero)
             results.append(_result(report, rule, f"group {group}", left, right))
     elif table == "table2":
         fmt = report.table2_format
@@ -298,8 +242,8 @@ def _identity(
                 continue
             for row in block.rows:
                 fill = f"table2.{block.id}.{row.key}.{{key}}"
-                left = evaluate(_terms(report, prev, rule.get("left"), fill), blank_as_zero)
-                right = evaluate(_terms(report, prev, rule.get("right"), fill), blank_as_zero)
+                left = evaluate(signed_paths(report, prev, rule.get("left"), fill), blank_as_zero)
+                right = evaluate(signed_paths(report, prev, rule.get("right"), fill), blank_as_zero)
                 holds = None
                 if rule.get("op") and left.value is not None and right.value is not None:
                     holds = (
@@ -359,8 +303,6 @@ def _statement_paths(report: Report, expression: str) -> list[tuple[int, Report,
 def _narrative(
     report: Report, rule: tpl.Rule, blank_as_zero: bool, filled: Mapping[str, float] | None
 ) -> list[CheckResult]:
-    from .derive import forced_cells
-
     statements: dict[str, list[str]] = rule.get("statements")
     # Totals the template leaves blank but the identities force (uniquely) count as printed here:
     # the text states totals, and a blank 总计 over printed parts is still that total.

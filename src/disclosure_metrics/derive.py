@@ -18,7 +18,7 @@ from __future__ import annotations
 from functools import cache
 
 from . import templates as tpl
-from .checks import _terms, cell, table3_variant
+from .cells import cell, signed_paths, table3_variant
 from .parse import Report
 
 Equation = tuple[list[tuple[int, str]], list[tuple[int, str]]]
@@ -54,8 +54,8 @@ def _equations(variant: str) -> list[Equation]:
         elif table == "table4":
             fills = [f"table4.{g}.{{key}}" for g, _ in tpl.table4_groups()]
         for fill in fills:
-            left = [(s, p) for s, _r, p in _terms(report, None, rule.get("left"), fill)]
-            right = [(s, p) for s, _r, p in _terms(report, None, rule.get("right"), fill)]
+            left = [(s, p) for s, _r, p in signed_paths(report, None, rule.get("left"), fill)]
+            right = [(s, p) for s, _r, p in signed_paths(report, None, rule.get("right"), fill)]
             eqs.append((left, right))
     return eqs
 

@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from . import templates as tpl
-from .checks import cell, table3_variant
+from .cells import cell, table3_variant
 from .derive import forced_cells
 from .parse import Report
 
