@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from disclosure_metrics.cells import MISSING, cell, expand, signed_paths, table3_variant
+from disclosure_metrics.cells import (
+    MISSING,
+    cell,
+    expand,
+    places,
+    signed_terms,
+    table3_variant,
+)
 
-from .test_checks import set_row, zero_report
+from .test_checks import zero_report
 
 
 def test_cell_reads_table3_rows_with_dots_and_nested_table2() -> None:
@@ -33,11 +40,38 @@ def test_table3_variant_and_globs_follow_the_rows_printed() -> None:
         expand(zero_report(), "table4.*.total")
 
 
-def test_signed_paths_expand_outcome_rows_by_the_layout_of_their_report() -> None:
-    report, prev = zero_report("GOV2021"), zero_report("GOV2019")
-    set_row(report, "granted", [1, 0, 0, 0, 0, 0, 1])
-    got = signed_paths(report, prev, ["-prev:@outcome_rows"], "table3.{key}.total")
-    assert {r is prev for _s, r, _p in got} == {True}
-    assert got[-1] == (-1, prev, "table3.other.total")  # the 2019 layout of the previous report
+def test_signed_terms_expand_outcome_rows_by_the_layout_of_their_report() -> None:
+    got = signed_terms(["-prev:@outcome_rows"], "table3.{key}.total", "split_other", "single_other")
+    assert {t.prev for t in got} == {True} and {t.sign for t in got} == {-1}
+    assert got[-1].path == "table3.other.total"  # the 2019 layout of the previous report
+    assert got[-1].keys == ("other", "total")
     with pytest.raises(ValueError):
-        signed_paths(report, None, ["prev:carry_forward"], "table3.{key}.total")
+        signed_terms(["prev:carry_forward"], "table3.{key}.total", "split_other")
+
+
+def test_places_of_each_identity_follow_the_layout_and_template() -> None:
+    rows_2021 = places("T3-I3", "split_other")
+    assert [p.scope for p in rows_2021][-5:] == [
+        "row other.1",
+        "row other.2",
+        "row other.3",
+        "row total_processed",
+        "row carry_forward",
+    ]
+    assert len(places("T3-I3", "single_other")) == len(rows_2021) - 2
+    outcome = places("T3-I2", "single_other")[0]
+    assert outcome.cells[0] == "table3.total_processed.natural_person"
+    assert outcome.cells[-1] == "table3.other.natural_person"
+    assert [p.scope for p in places("T2-S1", "single_other", None, "GOV2019")] == [
+        "art20_1 rules",
+        "art20_1 normative_docs",
+    ]
+    assert places("T2-S1", "single_other") == ()  # a table 2 rule needs the template
+    # A term repeated on the right is listed once among the cells.
+    place = places("T2-X1", "split_other", "split_other", "GOV2021")[0]
+    assert place.cells == (
+        "table2.art20_1.rules.valid",
+        "table2.art20_1.rules.made",
+        "table2.art20_1.rules.repealed",
+    )
+    assert [t.prev for t in place.right] == [True, False, False]
