@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -22,6 +23,7 @@ from typing import Any
 import yaml
 
 from . import templates as tpl
+from .cells import MISSING as NOT_IN_REPORT
 from .cells import cell, path_keys, table3_variant, value_at
 from .derive import forced_cells
 from .parse import Report
@@ -144,6 +146,7 @@ class ReportView:
         self.prev = prev
         self.rows = tuple(report.table3)  # the table 3 layout globs are matched against
         self.template = _template(report)
+        self._facts: defaultdict[str, list[Any]] | None = None
 
     def cell_term(self, path: str) -> Term:
         value = cell(self.report, path)
@@ -157,9 +160,13 @@ class ReportView:
         """The sum of cells (path, table, keys), as :func:`_sum` of their :meth:`cell_term`."""
         values = []
         derived = False
-        report, filled = self.report, self.filled
+        report, filled, table3 = self.report, self.filled, self.report.table3
         for path, table, keys in cells:
-            value = value_at(report, table, keys)
+            if table == "table3":
+                row = table3.get(keys[0])
+                value = NOT_IN_REPORT if row is None else row.get(keys[1], NOT_IN_REPORT)
+            else:
+                value = value_at(report, table, keys)
             if value is None and path in filled:
                 values.append(float(filled[path]))
                 derived = True
@@ -178,12 +185,12 @@ class ReportView:
         return _table_cell(table, spec)
 
     def facts(self, metric: str, channel: str) -> list[Any]:
+        if self._facts is None:  # the report's facts by metric, in text order, made once
+            self._facts = defaultdict(list)
+            for fact in getattr(self.report, "narrative", []):
+                self._facts[fact.metric].append(fact)
         matches = _glob(channel).match
-        return [
-            f
-            for f in getattr(self.report, "narrative", [])
-            if f.metric == metric and matches(f.channel)
-        ]
+        return [f for f in self._facts.get(metric, ()) if matches(f.channel)]
 
     def term(self, text: str) -> Term:
         kind, _, spec = text.partition(":")
