@@ -8,9 +8,11 @@ from disclosure_metrics.cells import (
     MISSING,
     cell,
     expand,
+    path_keys,
     places,
     signed_terms,
     table3_variant,
+    value_at,
 )
 
 from .test_checks import zero_report
@@ -75,3 +77,23 @@ def test_places_of_each_identity_follow_the_layout_and_template() -> None:
         "table2.art20_1.rules.repealed",
     )
     assert [t.prev for t in place.right] == [True, False, False]
+
+
+def test_path_keys_and_value_at_read_what_cell_reads() -> None:
+    report = zero_report("GOV2019")
+    report.table3["other"]["total"] = None
+    for path in (
+        "table3.other.total",
+        "table3.denied.8.legal_service",
+        "table2.art20_9.procurement.amount",
+        "table2.art20_1.rules",  # a row, not a cell: the row itself
+        "table4.lit_direct.pending",
+        "table4.lit_direct.nothing",
+    ):
+        table, keys = path_keys(path)
+        assert value_at(report, table, keys) is cell(report, path) or (
+            value_at(report, table, keys) == cell(report, path)
+        )
+    assert path_keys("table3.not_processed.5.total") == ("table3", ("not_processed.5", "total"))
+    assert value_at(report, "table3", ("other", "total")) is None
+    assert value_at(report, "table4", ("lit_direct", "nothing")) is MISSING

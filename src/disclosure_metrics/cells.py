@@ -21,6 +21,7 @@ Example::
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
@@ -72,11 +73,15 @@ def expand(report: Report, path: str) -> list[str]:
         return [path]
     table, rest = path.split(".", 1)
     if table == "table3":
-        row_glob, col = rest.rsplit(".", 1)
-        return [
-            f"table3.{row}.{col}" for row in report.table3 if fnmatch.fnmatchcase(row, row_glob)
-        ]
+        return list(_table3_glob(rest, tuple(report.table3)))
     raise ValueError(f"glob only supported in table 3: {path}")
+
+
+@lru_cache  # keyed by the table 3 layout (its row keys): a few per corpus
+def _table3_glob(rest: str, rows: tuple[str, ...]) -> tuple[str, ...]:
+    row_glob, col = rest.rsplit(".", 1)
+    matches = re.compile(fnmatch.translate(row_glob)).match  # as fnmatch.fnmatchcase does
+    return tuple(f"table3.{row}.{col}" for row in rows if matches(row))
 
 
 def table3_variant(report: Report) -> str:
