@@ -44,3 +44,17 @@ def test_the_sample_report_cells_cut_off_by_the_rendering() -> None:
     forced = forced_cells(parse_file(SAMPLE))
     assert len(forced) == 27 and set(forced.values()) == {0}
     assert forced["table4.lit_after_review.total"] == 0
+
+
+def test_equations_are_the_hard_identities_at_each_place_of_the_layout() -> None:
+    from disclosure_metrics.derive import equations
+
+    report = zero_report("GOV2021")
+    eqs = equations(report)
+    assert len(eqs) == 7 + 7 + 25 + 3  # T3-I1, T3-I2 per column, T3-I3 per row, T4-I1 per group
+    assert eqs[0] == (
+        [(1, "table3.new_received.natural_person"), (1, "table3.carried_over.natural_person")],
+        [(1, "table3.total_processed.natural_person"), (1, "table3.carry_forward.natural_person")],
+    )
+    assert len(equations(zero_report("GOV2019"))) == len(eqs) - 2  # one （六） row, not three
+    assert forced_cells(report) == {}  # nothing blank, nothing forced

@@ -17,15 +17,17 @@ Example::
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import Any, NamedTuple
 
 from . import templates as tpl
 from .agencies import agency_key
+from .cells import MISSING, Term, cell, expand, places, table3_variant, value_at
+from .derive import forced_cells
 from .numbers import Ambiguous
 from .parse import Report
 
@@ -91,38 +93,6 @@ class Evaluation:
 # Cells
 
 
-def cell(report: Report, path: str) -> Any:
-    """The value at a dotted path (``table3.granted.total``, ``table2.art20_1.rules.made``)."""
-    table, _, rest = path.partition(".")
-    node: Any = getattr(report, table)
-    if table == "table3":
-        # Row keys contain dots themselves (denied.1): the column is the last part.
-        row, _, col = rest.rpartition(".")
-        values = node.get(row)
-        return _MISSING if values is None else values.get(col, _MISSING)
-    for key in rest.split("."):
-        if not isinstance(node, dict) or key not in node:
-            return _MISSING
-        node = node[key]
-    return node
-
-
-_MISSING = object()
-
-
-def expand(report: Report, path: str) -> list[str]:
-    """Glob paths (``table3.denied.*.total``) to the paths the report has."""
-    if "*" not in path:
-        return [path]
-    table, rest = path.split(".", 1)
-    if table == "table3":
-        row_glob, col = rest.rsplit(".", 1)
-        return [
-            f"table3.{row}.{col}" for row in report.table3 if fnmatch.fnmatchcase(row, row_glob)
-        ]
-    raise ValueError(f"glob only supported in table 3: {path}")
-
-
 def evaluate(
     terms: Iterable[tuple[int, Report, str]],
     blank_as_zero: bool,
@@ -141,21 +111,55 @@ def evaluate(
         value = cell(report, path)
         if value is None and filled and path in filled:
             value = filled[path]
-        if value is _MISSING:
-            problem = problem or f"{path} not in the report"
-        elif isinstance(value, Ambiguous):
-            problem = problem or f"{path} is ambiguous"
-        elif value == "NA":
-            problem = problem or f"{path} is NA"
-        elif value is None:
-            blanks.append(path)
-            if not blank_as_zero:
-                problem = problem or f"{path} is blank"
-        else:
-            total += sign * value
+        found = _problem(path, value, blanks, blank_as_zero)
+        if found is None:
+            if value is not None:
+                total += sign * value
+        elif problem is None:
+            problem = found
     if problem is not None:
         return Evaluation(None, cells, problem, blanks)
     return Evaluation(total, cells, None, blanks)
+
+
+def _problem(path: str, value: Any, blanks: list[str], blank_as_zero: bool) -> str | None:
+    """Why a cell cannot be summed (a blank is also noted in ``blanks``), or None."""
+    if value is MISSING:
+        return f"{path} not in the report"
+    if isinstance(value, Ambiguous):
+        return f"{path} is ambiguous"
+    if value == "NA":
+        return f"{path} is NA"
+    if value is None:
+        blanks.append(path)
+        return None if blank_as_zero else f"{path} is blank"
+    return None
+
+
+def _side(
+    terms: tuple[Term, ...], report: Report, prev: Report | None, blank_as_zero: bool
+) -> tuple[float | None, str | None, list[str]]:
+    """:func:`evaluate` over compiled terms: (the sum or None, the first problem, blank cells)."""
+    total = 0.0
+    blanks: list[str] = []
+    problem: str | None = None
+    for sign, on_prev, path, table, keys in terms:
+        source = prev if on_prev else report
+        if table == "table3":
+            values = source.table3.get(keys[0])  # type: ignore[union-attr]
+            value = MISSING if values is None else values.get(keys[1], MISSING)
+        else:
+            value = value_at(source, table, keys)  # type: ignore[arg-type]
+        if value.__class__ is int or value.__class__ is float:
+            total += sign * value
+            continue
+        found = _problem(path, value, blanks, blank_as_zero)
+        if found is None:
+            if value is not None:
+                total += sign * value
+        elif problem is None:
+            problem = found
+    return (None if problem is not None else total), problem, blanks
 
 
 def _number(value: float | None) -> float | int | None:
@@ -168,8 +172,21 @@ def _number(value: float | None) -> float | int | None:
 # Results
 
 
+class _Origin(NamedTuple):
+    """What every result of one report repeats (the file name is taken once per report)."""
+
+    file: str
+    agency: str | None
+    year: int | None
+    path: str
+
+
+def _origin(report: Report) -> _Origin:
+    return _Origin(report.file, report.agency, report.year, report.path)
+
+
 def _result(
-    report: Report,
+    origin: _Origin,
     rule: tpl.Rule,
     scope: str,
     left: Evaluation,
@@ -178,29 +195,50 @@ def _result(
     detail: str = "",
 ) -> CheckResult:
     cells = left.cells + [c for c in right.cells if c not in left.cells]
-    problem = left.problem or right.problem
-    assumption = BLANK_AS_ZERO if (left.blanks or right.blanks) and problem is None else None
+    sides = (left.value, left.problem, left.blanks, right.value, right.problem, right.blanks)
+    return _outcome(origin, rule, scope, cells, *sides, holds=holds, detail=detail)
+
+
+def _outcome(
+    origin: _Origin,
+    rule: tpl.Rule,
+    scope: str,
+    cells: Sequence[str],
+    left: float | None,
+    left_problem: str | None,
+    left_blanks: list[str],
+    right: float | None,
+    right_problem: str | None,
+    right_blanks: list[str],
+    holds: bool | None = None,
+    detail: str = "",
+) -> CheckResult:
+    """The result of comparing two sums (:func:`evaluate`, :func:`_side`) at one place."""
+    problem = left_problem or right_problem
+    assumption = BLANK_AS_ZERO if (left_blanks or right_blanks) and problem is None else None
     if problem is not None:
         status = NOT_ASSESSABLE
     else:
-        ok = holds if holds is not None else abs(left.value - right.value) < 1e-9  # type: ignore[operator]
+        ok = holds if holds is not None else abs(left - right) < 1e-9  # type: ignore[operator]
         status = PASS if ok else (FAIL if rule.severity == "hard" else WARN)
-    specifics = []
-    if problem:
-        specifics.append(f"not assessable: {problem}")
-    elif status != PASS:
-        specifics.append(f"{_number(left.value)} vs {_number(right.value)}")
-    if assumption:
-        specifics.append(f"assuming {assumption} for {', '.join(left.blanks + right.blanks)}")
-    if detail:
-        specifics.append(detail)
-    left_value, right_value = _number(left.value), _number(right.value)
-    specific = "; ".join(specifics)
-    return _make(report, rule, scope, status, specific, cells, left_value, right_value, assumption)
+    specific = ""
+    if problem or status != PASS or assumption or detail:
+        specifics = []
+        if problem:
+            specifics.append(f"not assessable: {problem}")
+        elif status != PASS:
+            specifics.append(f"{_number(left)} vs {_number(right)}")
+        if assumption:
+            specifics.append(f"assuming {assumption} for {', '.join(left_blanks + right_blanks)}")
+        if detail:
+            specifics.append(detail)
+        specific = "; ".join(specifics)
+    left_value, right_value = _number(left), _number(right)
+    return _make(origin, rule, scope, status, specific, cells, left_value, right_value, assumption)
 
 
 def _make(
-    report: Report,
+    origin: _Origin,
     rule: tpl.Rule,
     scope: str,
     status: str,
@@ -211,133 +249,122 @@ def _make(
     assumption: str | None = None,
 ) -> CheckResult:
     """A result: the rule's own message, then what is specific to this place."""
+    message = f"{rule.message_zh} / {rule.message_en}"
     return CheckResult(
-        file=report.file,
-        agency=report.agency,
-        year=report.year,
-        rule=rule.id,
-        status=status,
-        scope=scope,
-        severity=rule.severity,
-        left=left,
-        right=right,
-        cells=list(cells),
-        message=f"{rule.message_zh} / {rule.message_en}" + (f" — {specific}" if specific else ""),
-        detail=specific,
-        path=report.path,
-        assumption=assumption,
+        origin.file,
+        origin.agency,
+        origin.year,
+        rule.id,
+        status,
+        scope,
+        rule.severity,
+        left,
+        right,
+        list(cells),
+        f"{message} — {specific}" if specific else message,
+        specific,
+        origin.path,
+        assumption,
     )
 
 
 def _plain(
-    report: Report, rule: tpl.Rule, scope: str, status: str, message: str, cells: Sequence[str] = ()
+    origin: _Origin,
+    rule: tpl.Rule,
+    scope: str,
+    status: str,
+    message: str,
+    cells: Sequence[str] = (),
 ) -> CheckResult:
-    return _make(report, rule, scope, status, message, cells)
+    return _make(origin, rule, scope, status, message, cells)
 
 
 # ---------------------------------------------------------------------------------------------
 # Rule kinds
 
 
-def table3_variant(report: Report) -> str:
-    return "split_other" if "other.1" in report.table3 else "single_other"
-
-
-def _terms(
-    report: Report, prev: Report | None, names: Sequence[str], fill: str
-) -> list[tuple[int, Report, str]]:
-    """Rule terms to signed cell paths; ``fill`` formats a key into a path."""
-    out: list[tuple[int, Report, str]] = []
-    for name in names:
-        sign = -1 if name.startswith("-") else 1
-        name = name.lstrip("-")
-        target = report
-        if name.startswith("prev:"):
-            if prev is None:
-                raise ValueError("a prev: term needs the previous report")
-            target, name = prev, name[5:]
-        if name == "@outcome_rows":
-            for key in tpl.outcome_row_keys(table3_variant(target)):
-                out.append((sign, target, fill.format(key=key)))
-        else:
-            out.append((sign, target, fill.format(key=name)))
-    return out
-
-
 def _identity(
-    report: Report, rule: tpl.Rule, blank_as_zero: bool, prev: Report | None = None
+    origin: _Origin,
+    report: Report,
+    rule: tpl.Rule,
+    blank_as_zero: bool,
+    prev: Report | None = None,
 ) -> list[CheckResult]:
+    """An identity at each of its places (:func:`.cells.places`) in the report's layout."""
     table = rule.get("table", "table2" if rule.kind == "table2" else None)
-    for_each = rule.get("for_each")
-    results = []
-    if table == "table3" and for_each == "column":
-        for col in (c.key for c in tpl.table3_columns()):
-            fill = f"table3.{{key}}.{col}"
-            left = evaluate(_terms(report, prev, rule.get("left"), fill), blank_as_zero)
-            right = evaluate(_terms(report, prev, rule.get("right"), fill), blank_as_zero)
-            results.append(_result(report, rule, f"column {col}", left, right))
-    elif table == "table3" and for_each == "row":
-        for row in tpl.table3_rows(table3_variant(report)):
-            fill = f"table3.{row.key}.{{key}}"
-            left = evaluate(_terms(report, prev, rule.get("left"), fill), blank_as_zero)
-            right = evaluate(_terms(report, prev, rule.get("right"), fill), blank_as_zero)
-            results.append(_result(report, rule, f"row {row.key}", left, right))
-    elif table == "table4":
-        for group, _label in tpl.table4_groups():
-            fill = f"table4.{group}.{{key}}"
-            left = evaluate(_terms(report, prev, rule.get("left"), fill), blank_as_zero)
-            right = evaluate(_terms(report, prev, rule.get("right"), fill), blank_as_zero)
-            results.append(_result(report, rule, f"group {group}", left, right))
-    elif table == "table2":
+    fmt = None
+    if table == "table2":
         fmt = report.table2_format
         if fmt not in rule.get("formats", tpl.FORMATS) or (prev and prev.table2_format != fmt):
             return []
-        blocks = rule.get("block")
-        for block in tpl.table2_blocks(fmt):
-            if block.id not in (blocks if isinstance(blocks, list) else [blocks]):
-                continue
-            for row in block.rows:
-                fill = f"table2.{block.id}.{row.key}.{{key}}"
-                left = evaluate(_terms(report, prev, rule.get("left"), fill), blank_as_zero)
-                right = evaluate(_terms(report, prev, rule.get("right"), fill), blank_as_zero)
-                holds = None
-                if rule.get("op") and left.value is not None and right.value is not None:
-                    holds = (
-                        left.value <= right.value
-                        if rule.get("op") == "<="
-                        else left.value >= right.value
-                    )
-                results.append(_result(report, rule, f"{block.id} {row.key}", left, right, holds))
+    op = rule.get("op") if table == "table2" else None
+    variant = table3_variant(report)
+    prev_variant = None if prev is None else table3_variant(prev)
+    results = []
+    for scope, left_terms, right_terms, cells in places(rule.id, variant, prev_variant, fmt):
+        left = _side(left_terms, report, prev, blank_as_zero)
+        right = _side(right_terms, report, prev, blank_as_zero)
+        holds = None
+        if op and left[0] is not None and right[0] is not None:
+            holds = left[0] <= right[0] if op == "<=" else left[0] >= right[0]
+        results.append(_outcome(origin, rule, scope, cells, *left, *right, holds=holds))
     return results
 
 
-def _domain(report: Report, rule: tpl.Rule) -> list[CheckResult]:
+@cache
+def _table2_types(table2_format: str) -> dict[str, str]:
+    """Column type (int, signed_int, decimal) of each table 2 cell path of a template."""
+    return {
+        f"table2.{block.id}.{row.key}.{col.key}": col.type
+        for block in tpl.table2_blocks(table2_format)
+        for row in block.rows
+        for col in block.columns
+    }
+
+
+def _domain(origin: _Origin, report: Report, rule: tpl.Rule) -> list[CheckResult]:
     """DOM-1: integers ≥ 0 everywhere, signed only for 本年增/减, decimals only for money."""
+    types = _table2_types(report.table2_format) if report.table2_format else {}
     results = []
-    types: dict[str, str] = {}
-    if report.table2_format:
-        for block in tpl.table2_blocks(report.table2_format):
-            for row in block.rows:
-                for col in block.columns:
-                    types[f"table2.{block.id}.{row.key}.{col.key}"] = col.type
     for table in ("table2", "table3", "table4"):
-        bad = []
-        for path, value in _walk(getattr(report, table), table):
-            if value is None or value == "NA" or isinstance(value, Ambiguous):
-                continue
-            col_type = types.get(path, "int")
-            ok = (
-                isinstance(value, int | float)
-                and (col_type == "decimal" or float(value).is_integer())
-                and (col_type == "signed_int" or value >= 0)
-            )
-            if not ok:
-                bad.append(f"{path}={value}")
+        bad: list[str] = []
+        _out_of_domain(getattr(report, table), table, types, bad)
         status = FAIL if bad else PASS
         results.append(
-            _plain(report, rule, table, status, "; ".join(bad), [b.split("=")[0] for b in bad])
+            _plain(origin, rule, table, status, "; ".join(bad), [b.split("=")[0] for b in bad])
         )
     return results
+
+
+def _out_of_domain(node: Any, prefix: str, types: Mapping[str, str], bad: list[str]) -> None:
+    """Append ``path=value`` to ``bad`` for each cell under ``node`` outside its column's domain.
+
+    A path is only built for an inner table or a cell that is not a plain integer ≥ 0 (those
+    are in every column's domain), so most cells cost a type test.
+    """
+    if not isinstance(node, dict):
+        _check_domain(prefix, node, types, bad)
+        return
+    for key, value in node.items():
+        if (value.__class__ is int and value >= 0) or value is None:
+            continue
+        if isinstance(value, dict):
+            _out_of_domain(value, f"{prefix}.{key}", types, bad)
+        else:
+            _check_domain(f"{prefix}.{key}", value, types, bad)
+
+
+def _check_domain(path: str, value: Any, types: Mapping[str, str], bad: list[str]) -> None:
+    if value is None or value == "NA" or isinstance(value, Ambiguous):
+        return
+    col_type = types.get(path, "int")
+    ok = (
+        isinstance(value, int | float)
+        and (col_type == "decimal" or float(value).is_integer())
+        and (col_type == "signed_int" or value >= 0)
+    )
+    if not ok:
+        bad.append(f"{path}={value}")
 
 
 def _walk(node: Any, prefix: str):  # type: ignore[no-untyped-def]
@@ -357,10 +384,12 @@ def _statement_paths(report: Report, expression: str) -> list[tuple[int, Report,
 
 
 def _narrative(
-    report: Report, rule: tpl.Rule, blank_as_zero: bool, filled: Mapping[str, float] | None
+    origin: _Origin,
+    report: Report,
+    rule: tpl.Rule,
+    blank_as_zero: bool,
+    filled: Mapping[str, float] | None,
 ) -> list[CheckResult]:
-    from .derive import forced_cells
-
     statements: dict[str, list[str]] = rule.get("statements")
     # Totals the template leaves blank but the identities force (uniquely) count as printed here:
     # the text states totals, and a blank 总计 over printed parts is still that total.
@@ -383,11 +412,11 @@ def _narrative(
         chosen = next((a for a in assessable if abs(a.value - stated.value) < 1e-9), None)  # type: ignore[operator]
         table_side = chosen or (assessable[0] if assessable else alternatives[0])
         detail = f"text: “{fact.evidence}”"
-        results.append(_result(report, rule, fact.metric, stated, table_side, detail=detail))
+        results.append(_result(origin, rule, fact.metric, stated, table_side, detail=detail))
     return results
 
 
-def _structure(report: Report, rule: tpl.Rule) -> list[CheckResult]:
+def _structure(origin: _Origin, report: Report, rule: tpl.Rule) -> list[CheckResult]:
     found = {s.no: s for s in report.sections}
     problems = []
     for section in tpl.sections():
@@ -401,15 +430,15 @@ def _structure(report: Report, rule: tpl.Rule) -> list[CheckResult]:
     order = [s.no for s in report.sections]
     if order != sorted(order):
         problems.append("sections out of order")
-    return [_plain(report, rule, "sections", WARN if problems else PASS, "; ".join(problems))]
+    return [_plain(origin, rule, "sections", WARN if problems else PASS, "; ".join(problems))]
 
 
-def _template_year(report: Report, rule: tpl.Rule) -> list[CheckResult]:
+def _template_year(origin: _Origin, report: Report, rule: tpl.Rule) -> list[CheckResult]:
     first = rule.get("first_year_of")["GOV2021"]
     if report.year is None:
-        return [_plain(report, rule, "format", NOT_ASSESSABLE, "report year unknown")]
+        return [_plain(origin, rule, "format", NOT_ASSESSABLE, "report year unknown")]
     if report.year < first:
-        return [_plain(report, rule, "format", PASS, "")]
+        return [_plain(origin, rule, "format", PASS, "")]
     old_parts = []
     if report.table2_format == "GOV2019":
         old_parts.append("table 2 uses the 2019 columns")
@@ -418,7 +447,7 @@ def _template_year(report: Report, rule: tpl.Rule) -> list[CheckResult]:
     status = WARN if old_parts else PASS
     return [
         _plain(
-            report,
+            origin,
             rule,
             "format",
             status,
@@ -430,10 +459,10 @@ def _template_year(report: Report, rule: tpl.Rule) -> list[CheckResult]:
 _WORK_YEAR = re.compile(r"(?:^|[。；;\n])\s*((?:19|20)\d{2})\s*年度?\s*[,，]")
 
 
-def _work_year(report: Report, rule: tpl.Rule) -> list[CheckResult]:
+def _work_year(origin: _Origin, report: Report, rule: tpl.Rule) -> list[CheckResult]:
     text = report.section_text.get("overview")
     if text is None or report.year is None:
-        return [_plain(report, rule, "overview", NOT_ASSESSABLE, "no overview or no report year")]
+        return [_plain(origin, rule, "overview", NOT_ASSESSABLE, "no overview or no report year")]
     other = sorted({int(m.group(1)) for m in _WORK_YEAR.finditer(text)} - {report.year})
     if other:
         quotes = [
@@ -443,14 +472,14 @@ def _work_year(report: Report, rule: tpl.Rule) -> list[CheckResult]:
         ]
         return [
             _plain(
-                report,
+                origin,
                 rule,
                 "overview",
                 WARN,
                 f"report year {report.year}, text: " + "; ".join(quotes[:3]),
             )
         ]
-    return [_plain(report, rule, "overview", PASS, "")]
+    return [_plain(origin, rule, "overview", PASS, "")]
 
 
 _FEE_NOTICE = re.compile(
@@ -458,21 +487,23 @@ _FEE_NOTICE = re.compile(
 )
 
 
-def _fees(report: Report, rule: tpl.Rule, blank_as_zero: bool) -> list[CheckResult]:
+def _fees(
+    origin: _Origin, report: Report, rule: tpl.Rule, blank_as_zero: bool
+) -> list[CheckResult]:
     if table3_variant(report) != "split_other":
         return []
     value = evaluate([(1, report, "table3.other.2.total")], blank_as_zero)
     if value.problem is not None:
-        return [_plain(report, rule, "other.2", NOT_ASSESSABLE, value.problem, value.cells)]
+        return [_plain(origin, rule, "other.2", NOT_ASSESSABLE, value.problem, value.cells)]
     if value.value == 0:
-        return [_plain(report, rule, "other.2", PASS, "", value.cells)]
+        return [_plain(origin, rule, "other.2", PASS, "", value.cells)]
     text = report.section_text.get("other_matters", "")
     reported = _FEE_NOTICE.search(text)
     status = PASS if reported else WARN
     detail = f"other.2 = {_number(value.value)}; " + (
         f"section 六: “{reported.group(0)}”" if reported else "section 六 states no fee notice"
     )
-    return [_plain(report, rule, "other.2", status, detail, value.cells)]
+    return [_plain(origin, rule, "other.2", status, detail, value.cells)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -499,9 +530,10 @@ def _cross_year(
             prev = years.get(year - 1)
             if prev is None:
                 continue
+            origin = _origin(report)
             for rule in tpl.rules():
                 if rule.kind == "cross_year":
-                    for r in _identity(report, rule, blank_as_zero, prev):
+                    for r in _identity(origin, report, rule, blank_as_zero, prev):
                         r.scope = f"{year - 1}→{year} {r.scope}"
                         results.append(r)
     return results
@@ -521,12 +553,13 @@ def _hierarchy(
     results = []
     for parent, kids in sorted(children.items()):
         for year, report in sorted(by_agency.get(parent, {}).items()):
+            origin = _origin(report)
             kid_reports = [by_agency.get(k, {}).get(year) for k in kids]
             missing = [k for k, r in zip(kids, kid_reports, strict=True) if r is None]
             if missing:
                 results.append(
                     _plain(
-                        report,
+                        origin,
                         rule,
                         f"{year} children",
                         NOT_ASSESSABLE,
@@ -541,12 +574,12 @@ def _hierarchy(
                 right = evaluate(
                     [(1, kid, path) for kid in kid_reports if kid is not None], blank_as_zero
                 )
-                outcome = _result(report, rule, f"{year} {path}", left, right, detail=detail)
+                outcome = _result(origin, rule, f"{year} {path}", left, right, detail=detail)
                 if outcome.status != PASS:
                     flagged = True
                     results.append(outcome)  # only the cells that differ or cannot be summed
             if not flagged:
-                results.append(_plain(report, rule, f"{year} all cells", PASS, detail))
+                results.append(_plain(origin, rule, f"{year} all cells", PASS, detail))
     return results
 
 
@@ -555,21 +588,22 @@ def check_report(
 ) -> list[CheckResult]:
     """Every single-report rule on one report (``filled``: its forced cells, if computed)."""
     results: list[CheckResult] = []
+    origin = _origin(report)
     for rule in tpl.rules():
         if rule.kind == "identity" or rule.kind == "table2":
-            results += _identity(report, rule, blank_as_zero)
+            results += _identity(origin, report, rule, blank_as_zero)
         elif rule.kind == "domain":
-            results += _domain(report, rule)
+            results += _domain(origin, report, rule)
         elif rule.kind == "narrative":
-            results += _narrative(report, rule, blank_as_zero, filled)
+            results += _narrative(origin, report, rule, blank_as_zero, filled)
         elif rule.kind == "structure":
-            results += _structure(report, rule)
+            results += _structure(origin, report, rule)
         elif rule.kind == "template_year":
-            results += _template_year(report, rule)
+            results += _template_year(origin, report, rule)
         elif rule.kind == "year":
-            results += _work_year(report, rule)
+            results += _work_year(origin, report, rule)
         elif rule.kind == "fees":
-            results += _fees(report, rule, blank_as_zero)
+            results += _fees(origin, report, rule, blank_as_zero)
     return results
 
 

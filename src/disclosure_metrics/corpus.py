@@ -439,7 +439,7 @@ def _check_row(result: CheckResult, id_by_path: Mapping[str, str]) -> dict[str, 
 def report_cells(report: Report, filled: Mapping[str, float] | None = None) -> list[dict[str, Any]]:
     """Every cell of tables 2, 3 and 4 as tidy rows, forced blanks filled as ``derived``."""
     filled = forced_cells(report) if filled is None else filled
-    out = []
+    out: list[dict[str, Any]] = []
     for table in ("table2", "table3", "table4"):
         data = getattr(report, table)
         for block_or_row, inner in data.items():
@@ -452,16 +452,15 @@ def report_cells(report: Report, filled: Mapping[str, float] | None = None) -> l
             else:
                 items = [(None, block_or_row, col, v) for col, v in inner.items()]
             for block, row, col, value in items:
-                path = ".".join(p for p in (table, block, row, col) if p)
-                out.append(
-                    {
-                        "table": table,
-                        "block": block,
-                        "row": row,
-                        "column": col,
-                        **_cell_value(value, filled.get(path)),
-                    }
-                )
+                if value.__class__ is int or value.__class__ is float:  # most cells: a number
+                    cell = {"value": float(value), "kind": "number", "candidates": None}
+                else:
+                    # The path is only needed to look up a forced blank.
+                    forced = None
+                    if value is None and filled:
+                        forced = filled.get(".".join(p for p in (table, block, row, col) if p))
+                    cell = _cell_value(value, forced)
+                out.append({"table": table, "block": block, "row": row, "column": col, **cell})
     return out
 
 

@@ -18,46 +18,44 @@ from __future__ import annotations
 from functools import cache
 
 from . import templates as tpl
-from .checks import _terms, cell, table3_variant
+from .cells import MISSING, Place, places, table3_variant, value_at
 from .parse import Report
 
 Equation = tuple[list[tuple[int, str]], list[tuple[int, str]]]
+Balance = tuple[tuple[int, str], ...]  # an equation as Σ sign·cell = 0
+Read = tuple[str, str, tuple[str, ...]]  # a cell's path, its table and its keys there
 
 
 def equations(report: Report) -> list[Equation]:
     """The hard identities of a report as (left, right) lists of signed cell paths."""
-    return _equations(table3_variant(report))
+    return [
+        ([(t.sign, t.path) for t in place.left], [(t.sign, t.path) for t in place.right])
+        for place in _places(table3_variant(report))
+    ]
+
+
+def _places(variant: str) -> list[Place]:
+    return [
+        place
+        for rule in tpl.rules()
+        if rule.kind == "identity"
+        for place in places(rule.id, variant)
+    ]
 
 
 @cache
-def _equations(variant: str) -> list[Equation]:
-    # The equations depend only on the table 3 layout; a stand-in report gives the variant.
-    report = Report(
-        path="",
-        agency=None,
-        year=None,
-        format="",
-        table2={},
-        table4={},
-        table3={"other.1": {}} if variant == "split_other" else {},
-    )
-    eqs: list[Equation] = []
-    for rule in tpl.rules():
-        if rule.kind != "identity":
-            continue
-        table, for_each = rule.get("table"), rule.get("for_each")
-        fills: list[str] = []
-        if table == "table3" and for_each == "column":
-            fills = [f"table3.{{key}}.{c.key}" for c in tpl.table3_columns()]
-        elif table == "table3" and for_each == "row":
-            fills = [f"table3.{r.key}.{{key}}" for r in tpl.table3_rows(table3_variant(report))]
-        elif table == "table4":
-            fills = [f"table4.{g}.{{key}}" for g, _ in tpl.table4_groups()]
-        for fill in fills:
-            left = [(s, p) for s, _r, p in _terms(report, None, rule.get("left"), fill)]
-            right = [(s, p) for s, _r, p in _terms(report, None, rule.get("right"), fill)]
-            eqs.append((left, right))
-    return eqs
+def _system(variant: str) -> tuple[tuple[Balance, ...], tuple[Read, ...]]:
+    """The equations of a table 3 layout as Σ sign·cell = 0, and every cell they read once."""
+    eqs: list[Balance] = []
+    reads: dict[str, Read] = {}
+    for place in _places(variant):
+        eqs.append(
+            tuple((t.sign, t.path) for t in place.left)
+            + tuple((-t.sign, t.path) for t in place.right)
+        )
+        for t in (*place.left, *place.right):
+            reads.setdefault(t.path, (t.path, t.table, t.keys))
+    return tuple(eqs), tuple(reads.values())
 
 
 def _known(value: object) -> bool:
@@ -66,17 +64,29 @@ def _known(value: object) -> bool:
 
 def forced_cells(report: Report) -> dict[str, int | float]:
     """Blank cells whose value the identities and non-negativity force, with that value."""
+    eqs, reads = _system(table3_variant(report))
+    table3 = report.table3
     values: dict[str, object] = {}
-    eqs = equations(report)
-    for left, right in eqs:
-        for _s, path in [*left, *right]:
-            values.setdefault(path, cell(report, path))
+    blank = False
+    for path, table, keys in reads:
+        if table == "table3":
+            row = table3.get(keys[0])
+            value = MISSING if row is None else row.get(keys[1], MISSING)
+        else:
+            value = value_at(report, table, keys)
+        values[path] = value
+        if value is None:
+            blank = True
+    if not blank:
+        return {}
+    # Cells only go from blank to filled: an equation without a blank now never gets one.
+    active = [terms for terms in eqs if any(values[p] is None for _s, p in terms)]
     derived: dict[str, int | float] = {}
     changed = True
     while changed:
         changed = False
-        for left, right in eqs:
-            for found in _solve(left, right, values):
+        for terms in active:
+            for found in _solve(terms, values):
                 path, value = found
                 values[path] = value
                 derived[path] = value
@@ -84,8 +94,8 @@ def forced_cells(report: Report) -> dict[str, int | float]:
     return derived
 
 
-def _solve(left: list[tuple[int, str]], right: list[tuple[int, str]], values: dict[str, object]):  # type: ignore[no-untyped-def]
-    terms = [(s, p) for s, p in left] + [(-s, p) for s, p in right]  # Σ sign·cell = 0
+def _solve(terms: Balance, values: dict[str, object]):  # type: ignore[no-untyped-def]
+    """Cells one equation Σ sign·cell = 0 forces, as (path, value) pairs."""
     unknown = [(s, p) for s, p in terms if values[p] is None]
     if not unknown or any(not _known(values[p]) and values[p] is not None for _s, p in terms):
         return []  # nothing to do, or an NA / ambiguous / missing cell blocks the equation

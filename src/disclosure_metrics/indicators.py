@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 import yaml
 
 from . import templates as tpl
-from .checks import cell, table3_variant
+from .cells import MISSING as NOT_IN_REPORT
+from .cells import cell, path_keys, table3_variant, value_at
 from .derive import forced_cells
 from .parse import Report
 
@@ -142,6 +144,9 @@ class ReportView:
         self.filled = forced_cells(report) if filled is None else filled
         self.hard_failures = hard_failures
         self.prev = prev
+        self.rows = tuple(report.table3)  # the table 3 layout globs are matched against
+        self.template = _template(report)
+        self._facts: defaultdict[str, list[Any]] | None = None
 
     def cell_term(self, path: str) -> Term:
         value = cell(self.report, path)
@@ -151,28 +156,52 @@ class ReportView:
             return Term(float(value))
         return Term(None, f"{path} is {'blank' if value is None else 'not a number'}")
 
+    def _cells(self, cells: tuple[tuple[str, str, tuple[str, ...]], ...]) -> Term:
+        """The sum of cells (path, table, keys), as :func:`_sum` of their :meth:`cell_term`."""
+        values = []
+        derived = False
+        report, filled, table3 = self.report, self.filled, self.report.table3
+        for path, table, keys in cells:
+            if table == "table3":
+                row = table3.get(keys[0])
+                value = NOT_IN_REPORT if row is None else row.get(keys[1], NOT_IN_REPORT)
+            else:
+                value = value_at(report, table, keys)
+            if value is None and path in filled:
+                values.append(float(filled[path]))
+                derived = True
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                values.append(float(value))
+            else:
+                return Term(None, f"{path} is {'blank' if value is None else 'not a number'}")
+        return Term(sum(values), derived=derived)
+
     def table_paths(self, table: str, spec: str) -> list[str]:
+        return [path for path, _table, _keys in self._table_cells(table, spec)]
+
+    def _table_cells(self, table: str, spec: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
         if table == "t3":
-            row, col = _split_t3(spec)
-            rows = [r for r in self.report.table3 if fnmatch.fnmatchcase(r, row)]
-            return [f"table3.{r}.{col}" for r in rows]
-        prefix = {"t4": "table4", "t2": "table2"}[table]
-        return [f"{prefix}.{spec}"]
+            return _t3_cells(spec, self.rows)
+        return _table_cell(table, spec)
 
     def facts(self, metric: str, channel: str) -> list[Any]:
-        return [
-            f
-            for f in getattr(self.report, "narrative", [])
-            if f.metric == metric and fnmatch.fnmatchcase(f.channel, channel)
-        ]
+        if self._facts is None:  # the report's facts by metric, in text order, made once
+            self._facts = defaultdict(list)
+            for fact in getattr(self.report, "narrative", []):
+                self._facts[fact.metric].append(fact)
+        matches = _glob(channel).match
+        return [f for f in self._facts.get(metric, ()) if matches(f.channel)]
 
     def term(self, text: str) -> Term:
         kind, _, spec = text.partition(":")
+        return self._term(text, kind, spec)
+
+    def _term(self, text: str, kind: str, spec: str) -> Term:
         if kind in ("t2", "t3", "t4"):
-            paths = self.table_paths(kind, spec)
-            if not paths:
+            cells = self._table_cells(kind, spec)
+            if not cells:
                 return Term(None, f"{text}: no such cell")
-            return _sum([self.cell_term(p) for p in paths])
+            return self._cells(cells)
         if kind == "fact":
             metric, _, channel = spec.partition(".")
             facts = self.facts(metric, channel or "all")
@@ -192,7 +221,7 @@ class ReportView:
         raise ValueError(f"unknown term {text!r}")
 
     def expression(self, expr: str) -> Term:
-        return _sum([self.term(t.strip()) for t in expr.split(" + ")])
+        return _sum([self._term(*term) for term in _terms_of(expr)])
 
     def reuse(self, which: str) -> Term:
         if self.prev is None:
@@ -208,20 +237,71 @@ class ReportView:
 def _split_t3(spec: str) -> tuple[str, str]:
     """``granted`` → (granted, total); ``new_received.natural_person`` → (new_received, …)."""
     head, _, tail = spec.rpartition(".")
-    if head and tail in {c.key for c in tpl.table3_columns()}:
+    if head and tail in _t3_columns():
         return head, tail
     return spec, "total"
 
 
+@cache
+def _t3_columns() -> frozenset[str]:
+    return frozenset(c.key for c in tpl.table3_columns())
+
+
+@cache
+def _terms_of(expr: str) -> tuple[tuple[str, str, str], ...]:
+    """An expression's terms as (text, kind, spec), parsed once per expression.
+
+    >>> _terms_of("t3:granted + t3:partial")
+    (('t3:granted', 't3', 'granted'), ('t3:partial', 't3', 'partial'))
+    """
+    out = []
+    for term in expr.split(" + "):
+        text = term.strip()
+        kind, _, spec = text.partition(":")
+        out.append((text, kind, spec))
+    return tuple(out)
+
+
+@cache
+def _glob(pattern: str) -> re.Pattern[str]:
+    """A glob (``denied.*``) as the regular expression :func:`fnmatch.fnmatchcase` uses."""
+    return re.compile(fnmatch.translate(pattern))
+
+
+@lru_cache  # keyed by layout: a few per corpus
+def _t3_cells(spec: str, rows: tuple[str, ...]) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The table 3 cells (path, table, keys) of a ``t3:`` term in a layout (its row keys).
+
+    >>> _t3_cells("denied.*", ("granted", "denied.1", "denied.2"))[1]
+    ('table3.denied.2.total', 'table3', ('denied.2', 'total'))
+    """
+    row, col = _split_t3(spec)
+    matches = _glob(row).match
+    return tuple(
+        (path, *path_keys(path)) for path in (f"table3.{r}.{col}" for r in rows if matches(r))
+    )
+
+
+@cache
+def _table_cell(kind: str, spec: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The one cell of a ``t2:`` or ``t4:`` term."""
+    path = f"{ {'t4': 'table4', 't2': 'table2'}[kind] }.{spec}"
+    return ((path, *path_keys(path)),)
+
+
 def _sum(terms: Sequence[Term]) -> Term:
+    if len(terms) == 1:
+        term = terms[0]
+        if term.problem:
+            return Term(None, term.problem)
+        # One statement keeps its own wording (余 → more_than).
+        value = sum((term.value,))  # type: ignore[arg-type]
+        return Term(value, qualifier=term.qualifier, derived=bool(term.derived))
     problems = [t.problem for t in terms if t.problem]
     if problems:
         return Term(None, problems[0])
     qualifiers = {t.qualifier for t in terms if t.qualifier}
-    if len(terms) == 1:
-        qualifier = terms[0].qualifier  # one statement keeps its own wording (余 → more_than)
-    else:
-        qualifier = None if not qualifiers else ("exact" if qualifiers == {"exact"} else "about")
+    qualifier = None if not qualifiers else ("exact" if qualifiers == {"exact"} else "about")
     return Term(
         sum(t.value for t in terms), qualifier=qualifier, derived=any(t.derived for t in terms)
     )  # type: ignore[misc]
@@ -243,12 +323,20 @@ def shingles(report: Report) -> set[str]:
 
 def definition_of(indicator: Indicator, report: Report) -> str | None:
     """Which definition applies to the report: the template for ``by_format`` indicators."""
-    if indicator.by_format is None:
-        return "all"
-    fmt = report.table2_format or (
+    return _definition(indicator, _template(report))
+
+
+def _template(report: Report) -> str:
+    """The template of the report's table 2, or the one its table 3 layout belongs to."""
+    return report.table2_format or (
         "GOV2021" if table3_variant(report) == "split_other" else "GOV2019"
     )
-    return fmt if fmt in indicator.by_format else None
+
+
+def _definition(indicator: Indicator, template: str) -> str | None:
+    if indicator.by_format is None:
+        return "all"
+    return template if template in indicator.by_format else None
 
 
 def compute_one(indicator: Indicator, view: ReportView) -> dict[str, Any]:
@@ -262,7 +350,7 @@ def compute_one(indicator: Indicator, view: ReportView) -> dict[str, Any]:
         "status": OK,
         "qualifier": None,
         "derived": False,
-        "definition": definition_of(indicator, report),
+        "definition": _definition(indicator, view.template),
         "note": "",
     }
     if row["definition"] is None:
