@@ -45,7 +45,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "distributed",
         ],
     ),
-    ("check", ["checks", "derive"]),
+    ("check", ["cells", "checks", "derive"]),
     ("indicators", ["indicators"]),
     (
         "corpus",  # the tables' schemas, their files (CSV/Parquet/XLSX, dataset), the Corpus
