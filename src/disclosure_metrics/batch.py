@@ -45,7 +45,7 @@ from . import indicators as ind
 from .agencies import agency_key
 from .checks import check_report, cross_report_checks
 from .corpus import _check_row, error_text, frame, report_cells
-from .dataset import ORDER, finish_dataset, read_dataset, staging_folder, write_parts
+from .dataset import ORDER, finish_dataset, read_dataset, staging_folder, write_rows
 from .derive import forced_cells
 from .ingest import Ingested, default_jobs, ingest_one
 from .inputs import InputFile, find_inputs, safe_text
@@ -243,10 +243,9 @@ def _write(
 ) -> list[Part]:
     if not rows:
         return []
-    df = frame(table, rows).assign(**{ORDER: order})
     return [
         Part(table, str(path), count, year)
-        for path, count, year in write_parts(table, df, Path(plan.root) / table, tag)
+        for path, count, year in write_rows(table, rows, order, Path(plan.root) / table, tag)
     ]
 
 
