@@ -331,11 +331,12 @@ def bucket_task(
             checks.append(_check_row(result, ids))
             check_order.append(base + i)
         by_year = {r.year: r for r in stand_ins}
+        seen: dict[int, frozenset[str]] = {}  # each text's shingles, made once per group
         for p, report in zip(group, stand_ins, strict=True):
             prev = by_year.get(report.year - 1)  # type: ignore[operator]
             row = p.reuse_row
             if prev is not None:
-                view = ind.ReportView(report, None, prev, filled={})
+                view = ind.ReportView(report, None, prev, filled={}, shingles_seen=seen)
                 row = {**row, **ind.compute_one(reuse_indicator, view)}
             reuse_rows.append(row)
     tag = f"part-cross-{bucket:05d}-{uuid.uuid4().hex[:8]}"

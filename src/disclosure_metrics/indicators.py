@@ -139,8 +139,13 @@ class ReportView:
         hard_failures: int | None,
         prev: Report | None = None,
         filled: dict[str, int | float] | None = None,
+        shingles_seen: dict[int, frozenset[str]] | None = None,
     ) -> None:
+        """``shingles_seen``: the text shingles of reports already computed, by ``id`` of the
+        report — one dict shared by the views of one agency's reports, whose texts are each
+        read as a current and as a previous year."""
         self.report = report
+        self.shingles_seen = {} if shingles_seen is None else shingles_seen
         self.filled = forced_cells(report) if filled is None else filled
         self.hard_failures = hard_failures
         self.prev = prev
@@ -226,12 +231,18 @@ class ReportView:
     def reuse(self, which: str) -> Term:
         if self.prev is None:
             return Term(None, "no previous report of the same agency")
-        current = shingles(self.report)
+        current = self._shingles(self.report)
         if not current:
             return Term(None, "no text in sections 一 and 五")
         if which == "total":
             return Term(float(len(current)))
-        return Term(float(len(current & shingles(self.prev))))
+        return Term(float(len(current & self._shingles(self.prev))))
+
+    def _shingles(self, report: Report) -> frozenset[str]:
+        found = self.shingles_seen.get(id(report))
+        if found is None:
+            found = self.shingles_seen[id(report)] = shingles(report)
+        return found
 
 
 def _split_t3(spec: str) -> tuple[str, str]:
@@ -310,11 +321,11 @@ def _sum(terms: Sequence[Term]) -> Term:
 _PUNCT = re.compile(r"[\W_]+")
 
 
-def shingles(report: Report) -> set[str]:
+def shingles(report: Report) -> frozenset[str]:
     """10-character shingles of sections 一 and 五, punctuation and spaces removed."""
     text = "".join(report.section_text.get(k, "") for k in ("overview", "problems"))
     text = _PUNCT.sub("", text)
-    return {text[i : i + _SHINGLE] for i in range(max(len(text) - _SHINGLE + 1, 0))}
+    return frozenset(text[i : i + _SHINGLE] for i in range(max(len(text) - _SHINGLE + 1, 0)))
 
 
 # ---------------------------------------------------------------------------------------------
