@@ -146,24 +146,36 @@ def pack(
     )
 
 
-def process_report(report_id: str, report: Report, blank_as_zero: bool = False) -> dict[str, Any]:
-    """Every single-report output of one report (the cross-report ones come later)."""
+Rows = tuple[dict[str, Any], list[dict[str, Any]]]
+
+
+def process_report(report_id: str, report: Report, blank_as_zero: bool = False) -> dict[str, Rows]:
+    """Every single-report output of one report (the cross-report ones come later): for each
+    table, the values every row of the report shares, and the rows' own values.
+
+    >>> from disclosure_metrics import parse_file
+    >>> shared, rows = process_report("a", parse_file("data/raw/2020_huianpu.txt"))["cells"]
+    >>> shared["report"], sorted(rows[0])[:3]
+    ('a', ['block', 'candidates', 'column'])
+    """
     key = agency_key(report.agency)
     filled = forced_cells(report)
     results = check_report(report, blank_as_zero, filled)
     hard = sum(1 for r in results if r.status == "fail" and r.severity == "hard")
     common = {"report": report_id, "agency_key": key, "year": report.year}
+    facts = []
+    for fact in report.narrative:
+        row = fact.to_json()
+        row["section"] = fact.section
+        facts.append(row)
     return {
-        "cells": [{**common, **c} for c in report_cells(report, filled)],
-        "facts": [
-            {**common, "agency": report.agency, **f.to_json(), "section": f.section}
-            for f in report.narrative
-        ],
-        "checks": [_check_row(r, {report.path: report_id}) for r in results],
-        "indicators": [
-            {**common, "agency": report.agency, "format": report.format, **row}
-            for row in ind.compute(report, hard_failures=hard, filled=filled)
-        ],
+        "cells": (common, report_cells(report, filled)),
+        "facts": ({**common, "agency": report.agency}, facts),
+        "checks": ({}, [_check_row(r, {report.path: report_id}) for r in results]),
+        "indicators": (
+            {**common, "agency": report.agency, "format": report.format},
+            ind.compute(report, hard_failures=hard, filled=filled),
+        ),
     }
 
 
@@ -240,13 +252,19 @@ def manifest_row(path: str, result: Ingested) -> dict[str, Any]:
 
 
 def _write(
-    plan: Plan, table: str, rows: list[dict[str, Any]], order: list[int], tag: str
+    plan: Plan,
+    table: str,
+    rows: list[dict[str, Any]],
+    order: list[int],
+    tag: str,
+    shared: Sequence[tuple[dict[str, Any], int]] = (),
 ) -> list[Part]:
     if not rows:
         return []
+    folder = Path(plan.root) / table
     return [
         Part(table, str(path), count, year)
-        for path, count, year in write_rows(table, rows, order, Path(plan.root) / table, tag)
+        for path, count, year in write_rows(table, rows, order, folder, tag, shared)
     ]
 
 
@@ -267,6 +285,7 @@ def chunk_task(paths: Sequence[str], start: int, plan: Plan) -> ChunkOutcome:
 def _chunk(paths: Sequence[str], start: int, plan: Plan) -> ChunkOutcome:
     out = ChunkOutcome()
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in ROW_TABLES}
+    shared: dict[str, list[tuple[dict[str, Any], int]]] = {name: [] for name in ROW_TABLES}
     order: dict[str, list[int]] = {name: [] for name in ROW_TABLES}
     buckets: dict[int, list[Packed]] = defaultdict(list)
     for offset, path in enumerate(paths):
@@ -278,23 +297,25 @@ def _chunk(paths: Sequence[str], start: int, plan: Plan) -> ChunkOutcome:
         if report is None:
             continue
         parts = process_report(path, report, plan.blank_as_zero)
-        indicators = parts["indicators"]
-        at = next(i for i, r in enumerate(indicators) if r["indicator"] == REUSE)
-        reuse = indicators.pop(at)
-        reuse[ORDER] = position * ORDER_STRIDE + at
+        base = position * ORDER_STRIDE
         for name in ROW_TABLES:
-            numbered = list(range(len(parts[name]) + (name == "indicators")))
-            if name == "indicators":
-                numbered.pop(at)
-            rows[name] += parts[name]
-            order[name] += [position * ORDER_STRIDE + i for i in numbered]
+            values, own = parts[name]
+            numbers = range(base, base + len(own))
+            if name == "indicators":  # the reuse rate waits for the cross-report pass
+                at = next(i for i, r in enumerate(own) if r["indicator"] == REUSE)
+                reuse = {**values, **own[at], ORDER: base + at}
+                own = own[:at] + own[at + 1 :]
+                numbers = [n for n in numbers if n != base + at]  # type: ignore[assignment]
+            rows[name] += own
+            shared[name].append((values, len(own)))
+            order[name] += numbers
         key = row["agency_key"]
         buckets[plan.bucket(key)].append(pack(path, report, key, reuse, position))
     tag = (
         f"part-{start:010d}-{uuid.uuid4().hex[:8]}"  # unique per attempt: a rerun never overwrites
     )
     for name in ROW_TABLES:
-        out.parts += _write(plan, name, rows[name], order[name], tag)
+        out.parts += _write(plan, name, rows[name], order[name], tag, shared[name])
     if buckets:
         folder = Path(plan.root) / "_packed"
         folder.mkdir(exist_ok=True)

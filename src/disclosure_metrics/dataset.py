@@ -33,6 +33,7 @@ import json
 import os
 import shutil
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -198,31 +199,51 @@ def write_rows(
     order: Sequence[int],
     folder: Path,
     part: str,
+    shared: Sequence[tuple[Mapping[str, Any], int]] = (),
 ) -> list[tuple[Path, int, int | None]]:
     """Rows of table ``name`` (dicts, as the corpus builds them) with their ``_order``, written
     like :func:`write_parts` — straight to Arrow, without a pandas frame in between (the
     national batch writes millions of rows this way). Empty text is missing text, as in
-    :func:`~.frames.frame`.
+    :func:`~.frames.frame`. ``shared``: runs of rows that share values, as ``(values, count)``
+    in row order (a report's id and year on each of its rows), instead of a copy in each row.
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
-    >>> written = write_rows("facts", [{"report": "a", "year": 2023, "unit": ""}], [7], folder, "x")
+    >>> rows = [{"metric": "m", "unit": ""}, {"metric": "n", "unit": "件"}]
+    >>> shared = [({"report": "a", "year": 2023}, 2)]
+    >>> written = write_rows("facts", rows, [7, 8], folder, "x", shared)
     >>> [(path.parent.name, count, year) for path, count, year in written]
-    [('year=2023', 1, 2023)]
-    >>> read = pq.read_table(written[0][0]).to_pylist()[0]
-    >>> read["report"], read["unit"], read["_order"]
-    ('a', None, 7)
+    [('year=2023', 2, 2023)]
+    >>> [(r["report"], r["unit"], r["_order"]) for r in pq.read_table(written[0][0]).to_pylist()]
+    [('a', None, 7), ('a', '件', 8)]
     """
     schema = arrow_schema(name)
-    table = _arrow_rows(rows, schema.remove(schema.get_field_index(ORDER)))
-    table = table.append_column(schema.field(ORDER), pa.array(order, type=pa.int64()))
+    common = list(shared[0][0]) if shared else []
+    own = pa.schema([f for f in schema if f.name != ORDER and f.name not in common])
+    table = _arrow_rows(rows, own)
+    columns = {f.name: table.column(f.name) for f in own}
+    for column in common:
+        if column in schema.names:
+            kind = schema.field(column).type
+            runs = [
+                pa.repeat(pa.scalar(_blank_is_missing(values[column]), type=kind), count)
+                for values, count in shared
+            ]
+            columns[column] = pa.chunked_array(runs, type=kind)
+    columns[ORDER] = pa.chunked_array([pa.array(order, type=pa.int64())])
+    table = pa.Table.from_arrays([columns[f.name] for f in schema], schema=schema)
+    years: list[Any] = []
+    if _partitioned(name):  # the year is the file's folder, not a column
+        if PARTITION in common:
+            years = [y for values, count in shared for y in repeat(values[PARTITION], count)]
+        else:
+            years = [row.get(PARTITION) for row in rows]
     if not _partitioned(name):
         folder.mkdir(parents=True, exist_ok=True)
         pq.write_table(table, folder / f"{part}.parquet")
         return [(folder / f"{part}.parquet", len(rows), None)]
     by_year: dict[int | None, list[int]] = {}
-    for i, row in enumerate(rows):
-        year = row.get(PARTITION)
+    for i, year in enumerate(years):
         by_year.setdefault(None if year is None else int(year), []).append(i)
     written: list[tuple[Path, int, int | None]] = []
     for year in sorted(by_year, key=lambda y: (y is None, y or 0)):
@@ -234,6 +255,10 @@ def write_rows(
         pq.write_table(chosen, path)
         written.append((path, len(indices), year))
     return written
+
+
+def _blank_is_missing(value: Any) -> Any:
+    return None if value == "" else value
 
 
 def _arrow_rows(rows: Sequence[Mapping[str, Any]], schema: pa.Schema) -> pa.Table:
