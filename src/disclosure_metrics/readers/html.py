@@ -24,9 +24,11 @@ import binascii
 import codecs
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 from lxml import etree
 
@@ -65,6 +67,7 @@ _CHROME_SUBSTRINGS = (
     "mainnav", "sidenav", "footer", "sidebar", "dqwz",
 )  # fmt: skip
 _CHROME_TOKENS = frozenset({"nav", "position", "location", "weizhi"})
+_CHROME_SUBSTRING = re.compile("|".join(map(re.escape, _CHROME_SUBSTRINGS)))
 _CHROME_MAX_SHARE = 0.5
 
 _BLOCK_TAGS = frozenset(
@@ -81,8 +84,9 @@ _DOCTYPE_SUBSET = re.compile(r"<!(?i:DOCTYPE)[^\[>]{0,500}\[[^\]]{0,100000}\]\s*
 #: libxml2's nesting limit with huge_tree; a page nested deeper is refused, not read in part.
 MAX_DEPTH = 2048
 _INLINE_TAG = re.compile(r"</?(?:font|span|b|i|u|em|strong|small|big|a|o:p)\b[^>]*>", re.I)
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS))
+_HAS_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 
 
 def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
@@ -110,8 +114,10 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
     del jobs  # images are few and small; one process reads them
     items: list = []
     if root is not None:
-        _strip_chrome(root)
-        _Flow(items).run(root)
+        _drop(root)
+        text = _text(root)  # measured once: chrome is judged by it, spaces are normalized by it
+        _strip_chrome(root, text)
+        _Flow(items, normalize=_normalizer(text)).run(root)
     images = [i for i in items if isinstance(i, ImageRef)]
     texts = [i for i in items if not isinstance(i, ImageRef)]
     if not images or ocr == "never" or (ocr == "auto" and _has_table3(texts)):
@@ -384,8 +390,17 @@ _CAMEL = re.compile(r"([a-z])([A-Z])")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
-def _strip_chrome(root: etree._Element) -> None:
-    """Empty navigation, headers, footers and share bars unless they hold most of the text.
+def _drop(root: etree._Element) -> None:
+    """Empty the elements that are never content (:data:`_DROP_TAGS`)."""
+    # libxml2 lower-cases ASCII in tag names, and no name here has a k (see _LINE_BREAKS); the
+    # tag filter runs in C and matches names exactly, as "e.tag in _DROP_TAGS" would.
+    for element in list(root.iter(*_DROP_TAGS)):
+        _empty(element)
+
+
+def _strip_chrome(root: etree._Element, text: str) -> None:
+    """Empty navigation, headers, footers and share bars unless they hold most of ``text``, the
+    text of the page (:func:`_drop` done).
 
     Candidates (chrome tags, id/class marks) are found in C and judged ancestors first; one
     inside a candidate emptied already is skipped, and each judged one has its text measured
@@ -393,10 +408,6 @@ def _strip_chrome(root: etree._Element) -> None:
     again) takes :func:`_strip_chrome_linear`, which sizes every element in one bottom-up pass.
     Both judge each candidate by the same size, so they empty the same elements.
     """
-    # libxml2 lower-cases ASCII in tag names, and no name here has a k (see _LINE_BREAKS); the
-    # tag filter runs in C and matches names exactly, as "e.tag in _DROP_TAGS" would.
-    for element in list(root.iter(*_DROP_TAGS)):
-        _empty(element)
     candidates = list(root.iter(*_CHROME_TAGS))
     candidates.extend(value.getparent() for value in _MARK_ATTRIBUTES(root))
     if not candidates:
@@ -413,7 +424,7 @@ def _strip_chrome(root: etree._Element) -> None:
         return
     # Judged ancestors first (a candidate's fate depends only on its ancestors'): by depth.
     chrome.sort(key=lambda e: sum(1 for _ in e.iterancestors()))
-    total = _text_size(root)
+    total = len("".join(text.split()))
     # Per element seen on the way up: (inside an emptied candidate, inside article/main).
     state: dict[etree._Element, tuple[bool, bool]] = {}
     emptied: set[etree._Element] = set()
@@ -509,12 +520,14 @@ def _marked_chrome(element: etree._Element) -> bool:
     if _tag(element) in _NOT_MARKED:
         return False
     marks = f"{element.get('id') or ''} {element.get('class') or ''}"
-    marks = _CAMEL.sub(r"\1 \2", marks).lower()  # topNav -> top nav
-    if not marks.strip():
+    lowered = marks.lower()
+    if lowered != marks:  # upper case: split camel case first (topNav -> top nav)
+        lowered = _CAMEL.sub(r"\1 \2", marks).lower()
+    if not lowered.strip():
         return False
-    if any(s in marks for s in _CHROME_SUBSTRINGS):
+    if _CHROME_SUBSTRING.search(lowered):
         return True
-    return any(token in _CHROME_TOKENS for token in _NON_ALNUM.split(marks))
+    return not _CHROME_TOKENS.isdisjoint(_NON_ALNUM.split(lowered))
 
 
 def _empty(element: etree._Element) -> None:
@@ -542,6 +555,19 @@ def normalize_space(text: str) -> str:
     return " ".join(text.split())
 
 
+def _squash(text: str) -> str:
+    """:func:`normalize_space` for text known to hold no invisible character."""
+    return " ".join(text.split())
+
+
+def _normalizer(text: str) -> Callable[[str], str]:
+    """:func:`normalize_space`, or :func:`_squash` when ``text`` (all of the page's) holds no
+    invisible character: one search of the whole page instead of one per line and cell."""
+    if any(char in text for char in _INVISIBLE_CHARS):
+        return normalize_space
+    return _squash
+
+
 def join_wrapped(parts: list[str]) -> str:
     """Join the lines of a wrapped cell: no space between two CJK characters, else one space.
 
@@ -567,19 +593,26 @@ class _Flow:
 
     The walk uses an explicit stack, so deeply nested markup cannot exhaust Python's recursion.
     With ``tables=False`` (text inside a cell) tables are read as text like any other block.
-    Inside ``<pre>`` every newline ends a line.
+    Inside ``<pre>`` every newline ends a line. ``normalize`` collapses the space of each line
+    (see :func:`_normalizer`).
     """
 
-    def __init__(self, items: list, tables: bool = True) -> None:
+    def __init__(
+        self,
+        items: list,
+        tables: bool = True,
+        normalize: Callable[[str], str] = normalize_space,
+    ) -> None:
         self.items = items
         self.tables = tables
+        self.normalize = normalize
         self.buffer: list[str] = []
         self.pre = 0
 
     def flush(self) -> None:
         if not self.buffer:
             return
-        text = normalize_space("".join(self.buffer))
+        text = self.normalize("".join(self.buffer))
         self.buffer.clear()
         if text:
             self.items.append(TextLine(text) if self.tables else text)
@@ -648,13 +681,13 @@ def _emit_table(flow: _Flow, table: etree._Element) -> bool:
         inner is not table and len(_own_cells_of_table(inner)) > 1 for inner in table.iter("table")
     ):
         return False  # a one-cell box, or a page laid out with tables inside tables
-    grid = _grid(cells)
+    grid = _grid(cells, flow.normalize)
     if not any(cell.text for row in grid for cell in row):
         return True  # an empty spacer table
     flow.flush()
     for caption in table.iter("caption"):
         if next(caption.iterancestors("table"), None) is table:
-            _Flow(flow.items).run(caption)
+            _Flow(flow.items, normalize=flow.normalize).run(caption)
     flow.items.append(Table(grid))
     return True
 
@@ -687,59 +720,93 @@ def _own_cells_of_table(table: etree._Element) -> list[etree._Element]:
     return [td for tr in _own_rows(table) for td in _own_cells(tr)]
 
 
-def _grid(rows: list[list[etree._Element]]) -> list[list[Cell]]:
+def _grid(
+    rows: list[list[etree._Element]], normalize: Callable[[str], str] = normalize_space
+) -> list[list[Cell]]:
     """Expand row/column spans into a full grid, the HTML table model way."""
     height = len(rows)
-    # Counted before anything is built: spans can ask for far more cells than the page holds.
+    # Counted before the grid is built: spans can ask for far more cells than the page holds.
     planned = 0
-    spans: list[list[tuple[etree._Element, int, int]]] = []
+    firsts: list[list[Cell]] = []  # per row: each cell at its own (first) spot
+    # per row: cell index -> (rowspan, colspan) of the cells covering more than one spot
+    extents: list[dict[int, tuple[int, int]] | None] = []
     for r, cells in enumerate(rows):
-        row_spans = []
+        row: list[Cell] = []
+        spans: dict[int, tuple[int, int]] | None = None
         for td in cells:
-            rowspan_value, colspan_value = td.get("rowspan"), td.get("colspan")
-            if rowspan_value is None and colspan_value is None:
-                row_spans.append((td, 1, 1))
-                planned += 1
+            if len(td):
+                text = _cell_text(td, normalize)
+            else:  # text only, as most cells: read here, not by a call
+                text = td.text
+                text = normalize(text) if text else ""
+            row.append(Cell(text, False))
+            names = td.keys()  # one call; most cells have neither span
+            if "rowspan" not in names and "colspan" not in names:
                 continue
-            rowspan = _span(rowspan_value)
+            rowspan = _span(td.get("rowspan"))
             rowspan = height - r if rowspan == 0 else min(rowspan or 1, height - r)
-            colspan = min(_span(colspan_value) or 1, MAX_COLSPAN)
-            planned += rowspan * colspan
-            row_spans.append((td, rowspan, colspan))
+            colspan = min(_span(td.get("colspan")) or 1, MAX_COLSPAN)
+            if rowspan > 1 or colspan > 1:
+                planned += rowspan * colspan - 1
+                if spans is None:
+                    spans = {}
+                spans[len(row) - 1] = (rowspan, colspan)
+        planned += len(cells)
         check_grid(planned)
-        spans.append(row_spans)
-    grid: list[dict[int, Cell]] = [{} for _ in rows]
-    for r, row_spans in enumerate(spans):
+        firsts.append(row)
+        extents.append(spans)
+    # Rows as lists, None at a spot no cell covers (yet): a span fills the spots it covers in
+    # the rows below before those rows place their own cells.
+    grid: list[list[Cell | None]] = [[] for _ in rows]
+    holes = [0] * height  # per row: its spots still None
+    for r, (row, spans) in enumerate(zip(firsts, extents, strict=True)):
+        line = grid[r]
+        if not line and spans is None:  # no span reaches into or out of this row
+            grid[r] = row
+            continue
         column = 0
-        positions = grid[r]
-        for td, rowspan, colspan in row_spans:
-            while column in positions:
+        for i, cell in enumerate(row):
+            while column < len(line) and line[column] is not None:
                 column += 1
-            text = _cell_text(td)
-            if rowspan == 1 and colspan == 1:
-                positions[column] = Cell(text, False)  # the spot is free: just checked
+            span = spans.get(i) if spans else None
+            if span is None:
+                if column == len(line):
+                    line.append(cell)
+                else:
+                    line[column] = cell  # the spot is free: just checked
+                    holes[r] -= 1
                 column += 1
                 continue
-            for dr in range(rowspan):
-                for dc in range(colspan):
+            rowspan, colspan = span
+            end = column + colspan
+            for below in range(r, r + rowspan):
+                target = grid[below]
+                if len(target) < end:
+                    holes[below] += end - len(target)
+                    target.extend([None] * (end - len(target)))
+                if below == r:
+                    target[column] = cell  # its own spot, free: just checked
+                    holes[r] -= 1
+                for spot in range(column, end):
                     # Overlapping spans are an authoring error; the first cell keeps the spot.
-                    grid[r + dr].setdefault(column + dc, Cell(text, spanned=bool(dr or dc)))
-            column += colspan
-    out: list[list[Cell]] = []
-    for positions in grid:
-        if positions:
-            width = max(positions) + 1
-            if len(positions) == width:  # no gap: every column filled
-                out.append([positions[c] for c in range(width)])
-            else:
-                out.append([positions[c] if c in positions else Cell("") for c in range(width)])
-    return out
+                    if target[spot] is None:
+                        target[spot] = Cell(cell.text, True)
+                        holes[below] -= 1
+            column = end
+    # A row's last spot is always filled, so a row's length is its width; gaps read as empty.
+    return [
+        [c or Cell("") for c in line] if holes[r] else cast(list[Cell], line)
+        for r, line in enumerate(grid)
+        if line
+    ]
 
 
 def _span(value: str | None) -> int | None:
     """HTML's rules for a non-negative integer attribute (``"2px"`` is 2); None when invalid."""
     if value is None:
         return None
+    if value.isdecimal():  # the usual "2": what the pattern would match, without the regex
+        return min(int(value), 65534)
     match = _SPAN.match(value)
     return min(int(match.group(1)), 65534) if match else None
 
@@ -759,39 +826,38 @@ def _text(element: etree._Element) -> str:
     return etree.tostring(element, method="text", encoding=str, with_tail=False)
 
 
-def _cell_text(td: etree._Element) -> str:
+def _cell_text(td: etree._Element, normalize: Callable[[str], str] = normalize_space) -> str:
     """The cell's lines joined (:func:`join_wrapped`); cells of text and inline markup, or of
     one block of them (Word's ``<td><p>…</p></td>``), are read without walking the flow."""
     if len(td) == 0:  # text only: one line
-        return normalize_space(td.text) if td.text else ""
+        return normalize(td.text) if td.text else ""
     if len(td) == 1:
         only = td[0]
-        if len(only) == 0 and isinstance(only.tag, str):  # one element holding text only
-            if only.tag not in _LINE_BREAKS:  # inline: one line of all three texts
-                return normalize_space((td.text or "") + (only.text or "") + (only.tail or ""))
-            before, after = td.text, only.tail
-            if (
-                only.tag in _ONE_LINE_BLOCKS
-                and (not before or before.isspace())
-                and (not after or after.isspace())
-            ):
-                return normalize_space(only.text) if only.text else ""  # <td><p>0</p></td>
+        if len(only) == 0:  # one element holding text only
+            tag = only.tag
+            if isinstance(tag, str):
+                if tag not in _LINE_BREAKS:  # inline: one line of all three texts
+                    return normalize((td.text or "") + (only.text or "") + (only.tail or ""))
+                before, after = td.text, only.tail
+                if (
+                    tag in _ONE_LINE_BLOCKS
+                    and (not before or before.isspace())
+                    and (not after or after.isspace())
+                ):
+                    text = only.text
+                    return normalize(text) if text else ""  # <td><p>0</p></td>
     marks = [e for e in td.iterdescendants() if not isinstance(e.tag, str) or e.tag in _LINE_BREAKS]
     if not marks:  # inline markup only: one line
-        return normalize_space(_text(td))
+        return normalize(_text(td))
     child = marks[0]
     if len(marks) == 1 and len(td) == 1 and child is td[0] and child.tag in _ONE_LINE_BLOCKS:
         before, after = td.text, child.tail
         if (not before or before.isspace()) and (not after or after.isspace()):
-            return normalize_space(_text(child))  # the usual <td> <p>…</p> </td>
+            return normalize(_text(child))  # the usual <td> <p>…</p> </td>
         # the text before the block, the block, the text after it: each its own line
         return join_wrapped(
-            [
-                normalize_space(td.text or ""),
-                normalize_space(_text(child)),
-                normalize_space(child.tail or ""),
-            ]
+            [normalize(td.text or ""), normalize(_text(child)), normalize(child.tail or "")]
         )
     lines: list[str] = []
-    _Flow(lines, tables=False).run(td)
+    _Flow(lines, tables=False, normalize=normalize).run(td)
     return join_wrapped(lines)
