@@ -102,8 +102,8 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
         >>> doc.items[0].text, doc.encoding
         ('二、主动公开 情况', 'gb18030')
     """
-    text, encoding = decode(data)
-    root, too_deep = _parse(text)
+    text, encoding, exact = _decode(data)
+    root, too_deep = _parse(text, data if exact else None)
     if too_deep:
         raise ReportError(
             path,
@@ -248,17 +248,24 @@ def decode(data: bytes) -> tuple[str, str]:
     >>> decode(codecs.BOM_UTF8 + "公开".encode())
     ('公开', 'utf-8')
     """
+    text, encoding, _ = _decode(data)
+    return text, encoding
+
+
+def _decode(data: bytes) -> tuple[str, str, bool]:
+    """:func:`decode`, and whether ``data`` is exactly the text's UTF-8 (read strictly as UTF-8,
+    no BOM): the parser can then take ``data`` instead of the text encoded again."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace"), encoding
+            return data[len(bom) :].decode(encoding, errors="replace"), encoding, False
     declared = declared_encoding(data)
     if declared:
         try:
-            return data.decode(declared), declared
+            return data.decode(declared), declared, declared == "utf-8"
         except UnicodeDecodeError:
             pass  # the declaration lies (common on mirror sites); detect instead
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", True
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -276,8 +283,8 @@ def decode(data: bytes) -> tuple[str, str]:
             pass
         else:
             if _chinese_share(chinese) > _chinese_share(text) + 0.2:
-                return chinese, "gb18030"
-    return text, encoding
+                return chinese, "gb18030", False
+    return text, encoding, False
 
 
 def _chinese_share(text: str) -> float:
@@ -326,12 +333,14 @@ def _python_encoding(label: str) -> str | None:
 # --- parsing and chrome ------------------------------------------------------------------------
 
 
-def _parse(text: str) -> tuple[etree._Element | None, bool]:
-    """The parsed page, and whether it is still too deep to be read whole."""
+def _parse(text: str, utf8: bytes | None = None) -> tuple[etree._Element | None, bool]:
+    """The parsed page, and whether it is still too deep to be read whole. ``utf8``: the text's
+    UTF-8 bytes when the caller has them."""
     cleaned = _drop_doctype_subsets(text.replace("\x00", ""))
-    if not cleaned.strip():
+    if not cleaned or cleaned.isspace():  # as "not cleaned.strip()", without copying the page
         return None, False
-    root, too_deep = _parse_once(cleaned)
+    # Cleaning only removes: the same length means nothing was, and the bytes are the text's.
+    root, too_deep = _parse_once(cleaned, utf8 if len(cleaned) == len(text) else None)
     if too_deep:
         # libxml2 silently drops everything below 2048 levels. The usual cause is thousands of
         # unclosed inline tags (<font>, <span>) from old editors: drop those tags and retry.
@@ -363,7 +372,7 @@ def _drop_doctype_subsets(text: str) -> str:
     return "".join(pieces)
 
 
-def _parse_once(text: str) -> tuple[etree._Element | None, bool]:
+def _parse_once(text: str, utf8: bytes | None = None) -> tuple[etree._Element | None, bool]:
     parser = etree.HTMLParser(
         encoding="utf-8",  # the text is decoded already; ignore any <meta> inside it
         no_network=True,
@@ -374,7 +383,8 @@ def _parse_once(text: str) -> tuple[etree._Element | None, bool]:
         default_doctype=False,
     )
     try:
-        root = etree.fromstring(text.encode("utf-8", errors="replace"), parser)
+        source = utf8 if utf8 is not None else text.encode("utf-8", errors="replace")
+        root = etree.fromstring(source, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None, False
     too_deep = any("depth" in entry.message.lower() for entry in parser.error_log)
@@ -734,11 +744,22 @@ def _grid(
         row: list[Cell] = []
         spans: dict[int, tuple[int, int]] | None = None
         for td in cells:
-            if len(td):
-                text = _cell_text(td, normalize)
-            else:  # text only, as most cells: read here, not by a call
-                text = td.text
-                text = normalize(text) if text else ""
+            # The two usual cells are read here, not by a call: text only, and Word's
+            # <td><p>…</p></td> (see _cell_text, which reads them the same way).
+            text = None
+            if not len(td):
+                text = td.text or ""
+            elif len(td) == 1:
+                only = td[0]
+                before, after = td.text, only.tail
+                if (
+                    only.tag in _ONE_LINE_BLOCKS
+                    and not len(only)
+                    and (not before or before.isspace())
+                    and (not after or after.isspace())
+                ):
+                    text = only.text or ""
+            text = normalize(text) if text is not None else _cell_text(td, normalize)
             row.append(Cell(text, False))
             names = td.keys()  # one call; most cells have neither span
             if "rowspan" not in names and "colspan" not in names:
