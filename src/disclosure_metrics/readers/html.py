@@ -764,9 +764,11 @@ def _grid(
             names = td.keys()  # one call; most cells have neither span
             if "rowspan" not in names and "colspan" not in names:
                 continue
-            rowspan = _span(td.get("rowspan"))
+            value = td.get("rowspan")
+            rowspan = _SPANS[value] if value in _SPANS else _span(value)
             rowspan = height - r if rowspan == 0 else min(rowspan or 1, height - r)
-            colspan = min(_span(td.get("colspan")) or 1, MAX_COLSPAN)
+            value = td.get("colspan")
+            colspan = min((_SPANS[value] if value in _SPANS else _span(value)) or 1, MAX_COLSPAN)
             if rowspan > 1 or colspan > 1:
                 planned += rowspan * colspan - 1
                 if spans is None:
@@ -782,8 +784,17 @@ def _grid(
     holes = [0] * height  # per row: its spots still None
     for r, (row, spans) in enumerate(zip(firsts, extents, strict=True)):
         line = grid[r]
-        if not line and spans is None:  # no span reaches into or out of this row
-            grid[r] = row
+        if not line:  # no span reaches into this row: its cells go left to right
+            if spans is None:
+                grid[r] = row
+                continue
+            for i, cell in enumerate(row):
+                line.append(cell)
+                if i in spans:
+                    rowspan, colspan = spans[i]
+                    column = len(line) - 1
+                    line.extend([Cell(cell.text, True) for _ in range(colspan - 1)])
+                    _fill(grid, holes, range(r + 1, r + rowspan), column, len(line), cell.text)
             continue
         column = 0
         for i, cell in enumerate(row):
@@ -800,19 +811,12 @@ def _grid(
                 continue
             rowspan, colspan = span
             end = column + colspan
-            for below in range(r, r + rowspan):
-                target = grid[below]
-                if len(target) < end:
-                    holes[below] += end - len(target)
-                    target.extend([None] * (end - len(target)))
-                if below == r:
-                    target[column] = cell  # its own spot, free: just checked
-                    holes[r] -= 1
-                for spot in range(column, end):
-                    # Overlapping spans are an authoring error; the first cell keeps the spot.
-                    if target[spot] is None:
-                        target[spot] = Cell(cell.text, True)
-                        holes[below] -= 1
+            if len(line) < end:
+                holes[r] += end - len(line)
+                line.extend([None] * (end - len(line)))
+            line[column] = cell  # its own spot, free: just checked
+            holes[r] -= 1
+            _fill(grid, holes, range(r, r + rowspan), column, end, cell.text)
             column = end
     # A row's last spot is always filled, so a row's length is its width; gaps read as empty.
     return [
@@ -820,6 +824,27 @@ def _grid(
         for r, line in enumerate(grid)
         if line
     ]
+
+
+def _fill(
+    grid: list[list[Cell | None]], holes: list[int], rows: range, column: int, end: int, text: str
+) -> None:
+    """Cover the free spots ``column`` to ``end`` (excluded) of ``rows`` with spanned copies of
+    a cell's ``text``; ``holes`` counts each row's spots still None."""
+    for below in rows:
+        target = grid[below]
+        if len(target) < end:
+            holes[below] += end - len(target)
+            target.extend([None] * (end - len(target)))
+        for spot in range(column, end):
+            # Overlapping spans are an authoring error; the first cell keeps the spot.
+            if target[spot] is None:
+                target[spot] = Cell(text, True)
+                holes[below] -= 1
+
+
+#: The usual span values, parsed once: what :func:`_span` makes of them.
+_SPANS: dict[str | None, int | None] = {None: None, **{str(n): n for n in range(1000)}}
 
 
 def _span(value: str | None) -> int | None:
