@@ -644,10 +644,9 @@ class _Flow:
         # after skip_subtree, for elements handled whole: a line break, an image, a table grid).
         walker = etree.iterwalk(start, events=("start", "end"))
         whole: list[bool] = []  # per open element: handled whole, its subtree skipped
-        block_tags = _BLOCK_TAGS
+        block_tags = _FLOW_BLOCKS
         for event, element in walker:
-            tag = element.tag
-            tag = tag.lower() if isinstance(tag, str) else ""
+            tag = element.tag  # lower case already: see _FLOW_BLOCKS
             if event == "end":
                 if not whole.pop():
                     if tag in block_tags:
@@ -686,7 +685,11 @@ class _Flow:
 def _emit_table(flow: _Flow, table: etree._Element) -> bool:
     """Append ``table`` to the flow as a grid; False when it is a layout box to read as text."""
     rows = _own_rows(table)
-    cells = [_own_cells(tr) for tr in rows]
+    # A row's own cells are its td/th children when the table holds no other td/th (counted in
+    # C): the usual table needs no walk up from each cell.
+    cells = [list(tr.iterchildren("td", "th")) for tr in rows]
+    if sum(map(len, cells)) != sum(1 for _ in table.iter("td", "th")):
+        cells = [_own_cells(tr) for tr in rows]
     if sum(map(len, cells)) <= 1 or any(
         inner is not table and len(_own_cells_of_table(inner)) > 1 for inner in table.iter("table")
     ):
@@ -737,6 +740,7 @@ def _grid(
     height = len(rows)
     # Counted before the grid is built: spans can ask for far more cells than the page holds.
     planned = 0
+    squash = normalize is _squash  # then done inline: a call per cell costs as much again
     firsts: list[list[Cell]] = []  # per row: each cell at its own (first) spot
     # per row: cell index -> (rowspan, colspan) of the cells covering more than one spot
     extents: list[dict[int, tuple[int, int]] | None] = []
@@ -759,7 +763,10 @@ def _grid(
                     and (not after or after.isspace())
                 ):
                     text = only.text or ""
-            text = normalize(text) if text is not None else _cell_text(td, normalize)
+            if text is None:
+                text = _cell_text(td, normalize)
+            else:
+                text = " ".join(text.split()) if squash else normalize(text)
             row.append(Cell(text, False))
             names = td.keys()  # one call; most cells have neither span
             if "rowspan" not in names and "colspan" not in names:
@@ -863,6 +870,9 @@ _SPAN = re.compile(r"\s*\+?(\d+)")
 # with a k.
 _LINE_BREAKS = frozenset({*_BLOCK_TAGS, "br", "bloc\u212aquote"})
 _ONE_LINE_BLOCKS = _LINE_BREAKS - {"br", "pre"}
+# The block tags as the flow meets them, without lower-casing each tag: the Kelvin sign is the
+# one character outside ASCII whose lower case is ASCII.
+_FLOW_BLOCKS = frozenset({*_BLOCK_TAGS, "bloc\u212aquote"})
 
 
 def _text(element: etree._Element) -> str:
