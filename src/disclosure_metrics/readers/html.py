@@ -763,9 +763,10 @@ def _grid(
             # The two usual cells are read here, not by a call: text only, and Word's
             # <td><p>…</p></td> (see _cell_text, which reads them the same way).
             text = None
-            if not len(td):
+            count = len(td)
+            if not count:
                 text = td.text or ""
-            elif len(td) == 1:
+            elif count == 1:
                 only = td[0]
                 before, after = td.text, only.tail
                 if (
