@@ -24,9 +24,11 @@ import binascii
 import codecs
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 from lxml import etree
 
@@ -65,6 +67,7 @@ _CHROME_SUBSTRINGS = (
     "mainnav", "sidenav", "footer", "sidebar", "dqwz",
 )  # fmt: skip
 _CHROME_TOKENS = frozenset({"nav", "position", "location", "weizhi"})
+_CHROME_SUBSTRING = re.compile("|".join(map(re.escape, _CHROME_SUBSTRINGS)))
 _CHROME_MAX_SHARE = 0.5
 
 _BLOCK_TAGS = frozenset(
@@ -75,13 +78,17 @@ _BLOCK_TAGS = frozenset(
      "tr", "ul", "option", "legend"}
 )  # fmt: skip
 # A DOCTYPE with an internal subset: the HTML parser does not know the subset and would leave
-# its "]>" as text before the title. HTML has no use for it; it is removed whole.
-_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^\[>]{0,500}\[[^\]]{0,100000}\]\s*>", re.I)
+# its "]>" as text before the title. HTML has no use for it; it is removed whole. Only the
+# keyword ignores case: the "<!" before it is then a literal, and candidates are found by str.find.
+_DOCTYPE_SUBSET = re.compile(r"<!(?i:DOCTYPE)[^\[>]{0,500}\[[^\]]{0,100000}\]\s*>")
+# Where it starts, in the page's UTF-8 bytes: a page has none unless a "[" follows the first.
+_DOCTYPE_KEYWORD = re.compile(rb"<!(?i:DOCTYPE)")
 #: libxml2's nesting limit with huge_tree; a page nested deeper is refused, not read in part.
 MAX_DEPTH = 2048
 _INLINE_TAG = re.compile(r"</?(?:font|span|b|i|u|em|strong|small|big|a|o:p)\b[^>]*>", re.I)
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS))
+_HAS_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 
 
 def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
@@ -97,8 +104,8 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
         >>> doc.items[0].text, doc.encoding
         ('二、主动公开 情况', 'gb18030')
     """
-    text, encoding = decode(data)
-    root, too_deep = _parse(text)
+    text, encoding, exact = _decode(data)
+    root, too_deep = _parse(text, data if exact else None)
     if too_deep:
         raise ReportError(
             path,
@@ -109,8 +116,10 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
     del jobs  # images are few and small; one process reads them
     items: list = []
     if root is not None:
-        _strip_chrome(root)
-        _Flow(items).run(root)
+        _drop(root)
+        text = _text(root)  # measured once: chrome is judged by it, spaces are normalized by it
+        _strip_chrome(root, text)
+        _Flow(items, normalize=_normalizer(text)).run(root)
     images = [i for i in items if isinstance(i, ImageRef)]
     texts = [i for i in items if not isinstance(i, ImageRef)]
     if not images or ocr == "never" or (ocr == "auto" and _has_table3(texts)):
@@ -241,17 +250,24 @@ def decode(data: bytes) -> tuple[str, str]:
     >>> decode(codecs.BOM_UTF8 + "公开".encode())
     ('公开', 'utf-8')
     """
+    text, encoding, _ = _decode(data)
+    return text, encoding
+
+
+def _decode(data: bytes) -> tuple[str, str, bool]:
+    """:func:`decode`, and whether ``data`` is exactly the text's UTF-8 (read strictly as UTF-8,
+    no BOM): the parser can then take ``data`` instead of the text encoded again."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace"), encoding
+            return data[len(bom) :].decode(encoding, errors="replace"), encoding, False
     declared = declared_encoding(data)
     if declared:
         try:
-            return data.decode(declared), declared
+            return data.decode(declared), declared, declared == "utf-8"
         except UnicodeDecodeError:
             pass  # the declaration lies (common on mirror sites); detect instead
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", True
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -269,8 +285,8 @@ def decode(data: bytes) -> tuple[str, str]:
             pass
         else:
             if _chinese_share(chinese) > _chinese_share(text) + 0.2:
-                return chinese, "gb18030"
-    return text, encoding
+                return chinese, "gb18030", False
+    return text, encoding, False
 
 
 def _chinese_share(text: str) -> float:
@@ -319,12 +335,17 @@ def _python_encoding(label: str) -> str | None:
 # --- parsing and chrome ------------------------------------------------------------------------
 
 
-def _parse(text: str) -> tuple[etree._Element | None, bool]:
-    """The parsed page, and whether it is still too deep to be read whole."""
-    cleaned = _DOCTYPE_SUBSET.sub("", text.replace("\x00", ""))
-    if not cleaned.strip():
+def _parse(text: str, utf8: bytes | None = None) -> tuple[etree._Element | None, bool]:
+    """The parsed page, and whether it is still too deep to be read whole. ``utf8``: the text's
+    UTF-8 bytes when the caller has them."""
+    if utf8 is not None and b"\x00" not in utf8 and not _may_hold_doctype_subset(utf8):
+        cleaned = text  # nothing to remove, as the bytes show faster than the text would
+    else:
+        cleaned = _drop_doctype_subsets(text.replace("\x00", ""))
+    if not cleaned or cleaned.isspace():  # as "not cleaned.strip()", without copying the page
         return None, False
-    root, too_deep = _parse_once(cleaned)
+    # Cleaning only removes: the same length means nothing was, and the bytes are the text's.
+    root, too_deep = _parse_once(cleaned, utf8 if len(cleaned) == len(text) else None)
     if too_deep:
         # libxml2 silently drops everything below 2048 levels. The usual cause is thousands of
         # unclosed inline tags (<font>, <span>) from old editors: drop those tags and retry.
@@ -332,7 +353,38 @@ def _parse(text: str) -> tuple[etree._Element | None, bool]:
     return root, too_deep
 
 
-def _parse_once(text: str) -> tuple[etree._Element | None, bool]:
+def _may_hold_doctype_subset(utf8: bytes) -> bool:
+    """False when the page (its UTF-8 bytes) surely has no DOCTYPE with an internal subset: one
+    linear search, where the text's own scan costs tens of microseconds on a Chinese page."""
+    keyword = _DOCTYPE_KEYWORD.search(utf8)
+    return keyword is not None and utf8.find(b"[", keyword.end()) != -1
+
+
+def _drop_doctype_subsets(text: str) -> str:
+    """``text`` without DOCTYPEs that carry an internal subset (``_DOCTYPE_SUBSET.sub("", text)``,
+    with each "<!" found by str.find: a regex search of a whole page costs more than its parse).
+
+    >>> _drop_doctype_subsets('<!-- x --><!doctype html [<!ENTITY a "b">]><p>t</p>')
+    '<!-- x --><p>t</p>'
+    """
+    pieces = []
+    start = 0
+    position = text.find("<!")
+    while position != -1:
+        match = _DOCTYPE_SUBSET.match(text, position)
+        if match:
+            pieces.append(text[start:position])
+            start = match.end()
+            position = text.find("<!", start)
+        else:
+            position = text.find("<!", position + 1)
+    if not pieces:
+        return text
+    pieces.append(text[start:])
+    return "".join(pieces)
+
+
+def _parse_once(text: str, utf8: bytes | None = None) -> tuple[etree._Element | None, bool]:
     parser = etree.HTMLParser(
         encoding="utf-8",  # the text is decoded already; ignore any <meta> inside it
         no_network=True,
@@ -343,7 +395,8 @@ def _parse_once(text: str) -> tuple[etree._Element | None, bool]:
         default_doctype=False,
     )
     try:
-        root = etree.fromstring(text.encode("utf-8", errors="replace"), parser)
+        source = utf8 if utf8 is not None else text.encode("utf-8", errors="replace")
+        root = etree.fromstring(source, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None, False
     too_deep = any("depth" in entry.message.lower() for entry in parser.error_log)
@@ -359,8 +412,17 @@ _CAMEL = re.compile(r"([a-z])([A-Z])")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
-def _strip_chrome(root: etree._Element) -> None:
-    """Empty navigation, headers, footers and share bars unless they hold most of the text.
+def _drop(root: etree._Element) -> None:
+    """Empty the elements that are never content (:data:`_DROP_TAGS`)."""
+    # libxml2 lower-cases ASCII in tag names, and no name here has a k (see _LINE_BREAKS); the
+    # tag filter runs in C and matches names exactly, as "e.tag in _DROP_TAGS" would.
+    for element in list(root.iter(*_DROP_TAGS)):
+        _empty(element)
+
+
+def _strip_chrome(root: etree._Element, text: str) -> None:
+    """Empty navigation, headers, footers and share bars unless they hold most of ``text``, the
+    text of the page (:func:`_drop` done).
 
     Candidates (chrome tags, id/class marks) are found in C and judged ancestors first; one
     inside a candidate emptied already is skipped, and each judged one has its text measured
@@ -368,9 +430,6 @@ def _strip_chrome(root: etree._Element) -> None:
     again) takes :func:`_strip_chrome_linear`, which sizes every element in one bottom-up pass.
     Both judge each candidate by the same size, so they empty the same elements.
     """
-    # libxml2 lower-cases ASCII in tag names, and no name here has a k (see _LINE_BREAKS).
-    for element in [e for e in root.iter() if e.tag in _DROP_TAGS]:
-        _empty(element)
     candidates = list(root.iter(*_CHROME_TAGS))
     candidates.extend(value.getparent() for value in _MARK_ATTRIBUTES(root))
     if not candidates:
@@ -387,7 +446,7 @@ def _strip_chrome(root: etree._Element) -> None:
         return
     # Judged ancestors first (a candidate's fate depends only on its ancestors'): by depth.
     chrome.sort(key=lambda e: sum(1 for _ in e.iterancestors()))
-    total = _text_size(root)
+    total = len("".join(text.split()))
     # Per element seen on the way up: (inside an emptied candidate, inside article/main).
     state: dict[etree._Element, tuple[bool, bool]] = {}
     emptied: set[etree._Element] = set()
@@ -483,12 +542,14 @@ def _marked_chrome(element: etree._Element) -> bool:
     if _tag(element) in _NOT_MARKED:
         return False
     marks = f"{element.get('id') or ''} {element.get('class') or ''}"
-    marks = _CAMEL.sub(r"\1 \2", marks).lower()  # topNav -> top nav
-    if not marks.strip():
+    lowered = marks.lower()
+    if lowered != marks:  # upper case: split camel case first (topNav -> top nav)
+        lowered = _CAMEL.sub(r"\1 \2", marks).lower()
+    if not lowered.strip():
         return False
-    if any(s in marks for s in _CHROME_SUBSTRINGS):
+    if _CHROME_SUBSTRING.search(lowered):
         return True
-    return any(token in _CHROME_TOKENS for token in _NON_ALNUM.split(marks))
+    return not _CHROME_TOKENS.isdisjoint(_NON_ALNUM.split(lowered))
 
 
 def _empty(element: etree._Element) -> None:
@@ -516,6 +577,19 @@ def normalize_space(text: str) -> str:
     return " ".join(text.split())
 
 
+def _squash(text: str) -> str:
+    """:func:`normalize_space` for text known to hold no invisible character."""
+    return " ".join(text.split())
+
+
+def _normalizer(text: str) -> Callable[[str], str]:
+    """:func:`normalize_space`, or :func:`_squash` when ``text`` (all of the page's) holds no
+    invisible character: one search of the whole page instead of one per line and cell."""
+    if any(char in text for char in _INVISIBLE_CHARS):
+        return normalize_space
+    return _squash
+
+
 def join_wrapped(parts: list[str]) -> str:
     """Join the lines of a wrapped cell: no space between two CJK characters, else one space.
 
@@ -541,19 +615,26 @@ class _Flow:
 
     The walk uses an explicit stack, so deeply nested markup cannot exhaust Python's recursion.
     With ``tables=False`` (text inside a cell) tables are read as text like any other block.
-    Inside ``<pre>`` every newline ends a line.
+    Inside ``<pre>`` every newline ends a line. ``normalize`` collapses the space of each line
+    (see :func:`_normalizer`).
     """
 
-    def __init__(self, items: list, tables: bool = True) -> None:
+    def __init__(
+        self,
+        items: list,
+        tables: bool = True,
+        normalize: Callable[[str], str] = normalize_space,
+    ) -> None:
         self.items = items
         self.tables = tables
+        self.normalize = normalize
         self.buffer: list[str] = []
         self.pre = 0
 
     def flush(self) -> None:
         if not self.buffer:
             return
-        text = normalize_space("".join(self.buffer))
+        text = self.normalize("".join(self.buffer))
         self.buffer.clear()
         if text:
             self.items.append(TextLine(text) if self.tables else text)
@@ -575,10 +656,9 @@ class _Flow:
         # after skip_subtree, for elements handled whole: a line break, an image, a table grid).
         walker = etree.iterwalk(start, events=("start", "end"))
         whole: list[bool] = []  # per open element: handled whole, its subtree skipped
-        block_tags = _BLOCK_TAGS
+        block_tags = _FLOW_BLOCKS
         for event, element in walker:
-            tag = element.tag
-            tag = tag.lower() if isinstance(tag, str) else ""
+            tag = element.tag  # lower case already: see _FLOW_BLOCKS
             if event == "end":
                 if not whole.pop():
                     if tag in block_tags:
@@ -617,18 +697,22 @@ class _Flow:
 def _emit_table(flow: _Flow, table: etree._Element) -> bool:
     """Append ``table`` to the flow as a grid; False when it is a layout box to read as text."""
     rows = _own_rows(table)
-    cells = [_own_cells(tr) for tr in rows]
+    # A row's own cells are its td/th children when the table holds no other td/th (counted in
+    # C): the usual table needs no walk up from each cell.
+    cells = [list(tr.iterchildren("td", "th")) for tr in rows]
+    if sum(map(len, cells)) != sum(1 for _ in table.iter("td", "th")):
+        cells = [_own_cells(tr) for tr in rows]
     if sum(map(len, cells)) <= 1 or any(
         inner is not table and len(_own_cells_of_table(inner)) > 1 for inner in table.iter("table")
     ):
         return False  # a one-cell box, or a page laid out with tables inside tables
-    grid = _grid(cells)
+    grid = _grid(cells, flow.normalize)
     if not any(cell.text for row in grid for cell in row):
         return True  # an empty spacer table
     flow.flush()
     for caption in table.iter("caption"):
         if next(caption.iterancestors("table"), None) is table:
-            _Flow(flow.items).run(caption)
+            _Flow(flow.items, normalize=flow.normalize).run(caption)
     flow.items.append(Table(grid))
     return True
 
@@ -661,59 +745,134 @@ def _own_cells_of_table(table: etree._Element) -> list[etree._Element]:
     return [td for tr in _own_rows(table) for td in _own_cells(tr)]
 
 
-def _grid(rows: list[list[etree._Element]]) -> list[list[Cell]]:
+def _grid(
+    rows: list[list[etree._Element]], normalize: Callable[[str], str] = normalize_space
+) -> list[list[Cell]]:
     """Expand row/column spans into a full grid, the HTML table model way."""
     height = len(rows)
-    # Counted before anything is built: spans can ask for far more cells than the page holds.
+    # Counted before the grid is built: spans can ask for far more cells than the page holds.
     planned = 0
-    spans: list[list[tuple[etree._Element, int, int]]] = []
+    squash = normalize is _squash  # then done inline: a call per cell costs as much again
+    firsts: list[list[Cell]] = []  # per row: each cell at its own (first) spot
+    # per row: cell index -> (rowspan, colspan) of the cells covering more than one spot
+    extents: list[dict[int, tuple[int, int]] | None] = []
     for r, cells in enumerate(rows):
-        row_spans = []
+        row: list[Cell] = []
+        spans: dict[int, tuple[int, int]] | None = None
         for td in cells:
-            rowspan_value, colspan_value = td.get("rowspan"), td.get("colspan")
-            if rowspan_value is None and colspan_value is None:
-                row_spans.append((td, 1, 1))
-                planned += 1
-                continue
-            rowspan = _span(rowspan_value)
-            rowspan = height - r if rowspan == 0 else min(rowspan or 1, height - r)
-            colspan = min(_span(colspan_value) or 1, MAX_COLSPAN)
-            planned += rowspan * colspan
-            row_spans.append((td, rowspan, colspan))
-        check_grid(planned)
-        spans.append(row_spans)
-    grid: list[dict[int, Cell]] = [{} for _ in rows]
-    for r, row_spans in enumerate(spans):
-        column = 0
-        positions = grid[r]
-        for td, rowspan, colspan in row_spans:
-            while column in positions:
-                column += 1
-            text = _cell_text(td)
-            if rowspan == 1 and colspan == 1:
-                positions[column] = Cell(text, False)  # the spot is free: just checked
-                column += 1
-                continue
-            for dr in range(rowspan):
-                for dc in range(colspan):
-                    # Overlapping spans are an authoring error; the first cell keeps the spot.
-                    grid[r + dr].setdefault(column + dc, Cell(text, spanned=bool(dr or dc)))
-            column += colspan
-    out: list[list[Cell]] = []
-    for positions in grid:
-        if positions:
-            width = max(positions) + 1
-            if len(positions) == width:  # no gap: every column filled
-                out.append([positions[c] for c in range(width)])
+            # The two usual cells are read here, not by a call: text only, and Word's
+            # <td><p>…</p></td> (see _cell_text, which reads them the same way).
+            text = None
+            count = len(td)
+            if not count:
+                text = td.text or ""
+            elif count == 1:
+                only = td[0]
+                before, after = td.text, only.tail
+                if (
+                    only.tag in _ONE_LINE_BLOCKS
+                    and not len(only)
+                    and (not before or before.isspace())
+                    and (not after or after.isspace())
+                ):
+                    text = only.text or ""
+            if text is None:
+                text = _cell_text(td, normalize)
             else:
-                out.append([positions[c] if c in positions else Cell("") for c in range(width)])
-    return out
+                text = " ".join(text.split()) if squash else normalize(text)
+            row.append(Cell(text, False))
+            names = td.keys()  # one call; most cells have neither span
+            if "rowspan" not in names and "colspan" not in names:
+                continue
+            value = td.get("rowspan")
+            rowspan = _SPANS[value] if value in _SPANS else _span(value)
+            rowspan = height - r if rowspan == 0 else min(rowspan or 1, height - r)
+            value = td.get("colspan")
+            colspan = min((_SPANS[value] if value in _SPANS else _span(value)) or 1, MAX_COLSPAN)
+            if rowspan > 1 or colspan > 1:
+                planned += rowspan * colspan - 1
+                if spans is None:
+                    spans = {}
+                spans[len(row) - 1] = (rowspan, colspan)
+        planned += len(cells)
+        check_grid(planned)
+        firsts.append(row)
+        extents.append(spans)
+    # Rows as lists, None at a spot no cell covers (yet): a span fills the spots it covers in
+    # the rows below before those rows place their own cells.
+    grid: list[list[Cell | None]] = [[] for _ in rows]
+    holes = [0] * height  # per row: its spots still None
+    for r, (row, spans) in enumerate(zip(firsts, extents, strict=True)):
+        line = grid[r]
+        if not line:  # no span reaches into this row: its cells go left to right
+            if spans is None:
+                grid[r] = row
+                continue
+            for i, cell in enumerate(row):
+                line.append(cell)
+                if i in spans:
+                    rowspan, colspan = spans[i]
+                    column = len(line) - 1
+                    line.extend([Cell(cell.text, True) for _ in range(colspan - 1)])
+                    _fill(grid, holes, range(r + 1, r + rowspan), column, len(line), cell.text)
+            continue
+        column = 0
+        for i, cell in enumerate(row):
+            while column < len(line) and line[column] is not None:
+                column += 1
+            span = spans.get(i) if spans else None
+            if span is None:
+                if column == len(line):
+                    line.append(cell)
+                else:
+                    line[column] = cell  # the spot is free: just checked
+                    holes[r] -= 1
+                column += 1
+                continue
+            rowspan, colspan = span
+            end = column + colspan
+            if len(line) < end:
+                holes[r] += end - len(line)
+                line.extend([None] * (end - len(line)))
+            line[column] = cell  # its own spot, free: just checked
+            holes[r] -= 1
+            _fill(grid, holes, range(r, r + rowspan), column, end, cell.text)
+            column = end
+    # A row's last spot is always filled, so a row's length is its width; gaps read as empty.
+    return [
+        [c or Cell("") for c in line] if holes[r] else cast(list[Cell], line)
+        for r, line in enumerate(grid)
+        if line
+    ]
+
+
+def _fill(
+    grid: list[list[Cell | None]], holes: list[int], rows: range, column: int, end: int, text: str
+) -> None:
+    """Cover the free spots ``column`` to ``end`` (excluded) of ``rows`` with spanned copies of
+    a cell's ``text``; ``holes`` counts each row's spots still None."""
+    for below in rows:
+        target = grid[below]
+        if len(target) < end:
+            holes[below] += end - len(target)
+            target.extend([None] * (end - len(target)))
+        for spot in range(column, end):
+            # Overlapping spans are an authoring error; the first cell keeps the spot.
+            if target[spot] is None:
+                target[spot] = Cell(text, True)
+                holes[below] -= 1
+
+
+#: The usual span values, parsed once: what :func:`_span` makes of them.
+_SPANS: dict[str | None, int | None] = {None: None, **{str(n): n for n in range(1000)}}
 
 
 def _span(value: str | None) -> int | None:
     """HTML's rules for a non-negative integer attribute (``"2px"`` is 2); None when invalid."""
     if value is None:
         return None
+    if value.isdecimal():  # the usual "2": what the pattern would match, without the regex
+        return min(int(value), 65534)
     match = _SPAN.match(value)
     return min(int(match.group(1)), 65534) if match else None
 
@@ -724,6 +883,9 @@ _SPAN = re.compile(r"\s*\+?(\d+)")
 # with a k.
 _LINE_BREAKS = frozenset({*_BLOCK_TAGS, "br", "bloc\u212aquote"})
 _ONE_LINE_BLOCKS = _LINE_BREAKS - {"br", "pre"}
+# The block tags as the flow meets them, without lower-casing each tag: the Kelvin sign is the
+# one character outside ASCII whose lower case is ASCII.
+_FLOW_BLOCKS = frozenset({*_BLOCK_TAGS, "bloc\u212aquote"})
 
 
 def _text(element: etree._Element) -> str:
@@ -733,39 +895,38 @@ def _text(element: etree._Element) -> str:
     return etree.tostring(element, method="text", encoding=str, with_tail=False)
 
 
-def _cell_text(td: etree._Element) -> str:
+def _cell_text(td: etree._Element, normalize: Callable[[str], str] = normalize_space) -> str:
     """The cell's lines joined (:func:`join_wrapped`); cells of text and inline markup, or of
     one block of them (Word's ``<td><p>…</p></td>``), are read without walking the flow."""
     if len(td) == 0:  # text only: one line
-        return normalize_space(td.text) if td.text else ""
+        return normalize(td.text) if td.text else ""
     if len(td) == 1:
         only = td[0]
-        if len(only) == 0 and isinstance(only.tag, str):  # one element holding text only
-            if only.tag not in _LINE_BREAKS:  # inline: one line of all three texts
-                return normalize_space((td.text or "") + (only.text or "") + (only.tail or ""))
-            before, after = td.text, only.tail
-            if (
-                only.tag in _ONE_LINE_BLOCKS
-                and (not before or before.isspace())
-                and (not after or after.isspace())
-            ):
-                return normalize_space(only.text) if only.text else ""  # <td><p>0</p></td>
+        if len(only) == 0:  # one element holding text only
+            tag = only.tag
+            if isinstance(tag, str):
+                if tag not in _LINE_BREAKS:  # inline: one line of all three texts
+                    return normalize((td.text or "") + (only.text or "") + (only.tail or ""))
+                before, after = td.text, only.tail
+                if (
+                    tag in _ONE_LINE_BLOCKS
+                    and (not before or before.isspace())
+                    and (not after or after.isspace())
+                ):
+                    text = only.text
+                    return normalize(text) if text else ""  # <td><p>0</p></td>
     marks = [e for e in td.iterdescendants() if not isinstance(e.tag, str) or e.tag in _LINE_BREAKS]
     if not marks:  # inline markup only: one line
-        return normalize_space(_text(td))
+        return normalize(_text(td))
     child = marks[0]
     if len(marks) == 1 and len(td) == 1 and child is td[0] and child.tag in _ONE_LINE_BLOCKS:
         before, after = td.text, child.tail
         if (not before or before.isspace()) and (not after or after.isspace()):
-            return normalize_space(_text(child))  # the usual <td> <p>…</p> </td>
+            return normalize(_text(child))  # the usual <td> <p>…</p> </td>
         # the text before the block, the block, the text after it: each its own line
         return join_wrapped(
-            [
-                normalize_space(td.text or ""),
-                normalize_space(_text(child)),
-                normalize_space(child.tail or ""),
-            ]
+            [normalize(td.text or ""), normalize(_text(child)), normalize(child.tail or "")]
         )
     lines: list[str] = []
-    _Flow(lines, tables=False).run(td)
+    _Flow(lines, tables=False, normalize=normalize).run(td)
     return join_wrapped(lines)
