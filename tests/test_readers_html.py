@@ -430,3 +430,18 @@ def test_table_images_of_a_saved_page_are_read_in_place(tmp_path) -> None:
     with pytest.raises(Exception) as caught:
         parse_file(page, ocr="never")
     assert getattr(caught.value, "code", None) in ("table3_missing", "not_a_report")
+
+
+def test_a_span_of_thousands_of_digits_is_capped_not_an_error():
+    """Python refuses int() of more than 4 300 digits: such a rowspan is read as the largest
+    span (or as its value, when the digits are leading zeros), never a crash."""
+    huge = "9" * 5000
+    zeros = "0" * 5000 + "2"
+    page = (
+        f'<table><tr><td rowspan="{huge}">甲</td><td colspan="{zeros}">乙</td></tr>'
+        "<tr><td>丙</td></tr></table>"
+    ).encode()
+    doc = html.read("spans.html", page)
+    tables = [item for item in doc.items if isinstance(item, Table)]
+    assert tables and tables[0].rows[0][0].text == "甲"
+    assert len(tables[0].rows[0]) == 3  # 甲 and 乙 spanning two columns

@@ -868,13 +868,27 @@ _SPANS: dict[str | None, int | None] = {None: None, **{str(n): n for n in range(
 
 
 def _span(value: str | None) -> int | None:
-    """HTML's rules for a non-negative integer attribute (``"2px"`` is 2); None when invalid."""
+    """HTML's rules for a non-negative integer attribute (``"2px"`` is 2); None when invalid.
+
+    >>> _span("2px"), _span("0" * 5000 + "2"), _span("9" * 5000), _span("０" * 5000 + "３")
+    (2, 2, 65534, 3)
+    """
     if value is None:
         return None
     if value.isdecimal():  # the usual "2": what the pattern would match, without the regex
-        return min(int(value), 65534)
+        return _capped(value)
     match = _SPAN.match(value)
-    return min(int(match.group(1)), 65534) if match else None
+    return _capped(match.group(1)) if match else None
+
+
+def _capped(digits: str) -> int:
+    """Decimal digits (any script) as a span, at most 65534. Leading zeros are dropped first:
+    Python refuses int() of more than 4300 digits, and a hostile page can write that many."""
+    zeros = "".join(c for c in set(digits) if unicodedata.decimal(c, -1) == 0)
+    significant = digits.lstrip(zeros)
+    if len(significant) > 5:
+        return 65534
+    return min(int(significant or "0"), 65534)
 
 
 _SPAN = re.compile(r"\s*\+?(\d+)")
