@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import templates as tpl
-from .normalize import norm_with_offsets
+from .normalize import quote
 from .tables import Line, Pos, _first_chars
 
 _ORDINALS = "一二三四五六七八九十"
@@ -152,5 +152,4 @@ def section_texts(
 def _verbatim(line: Line, a: int, b: int) -> str:
     if line.raw is None:
         return line.text[a:b]
-    _normalized, offsets = norm_with_offsets(line.raw)
-    return line.raw[offsets[a] : offsets[b - 1] + 1]
+    return quote(line.raw, a, b, len(line.text))

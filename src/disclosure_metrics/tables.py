@@ -57,7 +57,9 @@ class Line:
     text: str
     cells: list[str] | None = None
     spanned: list[bool] | None = None
-    raw: str | None = None  # the text as printed (after script conversion), for verbatim quotes
+    # The text as printed (after script conversion), for verbatim quotes: ``text`` is always
+    # ``norm(raw)`` (normalize.quote relies on it).
+    raw: str | None = None
 
 
 @dataclass
@@ -86,8 +88,15 @@ def _glued_heading() -> re.Pattern[str]:
     return re.compile(rf"(?<=\d)(?={ordinal}[^\d。,;]{{0,16}}?(?:{anchors}))")
 
 
+# Every glued heading starts with an ordinal right after a digit: a line without one has none,
+# and this plain two-class search rejects it faster than the heading pattern would.
+_DIGIT_THEN_ORDINAL = re.compile(r"\d[一二三四五六七八九十]")
+
+
 def _split_glued_heading(line: Line) -> list[Line]:
     """The line, and the heading glued to its last value as a line of its own."""
+    if not _DIGIT_THEN_ORDINAL.search(line.text):
+        return [line]
     if line.cells is not None:
         last = len(line.cells) - 1
         while last >= 0 and not line.cells[last].strip():
