@@ -34,7 +34,12 @@ _ORDINALS = "一二三四五六七八九十"
 _ORDINAL_VALUE = {ch: i + 1 for i, ch in enumerate(_ORDINALS)}
 # What may stand before a heading body: an ordinal with its comma, OCR noise, a Markdown mark.
 _LEAD_WORDS = "本年度|政府信息公开工作|政府信息公开|政务公开工作|行政机关|因政府信息公开工作"
+# After the first ordinal character: the rest of a numbered heading's prefix.
+_AFTER_FIRST_ORDINAL = rf"[{_ORDINALS}]?\s*[、.]\s*(?:\d{{4}}年)?(?:{_LEAD_WORDS})?"
 _PREFIX = rf"(?P<ord>[{_ORDINALS}]{{1,2}})\s*[、.]\s*(?:\d{{4}}年)?(?:{_LEAD_WORDS})?"
+# An unnumbered heading starts a line or follows a sentence end; Markdown marks may lead it.
+_SENTENCE_STOPS = "。;；"
+_MARKS = r"#*\s*"
 
 # The rest of a heading after its anchor (``及改进情况``), never its content: short, no digits,
 # no 无.
@@ -55,7 +60,7 @@ def _sources(section: tpl.Section) -> list[str]:
     out = []
     for anchor in section.anchors:
         out.append(rf"{_PREFIX}{anchor.pattern}{_TAIL}")
-        out.append(rf"(?:^|(?<=[。;；]))#*\s*{anchor.pattern}{_TAIL}")
+        out.append(rf"(?:^|(?<=[{_SENTENCE_STOPS}])){_MARKS}{anchor.pattern}{_TAIL}")
     return out
 
 
@@ -63,14 +68,48 @@ def _patterns(section: tpl.Section) -> list[re.Pattern[str]]:
     return [re.compile(source) for source in _sources(section)]
 
 
+@dataclass(frozen=True)
+class _Finder:
+    """The compiled patterns that find one section's heading.
+
+    ``patterns`` are the heading patterns (numbered or not, per anchor); ``either`` is their
+    alternation (group ``p<i>`` is pattern i), which tells at a position which of them matches
+    first; ``gate`` is the section's anchors alone, which every heading match contains (a line
+    the gate does not match holds no heading of the section), led by a class of their first
+    characters.
+
+    ``numbered``, ``after_stop`` and ``at_start`` split the alternation by where a match can
+    start: at an ordinal, after a sentence end (the end is consumed), at the start of the line.
+    The first two open with a character class, so the regex engine skips every other position
+    in a C loop instead of trying each heading pattern there: a crawled page printed as one
+    line of thousands of characters is scanned once, not once per pattern.
+    """
+
+    section: tpl.Section
+    patterns: list[re.Pattern[str]]
+    either: re.Pattern[str]
+    gate: re.Pattern[str]
+    numbered: re.Pattern[str]
+    after_stop: re.Pattern[str]
+    at_start: re.Pattern[str]
+
+    def first_start(self, text: str, col: int) -> int | None:
+        """The leftmost position at or after ``col`` where a heading pattern matches."""
+        starts = []
+        m = self.numbered.search(text, col)
+        if m:
+            starts.append(m.start())
+        m = self.after_stop.search(text, max(col - 1, 0))  # the stop may stand just before col
+        if m:
+            starts.append(m.start() + 1)
+        if col == 0 and self.at_start.match(text):
+            starts.append(0)
+        return min(starts, default=None)
+
+
 @cache
-def _compiled() -> tuple[
-    tuple[tpl.Section, list[re.Pattern[str]], re.Pattern[str], re.Pattern[str]], ...
-]:
-    """Per section: its heading patterns; one alternation of them all (group ``p<i>`` is
-    pattern i) that finds in one search per line where the first of them matches; and a gate,
-    the section's anchors alone, which every heading match contains (a line the gate does not
-    match holds no heading of the section), led by a class of their first characters."""
+def _compiled() -> tuple[_Finder, ...]:
+    """One :class:`_Finder` per section, in section order."""
     out = []
     for section in tpl.sections():
         sources = _sources(section)
@@ -81,7 +120,20 @@ def _compiled() -> tuple[
         first = _first_chars(gate)
         if first:
             gate = f"(?=[{''.join(re.escape(c) for c in sorted(first))}])(?:{gate})"
-        out.append((section, _patterns(section), re.compile(either), re.compile(gate)))
+        # Each anchor's pattern is concatenated as in _sources, inside its own alternative.
+        numbered = "|".join(f"{_AFTER_FIRST_ORDINAL}{a.pattern}{_TAIL}" for a in section.anchors)
+        unnumbered = "|".join(f"{_MARKS}{a.pattern}{_TAIL}" for a in section.anchors)
+        out.append(
+            _Finder(
+                section,
+                _patterns(section),
+                re.compile(either),
+                re.compile(gate),
+                re.compile(f"[{_ORDINALS}](?:{numbered})"),
+                re.compile(f"[{_SENTENCE_STOPS}](?:{unnumbered})"),
+                re.compile(unnumbered),
+            )
+        )
     return tuple(out)
 
 
@@ -98,17 +150,20 @@ def find_sections(lines: Sequence[Line]) -> list[SectionHit]:
     """The headings found, in section order; each is searched after the previous one found."""
     hits: list[SectionHit] = []
     start: Pos = (0, 0)
-    for section, patterns, either, gate in _compiled():
+    for finder in _compiled():
+        section = finder.section
         # The earliest (line, column) where any pattern matches, the first pattern on a tie:
-        # the alternation's leftmost match, its winning branch re-run alone for the groups.
+        # the alternation's match there, its winning branch re-run alone for the groups.
         best: tuple[Pos, re.Match[str]] | None = None
         for li in range(start[0], len(lines)):
             line = lines[li]
-            if line.cells is not None or not gate.search(line.text):
+            if line.cells is not None or not finder.gate.search(line.text):
                 continue  # a heading is never a table cell, nor without its anchor
-            hit = either.search(line.text, start[1] if li == start[0] else 0)
-            if hit:
-                m = patterns[int(hit.lastgroup[1:])].match(line.text, hit.start())  # type: ignore[index]
+            at = finder.first_start(line.text, start[1] if li == start[0] else 0)
+            if at is not None:
+                hit = finder.either.match(line.text, at)
+                assert hit is not None
+                m = finder.patterns[int(hit.lastgroup[1:])].match(line.text, at)  # type: ignore[index]
                 assert m is not None
                 best = ((li, m.start()), m)
                 break
