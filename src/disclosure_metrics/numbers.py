@@ -16,6 +16,7 @@ Example::
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -119,12 +120,27 @@ class TooManySplits(RuntimeError):
     """The glued run has more splits than are worth enumerating; its cells stay undecided."""
 
 
+def _walk_bound(chars: int, n_cols: int) -> int:
+    """An upper bound of the steps :func:`split_glued`'s search takes over ``chars`` characters
+    without pruning: the nodes with ``d`` values cut (their ends increasing, each leaving a
+    character for every later column), each trying at most ``min(MAX_PIECE, chars)`` ends.
+
+    >>> _walk_bound(11, 7) < 200_000 < _walk_bound(40, 7)
+    True
+    """
+    if chars < n_cols:
+        return 1
+    inner = sum(math.comb(chars - n_cols + d, d) for d in range(n_cols))
+    return inner * (1 + min(MAX_PIECE, chars)) + math.comb(chars, n_cols)
+
+
 def split_glued(
     tokens: Sequence[str],
     col_types: Sequence[str],
     accept: Callable[[tuple[Value, ...]], bool] | None = None,
     prefix_ok: Callable[[tuple[Value, ...]], bool] | None = None,
     limit: int = 200_000,
+    last_is_sum: bool = False,
 ) -> list[tuple[Value, ...]]:
     """Every way to cut glued tokens into ``len(col_types)`` numbers that ``accept`` accepts.
 
@@ -132,8 +148,16 @@ def split_glued(
     number has a leading zero; signs only in ``signed_int`` columns, decimals only in
     ``decimal`` ones. ``prefix_ok`` prunes partial vectors early (e.g. per table-4 group).
 
+    ``last_is_sum`` tells that ``accept`` rejects every vector whose last value is not the sum
+    of the others (a row and its total). With ``int`` columns only, the search then drops a
+    partial cut as soon as its sum exceeds the largest last value the remaining digits can
+    print. The results are the same, and so is :class:`TooManySplits`: the pruned search is
+    used only where the full search is bounded (:func:`_walk_bound`) below ``limit``.
+
     >>> split_glued(["2648", "-18538"], ["int", "signed_int", "int"])[:2]
     [(2648, -1, 8538), (2648, -18, 538)]
+    >>> split_glued(["640020470"], ["int"] * 7, lambda v: v[-1] == sum(v[:-1]), last_is_sum=True)
+    [(64, 0, 0, 2, 0, 4, 70)]
     """
     tokens = [re.sub(r"(万元|亿元|元)$", "", t).replace(",", "") for t in tokens]
     n_cols = len(col_types)
@@ -142,8 +166,21 @@ def split_glued(
     # Characters left after each token: every column still to fill needs at least one.
     after = [sum(len(t) for t in tokens[i + 1 :]) for i in range(len(tokens))]
     plain = [t.isdigit() and t.isascii() for t in tokens]
+    # The largest last value by its length: the last piece always ends the last token, and
+    # a longer suffix of digits is never a smaller number.
+    largest_last: list[int] = []
+    if (
+        last_is_sum
+        and prefix_ok is None
+        and tokens
+        and plain[-1]
+        and all(t == "int" for t in col_types)
+        and _walk_bound(len(tokens[0]) + after[0], n_cols) <= limit
+    ):
+        last = tokens[-1]
+        largest_last = [0, *(int(last[-n:]) for n in range(1, min(len(last), MAX_PIECE) + 1))]
 
-    def walk(ti: int, pos: int, acc: list[Value]) -> None:
+    def walk(ti: int, pos: int, acc: list[Value], total: int) -> None:
         nonlocal steps
         steps += 1
         if steps > limit:
@@ -176,19 +213,35 @@ def split_glued(
             if digits:  # digits only: valid unless a leading zero, and a plain int
                 if piece[0] == "0" and end - pos > 1:
                     continue
-                acc.append(int(piece))
+                value: int | float = int(piece)
             elif not _valid_piece(piece, col_type):
                 continue
             else:
-                acc.append(_number(piece, col_type))
+                value = _number(piece, col_type)
+            if largest_last and cols_left:
+                needed = total + value  # the last value is at least this sum
+                if cols_left == 1:
+                    # The last piece is what is left, printed as the sum exactly.
+                    if end < length:
+                        last_piece = token[end:]
+                    else:
+                        last_piece = tokens[ti + 1] if ti + 1 < len(tokens) else ""
+                    if last_piece != str(needed):
+                        continue
+                else:
+                    # It is printed in what is left after a character for each value before.
+                    room = min(rest - (cols_left - 1), len(largest_last) - 1)
+                    if room < 1 or needed > largest_last[room]:
+                        continue
+            acc.append(value)
             if prefix_ok is None or prefix_ok(tuple(acc)):
                 if end == len(token):
-                    walk(ti + 1, 0, acc)
+                    walk(ti + 1, 0, acc, total + value)  # type: ignore[arg-type]
                 else:
-                    walk(ti, end, acc)
+                    walk(ti, end, acc, total + value)  # type: ignore[arg-type]
             acc.pop()
 
-    walk(0, 0, [])
+    walk(0, 0, [], 0)
     return results
 
 

@@ -445,6 +445,7 @@ def row_vectors(
     accept: Callable[[tuple[Value, ...]], bool] | None = None,
     prefix_ok: Callable[[tuple[Value, ...]], bool] | None = None,
     short_rows: str = "blank_end",
+    last_is_sum: bool = False,
 ) -> tuple[list[tuple[Value, ...]], list[str]]:
     """Every value vector a row's printed values can mean, and warnings.
 
@@ -452,7 +453,9 @@ def row_vectors(
     says what that means: ``blank_end`` (a rendering that cut the row off: the missing cells
     are the last ones, blank) or ``any_place`` (a converter that dropped a cell somewhere:
     every placement ``accept`` allows is a candidate). A glued run is split into every vector
-    ``accept`` allows, or every vector at all when none is accepted.
+    ``accept`` allows, or every vector at all when none is accepted; ``last_is_sum`` says that
+    ``accept`` holds only where the last value is the sum of the others (the split search
+    prunes by it, see :func:`numbers.split_glued`).
     """
     kind, texts = raw
     n = len(col_types)
@@ -486,7 +489,7 @@ def row_vectors(
             warnings.append(f"{len(tokens)} values where {n} expected; extra values ignored")
         return [tuple(_read_values(tokens[:n], warnings))], warnings
     try:
-        vectors = split_glued(tokens, col_types, accept, prefix_ok)
+        vectors = split_glued(tokens, col_types, accept, prefix_ok, last_is_sum=last_is_sum)
         if not vectors and (accept is not None or prefix_ok is not None):
             warnings.append(f"no split of {''.join(tokens)!r} satisfies the identities")
             vectors = split_glued(tokens, col_types)
@@ -661,7 +664,7 @@ def read_table3(lines: Sequence[Line], variant: str) -> TableResult:
             row_sets[row.key] = [tuple([None] * len(columns))]
             continue
         result.located += 1
-        vectors, warns = row_vectors(placed[row.key][1], types, accept=_sum_ok)
+        vectors, warns = row_vectors(placed[row.key][1], types, accept=_sum_ok, last_is_sum=True)
         result.warnings.extend(f"table 3 {row.label}: {w}" for w in warns)
         row_sets[row.key] = vectors
 
