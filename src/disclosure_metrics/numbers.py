@@ -166,6 +166,18 @@ def split_glued(
     # Characters left after each token: every column still to fill needs at least one.
     after = [sum(len(t) for t in tokens[i + 1 :]) for i in range(len(tokens))]
     plain = [t.isdigit() and t.isascii() for t in tokens]
+    if (
+        all(plain)
+        and tokens
+        and sum(map(len, tokens)) == n_cols
+        and _walk_bound(n_cols, n_cols) <= limit
+    ):
+        # As many digits as columns (a glued row of single digits, 0000000): one digit per
+        # column is the only cut, and the full search would stay below the limit.
+        vec = tuple(int(digit) for token in tokens for digit in token)
+        if prefix_ok is not None and not all(prefix_ok(vec[:k]) for k in range(1, n_cols + 1)):
+            return []
+        return [vec] if accept is None or accept(vec) else []
     # The largest last value by its length: the last piece always ends the last token, and
     # a longer suffix of digits is never a smaller number.
     largest_last: list[int] = []

@@ -654,6 +654,9 @@ def read_table3(lines: Sequence[Line], variant: str) -> TableResult:
 
     row_sets: dict[str, list[tuple[Value, ...]]] = {}
     labelled = {s.row for s in segments if s.row is not None}
+    # Rows printed alike are read once: a crawled table glues most rows' zeros the same way
+    # (0000000), and each glued row costs a split search.
+    read: dict[tuple[str, tuple[str, ...]], tuple[list[tuple[Value, ...]], list[str]]] = {}
     for row in rows:
         if row.key not in placed:
             # A label printed with no values anywhere was found: its cells are blank.
@@ -664,9 +667,13 @@ def read_table3(lines: Sequence[Line], variant: str) -> TableResult:
             row_sets[row.key] = [tuple([None] * len(columns))]
             continue
         result.located += 1
-        vectors, warns = row_vectors(placed[row.key][1], types, accept=_sum_ok, last_is_sum=True)
+        kind, texts = placed[row.key][1]
+        printed = (kind, tuple(texts))
+        if printed not in read:
+            read[printed] = row_vectors((kind, texts), types, accept=_sum_ok, last_is_sum=True)
+        vectors, warns = read[printed]
         result.warnings.extend(f"table 3 {row.label}: {w}" for w in warns)
-        row_sets[row.key] = vectors
+        row_sets[row.key] = list(vectors)
 
     _narrow_by_columns(row_sets, variant, result)
     for row in rows:
