@@ -219,17 +219,19 @@ def _count_pattern() -> re.Pattern[str]:
     # A match starts with a qualifier or a digit: the lookahead lets the scan skip every other
     # character at once instead of trying the whole pattern there (a third of counts()).
     first = "".join(sorted({re.escape(w[0]) for w in prefixes}))
+    # An optional group is written ``(?:(?P<g>…)|)``, not ``(?P<g>…)?``: the same matches in
+    # the same order, without the engine's general repeat machinery (half of the scan's time).
     return re.compile(
         rf"(?=[{first}\d{_CN_CHARS}])"
-        rf"(?P<pre>{_alternation(prefixes)})?"
+        rf"(?:(?P<pre>{_alternation(prefixes)})|)"
         rf"(?P<num>{arabic}|[{_CN_CHARS}]{{1,24}})"
         # 1.2万条; a 万 just before 元 belongs to the unit 万元.
-        rf"(?P<mult>[十百千万亿](?!元))?"
-        rf"(?P<suf1>余|多)?"
+        rf"(?:(?P<mult>[十百千万亿](?!元))|)"
+        rf"(?:(?P<suf1>余|多)|)"
         rf"(?P<unit>{_alternation(units)})"
         # 3个月, 15个工作日, 3个百分点: durations and rates, not counts.
         r"(?!月|工作日|小时|百分点|季度|批)"
-        rf"(?P<suf2>{_alternation(suffixes)})?"
+        rf"(?:(?P<suf2>{_alternation(suffixes)})|)"
     )
 
 

@@ -131,6 +131,8 @@ def _space(m: re.Match[str]) -> str:
 
 def norm(text: str) -> str:
     """NFKC, unified quotes, and whitespace removed except between number characters."""
+    if text.isalnum() and text.isascii():
+        return text  # a table cell of digits (most cells): nothing to map, no space
     # Without offsets the per-piece bookkeeping of _normalize is not needed: one substitution.
     return _SPACE_RUN.sub(_space, _map(text))
 
@@ -180,7 +182,10 @@ def looks_traditional(text: str, sample: int = 4000) -> bool:
     >>> looks_traditional("規範性檔案與入口網站的採購資訊"), looks_traditional("规范性文件")
     (True, False)
     """
-    chunk = _NON_CJK.sub("", text[: sample * 3])[:sample]
+    head = text[: sample * 3]
+    if len(list(islice(_traditional_only().finditer(head), 3))) < 3:
+        return False  # the chunk below is part of head: it cannot hold more of them
+    chunk = _NON_CJK.sub("", head)[:sample]
     if not chunk or len(list(islice(_traditional_only().finditer(chunk), 3))) < 3:
         return False  # the cheap test: too few characters that only traditional script has
     simplified = _converter("t2s").convert(chunk)
