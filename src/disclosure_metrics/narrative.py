@@ -382,7 +382,16 @@ class _Sentence:
         """This sentence and the two before it."""
         return "。".join([*(self.text[a:b] for a, b in self.previous), self.body])
 
+    @cached_property
+    def _clause_starts(self) -> list[int]:
+        return [a for a, _b in self.clauses]
+
     def clause_of(self, pos: int) -> int:
+        # Clauses are disjoint and in order: the one holding pos is the last starting at or
+        # before it (a bisection, not a scan of a long sentence's clauses per count).
+        i = bisect.bisect_right(self._clause_starts, pos) - 1
+        if i >= 0 and pos < self.clauses[i][1]:
+            return i
         return next(i for i, (a, b) in enumerate(self.clauses) if a <= pos < b)
 
 

@@ -27,7 +27,7 @@ from functools import cache
 
 from . import templates as tpl
 from .document import Document, Table
-from .normalize import norm, norm_with_offsets, to_simplified
+from .normalize import norm, norm_all, norm_with_offsets, to_simplified
 from .numbers import (
     TOKEN,
     Ambiguous,
@@ -88,33 +88,40 @@ def _glued_heading() -> re.Pattern[str]:
     return re.compile(rf"(?<=\d)(?={ordinal}[^\d。,;]{{0,16}}?(?:{anchors}))")
 
 
-# Every glued heading starts with an ordinal right after a digit: a line without one has none,
-# and this plain two-class search rejects it faster than the heading pattern would.
+# Every glued heading starts with an ordinal right after a digit: the heading pattern is tried
+# only there, not at every character of a crawled page printed as one line.
 _DIGIT_THEN_ORDINAL = re.compile(r"\d[一二三四五六七八九十]")
+
+
+def _glued_heading_start(text: str) -> int | None:
+    """Where the first heading glued to a value starts in ``text``, or None."""
+    heading = _glued_heading()
+    for m in _DIGIT_THEN_ORDINAL.finditer(text):
+        if heading.match(text, m.start() + 1):
+            return m.start() + 1
+    return None
 
 
 def _split_glued_heading(line: Line) -> list[Line]:
     """The line, and the heading glued to its last value as a line of its own."""
-    if not _DIGIT_THEN_ORDINAL.search(line.text):
-        return [line]
     if line.cells is not None:
         last = len(line.cells) - 1
         while last >= 0 and not line.cells[last].strip():
             last -= 1
-        m = _glued_heading().search(line.cells[last]) if last >= 0 else None
-        if m is None:
+        at = _glued_heading_start(line.cells[last]) if last >= 0 else None
+        if at is None:
             return [line]
-        cells = [*line.cells[:last], line.cells[last][: m.start()], *line.cells[last + 1 :]]
-        heading = line.cells[last][m.start() :]
+        cells = [*line.cells[:last], line.cells[last][:at], *line.cells[last + 1 :]]
+        heading = line.cells[last][at:]
         return [Line("\t".join(cells), cells, line.spanned), Line(heading, raw=heading)]
-    m = _glued_heading().search(line.text)
-    if m is None or line.raw is None:
+    at = _glued_heading_start(line.text)
+    if at is None or line.raw is None:
         return [line]
     _normalized, offsets = norm_with_offsets(line.raw)
-    at = offsets[m.start()]
+    raw_at = offsets[at]
     return [
-        Line(line.text[: m.start()], raw=line.raw[:at]),
-        Line(line.text[m.start() :], raw=line.raw[at:]),
+        Line(line.text[:at], raw=line.raw[:raw_at]),
+        Line(line.text[at:], raw=line.raw[raw_at:]),
     ]
 
 
@@ -125,12 +132,14 @@ def build_lines(doc: Document, traditional: bool, script: str = "tw2sp") -> list
     def simplified(text: str) -> str:
         return norm(to_simplified(text, script))
 
-    prep: Callable[[str], str] = simplified if traditional else norm
     lines: list[Line] = []
     for item in doc.items:
         if isinstance(item, Table):
             for row in item.rows:
-                cells = [prep(c.text) for c in row]
+                if traditional:
+                    cells = [simplified(c.text) for c in row]
+                else:
+                    cells = norm_all([c.text for c in row])
                 spanned = [c.spanned for c in row]
                 lines.extend(_split_glued_heading(Line("\t".join(cells), cells, spanned)))
         else:
