@@ -34,7 +34,7 @@ from typing import Any
 
 import yaml
 
-from .normalize import norm_with_offsets
+from .normalize import Offsets, norm_lazily
 
 #: The sections whose prose is read: all six. Facts stand in any section, 二 included (a report
 #: may state its totals under the table 2 heading); the table cells themselves are left out.
@@ -794,7 +794,7 @@ _ENUMERATOR = re.compile(r"[\d一二三四五六七八九十][、.)]")
 _LINE_WRAP = re.compile(r"\s*\n\s*")
 
 
-def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: list[int]) -> str:
+def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: Offsets) -> str:
     text = sentence.text
     # A bare time phrase just before the clause (2020年,我镇没有接到…) belongs to the fact.
     prev = text[max(sentence.start, start - 9) : start]
@@ -1114,7 +1114,7 @@ def _read_text(
     Without ``explain`` the readings list is empty: the numbers left and their clauses are
     not looked at again, which is most of the work of a section with few facts.
     """
-    text, offsets = norm_with_offsets(raw)
+    text, offsets = norm_lazily(raw)  # offsets only for the evidence quoted
     facts: list[Fact] = []
     readings: list[Reading] = []
     for sentence in _sentences(text, every=explain):

@@ -167,22 +167,70 @@ def norm_with_offsets(text: str) -> tuple[str, list[int]]:
     return normalized, offsets  # type: ignore[return-value]
 
 
-def quote(raw: str, start: int, end: int, normalized_length: int) -> str:
-    """The text of ``raw`` behind ``norm(raw)[start:end]``, as printed (``end > start``).
+def quote(raw: str, normalized: str, start: int, end: int) -> str:
+    """The text of ``raw`` behind ``normalized[start:end]``, as printed (``end > start``;
+    ``normalized`` is ``norm(raw)``, which the caller has at hand).
 
-    ``normalized_length`` is ``len(norm(raw))``, which the caller has at hand. The whole text
-    needs no offsets when its first and last characters survive normalization: then the
-    quote is ``raw`` itself, and the per-character offsets are not worth building.
+    The whole text needs no offsets when its first and last characters survive
+    normalization: then the quote is ``raw`` itself. Otherwise the two ends are found with
+    :func:`raw_index`, not with the offsets of every character.
 
-    >>> quote("（一） 共 35 条", 0, 8, 8), quote("（一） 共 35 条", 4, 6, 8)
+    >>> quote("（一） 共 35 条", "(一)共35条", 0, 7), quote("（一） 共 35 条", "(一)共35条", 4, 6)
     ('（一） 共 35 条', '35')
     """
-    if start == 0 and end == normalized_length and raw:
+    if start == 0 and end == len(normalized) and raw:
         first, last = _CHARS[ord(raw[0])], _CHARS[ord(raw[-1])]
         if not first[0].isspace() and not last[-1].isspace():
             return raw  # offsets[0] == 0 and offsets[-1] == len(raw) - 1
-    _normalized, offsets = norm_with_offsets(raw)
-    return raw[offsets[start] : offsets[end - 1] + 1]
+    return raw[raw_index(raw, normalized, start) : raw_index(raw, normalized, end - 1) + 1]
+
+
+class Offsets:
+    """The offsets of :func:`norm_with_offsets`, worked out on first use.
+
+    A reader that quotes only now and then (the narrative quotes a section only where it
+    finds a fact) need not pay for them: building them costs a Python step per whitespace
+    run, and a crawled page has thousands.
+    """
+
+    def __init__(self, raw: str) -> None:
+        self._raw = raw
+        self._offsets: list[int] | None = None
+
+    def __getitem__(self, index: int) -> int:
+        if self._offsets is None:
+            self._offsets = norm_with_offsets(self._raw)[1]
+        return self._offsets[index]
+
+
+def norm_lazily(raw: str) -> tuple[str, Offsets]:
+    """:func:`norm_with_offsets`, the offsets built only when one is read.
+
+    >>> normalized, offsets = norm_lazily("（一） 共 35 条")
+    >>> normalized, offsets[normalized.index("3")]
+    ('(一)共35条', 6)
+    """
+    return norm(raw), Offsets(raw)
+
+
+def raw_index(raw: str, normalized: str, index: int) -> int:
+    """``norm_with_offsets(raw)[1][index]`` for ``normalized == norm(raw)``, cheaply when the
+    character there is not whitespace and no character of ``raw`` expands: normalization
+    then only maps characters in place and drops whitespace, so the n-th occurrence of that
+    character in the normalized text is its n-th occurrence in the mapped one.
+
+    >>> raw_index("3 二、 其他", "3二、其他", 1), raw_index("ab", "ab", 1)
+    (2, 1)
+    """
+    char = normalized[index]
+    mapped = _map(raw)
+    if char.isspace() or len(mapped) != len(raw):
+        return norm_with_offsets(raw)[1][index]
+    before = normalized.count(char, 0, index)
+    at = -1
+    for _ in range(before + 1):
+        at = mapped.index(char, at + 1)
+    return at
 
 
 @cache

@@ -27,7 +27,7 @@ from functools import cache
 
 from . import templates as tpl
 from .document import Document, Table
-from .normalize import norm, norm_all, norm_with_offsets, to_simplified
+from .normalize import norm, norm_all, raw_index, to_simplified
 from .numbers import (
     TOKEN,
     Ambiguous,
@@ -117,8 +117,7 @@ def _split_glued_heading(line: Line) -> list[Line]:
     at = _glued_heading_start(line.text)
     if at is None or line.raw is None:
         return [line]
-    _normalized, offsets = norm_with_offsets(line.raw)
-    raw_at = offsets[at]
+    raw_at = raw_index(line.raw, line.text, at)  # text is norm(raw), and text[at] an ordinal
     return [
         Line(line.text[:at], raw=line.raw[:raw_at]),
         Line(line.text[at:], raw=line.raw[raw_at:]),
