@@ -86,6 +86,16 @@ def _map(text: str) -> str:
     return text
 
 
+def map_chars(text: str) -> str:
+    """Each character in its NFKC form with quotes unified: :func:`norm` without its rule for
+    whitespace (a character may expand, ㈠ → (一); nothing is removed).
+
+    >>> map_chars("（一） ３")
+    '(一) 3'
+    """
+    return _map(text)
+
+
 def _normalize(text: str, with_offsets: bool) -> tuple[str, list[int] | None]:
     mapped = _map(text)
     base: list[int] | None = None
@@ -167,9 +177,10 @@ def norm_with_offsets(text: str) -> tuple[str, list[int]]:
     return normalized, offsets  # type: ignore[return-value]
 
 
-def quote(raw: str, normalized: str, start: int, end: int) -> str:
+def quote(raw: str, normalized: str, start: int, end: int, mapped: str | None = None) -> str:
     """The text of ``raw`` behind ``normalized[start:end]``, as printed (``end > start``;
-    ``normalized`` is ``norm(raw)``, which the caller has at hand).
+    ``normalized`` is ``norm(raw)``, which the caller has at hand, and so may be ``mapped``,
+    :func:`map_chars` of ``raw``).
 
     The whole text needs no offsets when its first and last characters survive
     normalization: then the quote is ``raw`` itself. Otherwise the two ends are found with
@@ -182,7 +193,10 @@ def quote(raw: str, normalized: str, start: int, end: int) -> str:
         first, last = _CHARS[ord(raw[0])], _CHARS[ord(raw[-1])]
         if not first[0].isspace() and not last[-1].isspace():
             return raw  # offsets[0] == 0 and offsets[-1] == len(raw) - 1
-    return raw[raw_index(raw, normalized, start) : raw_index(raw, normalized, end - 1) + 1]
+    if mapped is None:
+        mapped = _map(raw)
+    first_at = raw_index(raw, normalized, start, mapped)
+    return raw[first_at : raw_index(raw, normalized, end - 1, mapped) + 1]
 
 
 class Offsets:
@@ -213,8 +227,9 @@ def norm_lazily(raw: str) -> tuple[str, Offsets]:
     return norm(raw), Offsets(raw)
 
 
-def raw_index(raw: str, normalized: str, index: int) -> int:
-    """``norm_with_offsets(raw)[1][index]`` for ``normalized == norm(raw)``, cheaply when the
+def raw_index(raw: str, normalized: str, index: int, mapped: str | None = None) -> int:
+    """``norm_with_offsets(raw)[1][index]`` for ``normalized == norm(raw)`` (and ``mapped ==
+    map_chars(raw)`` when given), cheaply when the
     character there is not whitespace and no character of ``raw`` expands: normalization
     then only maps characters in place and drops whitespace, so the n-th occurrence of that
     character in the normalized text is its n-th occurrence in the mapped one.
@@ -223,14 +238,14 @@ def raw_index(raw: str, normalized: str, index: int) -> int:
     (2, 1)
     """
     char = normalized[index]
-    mapped = _map(raw)
+    if mapped is None:
+        mapped = _map(raw)
     if char.isspace() or len(mapped) != len(raw):
         return norm_with_offsets(raw)[1][index]
     before = normalized.count(char, 0, index)
-    at = -1
-    for _ in range(before + 1):
-        at = mapped.index(char, at + 1)
-    return at
+    # Where its occurrence number ``before`` starts: the pieces and separators ahead of it.
+    pieces = mapped.split(char, before + 1)
+    return sum(map(len, pieces[: before + 1])) + before * len(char)
 
 
 @cache

@@ -207,4 +207,4 @@ def section_texts(
 def _verbatim(line: Line, a: int, b: int) -> str:
     if line.raw is None:
         return line.text[a:b]
-    return quote(line.raw, line.text, a, b)
+    return quote(line.raw, line.text, a, b, line.mapped)

@@ -23,11 +23,11 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from . import templates as tpl
 from .document import Document, Table
-from .normalize import norm, norm_all, raw_index, to_simplified
+from .normalize import map_chars, norm, norm_all, raw_index, to_simplified
 from .numbers import (
     TOKEN,
     Ambiguous,
@@ -60,6 +60,12 @@ class Line:
     # The text as printed (after script conversion), for verbatim quotes: ``text`` is always
     # ``norm(raw)`` (normalize.quote relies on it).
     raw: str | None = None
+
+    @cached_property
+    def mapped(self) -> str:
+        """``raw`` with its characters mapped as normalization maps them, worked out once per
+        line: each quote of a part of a long line needs it."""
+        return map_chars(self.raw or "")
 
 
 @dataclass
