@@ -207,4 +207,6 @@ def section_texts(
 def _verbatim(line: Line, a: int, b: int) -> str:
     if line.raw is None:
         return line.text[a:b]
+    if a == 0 and b == len(line.text):
+        return quote(line.raw, line.text, a, b)  # a whole line: mostly the raw line itself
     return quote(line.raw, line.text, a, b, line.mapped)
