@@ -133,25 +133,35 @@ def _split_glued_heading(line: Line) -> list[Line]:
 def build_lines(doc: Document, traditional: bool, script: str = "tw2sp") -> list[Line]:
     """Flatten a document into normalized lines (table rows keep their cells); traditional text
     is converted with the OpenCC ``script`` (see :func:`normalize.simplifying_config`)."""
-
-    def simplified(text: str) -> str:
-        return norm(to_simplified(text, script))
-
+    # Every text of the document, running text and cells in reading order, is normalized in
+    # one call rather than one call per line and per cell.
+    raws: list[str] = []
+    for item in doc.items:
+        if isinstance(item, Table):
+            raws.extend(cell.text for row in item.rows for cell in row)
+        else:
+            raws.append(item.text)
+    if traditional:
+        raws = [to_simplified(text, script) for text in raws]
+    normalized = norm_all(raws)
+    # A heading glued to a value follows a digit: without a digit-ordinal pair anywhere, no
+    # line needs to be looked at for one.
+    glued = _DIGIT_THEN_ORDINAL.search("\n".join(normalized)) is not None
     lines: list[Line] = []
+    k = 0
     for item in doc.items:
         if isinstance(item, Table):
             for row in item.rows:
-                if traditional:
-                    cells = [simplified(c.text) for c in row]
-                else:
-                    cells = norm_all([c.text for c in row])
-                spanned = [c.spanned for c in row]
-                lines.extend(_split_glued_heading(Line("\t".join(cells), cells, spanned)))
+                cells = normalized[k : k + len(row)]
+                k += len(row)
+                line = Line("\t".join(cells), cells, [c.spanned for c in row])
+                lines.extend(_split_glued_heading(line) if glued else (line,))
         else:
-            raw = to_simplified(item.text, script) if traditional else item.text
-            text = norm(raw)
+            raw, text = raws[k], normalized[k]
+            k += 1
             if text:
-                lines.extend(_split_glued_heading(Line(text, raw=raw)))
+                line = Line(text, raw=raw)
+                lines.extend(_split_glued_heading(line) if glued else (line,))
     return lines
 
 
@@ -312,8 +322,13 @@ def _first_chars(source: str) -> frozenset[str] | None:
 
 
 def _anchor_matches(text: str, rows: Sequence[tpl.Row]) -> list[tuple[int, int, tpl.Row]]:
-    if not _CJK.search(text):
+    if text.isascii() or not _CJK.search(text):
         return []  # every anchor is a Chinese label: a cell of numbers never holds one
+    return _anchors_in(text, rows)
+
+
+def _anchors_in(text: str, rows: Sequence[tpl.Row]) -> list[tuple[int, int, tpl.Row]]:
+    """:func:`_anchor_matches` of a text known to hold a Chinese character."""
     pattern, owners = _combined(rows)
     kept: list[tuple[int, int, tpl.Row]] = []
     for m in pattern.finditer(text):
@@ -368,13 +383,13 @@ def _cell_segments(line: Line, rows: Sequence[tpl.Row], line_no: int) -> list[Se
     cells = line.cells or []
     spanned = line.spanned or [False] * len(cells)
     labels = _column_labels()
-    if sum(1 for c in cells if c in labels) >= 2:
+    if sum(map(labels.__contains__, cells)) >= 2:
         return []  # a header row: its 总计 is the column, not the （七）总计 row
     anchored: tuple[int, tpl.Row] | None = None
     for i, cell in enumerate(cells):
-        if not _CJK.search(cell):
-            continue  # _anchor_matches' own first test, without the call
-        matches = _anchor_matches(cell, rows)
+        if cell.isascii() or not _CJK.search(cell):
+            continue  # _anchor_matches' own first test (a digit cell is ASCII), without the call
+        matches = _anchors_in(cell, rows)
         if matches:
             anchored = (i, matches[-1][2])
     if anchored is None:
