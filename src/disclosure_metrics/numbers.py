@@ -16,6 +16,7 @@ Example::
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -134,6 +135,63 @@ def _walk_bound(chars: int, n_cols: int) -> int:
     return inner * (1 + min(MAX_PIECE, chars)) + math.comb(chars, n_cols)
 
 
+def _piece(digits: str) -> int | None:
+    """The number a piece of a digit run prints, or None (a leading zero, too long)."""
+    if len(digits) > MAX_PIECE or (digits[0] == "0" and len(digits) > 1):
+        return None
+    return int(digits)
+
+
+def _cuts(digits: str, n: int) -> list[tuple[Value, ...]]:
+    """Every cut of a run of digits into ``n`` numbers, in :func:`split_glued`'s order (by
+    the first piece's length, then the second's …: the cut positions in lexicographic order).
+
+    >>> _cuts("1023", 3)  # 1|02|3 has a leading zero
+    [(1, 0, 23), (10, 2, 3)]
+    """
+    out: list[tuple[Value, ...]] = []
+    for cuts in itertools.combinations(range(1, len(digits)), n - 1):
+        bounds = (0, *cuts, len(digits))
+        values = [_piece(digits[a:b]) for a, b in itertools.pairwise(bounds)]
+        if None not in values:
+            out.append(tuple(values))
+    return out
+
+
+def _cuts_with_total(digits: str, n: int) -> list[tuple[Value, ...]]:
+    """:func:`_cuts` whose last number is the sum of the others: the last piece is chosen
+    first, and the others are cut only while their sum stays within it.
+
+    >>> _cuts_with_total("640020470", 7), _cuts_with_total("270020130", 7)
+    ([(64, 0, 0, 2, 0, 4, 70)], [(2, 7, 0, 0, 20, 1, 30), (27, 0, 0, 2, 0, 1, 30)])
+    """
+    out: list[tuple[Value, ...]] = []
+
+    def parts(head: str, start: int, left: int, rest: int, acc: list[int], total: int) -> None:
+        """Cut ``head[start:]`` into ``left`` numbers summing to ``rest``, after ``acc``."""
+        if left == 1:
+            value = _piece(head[start:]) if start < len(head) else None
+            if value == rest:
+                out.append((*acc, rest, total))
+            return
+        # Each later part needs a digit of its own.
+        for end in range(start + 1, len(head) - left + 2):
+            value = _piece(head[start:end])
+            if value is None or value > rest:
+                break  # a longer piece is a larger number, or as invalid
+            acc.append(value)
+            parts(head, end, left - 1, rest - value, acc, total)
+            acc.pop()
+
+    for size in range(1, min(MAX_PIECE, len(digits) - n + 1) + 1):
+        total = _piece(digits[-size:])
+        if total is not None:
+            parts(digits[:-size], 0, n - 1, total, [], total)
+    # The search's order: by the length of each piece in turn.
+    out.sort(key=lambda vec: tuple(len(str(v)) for v in vec))
+    return out
+
+
 def split_glued(
     tokens: Sequence[str],
     col_types: Sequence[str],
@@ -178,6 +236,18 @@ def split_glued(
         if prefix_ok is not None and not all(prefix_ok(vec[:k]) for k in range(1, n_cols + 1)):
             return []
         return [vec] if accept is None or accept(vec) else []
+    if (
+        len(tokens) == 1
+        and plain[0]
+        and n_cols >= 2
+        and prefix_ok is None
+        and all(t == "int" for t in col_types)
+        and _walk_bound(len(tokens[0]), n_cols) <= limit
+    ):
+        # One run of digits under int columns (most glued rows): its cuts directly, in the
+        # order the search below finds them, which would stay below the limit.
+        cut = _cuts_with_total if last_is_sum else _cuts
+        return [vec for vec in cut(tokens[0], n_cols) if accept is None or accept(vec)]
     # The largest last value by its length: the last piece always ends the last token, and
     # a longer suffix of digits is never a smaller number.
     largest_last: list[int] = []
