@@ -21,6 +21,8 @@ Example::
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -149,24 +151,36 @@ def _printed(match: re.Match[str]) -> int | None:
 def find_sections(lines: Sequence[Line]) -> list[SectionHit]:
     """The headings found, in section order; each is searched after the previous one found."""
     hits: list[SectionHit] = []
+    if not lines:
+        return hits
+    # The running text as one string (a table row as an empty line: a heading is never a table
+    # cell), so that a section's gate scans the document once instead of once per line.
+    texts = ["" if line.cells is not None else line.text for line in lines]
+    joined = "\n".join(texts)
+    line_starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
     start: Pos = (0, 0)
     for finder in _compiled():
         section = finder.section
         # The earliest (line, column) where any pattern matches, the first pattern on a tie:
-        # the alternation's match there, its winning branch re-run alone for the groups.
+        # the alternation's match there, its winning branch re-run alone for the groups. Only
+        # the lines the gate matches in are looked at: every heading holds its anchor.
         best: tuple[Pos, re.Match[str]] | None = None
-        for li in range(start[0], len(lines)):
+        scan_from = line_starts[start[0]]
+        while (anchor := finder.gate.search(joined, scan_from)) is not None:
+            li = bisect.bisect_right(line_starts, anchor.start()) - 1
             line = lines[li]
-            if line.cells is not None or not finder.gate.search(line.text):
-                continue  # a heading is never a table cell, nor without its anchor
-            at = finder.first_start(line.text, start[1] if li == start[0] else 0)
-            if at is not None:
-                hit = finder.either.match(line.text, at)
-                assert hit is not None
-                m = finder.patterns[int(hit.lastgroup[1:])].match(line.text, at)  # type: ignore[index]
-                assert m is not None
-                best = ((li, m.start()), m)
+            if line.cells is None:
+                at = finder.first_start(line.text, start[1] if li == start[0] else 0)
+                if at is not None:
+                    hit = finder.either.match(line.text, at)
+                    assert hit is not None
+                    m = finder.patterns[int(hit.lastgroup[1:])].match(line.text, at)  # type: ignore[index]
+                    assert m is not None
+                    best = ((li, m.start()), m)
+                    break
+            if li + 1 == len(lines):
                 break
+            scan_from = line_starts[li + 1]
         if best is None:
             continue
         (li, col), m = best
