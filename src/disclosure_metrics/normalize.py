@@ -76,13 +76,23 @@ def _map(text: str) -> str:
     apostrophe is a quote to unify), and other text changes only at :func:`_changing`.
 
     A report prints few distinct changing characters (，。（）：、 …) many times each: one
-    ``str.replace`` per distinct character costs less than a Python call per occurrence. No
+    ``str.replace`` per distinct character costs less than a Python call per occurrence, and
+    the scan resumes where the replaced character first stood (nothing before it changes). No
     replacement feeds another, since every piece of _CHARS is already in its mapped form.
     """
     if text.isascii():
         return text.replace("'", '"')
-    for char in set(_changing().findall(text)):
+    changing = _changing()
+    replaced: set[str] = set()
+    at = 0
+    while (m := changing.search(text, at)) is not None:
+        char = m.group()
+        if char in replaced:  # a character mapped to itself (beyond the BMP): step over it
+            at = m.end()
+            continue
+        replaced.add(char)
         text = text.replace(char, _CHARS[ord(char)])
+        at = m.start()
     return text
 
 
