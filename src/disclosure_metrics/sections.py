@@ -80,33 +80,33 @@ class _Finder:
     the gate does not match holds no heading of the section), led by a class of their first
     characters.
 
-    ``numbered``, ``after_stop`` and ``at_start`` split the alternation by where a match can
-    start: at an ordinal, after a sentence end (the end is consumed), at the start of the line.
-    The first two open with a character class, so the regex engine skips every other position
-    in a C loop instead of trying each heading pattern there: a crawled page printed as one
-    line of thousands of characters is scanned once, not once per pattern.
+    ``opening`` and ``at_start`` split the alternation by where a match can start: at an
+    ordinal (group ``numbered``) or after a sentence end (group ``unnumbered``, the end
+    consumed), and at the start of the line. ``opening`` opens with a character class, so the
+    regex engine skips every other position in a C loop instead of trying each heading pattern
+    there, and its first match is the leftmost heading: a crawled page printed as one line of
+    thousands of characters is scanned once, up to the heading, not once per pattern.
     """
 
     section: tpl.Section
     patterns: list[re.Pattern[str]]
     either: re.Pattern[str]
     gate: re.Pattern[str]
-    numbered: re.Pattern[str]
-    after_stop: re.Pattern[str]
+    opening: re.Pattern[str]
     at_start: re.Pattern[str]
 
     def first_start(self, text: str, col: int) -> int | None:
         """The leftmost position at or after ``col`` where a heading pattern matches."""
-        starts = []
-        m = self.numbered.search(text, col)
-        if m:
-            starts.append(m.start())
-        m = self.after_stop.search(text, max(col - 1, 0))  # the stop may stand just before col
-        if m:
-            starts.append(m.start() + 1)
         if col == 0 and self.at_start.match(text):
-            starts.append(0)
-        return min(starts, default=None)
+            return 0
+        at = max(col - 1, 0)  # a sentence end may stand just before col
+        while (m := self.opening.search(text, at)) is not None:
+            if m.group("unnumbered") is not None:
+                return m.start() + 1
+            if m.start() >= col:
+                return m.start()
+            at = m.start() + 1  # a numbered heading starting before col
+        return None
 
 
 @cache
@@ -125,14 +125,19 @@ def _compiled() -> tuple[_Finder, ...]:
         # Each anchor's pattern is concatenated as in _sources, inside its own alternative.
         numbered = "|".join(f"{_AFTER_FIRST_ORDINAL}{a.pattern}{_TAIL}" for a in section.anchors)
         unnumbered = "|".join(f"{_MARKS}{a.pattern}{_TAIL}" for a in section.anchors)
+        # The character consumed first tells the kind: an ordinal or a sentence end.
+        opening = (
+            f"[{_ORDINALS}{_SENTENCE_STOPS}]"
+            f"(?:(?<=[{_ORDINALS}])(?P<numbered>{numbered})"
+            f"|(?<=[{_SENTENCE_STOPS}])(?P<unnumbered>{unnumbered}))"
+        )
         out.append(
             _Finder(
                 section,
                 _patterns(section),
                 re.compile(either),
                 re.compile(gate),
-                re.compile(f"[{_ORDINALS}](?:{numbered})"),
-                re.compile(f"[{_SENTENCE_STOPS}](?:{unnumbered})"),
+                re.compile(opening),
                 re.compile(unnumbered),
             )
         )
