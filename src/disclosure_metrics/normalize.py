@@ -246,10 +246,10 @@ def norm_lazily(raw: str) -> tuple[str, Offsets]:
 
 def raw_index(raw: str, normalized: str, index: int, mapped: str | None = None) -> int:
     """``norm_with_offsets(raw)[1][index]`` for ``normalized == norm(raw)`` (and ``mapped ==
-    map_chars(raw)`` when given), cheaply when the
-    character there is not whitespace and no character of ``raw`` expands: normalization
-    then only maps characters in place and drops whitespace, so the n-th occurrence of that
-    character in the normalized text is its n-th occurrence in the mapped one.
+    map_chars(raw)`` when given), without the offsets of every character when the character
+    there is not whitespace and no character of ``raw`` expands: normalization then only maps
+    characters in place and drops whitespace, so the n-th occurrence of that character in the
+    normalized text is its n-th occurrence in the mapped one.
 
     >>> raw_index("3 二、 其他", "3二、其他", 1), raw_index("ab", "ab", 1)
     (2, 1)
@@ -260,9 +260,9 @@ def raw_index(raw: str, normalized: str, index: int, mapped: str | None = None) 
     if char.isspace() or len(mapped) != len(raw):
         return norm_with_offsets(raw)[1][index]
     before = normalized.count(char, 0, index)
-    # Where its occurrence number ``before`` starts: the pieces and separators ahead of it.
+    # Where its occurrence number ``before`` stands: the pieces and separators ahead of it.
     pieces = mapped.split(char, before + 1)
-    return sum(map(len, pieces[: before + 1])) + before * len(char)
+    return sum(map(len, pieces[: before + 1])) + before
 
 
 @cache
