@@ -21,6 +21,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 Value = int | float | str | None  # str is only ever "NA"
 
@@ -115,12 +116,15 @@ def _valid_piece(piece: str, col_type: str) -> bool:
 #: search never tries longer pieces, so a run of thousands of glued digits costs no more than
 #: a short one.
 MAX_PIECE = 16
+# A unit printed after a glued amount, dropped before cutting.
+_MONEY_UNIT = re.compile(r"(万元|亿元|元)$")
 
 
 class TooManySplits(RuntimeError):
     """The glued run has more splits than are worth enumerating; its cells stay undecided."""
 
 
+@lru_cache(maxsize=1024)  # a few (length, width) pairs recur: a table's glued rows share a width
 def _walk_bound(chars: int, n_cols: int) -> int:
     """An upper bound of the steps :func:`split_glued`'s search takes over ``chars`` characters
     without pruning: the nodes with ``d`` values cut (their ends increasing, each leaving a
@@ -217,7 +221,7 @@ def split_glued(
     >>> split_glued(["640020470"], ["int"] * 7, lambda v: v[-1] == sum(v[:-1]), last_is_sum=True)
     [(64, 0, 0, 2, 0, 4, 70)]
     """
-    tokens = [re.sub(r"(万元|亿元|元)$", "", t).replace(",", "") for t in tokens]
+    tokens = [_MONEY_UNIT.sub("", t).replace(",", "") for t in tokens]
     n_cols = len(col_types)
     results: list[tuple[Value, ...]] = []
     steps = 0
