@@ -1,6 +1,21 @@
 from __future__ import annotations
 
-from disclosure_metrics.normalize import looks_traditional, norm, to_simplified
+import itertools
+
+from disclosure_metrics.normalize import (
+    looks_traditional,
+    norm,
+    norm_all,
+    norm_lazily,
+    norm_with_offsets,
+    quote,
+    raw_index,
+    to_simplified,
+)
+
+# Characters that normalization maps, expands, drops or keeps: every shortcut must agree with
+# the per-character offsets on all of them.
+_AWKWARD = ["1", "a", " ", "\u3000", "\t", "（", "㈠", "\u00a8", "１", "“", "规", ".", "\x00"]
 
 
 def test_widths_quotes_and_spacing() -> None:
@@ -15,3 +30,21 @@ def test_traditional_detection_and_phrase_conversion() -> None:
     assert looks_traditional("本機關不掌握相關政府資訊，規範性檔案")
     assert not looks_traditional("本机关不掌握相关政府信息")
     assert to_simplified("入口網站") == "门户网站"
+
+
+def test_one_pass_normalization_matches_per_text() -> None:
+    texts = ["".join(p) for p in itertools.product(_AWKWARD, repeat=2)]
+    assert norm_all(texts) == [norm(t) for t in texts]
+    assert norm_all([]) == []
+
+
+def test_quotes_and_raw_positions_match_the_offsets() -> None:
+    for parts in itertools.product(_AWKWARD, repeat=3):
+        raw = "".join(parts)
+        normalized, offsets = norm_with_offsets(raw)
+        lazy_text, lazy = norm_lazily(raw)
+        assert lazy_text == normalized
+        for i in range(len(normalized)):
+            assert raw_index(raw, normalized, i) == offsets[i] == lazy[i]
+            for j in range(i + 1, len(normalized) + 1):
+                assert quote(raw, normalized, i, j) == raw[offsets[i] : offsets[j - 1] + 1]

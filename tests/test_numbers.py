@@ -97,3 +97,13 @@ def test_too_many_splits_is_reported_not_guessed() -> None:
 def test_candidates_by_cell() -> None:
     assert candidates_by_cell([(1, 2, 3)], 3) == [1, 2, 3]
     assert candidates_by_cell([(1, 2), (1, 20)], 2) == [1, Ambiguous((2, 20))]
+
+
+def test_sum_pruning_keeps_every_split_and_the_split_limit() -> None:
+    rows = [["15130000154"], ["270020130"], ["230", "000023"], ["0000000"], ["99999999999"]]
+    for tokens in rows:
+        pruned = split_glued(tokens, ["int"] * 7, total_is_sum, last_is_sum=True)
+        assert pruned == split_glued(tokens, ["int"] * 7, total_is_sum)
+    # Past the bound of the full search the pruned one is not used: the same refusal.
+    with pytest.raises(TooManySplits):
+        split_glued(["1" * 30], ["int"] * 7, total_is_sum, last_is_sum=True)

@@ -75,16 +75,19 @@ class Document:
         """
         return sorted({line.page for line in self.ocr_lines})
 
-    def text_lines(self) -> list[str]:
-        """All running text and table cells as lines (cells joined by tabs).
+    def text_lines(self, limit: int | None = None) -> list[str]:
+        """All running text and table cells as lines (cells joined by tabs); with ``limit``,
+        the first ``limit`` of them only (the rest is not joined at all).
 
         >>> Document("x", "text", [TextLine("a"), Table([[Cell("b"), Cell("1")]])]).text_lines()
         ['a', 'b\\t1']
         """
         lines: list[str] = []
         for item in self.items:
+            if limit is not None and len(lines) >= limit:
+                break
             if isinstance(item, TextLine):
                 lines.append(item.text)
             else:
                 lines.extend("\t".join(c.text for c in row if not c.spanned) for row in item.rows)
-        return lines
+        return lines if limit is None else lines[:limit]

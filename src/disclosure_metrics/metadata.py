@@ -26,10 +26,23 @@ _YEAR_WORDS = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _PERIOD = re.compile(r"统计(?:期限|周期|时限)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 # Crawler page chrome that may name the column (首页 > 政务公开 > 政府信息公开年报): never a title.
 # A breadcrumb separator stands between words (政务公开 > 年报), unlike the > of a tag.
-_CHROME = re.compile(
-    r"[\u4e00-\u9fff]\s*[>＞»›]\s*[\u4e00-\u9fff]|当前位置|您的位置|您现在的位置|字体[:：]|"
-    r"打印本页|关闭窗口"
-)
+_BREADCRUMB = re.compile(r"[\u4e00-\u9fff]\s*[>＞»›]\s*[\u4e00-\u9fff]")
+_SEPARATOR = re.compile(r"[>＞»›]")
+_CHROME_WORDS = re.compile(r"当前位置|您的位置|您现在的位置|字体[:：]|打印本页|关闭窗口")
+
+
+def _is_chrome(line: str) -> bool:
+    """Whether the line is page chrome: a breadcrumb or one of the chrome words.
+
+    The breadcrumb pattern opens with any Chinese character, so the regex engine would try it
+    at nearly every character of a crawled page printed as one line of thousands; it is tried
+    only on a line that prints a separator, which (like the words) is found by a fast scan.
+    """
+    if _CHROME_WORDS.search(line):
+        return True
+    return _SEPARATOR.search(line) is not None and _BREADCRUMB.search(line) is not None
+
+
 _SCAN_LINES = 40
 # A line longer than this is prose, not a title (long agency names stay well under it).
 _MAX_TITLE = 120
@@ -53,9 +66,7 @@ def _agency_of(title: str) -> str:
 
 def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | None]:
     """The report's title, agency and year, from its first lines (``None`` where not found)."""
-    head = [
-        line.strip() for line in lines[:_SCAN_LINES] if line.strip() and not _CHROME.search(line)
-    ]
+    head = [line.strip() for line in lines[:_SCAN_LINES] if line.strip() and not _is_chrome(line)]
     title: str | None = None
     agency: str | None = None
     for line in head:

@@ -34,7 +34,7 @@ from typing import Any
 
 import yaml
 
-from .normalize import norm_with_offsets
+from .normalize import Offsets, norm_lazily
 
 #: The sections whose prose is read: all six. Facts stand in any section, 二 included (a report
 #: may state its totals under the table 2 heading); the table cells themselves are left out.
@@ -219,17 +219,19 @@ def _count_pattern() -> re.Pattern[str]:
     # A match starts with a qualifier or a digit: the lookahead lets the scan skip every other
     # character at once instead of trying the whole pattern there (a third of counts()).
     first = "".join(sorted({re.escape(w[0]) for w in prefixes}))
+    # An optional group is written ``(?:(?P<g>…)|)``, not ``(?P<g>…)?``: the same matches in
+    # the same order, without the engine's general repeat machinery (half of the scan's time).
     return re.compile(
         rf"(?=[{first}\d{_CN_CHARS}])"
-        rf"(?P<pre>{_alternation(prefixes)})?"
+        rf"(?:(?P<pre>{_alternation(prefixes)})|)"
         rf"(?P<num>{arabic}|[{_CN_CHARS}]{{1,24}})"
         # 1.2万条; a 万 just before 元 belongs to the unit 万元.
-        rf"(?P<mult>[十百千万亿](?!元))?"
-        rf"(?P<suf1>余|多)?"
+        rf"(?:(?P<mult>[十百千万亿](?!元))|)"
+        rf"(?:(?P<suf1>余|多)|)"
         rf"(?P<unit>{_alternation(units)})"
         # 3个月, 15个工作日, 3个百分点: durations and rates, not counts.
         r"(?!月|工作日|小时|百分点|季度|批)"
-        rf"(?P<suf2>{_alternation(suffixes)})?"
+        rf"(?:(?P<suf2>{_alternation(suffixes)})|)"
     )
 
 
@@ -380,7 +382,16 @@ class _Sentence:
         """This sentence and the two before it."""
         return "。".join([*(self.text[a:b] for a, b in self.previous), self.body])
 
+    @cached_property
+    def _clause_starts(self) -> list[int]:
+        return [a for a, _b in self.clauses]
+
     def clause_of(self, pos: int) -> int:
+        # Clauses are disjoint and in order: the one holding pos is the last starting at or
+        # before it (a bisection, not a scan of a long sentence's clauses per count).
+        i = bisect.bisect_right(self._clause_starts, pos) - 1
+        if i >= 0 and pos < self.clauses[i][1]:
+            return i
         return next(i for i, (a, b) in enumerate(self.clauses) if a <= pos < b)
 
 
@@ -783,7 +794,7 @@ _ENUMERATOR = re.compile(r"[\d一二三四五六七八九十][、.)]")
 _LINE_WRAP = re.compile(r"\s*\n\s*")
 
 
-def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: list[int]) -> str:
+def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: Offsets) -> str:
     text = sentence.text
     # A bare time phrase just before the clause (2020年,我镇没有接到…) belongs to the fact.
     prev = text[max(sentence.start, start - 9) : start]
@@ -1103,7 +1114,7 @@ def _read_text(
     Without ``explain`` the readings list is empty: the numbers left and their clauses are
     not looked at again, which is most of the work of a section with few facts.
     """
-    text, offsets = norm_with_offsets(raw)
+    text, offsets = norm_lazily(raw)  # offsets only for the evidence quoted
     facts: list[Fact] = []
     readings: list[Reading] = []
     for sentence in _sentences(text, every=explain):

@@ -18,14 +18,14 @@ from itertools import islice
 _QUOTES = str.maketrans({c: '"' for c in "“”„‟「」『』〝〞＂'‘’"})
 # A space survives only between two characters of a number (digits, sign, decimal point, NA
 # slash): between CJK characters it is letter-spacing or a line wrap and carries no meaning.
-_NUMERIC_CHAR = re.compile(r"[0-9A-Za-z.+\-/%]")
+_NUMERIC_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.+-/%")
 _SPACE_RUN = re.compile(r"\s+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NON_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 def _keep_space(left: str, right: str) -> bool:
-    return bool(_NUMERIC_CHAR.match(left)) and bool(_NUMERIC_CHAR.match(right))
+    return left in _NUMERIC_CHARS and right in _NUMERIC_CHARS
 
 
 class _CharMap(dict[int, str]):
@@ -71,16 +71,39 @@ def _changing() -> re.Pattern[str]:
     return re.compile(f"[{members}\U00010000-\U0010ffff]")
 
 
-def _mapped(m: re.Match[str]) -> str:
-    return _CHARS[ord(m.group())]
-
-
 def _map(text: str) -> str:
     """``text.translate(_CHARS)``, faster: ASCII is its own NFKC form (of it only the
-    apostrophe is a quote to unify), and other text changes only at :func:`_changing`."""
+    apostrophe is a quote to unify), and other text changes only at :func:`_changing`.
+
+    A report prints few distinct changing characters (，。（）：、 …) many times each: one
+    ``str.replace`` per distinct character costs less than a Python call per occurrence, and
+    the scan resumes where the replaced character first stood (nothing before it changes). No
+    replacement feeds another, since every piece of _CHARS is already in its mapped form.
+    """
     if text.isascii():
         return text.replace("'", '"')
-    return _changing().sub(_mapped, text)
+    changing = _changing()
+    replaced: set[str] = set()
+    at = 0
+    while (m := changing.search(text, at)) is not None:
+        char = m.group()
+        if char in replaced:  # a character mapped to itself (beyond the BMP): step over it
+            at = m.end()
+            continue
+        replaced.add(char)
+        text = text.replace(char, _CHARS[ord(char)])
+        at = m.start()
+    return text
+
+
+def map_chars(text: str) -> str:
+    """Each character in its NFKC form with quotes unified: :func:`norm` without its rule for
+    whitespace (a character may expand, ㈠ → (一); nothing is removed).
+
+    >>> map_chars("（一） ３")
+    '(一) 3'
+    """
+    return _map(text)
 
 
 def _normalize(text: str, with_offsets: bool) -> tuple[str, list[int] | None]:
@@ -100,7 +123,12 @@ def _normalize(text: str, with_offsets: bool) -> tuple[str, list[int] | None]:
         out.append(mapped[pos:start])
         if offsets is not None:
             offsets.extend(range(pos, start))
-        if start > 0 and end < len(mapped) and _keep_space(mapped[start - 1], mapped[end]):
+        if (
+            start > 0
+            and end < len(mapped)
+            and mapped[start - 1] in _NUMERIC_CHARS
+            and mapped[end] in _NUMERIC_CHARS
+        ):  # _keep_space, inlined: one call per whitespace run saved
             out.append(" ")
             if offsets is not None:
                 offsets.append(start)
@@ -113,23 +141,43 @@ def _normalize(text: str, with_offsets: bool) -> tuple[str, list[int] | None]:
     return "".join(out), offsets
 
 
-_NUMERIC_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.+-/%")
-
-
-def _space(m: re.Match[str]) -> str:
-    """A whitespace run: one space between two number characters (as :func:`_keep_space`),
-    else nothing."""
-    start, end = m.span()
-    text = m.string
-    if start > 0 and end < len(text) and text[start - 1] in _NUMERIC_CHARS:
-        return " " if text[end] in _NUMERIC_CHARS else ""
-    return ""
+def _collapse_spaces(mapped: str) -> str:
+    """Whitespace runs removed, but one space kept between two number characters (as
+    :func:`_keep_space`). ``str.split`` finds the runs (the same characters as ``\\s``), so
+    that only the junctions between pieces, not the characters, cost a Python step."""
+    pieces = mapped.split()
+    if len(pieces) < 2:
+        return pieces[0] if pieces else ""
+    out = [pieces[0]]
+    previous = pieces[0]
+    for piece in pieces[1:]:
+        if previous[-1] in _NUMERIC_CHARS and piece[0] in _NUMERIC_CHARS:
+            out.append(" ")
+        out.append(piece)
+        previous = piece
+    return "".join(out)
 
 
 def norm(text: str) -> str:
     """NFKC, unified quotes, and whitespace removed except between number characters."""
-    # Without offsets the per-piece bookkeeping of _normalize is not needed: one substitution.
-    return _SPACE_RUN.sub(_space, _map(text))
+    if text.isalnum() and text.isascii():
+        return text  # a table cell of digits (most cells): nothing to map, no space
+    # Without offsets the per-piece bookkeeping of _normalize is not needed.
+    return _collapse_spaces(_map(text))
+
+
+def norm_all(texts: list[str]) -> list[str]:
+    """``[norm(t) for t in texts]`` in one pass: the texts joined by NUL, which no report
+    prints and normalization keeps, and which (being no number character) drops the
+    whitespace beside it as the ends of a text do. A table row's cells cost one call.
+
+    >>> norm_all(["规 章", " 1 2 ", "", "（一）"])
+    ['规章', '1 2', '', '(一)']
+    """
+    joined = "\0".join(texts)
+    if joined.count("\0") != len(texts) - 1:  # a text holds a NUL after all (or no texts)
+        return [norm(t) for t in texts]
+    return norm(joined).split("\0")
 
 
 @lru_cache(maxsize=256)  # one report's lines: a glued page is one huge line
@@ -146,6 +194,77 @@ def norm_with_offsets(text: str) -> tuple[str, list[int]]:
     return normalized, offsets  # type: ignore[return-value]
 
 
+def quote(raw: str, normalized: str, start: int, end: int, mapped: str | None = None) -> str:
+    """The text of ``raw`` behind ``normalized[start:end]``, as printed (``end > start``;
+    ``normalized`` is ``norm(raw)``, which the caller has at hand, and so may be ``mapped``,
+    :func:`map_chars` of ``raw``).
+
+    The whole text needs no offsets when its first and last characters survive
+    normalization: then the quote is ``raw`` itself. Otherwise the two ends are found with
+    :func:`raw_index`, not with the offsets of every character.
+
+    >>> quote("（一） 共 35 条", "(一)共35条", 0, 7), quote("（一） 共 35 条", "(一)共35条", 4, 6)
+    ('（一） 共 35 条', '35')
+    """
+    if start == 0 and end == len(normalized) and raw:
+        first, last = _CHARS[ord(raw[0])], _CHARS[ord(raw[-1])]
+        if not first[0].isspace() and not last[-1].isspace():
+            return raw  # offsets[0] == 0 and offsets[-1] == len(raw) - 1
+    if mapped is None:
+        mapped = _map(raw)
+    first_at = raw_index(raw, normalized, start, mapped)
+    return raw[first_at : raw_index(raw, normalized, end - 1, mapped) + 1]
+
+
+class Offsets:
+    """The offsets of :func:`norm_with_offsets`, worked out on first use.
+
+    A reader that quotes only now and then (the narrative quotes a section only where it
+    finds a fact) need not pay for them: building them costs a Python step per whitespace
+    run, and a crawled page has thousands.
+    """
+
+    def __init__(self, raw: str) -> None:
+        self._raw = raw
+        self._offsets: list[int] | None = None
+
+    def __getitem__(self, index: int) -> int:
+        if self._offsets is None:
+            self._offsets = norm_with_offsets(self._raw)[1]
+        return self._offsets[index]
+
+
+def norm_lazily(raw: str) -> tuple[str, Offsets]:
+    """:func:`norm_with_offsets`, the offsets built only when one is read.
+
+    >>> normalized, offsets = norm_lazily("（一） 共 35 条")
+    >>> normalized, offsets[normalized.index("3")]
+    ('(一)共35条', 6)
+    """
+    return norm(raw), Offsets(raw)
+
+
+def raw_index(raw: str, normalized: str, index: int, mapped: str | None = None) -> int:
+    """``norm_with_offsets(raw)[1][index]`` for ``normalized == norm(raw)`` (and ``mapped ==
+    map_chars(raw)`` when given), without the offsets of every character when the character
+    there is not whitespace and no character of ``raw`` expands: normalization then only maps
+    characters in place and drops whitespace, so the n-th occurrence of that character in the
+    normalized text is its n-th occurrence in the mapped one.
+
+    >>> raw_index("3 二、 其他", "3二、其他", 1), raw_index("ab", "ab", 1)
+    (2, 1)
+    """
+    char = normalized[index]
+    if mapped is None:
+        mapped = _map(raw)
+    if char.isspace() or len(mapped) != len(raw):
+        return norm_with_offsets(raw)[1][index]
+    before = normalized.count(char, 0, index)
+    # Where its occurrence number ``before`` stands: the pieces and separators ahead of it.
+    pieces = mapped.split(char, before + 1)
+    return sum(map(len, pieces[: before + 1])) + before
+
+
 @cache
 def _converter(config: str):  # type: ignore[no-untyped-def]
     import opencc  # imported lazily: loading the dictionaries costs time on every start
@@ -159,7 +278,10 @@ def looks_traditional(text: str, sample: int = 4000) -> bool:
     >>> looks_traditional("規範性檔案與入口網站的採購資訊"), looks_traditional("规范性文件")
     (True, False)
     """
-    chunk = _NON_CJK.sub("", text[: sample * 3])[:sample]
+    head = text[: sample * 3]
+    if len(list(islice(_traditional_only().finditer(head), 3))) < 3:
+        return False  # the chunk below is part of head: it cannot hold more of them
+    chunk = _NON_CJK.sub("", head)[:sample]
     if not chunk or len(list(islice(_traditional_only().finditer(chunk), 3))) < 3:
         return False  # the cheap test: too few characters that only traditional script has
     simplified = _converter("t2s").convert(chunk)

@@ -16,9 +16,12 @@ Example::
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 Value = int | float | str | None  # str is only ever "NA"
 
@@ -113,10 +116,84 @@ def _valid_piece(piece: str, col_type: str) -> bool:
 #: search never tries longer pieces, so a run of thousands of glued digits costs no more than
 #: a short one.
 MAX_PIECE = 16
+# A unit printed after a glued amount, dropped before cutting.
+_MONEY_UNIT = re.compile(r"(万元|亿元|元)$")
 
 
 class TooManySplits(RuntimeError):
     """The glued run has more splits than are worth enumerating; its cells stay undecided."""
+
+
+@lru_cache(maxsize=1024)  # a few (length, width) pairs recur: a table's glued rows share a width
+def _walk_bound(chars: int, n_cols: int) -> int:
+    """An upper bound of the steps :func:`split_glued`'s search takes over ``chars`` characters
+    without pruning: the nodes with ``d`` values cut (their ends increasing, each leaving a
+    character for every later column), each trying at most ``min(MAX_PIECE, chars)`` ends.
+
+    >>> _walk_bound(11, 7) < 200_000 < _walk_bound(40, 7)
+    True
+    """
+    if chars < n_cols:
+        return 1
+    inner = sum(math.comb(chars - n_cols + d, d) for d in range(n_cols))
+    return inner * (1 + min(MAX_PIECE, chars)) + math.comb(chars, n_cols)
+
+
+def _piece(digits: str) -> int | None:
+    """The number a piece of a digit run prints, or None (a leading zero, too long)."""
+    if len(digits) > MAX_PIECE or (digits[0] == "0" and len(digits) > 1):
+        return None
+    return int(digits)
+
+
+def _cuts(digits: str, n: int) -> list[tuple[Value, ...]]:
+    """Every cut of a run of digits into ``n`` numbers, in :func:`split_glued`'s order (by
+    the first piece's length, then the second's …: the cut positions in lexicographic order).
+
+    >>> _cuts("1023", 3)  # 1|02|3 has a leading zero
+    [(1, 0, 23), (10, 2, 3)]
+    """
+    out: list[tuple[Value, ...]] = []
+    for cuts in itertools.combinations(range(1, len(digits)), n - 1):
+        bounds = (0, *cuts, len(digits))
+        values = [_piece(digits[a:b]) for a, b in itertools.pairwise(bounds)]
+        if None not in values:
+            out.append(tuple(values))
+    return out
+
+
+def _cuts_with_total(digits: str, n: int) -> list[tuple[Value, ...]]:
+    """:func:`_cuts` whose last number is the sum of the others: the last piece is chosen
+    first, and the others are cut only while their sum stays within it.
+
+    >>> _cuts_with_total("640020470", 7), _cuts_with_total("270020130", 7)
+    ([(64, 0, 0, 2, 0, 4, 70)], [(2, 7, 0, 0, 20, 1, 30), (27, 0, 0, 2, 0, 1, 30)])
+    """
+    out: list[tuple[Value, ...]] = []
+
+    def parts(head: str, start: int, left: int, rest: int, acc: list[int], total: int) -> None:
+        """Cut ``head[start:]`` into ``left`` numbers summing to ``rest``, after ``acc``."""
+        if left == 1:
+            value = _piece(head[start:]) if start < len(head) else None
+            if value == rest:
+                out.append((*acc, rest, total))
+            return
+        # Each later part needs a digit of its own.
+        for end in range(start + 1, len(head) - left + 2):
+            value = _piece(head[start:end])
+            if value is None or value > rest:
+                break  # a longer piece is a larger number, or as invalid
+            acc.append(value)
+            parts(head, end, left - 1, rest - value, acc, total)
+            acc.pop()
+
+    for size in range(1, min(MAX_PIECE, len(digits) - n + 1) + 1):
+        total = _piece(digits[-size:])
+        if total is not None:
+            parts(digits[:-size], 0, n - 1, total, [], total)
+    # The search's order: by the length of each piece in turn.
+    out.sort(key=lambda vec: tuple(len(str(v)) for v in vec))
+    return out
 
 
 def split_glued(
@@ -125,6 +202,7 @@ def split_glued(
     accept: Callable[[tuple[Value, ...]], bool] | None = None,
     prefix_ok: Callable[[tuple[Value, ...]], bool] | None = None,
     limit: int = 200_000,
+    last_is_sum: bool = False,
 ) -> list[tuple[Value, ...]]:
     """Every way to cut glued tokens into ``len(col_types)`` numbers that ``accept`` accepts.
 
@@ -132,18 +210,63 @@ def split_glued(
     number has a leading zero; signs only in ``signed_int`` columns, decimals only in
     ``decimal`` ones. ``prefix_ok`` prunes partial vectors early (e.g. per table-4 group).
 
+    ``last_is_sum`` tells that ``accept`` rejects every vector whose last value is not the sum
+    of the others (a row and its total). With ``int`` columns only, the search then drops a
+    partial cut as soon as its sum exceeds the largest last value the remaining digits can
+    print. The results are the same, and so is :class:`TooManySplits`: the pruned search is
+    used only where the full search is bounded (:func:`_walk_bound`) below ``limit``.
+
     >>> split_glued(["2648", "-18538"], ["int", "signed_int", "int"])[:2]
     [(2648, -1, 8538), (2648, -18, 538)]
+    >>> split_glued(["640020470"], ["int"] * 7, lambda v: v[-1] == sum(v[:-1]), last_is_sum=True)
+    [(64, 0, 0, 2, 0, 4, 70)]
     """
-    tokens = [re.sub(r"(万元|亿元|元)$", "", t).replace(",", "") for t in tokens]
+    tokens = [_MONEY_UNIT.sub("", t).replace(",", "") for t in tokens]
     n_cols = len(col_types)
     results: list[tuple[Value, ...]] = []
     steps = 0
     # Characters left after each token: every column still to fill needs at least one.
     after = [sum(len(t) for t in tokens[i + 1 :]) for i in range(len(tokens))]
     plain = [t.isdigit() and t.isascii() for t in tokens]
+    if (
+        all(plain)
+        and tokens
+        and sum(map(len, tokens)) == n_cols
+        and _walk_bound(n_cols, n_cols) <= limit
+    ):
+        # As many digits as columns (a glued row of single digits, 0000000): one digit per
+        # column is the only cut, and the full search would stay below the limit.
+        vec = tuple(int(digit) for token in tokens for digit in token)
+        if prefix_ok is not None and not all(prefix_ok(vec[:k]) for k in range(1, n_cols + 1)):
+            return []
+        return [vec] if accept is None or accept(vec) else []
+    if (
+        len(tokens) == 1
+        and plain[0]
+        and n_cols >= 2
+        and prefix_ok is None
+        and all(t == "int" for t in col_types)
+        and _walk_bound(len(tokens[0]), n_cols) <= limit
+    ):
+        # One run of digits under int columns (most glued rows): its cuts directly, in the
+        # order the search below finds them, which would stay below the limit.
+        cut = _cuts_with_total if last_is_sum else _cuts
+        return [vec for vec in cut(tokens[0], n_cols) if accept is None or accept(vec)]
+    # The largest last value by its length: the last piece always ends the last token, and
+    # a longer suffix of digits is never a smaller number.
+    largest_last: list[int] = []
+    if (
+        last_is_sum
+        and prefix_ok is None
+        and tokens
+        and plain[-1]
+        and all(t == "int" for t in col_types)
+        and _walk_bound(len(tokens[0]) + after[0], n_cols) <= limit
+    ):
+        last = tokens[-1]
+        largest_last = [0, *(int(last[-n:]) for n in range(1, min(len(last), MAX_PIECE) + 1))]
 
-    def walk(ti: int, pos: int, acc: list[Value]) -> None:
+    def walk(ti: int, pos: int, acc: list[Value], total: int) -> None:
         nonlocal steps
         steps += 1
         if steps > limit:
@@ -176,19 +299,35 @@ def split_glued(
             if digits:  # digits only: valid unless a leading zero, and a plain int
                 if piece[0] == "0" and end - pos > 1:
                     continue
-                acc.append(int(piece))
+                value: int | float = int(piece)
             elif not _valid_piece(piece, col_type):
                 continue
             else:
-                acc.append(_number(piece, col_type))
+                value = _number(piece, col_type)
+            if largest_last and cols_left:
+                needed = total + value  # the last value is at least this sum
+                if cols_left == 1:
+                    # The last piece is what is left, printed as the sum exactly.
+                    if end < length:
+                        last_piece = token[end:]
+                    else:
+                        last_piece = tokens[ti + 1] if ti + 1 < len(tokens) else ""
+                    if last_piece != str(needed):
+                        continue
+                else:
+                    # It is printed in what is left after a character for each value before.
+                    room = min(rest - (cols_left - 1), len(largest_last) - 1)
+                    if room < 1 or needed > largest_last[room]:
+                        continue
+            acc.append(value)
             if prefix_ok is None or prefix_ok(tuple(acc)):
                 if end == len(token):
-                    walk(ti + 1, 0, acc)
+                    walk(ti + 1, 0, acc, total + value)  # type: ignore[arg-type]
                 else:
-                    walk(ti, end, acc)
+                    walk(ti, end, acc, total + value)  # type: ignore[arg-type]
             acc.pop()
 
-    walk(0, 0, [])
+    walk(0, 0, [], 0)
     return results
 
 

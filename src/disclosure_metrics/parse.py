@@ -209,11 +209,12 @@ def _legacy_or_missing(
 
 def parse_document(doc: Document, sha256: str = "") -> Report:
     """Parse a document already read into lines and tables."""
-    head = "\n".join(doc.text_lines()[:200])
+    # The first lines hold the title and tell the script; the rest is never joined for them.
+    raw_lines = doc.text_lines(limit=200)
+    head = "\n".join(raw_lines)
     traditional = looks_traditional(head)
     script = simplifying_config(head) if traditional else "tw2sp"
     lines = build_lines(doc, traditional, script)
-    raw_lines = doc.text_lines()
     if traditional:
         from .normalize import to_simplified
 

@@ -21,20 +21,27 @@ Example::
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from . import templates as tpl
-from .normalize import norm_with_offsets
+from .normalize import quote
 from .tables import Line, Pos, _first_chars
 
 _ORDINALS = "一二三四五六七八九十"
 _ORDINAL_VALUE = {ch: i + 1 for i, ch in enumerate(_ORDINALS)}
 # What may stand before a heading body: an ordinal with its comma, OCR noise, a Markdown mark.
 _LEAD_WORDS = "本年度|政府信息公开工作|政府信息公开|政务公开工作|行政机关|因政府信息公开工作"
+# After the first ordinal character: the rest of a numbered heading's prefix.
+_AFTER_FIRST_ORDINAL = rf"[{_ORDINALS}]?\s*[、.]\s*(?:\d{{4}}年)?(?:{_LEAD_WORDS})?"
 _PREFIX = rf"(?P<ord>[{_ORDINALS}]{{1,2}})\s*[、.]\s*(?:\d{{4}}年)?(?:{_LEAD_WORDS})?"
+# An unnumbered heading starts a line or follows a sentence end; Markdown marks may lead it.
+_SENTENCE_STOPS = "。;；"
+_MARKS = r"#*\s*"
 
 # The rest of a heading after its anchor (``及改进情况``), never its content: short, no digits,
 # no 无.
@@ -55,7 +62,7 @@ def _sources(section: tpl.Section) -> list[str]:
     out = []
     for anchor in section.anchors:
         out.append(rf"{_PREFIX}{anchor.pattern}{_TAIL}")
-        out.append(rf"(?:^|(?<=[。;；]))#*\s*{anchor.pattern}{_TAIL}")
+        out.append(rf"(?:^|(?<=[{_SENTENCE_STOPS}])){_MARKS}{anchor.pattern}{_TAIL}")
     return out
 
 
@@ -63,14 +70,48 @@ def _patterns(section: tpl.Section) -> list[re.Pattern[str]]:
     return [re.compile(source) for source in _sources(section)]
 
 
+@dataclass(frozen=True)
+class _Finder:
+    """The compiled patterns that find one section's heading.
+
+    ``patterns`` are the heading patterns (numbered or not, per anchor); ``either`` is their
+    alternation (group ``p<i>`` is pattern i), which tells at a position which of them matches
+    first; ``gate`` is the section's anchors alone, which every heading match contains (a line
+    the gate does not match holds no heading of the section), led by a class of their first
+    characters.
+
+    ``opening`` and ``at_start`` split the alternation by where a match can start: at an
+    ordinal (group ``numbered``) or after a sentence end (group ``unnumbered``, the end
+    consumed), and at the start of the line. ``opening`` opens with a character class, so the
+    regex engine skips every other position in a C loop instead of trying each heading pattern
+    there, and its first match is the leftmost heading: a crawled page printed as one line of
+    thousands of characters is scanned once, up to the heading, not once per pattern.
+    """
+
+    section: tpl.Section
+    patterns: list[re.Pattern[str]]
+    either: re.Pattern[str]
+    gate: re.Pattern[str]
+    opening: re.Pattern[str]
+    at_start: re.Pattern[str]
+
+    def first_start(self, text: str, col: int) -> int | None:
+        """The leftmost position at or after ``col`` where a heading pattern matches."""
+        if col == 0 and self.at_start.match(text):
+            return 0
+        at = max(col - 1, 0)  # a sentence end may stand just before col
+        while (m := self.opening.search(text, at)) is not None:
+            if m.group("unnumbered") is not None:
+                return m.start() + 1
+            if m.start() >= col:
+                return m.start()
+            at = m.start() + 1  # a numbered heading starting before col
+        return None
+
+
 @cache
-def _compiled() -> tuple[
-    tuple[tpl.Section, list[re.Pattern[str]], re.Pattern[str], re.Pattern[str]], ...
-]:
-    """Per section: its heading patterns; one alternation of them all (group ``p<i>`` is
-    pattern i) that finds in one search per line where the first of them matches; and a gate,
-    the section's anchors alone, which every heading match contains (a line the gate does not
-    match holds no heading of the section), led by a class of their first characters."""
+def _compiled() -> tuple[_Finder, ...]:
+    """One :class:`_Finder` per section, in section order."""
     out = []
     for section in tpl.sections():
         sources = _sources(section)
@@ -81,7 +122,25 @@ def _compiled() -> tuple[
         first = _first_chars(gate)
         if first:
             gate = f"(?=[{''.join(re.escape(c) for c in sorted(first))}])(?:{gate})"
-        out.append((section, _patterns(section), re.compile(either), re.compile(gate)))
+        # Each anchor's pattern is concatenated as in _sources, inside its own alternative.
+        numbered = "|".join(f"{_AFTER_FIRST_ORDINAL}{a.pattern}{_TAIL}" for a in section.anchors)
+        unnumbered = "|".join(f"{_MARKS}{a.pattern}{_TAIL}" for a in section.anchors)
+        # The character consumed first tells the kind: an ordinal or a sentence end.
+        opening = (
+            f"[{_ORDINALS}{_SENTENCE_STOPS}]"
+            f"(?:(?<=[{_ORDINALS}])(?P<numbered>{numbered})"
+            f"|(?<=[{_SENTENCE_STOPS}])(?P<unnumbered>{unnumbered}))"
+        )
+        out.append(
+            _Finder(
+                section,
+                _patterns(section),
+                re.compile(either),
+                re.compile(gate),
+                re.compile(opening),
+                re.compile(unnumbered),
+            )
+        )
     return tuple(out)
 
 
@@ -97,21 +156,36 @@ def _printed(match: re.Match[str]) -> int | None:
 def find_sections(lines: Sequence[Line]) -> list[SectionHit]:
     """The headings found, in section order; each is searched after the previous one found."""
     hits: list[SectionHit] = []
+    if not lines:
+        return hits
+    # The running text as one string (a table row as an empty line: a heading is never a table
+    # cell), so that a section's gate scans the document once instead of once per line.
+    texts = ["" if line.cells is not None else line.text for line in lines]
+    joined = "\n".join(texts)
+    line_starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
     start: Pos = (0, 0)
-    for section, patterns, either, gate in _compiled():
+    for finder in _compiled():
+        section = finder.section
         # The earliest (line, column) where any pattern matches, the first pattern on a tie:
-        # the alternation's leftmost match, its winning branch re-run alone for the groups.
+        # the alternation's match there, its winning branch re-run alone for the groups. Only
+        # the lines the gate matches in are looked at: every heading holds its anchor.
         best: tuple[Pos, re.Match[str]] | None = None
-        for li in range(start[0], len(lines)):
+        scan_from = line_starts[start[0]]
+        while (anchor := finder.gate.search(joined, scan_from)) is not None:
+            li = bisect.bisect_right(line_starts, anchor.start()) - 1
             line = lines[li]
-            if line.cells is not None or not gate.search(line.text):
-                continue  # a heading is never a table cell, nor without its anchor
-            hit = either.search(line.text, start[1] if li == start[0] else 0)
-            if hit:
-                m = patterns[int(hit.lastgroup[1:])].match(line.text, hit.start())  # type: ignore[index]
-                assert m is not None
-                best = ((li, m.start()), m)
+            if line.cells is None:
+                at = finder.first_start(line.text, start[1] if li == start[0] else 0)
+                if at is not None:
+                    hit = finder.either.match(line.text, at)
+                    assert hit is not None
+                    m = finder.patterns[int(hit.lastgroup[1:])].match(line.text, at)  # type: ignore[index]
+                    assert m is not None
+                    best = ((li, m.start()), m)
+                    break
+            if li + 1 == len(lines):
                 break
+            scan_from = line_starts[li + 1]
         if best is None:
             continue
         (li, col), m = best
@@ -152,5 +226,6 @@ def section_texts(
 def _verbatim(line: Line, a: int, b: int) -> str:
     if line.raw is None:
         return line.text[a:b]
-    _normalized, offsets = norm_with_offsets(line.raw)
-    return line.raw[offsets[a] : offsets[b - 1] + 1]
+    if a == 0 and b == len(line.text):
+        return quote(line.raw, line.text, a, b)  # a whole line: mostly the raw line itself
+    return quote(line.raw, line.text, a, b, line.mapped)

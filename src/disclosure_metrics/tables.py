@@ -23,11 +23,11 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from . import templates as tpl
 from .document import Document, Table
-from .normalize import norm, norm_with_offsets, to_simplified
+from .normalize import map_chars, norm, norm_all, raw_index, to_simplified
 from .numbers import (
     TOKEN,
     Ambiguous,
@@ -57,7 +57,15 @@ class Line:
     text: str
     cells: list[str] | None = None
     spanned: list[bool] | None = None
-    raw: str | None = None  # the text as printed (after script conversion), for verbatim quotes
+    # The text as printed (after script conversion), for verbatim quotes: ``text`` is always
+    # ``norm(raw)`` (normalize.quote relies on it).
+    raw: str | None = None
+
+    @cached_property
+    def mapped(self) -> str:
+        """``raw`` with its characters mapped as normalization maps them, worked out once per
+        line: each quote of a part of a long line needs it."""
+        return map_chars(self.raw or "")
 
 
 @dataclass
@@ -86,49 +94,74 @@ def _glued_heading() -> re.Pattern[str]:
     return re.compile(rf"(?<=\d)(?={ordinal}[^\d。,;]{{0,16}}?(?:{anchors}))")
 
 
+# Every glued heading starts with an ordinal right after a digit: the heading pattern is tried
+# only there, not at every character of a crawled page printed as one line.
+_DIGIT_THEN_ORDINAL = re.compile(r"\d[一二三四五六七八九十]")
+
+
+def _glued_heading_start(text: str) -> int | None:
+    """Where the first heading glued to a value starts in ``text``, or None."""
+    heading = _glued_heading()
+    for m in _DIGIT_THEN_ORDINAL.finditer(text):
+        if heading.match(text, m.start() + 1):
+            return m.start() + 1
+    return None
+
+
 def _split_glued_heading(line: Line) -> list[Line]:
     """The line, and the heading glued to its last value as a line of its own."""
     if line.cells is not None:
         last = len(line.cells) - 1
         while last >= 0 and not line.cells[last].strip():
             last -= 1
-        m = _glued_heading().search(line.cells[last]) if last >= 0 else None
-        if m is None:
+        at = _glued_heading_start(line.cells[last]) if last >= 0 else None
+        if at is None:
             return [line]
-        cells = [*line.cells[:last], line.cells[last][: m.start()], *line.cells[last + 1 :]]
-        heading = line.cells[last][m.start() :]
+        cells = [*line.cells[:last], line.cells[last][:at], *line.cells[last + 1 :]]
+        heading = line.cells[last][at:]
         return [Line("\t".join(cells), cells, line.spanned), Line(heading, raw=heading)]
-    m = _glued_heading().search(line.text)
-    if m is None or line.raw is None:
+    at = _glued_heading_start(line.text)
+    if at is None or line.raw is None:
         return [line]
-    _normalized, offsets = norm_with_offsets(line.raw)
-    at = offsets[m.start()]
+    raw_at = raw_index(line.raw, line.text, at)  # text is norm(raw), and text[at] an ordinal
     return [
-        Line(line.text[: m.start()], raw=line.raw[:at]),
-        Line(line.text[m.start() :], raw=line.raw[at:]),
+        Line(line.text[:at], raw=line.raw[:raw_at]),
+        Line(line.text[at:], raw=line.raw[raw_at:]),
     ]
 
 
 def build_lines(doc: Document, traditional: bool, script: str = "tw2sp") -> list[Line]:
     """Flatten a document into normalized lines (table rows keep their cells); traditional text
     is converted with the OpenCC ``script`` (see :func:`normalize.simplifying_config`)."""
-
-    def simplified(text: str) -> str:
-        return norm(to_simplified(text, script))
-
-    prep: Callable[[str], str] = simplified if traditional else norm
+    # Every text of the document, running text and cells in reading order, is normalized in
+    # one call rather than one call per line and per cell.
+    raws: list[str] = []
+    for item in doc.items:
+        if isinstance(item, Table):
+            raws.extend(cell.text for row in item.rows for cell in row)
+        else:
+            raws.append(item.text)
+    if traditional:
+        raws = [to_simplified(text, script) for text in raws]
+    normalized = norm_all(raws)
+    # A heading glued to a value follows a digit: without a digit-ordinal pair anywhere, no
+    # line needs to be looked at for one.
+    glued = _DIGIT_THEN_ORDINAL.search("\n".join(normalized)) is not None
     lines: list[Line] = []
+    k = 0
     for item in doc.items:
         if isinstance(item, Table):
             for row in item.rows:
-                cells = [prep(c.text) for c in row]
-                spanned = [c.spanned for c in row]
-                lines.extend(_split_glued_heading(Line("\t".join(cells), cells, spanned)))
+                cells = normalized[k : k + len(row)]
+                k += len(row)
+                line = Line("\t".join(cells), cells, [c.spanned for c in row])
+                lines.extend(_split_glued_heading(line) if glued else (line,))
         else:
-            raw = to_simplified(item.text, script) if traditional else item.text
-            text = norm(raw)
+            raw, text = raws[k], normalized[k]
+            k += 1
             if text:
-                lines.extend(_split_glued_heading(Line(text, raw=raw)))
+                line = Line(text, raw=raw)
+                lines.extend(_split_glued_heading(line) if glued else (line,))
     return lines
 
 
@@ -289,8 +322,13 @@ def _first_chars(source: str) -> frozenset[str] | None:
 
 
 def _anchor_matches(text: str, rows: Sequence[tpl.Row]) -> list[tuple[int, int, tpl.Row]]:
-    if not _CJK.search(text):
+    if text.isascii() or not _CJK.search(text):
         return []  # every anchor is a Chinese label: a cell of numbers never holds one
+    return _anchors_in(text, rows)
+
+
+def _anchors_in(text: str, rows: Sequence[tpl.Row]) -> list[tuple[int, int, tpl.Row]]:
+    """:func:`_anchor_matches` of a text known to hold a Chinese character."""
     pattern, owners = _combined(rows)
     kept: list[tuple[int, int, tpl.Row]] = []
     for m in pattern.finditer(text):
@@ -345,13 +383,13 @@ def _cell_segments(line: Line, rows: Sequence[tpl.Row], line_no: int) -> list[Se
     cells = line.cells or []
     spanned = line.spanned or [False] * len(cells)
     labels = _column_labels()
-    if sum(1 for c in cells if c in labels) >= 2:
+    if sum(map(labels.__contains__, cells)) >= 2:
         return []  # a header row: its 总计 is the column, not the （七）总计 row
     anchored: tuple[int, tpl.Row] | None = None
     for i, cell in enumerate(cells):
-        if not _CJK.search(cell):
-            continue  # _anchor_matches' own first test, without the call
-        matches = _anchor_matches(cell, rows)
+        if cell.isascii() or not _CJK.search(cell):
+            continue  # _anchor_matches' own first test (a digit cell is ASCII), without the call
+        matches = _anchors_in(cell, rows)
         if matches:
             anchored = (i, matches[-1][2])
     if anchored is None:
@@ -436,6 +474,7 @@ def row_vectors(
     accept: Callable[[tuple[Value, ...]], bool] | None = None,
     prefix_ok: Callable[[tuple[Value, ...]], bool] | None = None,
     short_rows: str = "blank_end",
+    last_is_sum: bool = False,
 ) -> tuple[list[tuple[Value, ...]], list[str]]:
     """Every value vector a row's printed values can mean, and warnings.
 
@@ -443,7 +482,9 @@ def row_vectors(
     says what that means: ``blank_end`` (a rendering that cut the row off: the missing cells
     are the last ones, blank) or ``any_place`` (a converter that dropped a cell somewhere:
     every placement ``accept`` allows is a candidate). A glued run is split into every vector
-    ``accept`` allows, or every vector at all when none is accepted.
+    ``accept`` allows, or every vector at all when none is accepted; ``last_is_sum`` says that
+    ``accept`` holds only where the last value is the sum of the others (the split search
+    prunes by it, see :func:`numbers.split_glued`).
     """
     kind, texts = raw
     n = len(col_types)
@@ -477,7 +518,7 @@ def row_vectors(
             warnings.append(f"{len(tokens)} values where {n} expected; extra values ignored")
         return [tuple(_read_values(tokens[:n], warnings))], warnings
     try:
-        vectors = split_glued(tokens, col_types, accept, prefix_ok)
+        vectors = split_glued(tokens, col_types, accept, prefix_ok, last_is_sum=last_is_sum)
         if not vectors and (accept is not None or prefix_ok is not None):
             warnings.append(f"no split of {''.join(tokens)!r} satisfies the identities")
             vectors = split_glued(tokens, col_types)
@@ -642,6 +683,9 @@ def read_table3(lines: Sequence[Line], variant: str) -> TableResult:
 
     row_sets: dict[str, list[tuple[Value, ...]]] = {}
     labelled = {s.row for s in segments if s.row is not None}
+    # Rows printed alike are read once: a crawled table glues most rows' zeros the same way
+    # (0000000), and each glued row costs a split search.
+    read: dict[tuple[str, tuple[str, ...]], tuple[list[tuple[Value, ...]], list[str]]] = {}
     for row in rows:
         if row.key not in placed:
             # A label printed with no values anywhere was found: its cells are blank.
@@ -652,9 +696,13 @@ def read_table3(lines: Sequence[Line], variant: str) -> TableResult:
             row_sets[row.key] = [tuple([None] * len(columns))]
             continue
         result.located += 1
-        vectors, warns = row_vectors(placed[row.key][1], types, accept=_sum_ok)
+        kind, texts = placed[row.key][1]
+        printed = (kind, tuple(texts))
+        if printed not in read:
+            read[printed] = row_vectors((kind, texts), types, accept=_sum_ok, last_is_sum=True)
+        vectors, warns = read[printed]
         result.warnings.extend(f"table 3 {row.label}: {w}" for w in warns)
-        row_sets[row.key] = vectors
+        row_sets[row.key] = list(vectors)
 
     _narrow_by_columns(row_sets, variant, result)
     for row in rows:
