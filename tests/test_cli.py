@@ -382,3 +382,23 @@ def test_national_writes_the_dataset_and_lists_every_input(tmp_path: Path) -> No
         "d_notes.csv": "skipped",
     }
     assert set(corpus.indicators.year) == {2020} and len(corpus.cells) > 100
+
+
+def test_national_on_a_dask_cluster_of_its_own(tmp_path: Path) -> None:
+    """``--executor dask`` starts a local cluster for the run, and the dataset is the same as
+    with local processes."""
+    import pandas as pd
+
+    import disclosure_metrics as dm
+
+    outs = {}
+    for executor in ("local", "dask"):
+        out = tmp_path / executor
+        args = ["national", str(SAMPLE), "--out", str(out), "--executor", executor, "--jobs", "1"]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+        outs[executor] = dm.load(out)
+    for table in ("cells", "facts", "checks", "indicators"):
+        pd.testing.assert_frame_equal(
+            getattr(outs["local"], table), getattr(outs["dask"], table), obj=table
+        )
