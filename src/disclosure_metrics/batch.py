@@ -45,7 +45,7 @@ from tqdm import tqdm
 from . import indicators as ind
 from .agencies import agency_key
 from .checks import check_report, cross_report_checks
-from .corpus import _check_row, error_text, frame, report_cells
+from .corpus import _check_row, error_text, frame, parsed_fields, report_cells
 from .dataset import ORDER, finish_dataset, read_dataset, staging_folder, write_rows
 from .derive import forced_cells
 from .ingest import Ingested, default_jobs, ingest_one
@@ -236,14 +236,7 @@ def manifest_row(path: str, result: Ingested) -> dict[str, Any]:
     }
     report = result.report
     if report is not None:
-        row.update(
-            agency=report.agency,
-            year=report.year,
-            format=report.format,
-            source_format=report.source_format,
-            ocr_pages=", ".join(str(p) for p in report.ocr_pages) or None,
-            ocr_confidence=report.ocr_confidence,
-        )
+        row.update(parsed_fields(report))
     elif result.error is not None and result.status == "legacy":
         details = getattr(result.error, "details", {}) or {}
         row.update(format="LEGACY", agency=details.get("agency"), year=details.get("year"))

@@ -326,19 +326,28 @@ def load(
             report = result.report
             assert report is not None
             parsed[report_id] = report
-            row.update(
-                status=PARSED,
-                agency=report.agency,
-                year=report.year,
-                format=report.format,
-                source_format=report.source_format,
-                ocr_pages=", ".join(str(p) for p in report.ocr_pages) or None,
-                ocr_confidence=report.ocr_confidence,
-            )
+            row.update(status=PARSED, **parsed_fields(report))
         row["agency_key"] = agency_key(row.get("agency"), alias_map)
         rows.append(row)
     _mark_conflicts(rows, parsed)
     return build(rows, parsed, alias_map, unit_tree, blank_as_zero)
+
+
+def parsed_fields(report: Report) -> dict[str, Any]:
+    """What the ``reports`` table says of a parsed report besides its file and status.
+
+    >>> from disclosure_metrics import parse_file
+    >>> parsed_fields(parse_file("data/raw/2020_huianpu.txt"))["format"]
+    'GOV2019'
+    """
+    return {
+        "agency": report.agency,
+        "year": report.year,
+        "format": report.format,
+        "source_format": report.source_format,
+        "ocr_pages": ", ".join(str(p) for p in report.ocr_pages) or None,
+        "ocr_confidence": report.ocr_confidence,
+    }
 
 
 def error_text(error: ReportError) -> str:
