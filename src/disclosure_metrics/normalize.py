@@ -272,9 +272,13 @@ def raw_index(raw: str, normalized: str, index: int, mapped: str | None = None) 
     if char.isspace() or len(mapped) != len(raw):
         return norm_with_offsets(raw)[1][index]
     before = normalized.count(char, 0, index)
-    # Where its occurrence number ``before`` stands: the pieces and separators ahead of it.
-    pieces = mapped.split(char, before + 1)
-    return sum(map(len, pieces[: before + 1])) + before
+    # Its occurrence number ``before`` in the mapped text stands at ``index`` or later (only
+    # whitespace was dropped before it), so at most ``before`` occurrences precede ``index``:
+    # the rest are found from there, over the few characters dropped ahead of it.
+    at = index - 1
+    for _ in range(before - mapped.count(char, 0, index) + 1):
+        at = mapped.find(char, at + 1)
+    return at
 
 
 @cache
