@@ -275,10 +275,15 @@ def raw_index(raw: str, normalized: str, index: int, mapped: str | None = None) 
     # Its occurrence number ``before`` in the mapped text stands at ``index`` or later (only
     # whitespace was dropped before it), so at most ``before`` occurrences precede ``index``:
     # the rest are found from there, over the few characters dropped ahead of it.
-    at = index - 1
-    for _ in range(before - mapped.count(char, 0, index) + 1):
-        at = mapped.find(char, at + 1)
-    return at
+    ahead = before - mapped.count(char, 0, index) + 1
+    if ahead <= 8:
+        at = index - 1
+        for _ in range(ahead):
+            at = mapped.find(char, at + 1)
+        return at
+    # Many (a page of spaced-out characters): the pieces and separators ahead of it, in C.
+    pieces = mapped.split(char, before + 1)
+    return sum(map(len, pieces[: before + 1])) + before
 
 
 @cache
