@@ -184,11 +184,25 @@ def _cuts_with_total(digits: str, n: int) -> list[tuple[Value, ...]]:
         # zeros of a glued row would try them all).
         if len(head) - start > left * len(printed):
             return
-        # Each later part needs a digit of its own.
+        # Nor do parts sum to more than the number they print together (a|b is a·10^len(b)
+        # + b): a tail of zeros, or one printing less than rest, has no cut either.
+        if int(head[start:]) < rest:
+            return
+        # Each later part needs a digit of its own. A piece is read as _piece reads it: a
+        # leading zero ends the cuts (as does a piece longer than MAX_PIECE, being larger
+        # than any rest), and a longer piece is a larger number.
+        zero = head[start] == "0"
         for end in range(start + 1, len(head) - left + 2):
-            value = _piece(head[start:end])
-            if value is None or value > rest:
-                break  # a longer piece is a larger number, or as invalid
+            if zero and end - start > 1:
+                break
+            value = int(head[start:end])
+            if value > rest:
+                break
+            if left == 2:
+                # The last part is what is left: compared as printed, not cut again.
+                if head[end:] == str(rest - value):
+                    out.append((*acc, value, rest - value, total))
+                continue
             acc.append(value)
             parts(head, end, left - 1, rest - value, acc, total)
             acc.pop()
