@@ -275,24 +275,27 @@ def counts(text: str) -> list[Count]:
     [(0.5, '万元'), (380, '元')]
     """
     out: list[Count] = []
+    # The context tests search the text between pos and endpos, not a slice of it: the same
+    # matches ($ holds at endpos; no pattern looks behind its start), without the copies.
+    not_a_count_before = _NOT_A_COUNT_BEFORE.search
+    phone = _PHONE.search
+    range_after = _RANGE_AFTER.match
     for m in _count_pattern().finditer(text):
         num = m.group("num")
-        before = text[max(0, m.start("num") - 8) : m.start("num")]
-        if _NOT_A_COUNT_BEFORE.search(before):
+        at = m.start("num")
+        if not_a_count_before(text, max(0, at - 8), at):
             continue
+        start, end = m.span()
         # A phone or hotline number has five digits or more (12345); 热线电话11通 is a count.
-        if len(num) >= 5 and _PHONE.search(text[max(0, m.start() - 14) : m.start()]):
+        if len(num) >= 5 and phone(text, max(0, start - 14), start):
             continue
-        after = text[m.end() : m.end() + 2]
-        if _RANGE_AFTER.match(after):
+        if range_after(text, end, end + 2):
             continue  # the first half of a range printed with units on both sides
         if num[0] in _CN_CHARS:
             if num[0] in _MULTIPLIER and num[0] not in "十":
                 continue  # 万元 alone, 千条: no digit
             lone = len(num) == 1 and num not in "零〇"
-            if lone and not _LONE_DIGIT_AFTER.search(
-                text[max(0, m.start("num") - 4) : m.start("num")]
-            ):
+            if lone and not _LONE_DIGIT_AFTER.search(text, max(0, at - 4), at):
                 continue
             value: Number | Decimal = chinese_number(num)
         else:
@@ -305,9 +308,9 @@ def counts(text: str) -> list[Count]:
         if mult:
             value *= _MULTIPLIER[mult]
         qualifier = _qualifier(pre, suf1, suf2)
-        start = m.start("pre") if pre else m.start("num")
+        # A match opens with its qualifier when it has one, else with the number.
         number = value if isinstance(value, int) else _as_number(value)
-        out.append(Count(start, m.end(), number, unit, qualifier, m.group(0)))
+        out.append(Count(start if pre else at, end, number, unit, qualifier, m.group(0)))
     return out
 
 

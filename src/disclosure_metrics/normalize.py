@@ -221,15 +221,23 @@ class Offsets:
 
     A reader that quotes only now and then (the narrative quotes a section only where it
     finds a fact) need not pay for them: building them costs a Python step per whitespace
-    run, and a crawled page has thousands.
+    run, and a crawled page has thousands. Given the normalized and mapped text, an offset is
+    read with :func:`raw_index` (two scans in C), and the whole list is built only where that
+    cannot answer (a whitespace character, or a character that expands).
     """
 
-    def __init__(self, raw: str) -> None:
+    def __init__(self, raw: str, normalized: str | None = None, mapped: str | None = None) -> None:
         self._raw = raw
         self._offsets: list[int] | None = None
+        # raw_index needs both, and answers alone only when no character expanded.
+        self._direct = normalized is not None and mapped is not None and len(mapped) == len(raw)
+        self._normalized = normalized or ""
+        self._mapped = mapped or ""
 
     def __getitem__(self, index: int) -> int:
         if self._offsets is None:
+            if self._direct and index >= 0 and not self._normalized[index].isspace():
+                return raw_index(self._raw, self._normalized, index, self._mapped)
             self._offsets = norm_with_offsets(self._raw)[1]
         return self._offsets[index]
 
@@ -241,7 +249,11 @@ def norm_lazily(raw: str) -> tuple[str, Offsets]:
     >>> normalized, offsets[normalized.index("3")]
     ('(一)共35条', 6)
     """
-    return norm(raw), Offsets(raw)
+    # norm(raw) is _collapse_spaces of the mapped text (its shortcut for a cell of ASCII
+    # letters and digits gives the same); the mapped text is kept for the offsets.
+    mapped = _map(raw)
+    normalized = _collapse_spaces(mapped)
+    return normalized, Offsets(raw, normalized, mapped)
 
 
 def raw_index(raw: str, normalized: str, index: int, mapped: str | None = None) -> int:
@@ -260,7 +272,16 @@ def raw_index(raw: str, normalized: str, index: int, mapped: str | None = None) 
     if char.isspace() or len(mapped) != len(raw):
         return norm_with_offsets(raw)[1][index]
     before = normalized.count(char, 0, index)
-    # Where its occurrence number ``before`` stands: the pieces and separators ahead of it.
+    # Its occurrence number ``before`` in the mapped text stands at ``index`` or later (only
+    # whitespace was dropped before it), so at most ``before`` occurrences precede ``index``:
+    # the rest are found from there, over the few characters dropped ahead of it.
+    ahead = before - mapped.count(char, 0, index) + 1
+    if ahead <= 8:
+        at = index - 1
+        for _ in range(ahead):
+            at = mapped.find(char, at + 1)
+        return at
+    # Many (a page of spaced-out characters): the pieces and separators ahead of it, in C.
     pieces = mapped.split(char, before + 1)
     return sum(map(len, pieces[: before + 1])) + before
 

@@ -173,16 +173,36 @@ def _cuts_with_total(digits: str, n: int) -> list[tuple[Value, ...]]:
 
     def parts(head: str, start: int, left: int, rest: int, acc: list[int], total: int) -> None:
         """Cut ``head[start:]`` into ``left`` numbers summing to ``rest``, after ``acc``."""
+        printed = str(rest)
         if left == 1:
-            value = _piece(head[start:]) if start < len(head) else None
-            if value == rest:
+            # The piece is valid and equal to rest exactly when it prints rest as written.
+            if head[start:] == printed:
                 out.append((*acc, rest, total))
             return
-        # Each later part needs a digit of its own.
+        # No part exceeds rest, nor is printed longer (no leading zeros): a tail too long for
+        # ``left`` such parts has no cut, and is dropped before its cuts are tried (the
+        # zeros of a glued row would try them all).
+        if len(head) - start > left * len(printed):
+            return
+        # Nor do parts sum to more than the number they print together (a|b is a·10^len(b)
+        # + b): a tail of zeros, or one printing less than rest, has no cut either.
+        if int(head[start:]) < rest:
+            return
+        # Each later part needs a digit of its own. A piece is read as _piece reads it: a
+        # leading zero ends the cuts (as does a piece longer than MAX_PIECE, being larger
+        # than any rest), and a longer piece is a larger number.
+        zero = head[start] == "0"
         for end in range(start + 1, len(head) - left + 2):
-            value = _piece(head[start:end])
-            if value is None or value > rest:
-                break  # a longer piece is a larger number, or as invalid
+            if zero and end - start > 1:
+                break
+            value = int(head[start:end])
+            if value > rest:
+                break
+            if left == 2:
+                # The last part is what is left: compared as printed, not cut again.
+                if head[end:] == str(rest - value):
+                    out.append((*acc, value, rest - value, total))
+                continue
             acc.append(value)
             parts(head, end, left - 1, rest - value, acc, total)
             acc.pop()
@@ -196,6 +216,62 @@ def _cuts_with_total(digits: str, n: int) -> list[tuple[Value, ...]]:
     return out
 
 
+def _cuts_in_groups(digits: str, n: int, width: int) -> list[tuple[Value, ...]]:
+    """:func:`_cuts` into ``n`` numbers whose every group of ``width`` (the first ``width``,
+    the next ``width`` …) ends with the sum of the others, in the same order. The group's
+    total is not cut but read: the digits there must print the sum of the group so far.
+
+    >>> _cuts_in_groups("11213033", 6, 3)
+    [(1, 12, 13, 0, 3, 3), (11, 2, 13, 0, 3, 3)]
+    """
+    out: list[tuple[Value, ...]] = []
+    length = len(digits)
+    acc: list[int] = []
+
+    def cut(pos: int, total: int) -> None:
+        """Cut ``digits[pos:]`` into the values after ``acc``; ``total``: its group's sum."""
+        col = len(acc)
+        cols_left = n - col - 1  # columns after this one
+        if col % width == width - 1:
+            # The group's total: the one piece that prints it, if the digits there do.
+            printed = str(total)
+            end = pos + len(printed)
+            rest = length - end
+            if (
+                len(printed) <= MAX_PIECE
+                and digits.startswith(printed, pos)
+                and cols_left <= rest <= cols_left * MAX_PIECE
+                and (cols_left or not rest)
+            ):
+                acc.append(total)
+                if cols_left:
+                    cut(end, 0)
+                else:
+                    out.append(tuple(acc))
+                acc.pop()
+            return
+        for end in range(pos + 1, min(length, pos + MAX_PIECE) + 1):
+            rest = length - end
+            if rest < cols_left:
+                break
+            if rest > cols_left * MAX_PIECE:
+                continue
+            if digits[pos] == "0" and end - pos > 1:
+                continue
+            value = int(digits[pos:end])
+            # The group's total is at least the sum so far, and is printed in what the columns
+            # after this one but itself leave (a digit each). A longer piece is a larger
+            # number and leaves less: once the total cannot fit, no longer piece fits.
+            if len(str(total + value)) > min(MAX_PIECE, rest - cols_left + 1):
+                break
+            acc.append(value)
+            cut(end, total + value)
+            acc.pop()
+
+    cut(0, 0)
+    return out
+
+
 def split_glued(
     tokens: Sequence[str],
     col_types: Sequence[str],
@@ -203,6 +279,7 @@ def split_glued(
     prefix_ok: Callable[[tuple[Value, ...]], bool] | None = None,
     limit: int = 200_000,
     last_is_sum: bool = False,
+    group_sums: int = 0,
 ) -> list[tuple[Value, ...]]:
     """Every way to cut glued tokens into ``len(col_types)`` numbers that ``accept`` accepts.
 
@@ -215,6 +292,11 @@ def split_glued(
     partial cut as soon as its sum exceeds the largest last value the remaining digits can
     print. The results are the same, and so is :class:`TooManySplits`: the pruned search is
     used only where the full search is bounded (:func:`_walk_bound`) below ``limit``.
+
+    ``group_sums`` (a width ``w``) tells that ``prefix_ok`` accepts exactly the prefixes whose
+    every complete group of ``w`` values ends with the sum of the others (table 4). One run of
+    digits under int columns is then cut group by group (:func:`_cuts_in_groups`), with the
+    same results, where the full search is bounded below ``limit``.
 
     >>> split_glued(["2648", "-18538"], ["int", "signed_int", "int"])[:2]
     [(2648, -1, 8538), (2648, -18, 538)]
@@ -252,6 +334,18 @@ def split_glued(
         # order the search below finds them, which would stay below the limit.
         cut = _cuts_with_total if last_is_sum else _cuts
         return [vec for vec in cut(tokens[0], n_cols) if accept is None or accept(vec)]
+    if (
+        group_sums
+        and accept is None
+        and len(tokens) == 1
+        and plain[0]
+        and n_cols % group_sums == 0
+        and all(t == "int" for t in col_types)
+        and _walk_bound(len(tokens[0]), n_cols) <= limit
+    ):
+        # A row of groups and their totals glued into one run (table 4): each group's total
+        # is read, not searched for, which the search below would find the same.
+        return _cuts_in_groups(tokens[0], n_cols, group_sums)
     # The largest last value by its length: the last piece always ends the last token, and
     # a longer suffix of digits is never a smaller number.
     largest_last: list[int] = []

@@ -475,6 +475,7 @@ def row_vectors(
     prefix_ok: Callable[[tuple[Value, ...]], bool] | None = None,
     short_rows: str = "blank_end",
     last_is_sum: bool = False,
+    group_sums: int = 0,
 ) -> tuple[list[tuple[Value, ...]], list[str]]:
     """Every value vector a row's printed values can mean, and warnings.
 
@@ -483,8 +484,9 @@ def row_vectors(
     are the last ones, blank) or ``any_place`` (a converter that dropped a cell somewhere:
     every placement ``accept`` allows is a candidate). A glued run is split into every vector
     ``accept`` allows, or every vector at all when none is accepted; ``last_is_sum`` says that
-    ``accept`` holds only where the last value is the sum of the others (the split search
-    prunes by it, see :func:`numbers.split_glued`).
+    ``accept`` holds only where the last value is the sum of the others, ``group_sums`` that
+    ``prefix_ok`` holds only where each complete group of that many values ends with the sum
+    of the others (the split search prunes by them, see :func:`numbers.split_glued`).
     """
     kind, texts = raw
     n = len(col_types)
@@ -518,7 +520,9 @@ def row_vectors(
             warnings.append(f"{len(tokens)} values where {n} expected; extra values ignored")
         return [tuple(_read_values(tokens[:n], warnings))], warnings
     try:
-        vectors = split_glued(tokens, col_types, accept, prefix_ok, last_is_sum=last_is_sum)
+        vectors = split_glued(
+            tokens, col_types, accept, prefix_ok, last_is_sum=last_is_sum, group_sums=group_sums
+        )
         if not vectors and (accept is not None or prefix_ok is not None):
             warnings.append(f"no split of {''.join(tokens)!r} satisfies the identities")
             vectors = split_glued(tokens, col_types)
@@ -823,7 +827,9 @@ def read_table4(lines: Sequence[Line]) -> TableResult:
                 return True
             return _sum_ok(vec[-len(columns) :])
 
-        vectors, warns = row_vectors((kind, texts), ["int"] * width, prefix_ok=group_ok)
+        vectors, warns = row_vectors(
+            (kind, texts), ["int"] * width, prefix_ok=group_ok, group_sums=len(columns)
+        )
         result.warnings.extend(f"table 4: {w}" for w in warns)
     values = candidates_by_cell(vectors, width)
     for g, (gkey, _label) in enumerate(groups):
