@@ -61,7 +61,7 @@ def one_run(
 
 
 def worker_peak(cluster: DaskExecutor) -> float:
-    """The largest resident memory of one Dask worker process now (bytes)."""
+    """The resident memory of the largest Dask worker process now (bytes)."""
     import psutil
 
     pids = cluster.client.run(os.getpid)
