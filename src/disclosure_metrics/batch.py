@@ -35,6 +35,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -101,17 +102,15 @@ class Packed:
     year: int | None
     table2_format: str | None
     layout: Layout
-    values: bytes  # the cell values (pickled and compressed: a tuple of objects is 10× larger)
-    text: bytes  # sections 一 and 五, zlib-compressed, for the reuse rate
+    values: bytes  # the cell values, pickled (a chunk's packed reports are compressed together)
+    text: bytes  # sections 一 and 五 (UTF-8), for the reuse rate
     reuse_row: dict[str, Any]  # the report's reuse-rate row, as if it had no previous year
     position: int  # the report's place in the input
 
     def report(self) -> Report:
         """A stand-in :class:`Report` with the tables and sections 一 and 五 only."""
-        overview, _, problems = zlib.decompress(self.text).decode("utf-8").partition("\x00")
-        table2, table3, table4 = unpack_tables(
-            self.layout, pickle.loads(zlib.decompress(self.values))
-        )
+        overview, _, problems = self.text.decode("utf-8").partition("\x00")
+        table2, table3, table4 = unpack_tables(self.layout, pickle.loads(self.values))
         return Report(
             path=self.report_id,
             agency=self.agency,
@@ -139,8 +138,8 @@ def pack(
         report.year,
         report.table2_format,
         layout,
-        zlib.compress(pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL)),
-        zlib.compress(text.encode("utf-8"), 6),
+        pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL),
+        text.encode("utf-8"),
         reuse_row,
         position,
     )
@@ -264,12 +263,19 @@ def _write(
 def chunk_task(paths: Sequence[str], start: int, plan: Plan) -> ChunkOutcome:
     """Parse, check and compute one chunk of files (``start``: the first one's position) and
     write its rows; the cross-report pass gets each report packed, by agency bucket."""
-    # The cyclic collector would walk the rows kept for the chunk over and over (about 10 %
-    # of the time, measured); the chunk's garbage is collected once, after it (+4 MiB).
+    with _collector_paused():
+        return _chunk(paths, start, plan)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for one task: it would walk the rows the task keeps
+    over and over (about 10 % of a chunk's time, measured); the task's garbage is collected
+    once, after it (+4 MiB for a chunk of 200 reports)."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _chunk(paths, start, plan)
+        yield
     finally:
         if collecting:
             gc.enable()
@@ -334,6 +340,17 @@ def bucket_task(
 
     Cross-report check rows are numbered after every report's own rows (from ``cross_base``),
     agency by agency in the order their first reports came."""
+    with _collector_paused():
+        return _bucket(bucket, slices, copies, plan, cross_base)
+
+
+def _bucket(
+    bucket: int,
+    slices: Sequence[tuple[str, int, int]],
+    copies: frozenset[str],
+    plan: Plan,
+    cross_base: int,
+) -> list[Part]:
     packed: list[Packed] = []
     for name, at, size in slices:
         with open(name, "rb") as handle:
