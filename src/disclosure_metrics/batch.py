@@ -26,6 +26,7 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import pickle
@@ -33,12 +34,11 @@ import shutil
 import uuid
 import zlib
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 from tqdm import tqdm
@@ -54,6 +54,7 @@ from .inputs import InputFile, find_inputs, safe_text
 from .parse import Report
 
 Layout = tuple[tuple[str, ...], ...]
+T = TypeVar("T")
 # One shared layout per table shape (format, （六） rows): a packed report stores only values.
 _LAYOUTS: dict[Layout, Layout] = {}
 
@@ -260,28 +261,28 @@ def _write(
     ]
 
 
+def _collector_paused(task: Callable[..., T]) -> Callable[..., T]:
+    """``task`` with the cyclic garbage collector off while it runs: the collector would walk
+    the rows a task keeps over and over (about 10 % of a chunk's time, measured); the task's
+    garbage is collected once, after it (+4 MiB for a chunk of 200 reports)."""
+
+    @functools.wraps(task)
+    def paused(*args: Any, **kwargs: Any) -> T:
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return task(*args, **kwargs)
+        finally:
+            if collecting:
+                gc.enable()
+
+    return paused
+
+
+@_collector_paused
 def chunk_task(paths: Sequence[str], start: int, plan: Plan) -> ChunkOutcome:
     """Parse, check and compute one chunk of files (``start``: the first one's position) and
     write its rows; the cross-report pass gets each report packed, by agency bucket."""
-    with _collector_paused():
-        return _chunk(paths, start, plan)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off for one task: it would walk the rows the task keeps
-    over and over (about 10 % of a chunk's time, measured); the task's garbage is collected
-    once, after it (+4 MiB for a chunk of 200 reports)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _chunk(paths: Sequence[str], start: int, plan: Plan) -> ChunkOutcome:
     out = ChunkOutcome()
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in ROW_TABLES}
     shared: dict[str, list[tuple[dict[str, Any], int]]] = {name: [] for name in ROW_TABLES}
@@ -329,6 +330,7 @@ def _chunk(paths: Sequence[str], start: int, plan: Plan) -> ChunkOutcome:
     return out
 
 
+@_collector_paused
 def bucket_task(
     bucket: int,
     slices: Sequence[tuple[str, int, int]],
@@ -340,17 +342,6 @@ def bucket_task(
 
     Cross-report check rows are numbered after every report's own rows (from ``cross_base``),
     agency by agency in the order their first reports came."""
-    with _collector_paused():
-        return _bucket(bucket, slices, copies, plan, cross_base)
-
-
-def _bucket(
-    bucket: int,
-    slices: Sequence[tuple[str, int, int]],
-    copies: frozenset[str],
-    plan: Plan,
-    cross_base: int,
-) -> list[Part]:
     packed: list[Packed] = []
     for name, at, size in slices:
         with open(name, "rb") as handle:
