@@ -415,15 +415,15 @@ def _chunk_outcomes(
 
 
 def _bucket_parts(
-    jobs: dict[int, list[tuple[str, int, int]]],
+    slices_by_bucket: dict[int, list[tuple[str, int, int]]],
     copies: frozenset[str],
     plan: Plan,
     cross_base: int,
     workers: int,
     running: Any,
 ) -> list[Part]:
-    buckets = sorted(jobs)
-    slices = [jobs[b] for b in buckets]
+    buckets = sorted(slices_by_bucket)
+    slices = [slices_by_bucket[b] for b in buckets]
     if running is not None:
         # One task per bucket, its slices and the copies sent along (both small).
         results = running.map_tasks(
