@@ -144,12 +144,7 @@ def _side(
     blanks: list[str] = []
     problem: str | None = None
     for sign, on_prev, path, table, keys in terms:
-        source = prev if on_prev else report
-        if table == "table3":
-            values = source.table3.get(keys[0])  # type: ignore[union-attr]
-            value = MISSING if values is None else values.get(keys[1], MISSING)
-        else:
-            value = value_at(source, table, keys)  # type: ignore[arg-type]
+        value = value_at(prev if on_prev else report, table, keys)  # type: ignore[arg-type]
         if value.__class__ is int or value.__class__ is float:
             total += sign * value
             continue

@@ -18,7 +18,7 @@ from __future__ import annotations
 from functools import cache
 
 from . import templates as tpl
-from .cells import MISSING, Place, places, table3_variant, value_at
+from .cells import Place, places, table3_variant, value_at
 from .parse import Report
 
 Equation = tuple[list[tuple[int, str]], list[tuple[int, str]]]
@@ -65,15 +65,10 @@ def _known(value: object) -> bool:
 def forced_cells(report: Report) -> dict[str, int | float]:
     """Blank cells whose value the identities and non-negativity force, with that value."""
     eqs, reads = _system(table3_variant(report))
-    table3 = report.table3
     values: dict[str, object] = {}
     blank = False
     for path, table, keys in reads:
-        if table == "table3":
-            row = table3.get(keys[0])
-            value = MISSING if row is None else row.get(keys[1], MISSING)
-        else:
-            value = value_at(report, table, keys)
+        value = value_at(report, table, keys)
         values[path] = value
         if value is None:
             blank = True

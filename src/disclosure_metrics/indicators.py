@@ -23,7 +23,6 @@ from typing import Any
 import yaml
 
 from . import templates as tpl
-from .cells import MISSING as NOT_IN_REPORT
 from .cells import cell, path_keys, table3_variant, value_at
 from .derive import forced_cells
 from .parse import Report
@@ -165,13 +164,9 @@ class ReportView:
         """The sum of cells (path, table, keys), as :func:`_sum` of their :meth:`cell_term`."""
         values = []
         derived = False
-        report, filled, table3 = self.report, self.filled, self.report.table3
+        report, filled = self.report, self.filled
         for path, table, keys in cells:
-            if table == "table3":
-                row = table3.get(keys[0])
-                value = NOT_IN_REPORT if row is None else row.get(keys[1], NOT_IN_REPORT)
-            else:
-                value = value_at(report, table, keys)
+            value = value_at(report, table, keys)
             if value is None and path in filled:
                 values.append(float(filled[path]))
                 derived = True
