@@ -170,27 +170,11 @@ def write_parts(
     [('year=2023', 1, 2023)]
     """
     schema = arrow_schema(name)
-    if not _partitioned(name):
-        folder.mkdir(parents=True, exist_ok=True)
-        _write_part(df, schema, folder / f"{part}.parquet")
-        return [(folder / f"{part}.parquet", len(df), None)]
-    if df.empty:
+    if _partitioned(name) and df.empty:
         return []
-    keys = df[PARTITION]
-    written: list[tuple[Path, int, int | None]] = []
-    for year in sorted(int(y) for y in keys.dropna().unique()):
-        rows = df[keys == year]
-        path = folder / f"{PARTITION}={year}" / f"{part}.parquet"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _write_part(rows, schema, path)
-        written.append((path, len(rows), year))
-    if keys.isna().any():
-        rows = df[keys.isna()]
-        path = folder / f"{PARTITION}={NULL_PARTITION}" / f"{part}.parquet"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _write_part(rows, schema, path)
-        written.append((path, len(rows), None))
-    return written
+    table = pa.Table.from_pandas(df[schema.names], schema=schema, preserve_index=False)
+    years = df[PARTITION].tolist() if _partitioned(name) else []
+    return _write_by_year(name, table, [None if pd.isna(y) else y for y in years], folder, part)
 
 
 def write_rows(
@@ -238,10 +222,19 @@ def write_rows(
             years = [y for values, count in shared for y in repeat(values[PARTITION], count)]
         else:
             years = [row.get(PARTITION) for row in rows]
+    return _write_by_year(name, table, years, folder, part)
+
+
+def _write_by_year(
+    name: str, table: pa.Table, years: Sequence[Any], folder: Path, part: str
+) -> list[tuple[Path, int, int | None]]:
+    """``table`` as one ``{part}.parquet`` per year of ``years`` (one per row), under
+    ``folder/year=Y`` (missing years under the null partition); one file when the table of
+    ``name`` has no year."""
     if not _partitioned(name):
         folder.mkdir(parents=True, exist_ok=True)
         pq.write_table(table, folder / f"{part}.parquet")
-        return [(folder / f"{part}.parquet", len(rows), None)]
+        return [(folder / f"{part}.parquet", table.num_rows, None)]
     by_year: dict[int | None, list[int]] = {}
     for i, year in enumerate(years):
         by_year.setdefault(None if year is None else int(year), []).append(i)
@@ -251,7 +244,7 @@ def write_rows(
         path = folder / where / f"{part}.parquet"
         path.parent.mkdir(parents=True, exist_ok=True)
         indices = by_year[year]
-        chosen = table if len(indices) == len(rows) else table.take(pa.array(indices))
+        chosen = table if len(indices) == table.num_rows else table.take(pa.array(indices))
         pq.write_table(chosen, path)
         written.append((path, len(indices), year))
     return written
