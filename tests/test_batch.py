@@ -78,19 +78,21 @@ def test_stream_replaces_a_previous_dataset_whole(tmp_path: Path) -> None:
 
 def test_stream_on_a_dask_cluster_equals_local_processes(tmp_path: Path, example_dir: Path) -> None:
     """Both passes on Dask workers (parse, checks, indicators; cross-year rules and the reuse
-    rate by agency bucket) write the same dataset as local processes, on the shared corpus and
-    on the example county."""
+    rate by agency bucket, HIER-1 by family) write the same dataset as local processes, on the
+    shared corpus and on the example county."""
     from disclosure_metrics.distributed import DaskExecutor
 
     files = [*_inputs(), *_example_files(example_dir)]
-    local = stream(files, tmp_path / "local", jobs=2, chunk=7, buckets=4)
+    units = {k: "示例县人民政府办公室" for k in ("示例县教育局", "示例县白水乡人民政府")}
+    local = stream(files, tmp_path / "local", jobs=2, chunk=7, buckets=4, units=units)
     with DaskExecutor(jobs=2) as cluster:
-        remote = stream(files, tmp_path / "dask", chunk=7, buckets=4, executor=cluster)
+        remote = stream(files, tmp_path / "dask", chunk=7, buckets=4, executor=cluster, units=units)
     left, right = _dataset(local.dataset), _dataset(remote.dataset)
     for name in CORPUS_TABLES:
         pd.testing.assert_frame_equal(left[name], right[name], obj=name)
     assert local.rows_written == remote.rows_written
     assert len(left["checks"]) > len(local.cross_checks()) > 0
+    assert (left["checks"].rule == "HIER-1").any()  # the unit tree's pass ran there too
 
 
 def test_a_killed_dask_worker_loses_no_file(tmp_path: Path, example_dir: Path) -> None:
@@ -154,3 +156,56 @@ def test_a_file_that_fails_is_in_the_manifest_and_the_run_goes_on(
     rows = result.reports.set_index("file")
     assert rows.loc["empty.txt", "status"] == "failed" and "empty" in rows.loc["empty.txt", "error"]
     assert rows.loc[SAMPLE.name, "status"] == "parsed" and result.parsed == 1
+
+
+
+def test_aliases_units_and_conflicts_as_load_reads_them(tmp_path: Path, example_dir: Path) -> None:
+    """With an alias map, a unit tree and two different files for one agency-year, the
+    dataset still equals ``load()``'s: a renamed agency joined by its alias, HIER-1 parent by
+    parent, and both conflicting files failed, naming each other, with none of their rows
+    written."""
+    town = "示例县青山镇人民政府"
+    renamed = tmp_path / "renamed" / "2025_example_qingshan.txt"
+    renamed.parent.mkdir()
+    original = (example_dir / renamed.name).read_text(encoding="utf-8")
+    renamed.write_text(original.replace(town, "青山镇政府"), encoding="utf-8")
+    conflicting = tmp_path / "revised" / "2023_example_baishui.txt"
+    conflicting.parent.mkdir()
+    revision = "\n（更正版）\n".encode("gb18030")  # that report is written in GB 18030
+    conflicting.write_bytes((example_dir / conflicting.name).read_bytes() + revision)
+    files = [p for p in _example_files(example_dir) if p.name != renamed.name]
+    files += [renamed, conflicting]
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text(f"alias,agency\n青山镇政府,{town}\n", encoding="utf-8")
+    county = "示例县人民政府办公室"
+    units = tmp_path / "units.csv"
+    children = ["示例县白水乡人民政府", town, "示例县教育局", "示例县市场监督管理局"]
+    units.write_text(
+        "unit,parent\n" + "".join(f"{c},{county}\n" for c in children), encoding="utf-8"
+    )
+
+    result = stream(
+        files, tmp_path / "national", jobs=2, chunk=3, buckets=3, aliases=aliases, units=units
+    )
+    corpus = dm.load(files, aliases=aliases, units=units, progress=False)
+    absolute = {
+        r: os.path.abspath(p)
+        for r, p in zip(corpus.reports.report, corpus.reports.path, strict=True)
+    }
+    streamed = _dataset(result.dataset)
+    for name in ROW_TABLES:
+        loaded = getattr(corpus, name).assign(report=lambda df: df.report.map(absolute))
+        loaded = loaded.astype({"report": "string"})
+        pd.testing.assert_frame_equal(streamed[name], loaded, check_dtype=False, obj=name)
+    manifest = streamed["reports"].set_index("report")
+    assert list(manifest.status) == list(corpus.reports.status)
+    both = [os.path.abspath(example_dir / conflicting.name), os.path.abspath(conflicting)]
+    assert list(manifest.loc[both, "status"]) == ["failed", "failed"]
+    for one, other in (both, both[::-1]):
+        assert manifest.loc[one, "error"].startswith(f"同一机关同一年度有多份不同的报告：{other} /")
+    assert manifest.drop(index=both).error.isna().all()
+    assert not streamed["cells"].report.isin(both).any()
+    assert manifest.loc[os.path.abspath(renamed), "agency_key"] == town
+    checks = streamed["checks"]
+    assert (checks.rule == "HIER-1").sum() > 0
+    assert checks.scope.str.startswith("2024→2025").any()  # the renamed town, joined

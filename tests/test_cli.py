@@ -384,6 +384,19 @@ def test_national_writes_the_dataset_and_lists_every_input(tmp_path: Path) -> No
     assert set(corpus.indicators.year) == {2020} and len(corpus.cells) > 100
 
 
+def test_national_reads_the_alias_map(tmp_path: Path) -> None:
+    import disclosure_metrics as dm
+
+    aliases = tmp_path / "aliases.csv"
+    agency = dm.parse_file(SAMPLE).agency
+    aliases.write_text(f"alias,agency\n{agency},惠安县人民政府\n", encoding="utf-8")
+    out = tmp_path / "national"
+    args = ["national", str(SAMPLE), "--out", str(out), "--aliases", str(aliases), "--jobs", "1"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert set(dm.load(out).indicators.agency_key) == {"惠安县人民政府"}
+
+
 def test_national_on_a_dask_cluster_of_its_own(tmp_path: Path) -> None:
     """``--executor dask`` starts a local cluster for the run, and the dataset is the same as
     with local processes."""

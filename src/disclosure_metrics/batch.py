@@ -8,12 +8,16 @@ workers of a Dask cluster — and writes its own part of the year-partitioned Pa
 
 1. **Chunks of files.** A task parses its files and writes their cells, facts, checks and
    indicators; what the cross-report rules need of each report (its tables, sections 一 and
-   五, its reuse-rate row) is packed, bucketed by agency, into one file per chunk.
+   五, its reuse-rate row) is packed, bucketed by agency, into one file per chunk. With a unit
+   tree, a report is also packed for its family: its own (as a parent) and its parent's.
 2. **Buckets of agencies.** A task reads one bucket's packed reports from every chunk's file
-   and runs the cross-year rules and the reuse rate agency by agency.
+   and runs the cross-year rules and the reuse rate agency by agency; with a unit tree, a
+   task per bucket of families runs HIER-1 parent by parent.
 
-The client only hands out tasks, keeps the manifest (one row per file) and moves the finished
-dataset into place: it never holds the corpus. Rows carry their place in the input order, so
+The client only hands out tasks, keeps the manifest (one row per file), marks two different
+files for one agency and year as conflicting (their rows leave the dataset, as in
+:func:`~disclosure_metrics.load`) and moves the finished dataset into place: it never holds
+the corpus. Rows carry their place in the input order, so
 the dataset reads back in the order :func:`~disclosure_metrics.load` gives.
 
 Example::
@@ -28,13 +32,14 @@ from __future__ import annotations
 
 import functools
 import gc
+import json
 import os
 import pickle
 import shutil
 import uuid
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,9 +49,9 @@ import pandas as pd
 from tqdm import tqdm
 
 from . import indicators as ind
-from .agencies import agency_key
-from .checks import check_report, cross_report_checks
-from .corpus import _check_row, error_text, frame, parsed_fields, report_cells
+from .agencies import agency_key, read_aliases, read_unit_tree
+from .checks import check_report, cross_year_checks, hierarchy_checks
+from .corpus import _check_row, error_text, frame, mark_conflicts, parsed_fields, report_cells
 from .dataset import ORDER, finish_dataset, read_dataset, staging_folder, write_rows
 from .derive import forced_cells
 from .ingest import Ingested, default_jobs, ingest_one
@@ -149,7 +154,12 @@ def pack(
 Rows = tuple[dict[str, Any], list[dict[str, Any]]]
 
 
-def process_report(report_id: str, report: Report, blank_as_zero: bool = False) -> dict[str, Rows]:
+def process_report(
+    report_id: str,
+    report: Report,
+    blank_as_zero: bool = False,
+    aliases: Mapping[str, str] | None = None,
+) -> dict[str, Rows]:
     """Every single-report output of one report (the cross-report ones come later): for each
     table, the values every row of the report shares, and the rows' own values.
 
@@ -158,7 +168,7 @@ def process_report(report_id: str, report: Report, blank_as_zero: bool = False) 
     >>> shared["report"], sorted(rows[0])[:3]
     ('a', ['block', 'candidates', 'column'])
     """
-    key = agency_key(report.agency)
+    key = agency_key(report.agency, aliases)
     filled = forced_cells(report)
     results = check_report(report, blank_as_zero, filled)
     hard = sum(1 for r in results if r.status == "fail" and r.severity == "hard")
@@ -187,6 +197,8 @@ ORDER_STRIDE = 2**20
 #: The table tasks write; ``reports`` (the manifest) is written by the client at the end.
 ROW_TABLES = ("cells", "facts", "checks", "indicators")
 REUSE = "narrative.reuse_vs_prev_year"
+#: The two kinds of cross-report task: agencies across years, and families of a unit tree.
+ACROSS_YEARS, UNIT_FAMILIES = "years", "units"
 
 
 @dataclass(frozen=True)
@@ -197,10 +209,45 @@ class Plan:
     blank_as_zero: bool = False
     ocr: str = "auto"
     buckets: int = 1
+    agencies: str | None = None  # a JSON file of the run's alias map and unit tree
 
     def bucket(self, key: str | None) -> int:
         """The agency's bucket: every report of one agency goes to the same cross-year task."""
         return zlib.crc32((key or "").encode("utf-8")) % self.buckets
+
+    @property
+    def tree(self) -> AgencyTree:
+        return _agency_tree(self.agencies)
+
+
+@dataclass(frozen=True)
+class AgencyTree:
+    """The run's alias map and unit tree (each ``None`` when not given)."""
+
+    aliases: Mapping[str, str] | None = None
+    units: Mapping[str, str] | None = None
+    children: Mapping[str, list[str]] = field(default_factory=dict)  # in the unit tree's order
+
+    def families(self, key: str | None) -> list[str]:
+        """The parents whose HIER-1 family ``key`` is in: its own, and its parent's."""
+        if key is None or not self.units:
+            return []
+        own = [key] if key in self.children else []
+        parent = self.units.get(key)
+        return own if parent is None or parent == key else [*own, parent]
+
+
+@functools.lru_cache(maxsize=4)
+def _agency_tree(path: str | None) -> AgencyTree:
+    """Read once per worker process (the file name is unique to its run)."""
+    if path is None:
+        return AgencyTree()
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    units = data["units"] or None
+    children: dict[str, list[str]] = defaultdict(list)
+    for unit, parent in (units or {}).items():
+        children[parent].append(unit)
+    return AgencyTree(data["aliases"] or None, units, dict(children))
 
 
 @dataclass
@@ -219,10 +266,13 @@ class ChunkOutcome:
 
     reports: list[dict[str, Any]] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
-    packed: list[tuple[int, str, int, int]] = field(default_factory=list)  # bucket, file, at, size
+    # (kind of cross-report task, bucket, file, offset, size) of each packed slice
+    packed: list[tuple[str, int, str, int, int]] = field(default_factory=list)
 
 
-def manifest_row(path: str, result: Ingested) -> dict[str, Any]:
+def manifest_row(
+    path: str, result: Ingested, aliases: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     """The file's row of the ``reports`` table, as :func:`~disclosure_metrics.load` makes it."""
     row: dict[str, Any] = {
         "report": path,
@@ -240,7 +290,7 @@ def manifest_row(path: str, result: Ingested) -> dict[str, Any]:
     elif result.error is not None and result.status == "legacy":
         details = getattr(result.error, "details", {}) or {}
         row.update(format="LEGACY", agency=details.get("agency"), year=details.get("year"))
-    row["agency_key"] = agency_key(row.get("agency"))
+    row["agency_key"] = agency_key(row.get("agency"), aliases)
     return row
 
 
@@ -287,16 +337,17 @@ def chunk_task(paths: Sequence[str], start: int, plan: Plan) -> ChunkOutcome:
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in ROW_TABLES}
     shared: dict[str, list[tuple[dict[str, Any], int]]] = {name: [] for name in ROW_TABLES}
     order: dict[str, list[int]] = {name: [] for name in ROW_TABLES}
-    buckets: dict[int, list[Packed]] = defaultdict(list)
+    buckets: dict[tuple[str, int], list[Packed]] = defaultdict(list)
+    tree = plan.tree
     for offset, path in enumerate(paths):
         position = start + offset
         result = ingest_one(path, ocr=plan.ocr)
-        row = manifest_row(path, result)
+        row = manifest_row(path, result, tree.aliases)
         out.reports.append(row)
         report = result.report
         if report is None:
             continue
-        parts = process_report(path, report, plan.blank_as_zero)
+        parts = process_report(path, report, plan.blank_as_zero, tree.aliases)
         base = position * ORDER_STRIDE
         for name in ROW_TABLES:
             values, own = parts[name]
@@ -310,7 +361,10 @@ def chunk_task(paths: Sequence[str], start: int, plan: Plan) -> ChunkOutcome:
             shared[name].append((values, len(own)))
             order[name] += numbers
         key = row["agency_key"]
-        buckets[plan.bucket(key)].append(pack(path, report, key, reuse, position))
+        packed = pack(path, report, key, reuse, position)
+        buckets[(ACROSS_YEARS, plan.bucket(key))].append(packed)
+        for parent in tree.families(key):
+            buckets[(UNIT_FAMILIES, plan.bucket(parent))].append(packed)
     tag = (
         f"part-{start:010d}-{uuid.uuid4().hex[:8]}"  # unique per attempt: a rerun never overwrites
     )
@@ -321,20 +375,31 @@ def chunk_task(paths: Sequence[str], start: int, plan: Plan) -> ChunkOutcome:
         folder.mkdir(exist_ok=True)
         packed_file = folder / f"{tag}.bin"
         with open(packed_file, "wb") as handle:
-            for bucket in sorted(buckets):
+            for kind, bucket in sorted(buckets):
                 blob = zlib.compress(
-                    pickle.dumps(buckets[bucket], protocol=pickle.HIGHEST_PROTOCOL), 1
+                    pickle.dumps(buckets[(kind, bucket)], protocol=pickle.HIGHEST_PROTOCOL), 1
                 )
-                out.packed.append((bucket, str(packed_file), handle.tell(), len(blob)))
+                out.packed.append((kind, bucket, str(packed_file), handle.tell(), len(blob)))
                 handle.write(blob)
     return out
+
+
+def _unpacked(slices: Sequence[tuple[str, int, int]], left_out: frozenset[str]) -> list[Packed]:
+    """The packed reports of a bucket's slices in input order, without the reports left out
+    (copies of an earlier file, and conflicting files)."""
+    packed: list[Packed] = []
+    for name, at, size in slices:
+        with open(name, "rb") as handle:
+            handle.seek(at)
+            packed += pickle.loads(zlib.decompress(handle.read(size)))
+    return sorted((p for p in packed if p.report_id not in left_out), key=lambda p: p.position)
 
 
 @_collector_paused
 def bucket_task(
     bucket: int,
     slices: Sequence[tuple[str, int, int]],
-    copies: frozenset[str],
+    left_out: frozenset[str],
     plan: Plan,
     cross_base: int,
 ) -> list[Part]:
@@ -342,12 +407,8 @@ def bucket_task(
 
     Cross-report check rows are numbered after every report's own rows (from ``cross_base``),
     agency by agency in the order their first reports came."""
-    packed: list[Packed] = []
-    for name, at, size in slices:
-        with open(name, "rb") as handle:
-            handle.seek(at)
-            packed += pickle.loads(zlib.decompress(handle.read(size)))
-    packed = sorted((p for p in packed if p.report_id not in copies), key=lambda p: p.position)
+    packed = _unpacked(slices, left_out)
+    aliases = plan.tree.aliases
     by_agency: dict[str | None, list[Packed]] = defaultdict(list)
     for p in packed:
         by_agency[p.key if p.year is not None else None].append(p)
@@ -362,7 +423,7 @@ def bucket_task(
         stand_ins = [p.report() for p in group]
         ids = {r.path: r.path for r in stand_ins}
         base = cross_base + group[0].position * ORDER_STRIDE
-        for i, result in enumerate(cross_report_checks(stand_ins, plan.blank_as_zero)):
+        for i, result in enumerate(cross_year_checks(stand_ins, plan.blank_as_zero, aliases)):
             checks.append(_check_row(result, ids))
             check_order.append(base + i)
         by_year = {r.year: r for r in stand_ins}
@@ -379,6 +440,39 @@ def bucket_task(
         *_write(plan, "checks", checks, check_order, tag),
         *_write(plan, "indicators", reuse_rows, [r[ORDER] for r in reuse_rows], tag),
     ]
+
+
+@_collector_paused
+def family_task(
+    bucket: int,
+    slices: Sequence[tuple[str, int, int]],
+    left_out: frozenset[str],
+    plan: Plan,
+    units_base: int,
+) -> list[Part]:
+    """HIER-1 for one bucket of unit-tree families (a parent and its children); writes its rows.
+
+    The rows are numbered after the cross-year ones (from ``units_base``), parent by parent in
+    sorted order, as :func:`~disclosure_metrics.checks.cross_report_checks` gives them."""
+    tree = plan.tree
+    rank = {parent: i for i, parent in enumerate(sorted(tree.children))}
+    members: dict[str, list[Report]] = defaultdict(list)
+    stand_ins: dict[str, Report] = {}  # one per report, though it is in two families
+    for p in _unpacked(slices, left_out):
+        report = stand_ins.setdefault(p.report_id, p.report())
+        for parent in tree.families(p.key):
+            if plan.bucket(parent) == bucket:
+                members[parent].append(report)
+    checks: list[dict[str, Any]] = []
+    order: list[int] = []
+    for parent in sorted(members):
+        family = {kid: parent for kid in tree.children[parent]}
+        results = hierarchy_checks(members[parent], family, plan.blank_as_zero, tree.aliases)
+        base = units_base + rank[parent] * ORDER_STRIDE
+        for i, result in enumerate(results):
+            checks.append(_check_row(result, {}))
+            order.append(base + i)
+    return _write(plan, "checks", checks, order, f"part-units-{bucket:05d}-{uuid.uuid4().hex[:8]}")
 
 
 def _lost_file(path: str, exc: BaseException) -> ChunkOutcome:
@@ -414,47 +508,64 @@ def _chunk_outcomes(
             yield from pool.map(chunk_task, chunks, starts, [plan] * len(chunks))
 
 
-def _bucket_parts(
-    slices_by_bucket: dict[int, list[tuple[str, int, int]]],
-    copies: frozenset[str],
+Slices = list[tuple[str, int, int]]
+
+
+def _cross_parts(
+    slices_by_bucket: dict[tuple[str, int], Slices],
+    left_out: frozenset[str],
     plan: Plan,
-    cross_base: int,
+    bases: dict[str, int],
     workers: int,
     running: Any,
 ) -> list[Part]:
-    buckets = sorted(slices_by_bucket)
-    slices = [slices_by_bucket[b] for b in buckets]
+    """Run every cross-report task (one per kind and bucket) and list the parts they wrote."""
+    items = sorted(slices_by_bucket.items())
     if running is not None:
-        # One task per bucket, its slices and the copies sent along (both small).
-        results = running.map_tasks(
-            _bucket_entry, list(zip(buckets, slices, strict=True)), copies, plan, cross_base
-        )
+        # One task per bucket, its slices and the files left out sent along (both small).
+        results = running.map_tasks(_cross_task, items, left_out, plan, bases)
     elif workers <= 1:
-        results = [
-            bucket_task(b, s, copies, plan, cross_base)
-            for b, s in zip(buckets, slices, strict=True)
-        ]
+        results = [_cross_task(item, left_out, plan, bases) for item in items]
     else:
-        n = len(buckets)
+        n = len(items)
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(
-                pool.map(bucket_task, buckets, slices, [copies] * n, [plan] * n, [cross_base] * n)
-            )
+            results = list(pool.map(_cross_task, items, [left_out] * n, [plan] * n, [bases] * n))
     return [part for parts in results for part in parts]
 
 
-def _bucket_entry(
-    item: tuple[int, list[tuple[str, int, int]]],
-    copies: frozenset[str],
+def _cross_task(
+    item: tuple[tuple[str, int], Slices],
+    left_out: frozenset[str],
     plan: Plan,
-    cross_base: int,
+    bases: dict[str, int],
 ) -> list[Part]:
-    bucket, slices = item
-    return bucket_task(bucket, slices, copies, plan, cross_base)
+    (kind, bucket), slices = item
+    task = bucket_task if kind == ACROSS_YEARS else family_task
+    return task(bucket, slices, left_out, plan, bases[kind])
+
+
+def _agency_file(
+    root: Path,
+    aliases: str | Path | Mapping[str, str] | None,
+    units: str | Path | Mapping[str, str] | None,
+) -> str | None:
+    """The run's alias map and unit tree in one file every worker reads once (sent with each
+    task they would travel thousands of times), or ``None`` when neither is given."""
+    alias_map = read_aliases(aliases) if isinstance(aliases, str | Path) else aliases
+    unit_tree = read_unit_tree(units) if isinstance(units, str | Path) else units
+    if not alias_map and not unit_tree:
+        return None
+    folder = root / "_packed"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"agencies-{uuid.uuid4().hex}.json"
+    data = {"aliases": dict(alias_map or {}), "units": dict(unit_tree or {})}
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
 
 
 def _drop_reports(part: Part, copies: set[str]) -> Part | None:
-    """The part without the rows of ``copies`` (files identical to an earlier one)."""
+    """The part without the rows of ``copies`` (files identical to an earlier one, or
+    conflicting files)."""
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
@@ -515,6 +626,8 @@ def stream(
     scheduler: str | None = None,
     ocr: str = "auto",
     buckets: int | None = None,
+    aliases: str | Path | Mapping[str, str] | None = None,
+    units: str | Path | Mapping[str, str] | None = None,
 ) -> StreamResult:
     """Parse, check and compute indicators for ``paths`` into the dataset ``out_dir``.
 
@@ -525,7 +638,11 @@ def stream(
     runs both passes on the cluster's workers, which then need the same view of ``out_dir``'s
     folder as the client (a shared file system). A worker that dies costs its chunk a rerun
     file by file; a file that kills a worker again is ``failed`` (``worker_lost``) and the run
-    goes on. Identical files are read once: later copies are listed as ``duplicate``.
+    goes on. Identical files are read once: later copies are listed as ``duplicate``; two
+    different files for one agency and year are both ``failed``, naming each other, and their
+    rows leave the dataset. ``aliases`` and ``units`` are read as by
+    :func:`~disclosure_metrics.load`: the alias map joins agency names, and the unit tree adds
+    HIER-1.
     """
     # Every file found is a manifest row; only the readable ones go to the workers.
     entries = find_inputs(paths)
@@ -535,7 +652,13 @@ def stream(
     out = Path(os.path.abspath(out_dir))
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = staging_folder(out)
-    plan = Plan(str(tmp), blank_as_zero, ocr, buckets or default_buckets(len(names)))
+    plan = Plan(
+        str(tmp),
+        blank_as_zero,
+        ocr,
+        buckets or default_buckets(len(names)),
+        _agency_file(tmp, aliases, units),
+    )
     jobs = jobs or default_jobs()
     running = None
     if executor not in (None, "local") or scheduler:
@@ -548,8 +671,8 @@ def stream(
         )
     try:
         manifest: list[dict[str, Any]] = []
-        parts: list[Part] = []
-        slices: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
+        written: list[tuple[set[str], list[Part]]] = []  # each chunk's reports and parts
+        slices: dict[tuple[str, int], Slices] = defaultdict(list)
         seen: dict[str, str] = {}
         copies: set[str] = set()
         bar = tqdm(total=len(names), desc="stream", unit="file", disable=not progress or None)
@@ -566,13 +689,26 @@ def stream(
             if found:
                 copies |= found
                 outcome.parts = [p for p in (_drop_reports(p, found) for p in outcome.parts) if p]
-            parts += outcome.parts
-            for bucket, name, at, size in outcome.packed:
-                slices[bucket].append((name, at, size))
+            written.append(({r["report"] for r in outcome.reports}, outcome.parts))
+            for kind, bucket, name, at, size in outcome.packed:
+                slices[(kind, bucket)].append((name, at, size))
             bar.update(len(outcome.reports))
         bar.close()
+        # Only now is every agency-year known: conflicting files' rows leave the parts written.
+        conflicts = mark_conflicts(manifest, {})
+        parts = [
+            part
+            for reports_in, chunk_parts in written
+            for part in (
+                [q for q in (_drop_reports(p, conflicts) for p in chunk_parts) if q]
+                if conflicts & reports_in
+                else chunk_parts
+            )
+        ]
         cross_base = len(names) * ORDER_STRIDE
-        parts += _bucket_parts(slices, frozenset(copies), plan, cross_base, jobs, running)
+        bases = {ACROSS_YEARS: cross_base, UNIT_FAMILIES: 2 * cross_base}
+        left_out = frozenset(copies | conflicts)
+        parts += _cross_parts(slices, left_out, plan, bases, jobs, running)
         manifest = _with_unread(entries, manifest)
         reports = frame("reports", manifest)
         for i, row in enumerate(manifest):

@@ -516,9 +516,10 @@ def _by_agency(
     return out
 
 
-def _cross_year(
+def cross_year_checks(
     reports: Sequence[Report], blank_as_zero: bool, aliases: Mapping[str, str] | None
 ) -> list[CheckResult]:
+    """The cross-year rules: each report against the same agency's report of the year before."""
     results = []
     for years in _by_agency(reports, aliases).values():
         for year, report in sorted(years.items()):
@@ -534,12 +535,14 @@ def _cross_year(
     return results
 
 
-def _hierarchy(
+def hierarchy_checks(
     reports: Sequence[Report],
     units: Mapping[str, str],
     blank_as_zero: bool,
     aliases: Mapping[str, str] | None,
 ) -> list[CheckResult]:
+    """HIER-1, parent by parent in sorted order: a parent's cells against the sum of its
+    children's (``units`` maps a unit's key to its parent's)."""
     rule = tpl.rule("HIER-1")
     children: dict[str, list[str]] = defaultdict(list)
     for unit, parent in units.items():
@@ -620,9 +623,9 @@ def cross_report_checks(
     aliases: Mapping[str, str] | None = None,
 ) -> list[CheckResult]:
     """The rules that read two or more reports: across years, and up a unit tree."""
-    results = _cross_year(reports, blank_as_zero, aliases)
+    results = cross_year_checks(reports, blank_as_zero, aliases)
     if units:
-        results += _hierarchy(reports, units, blank_as_zero, aliases)
+        results += hierarchy_checks(reports, units, blank_as_zero, aliases)
     return results
 
 

@@ -132,6 +132,16 @@ OCR = click.option(
     show_default=True,
     help="OCR for scanned PDF pages and images: pages without a text layer, every page, or none.",
 )
+ALIASES = click.option(
+    "--aliases",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Agency alias CSV (alias,agency).",
+)
+UNITS = click.option(
+    "--units",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Unit tree CSV (unit,parent) for HIER-1: a parent's cells = the sum of its children's.",
+)
 SCHEDULER = click.option(
     "--scheduler",
     default=None,
@@ -366,16 +376,8 @@ def _print_grouped(results: list[CheckResult], report_ids: dict[str, str]) -> No
     help="Read blank cells as 0 (stated in every result it affects).",
 )
 @click.option("--no-fail", is_flag=True, help="Exit 0 even when a hard rule fails.")
-@click.option(
-    "--units",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Unit tree CSV (unit,parent) for HIER-1.",
-)
-@click.option(
-    "--aliases",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Agency alias CSV (alias,agency).",
-)
+@UNITS
+@ALIASES
 @JOBS
 @OCR
 @EXECUTOR
@@ -450,14 +452,8 @@ def write_results_csv(
 @click.option(
     "--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder to write."
 )
-@click.option(
-    "--aliases",
-    type=click.Path(exists=True, dir_okay=False),
-    help="Agency alias CSV (alias,agency).",
-)
-@click.option(
-    "--units", type=click.Path(exists=True, dir_okay=False), help="Unit tree CSV (unit,parent)."
-)
+@ALIASES
+@UNITS
 @click.option("--blank-as-zero", is_flag=True, help="Read blank cells as 0 in the checks.")
 @JOBS
 @OCR
@@ -520,6 +516,8 @@ def export(
     show_default=True,
     help="Files per task.",
 )
+@ALIASES
+@UNITS
 @JOBS
 @OCR
 @EXECUTOR
@@ -529,6 +527,8 @@ def national(
     out_dir: str,
     blank_as_zero: bool,
     chunk: int,
+    aliases: str | None,
+    units: str | None,
     jobs: int | None,
     executor: str,
     scheduler: str | None,
@@ -538,7 +538,8 @@ def national(
 
     The workers (processes here, or a Dask cluster's) parse, check and compute indicators and
     write the dataset themselves, then run the cross-year rules and the reuse rate agency by
-    agency; this process never holds the corpus. Read the result with
+    agency (and HIER-1 by family with ``--units``); this process never holds the corpus. Two
+    different files for one agency and year are both failed, as in ``export``. Read the result with
     ``disclosure_metrics.load(OUT)`` or ``dataset.read_dataset``; ``OUT/reports`` lists every
     input with its status.
     """
@@ -556,6 +557,8 @@ def national(
         executor=executor,
         scheduler=scheduler,
         ocr=ocr,
+        aliases=aliases,
+        units=units,
     )
     for table, rows in sorted(result.rows_written.items()):
         click.echo(f"{table}: {rows:,} rows")

@@ -329,7 +329,7 @@ def load(
             row.update(status=PARSED, **parsed_fields(report))
         row["agency_key"] = agency_key(row.get("agency"), alias_map)
         rows.append(row)
-    _mark_conflicts(rows, parsed)
+    mark_conflicts(rows, parsed)
     return build(rows, parsed, alias_map, unit_tree, blank_as_zero)
 
 
@@ -359,8 +359,15 @@ def error_text(error: ReportError) -> str:
     return f"{error.code}: {error.message_zh} / {error.message_en}"
 
 
-def _mark_conflicts(rows: list[dict[str, Any]], parsed: dict[str, Report]) -> None:
-    """Two different files for one agency-year: an error naming both; neither is used."""
+def mark_conflicts(rows: list[dict[str, Any]], parsed: dict[str, Report]) -> set[str]:
+    """Two different files for one agency-year: an error naming both; neither is used (they
+    leave ``parsed``). Returns the reports marked.
+
+    >>> rows = [{"report": n, "status": "parsed", "agency_key": "甲", "year": 2023} for n in "ab"]
+    >>> sorted(mark_conflicts(rows, {})), rows[0]["status"]
+    (['a', 'b'], 'failed')
+    """
+    marked: set[str] = set()
     groups: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         if row.get("status") == PARSED and row.get("agency_key") and row.get("year") is not None:
@@ -379,6 +386,8 @@ def _mark_conflicts(rows: list[dict[str, Any]], parsed: dict[str, Report]) -> No
                 ),
             )
             parsed.pop(row["report"], None)
+            marked.add(row["report"])
+    return marked
 
 
 def build(
