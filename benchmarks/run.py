@@ -11,7 +11,8 @@ the time and peak memory of each hostile input parsed alone (``--hostile`` for t
 
 Parse throughput is honest about caches: every run parses fresh copies whose bytes differ, with
 the parser's caches cleared before each file, and reports CPU time (``time.process_time``)
-beside wall time; the best of three runs is kept. Other timings are medians of several runs
+beside wall time; each run is about half a CPU-second of copies, and the best of five runs is
+kept, with the median beside it. Other timings are medians of several runs
 unless they are a single long run. The machine and the date head the table.
 """
 
@@ -114,14 +115,16 @@ def _pages(path: Path) -> int:
 
 
 def parse_throughput(
-    files: list[Path], runs: int = 3
-) -> list[tuple[str, int, float, float, float]]:
-    """(kind, files, wall s per report, CPU s per report, pages per report), one process,
-    parse only.
+    files: list[Path], runs: int = 5, run_seconds: float = 0.5
+) -> list[tuple[str, int, float, float, float, float]]:
+    """(kind, files, wall s per report, CPU s per report, median CPU s per report, pages per
+    report), one process, parse only.
 
-    Each run parses fresh distinct copies with every cache cleared before each file, so no
-    cache helps that would not help a real crawl; the best run of ``runs`` is kept (the
-    machine is shared: the best is the least disturbed).
+    Each run parses fresh distinct copies of every file with every cache cleared before each
+    file, so no cache helps that would not help a real crawl. A run makes as many copies of
+    each file as fill about ``run_seconds`` of CPU (at least one): one parse of a few
+    milliseconds is too short to time on a shared machine. The best of ``runs`` runs is kept
+    (the least disturbed), and the median is reported beside it.
     """
     from disclosure_metrics import ReportError, parse_file
 
@@ -134,23 +137,32 @@ def parse_throughput(
     work = Path(tempfile.mkdtemp(prefix="dm-throughput-"))
     try:
         for kind, group in sorted(by_kind.items()):
+            cpu_started = time.process_time()
             for path in group:  # warm-up: imports, dictionaries, compiled regexes
                 with contextlib.suppress(ReportError):
                     parse_file(path)
-            best_wall = best_cpu = float("inf")
+            warm = max(time.process_time() - cpu_started, 1e-6)
+            copies = max(1, min(100, round(run_seconds / warm)))
+            walls, cpus = [], []
             for run in range(runs):
-                copies = [distinct_copy(p, work, run * 1000 + k) for k, p in enumerate(group)]
+                made = [
+                    distinct_copy(p, work, (run * copies + c) * 1000 + k)
+                    for c in range(copies)
+                    for k, p in enumerate(group)
+                ]
                 wall = cpu = 0.0
-                for path in copies:
+                for path in made:
                     clear_caches()
                     started, cpu_started = time.perf_counter(), time.process_time()
                     with contextlib.suppress(ReportError):  # bad inputs cost time too
                         parse_file(path)
                     wall += time.perf_counter() - started
                     cpu += time.process_time() - cpu_started
-                best_wall, best_cpu = min(best_wall, wall), min(best_cpu, cpu)
+                    path.unlink()
+                walls.append(wall / len(made))
+                cpus.append(cpu / len(made))
             pages = sum(_pages(p) for p in group) / len(group)
-            rows.append((kind, len(group), best_wall / len(group), best_cpu / len(group), pages))
+            rows.append((kind, len(group), min(walls), min(cpus), statistics.median(cpus), pages))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return rows
@@ -379,10 +391,10 @@ def main() -> None:
         ("real corpus", corpus_files),
         ("generated example", sorted(example.rglob("*.*"))),
     ):
-        for kind, n, wall, cpu, pages in parse_throughput(files):
+        for kind, n, wall, cpu, median_cpu, pages in parse_throughput(files):
             figure = (
-                f"{1 / cpu:,.0f} reports per CPU-s ({cpu * 1000:.1f} CPU-ms, "
-                f"{wall * 1000:.1f} ms wall per report, {n} files)"
+                f"{1 / cpu:,.0f} reports per CPU-s, median run {1 / median_cpu:,.0f} "
+                f"({cpu * 1000:.2f} CPU-ms, {wall * 1000:.2f} ms wall per report, {n} files)"
             )
             if kind == "PDF":
                 figure += f"; {cpu * 1000 / pages:.1f} CPU-ms per page"
