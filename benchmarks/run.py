@@ -222,7 +222,9 @@ def _own_cpu() -> float:
 
 def generated_reports(folder: Path, count: int, bases: list[Path], first: int = 0) -> list[Path]:
     """``count`` text reports: the base texts under unique, example-marked agency names
-    (numbered from ``first``: sets made with different ``first`` share no report)."""
+    (numbered from ``first``: sets made with different ``first`` share no report). Each round
+    through the base texts renames each base agency anew, so an agency's reports keep one per
+    year (two for one agency-year would be a conflict, and neither would be used)."""
     from disclosure_metrics import ReportError, parse_file
 
     texts = []
@@ -237,6 +239,7 @@ def generated_reports(folder: Path, count: int, bases: list[Path], first: int = 
             continue
         if agency:
             texts.append((base.read_text(encoding="utf-8", errors="replace"), agency))
+    agencies = {agency: n for n, agency in enumerate(dict.fromkeys(a for _t, a in texts))}
     paths = []
     for i in range(first, first + count):
         text, agency = texts[i % len(texts)]
@@ -244,7 +247,8 @@ def generated_reports(folder: Path, count: int, bases: list[Path], first: int = 
         path = folder / f"{group // 1000:03d}" / f"r{i:06d}.txt"
         if i % 1000 == 0 or not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text.replace(agency, f"示例基准{group}号单位"), encoding="utf-8")
+        renamed = f"示例基准{group}号单位{agencies[agency]}"
+        path.write_text(text.replace(agency, renamed), encoding="utf-8")
         paths.append(path)
     return paths
 
