@@ -121,8 +121,10 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
         _strip_chrome(root, text)
         _Flow(items, normalize=_normalizer(text)).run(root)
     images = [i for i in items if isinstance(i, ImageRef)]
+    if not images:  # the usual page: its items are all text lines and tables
+        return Document(path=path, source_format="html", items=items, encoding=encoding)
     texts = [i for i in items if not isinstance(i, ImageRef)]
-    if not images or ocr == "never" or (ocr == "auto" and _has_table3(texts)):
+    if ocr == "never" or (ocr == "auto" and _has_table3(texts)):
         return Document(path=path, source_format="html", items=texts, encoding=encoding)
     return image_items(path, items, encoding)
 
@@ -842,7 +844,8 @@ def _grid(
                     rowspan, colspan = spans[i]
                     column = len(line) - 1
                     line.extend([Cell(cell.text, True) for _ in range(colspan - 1)])
-                    _fill(grid, holes, range(r + 1, r + rowspan), column, len(line), cell.text)
+                    if rowspan > 1:
+                        _fill(grid, holes, range(r + 1, r + rowspan), column, len(line), cell.text)
             continue
         if spans is None:
             # Spans from above hold some spots and this row adds none: its cells take the free
