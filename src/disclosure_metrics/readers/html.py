@@ -121,8 +121,10 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
         _strip_chrome(root, text)
         _Flow(items, normalize=_normalizer(text)).run(root)
     images = [i for i in items if isinstance(i, ImageRef)]
+    if not images:  # the usual page: its items are all text lines and tables
+        return Document(path=path, source_format="html", items=items, encoding=encoding)
     texts = [i for i in items if not isinstance(i, ImageRef)]
-    if not images or ocr == "never" or (ocr == "auto" and _has_table3(texts)):
+    if ocr == "never" or (ocr == "auto" and _has_table3(texts)):
         return Document(path=path, source_format="html", items=texts, encoding=encoding)
     return image_items(path, items, encoding)
 
@@ -654,25 +656,35 @@ class _Flow:
     def run(self, start: etree._Element) -> None:
         # lxml's iterwalk visits in C; a "start" event opens an element, "end" closes it (also
         # after skip_subtree, for elements handled whole: a line break, an image, a table grid).
+        # The usual steps of add and flush are inlined: an empty buffer needs no flush, and
+        # outside <pre> a text is only appended.
         walker = etree.iterwalk(start, events=("start", "end"))
         whole: list[bool] = []  # per open element: handled whole, its subtree skipped
         block_tags = _FLOW_BLOCKS
+        buffer = self.buffer
         for event, element in walker:
             tag = element.tag  # lower case already: see _FLOW_BLOCKS
             if event == "end":
                 if not whole.pop():
-                    if tag in block_tags:
+                    if buffer and tag in block_tags:
                         self.flush()
                     if tag == "pre":
                         self.pre -= 1
                 if element is not start:
-                    self.add(element.tail)
+                    tail = element.tail
+                    if tail:
+                        if self.pre:
+                            self.add(tail)
+                        else:
+                            buffer.append(tail)
             elif tag == "br":
-                self.flush()
+                if buffer:
+                    self.flush()
                 walker.skip_subtree()
                 whole.append(True)
             elif tag == "img" and self.tables:
-                self.flush()
+                if buffer:
+                    self.flush()
                 if element.get("src"):
                     self.items.append(ImageRef(element.get("src")))
                 walker.skip_subtree()
@@ -681,12 +693,17 @@ class _Flow:
                 walker.skip_subtree()
                 whole.append(True)
             else:
-                if tag in block_tags:
+                if buffer and tag in block_tags:
                     self.flush()
                 if tag == "pre":
                     self.pre += 1
-                if isinstance(element.tag, str):
-                    self.add(element.text)
+                if isinstance(tag, str):
+                    text = element.text
+                    if text:
+                        if self.pre:
+                            self.add(text)
+                        else:
+                            buffer.append(text)
                 whole.append(False)
         self.flush()
 
@@ -700,7 +717,7 @@ def _emit_table(flow: _Flow, table: etree._Element) -> bool:
     # A row's own cells are its td/th children when the table holds no other td/th (counted in
     # C): the usual table needs no walk up from each cell.
     cells = [list(tr.iterchildren("td", "th")) for tr in rows]
-    if sum(map(len, cells)) != sum(1 for _ in table.iter("td", "th")):
+    if sum(map(len, cells)) != len(list(table.iter("td", "th"))):
         cells = [_own_cells(tr) for tr in rows]
     if sum(map(len, cells)) <= 1 or any(
         inner is not table and len(_own_cells_of_table(inner)) > 1 for inner in table.iter("table")
@@ -720,16 +737,29 @@ def _emit_table(flow: _Flow, table: etree._Element) -> bool:
 def _own_rows(table: etree._Element) -> list[etree._Element]:
     """The rows whose nearest ``<table>`` is ``table``; a row under the table or its
     tbody/thead/tfoot is known by its parents without walking the ancestors."""
-    rows = []
-    for tr in table.iter("tr"):
+    rows = list(table.iter("tr"))
+    # The usual table: every row is a child of the table or of one of its non-table children
+    # (tbody, thead, tfoot). Those rows are its own, and when they are all of its rows (counted)
+    # no row needs its parents looked at.
+    shallow = 0
+    for child in table:
+        tag = child.tag
+        if tag == "tr":
+            shallow += 1
+        elif tag != "table":
+            shallow += len(list(child.iterchildren("tr")))
+    if shallow == len(rows):
+        return rows
+    own = []
+    for tr in rows:
         parent = tr.getparent()
         if (
             parent is table
             or (parent is not None and parent.tag != "table" and parent.getparent() is table)
             or next(tr.iterancestors("table"), None) is table
         ):
-            rows.append(tr)
-    return rows
+            own.append(tr)
+    return own
 
 
 def _own_cells(tr: etree._Element) -> list[etree._Element]:
@@ -814,13 +844,24 @@ def _grid(
                     rowspan, colspan = spans[i]
                     column = len(line) - 1
                     line.extend([Cell(cell.text, True) for _ in range(colspan - 1)])
-                    _fill(grid, holes, range(r + 1, r + rowspan), column, len(line), cell.text)
+                    if rowspan > 1:
+                        _fill(grid, holes, range(r + 1, r + rowspan), column, len(line), cell.text)
+            continue
+        if spans is None:
+            # Spans from above hold some spots and this row adds none: its cells take the free
+            # spots left to right, then go on past the end.
+            free = [spot for spot, held in enumerate(line) if held is None] if holes[r] else []
+            for spot, cell in zip(free, row, strict=False):
+                line[spot] = cell
+            if len(row) > len(free):
+                line.extend(row[len(free) :])
+            holes[r] -= min(len(free), len(row))
             continue
         column = 0
         for i, cell in enumerate(row):
             while column < len(line) and line[column] is not None:
                 column += 1
-            span = spans.get(i) if spans else None
+            span = spans.get(i)
             if span is None:
                 if column == len(line):
                     line.append(cell)
