@@ -121,7 +121,13 @@ def _compiled() -> tuple[_Finder, ...]:
         gate = "|".join(f"(?:{a.pattern})" for a in section.anchors)
         first = _first_chars(gate)
         if first:
-            gate = f"(?=[{''.join(re.escape(c) for c in sorted(first))}])(?:{gate})"
+            # The class opens the pattern, consumed, and the anchors are tried from the
+            # character before it (a lookahead inside a lookbehind of that one character): the
+            # same match starts, but a pattern that opens with a class lets the engine skip
+            # every other character in its own C loop, where a leading lookahead is tried at
+            # every character of the document. Only the start of a match is read.
+            chars = "".join(re.escape(c) for c in sorted(first))
+            gate = f"[{chars}](?<=(?=(?:{gate}))[\\s\\S])"
         # Each anchor's pattern is concatenated as in _sources, inside its own alternative.
         numbered = "|".join(f"{_AFTER_FIRST_ORDINAL}{a.pattern}{_TAIL}" for a in section.anchors)
         unnumbered = "|".join(f"{_MARKS}{a.pattern}{_TAIL}" for a in section.anchors)
