@@ -45,7 +45,7 @@ RawValues = tuple[str, list[str]]  # ("cells" | "tokens", texts)
 # A run of printed values: tokens separated by at most one space (text is normalized).
 _RUN = re.compile(rf"(?:{TOKEN.pattern})(?: ?(?:{TOKEN.pattern}))*")
 # Numbers that are prose, not cells: years, dates, ordinals, counts with a counter word.
-_PROSE_AFTER = re.compile(r"^\s*(年|月|日|号|时|个|条|次|人|%|件|起|万)")
+_PROSE_AFTER = re.compile(r"\s*(年|月|日|号|时|个|条|次|人|%|件|起|万)")  # matched at a run's end
 _COMBO_LIMIT = 50_000
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -95,16 +95,18 @@ def _glued_heading() -> re.Pattern[str]:
 
 
 # Every glued heading starts with an ordinal right after a digit: the heading pattern is tried
-# only there, not at every character of a crawled page printed as one line.
-_DIGIT_THEN_ORDINAL = re.compile(r"\d[一二三四五六七八九十]")
+# only there, not at every character of a crawled page printed as one line. The ordinal opens
+# the pattern (a leading class, which the engine skips to in its own C loop) and the digit is
+# looked behind for, instead of every character being tested for a digit.
+_DIGIT_THEN_ORDINAL = re.compile(r"[一二三四五六七八九十](?<=\d[\s\S])")
 
 
 def _glued_heading_start(text: str) -> int | None:
     """Where the first heading glued to a value starts in ``text``, or None."""
     heading = _glued_heading()
     for m in _DIGIT_THEN_ORDINAL.finditer(text):
-        if heading.match(text, m.start() + 1):
-            return m.start() + 1
+        if heading.match(text, m.start()):
+            return m.start()
     return None
 
 
@@ -225,7 +227,7 @@ def _runs(text: str) -> list[re.Match[str]]:
     """Value runs in ``text`` that are table cells, not prose numbers."""
     out = []
     for m in _RUN.finditer(text):
-        if _PROSE_AFTER.match(text[m.end() :]):
+        if _PROSE_AFTER.match(text, m.end()):
             continue
         if m.start() > 0 and text[m.start() - 1] in "第约共近":
             continue
