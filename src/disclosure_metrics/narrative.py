@@ -1110,14 +1110,20 @@ def _not_a_count(text: str, start: int, end: int) -> str:
 
 
 def _read_text(
-    raw: str, section: str, year: int | None, agency: str | None, explain: bool = True
+    raw: str,
+    section: str,
+    year: int | None,
+    agency: str | None,
+    explain: bool = True,
+    mapped: str | None = None,
 ) -> tuple[list[Fact], list[Reading]]:
     """The facts of one section's text, and (``explain``) a reading of every number in it.
 
     Without ``explain`` the readings list is empty: the numbers left and their clauses are
-    not looked at again, which is most of the work of a section with few facts.
+    not looked at again, which is most of the work of a section with few facts. ``mapped``,
+    when known, is :func:`normalize.map_chars` of ``raw``.
     """
-    text, offsets = norm_lazily(raw)  # offsets only for the evidence quoted
+    text, offsets = norm_lazily(raw, mapped)  # offsets only for the evidence quoted
     facts: list[Fact] = []
     readings: list[Reading] = []
     for sentence in _sentences(text, every=explain):
@@ -1209,8 +1215,10 @@ def _read_text(
     return facts, readings
 
 
-def _facts_in_text(raw: str, section: str, year: int | None, agency: str | None) -> list[Fact]:
-    return _read_text(raw, section, year, agency, explain=False)[0]
+def _facts_in_text(
+    raw: str, section: str, year: int | None, agency: str | None, mapped: str | None = None
+) -> list[Fact]:
+    return _read_text(raw, section, year, agency, explain=False, mapped=mapped)[0]
 
 
 # (count received, count closed, channel) pairs that a closure statement completes.
@@ -1239,13 +1247,17 @@ def _section_keys(section_text: dict[str, str]) -> list[str]:
 
 
 def extract_facts(
-    section_text: dict[str, str], year: int | None = None, agency: str | None = None
+    section_text: dict[str, str],
+    year: int | None = None,
+    agency: str | None = None,
+    mapped: dict[str, str] | None = None,
 ) -> list[Fact]:
     """The narrative facts of one report, from the text of its sections (keyed as in parse).
 
     Reads every section (一 to 六); when section 一 was not found, whatever text there is.
     ``year`` (the report year) rejects counts dated another year; ``agency`` (the reporting
-    body) keeps its own statements when it is itself a department (市财政局…).
+    body) keeps its own statements when it is itself a department (市财政局…). ``mapped``
+    (optional) holds :func:`normalize.map_chars` of each text, when worked out before.
 
     >>> text = {"overview": "不断完善12345便民服务平台建设，安排专人负责12345便民服务热线，"
     ...                     "全年共收到信访求助类信息35条，均已全部办理。",
@@ -1258,7 +1270,8 @@ def extract_facts(
     """
     facts: list[Fact] = []
     for key in _section_keys(section_text):
-        facts.extend(_facts_in_text(section_text[key], key, year, agency))
+        known = mapped.get(key) if mapped is not None else None
+        facts.extend(_facts_in_text(section_text[key], key, year, agency, known))
     return _dedupe(facts)
 
 

@@ -23,11 +23,11 @@ import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 
 from . import templates as tpl
 from .document import Document, Table
-from .normalize import map_chars, norm, norm_all, raw_index, to_simplified
+from .normalize import map_chars, norm, norm_all_mapped, raw_index, to_simplified
 from .numbers import (
     TOKEN,
     Ambiguous,
@@ -60,12 +60,16 @@ class Line:
     # The text as printed (after script conversion), for verbatim quotes: ``text`` is always
     # ``norm(raw)`` (normalize.quote relies on it).
     raw: str | None = None
+    # ``mapped``, when known from the pass that normalized the line.
+    known_mapped: str | None = field(default=None, repr=False, compare=False)
 
-    @cached_property
+    @property
     def mapped(self) -> str:
         """``raw`` with its characters mapped as normalization maps them, worked out once per
         line: each quote of a part of a long line needs it."""
-        return map_chars(self.raw or "")
+        if self.known_mapped is None:
+            self.known_mapped = map_chars(self.raw or "")
+        return self.known_mapped
 
 
 @dataclass
@@ -145,7 +149,7 @@ def build_lines(doc: Document, traditional: bool, script: str = "tw2sp") -> list
             raws.append(item.text)
     if traditional:
         raws = [to_simplified(text, script) for text in raws]
-    normalized = norm_all(raws)
+    normalized, mapped = norm_all_mapped(raws)
     # A heading glued to a value follows a digit: without a digit-ordinal pair anywhere, no
     # line needs to be looked at for one.
     glued = _DIGIT_THEN_ORDINAL.search("\n".join(normalized)) is not None
@@ -162,7 +166,7 @@ def build_lines(doc: Document, traditional: bool, script: str = "tw2sp") -> list
             raw, text = raws[k], normalized[k]
             k += 1
             if text:
-                line = Line(text, raw=raw)
+                line = Line(text, raw=raw, known_mapped=mapped[k - 1])
                 lines.extend(_split_glued_heading(line) if glued else (line,))
     return lines
 
