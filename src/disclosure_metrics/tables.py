@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -247,31 +247,64 @@ def _label_start(text: str, start: int, row: tpl.Row) -> int:
     return m.start() if m else start
 
 
-_COMBINED: dict[
-    int, tuple[Sequence[tpl.Row], re.Pattern[str], list[tpl.Row], re.Pattern[str] | None]
-] = {}
+@dataclass(frozen=True)
+class _AnchorScan:
+    """Every anchor of a row set, found in one scan.
+
+    ``pattern`` is the alternation of every anchor (longer anchors first at one position) with
+    no groups: a group around each alternative would cost the engine its quick test of an
+    alternative's first literal, at every position tried (three quarters of the scan). Which
+    anchor matched is then the first alternative that matches alone at the match start (the
+    alternation's own rule), among those ``by_first`` lists for the character there.
+    """
+
+    pattern: re.Pattern[str]
+    anchors: tuple[re.Pattern[str], ...]  # each alternative alone, in the order tried
+    owners: tuple[tpl.Row, ...]  # the row of each alternative
+    by_first: dict[str, tuple[int, ...]]  # alternatives whose match may start with a character
+    unknown: tuple[int, ...]  # alternatives whose first characters are not known
+
+    def owner(self, text: str, start: int, end: int) -> tpl.Row:
+        """The row of the anchor that ``pattern`` matched at ``start:end``."""
+        for k in self.by_first.get(text[start], self.unknown):
+            m = self.anchors[k].match(text, start)
+            if m is not None:
+                if m.end() == end:
+                    return self.owners[k]
+                break
+        raise AssertionError("the alternation matched an anchor no alternative matches alone")
 
 
-def _combined(
-    rows: Sequence[tpl.Row],
-) -> tuple[re.Pattern[str], list[tpl.Row], re.Pattern[str] | None]:
-    """One alternation of every anchor of ``rows`` (longer anchors first at one position), and
-    its :func:`_start_finder`.
+_COMBINED: dict[int, tuple[Sequence[tpl.Row], _AnchorScan]] = {}
+
+
+def _combined(rows: Sequence[tpl.Row]) -> _AnchorScan:
+    """The :class:`_AnchorScan` of ``rows``.
 
     Row sets come from the cached template accessors, so their identity is a stable key
     (hashing the rows themselves on every line would cost more than the match).
     """
     hit = _COMBINED.get(id(rows))
     if hit is not None and hit[0] is rows:
-        return hit[1], hit[2], hit[3]
+        return hit[1]
     alternatives = [(pat.pattern, row) for row in rows for pat in row.anchors]
     order = sorted(range(len(alternatives)), key=lambda i: -len(alternatives[i][0]))
-    source = "|".join(f"(?P<a{i}>{alternatives[i][0]})" for i in order)
-    pattern = _led_by_first_chars(source)
-    owners = [row for _p, row in alternatives]
-    finder = _start_finder(source)
-    _COMBINED[id(rows)] = (rows, pattern, owners, finder)
-    return pattern, owners, finder
+    sources = [alternatives[i][0] for i in order]
+    firsts = [_first_chars(source) for source in sources]
+    unknown = tuple(k for k, first in enumerate(firsts) if first is None)
+    chars = set().union(*(first for first in firsts if first is not None))
+    scan = _AnchorScan(
+        pattern=_led_by_first_chars("|".join(f"(?:{source})" for source in sources)),
+        anchors=tuple(re.compile(source) for source in sources),
+        owners=tuple(alternatives[i][1] for i in order),
+        by_first={
+            c: tuple(k for k, first in enumerate(firsts) if first is None or c in first)
+            for c in chars
+        },
+        unknown=unknown,
+    )
+    _COMBINED[id(rows)] = (rows, scan)
+    return scan
 
 
 @cache
@@ -284,48 +317,6 @@ def _led_by_first_chars(source: str) -> re.Pattern[str]:
     if first:
         source = f"(?=[{''.join(re.escape(c) for c in sorted(first))}])(?:{source})"
     return re.compile(source)
-
-
-@cache
-def _start_finder(source: str) -> re.Pattern[str] | None:
-    """A pattern whose matches start where ``source``'s do (only the start is meant to be
-    read), opening with the class of its first characters, consumed, and trying ``source``
-    from the character before (a lookahead inside a one-character lookbehind): a pattern that
-    opens with a class lets the engine skip the other characters of a long text in its own C
-    loop, where a leading lookahead is tried at every character. None when the first
-    characters are not known, or ``source`` can match the empty string (finditer's rule for
-    empty matches is not followed by :func:`_matches`)."""
-    first = _first_chars(source)
-    if not first or _min_width(source) == 0:
-        return None
-    chars = "".join(re.escape(c) for c in sorted(first))
-    return re.compile(f"[{chars}](?<=(?=(?:{source}))[\\s\\S])")
-
-
-def _min_width(source: str) -> int:
-    try:
-        from re import _parser as parser
-    except ImportError:  # pragma: no cover - another Python's private modules
-        return 0
-    return int(parser.parse(source).getwidth()[0])
-
-
-#: From this length on a text's anchors are found with the start finder (see _matches); a
-#: short cell is scanned at once, where two calls per match would cost more.
-_LONG_TEXT = 256
-
-
-def _matches(
-    text: str, pattern: re.Pattern[str], finder: re.Pattern[str]
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` for a pattern led by :func:`_led_by_first_chars`: each match
-    start found by ``finder``, the match itself read there (never empty, see _start_finder)."""
-    pos = 0
-    while (start := finder.search(text, pos)) is not None:
-        m = pattern.match(text, start.start())
-        assert m is not None  # the finder tried the same alternation there
-        yield m
-        pos = m.end()
 
 
 def _first_chars(source: str) -> frozenset[str] | None:
@@ -384,15 +375,11 @@ def _anchor_matches(text: str, rows: Sequence[tpl.Row]) -> list[tuple[int, int, 
 
 def _anchors_in(text: str, rows: Sequence[tpl.Row]) -> list[tuple[int, int, tpl.Row]]:
     """:func:`_anchor_matches` of a text known to hold a Chinese character."""
-    pattern, owners, finder = _combined(rows)
+    scan = _combined(rows)
     kept: list[tuple[int, int, tpl.Row]] = []
-    found = (
-        pattern.finditer(text)
-        if finder is None or len(text) < _LONG_TEXT
-        else _matches(text, pattern, finder)
-    )
-    for m in found:
-        start, end, row = m.start(), m.end(), owners[int(m.lastgroup[1:])]  # type: ignore[index]
+    for m in scan.pattern.finditer(text):
+        start, end = m.span()
+        row = scan.owner(text, start, end)
         if kept and kept[-1][2] is row and not _runs(text[kept[-1][1] : start]):
             kept[-1] = (kept[-1][0], end, row)  # a second anchor of the same label
             continue
