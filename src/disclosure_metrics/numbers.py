@@ -32,6 +32,18 @@ _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 # In a value run: a signed or unsigned digit string (possibly with a decimal part), or an NA mark.
 TOKEN = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:万元|亿元|元)?|不适用|(?<![\w/])[/—－]+(?![\w/])")
+#: :data:`TOKEN` written to open with the class of its first characters, consumed, what follows
+#: chosen by a lookbehind on that character, in TOKEN's order: the same matches, but a pattern
+#: that opens with a class is scanned for in the engine's C loop instead of being tried at every
+#: character (a long line of a crawled table). tests/test_tables.py checks the two agree.
+TOKEN_LED = (
+    r"[-+\d不/—－](?:"
+    r"(?<=[+-])\d[\d,]*(?:\.\d+)?(?:万元|亿元|元)?"
+    r"|(?<=\d)[\d,]*(?:\.\d+)?(?:万元|亿元|元)?"
+    r"|(?<=不)适用"
+    r"|(?<=[/—－])(?<![\w/][/—－])[/—－]*(?![\w/])"
+    r")"
+)
 
 
 @dataclass(frozen=True)

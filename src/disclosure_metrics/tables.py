@@ -30,6 +30,7 @@ from .document import Document, Table
 from .normalize import map_chars, norm, norm_all_mapped, raw_index, to_simplified
 from .numbers import (
     TOKEN,
+    TOKEN_LED,
     Ambiguous,
     TooManySplits,
     UnreadableCell,
@@ -43,7 +44,7 @@ Cells = list[Value | Ambiguous]
 RawValues = tuple[str, list[str]]  # ("cells" | "tokens", texts)
 
 # A run of printed values: tokens separated by at most one space (text is normalized).
-_RUN = re.compile(rf"(?:{TOKEN.pattern})(?: ?(?:{TOKEN.pattern}))*")
+_RUN = re.compile(rf"(?:{TOKEN_LED})(?: ?(?:{TOKEN_LED}))*")
 # Numbers that are prose, not cells: years, dates, ordinals, counts with a counter word.
 _PROSE_AFTER = re.compile(r"\s*(年|月|日|号|时|个|条|次|人|%|件|起|万)")  # matched at a run's end
 _COMBO_LIMIT = 50_000
