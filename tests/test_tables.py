@@ -274,7 +274,7 @@ def test_led_token_pattern_matches_as_token() -> None:
     from disclosure_metrics.numbers import TOKEN, TOKEN_LED
 
     led = re.compile(TOKEN_LED)
-    pieces = [*"0123456789+-/—－,. a_一年\n", "不适用", "不", "万元", "亿元", "元"]
+    pieces = [*"0123456789+-/—－,. a_一年\n٣𝟑𐒡", "不适用", "不", "万元", "亿元", "元"]
     rng = random.Random(20261206)
     for _ in range(20_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))

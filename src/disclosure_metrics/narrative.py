@@ -35,6 +35,7 @@ from typing import Any
 import yaml
 
 from .normalize import Offsets, norm_lazily
+from .numbers import decimal_digits
 
 #: The sections whose prose is read: all six. Facts stand in any section, 二 included (a report
 #: may state its totals under the table 2 heading); the table cells themselves are left out.
@@ -204,20 +205,6 @@ class Count:
     printed: str
 
 
-def _decimal_digits() -> str:
-    """A class body holding every character ``\\d`` matches (the BMP's decimal digits as
-    ranges) and every character beyond the BMP as well."""
-    codes = [c for c in range(0x10000) if chr(c).isdecimal()]  # what \d matches (Nd)
-    ranges: list[tuple[int, int]] = []
-    for c in codes:
-        if ranges and ranges[-1][1] == c - 1:
-            ranges[-1] = (ranges[-1][0], c)
-        else:
-            ranges.append((c, c))
-    body = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
-    return body + "\U00010000-\U0010ffff"
-
-
 @cache
 def _count_pattern() -> re.Pattern[str]:
     q = vocabulary()["qualifiers"]
@@ -243,7 +230,7 @@ def _count_pattern() -> re.Pattern[str]:
     # An optional group is written ``(?:(?P<g>…)|)``, not ``(?P<g>…)?``: the same matches in
     # the same order, without the engine's general repeat machinery (half of the scan's time).
     return re.compile(
-        rf"(?=[{first}{_decimal_digits()}{_CN_CHARS}])"
+        rf"(?=[{first}{decimal_digits()}{_CN_CHARS}])"
         rf"(?:(?P<pre>{_alternation(prefixes)})|)"
         rf"(?P<num>{arabic}|[{_CN_CHARS}]{{1,24}})"
         rf"(?=[{after_number}])"
