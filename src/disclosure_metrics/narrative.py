@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, cached_property
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -193,9 +193,11 @@ def _as_number(value: Decimal) -> Number:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-@dataclass(frozen=True)
-class Count:
-    """A number with its measure word, found at ``start:end`` of the normalized text."""
+class Count(NamedTuple):
+    """A number with its measure word, found at ``start:end`` of the normalized text.
+
+    A named tuple, not a frozen dataclass: as immutable, and made without a call per field (a
+    section of a crawled page holds hundreds of numbers)."""
 
     start: int
     end: int
@@ -263,14 +265,6 @@ def _qualifier_of() -> dict[str, str]:
     return out
 
 
-def _qualifier(*words: str | None) -> str:
-    of = _qualifier_of()
-    for word in words:
-        if word and word in of:
-            return of[word]
-    return "exact"
-
-
 def counts(text: str) -> list[Count]:
     """Every count in normalized ``text``: a number, its multiplier and measure word.
 
@@ -289,6 +283,7 @@ def counts(text: str) -> list[Count]:
     not_a_count_before = _NOT_A_COUNT_BEFORE.search
     phone = _PHONE.search
     range_after = _RANGE_AFTER.match
+    qualifier_of = _qualifier_of()
     for m in _count_pattern().finditer(text):
         num = m.group("num")
         at = m.start("num")
@@ -316,7 +311,11 @@ def counts(text: str) -> list[Count]:
         pre, mult, suf1, unit, suf2 = m.group("pre", "mult", "suf1", "unit", "suf2")
         if mult:
             value *= _MULTIPLIER[mult]
-        qualifier = _qualifier(pre, suf1, suf2)
+        qualifier = "exact"  # from the first word of the three that is a qualifier
+        for word in (pre, suf1, suf2):
+            if word and word in qualifier_of:
+                qualifier = qualifier_of[word]
+                break
         # A match opens with its qualifier when it has one, else with the number.
         number = value if isinstance(value, int) else _as_number(value)
         out.append(Count(start if pre else at, end, number, unit, qualifier, m.group(0)))
