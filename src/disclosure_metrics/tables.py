@@ -240,12 +240,20 @@ def _runs(text: str) -> list[re.Match[str]]:
     return out
 
 
+@cache
+def _numbered_label(number: object) -> re.Pattern[str]:
+    return re.compile(rf"{number}[.、]\D{{0,12}}$")
+
+
 def _label_start(text: str, start: int, row: tpl.Row) -> int:
     """Where a row label really starts: its sub-item number (``2.``) precedes the anchor."""
     if row.number is None:
         return start
-    m = re.search(rf"{row.number}[.、]\D{{0,12}}$", text[:start])
-    return m.start() if m else start
+    # A match ends where the anchor starts (or a newline before it), so it starts at most this
+    # far before: only that window is searched, not the whole line before the anchor.
+    lo = max(0, start - len(str(row.number)) - 14)
+    m = _numbered_label(row.number).search(text[lo:start])
+    return lo + m.start() if m else start
 
 
 @dataclass(frozen=True)
