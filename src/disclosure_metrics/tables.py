@@ -442,12 +442,17 @@ def _cell_segments(line: Line, rows: Sequence[tpl.Row], line_no: int) -> list[Se
     if sum(map(labels.__contains__, cells)) >= 2:
         return []  # a header row: its 总计 is the column, not the （七）总计 row
     anchored: tuple[int, tpl.Row] | None = None
+    scan = _combined(rows)
     for i, cell in enumerate(cells):
         if cell.isascii() or not _CJK.search(cell):
             continue  # _anchor_matches' own first test (a digit cell is ASCII), without the call
-        matches = _anchors_in(cell, rows)
-        if matches:
-            anchored = (i, matches[-1][2])
+        # The row of _anchors_in(cell, rows)[-1]: its last anchor's (a merge of two anchors of
+        # one label keeps the label's row), without the rows of the others.
+        last = None
+        for m in scan.pattern.finditer(cell):
+            last = m
+        if last is not None:
+            anchored = (i, scan.owner(cell, last.start(), last.end()))
     if anchored is None:
         texts = [c for c, s in zip(cells, spanned, strict=False) if not s]
         last_text = max((i for i, c in enumerate(texts) if not _is_value_cell(c)), default=-1)
@@ -765,9 +770,10 @@ def read_table3(lines: Sequence[Line], variant: str) -> TableResult:
         row_sets[row.key] = list(vectors)
 
     _narrow_by_columns(row_sets, variant, result)
+    keys = [c.key for c in columns]
     for row in rows:
         values = candidates_by_cell(row_sets[row.key], len(columns))
-        result.cells[row.key] = dict(zip((c.key for c in columns), values, strict=True))
+        result.cells[row.key] = dict(zip(keys, values, strict=True))
     return result
 
 
