@@ -145,7 +145,7 @@ def build_lines(doc: Document, traditional: bool, script: str = "tw2sp") -> list
     raws: list[str] = []
     for item in doc.items:
         if isinstance(item, Table):
-            raws.extend(cell.text for row in item.rows for cell in row)
+            raws.extend([cell.text for row in item.rows for cell in row])
         else:
             raws.append(item.text)
     if traditional:
@@ -162,13 +162,19 @@ def build_lines(doc: Document, traditional: bool, script: str = "tw2sp") -> list
                 cells = normalized[k : k + len(row)]
                 k += len(row)
                 line = Line("\t".join(cells), cells, [c.spanned for c in row])
-                lines.extend(_split_glued_heading(line) if glued else (line,))
+                if glued:
+                    lines.extend(_split_glued_heading(line))
+                else:
+                    lines.append(line)
         else:
             raw, text = raws[k], normalized[k]
             k += 1
             if text:
                 line = Line(text, raw=raw, known_mapped=mapped[k - 1])
-                lines.extend(_split_glued_heading(line) if glued else (line,))
+                if glued:
+                    lines.extend(_split_glued_heading(line))
+                else:
+                    lines.append(line)
     return lines
 
 
