@@ -340,13 +340,27 @@ def _separator(separators: str) -> re.Pattern[str]:
     return re.compile(f"[{re.escape(separators)}]")
 
 
+@cache
+def _between(separators: str) -> re.Pattern[str]:
+    """A run of characters that are none of ``separators``."""
+    return re.compile(f"[^{re.escape(separators)}]+")
+
+
 def _spans(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
-    """The spans of ``text[start:end]`` between separators (one regex scan, not a loop over
-    characters).
+    """The spans of ``text[start:end]`` between separators (a comma between two digits, a
+    thousands separator, is none).
 
     >>> _spans("一,二,1,234条", 0, 10, ",")
     [(0, 1), (2, 3), (4, 10)]
     """
+    if "," in separators:
+        return _spans_by_separator(text, start, end, separators)
+    # No exception to look at: the spans are the runs of other characters, one regex scan.
+    return [m.span() for m in _between(separators).finditer(text, start, end)]
+
+
+def _spans_by_separator(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
+    """:func:`_spans`, separator by separator."""
     out = []
     a = start
     for m in _separator(separators).finditer(text, start, end):
