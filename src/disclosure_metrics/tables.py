@@ -681,19 +681,26 @@ def _sum_ok(vec: tuple[Value, ...]) -> bool:
 
 def _increasing(items: list[tuple[int, int]]) -> set[int]:
     """Indices (into ``items``) of a longest subsequence increasing in the second field."""
-    # best[j]: the chain chosen ending at j; each extends the first longest chain ending
-    # before it at a smaller order (as max(..., key=len) picks the first longest).
-    best: list[list[int]] = []
+    # The chain chosen ending at i extends the first longest chain ending before it at a
+    # smaller order (as max(..., key=len) picks the first longest); each chain is kept as its
+    # last index and the index before it, not copied.
     lengths: list[int] = []
+    previous: list[int] = []
     orders = [order for _, order in items]
     for i, order in enumerate(orders):
         chosen, length = -1, 0
         for j in range(i):
             if orders[j] < order and lengths[j] > length:
                 chosen, length = j, lengths[j]
-        best.append([*best[chosen], i] if chosen >= 0 else [i])
+        previous.append(chosen)
         lengths.append(length + 1)
-    return set(max(best, key=len, default=[]))
+    chain: set[int] = set()
+    if lengths:
+        i = lengths.index(max(lengths))  # the first longest, as max(best, key=len)
+        while i >= 0:
+            chain.add(i)
+            i = previous[i]
+    return chain
 
 
 def read_table3(lines: Sequence[Line], variant: str) -> TableResult:
