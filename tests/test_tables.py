@@ -264,3 +264,18 @@ def test_a_heading_glued_to_a_table_row_becomes_a_line_of_its_own() -> None:
         "五、政府信息公开工作存在的主要问题及改进情况",
     ]
     assert lines[0].cells[-1] == "0"
+
+
+def test_led_token_pattern_matches_as_token() -> None:
+    # TOKEN_LED is TOKEN rewritten for a faster scan: the same matches on any text.
+    import random
+    import re
+
+    from disclosure_metrics.numbers import TOKEN, TOKEN_LED
+
+    led = re.compile(TOKEN_LED)
+    pieces = [*"0123456789+-/—－,. a_一年\n٣𝟑𐒡", "不适用", "不", "万元", "亿元", "元"]
+    rng = random.Random(20261206)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        assert [m.span() for m in led.finditer(text)] == [m.span() for m in TOKEN.finditer(text)]

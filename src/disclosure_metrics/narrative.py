@@ -30,11 +30,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, cached_property
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 from .normalize import Offsets, norm_lazily
+from .numbers import decimal_digits
 
 #: The sections whose prose is read: all six. Facts stand in any section, 二 included (a report
 #: may state its totals under the table 2 heading); the table cells themselves are left out.
@@ -192,9 +193,11 @@ def _as_number(value: Decimal) -> Number:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-@dataclass(frozen=True)
-class Count:
-    """A number with its measure word, found at ``start:end`` of the normalized text."""
+class Count(NamedTuple):
+    """A number with its measure word, found at ``start:end`` of the normalized text.
+
+    A named tuple, not a frozen dataclass: as immutable, and made without a call per field (a
+    section of a crawled page holds hundreds of numbers)."""
 
     start: int
     end: int
@@ -217,17 +220,25 @@ def _count_pattern() -> re.Pattern[str]:
     # reading of the digits can never match where the longest did not; no backtracking.
     arabic = r"\d{1,16}+(?:,\d{3}){0,6}+(?:\.\d{1,8})?+"
     # A match starts with a qualifier or a digit: the lookahead lets the scan skip every other
-    # character at once instead of trying the whole pattern there (a third of counts()).
+    # character at once instead of trying the whole pattern there (a third of counts()). It
+    # only filters, so it may let more through: the digits are listed (those of the BMP, and
+    # every character beyond it), which costs less per character than the category \d.
     first = "".join(sorted({re.escape(w[0]) for w in prefixes}))
+    # What follows a number: a multiplier, 余/多 or a measure word. Tested first, this one class
+    # fails at once the many numbers of a table printed in the prose (every alternative after
+    # them would fail there too).
+    multipliers, near = "十百千万亿", "余多"
+    after_number = multipliers + near + "".join(sorted({re.escape(u[0]) for u in units}))
     # An optional group is written ``(?:(?P<g>…)|)``, not ``(?P<g>…)?``: the same matches in
     # the same order, without the engine's general repeat machinery (half of the scan's time).
     return re.compile(
-        rf"(?=[{first}\d{_CN_CHARS}])"
+        rf"(?=[{first}{decimal_digits()}{_CN_CHARS}])"
         rf"(?:(?P<pre>{_alternation(prefixes)})|)"
         rf"(?P<num>{arabic}|[{_CN_CHARS}]{{1,24}})"
+        rf"(?=[{after_number}])"
         # 1.2万条; a 万 just before 元 belongs to the unit 万元.
-        rf"(?:(?P<mult>[十百千万亿](?!元))|)"
-        rf"(?:(?P<suf1>余|多)|)"
+        rf"(?:(?P<mult>[{multipliers}](?!元))|)"
+        rf"(?:(?P<suf1>[{near}])|)"
         rf"(?P<unit>{_alternation(units)})"
         # 3个月, 15个工作日, 3个百分点: durations and rates, not counts.
         r"(?!月|工作日|小时|百分点|季度|批)"
@@ -254,14 +265,6 @@ def _qualifier_of() -> dict[str, str]:
     return out
 
 
-def _qualifier(*words: str | None) -> str:
-    of = _qualifier_of()
-    for word in words:
-        if word and word in of:
-            return of[word]
-    return "exact"
-
-
 def counts(text: str) -> list[Count]:
     """Every count in normalized ``text``: a number, its multiplier and measure word.
 
@@ -280,6 +283,7 @@ def counts(text: str) -> list[Count]:
     not_a_count_before = _NOT_A_COUNT_BEFORE.search
     phone = _PHONE.search
     range_after = _RANGE_AFTER.match
+    qualifier_of = _qualifier_of()
     for m in _count_pattern().finditer(text):
         num = m.group("num")
         at = m.start("num")
@@ -307,7 +311,11 @@ def counts(text: str) -> list[Count]:
         pre, mult, suf1, unit, suf2 = m.group("pre", "mult", "suf1", "unit", "suf2")
         if mult:
             value *= _MULTIPLIER[mult]
-        qualifier = _qualifier(pre, suf1, suf2)
+        qualifier = "exact"  # from the first word of the three that is a qualifier
+        for word in (pre, suf1, suf2):
+            if word and word in qualifier_of:
+                qualifier = qualifier_of[word]
+                break
         # A match opens with its qualifier when it has one, else with the number.
         number = value if isinstance(value, int) else _as_number(value)
         out.append(Count(start if pre else at, end, number, unit, qualifier, m.group(0)))
@@ -332,13 +340,27 @@ def _separator(separators: str) -> re.Pattern[str]:
     return re.compile(f"[{re.escape(separators)}]")
 
 
+@cache
+def _between(separators: str) -> re.Pattern[str]:
+    """A run of characters that are none of ``separators``."""
+    return re.compile(f"[^{re.escape(separators)}]+")
+
+
 def _spans(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
-    """The spans of ``text[start:end]`` between separators (one regex scan, not a loop over
-    characters).
+    """The spans of ``text[start:end]`` between separators (a comma between two digits, a
+    thousands separator, is none).
 
     >>> _spans("一,二,1,234条", 0, 10, ",")
     [(0, 1), (2, 3), (4, 10)]
     """
+    if "," in separators:
+        return _spans_by_separator(text, start, end, separators)
+    # No exception to look at: the spans are the runs of other characters, one regex scan.
+    return [m.span() for m in _between(separators).finditer(text, start, end)]
+
+
+def _spans_by_separator(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
+    """:func:`_spans`, separator by separator."""
     out = []
     a = start
     for m in _separator(separators).finditer(text, start, end):
@@ -1110,14 +1132,20 @@ def _not_a_count(text: str, start: int, end: int) -> str:
 
 
 def _read_text(
-    raw: str, section: str, year: int | None, agency: str | None, explain: bool = True
+    raw: str,
+    section: str,
+    year: int | None,
+    agency: str | None,
+    explain: bool = True,
+    mapped: str | None = None,
 ) -> tuple[list[Fact], list[Reading]]:
     """The facts of one section's text, and (``explain``) a reading of every number in it.
 
     Without ``explain`` the readings list is empty: the numbers left and their clauses are
-    not looked at again, which is most of the work of a section with few facts.
+    not looked at again, which is most of the work of a section with few facts. ``mapped``,
+    when known, is :func:`normalize.map_chars` of ``raw``.
     """
-    text, offsets = norm_lazily(raw)  # offsets only for the evidence quoted
+    text, offsets = norm_lazily(raw, mapped)  # offsets only for the evidence quoted
     facts: list[Fact] = []
     readings: list[Reading] = []
     for sentence in _sentences(text, every=explain):
@@ -1209,8 +1237,10 @@ def _read_text(
     return facts, readings
 
 
-def _facts_in_text(raw: str, section: str, year: int | None, agency: str | None) -> list[Fact]:
-    return _read_text(raw, section, year, agency, explain=False)[0]
+def _facts_in_text(
+    raw: str, section: str, year: int | None, agency: str | None, mapped: str | None = None
+) -> list[Fact]:
+    return _read_text(raw, section, year, agency, explain=False, mapped=mapped)[0]
 
 
 # (count received, count closed, channel) pairs that a closure statement completes.
@@ -1239,13 +1269,17 @@ def _section_keys(section_text: dict[str, str]) -> list[str]:
 
 
 def extract_facts(
-    section_text: dict[str, str], year: int | None = None, agency: str | None = None
+    section_text: dict[str, str],
+    year: int | None = None,
+    agency: str | None = None,
+    mapped: dict[str, str] | None = None,
 ) -> list[Fact]:
     """The narrative facts of one report, from the text of its sections (keyed as in parse).
 
     Reads every section (一 to 六); when section 一 was not found, whatever text there is.
     ``year`` (the report year) rejects counts dated another year; ``agency`` (the reporting
-    body) keeps its own statements when it is itself a department (市财政局…).
+    body) keeps its own statements when it is itself a department (市财政局…). ``mapped``
+    (optional) holds :func:`normalize.map_chars` of each text, when worked out before.
 
     >>> text = {"overview": "不断完善12345便民服务平台建设，安排专人负责12345便民服务热线，"
     ...                     "全年共收到信访求助类信息35条，均已全部办理。",
@@ -1258,7 +1292,8 @@ def extract_facts(
     """
     facts: list[Fact] = []
     for key in _section_keys(section_text):
-        facts.extend(_facts_in_text(section_text[key], key, year, agency))
+        known = mapped.get(key) if mapped is not None else None
+        facts.extend(_facts_in_text(section_text[key], key, year, agency, known))
     return _dedupe(facts)
 
 

@@ -180,6 +180,22 @@ def norm_all(texts: list[str]) -> list[str]:
     return norm(joined).split("\0")
 
 
+def norm_all_mapped(texts: list[str]) -> tuple[list[str], list[str]]:
+    """:func:`norm_all`, and :func:`map_chars` of each text from the same pass (the verbatim
+    quotes of a text and the narrative read it; mapping it again would cost a second pass).
+
+    >>> norm_all_mapped(["规 章", "（一）"])
+    (['规章', '(一)'], ['规 章', '(一)'])
+    """
+    joined = "\0".join(texts)
+    if joined.count("\0") != len(texts) - 1:  # a text holds a NUL after all (or no texts)
+        return [norm(t) for t in texts], [_map(t) for t in texts]
+    # NUL maps to itself and nothing maps to one: the mapped pieces are the texts' own. norm()
+    # of the joined text is _collapse_spaces of its mapping (its shortcut gives the same).
+    mapped = _map(joined)
+    return _collapse_spaces(mapped).split("\0"), mapped.split("\0")
+
+
 @lru_cache(maxsize=256)  # one report's lines: a glued page is one huge line
 def norm_with_offsets(text: str) -> tuple[str, list[int]]:
     """:func:`norm` and, for each character of the result, its index in ``text``.
@@ -206,14 +222,22 @@ def quote(raw: str, normalized: str, start: int, end: int, mapped: str | None = 
     >>> quote("（一） 共 35 条", "(一)共35条", 0, 7), quote("（一） 共 35 条", "(一)共35条", 4, 6)
     ('（一） 共 35 条', '35')
     """
+    first_at, end_at = quote_span(raw, normalized, start, end, mapped)
+    return raw[first_at:end_at]
+
+
+def quote_span(
+    raw: str, normalized: str, start: int, end: int, mapped: str | None = None
+) -> tuple[int, int]:
+    """Where :func:`quote` cuts ``raw``: its start and end index."""
     if start == 0 and end == len(normalized) and raw:
         first, last = _CHARS[ord(raw[0])], _CHARS[ord(raw[-1])]
         if not first[0].isspace() and not last[-1].isspace():
-            return raw  # offsets[0] == 0 and offsets[-1] == len(raw) - 1
+            return 0, len(raw)  # offsets[0] == 0 and offsets[-1] == len(raw) - 1
     if mapped is None:
         mapped = _map(raw)
     first_at = raw_index(raw, normalized, start, mapped)
-    return raw[first_at : raw_index(raw, normalized, end - 1, mapped) + 1]
+    return first_at, raw_index(raw, normalized, end - 1, mapped) + 1
 
 
 class Offsets:
@@ -242,8 +266,9 @@ class Offsets:
         return self._offsets[index]
 
 
-def norm_lazily(raw: str) -> tuple[str, Offsets]:
-    """:func:`norm_with_offsets`, the offsets built only when one is read.
+def norm_lazily(raw: str, mapped: str | None = None) -> tuple[str, Offsets]:
+    """:func:`norm_with_offsets`, the offsets built only when one is read (``mapped``, when
+    given, is :func:`map_chars` of ``raw``, worked out before).
 
     >>> normalized, offsets = norm_lazily("（一） 共 35 条")
     >>> normalized, offsets[normalized.index("3")]
@@ -251,7 +276,8 @@ def norm_lazily(raw: str) -> tuple[str, Offsets]:
     """
     # norm(raw) is _collapse_spaces of the mapped text (its shortcut for a cell of ASCII
     # letters and digits gives the same); the mapped text is kept for the offsets.
-    mapped = _map(raw)
+    if mapped is None:
+        mapped = _map(raw)
     normalized = _collapse_spaces(mapped)
     return normalized, Offsets(raw, normalized, mapped)
 

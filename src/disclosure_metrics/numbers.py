@@ -21,7 +21,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 Value = int | float | str | None  # str is only ever "NA"
 
@@ -32,6 +32,39 @@ _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 # In a value run: a signed or unsigned digit string (possibly with a decimal part), or an NA mark.
 TOKEN = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:万元|亿元|元)?|不适用|(?<![\w/])[/—－]+(?![\w/])")
+
+
+@cache
+def decimal_digits() -> str:
+    """A class body holding every character ``\\d`` matches (the BMP's decimal digits as
+    ranges) and every character beyond the BMP as well: a class that must hold every digit and
+    may hold more (a scan's first test) costs less per character with it than with ``\\d``,
+    which looks each character's category up."""
+    codes = [c for c in range(0x10000) if chr(c).isdecimal()]  # what \d matches (Nd)
+    ranges: list[tuple[int, int]] = []
+    for c in codes:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1] = (ranges[-1][0], c)
+        else:
+            ranges.append((c, c))
+    body = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return body + "\U00010000-\U0010ffff"
+
+
+#: :data:`TOKEN` written to open with the class of its first characters, consumed, what follows
+#: chosen by a lookbehind on that character, in TOKEN's order: the same matches, but a pattern
+#: that opens with a class is scanned for in the engine's C loop instead of being tried at every
+#: character (a long line of a crawled table). The class holds every character beyond the BMP
+#: too (see decimal_digits): no lookbehind holds after one that is no digit, so no match starts
+#: there. tests/test_tables.py checks the two agree.
+TOKEN_LED = (
+    rf"[-+{decimal_digits()}不/—－](?:"
+    r"(?<=[+-])\d[\d,]*(?:\.\d+)?(?:万元|亿元|元)?"
+    r"|(?<=\d)[\d,]*(?:\.\d+)?(?:万元|亿元|元)?"
+    r"|(?<=不)适用"
+    r"|(?<=[/—－])(?<![\w/][/—－])[/—－]*(?![\w/])"
+    r")"
+)
 
 
 @dataclass(frozen=True)

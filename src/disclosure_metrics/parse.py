@@ -25,7 +25,7 @@ from .numbers import Ambiguous
 from .ocr_review import review_cells
 from .readers import read_document
 from .readers.ocr import mean_confidence
-from .sections import SectionHit, find_sections, section_texts
+from .sections import SectionHit, find_sections, verbatim_section_texts
 from .tables import (
     Line,
     TableResult,
@@ -247,7 +247,7 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
         warnings.append("report year not found in the title or preamble")
     if doc.ocr_lines:
         warnings.extend(review_cells(t3.cells, t4.cells, doc.ocr_lines, variant))
-    section_text = section_texts(lines, section_hits, verbatim=True)
+    section_text, section_mapped = verbatim_section_texts(lines, section_hits)
     return Report(
         path=doc.path,
         agency=agency,
@@ -263,7 +263,7 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
         sections=section_hits,
         section_text=section_text,
         warnings=warnings,
-        narrative=extract_facts(section_text, year, agency=agency),
+        narrative=extract_facts(section_text, year, agency=agency, mapped=section_mapped),
         ocr_pages=doc.ocr_pages,
         ocr_confidence=mean_confidence(doc.ocr_lines),
     )

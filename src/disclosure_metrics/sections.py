@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import templates as tpl
-from .normalize import quote
+from .normalize import map_chars, quote_span
 from .tables import Line, Pos, _first_chars
 
 _ORDINALS = "一二三四五六七八九十"
@@ -121,7 +121,13 @@ def _compiled() -> tuple[_Finder, ...]:
         gate = "|".join(f"(?:{a.pattern})" for a in section.anchors)
         first = _first_chars(gate)
         if first:
-            gate = f"(?=[{''.join(re.escape(c) for c in sorted(first))}])(?:{gate})"
+            # The class opens the pattern, consumed, and the anchors are tried from the
+            # character before it (a lookahead inside a lookbehind of that one character): the
+            # same match starts, but a pattern that opens with a class lets the engine skip
+            # every other character in its own C loop, where a leading lookahead is tried at
+            # every character of the document. Only the start of a match is read.
+            chars = "".join(re.escape(c) for c in sorted(first))
+            gate = f"[{chars}](?<=(?=(?:{gate}))[\\s\\S])"
         # Each anchor's pattern is concatenated as in _sources, inside its own alternative.
         numbered = "|".join(f"{_AFTER_FIRST_ORDINAL}{a.pattern}{_TAIL}" for a in section.anchors)
         unnumbered = "|".join(f"{_MARKS}{a.pattern}{_TAIL}" for a in section.anchors)
@@ -207,6 +213,8 @@ def section_texts(
     Normalized by default (what the matchers read); ``verbatim=True`` quotes the text as
     printed, for evidence a person can find in the report.
     """
+    if verbatim:
+        return verbatim_section_texts(lines, hits)[0]
     out: dict[str, str] = {}
     for k, hit in enumerate(hits):
         stop = hits[k + 1].pos if k + 1 < len(hits) else (len(lines), 0)
@@ -218,14 +226,47 @@ def section_texts(
             a = hit.end[1] if li == hit.end[0] else 0
             b = stop[1] if li == stop[0] else len(line.text)
             if b > a:
-                parts.append(_verbatim(line, a, b) if verbatim else line.text[a:b])
+                parts.append(line.text[a:b])
         out[hit.key] = "\n".join(p for p in parts if p)
     return out
 
 
-def _verbatim(line: Line, a: int, b: int) -> str:
-    if line.raw is None:
-        return line.text[a:b]
-    if a == 0 and b == len(line.text):
-        return quote(line.raw, line.text, a, b)  # a whole line: mostly the raw line itself
-    return quote(line.raw, line.text, a, b, line.mapped)
+def verbatim_section_texts(
+    lines: Sequence[Line], hits: Sequence[SectionHit]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """``section_texts(lines, hits, verbatim=True)``, and :func:`normalize.map_chars` of each
+    text, cut from the lines' own mapped text (the narrative reads it instead of mapping the
+    text a second time)."""
+    out: dict[str, str] = {}
+    mapped_out: dict[str, str] = {}
+    for k, hit in enumerate(hits):
+        stop = hits[k + 1].pos if k + 1 < len(hits) else (len(lines), 0)
+        parts: list[str] = []
+        mapped_parts: list[str] = []
+        for li in range(hit.end[0], min(stop[0] + 1, len(lines))):
+            line = lines[li]
+            if line.cells is not None:
+                continue
+            a = hit.end[1] if li == hit.end[0] else 0
+            b = stop[1] if li == stop[0] else len(line.text)
+            if b > a:
+                piece, mapped = _verbatim(line, a, b)
+                if piece:
+                    parts.append(piece)
+                    mapped_parts.append(mapped)
+        out[hit.key] = "\n".join(parts)
+        mapped_out[hit.key] = "\n".join(mapped_parts)
+    return out, mapped_out
+
+
+def _verbatim(line: Line, a: int, b: int) -> tuple[str, str]:
+    """The text of ``line.text[a:b]`` as printed, and its characters mapped."""
+    raw = line.raw
+    if raw is None:
+        piece = line.text[a:b]
+        return piece, map_chars(piece)
+    mapped = line.mapped
+    start, end = quote_span(raw, line.text, a, b, mapped)
+    piece = raw[start:end]
+    # Characters map one to one unless one expands (㈠ → (一)): then the piece is mapped alone.
+    return piece, mapped[start:end] if len(mapped) == len(raw) else map_chars(piece)

@@ -23,13 +23,14 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 
 from . import templates as tpl
 from .document import Document, Table
-from .normalize import map_chars, norm, norm_all, raw_index, to_simplified
+from .normalize import map_chars, norm, norm_all_mapped, raw_index, to_simplified
 from .numbers import (
     TOKEN,
+    TOKEN_LED,
     Ambiguous,
     TooManySplits,
     UnreadableCell,
@@ -43,9 +44,9 @@ Cells = list[Value | Ambiguous]
 RawValues = tuple[str, list[str]]  # ("cells" | "tokens", texts)
 
 # A run of printed values: tokens separated by at most one space (text is normalized).
-_RUN = re.compile(rf"(?:{TOKEN.pattern})(?: ?(?:{TOKEN.pattern}))*")
+_RUN = re.compile(rf"(?:{TOKEN_LED})(?: ?(?:{TOKEN_LED}))*")
 # Numbers that are prose, not cells: years, dates, ordinals, counts with a counter word.
-_PROSE_AFTER = re.compile(r"^\s*(年|月|日|号|时|个|条|次|人|%|件|起|万)")
+_PROSE_AFTER = re.compile(r"\s*(年|月|日|号|时|个|条|次|人|%|件|起|万)")  # matched at a run's end
 _COMBO_LIMIT = 50_000
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -60,12 +61,16 @@ class Line:
     # The text as printed (after script conversion), for verbatim quotes: ``text`` is always
     # ``norm(raw)`` (normalize.quote relies on it).
     raw: str | None = None
+    # ``mapped``, when known from the pass that normalized the line.
+    known_mapped: str | None = field(default=None, repr=False, compare=False)
 
-    @cached_property
+    @property
     def mapped(self) -> str:
         """``raw`` with its characters mapped as normalization maps them, worked out once per
         line: each quote of a part of a long line needs it."""
-        return map_chars(self.raw or "")
+        if self.known_mapped is None:
+            self.known_mapped = map_chars(self.raw or "")
+        return self.known_mapped
 
 
 @dataclass
@@ -95,16 +100,18 @@ def _glued_heading() -> re.Pattern[str]:
 
 
 # Every glued heading starts with an ordinal right after a digit: the heading pattern is tried
-# only there, not at every character of a crawled page printed as one line.
-_DIGIT_THEN_ORDINAL = re.compile(r"\d[一二三四五六七八九十]")
+# only there, not at every character of a crawled page printed as one line. The ordinal opens
+# the pattern (a leading class, which the engine skips to in its own C loop) and the digit is
+# looked behind for, instead of every character being tested for a digit.
+_DIGIT_THEN_ORDINAL = re.compile(r"[一二三四五六七八九十](?<=\d[\s\S])")
 
 
 def _glued_heading_start(text: str) -> int | None:
     """Where the first heading glued to a value starts in ``text``, or None."""
     heading = _glued_heading()
     for m in _DIGIT_THEN_ORDINAL.finditer(text):
-        if heading.match(text, m.start() + 1):
-            return m.start() + 1
+        if heading.match(text, m.start()):
+            return m.start()
     return None
 
 
@@ -138,12 +145,12 @@ def build_lines(doc: Document, traditional: bool, script: str = "tw2sp") -> list
     raws: list[str] = []
     for item in doc.items:
         if isinstance(item, Table):
-            raws.extend(cell.text for row in item.rows for cell in row)
+            raws.extend([cell.text for row in item.rows for cell in row])
         else:
             raws.append(item.text)
     if traditional:
         raws = [to_simplified(text, script) for text in raws]
-    normalized = norm_all(raws)
+    normalized, mapped = norm_all_mapped(raws)
     # A heading glued to a value follows a digit: without a digit-ordinal pair anywhere, no
     # line needs to be looked at for one.
     glued = _DIGIT_THEN_ORDINAL.search("\n".join(normalized)) is not None
@@ -155,13 +162,19 @@ def build_lines(doc: Document, traditional: bool, script: str = "tw2sp") -> list
                 cells = normalized[k : k + len(row)]
                 k += len(row)
                 line = Line("\t".join(cells), cells, [c.spanned for c in row])
-                lines.extend(_split_glued_heading(line) if glued else (line,))
+                if glued:
+                    lines.extend(_split_glued_heading(line))
+                else:
+                    lines.append(line)
         else:
             raw, text = raws[k], normalized[k]
             k += 1
             if text:
-                line = Line(text, raw=raw)
-                lines.extend(_split_glued_heading(line) if glued else (line,))
+                line = Line(text, raw=raw, known_mapped=mapped[k - 1])
+                if glued:
+                    lines.extend(_split_glued_heading(line))
+                else:
+                    lines.append(line)
     return lines
 
 
@@ -225,7 +238,7 @@ def _runs(text: str) -> list[re.Match[str]]:
     """Value runs in ``text`` that are table cells, not prose numbers."""
     out = []
     for m in _RUN.finditer(text):
-        if _PROSE_AFTER.match(text[m.end() :]):
+        if _PROSE_AFTER.match(text, m.end()):
             continue
         if m.start() > 0 and text[m.start() - 1] in "第约共近":
             continue
@@ -233,32 +246,80 @@ def _runs(text: str) -> list[re.Match[str]]:
     return out
 
 
+@cache
+def _numbered_label(number: object) -> re.Pattern[str]:
+    return re.compile(rf"{number}[.、]\D{{0,12}}$")
+
+
 def _label_start(text: str, start: int, row: tpl.Row) -> int:
     """Where a row label really starts: its sub-item number (``2.``) precedes the anchor."""
     if row.number is None:
         return start
-    m = re.search(rf"{row.number}[.、]\D{{0,12}}$", text[:start])
-    return m.start() if m else start
+    # A match ends where the anchor starts (or a newline before it), so it starts at most this
+    # far before: only that window is searched, not the whole line before the anchor.
+    lo = max(0, start - len(str(row.number)) - 14)
+    m = _numbered_label(row.number).search(text[lo:start])
+    return lo + m.start() if m else start
 
 
-_COMBINED: dict[int, tuple[Sequence[tpl.Row], re.Pattern[str], list[tpl.Row]]] = {}
+@dataclass(frozen=True)
+class _AnchorScan:
+    """Every anchor of a row set, found in one scan.
+
+    ``pattern`` is the alternation of every anchor (longer anchors first at one position) with
+    no groups: a group around each alternative would cost the engine its quick test of an
+    alternative's first literal, at every position tried (three quarters of the scan). Which
+    anchor matched is then the first alternative that matches alone at the match start (the
+    alternation's own rule), among those ``by_first`` lists for the character there.
+    """
+
+    pattern: re.Pattern[str]
+    anchors: tuple[re.Pattern[str], ...]  # each alternative alone, in the order tried
+    owners: tuple[tpl.Row, ...]  # the row of each alternative
+    by_first: dict[str, tuple[int, ...]]  # alternatives whose match may start with a character
+    unknown: tuple[int, ...]  # alternatives whose first characters are not known
+
+    def owner(self, text: str, start: int, end: int) -> tpl.Row:
+        """The row of the anchor that ``pattern`` matched at ``start:end``."""
+        for k in self.by_first.get(text[start], self.unknown):
+            m = self.anchors[k].match(text, start)
+            if m is not None:
+                if m.end() == end:
+                    return self.owners[k]
+                break
+        raise AssertionError("the alternation matched an anchor no alternative matches alone")
 
 
-def _combined(rows: Sequence[tpl.Row]) -> tuple[re.Pattern[str], list[tpl.Row]]:
-    """One alternation of every anchor of ``rows`` (longer anchors first at one position).
+_COMBINED: dict[int, tuple[Sequence[tpl.Row], _AnchorScan]] = {}
+
+
+def _combined(rows: Sequence[tpl.Row]) -> _AnchorScan:
+    """The :class:`_AnchorScan` of ``rows``.
 
     Row sets come from the cached template accessors, so their identity is a stable key
     (hashing the rows themselves on every line would cost more than the match).
     """
     hit = _COMBINED.get(id(rows))
     if hit is not None and hit[0] is rows:
-        return hit[1], hit[2]
+        return hit[1]
     alternatives = [(pat.pattern, row) for row in rows for pat in row.anchors]
     order = sorted(range(len(alternatives)), key=lambda i: -len(alternatives[i][0]))
-    pattern = _led_by_first_chars("|".join(f"(?P<a{i}>{alternatives[i][0]})" for i in order))
-    owners = [row for _p, row in alternatives]
-    _COMBINED[id(rows)] = (rows, pattern, owners)
-    return pattern, owners
+    sources = [alternatives[i][0] for i in order]
+    firsts = [_first_chars(source) for source in sources]
+    unknown = tuple(k for k, first in enumerate(firsts) if first is None)
+    chars = set().union(*(first for first in firsts if first is not None))
+    scan = _AnchorScan(
+        pattern=_led_by_first_chars("|".join(f"(?:{source})" for source in sources)),
+        anchors=tuple(re.compile(source) for source in sources),
+        owners=tuple(alternatives[i][1] for i in order),
+        by_first={
+            c: tuple(k for k, first in enumerate(firsts) if first is None or c in first)
+            for c in chars
+        },
+        unknown=unknown,
+    )
+    _COMBINED[id(rows)] = (rows, scan)
+    return scan
 
 
 @cache
@@ -329,10 +390,11 @@ def _anchor_matches(text: str, rows: Sequence[tpl.Row]) -> list[tuple[int, int, 
 
 def _anchors_in(text: str, rows: Sequence[tpl.Row]) -> list[tuple[int, int, tpl.Row]]:
     """:func:`_anchor_matches` of a text known to hold a Chinese character."""
-    pattern, owners = _combined(rows)
+    scan = _combined(rows)
     kept: list[tuple[int, int, tpl.Row]] = []
-    for m in pattern.finditer(text):
-        start, end, row = m.start(), m.end(), owners[int(m.lastgroup[1:])]  # type: ignore[index]
+    for m in scan.pattern.finditer(text):
+        start, end = m.span()
+        row = scan.owner(text, start, end)
         if kept and kept[-1][2] is row and not _runs(text[kept[-1][1] : start]):
             kept[-1] = (kept[-1][0], end, row)  # a second anchor of the same label
             continue
@@ -386,12 +448,17 @@ def _cell_segments(line: Line, rows: Sequence[tpl.Row], line_no: int) -> list[Se
     if sum(map(labels.__contains__, cells)) >= 2:
         return []  # a header row: its 总计 is the column, not the （七）总计 row
     anchored: tuple[int, tpl.Row] | None = None
+    scan = _combined(rows)
     for i, cell in enumerate(cells):
         if cell.isascii() or not _CJK.search(cell):
             continue  # _anchor_matches' own first test (a digit cell is ASCII), without the call
-        matches = _anchors_in(cell, rows)
-        if matches:
-            anchored = (i, matches[-1][2])
+        # The row of _anchors_in(cell, rows)[-1]: its last anchor's (a merge of two anchors of
+        # one label keeps the label's row), without the rows of the others.
+        last = None
+        for m in scan.pattern.finditer(cell):
+            last = m
+        if last is not None:
+            anchored = (i, scan.owner(cell, last.start(), last.end()))
     if anchored is None:
         texts = [c for c, s in zip(cells, spanned, strict=False) if not s]
         last_text = max((i for i, c in enumerate(texts) if not _is_value_cell(c)), default=-1)
@@ -614,19 +681,26 @@ def _sum_ok(vec: tuple[Value, ...]) -> bool:
 
 def _increasing(items: list[tuple[int, int]]) -> set[int]:
     """Indices (into ``items``) of a longest subsequence increasing in the second field."""
-    # best[j]: the chain chosen ending at j; each extends the first longest chain ending
-    # before it at a smaller order (as max(..., key=len) picks the first longest).
-    best: list[list[int]] = []
+    # The chain chosen ending at i extends the first longest chain ending before it at a
+    # smaller order (as max(..., key=len) picks the first longest); each chain is kept as its
+    # last index and the index before it, not copied.
     lengths: list[int] = []
+    previous: list[int] = []
     orders = [order for _, order in items]
     for i, order in enumerate(orders):
         chosen, length = -1, 0
         for j in range(i):
             if orders[j] < order and lengths[j] > length:
                 chosen, length = j, lengths[j]
-        best.append([*best[chosen], i] if chosen >= 0 else [i])
+        previous.append(chosen)
         lengths.append(length + 1)
-    return set(max(best, key=len, default=[]))
+    chain: set[int] = set()
+    if lengths:
+        i = lengths.index(max(lengths))  # the first longest, as max(best, key=len)
+        while i >= 0:
+            chain.add(i)
+            i = previous[i]
+    return chain
 
 
 def read_table3(lines: Sequence[Line], variant: str) -> TableResult:
@@ -709,9 +783,10 @@ def read_table3(lines: Sequence[Line], variant: str) -> TableResult:
         row_sets[row.key] = list(vectors)
 
     _narrow_by_columns(row_sets, variant, result)
+    keys = [c.key for c in columns]
     for row in rows:
         values = candidates_by_cell(row_sets[row.key], len(columns))
-        result.cells[row.key] = dict(zip((c.key for c in columns), values, strict=True))
+        result.cells[row.key] = dict(zip(keys, values, strict=True))
     return result
 
 
