@@ -223,31 +223,38 @@ def _own_cpu() -> float:
 def generated_reports(folder: Path, count: int, bases: list[Path], first: int = 0) -> list[Path]:
     """``count`` text reports: the base texts under unique, example-marked agency names
     (numbered from ``first``: sets made with different ``first`` share no report). Each round
-    through the base texts renames each base agency anew, so an agency's reports keep one per
-    year (two for one agency-year would be a conflict, and neither would be used)."""
+    through the base texts names its agencies anew: the first base text of each year goes to
+    one agency, the second of a year to another, and so on, so that an agency has a report for
+    as many years in a row as the bases allow (cross-year work, as in a crawl of several years)
+    and never two for one year (a conflict, which would leave both unused)."""
     from disclosure_metrics import ReportError, parse_file
 
     texts = []
+    years: list[int | None] = []
     seen: set[bytes] = set()
     for base in bases:
         if base.read_bytes() in seen:
             continue  # the sample is also in the corpus: identical files are read once
         seen.add(base.read_bytes())
         try:
-            agency = parse_file(base).agency
+            report = parse_file(base)
         except ReportError:
             continue
-        if agency:
-            texts.append((base.read_text(encoding="utf-8", errors="replace"), agency))
-    agencies = {agency: n for n, agency in enumerate(dict.fromkeys(a for _t, a in texts))}
+        if report.agency:
+            texts.append((base.read_text(encoding="utf-8", errors="replace"), report.agency))
+            years.append(report.year)
+    slots: list[int] = []  # the agency of each base in a round: its place among its year's bases
+    for base_year in years:
+        slots.append(sum(1 for y in years[: len(slots)] if y == base_year))
     paths = []
     for i in range(first, first + count):
         text, agency = texts[i % len(texts)]
+        slot = slots[i % len(texts)]
         group = i // len(texts)
         path = folder / f"{group // 1000:03d}" / f"r{i:06d}.txt"
         if i % 1000 == 0 or not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-        renamed = f"示例基准{group}号单位{agencies[agency]}"
+        renamed = f"示例基准{group}号单位{slot}"
         path.write_text(text.replace(agency, renamed), encoding="utf-8")
         paths.append(path)
     return paths
