@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -215,20 +215,10 @@ def section_texts(
     """
     if verbatim:
         return verbatim_section_texts(lines, hits)[0]
-    out: dict[str, str] = {}
-    for k, hit in enumerate(hits):
-        stop = hits[k + 1].pos if k + 1 < len(hits) else (len(lines), 0)
-        parts: list[str] = []
-        for li in range(hit.end[0], min(stop[0] + 1, len(lines))):
-            line = lines[li]
-            if line.cells is not None:
-                continue
-            a = hit.end[1] if li == hit.end[0] else 0
-            b = stop[1] if li == stop[0] else len(line.text)
-            if b > a:
-                parts.append(line.text[a:b])
-        out[hit.key] = "\n".join(p for p in parts if p)
-    return out
+    return {
+        key: "\n".join(line.text[a:b] for line, a, b in pieces)
+        for key, pieces in _section_pieces(lines, hits)
+    }
 
 
 def verbatim_section_texts(
@@ -239,10 +229,26 @@ def verbatim_section_texts(
     text a second time)."""
     out: dict[str, str] = {}
     mapped_out: dict[str, str] = {}
-    for k, hit in enumerate(hits):
-        stop = hits[k + 1].pos if k + 1 < len(hits) else (len(lines), 0)
+    for key, pieces in _section_pieces(lines, hits):
         parts: list[str] = []
         mapped_parts: list[str] = []
+        for line, a, b in pieces:
+            piece, mapped = _verbatim(line, a, b)
+            if piece:
+                parts.append(piece)
+                mapped_parts.append(mapped)
+        out[key] = "\n".join(parts)
+        mapped_out[key] = "\n".join(mapped_parts)
+    return out, mapped_out
+
+
+def _section_pieces(
+    lines: Sequence[Line], hits: Sequence[SectionHit]
+) -> Iterator[tuple[str, list[tuple[Line, int, int]]]]:
+    """Each section's key and the non-empty pieces (line, start, end) of its running text."""
+    for k, hit in enumerate(hits):
+        stop = hits[k + 1].pos if k + 1 < len(hits) else (len(lines), 0)
+        pieces: list[tuple[Line, int, int]] = []
         for li in range(hit.end[0], min(stop[0] + 1, len(lines))):
             line = lines[li]
             if line.cells is not None:
@@ -250,13 +256,8 @@ def verbatim_section_texts(
             a = hit.end[1] if li == hit.end[0] else 0
             b = stop[1] if li == stop[0] else len(line.text)
             if b > a:
-                piece, mapped = _verbatim(line, a, b)
-                if piece:
-                    parts.append(piece)
-                    mapped_parts.append(mapped)
-        out[hit.key] = "\n".join(parts)
-        mapped_out[hit.key] = "\n".join(mapped_parts)
-    return out, mapped_out
+                pieces.append((line, a, b))
+        yield hit.key, pieces
 
 
 def _verbatim(line: Line, a: int, b: int) -> tuple[str, str]:
