@@ -492,11 +492,7 @@ def export(
     for kind, paths in written.items():
         click.echo(f"{kind}: {', '.join(p.name for p in paths)}")
     click.echo(f"→ {Path(out_dir).resolve()}")
-    _list_unread(corpus.reports)
-    statuses = list(corpus.reports.status)
-    click.echo(summary_line(statuses), err=True)
-    if "failed" in statuses:
-        sys.exit(1)
+    _end_of_run(corpus.reports)
 
 
 @main.command()
@@ -563,8 +559,14 @@ def national(
     for table, rows in sorted(result.rows_written.items()):
         click.echo(f"{table}: {rows:,} rows")
     click.echo(f"→ {result.dataset}")
-    _list_unread(result.reports)
-    statuses = list(result.reports.status)
+    _end_of_run(result.reports)
+
+
+def _end_of_run(reports: Any) -> None:
+    """A run's last words: the inputs not read, the summary line, and exit code 1 when a file
+    failed (the others were read all the same)."""
+    _list_unread(reports)
+    statuses = list(reports.status)
     click.echo(summary_line(statuses), err=True)
     if "failed" in statuses:
         sys.exit(1)
