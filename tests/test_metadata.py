@@ -24,6 +24,40 @@ from disclosure_metrics.metadata import title_agency_year
             "中国(上海)自由贸易试验区管理委员会",
             2020,
         ),
+        # a site's side menu printed before the title names no agency
+        (
+            [
+                "政府信息公开指南",
+                "政府信息公开制度",
+                "政府信息公开年报",
+                "法定主动公开内容",
+                "2019年上海市人民政府办公厅政府信息公开工作年度报告",
+            ],
+            "上海市人民政府办公厅",
+            2019,
+        ),
+        (
+            [
+                "2021年政府信息公开年报",
+                "2020年政府信息公开年报",
+                "某某镇人民政府2022年政府信息公开工作年度报告",
+            ],
+            "某某镇人民政府",
+            2022,
+        ),
+        (
+            ["首页 政务公开 政府信息公开年报", "某某局2021年政府信息公开工作年度报告"],
+            "某某局",
+            2021,
+        ),
+        # only a menu line: it is the title, and it names no agency
+        (["政府信息公开年报", "统计期限自2020年1月1日至2020年12月31日。"], None, 2020),
+        # 人民政府信息公开…: the report words do not take the 政府 of the agency's name
+        (
+            ["某某县人民政府信息公开工作年度报告", "统计期限自2012年1月1日至12月31日。"],
+            "某某县人民政府",
+            2012,
+        ),
     ],
 )
 def test_agency_and_year(lines: list[str], agency: str | None, year: int) -> None:

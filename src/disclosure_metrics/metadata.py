@@ -58,10 +58,31 @@ _TRAILING_NOTE = re.compile(r"(年度报告|年报)(\([^()]{1,12}\))+$")
 
 
 def _agency_of(title: str) -> str:
+    """The agency a title names: the title without its year and report words.
+
+    >>> _agency_of("某某县人民政府信息公开工作年度报告"), _agency_of("政府信息公开年报")
+    ('某某县人民政府', '')
+    """
     agency = _TRAILING_NOTE.sub(r"\1", _clean(title))
     agency = _YEAR_WORDS.sub("", agency)
     agency = _REPORT_WORDS.sub("", agency)
-    return agency.strip("：:，,。 ")
+    agency = agency.strip("：:，,。 ")
+    if agency.endswith("人民"):  # 人民政府信息公开…: the report words took the 政府 of its name
+        agency += "政府"
+    return agency
+
+
+# What a site's menus and columns say (政府信息公开指南, 政务公开, 首页): no agency is named so.
+_MENU_WORDS = re.compile(r"信息公开|政务公开|首页|指南|目录|栏目|年报|年度报告")
+
+
+def _agency_like(text: str) -> bool:
+    """Whether ``text`` may be an agency's name: not empty, not a menu or column name."""
+    return bool(text) and len(text) <= _MAX_AGENCY and not _MENU_WORDS.search(text)
+
+
+# A line longer than this is a sentence, not an agency's name.
+_MAX_AGENCY = 40
 
 
 def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | None]:
@@ -75,6 +96,9 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
             title = _clean(m.group(2))
             break
     if title is None:
+        # The first line that names an agency; a site's menu ("政府信息公开年报", "2018年政府信息
+        # 公开年报") above the report names none, and is the title only when nothing else is.
+        first: str | None = None
         for i, line in enumerate(head):
             joined = line
             if (
@@ -83,11 +107,23 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
                 and _TITLE_KEY.match(_clean(head[i + 1]))
             ):
                 joined = line + head[i + 1]  # a title wrapped before 年度报告
-            if _TITLE_KEY.search(joined) and len(_clean(joined)) <= _MAX_TITLE:
-                title = _clean(joined)
-                if not _agency_of(title) and i > 0:
-                    title = _clean(head[i - 1]) + title  # agency printed on the line above
+            if not _TITLE_KEY.search(joined) or len(_clean(joined)) > _MAX_TITLE:
+                continue
+            candidate = _clean(joined)
+            own = _agency_of(candidate)
+            above = _clean(head[i - 1]) if i > 0 else ""
+            if not own and above:
+                # the agency printed on the line above (洪泽区人民政府 / 2023 年…年度报告)
+                names_agency = bool(_YEAR.search(candidate)) and _agency_like(above)
+                candidate = above + candidate
+            else:
+                names_agency = _agency_like(own)
+            if first is None:
+                first = candidate
+            if names_agency:
+                title = candidate
                 break
+        title = title or first
     if title is not None:
         agency = _agency_of(title) or None
     year: int | None = None
