@@ -50,6 +50,17 @@ from disclosure_metrics.metadata import title_agency_year
             "某某局",
             2021,
         ),
+        # a page's table of document facts labels the title
+        (
+            [
+                "索引号： 000014349/2020-00012 主题分类： 综合政务",
+                "发布机构： 某某区人民政府办公室",
+                "名称： 某某区人民政府2019年政府信息公开工作年度报告",
+                "分类： 政府信息公开年报",
+            ],
+            "某某区人民政府",
+            2019,
+        ),
         # only a menu line: it is the title, and it names no agency
         (["政府信息公开年报", "统计期限自2020年1月1日至2020年12月31日。"], None, 2020),
         # 人民政府信息公开…: the report words do not take the 政府 of the agency's name

@@ -16,7 +16,10 @@ import re
 import unicodedata
 
 _TITLE_KEY = re.compile(r"年度报告|年报")
-_CRAWLER_TITLE = re.compile(r"^\s*(标题|title)\s*[:：]\s*(.+)$", re.IGNORECASE)
+# The title as a crawler, or a page's table of document facts (索引号, 发布机构, 名称 …), labels it.
+_CRAWLER_TITLE = re.compile(
+    r"^\s*(标\s*题|题\s*名|名\s*称|文件名称|信息名称|title)\s*[:：]\s*(.+)$", re.IGNORECASE
+)
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _REPORT_WORDS = re.compile(
     r"(政府信息公开|政务公开|信息公开)?(工作)?(年度报告|年报)(全文)?|"
