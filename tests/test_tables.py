@@ -184,6 +184,21 @@ def test_table4_missing_last_cell_is_blank() -> None:
     assert result.cells["lit_after_review"]["pending"] == 0
 
 
+def test_table4_row_with_a_spacer_column_is_not_shifted() -> None:
+    # 2019 上海 table 4 (blank for zero) in a table with an empty first or last column
+    values = ["5", "", "", "2", "7", "8", "", "", "1", "9", "", "", "", "", ""]
+    for row in (["", *values], [*values, ""], ["", "", *values, ""]):
+        result = read_table4(lines_of(row))
+        assert result.cells["review"] == {
+            "upheld": 5,
+            "corrected": None,
+            "other": None,
+            "pending": 2,
+            "total": 7,
+        }, row
+        assert result.cells["lit_direct"]["total"] == 9
+
+
 def test_a_header_total_followed_by_blank_cells_is_not_the_total_row() -> None:
     header = ["", "自然人", "法人或其他组织", "总计", "", "", "", "", "", ""]
     ones = ("new_received", "granted", "total_processed")

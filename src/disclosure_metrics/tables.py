@@ -856,7 +856,7 @@ def _table4_line_values(line: Line) -> RawValues | None:
     if line.cells is not None:
         texts = [c for c, s in zip(line.cells, line.spanned or [], strict=False) if not s]
         if texts and all(_is_value_cell(t) for t in texts) and any(t.strip() for t in texts):
-            return ("cells", texts)
+            return ("cells", _without_spacers(texts))
         return None
     rest = line.text
     for word in tpl.table4_header_words():
@@ -869,6 +869,23 @@ def _table4_line_values(line: Line) -> RawValues | None:
         # Prose with numbers in it; only a run glued to the header words counts.
         return None
     return ("tokens", [t for m in runs for t in TOKEN.findall(m.group())])
+
+
+def _without_spacers(texts: list[str]) -> list[str]:
+    """A table 4 row of more cells than the table has columns without its extra blank cells at
+    the edges, the left first: an empty spacer column, or Word's placeholder cell before a
+    shifted row. A row of at most 15 cells keeps every blank (a blank is a value: not given).
+
+    >>> len(_without_spacers([""] + ["1"] * 15)), _without_spacers(["", "", "1"])
+    (15, ['', '', '1'])
+    """
+    width = len(tpl.table4_groups()) * len(tpl.table4_columns())
+    start, end = 0, len(texts)
+    while end - start > width and not texts[start].strip():
+        start += 1
+    while end - start > width and not texts[end - 1].strip():
+        end -= 1
+    return texts[start:end]
 
 
 def read_table4(lines: Sequence[Line]) -> TableResult:
