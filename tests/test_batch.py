@@ -165,7 +165,6 @@ def test_a_file_that_fails_is_in_the_manifest_and_the_run_goes_on(
     assert rows.loc[SAMPLE.name, "status"] == "parsed" and result.parsed == 1
 
 
-
 def test_aliases_units_and_conflicts_as_load_reads_them(tmp_path: Path, example_dir: Path) -> None:
     """With an alias map, a unit tree and two different files for one agency-year, the
     dataset still equals ``load()``'s: a renamed agency joined by its alias, HIER-1 parent by

@@ -123,9 +123,7 @@ def test_file_parses_to_the_generated_cells(parsed, name):
 
 
 def test_agency_is_read_without_the_title_marker(parsed):
-    assert {name: r.agency for name, r in parsed.items()} == {
-        r.file: r.agency for r in REPORTS
-    }
+    assert {name: r.agency for name, r in parsed.items()} == {r.file: r.agency for r in REPORTS}
 
 
 def test_narrative_facts_are_found(parsed):

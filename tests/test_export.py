@@ -56,7 +56,9 @@ def test_exports_hold_no_live_formula_and_keep_negative_numbers(tmp_path: Path) 
     texts = [c for ws in book for row in ws.iter_rows() for c in row if c.value == f"{PAYLOAD}.txt"]
     assert texts and all(c.data_type == "s" for c in texts)
     negative = [
-        c for row in book["同比 yoy"].iter_rows(min_row=2) for c in row
+        c
+        for row in book["同比 yoy"].iter_rows(min_row=2)
+        for c in row
         if isinstance(c.value, int | float) and c.value < 0
     ]
     assert negative and all(c.data_type == "n" for c in negative)

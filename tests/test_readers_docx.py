@@ -220,9 +220,7 @@ def test_a_dtd_in_a_part_not_named_xml_is_refused() -> None:
     source = zipfile.ZipFile(io.BytesIO(report_docx()))
     rels = source.read("word/_rels/document.xml.rels")
     content_types = source.read("[Content_Types].xml")
-    main = source.read("word/document.xml").replace(
-        b"?>", b'?><!DOCTYPE d [<!ENTITY a "b">]>', 1
-    )
+    main = source.read("word/document.xml").replace(b"?>", b'?><!DOCTYPE d [<!ENTITY a "b">]>', 1)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
