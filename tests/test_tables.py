@@ -7,6 +7,7 @@ from disclosure_metrics.document import Cell, Document, Table, TextLine
 from disclosure_metrics.numbers import Ambiguous
 from disclosure_metrics.tables import (
     build_lines,
+    join_cell_lines,
     read_table2,
     read_table3,
     read_table4,
@@ -197,6 +198,35 @@ def test_table4_row_with_a_spacer_column_is_not_shifted() -> None:
             "total": 7,
         }, row
         assert result.cells["lit_direct"]["total"] == 9
+
+
+def _one_cell_per_line(rows: list[str]) -> list[str]:
+    """Rows of "label v v v" printed one cell per line, as pdftotext prints a table."""
+    label_and_values = [row.rsplit(" ", 7) for row in rows]
+    return [cell for row in label_and_values for cell in row]
+
+
+def test_a_table_printed_one_cell_per_line_reads_as_its_rows() -> None:
+    printed = _one_cell_per_line(table3_text({"granted": "3 1 0 0 0 0 4"}))
+    result = read_table3(join_cell_lines(lines_of(*printed), 7), "split_other")
+    assert result.located == 25
+    assert result.cells["granted"]["commercial"] == 1 and result.cells["granted"]["total"] == 4
+    # without the join, each value line is a row of its own: the table is not read
+    assert read_table3(lines_of(*printed), "split_other").located < 25
+
+
+def test_one_cell_per_line_without_its_blank_cells_is_ambiguous_not_shifted() -> None:
+    # The blank cells of such a printing are not printed at all: 3, 1 and 4 can stand under
+    # any columns whose sum holds, never simply the first three.
+    printed = _one_cell_per_line(table3_text())
+    at = printed.index(tpl.table3_rows("split_other")[2].label)  # （一）予以公开
+    printed[at + 1 : at + 8] = ["3", "1", "4"]
+    result = read_table3(join_cell_lines(lines_of(*printed), 7), "split_other")
+    granted = result.cells["granted"]
+    for column, value in (("natural_person", 3), ("commercial", 1), ("total", 4)):
+        assert isinstance(granted[column], Ambiguous), column
+        assert {value, None} <= set(granted[column].candidates), column
+    assert result.cells["partial"]["total"] == 0  # the next row keeps its own values
 
 
 def test_a_header_total_followed_by_blank_cells_is_not_the_total_row() -> None:

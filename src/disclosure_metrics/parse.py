@@ -33,6 +33,7 @@ from .tables import (
     cut,
     find,
     find_any,
+    join_cell_lines,
     read_table2,
     read_table3,
     read_table4,
@@ -41,6 +42,10 @@ from .tables import table2_format as detect_table2_format
 from .tables import table3_variant as detect_table3_variant
 
 _CAPTION = re.compile(tpl.raw()["table2"]["caption_anchor"])
+# The most values a row of table 2 holds, in either format.
+_TABLE2_WIDTH = max(
+    len(block.columns) for fmt in tpl.raw()["table2"]["formats"] for block in tpl.table2_blocks(fmt)
+)
 _T3_START = tuple(re.compile(a) for a in tpl.raw()["table3"]["start_anchors"])
 _T4_START = tuple(re.compile(a) for a in tpl.raw()["table4"]["start_anchors"])
 _CARRY_FORWARD = next(r for r in tpl.all_table3_rows() if r.key == "carry_forward").anchors
@@ -222,6 +227,12 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
     title, agency, year = title_agency_year(raw_lines)
     section_hits = find_sections(lines)
     t2_lines, t3_lines, t4_lines = _regions(lines, section_hits)
+    if t2_lines:
+        t2_lines = join_cell_lines(t2_lines, _TABLE2_WIDTH)
+    if t3_lines:
+        t3_lines = join_cell_lines(t3_lines, len(tpl.table3_columns()))
+    if t4_lines:
+        t4_lines = join_cell_lines(t4_lines, tpl.table4_width(), labelled=False)
 
     variant = detect_table3_variant(t3_lines) if t3_lines else "single_other"
     t3 = read_table3(t3_lines, variant) if t3_lines else TableResult(cells={})

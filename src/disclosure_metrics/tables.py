@@ -29,6 +29,7 @@ from . import templates as tpl
 from .document import Document, Table
 from .normalize import map_chars, norm, norm_all_mapped, raw_index, to_simplified
 from .numbers import (
+    NA_MARKS,
     TOKEN,
     TOKEN_LED,
     Ambiguous,
@@ -41,7 +42,9 @@ from .numbers import (
 )
 
 Cells = list[Value | Ambiguous]
-RawValues = tuple[str, list[str]]  # ("cells" | "tokens", texts)
+# ("cells" | "values" | "tokens", texts): table cells; separate values whose blank cells were
+# not printed (a table printed one cell per line); or the number runs of a line of text.
+RawValues = tuple[str, list[str]]
 
 # A run of printed values: tokens separated by at most one space (text is normalized).
 _RUN = re.compile(rf"(?:{TOKEN_LED})(?: ?(?:{TOKEN_LED}))*")
@@ -63,6 +66,8 @@ class Line:
     raw: str | None = None
     # ``mapped``, when known from the pass that normalized the line.
     known_mapped: str | None = field(default=None, repr=False, compare=False)
+    # A row joined from a table printed one cell per line: its blank cells were not printed.
+    blanks_unprinted: bool = False
 
     @property
     def mapped(self) -> str:
@@ -464,7 +469,7 @@ def _cell_segments(line: Line, rows: Sequence[tpl.Row], line_no: int) -> list[Se
         last_text = max((i for i, c in enumerate(texts) if not _is_value_cell(c)), default=-1)
         values = texts[last_text + 1 :]
         if any(v.strip() for v in values):
-            return [Segment(None, ("cells", values), line_no, last_text >= 0)]
+            return [Segment(None, (_cells_kind(line), values), line_no, last_text >= 0)]
         return []
     i, row = anchored
     values = [c for c, s in zip(cells[i + 1 :], spanned[i + 1 :], strict=False) if not s]
@@ -478,7 +483,67 @@ def _cell_segments(line: Line, rows: Sequence[tpl.Row], line_no: int) -> list[Se
         runs = _runs(cells[i][m[1] :])
         if runs:
             return [Segment(row.key, ("tokens", TOKEN.findall(runs[0].group())), line_no)]
-    return [Segment(row.key, ("cells", values), line_no)]
+    return [Segment(row.key, (_cells_kind(line), values), line_no)]
+
+
+def _cells_kind(line: Line) -> str:
+    return "values" if line.blanks_unprinted else "cells"
+
+
+#: A table region is read as printed one cell per line when it holds at least this many lines
+#: of one value each (a label's row of values, at the least).
+MIN_CELL_LINES = 5
+
+
+def join_cell_lines(lines: Sequence[Line], width: int, labelled: bool = True) -> list[Line]:
+    """``lines`` with a table printed one cell per line (``pdftotext`` without ``-layout``, a
+    copy from some viewers) joined back into rows: a line of text followed by lines of one
+    value each becomes a row of cells, the label and at most ``width`` values; values with no
+    label before them make a row of at most ``width`` values. Such a table does not print its
+    blank cells, so a row of fewer values than columns may miss any of them
+    (``blanks_unprinted``: see :func:`row_vectors`). A region with fewer than
+    :data:`MIN_CELL_LINES` such value lines is returned as it is. With ``labelled=False``
+    (table 4, whose rows have no labels) only values are joined.
+
+    >>> rows = join_cell_lines([Line("规章"), Line("13"), Line("0"), Line("524"), Line("注"),
+    ...                         Line("规范性文件"), Line("60"), Line("2"), Line("1"), Line("4")],
+    ...                        width=3)
+    >>> [r.cells for r in rows]
+    [['规章', '13', '0', '524'], None, ['规范性文件', '60', '2', '1'], None]
+    """
+    single = [line.cells is None and _one_value(line.text) for line in lines]
+    if sum(single) < MIN_CELL_LINES:
+        return list(lines)
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        end = i + 1
+        if single[i] or (labelled and line.cells is None and _CJK.search(line.text)):
+            # A label and its values, or values printed before (or without) their label.
+            last = i + width + (not single[i])
+            while end < min(last, len(lines)) and single[end]:
+                end += 1
+        if end - i > 1:
+            cells = [lines[k].text for k in range(i, end)]
+            out.append(Line("\t".join(cells), cells, [False] * len(cells), blanks_unprinted=True))
+        else:
+            out.append(line)
+        i = end
+    return out
+
+
+def _one_value(text: str) -> bool:
+    """Whether a line holds one table value and nothing else (``12``, ``1,234``, ``-``)."""
+    text = text.strip()
+    if not text or len(text) > 20 or " " in text:
+        return False
+    if text.isdigit() and text.isascii():
+        return True  # the usual value
+    if text in NA_MARKS:
+        return True
+    # A value opens with a digit or a sign; a label, with a character or a bracket.
+    return (text[0].isdigit() or text[0] in "+-－") and _is_value_cell(text)
 
 
 def join_wrapped_labels(segments: list[Segment]) -> list[Segment]:
@@ -549,7 +614,8 @@ def row_vectors(
     Cells are read left to right; when fewer cells than columns are printed, ``short_rows``
     says what that means: ``blank_end`` (a rendering that cut the row off: the missing cells
     are the last ones, blank) or ``any_place`` (a converter that dropped a cell somewhere:
-    every placement ``accept`` allows is a candidate). A glued run is split into every vector
+    every placement ``accept`` allows is a candidate). Separate values whose blanks were not
+    printed (``"values"``) are always placed ``any_place``. A glued run is split into every vector
     ``accept`` allows, or every vector at all when none is accepted; ``last_is_sum`` says that
     ``accept`` holds only where the last value is the sum of the others, ``group_sums`` that
     ``prefix_ok`` holds only where each complete group of that many values ends with the sum
@@ -558,6 +624,8 @@ def row_vectors(
     kind, texts = raw
     n = len(col_types)
     warnings: list[str] = []
+    if kind == "values":
+        kind, short_rows = "cells", "any_place"
     if kind == "cells":
         cells = list(texts)
         while len(cells) > n and not cells[-1].strip():
@@ -856,7 +924,7 @@ def _table4_line_values(line: Line) -> RawValues | None:
     if line.cells is not None:
         texts = [c for c, s in zip(line.cells, line.spanned or [], strict=False) if not s]
         if texts and all(_is_value_cell(t) for t in texts) and any(t.strip() for t in texts):
-            return ("cells", _without_spacers(texts))
+            return (_cells_kind(line), _without_spacers(texts))
         return None
     rest = line.text
     for word in tpl.table4_header_words():
@@ -879,7 +947,7 @@ def _without_spacers(texts: list[str]) -> list[str]:
     >>> len(_without_spacers([""] + ["1"] * 15)), _without_spacers(["", "", "1"])
     (15, ['', '', '1'])
     """
-    width = len(tpl.table4_groups()) * len(tpl.table4_columns())
+    width = tpl.table4_width()
     start, end = 0, len(texts)
     while end - start > width and not texts[start].strip():
         start += 1
@@ -891,7 +959,7 @@ def _without_spacers(texts: list[str]) -> list[str]:
 def read_table4(lines: Sequence[Line]) -> TableResult:
     groups = tpl.table4_groups()
     columns = tpl.table4_columns()
-    width = len(groups) * len(columns)
+    width = tpl.table4_width()
     kind = "tokens"
     texts: list[str] = []
     started = False
@@ -902,8 +970,8 @@ def read_table4(lines: Sequence[Line]) -> TableResult:
                 break
             continue
         started = True
-        if values[0] == "cells":
-            kind = "cells"
+        if values[0] != "tokens":
+            kind = values[0]
         texts.extend(values[1])
         if len(texts) >= width:
             break

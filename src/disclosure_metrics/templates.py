@@ -166,6 +166,11 @@ def table4_columns() -> tuple[Column, ...]:
     return tuple(_column(c) for c in raw()["table4"]["columns"])
 
 
+def table4_width() -> int:
+    """The values table 4 holds: every group's columns (15 in both formats)."""
+    return len(table4_groups()) * len(table4_columns())
+
+
 @cache
 def table4_header_words() -> tuple[str, ...]:
     # Longest first, so that removing them from a line never leaves a fragment of a longer word.
