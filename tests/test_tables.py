@@ -11,6 +11,7 @@ from disclosure_metrics.tables import (
     read_table2,
     read_table3,
     read_table4,
+    row_vectors,
     short_row_placements,
     table2_format,
     table3_variant,
@@ -227,6 +228,18 @@ def test_one_cell_per_line_without_its_blank_cells_is_ambiguous_not_shifted() ->
         assert isinstance(granted[column], Ambiguous), column
         assert {value, None} <= set(granted[column].candidates), column
     assert result.cells["partial"]["total"] == 0  # the next row keeps its own values
+
+
+def test_a_cell_padded_for_its_colspan_is_left_out() -> None:
+    # A converter writes <td colspan=2>13</td> as "| 13 |  |": the row has a blank too many.
+    vectors, _ = row_vectors(("cells", ["13", "13", "", "524"]), ["int"] * 3)
+    assert vectors == [(13, 13, 524)]
+    # Where more than one blank could be the extra one, every choice is kept, not the first n
+    # cells: here the padding of the row's label opens it (2019 上海, blank totals).
+    cells = ["", "258", "12", "", "", "1", "1", ""]
+    vectors, warnings = row_vectors(("cells", cells), ["int"] * 7)
+    assert (258, 12, None, None, 1, 1, None) in vectors
+    assert len(vectors) > 1 and "every choice kept" in warnings[0]
 
 
 def test_a_header_total_followed_by_blank_cells_is_not_the_total_row() -> None:

@@ -20,6 +20,7 @@ Example::
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -600,6 +601,31 @@ def short_row_placements(values: Sequence[Value], width: int) -> list[tuple[Valu
     return out
 
 
+#: A row with more extra blank cells to choose from than this is cut at its width instead.
+MAX_BLANK_CHOICES = 64
+
+
+def _without_extra_blanks(cells: list[str], width: int) -> list[list[str]] | None:
+    """Every way to leave out blank cells of a row that has more cells than ``width`` so that
+    ``width`` remain: a converter pads a spanned cell with empty ones (``| 13 | | 524 |``), a
+    table has an empty spacer column or a trailing ``|  |``. None when the row has too few
+    blank cells, or too many ways to choose them.
+
+    >>> _without_extra_blanks(["13", "13", "", "524"], 3)
+    [['13', '13', '524']]
+    >>> _without_extra_blanks(["1", "", "", "2"], 3)
+    [['1', '', '2'], ['1', '', '2']]
+    """
+    blanks = [i for i, text in enumerate(cells) if not text.strip()]
+    extra = len(cells) - width
+    if len(blanks) < extra or math.comb(len(blanks), extra) > MAX_BLANK_CHOICES:
+        return None
+    return [
+        [text for i, text in enumerate(cells) if i not in left_out]
+        for left_out in map(set, itertools.combinations(blanks, extra))
+    ]
+
+
 def row_vectors(
     raw: RawValues,
     col_types: Sequence[str],
@@ -628,10 +654,22 @@ def row_vectors(
         kind, short_rows = "cells", "any_place"
     if kind == "cells":
         cells = list(texts)
-        while len(cells) > n and not cells[-1].strip():
-            cells.pop()
-        while len(cells) > n and not cells[0].strip():
-            cells.pop(0)
+        if len(cells) > n:
+            dropped = _without_extra_blanks(cells, n)
+            if dropped is not None:
+                read = [tuple(_read_values(c, warnings)) for c in dropped]
+                kept = list(dict.fromkeys(v for v in read if accept is None or accept(v)))
+                kept = kept or list(dict.fromkeys(read))
+                if len(kept) > 1:
+                    warnings.append(
+                        f"{len(cells)} cells where {n} expected; which blank cells are the "
+                        "extra ones is not printed, every choice kept"
+                    )
+                return kept, warnings
+            while len(cells) > n and not cells[-1].strip():
+                cells.pop()
+            while len(cells) > n and not cells[0].strip():
+                cells.pop(0)
         if len(cells) > n:
             warnings.append(f"{len(cells)} cells where {n} expected; extra cells ignored")
             cells = cells[:n]
