@@ -242,6 +242,22 @@ def test_a_cell_padded_for_its_colspan_is_left_out() -> None:
     assert len(vectors) > 1 and "every choice kept" in warnings[0]
 
 
+def test_separate_values_of_a_short_row_are_placed_not_split_into_digits() -> None:
+    # "258 12 1 1" under 7 columns, blanks for zero not printed (2019 上海 as plain text): no
+    # split of its digits satisfies the total, so it is read as a row without its blank cells.
+    from disclosure_metrics.tables import _sum_ok
+
+    tokens = ["258", "12", "1", "1"]
+    vectors, warnings = row_vectors(("tokens", tokens), ["int"] * 7, _sum_ok, last_is_sum=True)
+    assert (258, 12, None, None, 1, 1, None) in vectors
+    assert (2, 5, 8, 1, 2, 1, 1) not in vectors
+    assert all(v[-1] is None for v in vectors)  # no placement makes 1 the total of 272
+    assert "without its blank cells" in warnings[0]
+    # a glued run whose split holds is still split
+    vectors, _ = row_vectors(("tokens", ["713000074"]), ["int"] * 7, _sum_ok, last_is_sum=True)
+    assert vectors == [(71, 3, 0, 0, 0, 0, 74)]
+
+
 def test_a_header_total_followed_by_blank_cells_is_not_the_total_row() -> None:
     header = ["", "自然人", "法人或其他组织", "总计", "", "", "", "", "", ""]
     ones = ("new_received", "granted", "total_processed")

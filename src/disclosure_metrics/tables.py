@@ -626,6 +626,34 @@ def _without_extra_blanks(cells: list[str], width: int) -> list[list[str]] | Non
     ]
 
 
+def _placements_without_blanks(
+    tokens: list[str],
+    width: int,
+    accept: Callable[[tuple[Value, ...]], bool] | None,
+    last_is_sum: bool,
+) -> list[tuple[Value, ...]]:
+    """Every placement of ``tokens`` (separate numbers) under ``width`` columns that ``accept``
+    allows; none without an ``accept`` to choose by, or when a token is not a number. With
+    ``last_is_sum`` a placed total must be the sum of the others, the unprinted cells zero.
+
+    >>> _placements_without_blanks(["5", "2", "7"], 4, lambda v: True, last_is_sum=True)
+    [(5, 2, 7, None), (5, 2, None, 7), (5, None, 2, 7), (None, 5, 2, 7)]
+    """
+    if accept is None:
+        return []
+    values = _read_values(tokens, [])
+    if not all(isinstance(v, int | float) for v in values):
+        return []
+    return list(
+        dict.fromkeys(
+            v
+            for v in short_row_placements(values, width)
+            if accept(v)
+            and (not last_is_sum or v[-1] is None or v[-1] == sum(x or 0 for x in v[:-1]))
+        )
+    )
+
+
 def row_vectors(
     raw: RawValues,
     col_types: Sequence[str],
@@ -696,6 +724,16 @@ def row_vectors(
         vectors = split_glued(
             tokens, col_types, accept, prefix_ok, last_is_sum=last_is_sum, group_sums=group_sums
         )
+        if not vectors and len(tokens) > 1:
+            # No split of the digits holds: separate values of a row whose blank cells were not
+            # printed (a text rendering of a table that leaves blanks for zero).
+            vectors = _placements_without_blanks(tokens, n, accept, last_is_sum)
+            if vectors:
+                warnings.append(
+                    f"{' '.join(tokens)!r}: {len(tokens)} values where {n} expected, read as a "
+                    "row without its blank cells; every placement its total allows kept"
+                )
+                return vectors, warnings
         if not vectors and (accept is not None or prefix_ok is not None):
             warnings.append(f"no split of {''.join(tokens)!r} satisfies the identities")
             vectors = split_glued(tokens, col_types)
