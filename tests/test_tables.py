@@ -253,9 +253,28 @@ def test_separate_values_of_a_short_row_are_placed_not_split_into_digits() -> No
     assert (2, 5, 8, 1, 2, 1, 1) not in vectors
     assert all(v[-1] is None for v in vectors)  # no placement makes 1 the total of 272
     assert "without its blank cells" in warnings[0]
-    # a glued run whose split holds is still split
+    # a lone short number is one value too; a glued run whose split holds is still split
+    vectors, _ = row_vectors(("tokens", ["14"]), ["int"] * 7, _sum_ok, last_is_sum=True)
+    assert (14, None, None, None, None, None, None) in vectors and (1, 4) not in vectors
     vectors, _ = row_vectors(("tokens", ["713000074"]), ["int"] * 7, _sum_ok, last_is_sum=True)
     assert vectors == [(71, 3, 0, 0, 0, 0, 74)]
+
+
+def test_table4_without_its_blank_cells_keeps_the_placements_its_group_totals_allow() -> None:
+    # 2019 上海 table 4 as plain text, blanks for zero not printed: 5 2 7 | 8 1 9 | (nothing)
+    result = read_table4(lines_of("5 2 7 8 1 9"))
+    truth = {
+        "review": (5, None, None, 2, 7),
+        "lit_direct": (8, None, None, 1, 9),
+        "lit_after_review": (None,) * 5,
+    }
+    for group, values in truth.items():
+        columns = ("upheld", "corrected", "other", "pending", "total")
+        for column, value in zip(columns, values, strict=True):
+            cell = result.cells[group][column]
+            assert isinstance(cell, Ambiguous) and value in cell.candidates, (group, column)
+    # no placement breaks a group total: 5 and 2 are never review's total
+    assert 5 not in result.cells["review"]["total"].candidates
 
 
 def test_a_header_total_followed_by_blank_cells_is_not_the_total_row() -> None:

@@ -601,6 +601,9 @@ def short_row_placements(values: Sequence[Value], width: int) -> list[tuple[Valu
     return out
 
 
+#: A lone number this short, under a row of columns, is one value, not a glued run (a run of
+#: seven zeros and more is longer).
+MAX_LONE_VALUE_DIGITS = 4
 #: A row with more extra blank cells to choose from than this is cut at its width instead.
 MAX_BLANK_CHOICES = 64
 
@@ -631,27 +634,32 @@ def _placements_without_blanks(
     width: int,
     accept: Callable[[tuple[Value, ...]], bool] | None,
     last_is_sum: bool,
+    group_sums: int = 0,
 ) -> list[tuple[Value, ...]]:
-    """Every placement of ``tokens`` (separate numbers) under ``width`` columns that ``accept``
-    allows; none without an ``accept`` to choose by, or when a token is not a number. With
-    ``last_is_sum`` a placed total must be the sum of the others, the unprinted cells zero.
+    """Every placement of ``tokens`` (separate numbers) under ``width`` columns whose totals
+    hold, the unprinted cells zero: the last value with ``last_is_sum``, each group's last of
+    ``group_sums`` values (table 4); ``accept`` must allow it too. None without a total to
+    choose by, or when a token is not a number.
 
-    >>> _placements_without_blanks(["5", "2", "7"], 4, lambda v: True, last_is_sum=True)
+    >>> _placements_without_blanks(["5", "2", "7"], 4, None, last_is_sum=True)
     [(5, 2, 7, None), (5, 2, None, 7), (5, None, 2, 7), (None, 5, 2, 7)]
     """
-    if accept is None:
+    if not (last_is_sum or group_sums):
         return []
     values = _read_values(tokens, [])
     if not all(isinstance(v, int | float) for v in values):
         return []
-    return list(
-        dict.fromkeys(
-            v
-            for v in short_row_placements(values, width)
-            if accept(v)
-            and (not last_is_sum or v[-1] is None or v[-1] == sum(x or 0 for x in v[:-1]))
-        )
-    )
+    group = group_sums or width
+
+    def totals_hold(vec: tuple[Value, ...]) -> bool:
+        for start in range(0, width - group + 1, group):
+            *parts, total = vec[start : start + group]
+            if total is not None and total != sum(p or 0 for p in parts):  # type: ignore[misc]
+                return False
+        return True
+
+    placed = short_row_placements(values, width)
+    return list(dict.fromkeys(v for v in placed if totals_hold(v) and (not accept or accept(v))))
 
 
 def row_vectors(
@@ -724,10 +732,10 @@ def row_vectors(
         vectors = split_glued(
             tokens, col_types, accept, prefix_ok, last_is_sum=last_is_sum, group_sums=group_sums
         )
-        if not vectors and len(tokens) > 1:
+        if not vectors and (len(tokens) > 1 or len(tokens[0]) <= MAX_LONE_VALUE_DIGITS):
             # No split of the digits holds: separate values of a row whose blank cells were not
             # printed (a text rendering of a table that leaves blanks for zero).
-            vectors = _placements_without_blanks(tokens, n, accept, last_is_sum)
+            vectors = _placements_without_blanks(tokens, n, accept, last_is_sum, group_sums)
             if vectors:
                 warnings.append(
                     f"{' '.join(tokens)!r}: {len(tokens)} values where {n} expected, read as a "
