@@ -40,6 +40,23 @@ def test_heading_variants_and_wrong_numbers() -> None:
     assert section_texts(lines, hits)["other_matters"] == "无其他需要报告的事项"
 
 
+def test_arabic_and_part_numbered_headings() -> None:
+    lines = _lines(
+        "第一部分 总体情况",
+        "正文。",
+        "2. 主动公开政府信息情况",
+        "共12.5万条。3、收到和处理政府信息公开申请情况",
+        "## 4.政府信息公开行政复议、行政诉讼情况",
+        "（一）存在的主要问题：人手不足。",  # the part of a section, never a section
+    )
+    hits = find_sections(lines)
+    assert [(h.no, h.printed_number) for h in hits] == [(1, 1), (2, 2), (3, 3), (4, 4)]
+    assert hits[0].heading == "第一部分总体情况"  # normalized: spaces dropped
+    assert section_texts(lines, hits)["overview"] == "正文。"
+    # the digits of a number are no ordinal: 2020.总体情况 is not a heading
+    assert find_sections(_lines("截至2020.总体情况较好")) == []
+
+
 def test_real_reports_have_their_sections() -> None:
     from disclosure_metrics import parse_file
 

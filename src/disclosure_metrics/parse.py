@@ -167,7 +167,17 @@ def _regions(
     t2 = cut(lines, t2_start, t3_start) if t2_start is not None else None
     carry = find_any(lines, _CARRY_FORWARD, t3_start)
     t4_start = find_any(lines, _T4_START, carry or t3_start)
-    t3 = cut(lines, t3_start, t4_start)
+    # Table 3 ends where the heading of section 四 starts, its ordinal included: a crawled page
+    # can print it glued to the table's last values (``0 0 0 0 0 0 0 4、政府信息公开行政复议…``).
+    t3_end = next(
+        (
+            h.pos
+            for h in section_hits or ()
+            if h.no == 4 and (carry or t3_start) < h.pos and (t4_start is None or h.pos <= t4_start)
+        ),
+        t4_start,
+    )
+    t3 = cut(lines, t3_start, t3_end)
     if t4_start is None:
         return t2, t3, None
     # Table 4 ends where the heading of section 五 starts, ordinal and lead words included: a

@@ -36,9 +36,18 @@ _ORDINALS = "一二三四五六七八九十"
 _ORDINAL_VALUE = {ch: i + 1 for i, ch in enumerate(_ORDINALS)}
 # What may stand before a heading body: an ordinal with its comma, OCR noise, a Markdown mark.
 _LEAD_WORDS = "本年度|政府信息公开工作|政府信息公开|政务公开工作|行政机关|因政府信息公开工作"
-# After the first ordinal character: the rest of a numbered heading's prefix.
-_AFTER_FIRST_ORDINAL = rf"[{_ORDINALS}]?\s*[、.]\s*(?:\d{{4}}年)?(?:{_LEAD_WORDS})?"
-_PREFIX = rf"(?P<ord>[{_ORDINALS}]{{1,2}})\s*[、.]\s*(?:\d{{4}}年)?(?:{_LEAD_WORDS})?"
+_LEAD = rf"\s*(?:\d{{4}}年)?(?:{_LEAD_WORDS})?"
+# A numbered heading: the template's Chinese ordinal (一、), which may stand anywhere, even glued
+# to a table's last values; group ``ord`` is the number.
+_PREFIX = rf"(?P<ord>[{_ORDINALS}]{{1,2}})\s*[、.]{_LEAD}"
+# After the first ordinal character: the rest of that prefix (see _Finder).
+_AFTER_FIRST_ORDINAL = rf"[{_ORDINALS}]?\s*[、.]{_LEAD}"
+# Other numberings, only where an unnumbered heading may stand: 1、 or 1. (Arabic, not the 1.5
+# of a number) and 第一部分. Not (一): it numbers the parts of a section (五's
+# "(一)存在的主要问题"), never a section.
+_LINE_PREFIX = (
+    rf"(?:(?P<ord>\d{{1,2}})\s*[、.](?!\d)|第(?P<part>[{_ORDINALS}]{{1,2}})部分\s*[、.:]?){_LEAD}"
+)
 # An unnumbered heading starts a line or follows a sentence end; Markdown marks may lead it.
 _SENTENCE_STOPS = "。;；"
 _MARKS = r"#*\s*"
@@ -62,7 +71,9 @@ def _sources(section: tpl.Section) -> list[str]:
     out = []
     for anchor in section.anchors:
         out.append(rf"{_PREFIX}{anchor.pattern}{_TAIL}")
-        out.append(rf"(?:^|(?<=[{_SENTENCE_STOPS}])){_MARKS}{anchor.pattern}{_TAIL}")
+        out.append(
+            rf"(?:^|(?<=[{_SENTENCE_STOPS}])){_MARKS}(?:{_LINE_PREFIX})?{anchor.pattern}{_TAIL}"
+        )
     return out
 
 
@@ -109,6 +120,10 @@ class _Finder:
         return None
 
 
+# A named group of a pattern's source: unnamed where sources are joined into one alternation.
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
 @cache
 def _compiled() -> tuple[_Finder, ...]:
     """One :class:`_Finder` per section, in section order."""
@@ -116,7 +131,7 @@ def _compiled() -> tuple[_Finder, ...]:
     for section in tpl.sections():
         sources = _sources(section)
         either = "|".join(
-            f"(?P<p{i}>{source.replace('(?P<ord>', '(?:')})" for i, source in enumerate(sources)
+            f"(?P<p{i}>{_NAMED_GROUP.sub('(?:', source)})" for i, source in enumerate(sources)
         )
         gate = "|".join(f"(?:{a.pattern})" for a in section.anchors)
         first = _first_chars(gate)
@@ -130,7 +145,10 @@ def _compiled() -> tuple[_Finder, ...]:
             gate = f"[{chars}](?<=(?=(?:{gate}))[\\s\\S])"
         # Each anchor's pattern is concatenated as in _sources, inside its own alternative.
         numbered = "|".join(f"{_AFTER_FIRST_ORDINAL}{a.pattern}{_TAIL}" for a in section.anchors)
-        unnumbered = "|".join(f"{_MARKS}{a.pattern}{_TAIL}" for a in section.anchors)
+        line_prefix = _NAMED_GROUP.sub("(?:", _LINE_PREFIX)
+        unnumbered = "|".join(
+            f"{_MARKS}(?:{line_prefix})?{a.pattern}{_TAIL}" for a in section.anchors
+        )
         # The character consumed first tells the kind: an ordinal or a sentence end.
         opening = (
             f"[{_ORDINALS}{_SENTENCE_STOPS}]"
@@ -151,9 +169,12 @@ def _compiled() -> tuple[_Finder, ...]:
 
 
 def _printed(match: re.Match[str]) -> int | None:
-    ordinal = match.groupdict().get("ord")
+    groups = match.groupdict()
+    ordinal = groups.get("ord") or groups.get("part")
     if not ordinal:
         return None
+    if ordinal.isdigit():
+        return int(ordinal)
     if len(ordinal) == 2:
         return 10 + _ORDINAL_VALUE.get(ordinal[1], 0)
     return _ORDINAL_VALUE.get(ordinal)

@@ -1017,7 +1017,7 @@ def _table4_line_values(line: Line) -> RawValues | None:
     if not runs:
         return None
     leftover = _RUN.sub(" ", rest)
-    if len(re.sub(r"[\s、,.:;()\-—]", "", leftover)) > 4:
+    if len(re.sub(r"[\s、,.:;()\-—*#|]", "", leftover)) > 4:  # Markdown marks are no prose
         # Prose with numbers in it; only a run glued to the header words counts.
         return None
     return ("tokens", [t for m in runs for t in TOKEN.findall(m.group())])
