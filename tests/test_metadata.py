@@ -61,6 +61,12 @@ from disclosure_metrics.metadata import title_agency_year
             "某某区人民政府",
             2019,
         ),
+        # a year in Chinese numerals, or on the line above; a notice wrapped around the title
+        (["某某县人民政府二〇二二年度政府信息公开工作年度报告"], "某某县人民政府", 2022),
+        (["2022年度", "某某县人民政府政府信息公开工作年度报告"], "某某县人民政府", 2022),
+        (["关于印发某某局2021年政府信息公开工作年度报告的通知"], "某某局", 2021),
+        (["某某局关于2021年政府信息公开工作年度报告"], "某某局", 2021),
+        (["某某局政府信息公开工作2021年度报告"], "某某局", 2021),
         # only a menu line: it is the title, and it names no agency
         (["政府信息公开年报", "统计期限自2020年1月1日至2020年12月31日。"], None, 2020),
         # 人民政府信息公开…: the report words do not take the 政府 of the agency's name

@@ -20,13 +20,26 @@ _TITLE_KEY = re.compile(r"年度报告|年报")
 _CRAWLER_TITLE = re.compile(
     r"^\s*(标\s*题|题\s*名|名\s*称|文件名称|信息名称|title)\s*[:：]\s*(.+)$", re.IGNORECASE
 )
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# A year in digits or in Chinese numerals (二〇二二, as formal titles print it).
+_CN_DIGITS = {c: str(i % 10) for i, c in enumerate("零一二三四五六七八九", start=0)} | {
+    "〇": "0",
+    "○": "0",
+}
+_YEAR_NUMBER = r"(?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3}"
+_YEAR = re.compile(rf"({_YEAR_NUMBER})\s*年")
 _REPORT_WORDS = re.compile(
     r"(政府信息公开|政务公开|信息公开)?(工作)?(年度报告|年报)(全文)?|"
+    r"(政府信息公开|政务公开|信息公开)(工作)?报告|"
     r"[《》#*【】\[\]]|\((?:(?:19|20)\d{2})\)"
 )
-_YEAR_WORDS = re.compile(r"((?:19|20)\d{2})\s*年度?")
-_PERIOD = re.compile(r"统计(?:期限|周期|时限)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+_YEAR_WORDS = re.compile(rf"({_YEAR_NUMBER})\s*年度?")
+# A title line that is only its year (2022年度 above 某某县…年度报告).
+_YEAR_ALONE = re.compile(rf"^({_YEAR_NUMBER})\s*年度?$")
+# The words of a notice that publishes the report (关于印发…的通知): not the agency's name.
+_NOTICE_WORDS = re.compile(r"^关于(?:印发|公布|发布|公开)?|关于$|的(?:通知|公告)$")
+_PERIOD = re.compile(
+    rf"统计(?:期限|周期|时限)[^。]{{0,12}}?({_YEAR_NUMBER})\s*年\s*[1一]\s*月\s*[1一]\s*日"
+)
 # Crawler page chrome that may name the column (首页 > 政务公开 > 政府信息公开年报): never a title.
 # A breadcrumb separator stands between words (政务公开 > 年报), unlike the > of a tag.
 _BREADCRUMB = re.compile(r"[\u4e00-\u9fff]\s*[>＞»›]\s*[\u4e00-\u9fff]")
@@ -65,10 +78,13 @@ def _agency_of(title: str) -> str:
 
     >>> _agency_of("某某县人民政府信息公开工作年度报告"), _agency_of("政府信息公开年报")
     ('某某县人民政府', '')
+    >>> _agency_of("关于印发某某局二〇二二年政府信息公开工作年度报告的通知")
+    '某某局'
     """
     agency = _TRAILING_NOTE.sub(r"\1", _clean(title))
     agency = _YEAR_WORDS.sub("", agency)
     agency = _REPORT_WORDS.sub("", agency)
+    agency = _NOTICE_WORDS.sub("", agency.strip("：:，,。 "))
     agency = agency.strip("：:，,。 ")
     if agency.endswith("人民"):  # 人民政府信息公开…: the report words took the 政府 of its name
         agency += "政府"
@@ -125,15 +141,26 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
                 first = candidate
             if names_agency:
                 title = candidate
+                if not _YEAR.search(title) and _YEAR_ALONE.match(above):
+                    title = above + title  # the year printed on the line above
                 break
         title = title or first
     if title is not None:
         agency = _agency_of(title) or None
     year: int | None = None
     if title and (m := _YEAR.search(title)):
-        year = int(m.group(1))
+        year = _year_value(m.group(1))
     else:
         text = "".join(_clean(line) for line in head)
         if m := _PERIOD.search(text):
-            year = int(m.group(1))
+            year = _year_value(m.group(1))
     return title, agency, year
+
+
+def _year_value(printed: str) -> int:
+    """A year as printed, in digits or Chinese numerals.
+
+    >>> _year_value("2022"), _year_value("二〇二二"), _year_value("二○一九")
+    (2022, 2022, 2019)
+    """
+    return int("".join(_CN_DIGITS.get(char, char) for char in printed))
