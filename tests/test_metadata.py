@@ -67,6 +67,10 @@ from disclosure_metrics.metadata import title_agency_year
         (["关于印发某某局2021年政府信息公开工作年度报告的通知"], "某某局", 2021),
         (["某某局关于2021年政府信息公开工作年度报告"], "某某局", 2021),
         (["某某局政府信息公开工作2021年度报告"], "某某局", 2021),
+        # a title wrapped over lines, in the agency's name too; a document-facts label above
+        (["某某县人民政府", "2022年政府信息公开", "工作年度报告"], "某某县人民政府", 2022),
+        (["某某市某某区", "人民政府2022年政府信息公开工作年度报告"], "某某市某某区人民政府", 2022),
+        (["发布机构：某某县教育局", "2022年政府信息公开工作年度报告"], "某某县教育局", 2022),
         # only a menu line: it is the title, and it names no agency
         (["政府信息公开年报", "统计期限自2020年1月1日至2020年12月31日。"], None, 2020),
         # 人民政府信息公开…: the report words do not take the 政府 of the agency's name

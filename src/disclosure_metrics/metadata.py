@@ -102,6 +102,14 @@ def _agency_like(text: str) -> bool:
 
 # A line longer than this is a sentence, not an agency's name.
 _MAX_AGENCY = 40
+# What is left of a title that wrapped in an agency's name (某某市某某区 / 人民政府2022年…).
+_GENERIC_AGENCY = re.compile(r"(?:人民)?政府(?:办公室|办公厅)?|办公室|办公厅|委员会|管委会")
+# How many lines above a title line may hold its start.
+_TITLE_LINES_ABOVE = 2
+# A label of a page's table of document facts before an agency's name (发布机构：某某局).
+_FACT_LABEL = re.compile(r"^(?:发布机构|发文机关|发布单位|信息来源|来源|主办单位)[:：]")
+# Punctuation that ends or splits a sentence: a line holding it is prose, not a title's part.
+_SENTENCE_MARK = re.compile(r"[。；;，,]")
 
 
 def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | None]:
@@ -130,17 +138,32 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
                 continue
             candidate = _clean(joined)
             own = _agency_of(candidate)
-            above = _clean(head[i - 1]) if i > 0 else ""
-            if not own and above:
-                # the agency printed on the line above (洪泽区人民政府 / 2023 年…年度报告)
-                names_agency = bool(_YEAR.search(candidate)) and _agency_like(above)
-                candidate = above + candidate
-            else:
-                names_agency = _agency_like(own)
+            names_agency = _agency_like(own) and not _GENERIC_AGENCY.fullmatch(own)
+            if not names_agency:
+                # The title's start on the lines above: the agency printed above it (洪泽区人民
+                # 政府 / 2023 年…年度报告), or a title wrapped over lines (某某县人民政府 / 2022年
+                # 政府信息公开 / 工作年度报告, 某某市某某区 / 人民政府2022年…).
+                longer = candidate
+                for above in head[max(0, i - _TITLE_LINES_ABOVE) : i][::-1]:
+                    piece = _FACT_LABEL.sub("", _clean(above))
+                    if _TITLE_KEY.search(piece) or _SENTENCE_MARK.search(piece):
+                        break
+                    longer = piece + longer
+                    agency = _agency_of(longer)
+                    if (
+                        _YEAR.search(longer)
+                        and _agency_like(agency)
+                        and not _GENERIC_AGENCY.fullmatch(agency)
+                    ):
+                        candidate, names_agency = longer, True
+                        break
+                if not names_agency and not own and i > 0:
+                    candidate = _clean(head[i - 1]) + candidate  # for the fallback's title
             if first is None:
                 first = candidate
             if names_agency:
                 title = candidate
+                above = _clean(head[i - 1]) if i > 0 else ""
                 if not _YEAR.search(title) and _YEAR_ALONE.match(above):
                     title = above + title  # the year printed on the line above
                 break
