@@ -37,9 +37,15 @@ _YEAR_WORDS = re.compile(rf"({_YEAR_NUMBER})\s*年度?")
 _YEAR_ALONE = re.compile(rf"^({_YEAR_NUMBER})\s*年度?$")
 # The words of a notice that publishes the report (关于印发…的通知): not the agency's name.
 _NOTICE_WORDS = re.compile(r"^关于(?:印发|公布|发布|公开)?|关于$|的(?:通知|公告)$")
+# The period the figures cover: 统计期限 (时间, 时段 …) from 1 January, or 1 January to 31
+# December of one year however it is introduced.
 _PERIOD = re.compile(
-    rf"统计(?:期限|周期|时限)[^。]{{0,12}}?({_YEAR_NUMBER})\s*年\s*[1一]\s*月\s*[1一]\s*日"
+    rf"统计(?:期限|周期|时限|时间|时段|区间|范围)[^。]{{0,12}}?({_YEAR_NUMBER})\s*年\s*[1一]\s*月\s*[1一]\s*日"
+    rf"|({_YEAR_NUMBER})\s*年\s*1\s*月\s*1\s*日[^。]{{0,6}}?(?:至|到|—|-|~)\s*"
+    rf"(?:(?:{_YEAR_NUMBER})\s*年\s*)?12\s*月\s*31\s*日"
 )
+# Punctuation that ends or splits a sentence: a title holds none.
+_SENTENCE_MARK = re.compile(r"[。；;，,]")
 # Crawler page chrome that may name the column (首页 > 政务公开 > 政府信息公开年报): never a title.
 # A breadcrumb separator stands between words (政务公开 > 年报), unlike the > of a tag.
 _BREADCRUMB = re.compile(r"[\u4e00-\u9fff]\s*[>＞»›]\s*[\u4e00-\u9fff]")
@@ -96,8 +102,22 @@ _MENU_WORDS = re.compile(r"信息公开|政务公开|首页|指南|目录|栏目
 
 
 def _agency_like(text: str) -> bool:
-    """Whether ``text`` may be an agency's name: not empty, not a menu or column name."""
-    return bool(text) and len(text) <= _MAX_AGENCY and not _MENU_WORDS.search(text)
+    """Whether ``text`` may be an agency's name: not empty, not a menu or column name, not the
+    rest of a sentence (本报告…, digits of a date).
+
+    >>> _agency_like("某某县教育局"), _agency_like("政府信息公开指南"), _agency_like("本1月1日")
+    (True, False, False)
+    """
+    return (
+        bool(text)
+        and len(text) <= _MAX_AGENCY
+        and not _MENU_WORDS.search(text)
+        and not _NOT_A_NAME.search(text)
+    )
+
+
+# A sentence's words, never an agency's name: 本报告, 本年度, a date's digits.
+_NOT_A_NAME = re.compile(r"^本|\d")
 
 
 # A line longer than this is a sentence, not an agency's name.
@@ -108,8 +128,6 @@ _GENERIC_AGENCY = re.compile(r"(?:人民)?政府(?:办公室|办公厅)?|办公�
 _TITLE_LINES_ABOVE = 2
 # A label of a page's table of document facts before an agency's name (发布机构：某某局).
 _FACT_LABEL = re.compile(r"^(?:发布机构|发文机关|发布单位|信息来源|来源|主办单位)[:：]")
-# Punctuation that ends or splits a sentence: a line holding it is prose, not a title's part.
-_SENTENCE_MARK = re.compile(r"[。；;，,]")
 
 
 def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | None]:
@@ -134,6 +152,7 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
                 and _TITLE_KEY.match(_clean(head[i + 1]))
             ):
                 joined = line + head[i + 1]  # a title wrapped before 年度报告
+            joined = _SENTENCE_MARK.split(joined, 1)[0]  # a title holds no sentence's marks
             if not _TITLE_KEY.search(joined) or len(_clean(joined)) > _MAX_TITLE:
                 continue
             candidate = _clean(joined)
@@ -167,8 +186,15 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
                 if not _YEAR.search(title) and _YEAR_ALONE.match(above):
                     title = above + title  # the year printed on the line above
                 break
-        title = title or first
-    if title is not None:
+        if title is None and first is not None:
+            # No line names an agency: the first title line is the title, and what it names is
+            # its agency only when that reads as a name (not 本…统计期限… of a sentence).
+            title = first
+            named = _agency_of(title)
+            agency = named if _agency_like(named) else None
+        elif title is not None:
+            agency = _agency_of(title) or None
+    else:
         agency = _agency_of(title) or None
     year: int | None = None
     if title and (m := _YEAR.search(title)):
@@ -176,7 +202,7 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
     else:
         text = "".join(_clean(line) for line in head)
         if m := _PERIOD.search(text):
-            year = _year_value(m.group(1))
+            year = _year_value(m.group(1) or m.group(2))
     return title, agency, year
 
 
