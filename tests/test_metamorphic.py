@@ -79,6 +79,20 @@ def _same_or_ambiguous(got: Any, want: Any) -> bool:
     return got == want and type(got) is type(want)
 
 
+def _assert_says_the_same(report: Report, original: Report) -> None:
+    """Same agency, year and format; every cell the same or ambiguous with its value among the
+    candidates; the same narrative facts."""
+    assert (report.agency, report.year, report.format) == (
+        original.agency,
+        original.year,
+        original.format,
+    )
+    want, got = _cells(original), _cells(report)
+    wrong = [(k, got.get(k), v) for k, v in want.items() if not _same_or_ambiguous(got.get(k), v)]
+    assert not wrong, wrong
+    assert _facts(report) == _facts(original)
+
+
 def _facts(report: Report) -> set[tuple[str, str, float, str]]:
     return {(f.metric, f.channel, float(f.value), f.qualifier) for f in report.narrative}
 
@@ -107,15 +121,7 @@ def test_perturbed_report_says_the_same(name: str, spec: dict[str, Any], tmp_pat
         report = parse_file(path)
     except ReportError as err:
         pytest.fail(f"{spec['id']}: the perturbed report no longer parses: {err}")
-    assert (report.agency, report.year, report.format) == (
-        original.agency,
-        original.year,
-        original.format,
-    )
-    want, got = _cells(original), _cells(report)
-    wrong = [(k, got.get(k), v) for k, v in want.items() if not _same_or_ambiguous(got.get(k), v)]
-    assert not wrong, wrong
-    assert _facts(report) == _facts(original)
+    _assert_says_the_same(report, original)
 
 
 def test_every_perturbation_applies_to_some_report() -> None:
@@ -159,12 +165,4 @@ def test_a_table_printed_one_cell_per_line_says_the_same(name: str, tmp_path: Pa
     path = tmp_path / name
     path.write_text(one_cell_per_line(source.read_text(encoding="utf-8")), encoding="utf-8")
     original, report = _original(name), parse_file(path)
-    assert (report.agency, report.year, report.format) == (
-        original.agency,
-        original.year,
-        original.format,
-    )
-    want, got = _cells(original), _cells(report)
-    wrong = [(k, got.get(k), v) for k, v in want.items() if not _same_or_ambiguous(got.get(k), v)]
-    assert not wrong, wrong
-    assert _facts(report) == _facts(original)
+    _assert_says_the_same(report, original)
