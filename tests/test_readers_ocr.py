@@ -257,3 +257,45 @@ def test_without_the_engine_a_scan_says_ocr_is_missing(two_page_scan, monkeypatc
         read_document(two_page_scan)
     assert caught.value.code == "ocr_unavailable"
     assert "扫描件.pdf" in str(caught.value) and "not installed" in caught.value.message_en
+
+
+def _with_garbled_layer(scan: Path, target: Path) -> Path:
+    """``scan`` with an invisible text layer of mojibake over each page (GBK bytes shown as
+    Latin-1 letters), as a PDF whose fonts lack a Unicode map gives it."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    junk = "¸ÃÄê¶È»ú¹¹ÕþÎñ¹«¿ª "
+    pdf = pdfium.PdfDocument(str(scan))
+    for index in range(len(pdf)):
+        page = pdf[index]
+        for line in range(30):
+            text = (junk * 5)[line % 7 :][:50] + "\x00"
+            obj = pdfium_c.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", ctypes.c_float(10))
+            pdfium_c.FPDFText_SetText(obj, (ctypes.c_ushort * len(text))(*map(ord, text)))
+            pdfium_c.FPDFTextObj_SetTextRenderMode(obj, pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE)
+            pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, 40, 800 - line * 25)
+            pdfium_c.FPDFPage_InsertObject(page.raw, obj)
+        pdfium_c.FPDFPage_GenerateContent(page.raw)
+    pdf.save(target)
+    pdf.close()
+    return target
+
+
+def test_a_garbled_text_layer_is_read_by_ocr_like_a_scan(two_page_scan, tmp_path) -> None:
+    garbled = _with_garbled_layer(two_page_scan, tmp_path / "乱码.pdf")
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(garbled))
+    assert "¸ÃÄ" in pdf[0].get_textpage().get_text_range()  # the layer is there, and junk
+    pdf.close()
+    report = parse_file(garbled)
+    scan = parse_file(two_page_scan)
+    assert (report.table3, report.table4) == (scan.table3, scan.table4)
+    assert report.table3["new_received"]["total"] is not None
+    assert any("unreadable" in w and "read by OCR" in w for w in report.warnings)
+    with pytest.raises(ReportError) as caught:
+        parse_file(garbled, ocr="never")
+    assert caught.value.code == "no_text_layer" and "unreadable" in caught.value.message_en

@@ -130,10 +130,14 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
         pages: list[list[str] | None] = []
         placed: dict[int, list[tuple[float, str]]] = {}
         tasks: list[tuple[int, Region | None]] = []
+        garbled: list[int] = []  # pages whose text layer is no text (1-based)
         for index in range(page_count):
             page = _page(pdf, index, path)
             try:
                 glyphs = _page_glyphs(page)
+                if is_garbled(glyphs):
+                    garbled.append(index + 1)
+                    glyphs = []  # read as a page without a text layer: by OCR
                 at = _placed_lines(glyphs)
                 regions = _image_regions(page, glyphs) if ocr == "auto" and at else []
             finally:
@@ -168,7 +172,43 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
         for index, at in placed.items():
             at.sort(key=lambda item: -item[0])
             pages[index] = strip_page_numbers([text for _y, text in at])
-    return _assemble(path, pages, ocr_lines, ocr)
+    warnings = (
+        [
+            f"text layer of page(s) {', '.join(map(str, garbled))} unreadable (fonts without a "
+            "usable Unicode map); " + ("read by OCR" if ocr != "never" else "not read")
+        ]
+        if garbled
+        else []
+    )
+    return _assemble(path, pages, ocr_lines, ocr, warnings)
+
+
+#: A page's text layer is garbled when more than this share of its glyphs is junk and almost
+#: none is Chinese: its fonts have no usable Unicode map (private-use code points, U+FFFD, or
+#: GBK bytes shown as Latin-1 letters such as ``¸ÃÄê¶È``), so it is read as a page without one.
+GARBLED_SHARE = 0.5
+#: Fewer glyphs than this are too few to judge (a page number, a stamp).
+MIN_GLYPHS_TO_JUDGE = 20
+
+
+def is_garbled(glyphs: list[_Glyph]) -> bool:
+    """Whether a page's text layer is junk rather than text (see :data:`GARBLED_SHARE`).
+
+    >>> is_garbled([_Glyph(c, 0, 1, 0, 1, 1) for c in "¸ÃÄê¶È»ú¹¹ÕþÎñ¹«¿ª" * 2])
+    True
+    >>> is_garbled([_Glyph(c, 0, 1, 0, 1, 1) for c in "政府信息公开工作年度报告 2023 年" * 2])
+    False
+    """
+    chars = [g.text for g in glyphs if not g.text.isspace()]
+    if len(chars) < MIN_GLYPHS_TO_JUDGE:
+        return False
+    chinese = sum(1 for char in chars if _is_cjk(char))
+    junk = sum(
+        1
+        for char in chars
+        if "\ue000" <= char <= "\uf8ff" or char == "\ufffd" or "\u00a0" <= char <= "\u00ff"
+    )
+    return junk > GARBLED_SHARE * len(chars) and chinese < 0.1 * len(chars)
 
 
 Region = tuple[float, float, float, float]  # left, bottom, right, top in PDF points
@@ -200,7 +240,11 @@ def _image_regions(page: pdfium.PdfPage, glyphs: list[_Glyph]) -> list[Region]:
 
 
 def _assemble(
-    path: str, pages: list[list[str] | None], ocr_lines: list[OcrLine], ocr: str
+    path: str,
+    pages: list[list[str] | None],
+    ocr_lines: list[OcrLine],
+    ocr: str,
+    warnings: list[str] | None = None,
 ) -> Document:
     lines = join_vertical_labels([line for page in pages for line in page or ()])
     if not lines:
@@ -209,12 +253,18 @@ def _assemble(
             if ocr == "never"
             else ("OCR 也没有识别出文字", "OCR found no text either")
         )
+        layer = (
+            ("PDF 的文字层无法识别（字体缺少 Unicode 映射）", "the PDF's text layer is unreadable "
+             "(fonts without a usable Unicode map)")
+            if warnings
+            else ("PDF 没有文字层（可能是扫描件或图片）", "the PDF has no text layer (probably a "
+                  "scan or images)")
+        )  # fmt: skip
         raise ReportError(
             path,
             "no_text_layer",
-            f"PDF 没有文字层（可能是扫描件或图片），无法提取文字；{reason[0]}",
-            "the PDF has no text layer (probably a scan or images); no text can be "
-            f"extracted: {reason[1]}",
+            f"{layer[0]}，无法提取文字；{reason[0]}",
+            f"{layer[1]}; no text can be extracted: {reason[1]}",
         )
     return Document(
         path=path,
@@ -222,6 +272,7 @@ def _assemble(
         items=[TextLine(line) for line in lines],
         pages=len(pages),
         ocr_lines=ocr_lines,
+        warnings=warnings or [],
     )
 
 
