@@ -76,6 +76,9 @@ from disclosure_metrics.metadata import title_agency_year
         (["某某局", "数据时间范围：2021年1月1日—12月31日"], None, 2021),
         (["某某局", "本年度报告中所列数据统计期限从2019年1月1日到12月31日止。"], None, 2019),
         (["某某局2022年政府信息公开工作年度报告，现予公布。"], "某某局", 2022),
+        # a page title's site name after the report's
+        (["标题: 某某县2022年政府信息公开工作年度报告_某某县人民政府"], "某某县", 2022),
+        (["title: 某某局2022年政府信息公开工作年度报告 | 某某市人民政府"], "某某局", 2022),
         # only a menu line: it is the title, and it names no agency
         (["政府信息公开年报", "统计期限自2020年1月1日至2020年12月31日。"], None, 2020),
         # 人民政府信息公开…: the report words do not take the 政府 of the agency's name

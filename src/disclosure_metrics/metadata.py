@@ -72,7 +72,11 @@ _MAX_TITLE = 120
 
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"\s+", "", text)
+    return _SITE_NAME.sub(r"\1", re.sub(r"\s+", "", text))
+
+
+# A page title's site name after the report's own (…年度报告_某某县人民政府, … - 某某网, …|某某网).
+_SITE_NAME = re.compile(r"(年度报告|年报)(?:\([^()]{1,12}\))?[_|\-–—][^_|\-–—]{2,40}$")
 
 
 # A note after the title, not part of the name: （全文）, （更正版）, （示例数据）.
