@@ -250,3 +250,42 @@ def test_an_xml_part_too_large_to_parse_is_refused_before_parsing(monkeypatch):
         docx.read("r.docx", data)
     assert err.value.code == "docx_unreadable"
     assert "word/document.xml unpacks to" in err.value.message_en
+
+
+def _with_pictures(images: list, text_table3: bool = False) -> bytes:
+    """A report whose tables 3 and 4 are pictures pasted into the document (``images``)."""
+    document = python_docx.Document()
+    document.add_paragraph("洪泽区人民政府2023年政府信息公开工作年度报告")
+    document.add_paragraph("三、收到和处理政府信息公开申请情况")
+    if text_table3:
+        document.add_paragraph("一、本年新收政府信息公开申请数量 21 0 0 0 0 0 21")
+    for image in images:
+        buffer = io.BytesIO()
+        image.save(buffer, "PNG")
+        document.add_picture(io.BytesIO(buffer.getvalue()), width=python_docx.shared.Inches(6))
+    document.add_paragraph("五、政府信息公开工作存在的主要问题及改进情况")
+    return to_bytes(document)
+
+
+def test_tables_pasted_as_pictures_are_read_by_ocr(two_page_scan, tmp_path, monkeypatch):
+    from disclosure_metrics.parse import parse_file
+    from disclosure_metrics.readers import ocr
+
+    from .conftest import page_images
+
+    images = page_images(two_page_scan)  # pages 3 and 4 of 2023 洪泽区: tables 3 and 4
+    path = tmp_path / "图片表格.docx"
+    path.write_bytes(_with_pictures(images))
+    report, scan = parse_file(path), parse_file(two_page_scan)
+    assert report.source_format == "docx-ocr" and report.agency == "洪泽区人民政府"
+    assert (report.table3, report.table4) == (scan.table3, scan.table4)
+    assert report.table3["new_received"]["total"] is not None
+    # --ocr never reads the text only; with table 3 in the text, auto leaves the pictures
+    assert docx.read(str(path), path.read_bytes(), ocr="never").source_format == "docx"
+
+    def no_engine() -> None:
+        raise AssertionError("OCR ran on a document whose text holds table 3")
+
+    monkeypatch.setattr(ocr, "engine", no_engine)
+    texts = docx.read("t.docx", _with_pictures(images, text_table3=True))
+    assert texts.source_format == "docx" and not texts.ocr_lines

@@ -58,7 +58,7 @@ class Document:
     """A report file read into lines and tables, in reading order."""
 
     path: str
-    # text, html, html-ocr, pdf, pdf-ocr, image-ocr, docx, doc, wps, rtf
+    # text, html, html-ocr, pdf, pdf-ocr, image-ocr, docx, docx-ocr, doc, wps, rtf (doc-ocr …)
     source_format: str
     items: list[TextLine | Table] = field(default_factory=list)
     encoding: str | None = None

@@ -46,7 +46,7 @@ SUFFIX_KIND = {
     ".rtf": "legacy_word",
 }
 #: Readers that can OCR, and so take the ``ocr`` mode and ``jobs``.
-OCR_KINDS = frozenset({"pdf", "image", "html"})
+OCR_KINDS = frozenset({"pdf", "image", "html", "docx", "legacy_word"})
 SUPPORTED_SUFFIXES = tuple(SUFFIX_KIND)
 
 

@@ -31,7 +31,7 @@ from lxml import etree
 
 from ..document import Cell, Document, Table, TextLine
 from ..errors import ReportError, check_grid
-from .html import join_wrapped, normalize_space
+from .html import ImageRef, has_table3, image_items, join_wrapped, normalize_space
 
 #: A report's unpacked XML is a few MB; refuse zip bombs well before memory runs out.
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
@@ -60,12 +60,27 @@ _ZIP_ERRORS = (
     NotImplementedError,  # an unsupported compression method
     RuntimeError,  # an encrypted member
 )
+# The relationship ids of a paragraph's pictures: DrawingML blips and VML image data, outside
+# deleted revisions.
+_PICTURES = etree.XPath(
+    "(.//a:blip/@r:embed | .//v:imagedata/@r:id)[not(ancestor::w:del)]",
+    namespaces={
+        "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+        "v": "urn:schemas-microsoft-com:vml",
+        "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    },
+)
 # Elements that only wrap body content (content controls, custom XML): read through them.
 _WRAPPERS = frozenset({_SDT, _SDT_CONTENT, _CUSTOM_XML, _SMART_TAG})
 
 
-def read(path: str, data: bytes) -> Document:
+def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
     """Read a DOCX report into text lines and table grids in body order.
+
+    Pictures in the body (tables pasted as images) are read by OCR where they stand when the
+    text holds no table 3 (``ocr="auto"``), always (``"always"``) or never (``"never"``), as a
+    web page's images are (:func:`html.image_items`).
 
     Raises :class:`ReportError` with code ``docx_unreadable`` for a file that is not a valid
     DOCX package (not a zip, damaged, no main document, a DTD in its XML, or a zip bomb).
@@ -80,13 +95,37 @@ def read(path: str, data: bytes) -> Document:
     """
     _check_package(path, data)
     try:
-        body = docx.Document(io.BytesIO(data)).element.body
+        document = docx.Document(io.BytesIO(data))
+        body = document.element.body
     except Exception as exc:  # python-docx fails in many ways on a damaged package
         detail = f"{type(exc).__name__}: {exc}"
         raise _unreadable(path, detail, detail) from exc
-    items: list[TextLine | Table] = []
+    del jobs  # pictures are few; one process reads them
+    items: list[TextLine | Table | ImageRef] = []
     _read_blocks(body, items)
-    return Document(path=path, source_format="docx", items=items)
+    texts = [item for item in items if not isinstance(item, ImageRef)]
+    if len(texts) == len(items) or ocr == "never" or (ocr == "auto" and has_table3(texts)):
+        return Document(path=path, source_format="docx", items=texts)
+    parts = document.part.related_parts
+    pictures = [
+        ImageRef(item.src, _blob(parts, item.src)) if isinstance(item, ImageRef) else item
+        for item in items
+    ]
+    read_items = image_items(path, pictures, None)
+    source = "docx-ocr" if read_items.ocr_lines else "docx"
+    return Document(
+        path=path,
+        source_format=source,
+        items=read_items.items,
+        warnings=read_items.warnings,
+        ocr_lines=read_items.ocr_lines,
+    )
+
+
+def _blob(parts: dict, rel_id: str) -> bytes:
+    """The bytes of the package part a picture's relationship id points to (b"" when none)."""
+    part = parts.get(rel_id)
+    return getattr(part, "blob", b"") if part is not None else b""
 
 
 def _unreadable(path: str, detail_zh: str, detail_en: str) -> ReportError:
@@ -152,10 +191,12 @@ def _declares_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     return False
 
 
-def _read_blocks(parent: etree._Element, items: list[TextLine | Table]) -> None:
+def _read_blocks(parent: etree._Element, items: list[TextLine | Table | ImageRef]) -> None:
     for child in parent:
         if child.tag == _P:
             items.extend(TextLine(line) for line in _paragraph_lines(child))
+            # A picture in the paragraph (DrawingML or VML): its relationship id, for OCR.
+            items.extend(ImageRef(rel_id) for rel_id in _PICTURES(child) if rel_id)
         elif child.tag == _TBL:
             rows = _grid(child)
             if rows:

@@ -131,9 +131,11 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
 
 @dataclass(frozen=True, slots=True)
 class ImageRef:
-    """Where an ``<img>`` stood in the page, and its ``src``."""
+    """Where a picture stood in a document: an ``<img>``'s ``src``, or a DOCX picture's
+    relationship id with its bytes (``data``) already in hand."""
 
     src: str
+    data: bytes | None = None
 
 
 #: Images smaller than this on either side are icons, logos, spacers: never a table.
@@ -146,6 +148,11 @@ def _table3_start() -> re.Pattern[str]:
     from .. import templates as tpl
 
     return re.compile("|".join(f"(?:{a})" for a in tpl.raw()["table3"]["start_anchors"]))
+
+
+def has_table3(items: list) -> bool:
+    """Whether the text lines and tables of ``items`` hold table 3 (its start anchors)."""
+    return _has_table3(items)
 
 
 def _has_table3(items: list) -> bool:
@@ -212,7 +219,7 @@ def image_items(path: str, items: list, encoding: str | None) -> Document:
             out.append(item)
             continue
         number += 1
-        data = image_source(Path(path), item.src)
+        data = item.data if item.data is not None else image_source(Path(path), item.src)
         try:
             image = image_array(data) if data else None
         except ValueError:

@@ -81,8 +81,9 @@ def source_format(path: str, data: bytes) -> str:
     return "wps" if Path(path).suffix.lower() == ".wps" else "doc"
 
 
-def read(path: str, data: bytes) -> Document:
-    """Convert an old Word, WPS or RTF report to DOCX with LibreOffice and read that.
+def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
+    """Convert an old Word, WPS or RTF report to DOCX with LibreOffice and read that (its
+    pictures by OCR as :func:`docx.read` reads them, ``ocr`` and ``jobs`` passed on).
 
     Raises :class:`ReportError`: ``doc_unreadable`` for a damaged file or one that is not a
     Word document, ``doc_unsupported`` when LibreOffice is not installed,
@@ -150,8 +151,8 @@ def read(path: str, data: bytes) -> Document:
                 f"LibreOffice failed to convert the .{kind} file ({detail})",
             )
         converted = produced.read_bytes()
-    document = docx.read(path, converted)
-    document.source_format = kind
+    document = docx.read(path, converted, ocr=ocr, jobs=jobs)
+    document.source_format = f"{kind}-ocr" if document.ocr_lines else kind
     return document
 
 
