@@ -130,7 +130,8 @@ OCR = click.option(
     type=click.Choice(OCR_MODES),
     default="auto",
     show_default=True,
-    help="OCR for scanned PDF pages and images: pages without a text layer, every page, or none.",
+    help="OCR for scans and pictures (PDF pages without a text layer, images, tables pasted as"
+    " pictures in web pages and Word files): only where there is no text, always, or never.",
 )
 ALIASES = click.option(
     "--aliases",
