@@ -445,3 +445,21 @@ def test_a_span_of_thousands_of_digits_is_capped_not_an_error():
     tables = [item for item in doc.items if isinstance(item, Table)]
     assert tables and tables[0].rows[0][0].text == "甲"
     assert len(tables[0].rows[0]) == 3  # 甲 and 乙 spanning two columns
+
+
+def test_a_page_that_only_links_to_its_report_says_so(tmp_path) -> None:
+    from disclosure_metrics.errors import ReportError
+    from disclosure_metrics.parse import parse_file
+    from disclosure_metrics.readers import read_document
+
+    page = (
+        "<h1>某某局2022年政府信息公开工作年度报告</h1><p>详见附件。</p>"
+        '<p>附件：<a href="/files/2022年报.PDF?v=1">年度报告</a> <a href="list.html">返回</a></p>'
+    )
+    path = tmp_path / "附件页.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_document(path).attachments == ["/files/2022年报.PDF?v=1"]
+    with pytest.raises(ReportError) as caught:
+        parse_file(path)
+    assert "/files/2022年报.PDF?v=1" in str(caught.value)
+    assert "probably in that file" in caught.value.message_en

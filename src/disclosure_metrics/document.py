@@ -65,6 +65,8 @@ class Document:
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)  # what the reader repaired (bad bytes)
     ocr_lines: list[OcrLine] = field(default_factory=list)  # the lines read by OCR, if any
+    # Files a web page links to that may hold the report itself (附件: .pdf, .docx …).
+    attachments: list[str] = field(default_factory=list)
 
     @property
     def ocr_pages(self) -> list[int]:

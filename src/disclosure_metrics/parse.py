@@ -191,7 +191,12 @@ def _regions(
 
 
 def _legacy_or_missing(
-    path: str, lines: list[Line], agency: str | None, year: int | None, has_table2: bool
+    path: str,
+    lines: list[Line],
+    agency: str | None,
+    year: int | None,
+    has_table2: bool,
+    attachments: list[str] | None = None,
 ) -> ReportError:
     text = "\n".join(line.text for line in lines)
     legacy_hits = sum(1 for p in tpl.markers("LEGACY") if p.search(text))
@@ -207,18 +212,27 @@ def _legacy_or_missing(
             year=year,
             format="LEGACY",
         )
+    # A web page that links to files: the report is probably one of them (附件).
+    shown = "、".join(attachments[:3]) + ("…" if len(attachments or ()) > 3 else "")
+    hint = (
+        (f"；页面链接了附件（{shown}），报告可能在附件中", f"; the page links to {shown}: the "
+         "report is probably in that file")
+        if attachments
+        else ("", "")
+    )  # fmt: skip
     if has_table2:
         return ReportError(
             path,
             "table3_missing",
-            "找不到表三（收到和处理政府信息公开申请情况）",
-            "table 3 (applications received and processed) was not found",
+            f"找不到表三（收到和处理政府信息公开申请情况）{hint[0]}",
+            f"table 3 (applications received and processed) was not found{hint[1]}",
         )
     return ReportError(
         path,
         "not_a_report",
-        "不是政府信息公开工作年度报告：找不到标题、表二和表三",
-        "not a government information disclosure annual report: no title, table 2 or table 3 found",
+        f"不是政府信息公开工作年度报告：找不到标题、表二和表三{hint[0]}",
+        "not a government information disclosure annual report: no title, table 2 or table 3 "
+        f"found{hint[1]}",
     )
 
 
@@ -247,7 +261,9 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
     variant = detect_table3_variant(t3_lines) if t3_lines else "single_other"
     t3 = read_table3(t3_lines, variant) if t3_lines else TableResult(cells={})
     if t3.located < MIN_TABLE3_ROWS:
-        raise _legacy_or_missing(doc.path, lines, agency, year, t2_lines is not None)
+        raise _legacy_or_missing(
+            doc.path, lines, agency, year, t2_lines is not None, doc.attachments
+        )
     t2_fmt = detect_table2_format(t2_lines) if t2_lines else None
     fmt = decide_format(t2_fmt, variant, year)
     t2_key_fmt = t2_fmt or ("GOV2021" if variant == "split_other" else "GOV2019")

@@ -115,18 +115,31 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
         )
     del jobs  # images are few and small; one process reads them
     items: list = []
+    attachments: list[str] = []
     if root is not None:
+        attachments = [str(href).strip() for href in _ATTACHMENT_LINKS(root)]
         _drop(root)
         text = _text(root)  # measured once: chrome is judged by it, spaces are normalized by it
         _strip_chrome(root, text)
         _Flow(items, normalize=_normalizer(text)).run(root)
     images = [i for i in items if isinstance(i, ImageRef)]
     if not images:  # the usual page: its items are all text lines and tables
-        return Document(path=path, source_format="html", items=items, encoding=encoding)
-    texts = [i for i in items if not isinstance(i, ImageRef)]
-    if ocr == "never" or (ocr == "auto" and _has_table3(texts)):
-        return Document(path=path, source_format="html", items=texts, encoding=encoding)
-    return image_items(path, items, encoding)
+        document = Document(path=path, source_format="html", items=items, encoding=encoding)
+    else:
+        texts = [i for i in items if not isinstance(i, ImageRef)]
+        if ocr == "never" or (ocr == "auto" and _has_table3(texts)):
+            document = Document(path=path, source_format="html", items=texts, encoding=encoding)
+        else:
+            document = image_items(path, items, encoding)
+    document.attachments = attachments
+    return document
+
+
+# Links to files a report is published as (附件): a page that only links to its report.
+_ATTACHMENT_LINKS = etree.XPath(
+    "//a/@href[re:test(., '[.](pdf|docx?|wps|rtf|ofd|xlsx?)([?#].*)?$', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
 
 
 @dataclass(frozen=True, slots=True)
