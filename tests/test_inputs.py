@@ -55,3 +55,9 @@ def test_a_fifo_is_skipped_not_read(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.txt")
     (entry,) = find_inputs([tmp_path])
     assert entry.skip == "not a regular file"
+
+
+def test_an_ofd_file_is_listed_as_skipped_with_what_to_do(tmp_path: Path) -> None:
+    (tmp_path / "年报.ofd").write_bytes(b"PK\x03\x04")
+    (entry,) = find_inputs([tmp_path])
+    assert entry.skip is not None and "OFD" in entry.skip and "PDF" in entry.skip

@@ -227,3 +227,14 @@ def test_2019_tables_in_a_2022_report_are_gov2019_with_the_str2_warning(tmp_path
     # A 2021 table 2 over a single （六） row is the HYBRID of the contract.
     path.write_text(_composed_report(2022, "GOV2021", "single_other", tail), encoding="utf-8")
     assert parse_file(path).format == "HYBRID"
+
+
+def test_an_ofd_file_named_as_such_or_not_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    import zipfile
+
+    for name in ("年报.ofd", "年报.docx"):  # a zip whose OFD.xml tells it, whatever its name
+        path = tmp_path / name
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("OFD.xml", '<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"/>')
+        assert _error_of(path).code == "ofd_unsupported"
+        assert "as PDF" in _error_of(path).message_en

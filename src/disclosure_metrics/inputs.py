@@ -97,6 +97,8 @@ def _kind(path: Path, report: str) -> InputFile | None:
         return InputFile(path, report, skip=f"an image of the saved page {page}, read with it")
     if path.suffix.lower() in SUPPORTED_SUFFIXES:
         return InputFile(path, report)
+    if path.suffix.lower() == ".ofd":
+        return InputFile(path, report, skip="an OFD layout file, not read: save it as PDF")
     return InputFile(path, report, skip=f"not a report file type ({path.suffix or 'no suffix'})")
 
 

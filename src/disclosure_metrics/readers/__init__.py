@@ -58,6 +58,9 @@ def sniff_kind(path: Path, data: bytes) -> str:
     if data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
         return "image"
     if data.startswith(b"PK\x03\x04"):
+        # OFD (GB/T 33190, China's fixed-layout format) is a zip too: its OFD.xml leads it.
+        if path.suffix.lower() == ".ofd" or b"OFD.xml" in data[:4096]:
+            return "ofd"
         return "docx"
     if data.startswith(b"\xd0\xcf\x11\xe0") or head.startswith(b"{\\rtf"):
         return "legacy_word"  # an OLE2 compound file (.doc, .wps) or RTF: LibreOffice converts
@@ -114,6 +117,13 @@ def read_document(
     if not data.strip():
         raise ReportError(str(path), "empty", "文件为空", "the file is empty")
     kind = sniff_kind(path, data)
+    if kind == "ofd":
+        raise ReportError(
+            str(path),
+            "ofd_unsupported",
+            "OFD 版式文件暂不支持：请将报告另存或打印为 PDF 后再读取",
+            "OFD layout files are not read: save or print the report as PDF and read that",
+        )
     reader = import_module(f".{kind}", __name__)
     if kind in OCR_KINDS:
         return reader.read(str(path), data, ocr=ocr, jobs=jobs)
