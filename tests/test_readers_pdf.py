@@ -9,7 +9,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from disclosure_metrics.document import TextLine
+from disclosure_metrics.document import Table, TextLine
 from disclosure_metrics.errors import ReportError
 from disclosure_metrics.readers import pdf
 
@@ -328,3 +328,46 @@ def test_a_content_stream_that_inflates_too_far_is_too_complex(tmp_path) -> None
     assert code == 1 and summary(err) == (1, 1, 0, 0)
     assert by_report["bomb.pdf"]["error"] == "too_complex"
     assert "inflates to more than" in by_report["bomb.pdf"]["message_en"]
+
+
+def test_a_table_that_leaves_cells_blank_is_read_by_where_its_values_stand(tmp_path) -> None:
+    """A web page's table 3 with blank cells (blank for zero), printed to PDF by Chromium: the
+    text layer leaves the blanks out, and each value is placed under the column it stands in."""
+    from disclosure_metrics.example_data import example_reports, render_html
+    from disclosure_metrics.parse import parse_file
+
+    from .conftest import offline_browser
+
+    report = next(r for r in example_reports() if r.file == "2019_example_county_office.html")
+    page_file = tmp_path / report.file
+    page_file.write_bytes(render_html(report))
+    printed = tmp_path / "printed.pdf"
+    with offline_browser() as context:
+        page = context.new_page()
+        page.goto(page_file.as_uri())
+        page.pdf(path=str(printed), format="A4")
+    want, got = parse_file(page_file), parse_file(printed)
+    assert any(v is None for row in want.table3.values() for v in row.values())  # blanks
+    assert got.table3 == want.table3
+    lines = pdf.read(str(printed), printed.read_bytes()).items
+    assert any(isinstance(item, Table) for item in lines)  # the short rows, as cells
+
+
+def test_blank_cells_are_placed_only_where_a_full_row_shows_all_seven_columns() -> None:
+    def row(label: str, columns: list[int], values: list[str]) -> tuple:
+        words = [pdf._Token(label, 10, 90)] if label else []
+        words += [
+            pdf._Token(v, 100 + 50 * c - 5, 100 + 50 * c + 5)
+            for c, v in zip(columns, values, strict=True)
+        ]
+        return (0.0, " ".join(w.text for w in words), words)
+
+    note = (0.0, "申请人情况", [pdf._Token("申请人情况", 10, 60)])
+    full = row("（七）总计", list(range(7)), ["5", "1", "1", "1", "1", "1", "10"])
+    short = row("（一）予以公开", [0, 2, 6], ["3", "1", "4"])
+    placed = pdf.with_blank_cells([note, full, short], pdf._Table3Region(), em=10.0)
+    assert placed[2][1] == "（一）予以公开\t3\t\t1\t\t\t\t4"
+    assert placed[1][1] == full[1]  # a full row is read as printed
+    # without a row under all seven columns, nothing says where a short row's values stand
+    alone = pdf.with_blank_cells([note, short, short], pdf._Table3Region(), em=10.0)
+    assert [text for _, text in alone] == [note[1], short[1], short[1]]

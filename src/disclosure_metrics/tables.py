@@ -547,10 +547,14 @@ def _one_value(text: str) -> bool:
     return (text[0].isdigit() or text[0] in "+-－") and _is_value_cell(text)
 
 
-def join_wrapped_labels(segments: list[Segment]) -> list[Segment]:
+def join_wrapped_labels(
+    segments: list[Segment], label_rest: frozenset[int] = frozenset()
+) -> list[Segment]:
     """Give a label printed without values the values of the next line, when that line starts
     with the rest of the wrapped label: ``（二）部分公开（区分处理的，`` then
-    ``只计这一情形，不计其他情形）5 0 0 0 0 0 5``.
+    ``只计这一情形，不计其他情形）5 0 0 0 0 0 5``; or when that line holds values only and the
+    line after it is the rest of the label (``label_rest``: lines of words without an anchor or
+    values), as a PDF's text layer prints a wrapped label with its values between its lines.
     """
     out = list(segments)
     for k in range(len(out) - 1):
@@ -559,9 +563,9 @@ def join_wrapped_labels(segments: list[Segment]) -> list[Segment]:
             seg.row is not None
             and seg.values is None
             and nxt.row is None
-            and nxt.after_text
             and nxt.values is not None
             and nxt.line_no == seg.line_no + 1
+            and (nxt.after_text or nxt.line_no + 1 in label_rest)
         ):
             out[k] = Segment(seg.row, nxt.values, seg.line_no)
             out[k + 1] = Segment(None, None, nxt.line_no)
@@ -860,9 +864,14 @@ def read_table3(lines: Sequence[Line], variant: str) -> TableResult:
     order = {r.key: i for i, r in enumerate(rows)}
     columns = tpl.table3_columns()
     types = ["int"] * len(columns)
-    segments = join_wrapped_labels(
-        [s for no, line in enumerate(lines) for s in line_segments(line, rows, no)]
+    found = [s for no, line in enumerate(lines) for s in line_segments(line, rows, no)]
+    with_segments = {s.line_no for s in found}
+    label_rest = frozenset(
+        no
+        for no, line in enumerate(lines)
+        if no not in with_segments and line.cells is None and _CJK.search(line.text)
     )
+    segments = join_wrapped_labels(found, label_rest)
 
     anchored = [
         (k, s) for k, s in enumerate(segments) if s.row is not None and s.values is not None

@@ -23,12 +23,13 @@ import unicodedata
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..budget import extend
-from ..document import Document, OcrLine, TextLine
+from ..document import Cell, Document, OcrLine, Table, TextLine
 from ..errors import ReportError, TooComplex
 from .ocr import OCR_DPI, OCR_MODES, OCR_PAGE_BUDGET, OcrUnavailable, unavailable
 from .ocr import page_lines as ocr_page_lines
@@ -131,6 +132,7 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
         placed: dict[int, list[tuple[float, str]]] = {}
         tasks: list[tuple[int, Region | None]] = []
         garbled: list[int] = []  # pages whose text layer is no text (1-based)
+        table3 = _Table3Region()  # table 3 may run on from one page to the next
         for index in range(page_count):
             page = _page(pdf, index, path)
             try:
@@ -138,7 +140,7 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
                 if is_garbled(glyphs):
                     garbled.append(index + 1)
                     glyphs = []  # read as a page without a text layer: by OCR
-                at = _placed_lines(glyphs)
+                at = with_blank_cells(_placed_rows(glyphs), table3, _typical_height(glyphs))
                 regions = _image_regions(page, glyphs) if ocr == "auto" and at else []
             finally:
                 page.close()
@@ -269,7 +271,11 @@ def _assemble(
     return Document(
         path=path,
         source_format="pdf-ocr" if ocr_lines else "pdf",
-        items=[TextLine(line) for line in lines],
+        # A line of tabs is a table 3 row written as cells (see with_blank_cells).
+        items=[
+            Table([[Cell(cell) for cell in line.split("\t")]]) if "\t" in line else TextLine(line)
+            for line in lines
+        ],
         pages=len(pages),
         ocr_lines=ocr_lines,
         warnings=warnings or [],
@@ -463,20 +469,169 @@ def _page_lines(page: pdfium.PdfPage) -> list[str]:
 
 def _placed_lines(glyphs: list[_Glyph]) -> list[tuple[float, str]]:
     """A page's lines top to bottom, each with its baseline (PDF points, y up)."""
+    return [(y, text) for y, text, _ in _placed_rows(glyphs)]
+
+
+def _placed_rows(glyphs: list[_Glyph]) -> list[tuple[float, str, list[_Token]]]:
+    """:func:`_placed_lines`, each line with its words and where they stand (none for a
+    vertical stub label)."""
     if not glyphs:
         return []
     lines = _group_lines(glyphs)
     runs = _vertical_runs(lines, glyphs)
     taken = {id(g) for run in runs for g in run}
-    placed: list[tuple[float, int, str]] = []
+    placed: list[tuple[float, int, str, list[_Token]]] = []
     for line in lines:
         rest = [g for g in line if id(g) not in taken]
         if rest:
-            placed.append((max(g.y for g in rest), 1, _line_text(rest)))
+            placed.append((max(g.y for g in rest), 1, _line_text(rest), _line_tokens(rest)))
     # A run is read top to bottom and placed at its first glyph, before a row at that height.
-    placed += [(run[0].y, 0, "".join(g.text for g in run)) for run in runs]
+    placed += [(run[0].y, 0, "".join(g.text for g in run), []) for run in runs]
     placed.sort(key=lambda item: (-item[0], item[1]))
-    return [(y, text) for y, _, text in placed if text]
+    return [(y, text, tokens) for y, _, text, tokens in placed if text]
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    """A word of a line (glyphs without a space between them) and its horizontal extent."""
+
+    text: str
+    x0: float
+    x1: float
+
+
+def _line_tokens(line: list[_Glyph]) -> list[_Token]:
+    """The words of a line as :func:`_line_text` spaces them, with where each stands."""
+    tokens: list[_Token] = []
+    parts: list[str] = []
+    x0 = x1 = 0.0
+    previous: _Glyph | None = None
+    for glyph in line:
+        if previous is not None:
+            if (
+                glyph.text == previous.text
+                and abs(glyph.x0 - previous.x0) < 0.1 * glyph.height
+                and abs(glyph.y - previous.y) < 0.1 * glyph.height
+            ):
+                continue  # the same glyph printed twice (fake bold)
+            if glyph.x0 - previous.x1 > _GAP_SPACE * min(glyph.height, previous.height) and parts:
+                tokens.append(_Token("".join(parts), x0, x1))
+                parts = []
+        previous = glyph
+        if glyph.text.isspace():
+            if parts:
+                tokens.append(_Token("".join(parts), x0, x1))
+                parts = []
+            continue
+        if not parts:
+            x0 = glyph.x0
+        parts.append(glyph.text)
+        x1 = glyph.x1
+    if parts:
+        tokens.append(_Token("".join(parts), x0, x1))
+    return tokens
+
+
+def _typical_height(glyphs: list[_Glyph]) -> float:
+    return statistics.median(g.height for g in glyphs) if glyphs else 10.0
+
+
+@dataclass(slots=True)
+class _Table3Region:
+    """Whether the lines read so far stand inside table 3 (its note, header or first row seen,
+    table 4 not yet)."""
+
+    open: bool = False
+
+
+#: A word that is one table value as printed.
+_VALUE_WORD = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?")
+
+
+def with_blank_cells(
+    rows: list[tuple[float, str, list[_Token]]], region: _Table3Region, em: float
+) -> list[tuple[float, str]]:
+    """A page's lines, with table 3's rows that leave cells blank written as cells (tabs).
+
+    A text layer does not print a blank cell, so a row of fewer values than columns does not
+    say which columns its values stand under; their positions do. Table 3's columns are taken
+    from where the values of its rows stand on the page (their centres, clustered); only when
+    that gives the template's seven columns and some row prints a value under every one of them
+    are the shorter rows placed by position, each value under the column it stands in. Every
+    other line is left as it is.
+    """
+    from .. import templates as tpl
+
+    width = len(tpl.table3_columns())
+    start, end = _table3_bounds()
+    inside: list[int] = []
+    for k, (_y, text, _tokens) in enumerate(rows):
+        if region.open and end.search(text):
+            region.open = False
+        elif not region.open and start.search(text):
+            region.open = True
+        if region.open:
+            inside.append(k)
+    split: dict[int, tuple[list[_Token], list[_Token]]] = {}
+    for k in inside:
+        tokens = rows[k][2]
+        at = len(tokens)
+        while at and _VALUE_WORD.fullmatch(tokens[at - 1].text):
+            at -= 1
+        if at < len(tokens):
+            split[k] = (tokens[:at], tokens[at:])
+    out = [(y, text) for y, text, _ in rows]
+    columns = _value_columns([v for _, values in split.values() for v in values], em)
+    if (
+        len(columns) != width
+        or not any(len(values) == width for _, values in split.values())
+        or any(len(values) > width for _, values in split.values())
+    ):
+        return out
+    for k, (label, values) in split.items():
+        if len(values) == width:
+            continue
+        cells = [""] * width
+        placed = [_column_of(v, columns, em) for v in values]
+        if None in placed or placed != sorted(set(placed)):  # type: ignore[type-var]
+            continue  # a value between columns, or two in one: left as printed
+        for column, value in zip(placed, values, strict=True):
+            cells[column] = value.text  # type: ignore[index]
+        words = " ".join(t.text for t in label)
+        out[k] = (rows[k][0], "\t".join([words, *cells] if words else cells))
+    return out
+
+
+def _value_columns(values: list[_Token], em: float) -> list[tuple[float, float]]:
+    """The columns the values stand in: their centres clustered where a gap wider than an em
+    parts them; each column as the range of its centres."""
+    centres = sorted((v.x0 + v.x1) / 2 for v in values)
+    columns: list[tuple[float, float]] = []
+    for centre in centres:
+        if columns and centre - columns[-1][1] <= em:
+            columns[-1] = (columns[-1][0], centre)
+        else:
+            columns.append((centre, centre))
+    return columns
+
+
+def _column_of(value: _Token, columns: list[tuple[float, float]], em: float) -> int | None:
+    centre = (value.x0 + value.x1) / 2
+    for index, (low, high) in enumerate(columns):
+        if low - em / 2 <= centre <= high + em / 2:
+            return index
+    return None
+
+
+@cache
+def _table3_bounds() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Where table 3 starts (its note, header or first row) and where table 4 does."""
+    from .. import templates as tpl
+
+    raw = tpl.raw()
+    start = "|".join(f"(?:{a})" for a in raw["table3"]["start_anchors"])
+    end = "|".join(f"(?:{a})" for a in raw["table4"]["start_anchors"])
+    return re.compile(start), re.compile(end)
 
 
 def _page_glyphs(page: pdfium.PdfPage) -> list[_Glyph]:
