@@ -484,7 +484,9 @@ def _placed_rows(glyphs: list[_Glyph]) -> list[tuple[float, str, list[_Token]]]:
     for line in lines:
         rest = [g for g in line if id(g) not in taken]
         if rest:
-            placed.append((max(g.y for g in rest), 1, _line_text(rest), _line_tokens(rest)))
+            tokens = _line_tokens(rest)
+            text = " ".join(token.text for token in tokens)
+            placed.append((max(g.y for g in rest), 1, text, tokens))
     # A run is read top to bottom and placed at its first glyph, before a row at that height.
     placed += [(run[0].y, 0, "".join(g.text for g in run), []) for run in runs]
     placed.sort(key=lambda item: (-item[0], item[1]))
@@ -501,7 +503,9 @@ class _Token:
 
 
 def _line_tokens(line: list[_Glyph]) -> list[_Token]:
-    """The words of a line as :func:`_line_text` spaces them, with where each stands."""
+    """The words of a line, with where each stands: its glyphs, parted where a gap or a space
+    glyph stands between them; a glyph printed twice over itself (fake bold) counts once. The
+    line's text is its words joined by single spaces."""
     tokens: list[_Token] = []
     parts: list[str] = []
     x0 = x1 = 0.0
@@ -796,20 +800,3 @@ def _columns(glyphs: list[_Glyph], tolerance: float) -> list[list[_Glyph]]:
             columns.append([glyph])
     return columns
 
-
-def _line_text(line: list[_Glyph]) -> str:
-    parts: list[str] = []
-    previous: _Glyph | None = None
-    for glyph in line:
-        if previous is not None:
-            if (
-                glyph.text == previous.text
-                and abs(glyph.x0 - previous.x0) < 0.1 * glyph.height
-                and abs(glyph.y - previous.y) < 0.1 * glyph.height
-            ):
-                continue  # the same glyph printed twice (fake bold)
-            if glyph.x0 - previous.x1 > _GAP_SPACE * min(glyph.height, previous.height):
-                parts.append(" ")
-        parts.append(glyph.text)
-        previous = glyph
-    return " ".join("".join(parts).split())
