@@ -799,4 +799,3 @@ def _columns(glyphs: list[_Glyph], tolerance: float) -> list[list[_Glyph]]:
         else:
             columns.append([glyph])
     return columns
-
