@@ -107,7 +107,7 @@ _MENU_WORDS = re.compile(r"信息公开|政务公开|首页|指南|目录|栏目
 
 def _agency_like(text: str) -> bool:
     """Whether ``text`` may be an agency's name: not empty, not a menu or column name, not the
-    rest of a sentence (本报告…, digits of a date).
+    rest of a sentence (本报告…, a date).
 
     >>> _agency_like("某某县教育局"), _agency_like("政府信息公开指南"), _agency_like("本1月1日")
     (True, False, False)
@@ -120,8 +120,8 @@ def _agency_like(text: str) -> bool:
     )
 
 
-# A sentence's words, never an agency's name: 本报告, 本年度, a date's digits.
-_NOT_A_NAME = re.compile(r"^本|\d")
+# A sentence's words, never an agency's name: 本报告, 本年度, a date (1月1日).
+_NOT_A_NAME = re.compile(r"^本|\d\s*[月日]")
 
 
 # A line longer than this is a sentence, not an agency's name.
@@ -195,7 +195,7 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
             # its agency only when that reads as a name (not 本…统计期限… of a sentence).
             title = first
             named = _agency_of(title)
-            agency = named if _agency_like(named) else None
+            agency = None if _NOT_A_NAME.search(named) else (named or None)
         elif title is not None:
             agency = _agency_of(title) or None
     else:
