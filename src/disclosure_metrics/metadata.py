@@ -21,10 +21,7 @@ _CRAWLER_TITLE = re.compile(
     r"^\s*(标\s*题|题\s*名|名\s*称|文件名称|信息名称|title)\s*[:：]\s*(.+)$", re.IGNORECASE
 )
 # A year in digits or in Chinese numerals (二〇二二, as formal titles print it).
-_CN_DIGITS = {c: str(i % 10) for i, c in enumerate("零一二三四五六七八九", start=0)} | {
-    "〇": "0",
-    "○": "0",
-}
+_CN_DIGITS = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0", "○": "0"}
 _YEAR_NUMBER = r"(?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3}"
 _YEAR = re.compile(rf"({_YEAR_NUMBER})\s*年")
 _REPORT_WORDS = re.compile(
