@@ -166,3 +166,47 @@ def test_a_table_printed_one_cell_per_line_says_the_same(name: str, tmp_path: Pa
     path.write_text(one_cell_per_line(source.read_text(encoding="utf-8")), encoding="utf-8")
     original, report = _original(name), parse_file(path)
     _assert_says_the_same(report, original)
+
+
+def bare_pipe_tables(text: str) -> str:
+    """``text`` with its tab and Markdown tables written as html2text writes them: cells between
+    ``|`` with no outer pipes, a ``---|---`` row under each table's first row.
+
+    >>> bare_pipe_tables("表\\n规章\\t5\\n其他\\t1")
+    '表\\n规章 | 5\\n---|---\\n其他 | 1'
+    """
+    out: list[str] = []
+    in_table = False
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith("|"):
+            cells = [c.strip() for c in stripped.strip("|").split("|")]
+        elif "\t" in line:
+            cells = [c.strip() for c in line.split("\t")]
+        else:
+            out.append(line)
+            in_table = False
+            continue
+        separator = "|".join("---" for _ in cells)
+        if all(re.fullmatch(r":?-+:?", c) for c in cells if c) and any(cells):
+            if not in_table:
+                out.append(separator)
+            in_table = True
+            continue
+        out.append(" | ".join(cells))
+        if not in_table:
+            out.append(separator)
+        in_table = True
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize(
+    "name", ["2020_huianpu.txt", "2024_shanghai_kewei.txt", "2025_shuyangxian.txt"]
+)
+def test_tables_without_outer_pipes_say_the_same(name: str, tmp_path: Path) -> None:
+    source = CORPUS / "reports" / name
+    if not source.is_file():
+        pytest.skip(f"the shared corpus is not at {CORPUS}")
+    path = tmp_path / name
+    path.write_text(bare_pipe_tables(source.read_text(encoding="utf-8")), encoding="utf-8")
+    _assert_says_the_same(parse_file(path), _original(name))

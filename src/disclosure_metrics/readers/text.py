@@ -115,16 +115,40 @@ def _markdown_cells(line: str) -> list[Cell]:
     return [Cell(part.strip()) for part in inner.split("|")]
 
 
+def _bare_pipe_rows(lines: list[str]) -> frozenset[int]:
+    """The lines of Markdown tables written without their outer pipes (``规章 | 0 | 5`` over
+    ``---|---|---``, as html2text writes them): every line of a run of lines holding a ``|``
+    that holds a separator row.
+
+    >>> sorted(_bare_pipe_rows(["表", "项目 | 数量", "---|---", "规章 | 5", "a|b"]))
+    [1, 2, 3, 4]
+    >>> sorted(_bare_pipe_rows(["甲 | 乙", "正文"]))
+    []
+    """
+    rows: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        if "|" in line:
+            run.append(index)
+            continue
+        if any(_MD_SEPARATOR.match(lines[k].strip()) for k in run):
+            rows.update(run)
+        run = []
+    return frozenset(rows)
+
+
 def read(path: str, data: bytes) -> Document:
     """Read a text report into lines and tables."""
     text, encoding, bad, strict = _decode(path, data)
     _check_text(path, text, data if strict else None)
     items: list[TextLine | Table] = []
     table: Table | None = None
-    for raw_line in text.splitlines():
+    raw_lines = text.splitlines()
+    bare_rows = _bare_pipe_rows(raw_lines) if "|" in text else frozenset()
+    for index, raw_line in enumerate(raw_lines):
         line = raw_line.rstrip()
         stripped = line.strip()
-        if stripped.startswith("|") and stripped.count("|") >= 2:
+        if (stripped.startswith("|") and stripped.count("|") >= 2) or index in bare_rows:
             if _MD_SEPARATOR.match(stripped):
                 continue
             row = _markdown_cells(stripped)
