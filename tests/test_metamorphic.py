@@ -8,6 +8,7 @@ candidates hold the value) and the same narrative facts as the original.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -132,8 +133,33 @@ def test_every_perturbation_applies_to_some_report() -> None:
     assert not idle, f"perturbations that change no dev report: {idle}"
 
 
+def _table_cells(line: str) -> list[str] | None:
+    """The cells of a tab-separated or Markdown table row, None for any other line."""
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        return [c.strip() for c in stripped.strip("|").split("|")]
+    if "\t" in line:
+        return [c.strip() for c in line.split("\t")]
+    return None
+
+
+def _is_separator(cells: list[str]) -> bool:
+    """Whether a Markdown row is its table's ``|---|---|`` separator."""
+    return any(cells) and all(re.fullmatch(r":?-+:?", c) for c in cells if c)
+
+
+def _reprinted(name: str, tmp_path: Path, reprint: Callable[[str], str]) -> Report:
+    """Dev report ``name`` rewritten by ``reprint``, parsed; skipped without the corpus."""
+    source = CORPUS / "reports" / name
+    if not source.is_file():
+        pytest.skip(f"the shared corpus is not at {CORPUS}")
+    path = tmp_path / name
+    path.write_text(reprint(source.read_text(encoding="utf-8")), encoding="utf-8")
+    return parse_file(path)
+
+
 def one_cell_per_line(text: str) -> str:
-    """``text`` with its tab and markdown tables printed one cell per line, blank cells left
+    """``text`` with its tab and Markdown tables printed one cell per line, blank cells left
     out, as ``pdftotext`` without ``-layout`` prints a table.
 
     >>> one_cell_per_line("表\\n| 规章 | 13 |  |\\n|---|---|---|\\n其他\\t1")
@@ -141,17 +167,11 @@ def one_cell_per_line(text: str) -> str:
     """
     out = []
     for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped.startswith("|"):
-            cells = [c.strip() for c in stripped.strip("|").split("|")]
-            if all(re.fullmatch(r":?-+:?", c) for c in cells if c):
-                continue  # the markdown separator row
-        elif "\t" in line:
-            cells = [c.strip() for c in line.split("\t")]
-        else:
+        cells = _table_cells(line)
+        if cells is None:
             out.append(line)
-            continue
-        out.extend(c for c in cells if c)
+        elif not _is_separator(cells):
+            out.extend(c for c in cells if c)
     return "\n".join(out)
 
 
@@ -159,13 +179,7 @@ def one_cell_per_line(text: str) -> str:
 def test_a_table_printed_one_cell_per_line_says_the_same(name: str, tmp_path: Path) -> None:
     # The sample's own rows lack cells, so some of its values come back ambiguous: each holds
     # the value read from the tab-separated original.
-    source = CORPUS / "reports" / name
-    if not source.is_file():
-        pytest.skip(f"the shared corpus is not at {CORPUS}")
-    path = tmp_path / name
-    path.write_text(one_cell_per_line(source.read_text(encoding="utf-8")), encoding="utf-8")
-    original, report = _original(name), parse_file(path)
-    _assert_says_the_same(report, original)
+    _assert_says_the_same(_reprinted(name, tmp_path, one_cell_per_line), _original(name))
 
 
 def bare_pipe_tables(text: str) -> str:
@@ -178,24 +192,15 @@ def bare_pipe_tables(text: str) -> str:
     out: list[str] = []
     in_table = False
     for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped.startswith("|"):
-            cells = [c.strip() for c in stripped.strip("|").split("|")]
-        elif "\t" in line:
-            cells = [c.strip() for c in line.split("\t")]
-        else:
+        cells = _table_cells(line)
+        if cells is None:
             out.append(line)
             in_table = False
             continue
-        separator = "|".join("---" for _ in cells)
-        if all(re.fullmatch(r":?-+:?", c) for c in cells if c) and any(cells):
-            if not in_table:
-                out.append(separator)
-            in_table = True
-            continue
-        out.append(" | ".join(cells))
+        if not _is_separator(cells):
+            out.append(" | ".join(cells))
         if not in_table:
-            out.append(separator)
+            out.append("|".join("---" for _ in cells))
         in_table = True
     return "\n".join(out)
 
@@ -204,9 +209,4 @@ def bare_pipe_tables(text: str) -> str:
     "name", ["2020_huianpu.txt", "2024_shanghai_kewei.txt", "2025_shuyangxian.txt"]
 )
 def test_tables_without_outer_pipes_say_the_same(name: str, tmp_path: Path) -> None:
-    source = CORPUS / "reports" / name
-    if not source.is_file():
-        pytest.skip(f"the shared corpus is not at {CORPUS}")
-    path = tmp_path / name
-    path.write_text(bare_pipe_tables(source.read_text(encoding="utf-8")), encoding="utf-8")
-    _assert_says_the_same(parse_file(path), _original(name))
+    _assert_says_the_same(_reprinted(name, tmp_path, bare_pipe_tables), _original(name))
