@@ -371,3 +371,91 @@ def test_blank_cells_are_placed_only_where_a_full_row_shows_all_seven_columns() 
     # without a row under all seven columns, nothing says where a short row's values stand
     alone = pdf.with_blank_cells([note, short, short], pdf._Table3Region(), em=10.0)
     assert [text for _, text in alone] == [note[1], short[1], short[1]]
+
+
+def test_a_table_with_no_full_row_is_read_by_its_ruling(tmp_path) -> None:
+    """The same page with a whole column of table 3 left blank: no row prints all seven values,
+    so the values' own positions cannot give the columns; the table's drawn borders do."""
+    from disclosure_metrics.example_data import example_reports, render_html
+    from disclosure_metrics.parse import parse_file
+
+    from .conftest import offline_browser
+
+    report = next(r for r in example_reports() if r.file == "2019_example_county_office.html")
+    page_file = tmp_path / report.file
+    page_file.write_bytes(render_html(report))
+    blanked, printed = tmp_path / "blanked.html", tmp_path / "printed.pdf"
+    with offline_browser() as context:
+        page = context.new_page()
+        page.goto(page_file.as_uri())
+        page.evaluate(
+            """() => {
+              const table = [...document.querySelectorAll('table')]
+                .find(t => t.textContent.includes('本年新收'));
+              for (const tr of table.querySelectorAll('tr')) {
+                const cells = tr.querySelectorAll('td, th');
+                if (cells.length >= 8 && /\\d/.test(cells[cells.length - 1].textContent))
+                  cells[cells.length - 6].textContent = '';  // 商业企业, blank in every row
+              }
+            }"""
+        )
+        blanked.write_text(page.content(), encoding="utf-8")
+        page.pdf(path=str(printed), format="A4")
+    want, got = parse_file(blanked), parse_file(printed)
+    assert [k for k, row in want.table3.items() if row["commercial"] is not None] == []
+    assert got.table3 == want.table3
+
+
+def _ruled_row(label: str, columns: list[int], values: list[str]) -> tuple:
+    words = [pdf._Token(label, 10, 90)] if label else []
+    words += [
+        pdf._Token(v, 100 + 50 * c + 20, 100 + 50 * c + 30)
+        for c, v in zip(columns, values, strict=True)
+    ]
+    return (500.0, " ".join(w.text for w in words), words)
+
+
+def test_ruling_places_the_values_of_rows_when_no_row_is_full() -> None:
+    note = (520.0, "申请人情况", [pdf._Token("申请人情况", 10, 60)])
+    short = _ruled_row("（一）予以公开", [0, 2, 6], ["3", "1", "4"])
+    other = _ruled_row("（二）部分公开", [1, 6], ["2", "2"])
+    borders = [pdf._Rule(x, 400.0, 600.0) for x in (5, 100, 150, 200, 250, 300, 350, 400, 450)]
+    placed = pdf.with_blank_cells([note, short, other], pdf._Table3Region(), 10.0, lambda: borders)
+    assert placed[1][1] == "（一）予以公开\t3\t\t1\t\t\t\t4"
+    assert placed[2][1] == "（二）部分公开\t\t2\t\t\t\t\t2"
+    # the right border not drawn: six cells right of the label, so nothing is placed
+    open_right = borders[:-1]
+    kept = pdf.with_blank_cells([note, short], pdf._Table3Region(), 10.0, lambda: open_right)
+    assert [text for _, text in kept] == [note[1], short[1]]
+    # borders that stop above the row do not part it
+    above = [pdf._Rule(r.x, 510.0, 600.0) for r in borders]
+    kept = pdf.with_blank_cells([note, short], pdf._Table3Region(), 10.0, lambda: above)
+    assert [text for _, text in kept] == [note[1], short[1]]
+
+
+def test_vertical_rules_come_from_lines_boxes_and_long_paths() -> None:
+    content = (
+        b"0.5 w 100 100 m 100 300 l S\n"  # a line
+        b"150 100 50 200 re S\n"  # a box: its two sides
+        b"300 100 m 300 300 l 350 300 m 350 100 l 400 100 m 400 300 l 100 200 m 400 200 l S\n"
+        b"100 50 m 400 50 l S\n"  # a horizontal line: no rule
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>",
+    ]
+    document = pdfium.PdfDocument(_assemble(objects))
+    try:
+        rules = pdf.vertical_rules(document[0])
+    finally:
+        document.close()
+    assert sorted((round(r.x), round(r.y0), round(r.y1)) for r in rules) == [
+        (100, 100, 300),
+        (150, 100, 300),
+        (200, 100, 300),
+        (300, 100, 300),
+        (350, 100, 300),
+        (400, 100, 300),
+    ]

@@ -24,6 +24,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -140,7 +141,12 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
                 if is_garbled(glyphs):
                     garbled.append(index + 1)
                     glyphs = []  # read as a page without a text layer: by OCR
-                at = with_blank_cells(_placed_rows(glyphs), table3, _typical_height(glyphs))
+                at = with_blank_cells(
+                    _placed_rows(glyphs),
+                    table3,
+                    _typical_height(glyphs),
+                    rules=lambda page=page: vertical_rules(page),  # drawn only when needed
+                )
                 regions = _image_regions(page, glyphs) if ocr == "auto" and at else []
             finally:
                 page.close()
@@ -414,14 +420,15 @@ def strip_page_numbers(lines: list[str]) -> list[str]:
     kept: list[str] = []
     last = len(lines) - 1
     for index, line in enumerate(lines):
-        text = line.strip()
+        # A row written as cells keeps its blank first and last cells (tabs at its ends).
+        text = line.strip(" ") if "\t" in line else line.strip()
         if _PAGE_ONLY.match(text):
             continue
         if index < _EDGE_LINES or index > last - _EDGE_LINES:
             page_of = _PAGE_OF.match(text)
             if page_of and 0 < int(page_of.group(1)) <= int(page_of.group(2)):
                 continue
-            text = _PAGE_GLUED_END.sub("", _PAGE_GLUED_START.sub("", text)).strip()
+            text = _PAGE_GLUED_END.sub("", _PAGE_GLUED_START.sub("", text)).strip(" ")
         if text:
             kept.append(text)
     return kept
@@ -553,16 +560,23 @@ _VALUE_WORD = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?")
 
 
 def with_blank_cells(
-    rows: list[tuple[float, str, list[_Token]]], region: _Table3Region, em: float
+    rows: list[tuple[float, str, list[_Token]]],
+    region: _Table3Region,
+    em: float,
+    rules: Callable[[], list[_Rule]] | None = None,
 ) -> list[tuple[float, str]]:
     """A page's lines, with table 3's rows that leave cells blank written as cells (tabs).
 
     A text layer does not print a blank cell, so a row of fewer values than columns does not
     say which columns its values stand under; their positions do. Table 3's columns are taken
-    from where the values of its rows stand on the page (their centres, clustered); only when
-    that gives the template's seven columns and some row prints a value under every one of them
-    are the shorter rows placed by position, each value under the column it stands in. Every
-    other line is left as it is.
+    from where the values of its rows stand on the page (their centres, clustered); when that
+    gives the template's seven columns and some row prints a value under every one of them,
+    the shorter rows are placed by position, each value under the column it stands in.
+    Otherwise (no row is full, or a column is blank in every row) a short row is placed by the
+    table's ruling: the vertical ``rules`` drawn across it part the row into cells, and when
+    exactly seven cells lie right of its label (or, for a row of values alone, of the label on
+    the lines above and below it), those are its values' columns. Every other line is left as
+    it is.
     """
     from .. import templates as tpl
 
@@ -585,25 +599,123 @@ def with_blank_cells(
         if at < len(tokens):
             split[k] = (tokens[:at], tokens[at:])
     out = [(y, text) for y, text, _ in rows]
-    columns = _value_columns([v for _, values in split.values() for v in values], em)
-    if (
-        len(columns) != width
-        or not any(len(values) == width for _, values in split.values())
-        or any(len(values) > width for _, values in split.values())
-    ):
+    if any(len(values) > width for _, values in split.values()):
         return out
+    columns = _value_columns([v for _, values in split.values() for v in values], em)
+    by_values = len(columns) == width and any(len(v) == width for _, v in split.values())
+    drawn: list[_Rule] | None = None
     for k, (label, values) in split.items():
         if len(values) == width:
             continue
-        cells = [""] * width
-        placed = [_column_of(v, columns, em) for v in values]
+        if by_values:
+            placed = [_column_of(v, columns, em) for v in values]
+        else:
+            if rules is None:
+                return out
+            if drawn is None:
+                drawn = rules()
+            # A label wrapped over two lines may leave its values on a line of their own,
+            # between the label's lines: those lines say where the label column ends.
+            beside = label or [
+                t for j in (k - 1, k + 1) if 0 <= j < len(rows) and j not in split
+                for t in rows[j][2]
+            ]  # fmt: skip
+            placed = _ruled_columns(beside, values, rows[k][0], drawn, width, em)
         if None in placed or placed != sorted(set(placed)):  # type: ignore[type-var]
             continue  # a value between columns, or two in one: left as printed
+        cells = [""] * width
         for column, value in zip(placed, values, strict=True):
             cells[column] = value.text  # type: ignore[index]
         words = " ".join(t.text for t in label)
         out[k] = (rows[k][0], "\t".join([words, *cells] if words else cells))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """A vertical line drawn on the page (a table's column border): where it stands and the
+    heights it spans (points, y up)."""
+
+    x: float
+    y0: float
+    y1: float
+
+
+#: A drawn path this thin (points) is a line, not a box.
+_RULE_WIDTH = 2.5
+#: A path of at most this many segments is a line or a rectangle, read from its bounds.
+_SIMPLE_PATH = 5
+
+
+def vertical_rules(page: pdfium.PdfPage) -> list[_Rule]:
+    """The vertical lines drawn on a page: thin paths, the sides of rectangles, and the
+    vertical segments of longer paths (a table drawn as one path). Paths inside form objects
+    are left out (their coordinates are the form's)."""
+    turn = _rotation(page.get_rotation())
+    found: list[_Rule] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=1):
+        if obj.level:
+            continue
+        segments = pdfium_c.FPDFPath_CountSegments(obj.raw)
+        if segments <= _SIMPLE_PATH:
+            left, right, bottom, top = _turn_box(turn, *_ltrb_as_lrbt(obj.get_bounds()))
+            if top - bottom <= _RULE_WIDTH:
+                continue  # a horizontal line
+            if right - left <= _RULE_WIDTH:
+                found.append(_Rule((left + right) / 2, bottom, top))
+            else:
+                found += [_Rule(left, bottom, top), _Rule(right, bottom, top)]
+            continue
+        m = obj.get_matrix()
+        previous: tuple[float, float] | None = None
+        for i in range(segments):
+            segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)
+            pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+            point = turn(m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
+            kind = pdfium_c.FPDFPathSegment_GetType(segment)
+            if (
+                kind == pdfium_c.FPDF_SEGMENT_LINETO
+                and previous is not None
+                and abs(point[0] - previous[0]) <= _RULE_WIDTH
+                and abs(point[1] - previous[1]) > _RULE_WIDTH
+            ):
+                low, high = sorted((point[1], previous[1]))
+                found.append(_Rule((point[0] + previous[0]) / 2, low, high))
+            previous = point
+    return found
+
+
+def _ltrb_as_lrbt(bounds: tuple[float, float, float, float]) -> tuple[float, ...]:
+    left, bottom, right, top = bounds
+    return (left, right, bottom, top)
+
+
+def _ruled_columns(
+    label: list[_Token],
+    values: list[_Token],
+    baseline: float,
+    rules: list[_Rule],
+    width: int,
+    em: float,
+) -> list[int | None]:
+    """The value column each of a row's values stands in, by the rules drawn across the row;
+    all None unless exactly ``width`` cells lie right of the row's label (a missing outer
+    border, or a line that parts no cells, leaves the row as printed)."""
+    middle = baseline + em / 3  # a glyph's middle: the rules of the row's cell cross it
+    edges: list[float] = []
+    for x in sorted(r.x for r in rules if r.y0 <= middle <= r.y1):
+        if not edges or x - edges[-1] > _RULE_WIDTH:
+            edges.append(x)
+    start = max((t.x1 for t in label), default=-1e9) - _RULE_WIDTH
+    cells = [(a, b) for a, b in pairwise(edges) if a >= start]
+    if len(cells) != width:
+        return [None] * len(values)
+    placed: list[int | None] = []
+    for value in values:
+        centre = (value.x0 + value.x1) / 2
+        placed.append(next((i for i, (a, b) in enumerate(cells) if a < centre < b), None))
+    return placed
 
 
 def _value_columns(values: list[_Token], em: float) -> list[tuple[float, float]]:
