@@ -372,3 +372,45 @@ def test_led_token_pattern_matches_as_token() -> None:
     for _ in range(20_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
         assert [m.span() for m in led.finditer(text)] == [m.span() for m in TOKEN.finditer(text)]
+
+
+def test_a_label_wrapped_round_its_values_is_read_when_no_line_holds_its_anchor() -> None:
+    """A PDF's text layer prints a wrapped label's lines above and below its values, or its
+    values after its middle line; no line holds the whole anchor (确认或重新出具 …)."""
+    variant = "split_other"
+    text = table3_text(variant=variant)
+    rows = [r.key for r in tpl.table3_rows(variant)]
+    # Each beside a row printed with blank cells (its label alone), so the values cannot be
+    # handed out by their order between the rows that were found.
+    at = rows.index("not_processed.4")
+    text[at : at + 2] = [
+        "4.无正当理由大量反复申请",
+        "5.要求行政机关确认或",
+        "1 0 0 0 0 0 1",
+        "重新出具已获取信息",
+    ]
+    at = rows.index("other.1") + 2  # two lines further down now
+    text[at : at + 2] = [
+        "1.申请人无正当理由逾期不补",
+        ["正、行政机关不再处理其政府", "3", "", "", "", "", "", "3"],
+        "信息公开申请",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    ]
+    result = read_table3(lines_of(*text), variant)
+    assert list(result.cells["not_processed.5"].values()) == [1, 0, 0, 0, 0, 0, 1]
+    assert list(result.cells["other.1"].values()) == [3, None, None, None, None, None, 3]
+    assert set(result.cells["not_processed.4"].values()) == {None}  # blank, as printed
+    assert set(result.cells["other.2"].values()) == {None}
+
+
+def test_a_label_ordinal_is_not_a_value() -> None:
+    """``5.要求…`` on a line of its own: the 5 numbers the label, it is no cell of the row
+    above (whose label was printed without values)."""
+    variant = "split_other"
+    text = table3_text(variant=variant)
+    rows = [r.key for r in tpl.table3_rows(variant)]
+    at = rows.index("not_processed.4")
+    text[at : at + 2] = ["4.无正当理由大量反复申请", "5.要求行政机关确认或", "重新出具已获取信息"]
+    result = read_table3(lines_of(*text), variant)
+    assert set(result.cells["not_processed.4"].values()) == {None}
+    assert not any("'5'" in warning for warning in result.warnings)

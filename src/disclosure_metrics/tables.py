@@ -240,13 +240,23 @@ def cut(lines: Sequence[Line], start: Pos, end: Pos | None) -> list[Line]:
 # Segments: label → values within one line
 
 
+# A label's own ordinal: ``5.要求…``, ``2、重复申请`` (one or two digits, then the label).
+_ORDINAL = re.compile(r"\d{1,2}[.、][\u4e00-\u9fff]")
+
+
 def _runs(text: str) -> list[re.Match[str]]:
-    """Value runs in ``text`` that are table cells, not prose numbers."""
+    """Value runs in ``text`` that are table cells, not prose numbers nor a label's ordinal.
+
+    >>> [m.group() for m in _runs("5.要求行政机关确认或 1 0 0 1 第3项 2024年")]
+    ['1 0 0 1']
+    """
     out = []
     for m in _RUN.finditer(text):
         if _PROSE_AFTER.match(text, m.end()):
             continue
         if m.start() > 0 and text[m.start() - 1] in "第约共近":
+            continue
+        if _ORDINAL.match(text, m.start()) and m.end() - m.start() <= 2:
             continue
         out.append(m)
     return out
@@ -554,14 +564,18 @@ def join_wrapped_labels(
     with the rest of the wrapped label: ``（二）部分公开（区分处理的，`` then
     ``只计这一情形，不计其他情形）5 0 0 0 0 0 5``; or when that line holds values only and the
     line after it is the rest of the label (``label_rest``: lines of words without an anchor or
-    values), as a PDF's text layer prints a wrapped label with its values between its lines.
+    values), as a PDF's text layer prints a wrapped label with its values between its lines;
+    or, when the anchor stands on the label's second line, the values of the line before it
+    when the line before those is the label's first (words without an anchor).
     """
     out = list(segments)
-    for k in range(len(out) - 1):
-        seg, nxt = out[k], out[k + 1]
+    for k in range(len(out)):
+        seg = out[k]
+        if seg.row is None or seg.values is not None:
+            continue
+        nxt = out[k + 1] if k + 1 < len(out) else None
         if (
-            seg.row is not None
-            and seg.values is None
+            nxt is not None
             and nxt.row is None
             and nxt.values is not None
             and nxt.line_no == seg.line_no + 1
@@ -569,7 +583,79 @@ def join_wrapped_labels(
         ):
             out[k] = Segment(seg.row, nxt.values, seg.line_no)
             out[k + 1] = Segment(None, None, nxt.line_no)
+            continue
+        # The label's anchor on its second line, its values between that and its first line
+        # (words without an anchor): 5.要求行政机关确认或 / 1 0 0 0 0 0 1 / 重新出具已获取信息.
+        before = out[k - 1] if k else None
+        if (
+            before is not None
+            and before.row is None
+            and before.values is not None
+            and before.line_no == seg.line_no - 1
+            and before.line_no - 1 in label_rest
+        ):
+            out[k] = Segment(seg.row, before.values, seg.line_no)
+            out[k - 1] = Segment(None, None, before.line_no)
     return out
+
+
+def join_label_halves(
+    lines: Sequence[Line], segments: list[Segment], rows: Sequence[tpl.Row]
+) -> list[Segment]:
+    """Read a label wrapped over lines with its values printed on one of them, when no line
+    holds the label's anchor on its own (a PDF's text layer: ``5.要求行政机关确认或`` /
+    ``1 0 0 0 0 0 1`` / ``重新出具已获取信息``). The values' line (and its words) is joined
+    with the lines of words above and below it; when the joined label is exactly one row's,
+    that row gets the values.
+
+    >>> rows = tpl.table3_rows("2021")
+    >>> lines = [Line("5.要求行政机关确认或"), Line("1 0 0 0 0 0 1"), Line("重新出具已获取信息")]
+    >>> found = [s for no, line in enumerate(lines) for s in line_segments(line, rows, no)]
+    >>> [(s.row, s.values) for s in join_label_halves(lines, found, rows)]
+    [('not_processed.5', ('tokens', ['1', '0', '0', '0', '0', '0', '1']))]
+    """
+    by_line: dict[int, list[Segment]] = {}
+    for seg in segments:
+        by_line.setdefault(seg.line_no, []).append(seg)
+
+    def words_only(no: int) -> bool:  # a line of label words: no anchor, no values
+        return (
+            0 <= no < len(lines)
+            and no not in by_line
+            and lines[no].cells is None
+            and _CJK.search(lines[no].text) is not None
+        )
+
+    joined: dict[int, tuple[Segment, list[int]]] = {}
+    for no, segs in by_line.items():
+        if len(segs) != 1 or segs[0].row is not None or segs[0].values is None:
+            continue
+        words = _words_before_values(lines[no])
+        for parts in ([no - 1, no, no + 1], [no - 1, no], [no, no + 1]):
+            if not all(n == no or words_only(n) for n in parts):
+                continue
+            text = "".join(words if n == no else lines[n].text for n in parts)
+            found = _anchor_matches(text, rows)
+            if len(found) == 1:
+                joined[no] = (Segment(found[0][2].key, segs[0].values, no), parts)
+                break
+    if not joined:
+        return segments
+    used = [n for _, parts in joined.values() for n in parts]
+    if len(used) != len(set(used)):
+        return segments  # two rows would share a line of words: left as found
+    out = [s for s in segments if s.line_no not in joined]
+    out.extend(seg for seg, _ in joined.values())
+    out.sort(key=lambda s: s.line_no)
+    return out
+
+
+def _words_before_values(line: Line) -> str:
+    """The words a line prints before its values (a row's label cells, or its text)."""
+    if line.cells is not None:
+        return "".join(c for c in line.cells if c.strip() and not _is_value_cell(c))
+    runs = _runs(line.text)
+    return line.text[: runs[0].start()] if runs else line.text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -865,6 +951,7 @@ def read_table3(lines: Sequence[Line], variant: str) -> TableResult:
     columns = tpl.table3_columns()
     types = ["int"] * len(columns)
     found = [s for no, line in enumerate(lines) for s in line_segments(line, rows, no)]
+    found = join_label_halves(lines, found, rows)
     with_segments = {s.line_no for s in found}
     label_rest = frozenset(
         no
