@@ -406,6 +406,35 @@ def test_a_table_with_no_full_row_is_read_by_its_ruling(tmp_path) -> None:
     assert got.table3 == want.table3
 
 
+def test_every_table_printed_blank_for_zero_reads_as_its_web_page(tmp_path) -> None:
+    """A page that leaves every zero blank, in all three tables, printed to PDF: table 2's
+    short rows and table 4's row of values are placed by their borders as well."""
+    from disclosure_metrics.example_data import example_reports, render_html
+    from disclosure_metrics.parse import parse_file
+
+    from .conftest import offline_browser
+
+    report = next(r for r in example_reports() if r.file == "2024_example_county_office.html")
+    page_file = tmp_path / report.file
+    page_file.write_bytes(render_html(report))
+    blanked, printed = tmp_path / "blanked.html", tmp_path / "printed.pdf"
+    with offline_browser() as context:
+        page = context.new_page()
+        page.goto(page_file.as_uri())
+        page.evaluate(
+            """() => {
+              for (const cell of document.querySelectorAll('td, th'))
+                if (cell.textContent.trim() === '0') cell.textContent = '';
+            }"""
+        )
+        blanked.write_text(page.content(), encoding="utf-8")
+        page.pdf(path=str(printed), format="A4")
+    want, got = parse_file(blanked), parse_file(printed)
+    assert None in want.table2["art20_1"]["normative_docs"].values()
+    assert None in want.table4["review"].values()
+    assert (got.table2, got.table3, got.table4) == (want.table2, want.table3, want.table4)
+
+
 def _ruled_row(label: str, columns: list[int], values: list[str]) -> tuple:
     words = [pdf._Token(label, 10, 90)] if label else []
     words += [
@@ -459,3 +488,35 @@ def test_vertical_rules_come_from_lines_boxes_and_long_paths() -> None:
         (350, 100, 300),
         (400, 100, 300),
     ]
+
+
+def test_blank_cells_of_tables_2_and_4_are_placed_by_their_ruling() -> None:
+    def words(y: float, *placed: tuple[str, float]) -> tuple:
+        tokens = [pdf._Token(text, x, x + 10) for text, x in placed]
+        return (y, " ".join(t.text for t in tokens), tokens)
+
+    table2 = [
+        words(700, ("第二十条第（一）项", 10)),
+        words(680, ("信息内容", 10), ("本年制发件数", 110)),
+        words(660, ("行政规范性文件", 10), ("9", 110), ("95", 210)),  # 本年废止件数 blank
+    ]
+    prose = words(600, ("因政府信息公开工作被申请行政复议6件", 10))  # table 4 named before it
+    table3 = [words(500, ("申请人情况", 10)), words(480, ("本年新收", 10), ("1", 110))]
+    # table 4: fifteen cells, the fourth (尚未审结) blank; the group total 6 = 1 + 2 + 3
+    table4_values = [str(v) for v in (1, 2, 3, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)]
+    table4 = [
+        words(400, ("四、政府信息公开行政复议、行政诉讼情况", 10)),
+        words(380, *[(v, 5 + 50 * c + 20) for c, v in enumerate(table4_values[:3])],
+              *[(v, 5 + 50 * c + 20) for c, v in enumerate(table4_values[3:], start=4)]),
+    ]  # fmt: skip
+    rows = [*table2, prose, *table3, *table4]
+    borders = [pdf._Rule(x, 640.0, 690.0) for x in (5, 100, 150, 200, 250)]
+    borders += [pdf._Rule(5 + 50 * c, 370.0, 395.0) for c in range(16)]
+    region = pdf._Table3Region()
+    out = [text for _, text in pdf.with_blank_cells(rows, region, 10.0, lambda: borders)]
+    assert out[2] == "行政规范性文件\t9\t\t95"
+    assert out[-1].split("\t") == [*table4_values[:3], "", *table4_values[3:]]
+    assert out[3] == prose[1] and out[5] == table3[1][1]  # prose and table 3 as printed
+    # without the ruling, nothing says where the values stand: every line as printed
+    printed = pdf.with_blank_cells(rows, pdf._Table3Region(), 10.0, lambda: [])
+    assert [text for _, text in printed] == [r[1] for r in rows]

@@ -414,3 +414,14 @@ def test_a_label_ordinal_is_not_a_value() -> None:
     result = read_table3(lines_of(*text), variant)
     assert set(result.cells["not_processed.4"].values()) == {None}
     assert not any("'5'" in warning for warning in result.warnings)
+
+
+def test_table2_values_printed_apart_under_more_columns_are_not_only_cut_into_digits() -> None:
+    """``行政规范性文件 9 95`` under three columns: 95 may be 9 and 5 glued, or 9 and 95 may
+    stand apart with a blank cell unprinted; with no total to choose, both are kept."""
+    lines = lines_of("第二十条第（一）项", "规章 0 0 5", "行政规范性文件 9 95")
+    result = read_table2(lines, "GOV2021")
+    docs = result.cells["art20_1"]["normative_docs"]
+    assert isinstance(docs["valid"], Ambiguous) and {5, 95} <= set(docs["valid"].candidates)
+    assert isinstance(docs["repealed"], Ambiguous) and None in docs["repealed"].candidates
+    assert result.cells["art20_1"]["rules"] == {"made": 0, "repealed": 0, "valid": 5}

@@ -673,6 +673,35 @@ def _read_values(texts: Sequence[str], warnings: list[str]) -> list[Value]:
     return values
 
 
+def _fits_column(token: str, col_type: str) -> bool:
+    """Whether a printed value may stand in a column of ``col_type``: a sign only in a signed
+    column, decimals and a unit (元) only in an amount's.
+
+    >>> _fits_column("-18538", "int"), _fits_column("+2", "signed_int"), _fits_column("95", "int")
+    (False, True, True)
+    """
+    if token[0] in "+-" and col_type != "signed_int":
+        return False
+    return col_type == "decimal" or ("." not in token and "元" not in token)
+
+
+def _typed_placements(tokens: Sequence[str], col_types: Sequence[str]) -> list[tuple[Value, ...]]:
+    """:func:`short_row_placements` of printed values, each under a column it may stand in
+    (:func:`_fits_column`); none when a token is not a number.
+
+    >>> _typed_placements(["2648", "-18"], ["int", "signed_int", "int"])
+    [(2648, -18, None)]
+    """
+    values = _read_values(tokens, [])
+    if not all(isinstance(v, int | float) for v in values):
+        return []
+    return [
+        tuple(None if i is None else values[i] for i in spots)
+        for spots in short_row_placements(list(range(len(tokens))), len(col_types))
+        if all(i is None or _fits_column(tokens[i], col_types[c]) for c, i in enumerate(spots))  # type: ignore[index]
+    ]
+
+
 def short_row_placements(values: Sequence[Value], width: int) -> list[tuple[Value, ...]]:
     """Every way to place a row's printed values, in order, under ``width`` columns.
 
@@ -835,6 +864,23 @@ def row_vectors(
         if not vectors and (accept is not None or prefix_ok is not None):
             warnings.append(f"no split of {''.join(tokens)!r} satisfies the identities")
             vectors = split_glued(tokens, col_types)
+        if (
+            vectors
+            and short_rows == "any_place"
+            and len(tokens) > 1
+            and accept is None
+            and prefix_ok is None
+            and not (last_is_sum or group_sums)
+        ):
+            # Values printed apart (``9 95``) under more columns, and no total to choose by:
+            # a blank cell left unprinted is as likely as digits glued inside one of them.
+            placed = _typed_placements(tokens, col_types)
+            if placed:
+                vectors = list(dict.fromkeys([*vectors, *placed]))
+                warnings.append(
+                    f"{' '.join(tokens)!r}: {len(tokens)} values where {n} expected; a digit "
+                    "split and a blank cell not printed are both kept"
+                )
     except TooManySplits:
         vectors = []
     if not vectors:

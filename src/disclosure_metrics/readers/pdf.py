@@ -550,9 +550,12 @@ def _typical_height(glyphs: list[_Glyph]) -> float:
 @dataclass(slots=True)
 class _Table3Region:
     """Whether the lines read so far stand inside table 3 (its note, header or first row seen,
-    table 4 not yet)."""
+    table 4 not yet), inside table 2 (a caption such as 第二十条第（一）项 seen, table 3
+    not yet), or after table 4's start (once table 3 was seen)."""
 
     open: bool = False
+    table2: bool = False
+    table4: bool = False
 
 
 #: A word that is one table value as printed.
@@ -583,27 +586,52 @@ def with_blank_cells(
     width = len(tpl.table3_columns())
     start, end = _table3_bounds()
     inside: list[int] = []
+    in_table2: list[int] = []
+    caption = _table2_caption()
+    in_table4: list[int] = []
     for k, (_y, text, _tokens) in enumerate(rows):
+        # Prose may name a table's words before the table (本年新收…, 行政复议): each region
+        # starts again where its words are seen again.
         if region.open and end.search(text):
-            region.open = False
+            region.open, region.table4 = False, True
         elif not region.open and start.search(text):
-            region.open = True
+            region.open, region.table2, region.table4 = True, False, False
+        elif not region.open and caption.search(text):
+            region.table2, region.table4 = True, False
         if region.open:
             inside.append(k)
-    split: dict[int, tuple[list[_Token], list[_Token]]] = {}
-    for k in inside:
-        tokens = rows[k][2]
-        at = len(tokens)
-        while at and _VALUE_WORD.fullmatch(tokens[at - 1].text):
-            at -= 1
-        if at < len(tokens):
-            split[k] = (tokens[:at], tokens[at:])
+        elif region.table2:
+            in_table2.append(k)
+        elif region.table4:
+            in_table4.append(k)
     out = [(y, text) for y, text, _ in rows]
+    drawn: list[_Rule] | None = None
+    # Tables 2 and 4 are placed by their ruling alone: table 2's blocks are too short for
+    # their values to show the columns, and table 4 is one row of values.
+    for k, (label, values) in [
+        *_label_and_values(rows, in_table2).items(),
+        *_label_and_values(rows, in_table4).items(),
+    ]:
+        table4 = k in in_table4
+        if not (label or table4) or (table4 and len(values) >= tpl.table4_width()):
+            continue
+        if drawn is None:
+            if rules is None:
+                break
+            drawn = rules()
+        cells = len(_ruled_cells(label, rows[k][0], drawn, em))
+        if table4 and cells != tpl.table4_width():
+            continue
+        if not table4 and not len(values) < cells <= _table2_width():
+            continue
+        placed = _ruled_columns(label, values, rows[k][0], drawn, cells, em)
+        if None not in placed and placed == sorted(set(placed)):  # type: ignore[type-var]
+            out[k] = (rows[k][0], _as_cells(label, values, placed, cells))
+    split = _label_and_values(rows, inside)
     if any(len(values) > width for _, values in split.values()):
         return out
     columns = _value_columns([v for _, values in split.values() for v in values], em)
     by_values = len(columns) == width and any(len(v) == width for _, v in split.values())
-    drawn: list[_Rule] | None = None
     for k, (label, values) in split.items():
         if len(values) == width:
             continue
@@ -623,12 +651,52 @@ def with_blank_cells(
             placed = _ruled_columns(beside, values, rows[k][0], drawn, width, em)
         if None in placed or placed != sorted(set(placed)):  # type: ignore[type-var]
             continue  # a value between columns, or two in one: left as printed
-        cells = [""] * width
-        for column, value in zip(placed, values, strict=True):
-            cells[column] = value.text  # type: ignore[index]
-        words = " ".join(t.text for t in label)
-        out[k] = (rows[k][0], "\t".join([words, *cells] if words else cells))
+        out[k] = (rows[k][0], _as_cells(label, values, placed, width))
     return out
+
+
+def _label_and_values(
+    rows: list[tuple[float, str, list[_Token]]], lines: list[int]
+) -> dict[int, tuple[list[_Token], list[_Token]]]:
+    """Per line that ends in values: its words before them (its label) and the values."""
+    split: dict[int, tuple[list[_Token], list[_Token]]] = {}
+    for k in lines:
+        tokens = rows[k][2]
+        at = len(tokens)
+        while at and _VALUE_WORD.fullmatch(tokens[at - 1].text):
+            at -= 1
+        if at < len(tokens):
+            split[k] = (tokens[:at], tokens[at:])
+    return split
+
+
+def _as_cells(
+    label: list[_Token], values: list[_Token], placed: list[int | None], width: int
+) -> str:
+    """A row written as cells (tabs): its label, then each value under its column."""
+    cells = [""] * width
+    for column, value in zip(placed, values, strict=True):
+        cells[column] = value.text  # type: ignore[index]
+    words = " ".join(t.text for t in label)
+    return "\t".join([words, *cells] if words else cells)
+
+
+@cache
+def _table2_caption() -> re.Pattern[str]:
+    """Where table 2 starts: a block's caption (第二十条第（一）项) or its 信息内容 header."""
+    from .. import templates as tpl
+
+    table2 = tpl.raw()["table2"]
+    caption = table2["caption_anchor"].replace("\\(", "[（(]").replace("\\)", "[）)]")
+    return re.compile(f"{caption}|{table2['label_header']}")
+
+
+@cache
+def _table2_width() -> int:
+    """The most value columns a block of table 2 has, in either template."""
+    from .. import templates as tpl
+
+    return max(len(b.columns) for fmt in ("GOV2019", "GOV2021") for b in tpl.table2_blocks(fmt))
 
 
 @dataclass(frozen=True, slots=True)
@@ -691,6 +759,20 @@ def _ltrb_as_lrbt(bounds: tuple[float, float, float, float]) -> tuple[float, ...
     return (left, right, bottom, top)
 
 
+def _ruled_cells(
+    label: list[_Token], baseline: float, rules: list[_Rule], em: float
+) -> list[tuple[float, float]]:
+    """The cells (left and right edge) that the rules drawn across a row part it into, right
+    of the row's label."""
+    middle = baseline + em / 3  # a glyph's middle: the rules of the row's cell cross it
+    edges: list[float] = []
+    for x in sorted(r.x for r in rules if r.y0 <= middle <= r.y1):
+        if not edges or x - edges[-1] > _RULE_WIDTH:
+            edges.append(x)
+    start = max((t.x1 for t in label), default=-1e9) - _RULE_WIDTH
+    return [(a, b) for a, b in pairwise(edges) if a >= start]
+
+
 def _ruled_columns(
     label: list[_Token],
     values: list[_Token],
@@ -702,13 +784,7 @@ def _ruled_columns(
     """The value column each of a row's values stands in, by the rules drawn across the row;
     all None unless exactly ``width`` cells lie right of the row's label (a missing outer
     border, or a line that parts no cells, leaves the row as printed)."""
-    middle = baseline + em / 3  # a glyph's middle: the rules of the row's cell cross it
-    edges: list[float] = []
-    for x in sorted(r.x for r in rules if r.y0 <= middle <= r.y1):
-        if not edges or x - edges[-1] > _RULE_WIDTH:
-            edges.append(x)
-    start = max((t.x1 for t in label), default=-1e9) - _RULE_WIDTH
-    cells = [(a, b) for a, b in pairwise(edges) if a >= start]
+    cells = _ruled_cells(label, baseline, rules, em)
     if len(cells) != width:
         return [None] * len(values)
     placed: list[int | None] = []
