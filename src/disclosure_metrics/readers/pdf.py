@@ -613,8 +613,9 @@ def with_blank_cells(
         *_label_and_values(rows, in_table4).items(),
     ]:
         table4 = k in in_table4
-        if not (label or table4) or (table4 and len(values) >= tpl.table4_width()):
-            continue
+        full = tpl.table4_width() if table4 else _table2_width()
+        if not (label or table4) or len(values) >= full:
+            continue  # a full row (table 2's widest block has three values) needs no borders
         if drawn is None:
             if rules is None:
                 break
