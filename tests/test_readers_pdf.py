@@ -468,6 +468,7 @@ def test_vertical_rules_come_from_lines_boxes_and_long_paths() -> None:
         b"150 100 50 200 re S\n"  # a box: its two sides
         b"300 100 m 300 300 l 350 300 m 350 100 l 400 100 m 400 300 l 100 200 m 400 200 l S\n"
         b"100 50 m 400 50 l S\n"  # a horizontal line: no rule
+        b"450 100 m 450 300 l 500 300 l S\n"  # an L: its upright only, not its box's sides
     )
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -487,6 +488,7 @@ def test_vertical_rules_come_from_lines_boxes_and_long_paths() -> None:
         (300, 100, 300),
         (350, 100, 300),
         (400, 100, 300),
+        (450, 100, 300),
     ]
 
 

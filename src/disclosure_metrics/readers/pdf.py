@@ -712,52 +712,48 @@ class _Rule:
 
 #: A drawn path this thin (points) is a line, not a box.
 _RULE_WIDTH = 2.5
-#: A path of at most this many segments is a line or a rectangle, read from its bounds.
-_SIMPLE_PATH = 5
+
+
+#: Path segments read per page for its ruling at most: a table page draws a few thousand; past
+#: this the page is no report's table and its rows are left as printed.
+MAX_RULING_SEGMENTS = 100_000
 
 
 def vertical_rules(page: pdfium.PdfPage) -> list[_Rule]:
-    """The vertical lines drawn on a page: thin paths, the sides of rectangles, and the
-    vertical segments of longer paths (a table drawn as one path). Paths inside form objects
-    are left out (their coordinates are the form's)."""
+    """The vertical lines drawn on a page: every vertical segment of its paths (a line, the
+    sides of a box, the lines of a grid drawn as one path), a closed path's closing side
+    included. Paths inside form objects are left out (their coordinates are the form's); none
+    at all past :data:`MAX_RULING_SEGMENTS`."""
     turn = _rotation(page.get_rotation())
     found: list[_Rule] = []
     x, y = ctypes.c_float(), ctypes.c_float()
+    budget = MAX_RULING_SEGMENTS
+
+    def add(a: tuple[float, float], b: tuple[float, float]) -> None:
+        if abs(a[0] - b[0]) <= _RULE_WIDTH and abs(a[1] - b[1]) > _RULE_WIDTH:
+            found.append(_Rule((a[0] + b[0]) / 2, min(a[1], b[1]), max(a[1], b[1])))
+
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=1):
         if obj.level:
             continue
         segments = pdfium_c.FPDFPath_CountSegments(obj.raw)
-        if segments <= _SIMPLE_PATH:
-            left, right, bottom, top = _turn_box(turn, *_ltrb_as_lrbt(obj.get_bounds()))
-            if top - bottom <= _RULE_WIDTH:
-                continue  # a horizontal line
-            if right - left <= _RULE_WIDTH:
-                found.append(_Rule((left + right) / 2, bottom, top))
-            else:
-                found += [_Rule(left, bottom, top), _Rule(right, bottom, top)]
-            continue
+        budget -= max(segments, 0)
+        if budget < 0:
+            return []
         m = obj.get_matrix()
-        previous: tuple[float, float] | None = None
+        start = previous = None
         for i in range(segments):
             segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)
             pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
             point = turn(m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
-            kind = pdfium_c.FPDFPathSegment_GetType(segment)
-            if (
-                kind == pdfium_c.FPDF_SEGMENT_LINETO
-                and previous is not None
-                and abs(point[0] - previous[0]) <= _RULE_WIDTH
-                and abs(point[1] - previous[1]) > _RULE_WIDTH
-            ):
-                low, high = sorted((point[1], previous[1]))
-                found.append(_Rule((point[0] + previous[0]) / 2, low, high))
+            if pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_MOVETO:
+                start = point
+            elif previous is not None:
+                add(previous, point)
+            if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+                add(point, start)
             previous = point
     return found
-
-
-def _ltrb_as_lrbt(bounds: tuple[float, float, float, float]) -> tuple[float, ...]:
-    left, bottom, right, top = bounds
-    return (left, right, bottom, top)
 
 
 def _ruled_cells(
