@@ -435,6 +435,59 @@ def test_every_table_printed_blank_for_zero_reads_as_its_web_page(tmp_path) -> N
     assert (got.table2, got.table3, got.table4) == (want.table2, want.table3, want.table4)
 
 
+def test_a_word_document_exported_to_pdf_reads_as_the_document(tmp_path) -> None:
+    """LibreOffice's PDF of a Word report: its narrow label cells wrap every long label over
+    several lines, beside a rowspan stub (（六） 1.申请 / 其他处 人无正 / 理 当理由 …), with the
+    values on one of them. The table's borders join each row's lines back into one."""
+    import subprocess
+
+    from disclosure_metrics.example_data import example_reports, render_docx
+    from disclosure_metrics.parse import parse_file
+    from disclosure_metrics.readers.legacy_word import soffice
+
+    program = soffice()
+    if program is None:
+        pytest.skip("LibreOffice is not installed (make test installs it with apt-get)")
+    report = next(r for r in example_reports() if r.file.startswith("2021_example_market."))
+    document = tmp_path / "2021_example_market.docx"
+    document.write_bytes(render_docx(report))
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        [program, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(document)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    want, got = parse_file(document), parse_file(tmp_path / "2021_example_market.pdf")
+    assert (got.table2, got.table3, got.table4) == (want.table2, want.table3, want.table4)
+
+
+def test_a_table_row_printed_over_several_lines_is_joined_by_its_borders() -> None:
+    def line(y: float, *placed: tuple[str, float]) -> tuple:
+        tokens = [pdf._Token(text, x, x + 8 * len(text)) for text, x in placed]
+        return (y, " ".join(t.text for t in tokens), tokens)
+
+    rows = [
+        line(520, ("申请人情况", 200)),
+        line(500, ("（六）", 10), ("1.申请", 60), *[("0", 205 + 30 * c) for c in range(7)]),
+        line(488, ("其他处", 10), ("人无正当理由逾期不补正、", 60)),
+        line(476, ("理", 10), ("行政机关不再处理其政府信息公开申请", 60)),
+        line(450, ("2.申请人逾期未按收费通知要求缴纳费用、", 60)),
+    ]
+    columns = [pdf._Rule(x, 440.0, 510.0) for x in (5, 55, 200, *range(230, 441, 30))]
+    borders = [pdf._Across(y, 5.0, 410.0) for y in (510.0, 470.0, 440.0)]
+    out = pdf.with_blank_cells(
+        rows, pdf._Table3Region(), 10.0, lambda: pdf._Ruling(columns, borders)
+    )
+    assert [text for _, text in out] == [
+        "申请人情况",
+        "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+        " 0 0 0 0 0 0 0",
+        "",
+        "",
+        "2.申请人逾期未按收费通知要求缴纳费用、",
+    ]
+
+
 def _ruled_row(label: str, columns: list[int], values: list[str]) -> tuple:
     words = [pdf._Token(label, 10, 90)] if label else []
     words += [
@@ -449,26 +502,32 @@ def test_ruling_places_the_values_of_rows_when_no_row_is_full() -> None:
     short = _ruled_row("（一）予以公开", [0, 2, 6], ["3", "1", "4"])
     other = _ruled_row("（二）部分公开", [1, 6], ["2", "2"])
     borders = [pdf._Rule(x, 400.0, 600.0) for x in (5, 100, 150, 200, 250, 300, 350, 400, 450)]
-    placed = pdf.with_blank_cells([note, short, other], pdf._Table3Region(), 10.0, lambda: borders)
+    placed = pdf.with_blank_cells(
+        [note, short, other], pdf._Table3Region(), 10.0, lambda: pdf._Ruling(borders, [])
+    )
     assert placed[1][1] == "（一）予以公开\t3\t\t1\t\t\t\t4"
     assert placed[2][1] == "（二）部分公开\t\t2\t\t\t\t\t2"
     # the right border not drawn: six cells right of the label, so nothing is placed
     open_right = borders[:-1]
-    kept = pdf.with_blank_cells([note, short], pdf._Table3Region(), 10.0, lambda: open_right)
+    kept = pdf.with_blank_cells(
+        [note, short], pdf._Table3Region(), 10.0, lambda: pdf._Ruling(open_right, [])
+    )
     assert [text for _, text in kept] == [note[1], short[1]]
     # borders that stop above the row do not part it
     above = [pdf._Rule(r.x, 510.0, 600.0) for r in borders]
-    kept = pdf.with_blank_cells([note, short], pdf._Table3Region(), 10.0, lambda: above)
+    kept = pdf.with_blank_cells(
+        [note, short], pdf._Table3Region(), 10.0, lambda: pdf._Ruling(above, [])
+    )
     assert [text for _, text in kept] == [note[1], short[1]]
 
 
-def test_vertical_rules_come_from_lines_boxes_and_long_paths() -> None:
+def test_the_ruling_comes_from_lines_boxes_and_long_paths() -> None:
     content = (
         b"0.5 w 100 100 m 100 300 l S\n"  # a line
-        b"150 100 50 200 re S\n"  # a box: its two sides
+        b"150 100 50 200 re S\n"  # a box: its four sides
         b"300 100 m 300 300 l 350 300 m 350 100 l 400 100 m 400 300 l 100 200 m 400 200 l S\n"
-        b"100 50 m 400 50 l S\n"  # a horizontal line: no rule
-        b"450 100 m 450 300 l 500 300 l S\n"  # an L: its upright only, not its box's sides
+        b"100 50 m 400 50 l S\n"  # a horizontal line
+        b"450 100 m 450 300 l 500 300 l S\n"  # an L: its two strokes, not its box's sides
     )
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -478,10 +537,17 @@ def test_vertical_rules_come_from_lines_boxes_and_long_paths() -> None:
     ]
     document = pdfium.PdfDocument(_assemble(objects))
     try:
-        rules = pdf.vertical_rules(document[0])
+        ruling = pdf.page_ruling(document[0])
     finally:
         document.close()
-    assert sorted((round(r.x), round(r.y0), round(r.y1)) for r in rules) == [
+    assert sorted((round(r.y), round(r.x0), round(r.x1)) for r in ruling.horizontal) == [
+        (50, 100, 400),
+        (100, 150, 200),
+        (200, 100, 400),
+        (300, 150, 200),
+        (300, 450, 500),
+    ]
+    assert sorted((round(r.x), round(r.y0), round(r.y1)) for r in ruling.vertical) == [
         (100, 100, 300),
         (150, 100, 300),
         (200, 100, 300),
@@ -515,10 +581,13 @@ def test_blank_cells_of_tables_2_and_4_are_placed_by_their_ruling() -> None:
     borders = [pdf._Rule(x, 640.0, 690.0) for x in (5, 100, 150, 200, 250)]
     borders += [pdf._Rule(5 + 50 * c, 370.0, 395.0) for c in range(16)]
     region = pdf._Table3Region()
-    out = [text for _, text in pdf.with_blank_cells(rows, region, 10.0, lambda: borders)]
+    out = [
+        text
+        for _, text in pdf.with_blank_cells(rows, region, 10.0, lambda: pdf._Ruling(borders, []))
+    ]
     assert out[2] == "行政规范性文件\t9\t\t95"
     assert out[-1].split("\t") == [*table4_values[:3], "", *table4_values[3:]]
     assert out[3] == prose[1] and out[5] == table3[1][1]  # prose and table 3 as printed
     # without the ruling, nothing says where the values stand: every line as printed
-    printed = pdf.with_blank_cells(rows, pdf._Table3Region(), 10.0, lambda: [])
+    printed = pdf.with_blank_cells(rows, pdf._Table3Region(), 10.0, lambda: pdf._Ruling([], []))
     assert [text for _, text in printed] == [r[1] for r in rows]

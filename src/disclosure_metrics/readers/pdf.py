@@ -145,7 +145,7 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
                     _placed_rows(glyphs),
                     table3,
                     _typical_height(glyphs),
-                    rules=lambda page=page: vertical_rules(page),  # drawn only when needed
+                    rules=lambda page=page: page_ruling(page),  # drawn only when needed
                 )
                 regions = _image_regions(page, glyphs) if ocr == "auto" and at else []
             finally:
@@ -566,7 +566,7 @@ def with_blank_cells(
     rows: list[tuple[float, str, list[_Token]]],
     region: _Table3Region,
     em: float,
-    rules: Callable[[], list[_Rule]] | None = None,
+    rules: Callable[[], _Ruling] | None = None,
 ) -> list[tuple[float, str]]:
     """A page's lines, with table 3's rows that leave cells blank written as cells (tabs).
 
@@ -604,8 +604,12 @@ def with_blank_cells(
             in_table2.append(k)
         elif region.table4:
             in_table4.append(k)
+    drawn: _Ruling | None = None
+    wrapped = _wrapped_labels(rows, [*in_table2, *inside])
+    if wrapped and rules is not None:
+        drawn = rules()
+        rows = _rows_by_ruling(rows, wrapped, drawn, em)
     out = [(y, text) for y, text, _ in rows]
-    drawn: list[_Rule] | None = None
     # Tables 2 and 4 are placed by their ruling alone: table 2's blocks are too short for
     # their values to show the columns, and table 4 is one row of values.
     for k, (label, values) in [
@@ -620,12 +624,12 @@ def with_blank_cells(
             if rules is None:
                 break
             drawn = rules()
-        cells = len(_ruled_cells(label, rows[k][0], drawn, em))
+        cells = len(_ruled_cells(label, rows[k][0], drawn.vertical, em))
         if table4 and cells != tpl.table4_width():
             continue
         if not table4 and not len(values) < cells <= _table2_width():
             continue
-        placed = _ruled_columns(label, values, rows[k][0], drawn, cells, em)
+        placed = _ruled_columns(label, values, rows[k][0], drawn.vertical, cells, em)
         if None not in placed and placed == sorted(set(placed)):  # type: ignore[type-var]
             out[k] = (rows[k][0], _as_cells(label, values, placed, cells))
     split = _label_and_values(rows, inside)
@@ -649,11 +653,81 @@ def with_blank_cells(
                 t for j in (k - 1, k + 1) if 0 <= j < len(rows) and j not in split
                 for t in rows[j][2]
             ]  # fmt: skip
-            placed = _ruled_columns(beside, values, rows[k][0], drawn, width, em)
+            placed = _ruled_columns(beside, values, rows[k][0], drawn.vertical, width, em)
         if None in placed or placed != sorted(set(placed)):  # type: ignore[type-var]
             continue  # a value between columns, or two in one: left as printed
         out[k] = (rows[k][0], _as_cells(label, values, placed, width))
     return out
+
+
+def _wrapped_labels(rows: list[tuple[float, str, list[_Token]]], lines: list[int]) -> list[int]:
+    """The lines among ``lines`` that end in values and stand next to a line of words only (a
+    label wrapped in its cell, or a rowspan stub beside it)."""
+    members = set(lines)
+    split = _label_and_values(rows, lines)
+    return [
+        k
+        for k in split
+        if any(
+            j in members and j not in split and _CJK_CHAR.search(rows[j][1]) for j in (k - 1, k + 1)
+        )
+    ]
+
+
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _rows_by_ruling(
+    rows: list[tuple[float, str, list[_Token]]], candidates: list[int], ruling: _Ruling, em: float
+) -> list[tuple[float, str, list[_Token]]]:
+    """``rows`` with each table row that its borders show printed over several lines joined
+    into one line: the lines between the horizontal borders above and below a line of values
+    (where they cross its last value), when no other line between them has values. The words
+    of each cell (by the vertical borders) are joined top to bottom, the cells left to right,
+    so a label wrapped in a narrow cell, and a rowspan stub printed beside it, read as they
+    would in one line: ``（六）其他处 1.申请人无正当理由逾期不补正、…`` and then the values.
+    The other lines of the row are left empty."""
+    out = list(rows)
+    values_at = _label_and_values(rows, list(range(len(rows))))
+    for k in candidates:
+        label, values = values_at[k]
+        y = rows[k][0]
+        x = (values[-1].x0 + values[-1].x1) / 2
+        crossing = [h.y for h in ruling.horizontal if h.x0 - _RULE_WIDTH <= x <= h.x1 + _RULE_WIDTH]
+        top = min((h for h in crossing if h > y), default=None)
+        bottom = max((h for h in crossing if h < y), default=None)
+        if top is None or bottom is None:
+            continue
+        # (a stub set one character per line has no words: it stays a line of its own)
+        band = [j for j, row in enumerate(rows) if bottom < row[0] < top and row[2]]
+        if len(band) < 2 or any(j != k and j in values_at for j in band):
+            continue
+        cells: dict[float, list[_Token]] = {}
+        for j in sorted(band, key=lambda j: -rows[j][0]):  # top to bottom
+            for token in label if j == k else rows[j][2]:
+                cells.setdefault(_cell_left(token, rows[j][0], ruling.vertical, em), []).append(
+                    token
+                )
+        words = [
+            _Token(
+                "".join(t.text for t in tokens),
+                min(t.x0 for t in tokens),
+                max(t.x1 for t in tokens),
+            )
+            for _, tokens in sorted(cells.items())
+        ]
+        for j in band:
+            out[j] = (rows[j][0], "", [])
+        out[k] = (y, " ".join(t.text for t in [*words, *values]), [*words, *values])
+    return out
+
+
+def _cell_left(token: _Token, baseline: float, rules: list[_Rule], em: float) -> float:
+    """The left border of the cell a word stands in (the page's edge without one)."""
+    middle = baseline + em / 3
+    centre = (token.x0 + token.x1) / 2
+    left = [r.x for r in rules if r.y0 <= middle <= r.y1 and r.x < centre]
+    return round(max(left), 0) if left else float("-inf")
 
 
 def _label_and_values(
@@ -710,28 +784,49 @@ class _Rule:
     y1: float
 
 
+@dataclass(frozen=True, slots=True)
+class _Across:
+    """A horizontal line drawn on the page (a table's row border): its height and the width it
+    spans."""
+
+    y: float
+    x0: float
+    x1: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Ruling:
+    """A page's drawn lines: vertical ones part a row into cells, horizontal ones part a
+    table into rows."""
+
+    vertical: list[_Rule]
+    horizontal: list[_Across]
+
+
 #: A drawn path this thin (points) is a line, not a box.
 _RULE_WIDTH = 2.5
-
-
 #: Path segments read per page for its ruling at most: a table page draws a few thousand; past
 #: this the page is no report's table and its rows are left as printed.
 MAX_RULING_SEGMENTS = 100_000
 
 
-def vertical_rules(page: pdfium.PdfPage) -> list[_Rule]:
-    """The vertical lines drawn on a page: every vertical segment of its paths (a line, the
-    sides of a box, the lines of a grid drawn as one path), a closed path's closing side
+def page_ruling(page: pdfium.PdfPage) -> _Ruling:
+    """The lines drawn on a page: every vertical and horizontal segment of its paths (a line,
+    the sides of a box, the lines of a grid drawn as one path), a closed path's closing side
     included. Paths inside form objects are left out (their coordinates are the form's); none
     at all past :data:`MAX_RULING_SEGMENTS`."""
     turn = _rotation(page.get_rotation())
-    found: list[_Rule] = []
+    vertical: list[_Rule] = []
+    horizontal: list[_Across] = []
     x, y = ctypes.c_float(), ctypes.c_float()
     budget = MAX_RULING_SEGMENTS
 
     def add(a: tuple[float, float], b: tuple[float, float]) -> None:
-        if abs(a[0] - b[0]) <= _RULE_WIDTH and abs(a[1] - b[1]) > _RULE_WIDTH:
-            found.append(_Rule((a[0] + b[0]) / 2, min(a[1], b[1]), max(a[1], b[1])))
+        dx, dy = abs(a[0] - b[0]), abs(a[1] - b[1])
+        if dx <= _RULE_WIDTH < dy:
+            vertical.append(_Rule((a[0] + b[0]) / 2, min(a[1], b[1]), max(a[1], b[1])))
+        elif dy <= _RULE_WIDTH < dx:
+            horizontal.append(_Across((a[1] + b[1]) / 2, min(a[0], b[0]), max(a[0], b[0])))
 
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=1):
         if obj.level:
@@ -739,7 +834,7 @@ def vertical_rules(page: pdfium.PdfPage) -> list[_Rule]:
         segments = pdfium_c.FPDFPath_CountSegments(obj.raw)
         budget -= max(segments, 0)
         if budget < 0:
-            return []
+            return _Ruling([], [])
         m = obj.get_matrix()
         start = previous = None
         for i in range(segments):
@@ -753,7 +848,7 @@ def vertical_rules(page: pdfium.PdfPage) -> list[_Rule]:
             if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
                 add(point, start)
             previous = point
-    return found
+    return _Ruling(vertical, horizontal)
 
 
 def _ruled_cells(
