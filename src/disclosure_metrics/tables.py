@@ -911,7 +911,7 @@ def read_table2(lines: Sequence[Line], fmt: str) -> TableResult:
     rows = table2_rows(fmt)
     found: dict[str, RawValues | None] = {}
     segments = [s for no, line in enumerate(lines) for s in line_segments(line, rows, no)]
-    for seg in join_wrapped_labels(segments):
+    for seg in join_wrapped_labels(join_label_halves(lines, segments, rows)):
         if seg.row is not None and (found.get(seg.row) is None):
             found[seg.row] = seg.values
     result = TableResult(cells={})
