@@ -81,6 +81,16 @@ from disclosure_metrics.metadata import title_agency_year
         (["title: 某某局2022年政府信息公开工作年度报告 | 某某市人民政府"], "某某局", 2022),
         # only a menu line: it is the title, and it names no agency
         (["政府信息公开年报", "统计期限自2020年1月1日至2020年12月31日。"], None, 2020),
+        # a note after the title wrapped onto the next line, cut before its ")"
+        (
+            [
+                "某某县教育局 2020 年政府信息公开工作年度报告（修订",
+                "版）",
+                "本报告根据《条例》编制。",
+            ],
+            "某某县教育局",
+            2020,
+        ),
         # 人民政府信息公开…: the report words do not take the 政府 of the agency's name
         (
             ["某某县人民政府信息公开工作年度报告", "统计期限自2012年1月1日至12月31日。"],
@@ -92,3 +102,10 @@ from disclosure_metrics.metadata import title_agency_year
 def test_agency_and_year(lines: list[str], agency: str | None, year: int) -> None:
     _title, got_agency, got_year = title_agency_year(lines)
     assert (got_agency, got_year) == (agency, year)
+
+
+def test_a_note_wrapped_onto_the_next_line_is_part_of_the_title() -> None:
+    title, _agency, _year = title_agency_year(
+        ["某某县教育局 2020 年政府信息公开工作年度报告（修订", "版）", "本报告根据《条例》编制。"]
+    )
+    assert title == "某某县教育局2020年政府信息公开工作年度报告(修订版)"

@@ -77,7 +77,12 @@ _SITE_NAME = re.compile(r"(年度报告|年报)(?:\([^()]{1,12}\))?[_|\-–—][
 
 
 # A note after the title, not part of the name: （全文）, （更正版）, （示例数据）.
-_TRAILING_NOTE = re.compile(r"(年度报告|年报)(\([^()]{1,12}\))+$")
+# A note after the report words, (修订版), also one that a wrapped title cut before its ")".
+_TRAILING_NOTE = re.compile(r"(年度报告|年报)(?:\([^()]{1,12}\))*(?:\([^()]{0,12})?$")
+
+
+#: The most characters of a title's note that wrap onto the next line, with its ")".
+_NOTE_REST = 13
 
 
 def _agency_of(title: str) -> str:
@@ -183,6 +188,9 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
                 first = candidate
             if names_agency:
                 title = candidate
+                rest = _clean(head[i + 1]) if i + 1 < len(head) else ""
+                if title.count("(") > title.count(")") and ")" in rest[:_NOTE_REST]:
+                    title += rest[: rest.index(")") + 1]  # a note wrapped onto the next line
                 above = _clean(head[i - 1]) if i > 0 else ""
                 if not _YEAR.search(title) and _YEAR_ALONE.match(above):
                     title = above + title  # the year printed on the line above
