@@ -425,3 +425,20 @@ def test_table2_values_printed_apart_under_more_columns_are_not_only_cut_into_di
     assert isinstance(docs["valid"], Ambiguous) and {5, 95} <= set(docs["valid"].candidates)
     assert isinstance(docs["repealed"], Ambiguous) and None in docs["repealed"].candidates
     assert result.cells["art20_1"]["rules"] == {"made": 0, "repealed": 0, "valid": 5}
+
+
+def test_a_table2_label_wrapped_round_its_values_is_read() -> None:
+    lines = lines_of(
+        "第二十条第（五）项",
+        "行政许可 15 0 74",
+        "其他对外管理服",
+        "31 0 0",
+        "务事项",
+        "第二十条第（六）项",
+    )
+    result = read_table2(lines, "GOV2019")
+    assert result.cells["art20_5"]["other_services"] == {
+        "prev_items": 31,
+        "items_delta": 0,
+        "decisions": 0,
+    }
