@@ -442,3 +442,21 @@ def test_a_table2_label_wrapped_round_its_values_is_read() -> None:
         "items_delta": 0,
         "decisions": 0,
     }
+
+
+def test_a_label_running_on_past_a_page_break_is_joined_with_its_lines() -> None:
+    """A PDF row split by a page break: ``6.属于四类过`` with its values at the foot of a page,
+    ``程性信`` / ``息`` at the top of the next; the row after it printed with blank cells."""
+    variant = "split_other"
+    text: list[str | list[str]] = list(table3_text(variant=variant))
+    rows = [r.key for r in tpl.table3_rows(variant)]
+    at = rows.index("denied.6")
+    text[at : at + 2] = [
+        ["6.属于四类过", "1", "", "", "", "", "", "1"],
+        "程性信",
+        "息",
+        "7.属于行政执法案卷",
+    ]
+    result = read_table3(lines_of(*text), variant)
+    assert list(result.cells["denied.6"].values()) == [1, None, None, None, None, None, 1]
+    assert set(result.cells["denied.7"].values()) == {None}

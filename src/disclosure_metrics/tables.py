@@ -605,8 +605,8 @@ def join_label_halves(
     """Read a label wrapped over lines with its values printed on one of them, when no line
     holds the label's anchor on its own (a PDF's text layer: ``5.要求行政机关确认或`` /
     ``1 0 0 0 0 0 1`` / ``重新出具已获取信息``). The values' line (and its words) is joined
-    with the lines of words above and below it; when the joined label is exactly one row's,
-    that row gets the values.
+    with the fewest lines of words above and below it (up to three each way) whose joined
+    label is exactly one row's, and that row gets the values.
 
     >>> rows = tpl.table3_rows("2021")
     >>> lines = [Line("5.要求行政机关确认或"), Line("1 0 0 0 0 0 1"), Line("重新出具已获取信息")]
@@ -631,13 +631,22 @@ def join_label_halves(
         if len(segs) != 1 or segs[0].row is not None or segs[0].values is None:
             continue
         words = _words_before_values(lines[no])
-        for parts in ([no - 1, no, no + 1], [no - 1, no], [no, no + 1]):
-            if not all(n == no or words_only(n) for n in parts):
-                continue
-            text = "".join(words if n == no else lines[n].text for n in parts)
-            found = _anchor_matches(text, rows)
-            if len(found) == 1:
-                joined[no] = (Segment(found[0][2].key, segs[0].values, no), parts)
+        above = _run_of(words_only, no, -1)
+        below = _run_of(words_only, no, 1)
+        # The fewest lines whose joined words name exactly one row: a label wrapped over
+        # three lines may go on past a page break (6.属于四类过 values / 程性信 / 息).
+        for size in range(1, len(above) + len(below) + 1):
+            windows = [
+                [*above[:up][::-1], no, *below[: size - up]]
+                for up in range(max(0, size - len(below)), min(size, len(above)) + 1)
+            ]
+            for parts in windows:
+                text = "".join(words if n == no else lines[n].text for n in parts)
+                found = _anchor_matches(text, rows)
+                if len(found) == 1:
+                    joined[no] = (Segment(found[0][2].key, segs[0].values, no), parts)
+                    break
+            if no in joined:
                 break
     if not joined:
         return segments
@@ -648,6 +657,21 @@ def join_label_halves(
     out.extend(seg for seg, _ in joined.values())
     out.sort(key=lambda s: s.line_no)
     return out
+
+
+#: Lines of words a wrapped label may run over, above or below its values.
+_LABEL_LINES = 3
+
+
+def _run_of(test: Callable[[int], bool], start: int, step: int) -> list[int]:
+    """The lines after ``start`` (``step`` 1, or before it: -1) that pass ``test``, nearest
+    first, up to :data:`_LABEL_LINES` of them."""
+    run: list[int] = []
+    at = start + step
+    while len(run) < _LABEL_LINES and test(at):
+        run.append(at)
+        at += step
+    return run
 
 
 def _words_before_values(line: Line) -> str:
