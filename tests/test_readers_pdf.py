@@ -591,3 +591,26 @@ def test_blank_cells_of_tables_2_and_4_are_placed_by_their_ruling() -> None:
     # without the ruling, nothing says where the values stand: every line as printed
     printed = pdf.with_blank_cells(rows, pdf._Table3Region(), 10.0, lambda: pdf._Ruling([], []))
     assert [text for _, text in printed] == [r[1] for r in rows]
+
+
+def test_an_ocr_page_places_blank_cells_by_where_its_words_stand() -> None:
+    """A scan of a table that leaves zeros blank: OCR's boxes say where each value stands; a
+    row whose placed values do not add up (a border read as a 1) is left as read."""
+    from disclosure_metrics.document import OcrLine
+
+    def ocr_line(label: str, values: dict[int, str]) -> OcrLine:
+        words = [(label, 10.0, 200.0)] + [
+            (v, 300.0 + 60 * c, 320.0 + 60 * c) for c, v in sorted(values.items())
+        ]
+        return OcrLine(" ".join(w for w, _, _ in words), 1, [], words, 20.0)
+
+    lines = [
+        OcrLine("申请人情况", 1, [], [("申请人情况", 300.0, 400.0)], 20.0),
+        ocr_line("（七）总计", {c: str(c + 1) for c in range(6)} | {6: "21"}),
+        ocr_line("（一）予以公开", {0: "3", 2: "1", 6: "4"}),
+        ocr_line("8.属于行政查询事项", {0: "2", 5: "1", 6: "2"}),
+    ]
+    out = pdf.ocr_page_text(lines, pdf._Table3Region())
+    assert out[1] == lines[1].text
+    assert out[2] == "（一）予以公开\t3\t\t1\t\t\t\t4"
+    assert out[3] == lines[3].text  # 2 + 1 is not 2: left as read

@@ -51,6 +51,10 @@ class OcrLine:
     text: str
     page: int
     token_scores: list[float] = field(default_factory=list)
+    # Each word of ``text`` with its left and right edge on the page image (pixels), and the
+    # page's typical box height: where a table's values stand (see readers.pdf.with_blank_cells).
+    words: list[tuple[str, float, float]] = field(default_factory=list)
+    em: float = 0.0
 
 
 @dataclass(slots=True)

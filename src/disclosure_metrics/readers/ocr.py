@@ -284,11 +284,28 @@ def page_lines(image: np.ndarray, page: int) -> list[OcrLine]:
     extend(OCR_PAGE_BUDGET)
     rows = group_rows(recognize(image))
     fill_missing_cells(rows, image)
+    em = statistics.median(b.height for row in rows for b in row) if rows else 0.0
     lines = []
     for row in rows:
         scores = [b.score for b in row for _token in TOKEN.findall(b.text)]
-        lines.append(OcrLine(" ".join(b.text for b in row), page, scores))
+        words = [word for b in row for word in box_words(b)]
+        lines.append(OcrLine(" ".join(b.text for b in row), page, scores, words, em))
     return lines
+
+
+def box_words(box: Box) -> list[tuple[str, float, float]]:
+    """The words of a box (its text parted at spaces), each with the share of the box's width
+    its characters take: OCR may read two cells as one box (``3 1``).
+
+    >>> box_words(Box("3 15", 100, 0, 140, 10, 0.9))
+    [('3', 100.0, 110.0), ('15', 120.0, 140.0)]
+    """
+    text = box.text.strip()
+    step = (box.x1 - box.x0) / max(len(text), 1)
+    words = []
+    for m in re.finditer(r"\S+", text):
+        words.append((m.group(), box.x0 + step * m.start(), box.x0 + step * m.end()))
+    return words
 
 
 def image_array(data: bytes) -> np.ndarray:

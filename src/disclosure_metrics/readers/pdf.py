@@ -171,10 +171,11 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
             )
         except OcrUnavailable as exc:
             raise unavailable(path, exc) from exc
+        ocr_region = _Table3Region()  # the OCR'd pages' own, in page order
         for (index, region), lines in zip(tasks, read_pages, strict=True):
             ocr_lines.extend(lines)
             if region is None:
-                pages[index] = strip_page_numbers([line.text for line in lines])
+                pages[index] = strip_page_numbers(ocr_page_text(lines, ocr_region))
             else:  # a picture's lines stand where its top edge is, among the text lines
                 placed[index].extend((region[3] - k * 1e-3, x.text) for k, x in enumerate(lines))
         for index, at in placed.items():
@@ -189,6 +190,37 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
         else []
     )
     return _assemble(path, pages, ocr_lines, ocr, warnings)
+
+
+def ocr_page_text(lines: list[OcrLine], region: _Table3Region) -> list[str]:
+    """An OCR'd page's lines, with table 3's rows that leave cells blank written as cells, by
+    where their words stand on the image, as a text layer's are (:func:`with_blank_cells`;
+    a scan has no drawn lines to read, so only the values' own columns can place them)."""
+    rows = [
+        (-float(k), line.text, [_Token(word, x0, x1) for word, x0, x1 in line.words])
+        for k, line in enumerate(lines)
+    ]
+    em = next((line.em for line in lines if line.em), 10.0)
+    placed = with_blank_cells(rows, region, em)
+    # OCR may read a table's border as a 1 in a blank cell: a row whose values no longer add
+    # up to its total once placed is left as read, for the table reader to weigh.
+    return [
+        text if "\t" not in text or _adds_up(text.split("\t")[1:]) else line.text
+        for (_y, text), line in zip(placed, lines, strict=True)
+    ]
+
+
+def _adds_up(cells: list[str]) -> bool:
+    """Whether a row's cells (the last its total) add up, blanks as zero; True without a
+    printed total or when a cell is no whole number.
+
+    >>> _adds_up(["2", "", "1", "2"]), _adds_up(["2", "", "", "2"]), _adds_up(["2", "1", ""])
+    (False, True, True)
+    """
+    *parts, total = cells
+    if not total or not all(c.isdigit() or not c for c in [*parts, total]):
+        return True
+    return sum(int(c) for c in parts if c) == int(total)
 
 
 #: A page's text layer is garbled when more than this share of its glyphs is junk and almost
