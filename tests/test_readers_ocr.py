@@ -299,3 +299,30 @@ def test_a_garbled_text_layer_is_read_by_ocr_like_a_scan(two_page_scan, tmp_path
     with pytest.raises(ReportError) as caught:
         parse_file(garbled, ocr="never")
     assert caught.value.code == "no_text_layer" and "unreadable" in caught.value.message_en
+
+
+def test_an_empty_cell_crossed_by_borders_is_not_read_as_a_one() -> None:
+    """A blank cell read again alone: recognition answers ``1`` for the border that crosses
+    it. The borders are wiped first; nothing is left, so nothing is read."""
+    import numpy as np
+
+    from disclosure_metrics.readers.ocr import recognize_crop
+
+    cell = np.full((36, 48, 3), 255, dtype=np.uint8)
+    cell[0:2, :] = 0  # the row's top border
+    cell[:, 46:48] = 0  # the column's right border
+    assert recognize_crop(cell) is None
+    digit = cell.copy()
+    image = _digit_image("7")
+    digit[6:30, 14:30] = image
+    read = recognize_crop(digit)
+    assert read is not None and read[0] == "7"
+
+
+def _digit_image(text: str):  # type: ignore[no-untyped-def]
+    import numpy as np
+    from PIL import Image
+
+    canvas = Image.new("RGB", (16, 24), "white")
+    ImageDraw.Draw(canvas).text((2, 0), text, fill="black", font=ImageFont.load_default(22))
+    return np.asarray(canvas)

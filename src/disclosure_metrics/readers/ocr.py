@@ -146,13 +146,55 @@ def recognize(image: np.ndarray) -> list[Box]:
     return boxes
 
 
+#: A cell read again alone counts only at this confidence or more: recognition asked to read
+#: an empty cell answers with something (a border it crosses, read as ``1`` at 0.05).
+MIN_CROP_SCORE = 0.3
+#: A pixel column or row of a crop this dark over this share of its height or width is a
+#: table's border, not ink of a digit (a ``1`` is shorter than the cell it stands in).
+_RULE_SHARE = 0.9
+
+
 def recognize_crop(image: np.ndarray) -> tuple[str, float] | None:
-    """The text of one cropped cell by recognition alone, or None when nothing is read."""
+    """The text of one cropped cell by recognition alone, or None when nothing is read: the
+    table's borders are wiped from the crop first, a crop with no ink left is not read, and a
+    read under :data:`MIN_CROP_SCORE` is none."""
+    image = without_borders(image)
+    if image is None:
+        return None
     result, _elapsed = engine()(image, use_det=False, use_cls=False, use_rec=True)
     if not result:
         return None
     text, score = as_digits(str(result[0][0]).strip(), float(result[0][1]))
-    return (text, score) if text else None
+    return (text, score) if text and score >= MIN_CROP_SCORE else None
+
+
+def without_borders(image: np.ndarray) -> np.ndarray | None:
+    """A cell's crop with the borders that cross it wholly (dark over :data:`_RULE_SHARE` of
+    its height or width) painted white; None when no ink is left.
+
+    >>> import numpy as np
+    >>> cell = np.full((20, 30, 3), 255, dtype=np.uint8)
+    >>> cell[0, :] = 0; cell[:, 29] = 0  # a border above it and one at its right
+    >>> without_borders(cell) is None
+    True
+    >>> cell[6:14, 12:14] = 0  # a digit's stroke
+    >>> int((without_borders(cell) < 128).any(axis=2).sum())
+    16
+    """
+    grey = image.mean(axis=2) if image.ndim == 3 else image
+    dark = grey < 128
+    if not dark.any():
+        return None
+    columns = dark.mean(axis=0) >= _RULE_SHARE
+    rows = dark.mean(axis=1) >= _RULE_SHARE
+    if not columns.any() and not rows.any():
+        return image
+    cleaned = image.copy()
+    cleaned[:, columns] = 255
+    cleaned[rows, :] = 255
+    dark[:, columns] = False
+    dark[rows, :] = False
+    return cleaned if dark.any() else None
 
 
 def group_rows(boxes: list[Box]) -> list[list[Box]]:
