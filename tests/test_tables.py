@@ -460,3 +460,25 @@ def test_a_label_running_on_past_a_page_break_is_joined_with_its_lines() -> None
     result = read_table3(lines_of(*text), variant)
     assert list(result.cells["denied.6"].values()) == [1, None, None, None, None, None, 1]
     assert set(result.cells["denied.7"].values()) == {None}
+
+
+def test_a_long_label_wrapped_beside_its_stub_is_read_by_each_lines_last_word() -> None:
+    """A narrow Word cell wraps （六）'s first sub-row over eleven lines, its rowspan stub
+    printed word by word beside it (其他处 人无正 / 理 当理由), its values on the first line.
+    No line names the sub-row, nor decides the template's variant, on its own."""
+    wrapped = "其他处 人无正|理 当理由|逾期不|补正、|行政机|关不再|处理其|政府信|息公开|申请"
+    lines = lines_of(
+        "（五）不予处理 5.要求行政机关确认或重新出具已获取信息 0 0 0 0 0 0 0",
+        "（六） 1.申请 2 0 0 0 0 0 2",
+        *wrapped.split("|"),
+        # the next sub-row wrapped too, and printed with blank cells
+        "2.申请人逾期未",
+        "按收费通",
+        "知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "3.其他 0 0 0 0 0 0 0",
+        "（七）总计 2 0 0 0 0 0 2",
+    )
+    assert table3_variant(lines) == "split_other"
+    result = read_table3(lines, "split_other")
+    assert list(result.cells["other.1"].values()) == [2, 0, 0, 0, 0, 0, 2]
+    assert set(result.cells["other.2"].values()) == {None}

@@ -231,7 +231,9 @@ def cut(lines: Sequence[Line], start: Pos, end: Pos | None) -> list[Line]:
             continue
         a = start[1] if li == start[0] else 0
         b = end[1] if li == end[0] else len(line.text)
-        if b > a:
+        if a == 0 and b == len(line.text):
+            out.append(line)  # whole, its text as printed kept (see join_label_halves)
+        elif b > a:
             out.append(Line(line.text[a:b]))
     return out
 
@@ -605,8 +607,9 @@ def join_label_halves(
     """Read a label wrapped over lines with its values printed on one of them, when no line
     holds the label's anchor on its own (a PDF's text layer: ``5.要求行政机关确认或`` /
     ``1 0 0 0 0 0 1`` / ``重新出具已获取信息``). The values' line (and its words) is joined
-    with the fewest lines of words above and below it (up to three each way) whose joined
-    label is exactly one row's, and that row gets the values.
+    with the fewest lines of words above and below it (up to ten each way) whose joined
+    label is exactly one row's, and that row gets the values; each line's last word alone is
+    tried too, as a rowspan stub may be printed beside the label word by word.
 
     >>> rows = tpl.table3_rows("2021")
     >>> lines = [Line("5.要求行政机关确认或"), Line("1 0 0 0 0 0 1"), Line("重新出具已获取信息")]
@@ -626,11 +629,17 @@ def join_label_halves(
             and _CJK.search(lines[no].text) is not None
         )
 
+    def orphan(no: int) -> bool:  # a line of values without a label's anchor
+        segs = by_line.get(no, [])
+        return len(segs) == 1 and segs[0].row is None and segs[0].values is not None
+
     joined: dict[int, tuple[Segment, list[int]]] = {}
-    for no, segs in by_line.items():
-        if len(segs) != 1 or segs[0].row is not None or segs[0].values is None:
-            continue
+    for no in [n for n in by_line if orphan(n)]:
+        segs = by_line[no]
+        if orphan(no - 1) or orphan(no + 1):
+            continue  # rows of values printed together after their labels: read by order
         words = _words_before_values(lines[no])
+        printed = _words_before_values(Line(_printed(lines[no])))
         above = _run_of(words_only, no, -1)
         below = _run_of(words_only, no, 1)
         # The fewest lines whose joined words name exactly one row: a label wrapped over
@@ -641,10 +650,16 @@ def join_label_halves(
                 for up in range(max(0, size - len(below)), min(size, len(above)) + 1)
             ]
             for parts in windows:
-                text = "".join(words if n == no else lines[n].text for n in parts)
-                found = _anchor_matches(text, rows)
-                if len(found) == 1:
-                    joined[no] = (Segment(found[0][2].key, segs[0].values, no), parts)
+                texts = [words if n == no else lines[n].text for n in parts]
+                # Each line's last word as printed alone too: a rowspan stub printed beside
+                # the label, word by word (其他处 人无正 / 理 当理由 …), is not part of it.
+                last = [(printed if n == no else _printed(lines[n])).split() for n in parts]
+                for text in ("".join(texts), norm("".join(w[-1] for w in last if w))):
+                    found = _anchor_matches(text, rows)
+                    if len(found) == 1:
+                        joined[no] = (Segment(found[0][2].key, segs[0].values, no), parts)
+                        break
+                if no in joined:
                     break
             if no in joined:
                 break
@@ -659,8 +674,9 @@ def join_label_halves(
     return out
 
 
-#: Lines of words a wrapped label may run over, above or below its values.
-_LABEL_LINES = 3
+#: Lines of words a wrapped label may run over, above or below its values (a narrow label
+#: cell of a Word table wraps the longest labels of table 3 over ten lines).
+_LABEL_LINES = 10
 
 
 def _run_of(test: Callable[[int], bool], start: int, step: int) -> list[int]:
@@ -672,6 +688,11 @@ def _run_of(test: Callable[[int], bool], start: int, step: int) -> list[int]:
         run.append(at)
         at += step
     return run
+
+
+def _printed(line: Line) -> str:
+    """A line's text as printed, its spaces kept (normalization joins CJK words)."""
+    return line.raw if line.raw is not None else line.text
 
 
 def _words_before_values(line: Line) -> str:
@@ -978,10 +999,15 @@ def table3_variant(lines: Sequence[Line]) -> str:
     split_rows = [
         r for r in tpl.all_table3_rows() if r.variant == "split_other" and r.number in (1, 2)
     ]
-    for line in lines:
-        if any(p.search(line.text) for r in split_rows for p in r.anchors):
-            return "split_other"
-    return "single_other"
+    patterns = [p for r in split_rows for p in r.anchors]
+    words = [line for line in lines if line.cells is None]
+    texts = [
+        *(line.text for line in lines),
+        # a sub-row's label wrapped over lines (逾期不 / 补正、), beside a rowspan stub
+        "".join(line.text for line in words),
+        norm("".join(w[-1] for line in words if (w := _printed(line).split()))),
+    ]
+    return "split_other" if any(p.search(t) for t in texts for p in patterns) else "single_other"
 
 
 def _sum_ok(vec: tuple[Value, ...]) -> bool:
