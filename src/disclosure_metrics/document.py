@@ -55,6 +55,7 @@ class OcrLine:
     # page's typical box height: where a table's values stand (see readers.pdf.with_blank_cells).
     words: list[tuple[str, float, float]] = field(default_factory=list)
     em: float = 0.0
+    baseline: float = 0.0  # the line's foot on the image, negated (y grows upwards)
 
 
 @dataclass(slots=True)

@@ -32,7 +32,7 @@ import pypdfium2.raw as pdfium_c
 from ..budget import extend
 from ..document import Cell, Document, OcrLine, Table, TextLine
 from ..errors import ReportError, TooComplex
-from .ocr import OCR_DPI, OCR_MODES, OCR_PAGE_BUDGET, OcrUnavailable, unavailable
+from .ocr import OCR_DPI, OCR_MODES, OCR_PAGE_BUDGET, OcrUnavailable, image_ruling, unavailable
 from .ocr import page_lines as ocr_page_lines
 
 #: Reports longer than this are refused (an annual report has 3-30 pages).
@@ -172,10 +172,10 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
         except OcrUnavailable as exc:
             raise unavailable(path, exc) from exc
         ocr_region = _Table3Region()  # the OCR'd pages' own, in page order
-        for (index, region), lines in zip(tasks, read_pages, strict=True):
+        for (index, region), (lines, ruling) in zip(tasks, read_pages, strict=True):
             ocr_lines.extend(lines)
             if region is None:
-                pages[index] = strip_page_numbers(ocr_page_text(lines, ocr_region))
+                pages[index] = strip_page_numbers(ocr_page_text(lines, ocr_region, ruling))
             else:  # a picture's lines stand where its top edge is, among the text lines
                 placed[index].extend((region[3] - k * 1e-3, x.text) for k, x in enumerate(lines))
         for index, at in placed.items():
@@ -192,22 +192,29 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
     return _assemble(path, pages, ocr_lines, ocr, warnings)
 
 
-def ocr_page_text(lines: list[OcrLine], region: _Table3Region) -> list[str]:
-    """An OCR'd page's lines, with table 3's rows that leave cells blank written as cells, by
-    where their words stand on the image, as a text layer's are (:func:`with_blank_cells`;
-    a scan has no drawn lines to read, so only the values' own columns can place them)."""
+def ocr_page_text(
+    lines: list[OcrLine], region: _Table3Region, ruling: _Ruling | None = None
+) -> list[str]:
+    """An OCR'd page's lines, with the table rows that leave cells blank written as cells and
+    the rows printed over several lines joined, by where their words stand on the image and
+    the borders drawn on it (``ruling``), as a text layer's are (:func:`with_blank_cells`)."""
     rows = [
-        (-float(k), line.text, [_Token(word, x0, x1) for word, x0, x1 in line.words])
-        for k, line in enumerate(lines)
+        (line.baseline, line.text, [_Token(word, x0, x1) for word, x0, x1 in line.words])
+        for line in lines
     ]
     em = next((line.em for line in lines if line.em), 10.0)
-    placed = with_blank_cells(rows, region, em)
-    # OCR may read a table's border as a 1 in a blank cell: a row whose values no longer add
-    # up to its total once placed is left as read, for the table reader to weigh.
-    return [
-        text if "\t" not in text or _adds_up(text.split("\t")[1:]) else line.text
-        for (_y, text), line in zip(placed, lines, strict=True)
-    ]
+    placed = with_blank_cells(rows, region, em, (lambda: ruling) if ruling else None)
+    # OCR may read a table's border as a 1 in a blank cell: a table 3 row whose values no
+    # longer add up to its total once placed is left as read, for the table reader to weigh.
+    from .. import templates as tpl
+
+    width = len(tpl.table3_columns())
+    out = []
+    for (_y, text), line in zip(placed, lines, strict=True):
+        cells = text.split("\t")
+        table3_row = len(cells) in (width, width + 1)
+        out.append(line.text if table3_row and not _adds_up(cells[-width:]) else text)
+    return out
 
 
 def _adds_up(cells: list[str]) -> bool:
@@ -332,9 +339,12 @@ def _page(pdf: pdfium.PdfDocument, index: int, path: str) -> pdfium.PdfPage:
         ) from exc
 
 
-def _ocr_page(data: bytes, index: int, region: Region | None = None) -> list[OcrLine]:
-    """One page rendered at :data:`~.ocr.OCR_DPI` and read by OCR (lines numbered 1-based);
-    only the ``region`` of it when one is given."""
+def _ocr_page(
+    data: bytes, index: int, region: Region | None = None
+) -> tuple[list[OcrLine], _Ruling]:
+    """One page rendered at :data:`~.ocr.OCR_DPI` and read by OCR (lines numbered 1-based),
+    with the table borders drawn on it (pixels, y up as a text layer's); only the ``region``
+    of it when one is given (and no borders)."""
     scale = OCR_DPI / 72
     pdf = pdfium.PdfDocument(data)
     try:
@@ -352,12 +362,19 @@ def _ocr_page(data: bytes, index: int, region: Region | None = None) -> list[Ocr
             int((height - top) * scale) : int((height - bottom) * scale) + 1,
             int(left * scale) : int(right * scale) + 1,
         ]
-    return ocr_page_lines(image.copy(), index + 1)
+    lines = ocr_page_lines(image.copy(), index + 1)
+    if region is not None:
+        return lines, _Ruling([], [])
+    vertical, horizontal = image_ruling(image)
+    return lines, _Ruling(
+        [_Rule(x, -bottom, -top) for x, top, bottom in vertical],
+        [_Across(-y, left, right) for y, left, right in horizontal],
+    )
 
 
 def _ocr_pages_in_processes(
     data: bytes, tasks: list[tuple[int, Region | None]], jobs: int
-) -> list[list[OcrLine]]:
+) -> list[tuple[list[OcrLine], _Ruling]]:
     """Pages (or regions of pages) OCR'd in up to ``jobs`` fresh processes, in task order."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
