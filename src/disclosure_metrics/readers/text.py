@@ -137,6 +137,51 @@ def _bare_pipe_rows(lines: list[str]) -> frozenset[int]:
     return frozenset(rows)
 
 
+_ONE_VALUE = re.compile(r"\s*[+-]?\d[\d,]*(?:\.\d+)?\s*")
+_BLANK_THEN_VALUE = re.compile(r"\n[ \t]*\r?\n[ \t]*[+-]?\d[\d,.]*[ \t]*\r?(?:\n|$)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def cell_per_line_rows(lines: list[str]) -> dict[int, tuple[int, list[str]]]:
+    """Rows of a table written one cell per line with its blank cells as empty lines (Word's
+    or LibreOffice's plain-text export): a label line, then lines that each hold one value
+    or nothing. Per label line: where the row ends and its cells. Only a run with an empty
+    line between its values counts (without one, nothing is lost when empty lines are
+    dropped); empty lines after its last value are no cells of it.
+
+    >>> cell_per_line_rows(["（一）予以公开", "18", "3", "", "1", "2", "1", "25", "", "下一段"])
+    {0: (8, ['（一）予以公开', '18', '3', '', '1', '2', '1', '25'])}
+    >>> cell_per_line_rows(["规章", "0", "0", "0", "", "正文"])
+    {}
+    """
+    from .. import templates as tpl
+
+    headers = set(tpl.table4_header_words())
+    rows: dict[int, tuple[int, list[str]]] = {}
+    index = 0
+    while index < len(lines):
+        label = lines[index].strip()
+        end = index + 1
+        while end < len(lines) and (not lines[end].strip() or _ONE_VALUE.fullmatch(lines[end])):
+            end += 1
+        cells = [line.strip() for line in lines[index + 1 : end]]
+        while cells and not cells[-1]:
+            cells.pop()
+        values = [c for c in cells if c]
+        if (
+            _CJK.search(label)
+            and label not in headers
+            and not _ONE_VALUE.search(label[-1:] or " ")
+            and len(values) >= 2
+            and "" in cells
+        ):
+            rows[index] = (index + 1 + len(cells), [label, *cells])
+            index += 1 + len(cells)
+            continue
+        index += 1
+    return rows
+
+
 def read(path: str, data: bytes) -> Document:
     """Read a text report into lines and tables."""
     text, encoding, bad, strict = _decode(path, data)
@@ -145,7 +190,19 @@ def read(path: str, data: bytes) -> Document:
     table: Table | None = None
     raw_lines = text.splitlines()
     bare_rows = _bare_pipe_rows(raw_lines) if "|" in text else frozenset()
+    # Only a text with an empty line before a line of one value can hold such rows.
+    cell_rows = cell_per_line_rows(raw_lines) if _BLANK_THEN_VALUE.search(text) else {}
+    skip_to = 0
     for index, raw_line in enumerate(raw_lines):
+        if index < skip_to:
+            continue
+        if index in cell_rows:
+            skip_to, cells = cell_rows[index]
+            if table is None:
+                table = Table(rows=[])
+                items.append(table)
+            table.rows.append([Cell(cell) for cell in cells])
+            continue
         line = raw_line.rstrip()
         stripped = line.strip()
         if (stripped.startswith("|") and stripped.count("|") >= 2) or index in bare_rows:
