@@ -79,6 +79,50 @@ def offline_browser(loopback: bool = False) -> Iterator[object]:
             browser.close()
 
 
+#: Scripts run on an example page before it is printed: every zero left blank, in every table.
+ZEROS_BLANK = """() => {
+  for (const cell of document.querySelectorAll('td, th'))
+    if (cell.textContent.trim() === '0') cell.textContent = '';
+}"""
+
+
+def printed_example(tmp_path: Path, file: str, script: str | None = None) -> tuple[Path, Path]:
+    """An example county page (``file``), changed by ``script`` (JavaScript run on the page),
+    saved as HTML and printed to PDF by Chromium: (the page, the PDF)."""
+    from disclosure_metrics.example_data import example_reports, render_html
+
+    report = next(r for r in example_reports() if r.file == file)
+    page_file = tmp_path / report.file
+    page_file.write_bytes(render_html(report))
+    changed, printed = tmp_path / "changed.html", tmp_path / "printed.pdf"
+    with offline_browser() as context:
+        page = context.new_page()
+        page.goto(page_file.as_uri())
+        if script:
+            page.evaluate(script)
+        changed.write_text(page.content(), encoding="utf-8")
+        page.pdf(path=str(printed), format="A4")
+    return changed, printed
+
+
+def libreoffice_export(document: Path, to: str, folder: Path) -> Path:
+    """``document`` converted by LibreOffice (``to``: ``pdf``, ``txt:…``) into ``folder``, with
+    its own throw-away profile; skips when LibreOffice is not installed."""
+    import subprocess
+
+    from disclosure_metrics.readers.legacy_word import soffice
+
+    program = soffice()
+    if program is None:
+        pytest.skip("LibreOffice is not installed (make test installs it with apt-get)")
+    subprocess.run(
+        [program, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+         "--convert-to", to, "--outdir", str(folder), str(document)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    return folder / f"{document.stem}.{to.split(':')[0]}"
+
+
 def is_loopback(url: str) -> bool:
     """True for an http(s) address on this machine, a local file, or a data:/blob:/about: URL."""
     from urllib.parse import urlsplit

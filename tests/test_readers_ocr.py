@@ -333,23 +333,15 @@ def test_a_scanned_word_report_reads_as_the_document(tmp_path) -> None:
     the long labels over many lines beside the rowspan stubs, and its table 2 leaves no cell
     blank for a border to be read in. The borders drawn in the image join each row's lines,
     as a text layer's are joined."""
-    import subprocess
-
     from disclosure_metrics.example_data import example_reports, render_docx
-    from disclosure_metrics.readers.legacy_word import soffice
 
-    program = soffice()
-    if program is None:
-        pytest.skip("LibreOffice is not installed (make test installs it with apt-get)")
+    from .conftest import libreoffice_export
+
     report = next(r for r in example_reports() if r.file.startswith("2021_example_market."))
     document = tmp_path / "report.docx"
     document.write_bytes(render_docx(report))
-    subprocess.run(
-        [program, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(document)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
-    scan = image_only_pdf(page_images(tmp_path / "report.pdf"), tmp_path / "scan.pdf")
+    exported = libreoffice_export(document, "pdf", tmp_path)
+    scan = image_only_pdf(page_images(exported), tmp_path / "scan.pdf")
     want, got = parse_file(document), parse_file(scan)
     assert got.source_format == "pdf-ocr"
     assert (got.table2, got.table3, got.table4) == (want.table2, want.table3, want.table4)
@@ -360,25 +352,9 @@ def test_a_scanned_table_that_leaves_zeros_blank_is_placed_by_its_drawn_borders(
 ) -> None:
     """A page that leaves every zero blank, printed and scanned: table 2's short rows and
     table 4's row of values are placed by the borders found in the image."""
-    from disclosure_metrics.example_data import example_reports, render_html
+    from .conftest import ZEROS_BLANK, printed_example
 
-    from .conftest import offline_browser
-
-    report = next(r for r in example_reports() if r.file == "2024_example_county_office.html")
-    page_file = tmp_path / report.file
-    page_file.write_bytes(render_html(report))
-    blanked, printed = tmp_path / "blanked.html", tmp_path / "printed.pdf"
-    with offline_browser() as context:
-        page = context.new_page()
-        page.goto(page_file.as_uri())
-        page.evaluate(
-            """() => {
-              for (const cell of document.querySelectorAll('td, th'))
-                if (cell.textContent.trim() === '0') cell.textContent = '';
-            }"""
-        )
-        blanked.write_text(page.content(), encoding="utf-8")
-        page.pdf(path=str(printed), format="A4")
+    blanked, printed = printed_example(tmp_path, "2024_example_county_office.html", ZEROS_BLANK)
     scan = image_only_pdf(page_images(printed), tmp_path / "scan.pdf")
     want, got = parse_file(blanked), parse_file(scan)
     assert None in want.table2["art20_1"]["normative_docs"].values()

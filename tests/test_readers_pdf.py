@@ -333,19 +333,11 @@ def test_a_content_stream_that_inflates_too_far_is_too_complex(tmp_path) -> None
 def test_a_table_that_leaves_cells_blank_is_read_by_where_its_values_stand(tmp_path) -> None:
     """A web page's table 3 with blank cells (blank for zero), printed to PDF by Chromium: the
     text layer leaves the blanks out, and each value is placed under the column it stands in."""
-    from disclosure_metrics.example_data import example_reports, render_html
     from disclosure_metrics.parse import parse_file
 
-    from .conftest import offline_browser
+    from .conftest import printed_example
 
-    report = next(r for r in example_reports() if r.file == "2019_example_county_office.html")
-    page_file = tmp_path / report.file
-    page_file.write_bytes(render_html(report))
-    printed = tmp_path / "printed.pdf"
-    with offline_browser() as context:
-        page = context.new_page()
-        page.goto(page_file.as_uri())
-        page.pdf(path=str(printed), format="A4")
+    page_file, printed = printed_example(tmp_path, "2019_example_county_office.html")
     want, got = parse_file(page_file), parse_file(printed)
     assert any(v is None for row in want.table3.values() for v in row.values())  # blanks
     assert got.table3 == want.table3
@@ -376,31 +368,22 @@ def test_blank_cells_are_placed_only_where_a_full_row_shows_all_seven_columns() 
 def test_a_table_with_no_full_row_is_read_by_its_ruling(tmp_path) -> None:
     """The same page with a whole column of table 3 left blank: no row prints all seven values,
     so the values' own positions cannot give the columns; the table's drawn borders do."""
-    from disclosure_metrics.example_data import example_reports, render_html
     from disclosure_metrics.parse import parse_file
 
-    from .conftest import offline_browser
+    from .conftest import printed_example
 
-    report = next(r for r in example_reports() if r.file == "2019_example_county_office.html")
-    page_file = tmp_path / report.file
-    page_file.write_bytes(render_html(report))
-    blanked, printed = tmp_path / "blanked.html", tmp_path / "printed.pdf"
-    with offline_browser() as context:
-        page = context.new_page()
-        page.goto(page_file.as_uri())
-        page.evaluate(
-            """() => {
-              const table = [...document.querySelectorAll('table')]
-                .find(t => t.textContent.includes('本年新收'));
-              for (const tr of table.querySelectorAll('tr')) {
-                const cells = tr.querySelectorAll('td, th');
-                if (cells.length >= 8 && /\\d/.test(cells[cells.length - 1].textContent))
-                  cells[cells.length - 6].textContent = '';  // 商业企业, blank in every row
-              }
-            }"""
-        )
-        blanked.write_text(page.content(), encoding="utf-8")
-        page.pdf(path=str(printed), format="A4")
+    blank_commercial = """() => {
+      const table = [...document.querySelectorAll('table')]
+        .find(t => t.textContent.includes('本年新收'));
+      for (const tr of table.querySelectorAll('tr')) {
+        const cells = tr.querySelectorAll('td, th');
+        if (cells.length >= 8 && /\\d/.test(cells[cells.length - 1].textContent))
+          cells[cells.length - 6].textContent = '';  // 商业企业, blank in every row
+      }
+    }"""
+    blanked, printed = printed_example(
+        tmp_path, "2019_example_county_office.html", blank_commercial
+    )
     want, got = parse_file(blanked), parse_file(printed)
     assert [k for k, row in want.table3.items() if row["commercial"] is not None] == []
     assert got.table3 == want.table3
@@ -409,26 +392,11 @@ def test_a_table_with_no_full_row_is_read_by_its_ruling(tmp_path) -> None:
 def test_every_table_printed_blank_for_zero_reads_as_its_web_page(tmp_path) -> None:
     """A page that leaves every zero blank, in all three tables, printed to PDF: table 2's
     short rows and table 4's row of values are placed by their borders as well."""
-    from disclosure_metrics.example_data import example_reports, render_html
     from disclosure_metrics.parse import parse_file
 
-    from .conftest import offline_browser
+    from .conftest import ZEROS_BLANK, printed_example
 
-    report = next(r for r in example_reports() if r.file == "2024_example_county_office.html")
-    page_file = tmp_path / report.file
-    page_file.write_bytes(render_html(report))
-    blanked, printed = tmp_path / "blanked.html", tmp_path / "printed.pdf"
-    with offline_browser() as context:
-        page = context.new_page()
-        page.goto(page_file.as_uri())
-        page.evaluate(
-            """() => {
-              for (const cell of document.querySelectorAll('td, th'))
-                if (cell.textContent.trim() === '0') cell.textContent = '';
-            }"""
-        )
-        blanked.write_text(page.content(), encoding="utf-8")
-        page.pdf(path=str(printed), format="A4")
+    blanked, printed = printed_example(tmp_path, "2024_example_county_office.html", ZEROS_BLANK)
     want, got = parse_file(blanked), parse_file(printed)
     assert None in want.table2["art20_1"]["normative_docs"].values()
     assert None in want.table4["review"].values()
@@ -439,25 +407,16 @@ def test_a_word_document_exported_to_pdf_reads_as_the_document(tmp_path) -> None
     """LibreOffice's PDF of a Word report: its narrow label cells wrap every long label over
     several lines, beside a rowspan stub (（六） 1.申请 / 其他处 人无正 / 理 当理由 …), with the
     values on one of them. The table's borders join each row's lines back into one."""
-    import subprocess
-
     from disclosure_metrics.example_data import example_reports, render_docx
     from disclosure_metrics.parse import parse_file
-    from disclosure_metrics.readers.legacy_word import soffice
 
-    program = soffice()
-    if program is None:
-        pytest.skip("LibreOffice is not installed (make test installs it with apt-get)")
+    from .conftest import libreoffice_export
+
     report = next(r for r in example_reports() if r.file.startswith("2021_example_market."))
     document = tmp_path / "2021_example_market.docx"
     document.write_bytes(render_docx(report))
-    profile = (tmp_path / "profile").as_uri()
-    subprocess.run(
-        [program, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(document)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
-    want, got = parse_file(document), parse_file(tmp_path / "2021_example_market.pdf")
+    exported = libreoffice_export(document, "pdf", tmp_path)
+    want, got = parse_file(document), parse_file(exported)
     assert (got.table2, got.table3, got.table4) == (want.table2, want.table3, want.table4)
 
 

@@ -55,25 +55,17 @@ def test_a_few_bad_bytes_are_replaced_and_counted_not_refused(tmp_path) -> None:
 
 
 def test_a_word_report_saved_as_plain_text_reads_as_the_document(tmp_path) -> None:
-    """LibreOffice's (and Word's) plain-text export writes a table one cell per line, a blank
-    cell as an empty line: those empty lines are the row's blank cells."""
-    import subprocess
-
+    """LibreOffice's plain-text export writes a table one cell per line, a blank cell as an
+    empty line: those empty lines are the row's blank cells."""
     from disclosure_metrics.example_data import example_reports, render_docx
     from disclosure_metrics.parse import parse_file
-    from disclosure_metrics.readers.legacy_word import soffice
 
-    program = soffice()
-    if program is None:
-        pytest.skip("LibreOffice is not installed (make test installs it with apt-get)")
+    from .conftest import libreoffice_export
+
     report = next(r for r in example_reports() if r.file == "2019_example_county_office.html")
     document = tmp_path / "report.docx"
     document.write_bytes(render_docx(report))
-    subprocess.run(
-        [program, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-         "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(tmp_path), str(document)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
-    want, got = parse_file(document), parse_file(tmp_path / "report.txt")
+    exported = libreoffice_export(document, "txt:Text (encoded):UTF8", tmp_path)
+    want, got = parse_file(document), parse_file(exported)
     assert any(v is None for row in want.table3.values() for v in row.values())  # blanks
     assert (got.table2, got.table3, got.table4) == (want.table2, want.table3, want.table4)
