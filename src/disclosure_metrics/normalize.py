@@ -21,6 +21,8 @@ _QUOTES = str.maketrans({c: '"' for c in "“”„‟「」『』〝〞＂'‘�
 _NUMERIC_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.+-/%")
 _SPACE_RUN = re.compile(r"\s+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+#: A Chinese character (the CJK Unified Ideographs block), for the readers' tests of text.
+CJK_CHAR = _CJK
 _NON_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 
 

@@ -32,6 +32,7 @@ import pypdfium2.raw as pdfium_c
 from ..budget import extend
 from ..document import Cell, Document, OcrLine, Table, TextLine
 from ..errors import ReportError, TooComplex
+from ..normalize import CJK_CHAR
 from .ocr import OCR_DPI, OCR_MODES, OCR_PAGE_BUDGET, OcrUnavailable, image_ruling, unavailable
 from .ocr import page_lines as ocr_page_lines
 
@@ -718,12 +719,9 @@ def _wrapped_labels(rows: list[tuple[float, str, list[_Token]]], lines: list[int
         k
         for k in split
         if any(
-            j in members and j not in split and _CJK_CHAR.search(rows[j][1]) for j in (k - 1, k + 1)
+            j in members and j not in split and CJK_CHAR.search(rows[j][1]) for j in (k - 1, k + 1)
         )
     ]
-
-
-_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _rows_by_ruling(

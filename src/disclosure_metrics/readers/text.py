@@ -22,6 +22,7 @@ import re
 
 from ..document import Cell, Document, Table, TextLine
 from ..errors import ReportError
+from ..normalize import CJK_CHAR
 
 _MD_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # More than this share of control bytes means the file is binary, not text.
@@ -139,7 +140,6 @@ def _bare_pipe_rows(lines: list[str]) -> frozenset[int]:
 
 _ONE_VALUE = re.compile(r"\s*[+-]?\d[\d,]*(?:\.\d+)?\s*")
 _BLANK_THEN_VALUE = re.compile(r"\n[ \t]*\r?\n[ \t]*[+-]?\d[\d,.]*[ \t]*\r?(?:\n|$)")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def cell_per_line_rows(lines: list[str]) -> dict[int, tuple[int, list[str]]]:
@@ -169,7 +169,7 @@ def cell_per_line_rows(lines: list[str]) -> dict[int, tuple[int, list[str]]]:
             cells.pop()
         values = [c for c in cells if c]
         if (
-            _CJK.search(label)
+            CJK_CHAR.search(label)
             and label not in headers
             and not _ONE_VALUE.search(label[-1:] or " ")
             and len(values) >= 2
