@@ -638,31 +638,10 @@ def join_label_halves(
         segs = by_line[no]
         if orphan(no - 1) or orphan(no + 1):
             continue  # rows of values printed together after their labels: read by order
-        words = _words_before_values(lines[no])
-        printed = _words_before_values(Line(_printed(lines[no])))
-        above = _run_of(words_only, no, -1)
-        below = _run_of(words_only, no, 1)
-        # The fewest lines whose joined words name exactly one row: a label wrapped over
-        # three lines may go on past a page break (6.属于四类过 values / 程性信 / 息).
-        for size in range(1, len(above) + len(below) + 1):
-            windows = [
-                [*above[:up][::-1], no, *below[: size - up]]
-                for up in range(max(0, size - len(below)), min(size, len(above)) + 1)
-            ]
-            for parts in windows:
-                texts = [words if n == no else lines[n].text for n in parts]
-                # Each line's last word as printed alone too: a rowspan stub printed beside
-                # the label, word by word (其他处 人无正 / 理 当理由 …), is not part of it.
-                last = [(printed if n == no else _printed(lines[n])).split() for n in parts]
-                for text in ("".join(texts), norm("".join(w[-1] for w in last if w))):
-                    found = _anchor_matches(text, rows)
-                    if len(found) == 1:
-                        joined[no] = (Segment(found[0][2].key, segs[0].values, no), parts)
-                        break
-                if no in joined:
-                    break
-            if no in joined:
-                break
+        named = _naming_window(lines, no, words_only, rows)
+        if named is not None:
+            key, parts = named
+            joined[no] = (Segment(key, segs[0].values, no), parts)
     if not joined:
         return segments
     used = [n for _, parts in joined.values() for n in parts]
@@ -672,6 +651,31 @@ def join_label_halves(
     out.extend(seg for seg, _ in joined.values())
     out.sort(key=lambda s: s.line_no)
     return out
+
+
+def _naming_window(
+    lines: Sequence[Line], no: int, words_only: Callable[[int], bool], rows: Sequence[tpl.Row]
+) -> tuple[str, list[int]] | None:
+    """The row named by the fewest lines of words next to line ``no`` (its values) joined
+    with its own words, and those lines; None when no such window names exactly one row.
+    A label wrapped over several lines may go on past a page break (6.属于四类过 values /
+    程性信 / 息)."""
+    words = _words_before_values(lines[no])
+    printed = _words_before_values(Line(_printed(lines[no])))
+    above = _run_of(words_only, no, -1)
+    below = _run_of(words_only, no, 1)
+    for size in range(1, len(above) + len(below) + 1):
+        for up in range(max(0, size - len(below)), min(size, len(above)) + 1):
+            parts = [*above[:up][::-1], no, *below[: size - up]]
+            texts = [words if n == no else lines[n].text for n in parts]
+            # Each line's last word as printed alone too: a rowspan stub printed beside the
+            # label, word by word (其他处 人无正 / 理 当理由 …), is not part of it.
+            last = [(printed if n == no else _printed(lines[n])).split() for n in parts]
+            for text in ("".join(texts), norm("".join(w[-1] for w in last if w))):
+                found = _anchor_matches(text, rows)
+                if len(found) == 1:
+                    return found[0][2].key, parts
+    return None
 
 
 #: Lines of words a wrapped label may run over, above or below its values (a narrow label
