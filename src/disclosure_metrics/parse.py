@@ -42,10 +42,6 @@ from .tables import table2_format as detect_table2_format
 from .tables import table3_variant as detect_table3_variant
 
 _CAPTION = re.compile(tpl.raw()["table2"]["caption_anchor"])
-# The most values a row of table 2 holds, in either format.
-_TABLE2_WIDTH = max(
-    len(block.columns) for fmt in tpl.raw()["table2"]["formats"] for block in tpl.table2_blocks(fmt)
-)
 _T3_START = tuple(re.compile(a) for a in tpl.raw()["table3"]["start_anchors"])
 _T4_START = tuple(re.compile(a) for a in tpl.raw()["table4"]["start_anchors"])
 _CARRY_FORWARD = next(r for r in tpl.all_table3_rows() if r.key == "carry_forward").anchors
@@ -252,7 +248,7 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
     section_hits = find_sections(lines)
     t2_lines, t3_lines, t4_lines = _regions(lines, section_hits)
     if t2_lines:
-        t2_lines = join_cell_lines(t2_lines, _TABLE2_WIDTH)
+        t2_lines = join_cell_lines(t2_lines, tpl.table2_width())
     if t3_lines:
         t3_lines = join_cell_lines(t3_lines, len(tpl.table3_columns()))
     if t4_lines:

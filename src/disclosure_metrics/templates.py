@@ -124,6 +124,12 @@ def table2_blocks(fmt: str) -> tuple[Block, ...]:
 
 
 @cache
+def table2_width() -> int:
+    """The most values a row of table 2 holds, in either format (3)."""
+    return max(len(b.columns) for fmt in raw()["table2"]["formats"] for b in table2_blocks(fmt))
+
+
+@cache
 def table3_columns() -> tuple[Column, ...]:
     """The seven value columns of table 3, in template order."""
     return tuple(_column(c) for c in raw()["table3"]["columns"])

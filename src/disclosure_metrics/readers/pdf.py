@@ -667,7 +667,7 @@ def with_blank_cells(
         *_label_and_values(rows, in_table4).items(),
     ]:
         table4 = k in in_table4
-        full = tpl.table4_width() if table4 else _table2_width()
+        full = tpl.table4_width() if table4 else tpl.table2_width()
         if not (label or table4) or len(values) >= full:
             continue  # a full row (table 2's widest block has three values) needs no borders
         if drawn is None:
@@ -677,7 +677,7 @@ def with_blank_cells(
         cells = len(_ruled_cells(label, rows[k][0], drawn.vertical, em))
         if table4 and cells != tpl.table4_width():
             continue
-        if not table4 and not len(values) < cells <= _table2_width():
+        if not table4 and not len(values) < cells <= tpl.table2_width():
             continue
         placed = _ruled_columns(label, values, rows[k][0], drawn.vertical, cells, em)
         if None not in placed and placed == sorted(set(placed)):  # type: ignore[type-var]
@@ -811,14 +811,6 @@ def _table2_caption() -> re.Pattern[str]:
     table2 = tpl.raw()["table2"]
     caption = table2["caption_anchor"].replace("\\(", "[（(]").replace("\\)", "[）)]")
     return re.compile(f"{caption}|{table2['label_header']}")
-
-
-@cache
-def _table2_width() -> int:
-    """The most value columns a block of table 2 has, in either template."""
-    from .. import templates as tpl
-
-    return max(len(b.columns) for fmt in ("GOV2019", "GOV2021") for b in tpl.table2_blocks(fmt))
 
 
 @dataclass(frozen=True, slots=True)
