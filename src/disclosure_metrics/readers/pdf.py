@@ -654,11 +654,16 @@ def with_blank_cells(
             in_table2.append(k)
         elif region.table4:
             in_table4.append(k)
-    drawn: _Ruling | None = None
+    drawn: list[_Ruling] = []  # the page's lines, read the first time they are needed
+
+    def ruling() -> _Ruling | None:
+        if rules is not None and not drawn:
+            drawn.append(rules())
+        return drawn[0] if drawn else None
+
     wrapped = _wrapped_labels(rows, [*in_table2, *inside])
-    if wrapped and rules is not None:
-        drawn = rules()
-        rows = _rows_by_ruling(rows, wrapped, drawn, em)
+    if wrapped and (lines := ruling()) is not None:
+        rows = _rows_by_ruling(rows, wrapped, lines, em)
     out = [(y, text) for y, text, _ in rows]
     # Tables 2 and 4 are placed by their ruling alone: table 2's blocks are too short for
     # their values to show the columns, and table 4 is one row of values.
@@ -670,16 +675,14 @@ def with_blank_cells(
         full = tpl.table4_width() if table4 else tpl.table2_width()
         if not (label or table4) or len(values) >= full:
             continue  # a full row (table 2's widest block has three values) needs no borders
-        if drawn is None:
-            if rules is None:
-                break
-            drawn = rules()
-        cells = len(_ruled_cells(label, rows[k][0], drawn.vertical, em))
+        if (lines := ruling()) is None:
+            break
+        cells = len(_ruled_cells(label, rows[k][0], lines.vertical, em))
         if table4 and cells != tpl.table4_width():
             continue
         if not table4 and not len(values) < cells <= tpl.table2_width():
             continue
-        placed = _ruled_columns(label, values, rows[k][0], drawn.vertical, cells, em)
+        placed = _ruled_columns(label, values, rows[k][0], lines.vertical, cells, em)
         if None not in placed and placed == sorted(set(placed)):  # type: ignore[type-var]
             out[k] = (rows[k][0], _as_cells(label, values, placed, cells))
     split = _label_and_values(rows, inside)
@@ -693,17 +696,15 @@ def with_blank_cells(
         if by_values:
             placed = [_column_of(v, columns, em) for v in values]
         else:
-            if rules is None:
+            if (lines := ruling()) is None:
                 return out
-            if drawn is None:
-                drawn = rules()
             # A label wrapped over two lines may leave its values on a line of their own,
             # between the label's lines: those lines say where the label column ends.
             beside = label or [
                 t for j in (k - 1, k + 1) if 0 <= j < len(rows) and j not in split
                 for t in rows[j][2]
             ]  # fmt: skip
-            placed = _ruled_columns(beside, values, rows[k][0], drawn.vertical, width, em)
+            placed = _ruled_columns(beside, values, rows[k][0], lines.vertical, width, em)
         if None in placed or placed != sorted(set(placed)):  # type: ignore[type-var]
             continue  # a value between columns, or two in one: left as printed
         out[k] = (rows[k][0], _as_cells(label, values, placed, width))
