@@ -153,6 +153,10 @@ def test_qualifiers(text: str, value: int, qualifier: str) -> None:
         ("通过政府网站发布信息两万多条。", 20000, "more_than"),
         ("通过政府网站发布信息1,234条。", 1234, "exact"),
         ("通过政府网站发布信息 50 余条。", 50, "more_than"),
+        # A round hundred or thousand with no digit: its qualifier makes it a count.
+        ("通过政府网站发布信息近千条。", 1000, "about"),
+        ("通过政府网站发布信息千余条。", 1000, "more_than"),
+        ("通过政府网站发布信息逾万条。", 10000, "more_than"),
     ],
 )
 def test_numeral_forms(text: str, value: int, qualifier: str) -> None:
@@ -254,7 +258,16 @@ def test_applications_received_closed_and_zero() -> None:
     assert _facts("共受理申请749件，其中自然人申请741件，法人申请8件。") == [
         ("applications_received", "all", 749, "exact", "件")
     ]
+    # None stated after the noun.
+    assert _facts("2021年依申请公开情况：无。") == [
+        ("applications_received", "all", 0, "exact", "件")
+    ]
+    assert _facts("本年度政府信息公开申请数为零。") == [
+        ("applications_received", "all", 0, "exact", "件")
+    ]
     assert _facts("本年度未收到行政复议申请。") == []
+    # 无法 is no "none": an outcome, not a zero.
+    assert _facts("依申请公开无法提供3件。") == [("applications_unable", "all", 3, "exact", "件")]
 
 
 @pytest.mark.parametrize(
@@ -265,6 +278,10 @@ def test_applications_received_closed_and_zero() -> None:
         "收到政府信息公开申请21件，涉及自然人20件、法人1件，均已在法定期限内予以答复，办结率100%。",
         "共受理信息公开申请21件，全部依法办结。",
         "共接收政府信息公开申请21件，答复率100%。",
+        # The timing in other words than the listed ones.
+        "我局共计收到政府信息公开申请21件，均已按规定时限答复。",
+        "共收到申请21件，均已在规定时间内依法答复。",
+        "共收到申请21件，均已按照《条例》规定的期限予以答复。",
     ],
 )
 def test_applications_all_closed_gives_the_closed_count(text: str) -> None:
@@ -281,6 +298,10 @@ def test_applications_closure_needs_a_statement_about_all() -> None:
     assert [r[0] for r in _facts("共受理政府信息公开申请21件，办结率95%。")] == [
         "applications_received"
     ]
+    # A number in between is no timing phrase: what was done to all of them is not closing.
+    assert [r[0] for r in _facts("共受理政府信息公开申请21件，均已转交3个部门办理。")] == [
+        "applications_received"
+    ]
     assert _facts("共受理政府信息公开申请21件，按期答复20件，均已办结。") == [
         ("applications_received", "all", 21, "exact", "件"),
         ("applications_closed", "all", 20, "exact", "件"),
@@ -292,6 +313,12 @@ def test_fees() -> None:
     assert _facts("2021年，无收取信息处理费情况。") == zero
     assert _facts("2021年，本机关未发生政府信息公开收费事项。") == zero
     assert _facts("全年收取政府信息公开信息处理费 0 元。") == zero
+    # The fee named before its verb, or none stated after it.
+    assert _facts("2021年度无信息处理费收取情况。") == zero
+    assert _facts("2021年，本机关不涉及收取信息处理费。") == zero
+    assert _facts("2021年，无信息处理费。") == zero
+    assert _facts("2021年信息处理费收取情况：无。") == zero
+    assert _facts("2019年度无信息处理费收取情况。") == []  # another year
     assert _facts("收取信息处理费共计380元，其中民政局1件，收取380元。") == [
         ("fee_collected_yuan", "all", 380, "exact", "元")
     ]

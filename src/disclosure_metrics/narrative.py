@@ -276,6 +276,8 @@ def counts(text: str) -> list[Count]:
     [(11, '通')]
     >>> [(c.value, c.unit) for c in counts("收取信息处理费0.5万元，共计380元")]
     [(0.5, '万元'), (380, '元')]
+    >>> [(c.value, c.qualifier) for c in counts("近千条，百余篇，千条，万元，逾万元，十条措施")]
+    [(1000, 'about'), (100, 'more_than'), (10000, 'more_than')]
     """
     out: list[Count] = []
     # The context tests search the text between pos and endpos, not a slice of it: the same
@@ -296,12 +298,15 @@ def counts(text: str) -> list[Count]:
         if range_after(text, end, end + 2):
             continue  # the first half of a range printed with units on both sides
         if num[0] in _CN_CHARS:
-            if num[0] in _MULTIPLIER and num[0] not in "十":
-                continue  # 万元 alone, 千条: no digit
-            lone = len(num) == 1 and num not in "零〇"
+            # 近千条, 千余条, 逾万元: a round number that its qualifier makes a count; 千条 or
+            # 万元 alone states no count.
+            round_number = num in _MULTIPLIER and bool(m.group("pre") or m.group("suf1"))
+            if num[0] in _MULTIPLIER and num[0] not in "十" and not round_number:
+                continue
+            lone = len(num) == 1 and not round_number and num not in "零〇"
             if lone and not _LONE_DIGIT_AFTER.search(text, max(0, at - 4), at):
                 continue
-            value: Number | Decimal = chinese_number(num)
+            value: Number | Decimal = _MULTIPLIER[num] if round_number else chinese_number(num)
         else:
             # A whole number needs no Decimal: int gives the same number.
             digits = num.replace(",", "")
@@ -847,10 +852,19 @@ def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: Offs
 _NO_APPLICATIONS = re.compile(
     r"(?:没有|未|无)(?:接到|收到|受理|接收|发生)?(?:任何)?[^,;:。申]{0,30}"
     r"(?:依申请公开|公开申请|申请)(?:事项|件|的情况|情况)?(?=[,;:。]|$)"
+    # 依申请公开情况:无, 政府信息公开申请数为零: the count stated as none after the noun.
+    r"|(?:依申请公开|公开申请)(?:事项|数量|件数|数)?(?:的情况|情况)?:?(?:为|是)?(?:无|零)"
+    r"(?=[,;:。]|$)"
 )
 _NO_FEE = re.compile(
-    r"(?:没有|未|无|不存在)(?:向[^,;:。]{0,8}?)?(?:收取|发生|产生)[^,;:。]{0,12}?"
+    r"(?:没有|未|无|不存在|不涉及)(?:向[^,;:。]{0,8}?)?(?:收取|发生|产生)[^,;:。]{0,12}?"
     r"(?:信息处理费|处理费|收费|费用)(?:事项|的情况|情况)?"
+    # 无信息处理费收取情况, 不涉及信息处理费: the fee named first, its verb after it or none.
+    r"|(?:没有|未|无|不存在|不涉及)[^,;:。]{0,6}?(?:信息处理费|处理费)(?:收取|收缴)?"
+    r"(?:事项|的情况|情况)?"
+    # 信息处理费收取情况:无, 收取信息处理费为零: none stated after the fee.
+    r"|(?:信息处理费|处理费)(?:收取|收缴)?(?:金额|数额)?(?:的情况|情况)?:?(?:为|是)?(?:无|零)"
+    r"(?=[,;:。]|$)"
 )
 
 
@@ -859,7 +873,7 @@ _ABOUT_REQUESTS = re.compile(r"信息公开|依申请|申请人")
 
 
 # Every zero statement opens with one of these: a sentence without any states none.
-_ZERO_CUE = re.compile(r"没有|未|无|不存在")
+_ZERO_CUE = re.compile(r"没有|未|无|不存在|不涉及|零")
 
 
 def _zero_facts(sentence: _Sentence, year: int | None) -> list[tuple[str, str, int, int]]:
@@ -1055,11 +1069,12 @@ def _event(cand: _Candidate) -> _Decision | str:
 def _all_closed_pattern() -> re.Pattern[str]:
     """均已全部办理, 均在法定期限内予以答复, 办结率100% …, composed from ``cues.all_closed``."""
     spec = vocabulary()["cues"]["all_closed"]
-    every, done, timing, helper, verbs, rates = (
+    every, done, timing, timing_end, helper, verbs, rates = (
         f"(?:{_alternation(spec[k])})"
-        for k in ("all", "done", "timing", "helper", "verbs", "rates")
+        for k in ("all", "done", "timing", "timing_ends", "helper", "verbs", "rates")
     )
-    tail = f"{timing}?{helper}?{verbs}"
+    # No number in the phrase: 均已转交3个部门办理 is not a timing.
+    tail = f"(?:{timing}|[^,;:。\\d]{{0,14}}?{timing_end})?{helper}?{verbs}"
     return re.compile(
         f"{every}{done}?{tail}|{done}(?:全部|均){tail}|{rates}(?:达到|达|为)?100%|100%{verbs}"
     )
