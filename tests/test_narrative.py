@@ -237,6 +237,11 @@ def test_hotline_received_and_resolved() -> None:
         ("hotline_received", "hotline", 500, "exact", "件"),
         ("hotline_resolved", "hotline", 498, "exact", "件"),
     ]
+    # A count printed with a thousands separator after 电话 is no phone number.
+    assert _facts("全年共接听12345热线电话3,200个，办理完毕3,150个。") == [
+        ("hotline_received", "hotline", 3200, "exact", "个"),
+        ("hotline_resolved", "hotline", 3150, "exact", "个"),
+    ]
     assert _facts("12345热线共接听来电三千余个，全部办结。")[1] == (
         "hotline_resolved", "hotline", 3000, "more_than", "个"
     )  # fmt: skip
@@ -412,6 +417,21 @@ def test_a_granted_count_in_a_breakdown_is_not_applications_closed() -> None:
     assert ("applications_closed", "all", 20, "exact", "件") in rows
 
 
+def test_a_channel_in_a_breakdown_of_a_published_total_is_read_without_a_verb() -> None:
+    assert _facts("全年主动公开政府信息1,860条（其中政府网站1,500条，微信公众号360条）。") == [
+        ("items_published", "all", 1860, "exact", "条"),
+        ("items_published", "website", 1500, "exact", "条"),
+        ("items_published", "wechat_official", 360, "exact", "条"),
+    ]
+    # A breakdown of applications is not of items published, even on a website.
+    rows = _facts("依申请公开方面，共受理申请50件，其中通过门户网站申请30件，信函申请20件。")
+    assert [r[0] for r in rows] == ["applications_received"]
+    # A breakdown by topic names no channel.
+    assert _facts("主动公开政府信息452条，其中政策文件120条。") == [
+        ("items_published", "all", 452, "exact", "条")
+    ]
+
+
 def test_facts_stated_in_section_two_are_read() -> None:
     sections = {
         "overview": "一年来工作平稳。",
@@ -437,6 +457,11 @@ def test_facts_stated_in_section_two_are_read() -> None:
         ("截至2021年12月31日，共主动公开政府信息161条。",
          [("items_published", "all", 161, "exact", "条")]),
         ("全年上网发布信息75条。", [("items_published", "website", 75, "exact", "条")]),
+        ("政府网站更新信息2000余条。", [("items_published", "website", 2000, "more_than", "条")]),
+        # A 、 opens the next item of a list: it says nothing of the count before it.
+        ("门户网站发布信息5123条、微信公众号发布信息820条。",
+         [("items_published", "website", 5123, "exact", "条"),
+          ("items_published", "wechat_official", 820, "exact", "条")]),
         ("本单位公众号全年推送999篇公众号信息。",
          [("items_published", "wechat_official", 999, "exact", "篇")]),
         ("畅通12345政务服务便民热线，接听群众热线电话11通。",

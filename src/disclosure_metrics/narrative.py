@@ -272,8 +272,8 @@ def counts(text: str) -> list[Count]:
     [(3000, '条', 'more_than'), (12000, '条', 'about'), (50, '篇', 'about')]
     >>> counts("二〇二〇年第3次会议，占33.9%，〔2021〕39号，3-5条，电话12345678")
     []
-    >>> [(c.value, c.unit) for c in counts("接听热线电话11通")]
-    [(11, '通')]
+    >>> [(c.value, c.unit) for c in counts("接听热线电话11通，热线电话3,200个")]
+    [(11, '通'), (3200, '个')]
     >>> [(c.value, c.unit) for c in counts("收取信息处理费0.5万元，共计380元")]
     [(0.5, '万元'), (380, '元')]
     >>> [(c.value, c.qualifier) for c in counts("近千条，百余篇，千条，万元，逾万元，十条措施")]
@@ -292,8 +292,9 @@ def counts(text: str) -> list[Count]:
         if not_a_count_before(text, max(0, at - 8), at):
             continue
         start, end = m.span()
-        # A phone or hotline number has five digits or more (12345); 热线电话11通 is a count.
-        if len(num) >= 5 and phone(text, max(0, start - 14), start):
+        # A phone or hotline number has five digits or more (12345), and no thousands
+        # separator; 热线电话11通 and 热线电话3,200个 are counts.
+        if len(num) >= 5 and "," not in num and phone(text, max(0, start - 14), start):
             continue
         if range_after(text, end, end + 2):
             continue  # the first half of a range printed with units on both sides
@@ -737,10 +738,11 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     verbs = _words("publish")
     span = cand.span
     if not verbs.search(span):
-        return "no publishing verb (发布, 公开 …) before it"
+        return _channel_in_breakdown(cand)
     # After the number: nothing, or a generic noun (发布400余条信息), possibly after the
-    # channel (999篇公众号信息); 51条疫情防控相关信息 names a topic.
-    after = cand.after.strip()
+    # channel (999篇公众号信息); 51条疫情防控相关信息 names a topic. A 、 opens the next item
+    # of a list (网站发布信息5123条、公众号发布820条), which says nothing of this count.
+    after = cand.after.split("、", 1)[0].strip()
     channel_after: list[str] = []
     if after:
         m = _noun_after_pattern().fullmatch(after)
@@ -810,6 +812,38 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     if len(distinct) > 1:
         return "several channels named and no stated total (政府信息 as such)"
     return f"no channel named, and {verb.group(0)} {head or '…'} is not a stated total"
+
+
+def _channel_in_breakdown(cand: _Candidate) -> tuple[str, int, str] | str:
+    """A count with no verb of its own, in a breakdown of a total published before it
+    (主动公开政府信息1,860条(其中政府网站1,500条,微信公众号360条)): the one channel its clause
+    names, published by the total's verb; or why it is not items published."""
+    part = _breakdown_part(cand)
+    if part is None:
+        return "no publishing verb (发布, 公开 …) before it"
+    sentence = cand.sentence
+    text = sentence.text
+    # The total broken down: the last count before the 其中, a count of items that its own
+    # clause says were published (not 依申请公开…受理申请50件).
+    breakdown_at = cand.count.start - len(part)
+    totals = [c for c in sentence.counts if c.end <= breakdown_at]
+    if not totals or totals[-1].unit not in vocabulary()["units"]["items"]:
+        return "no publishing verb (发布, 公开 …) before it, and no total of items broken down"
+    total = totals[-1]
+    total_lead = text[sentence.clauses[sentence.clause_of(total.start)][0] : total.start]
+    verb = _last(_words("publish"), total_lead)
+    clause_start = sentence.clauses[sentence.clause_of(cand.count.start)][0]
+    own = text[max(clause_start, cand.lead_start) : cand.count.start]
+    if verb is None or _has("applications_context", total_lead + own):
+        return "no publishing verb (发布, 公开 …) before it or before the total it breaks down"
+    named = set(channels_in(own))
+    after = cand.after.split("、", 1)[0].strip()
+    if len(named) != 1 or (after and _noun_after_pattern().fullmatch(after) is None):
+        return "in a breakdown, but not of one channel (其中政府网站N条)"
+    channel = named.pop()
+    if channel in ("hotline", "open_day", "press_conference"):
+        return f"a {channel} count: events or calls, not items"
+    return channel, cand.lead_start, f"a channel's part of a total published ({verb.group(0)})"
 
 
 def _published_part(cand: _Candidate) -> bool:
@@ -1139,7 +1173,8 @@ def _not_a_count(text: str, start: int, end: int) -> str:
         return "an ordinal (第)"
     if _OPENING_BRACKET.search(before) or _RANGE_BEFORE.search(before):
         return "a document number or the end of a range"
-    if len(text[start:end]) >= 5 and _PHONE.search(before):
+    printed = text[start:end]
+    if len(printed) >= 5 and "," not in printed and _PHONE.search(before):
         return "a phone or hotline number"
     if _RATE_OR_BATCH.match(after):
         return "a rate or a batch, not a count"
