@@ -97,6 +97,20 @@ from disclosure_metrics.metadata import title_agency_year
             "某某县人民政府",
             2012,
         ),
+        # a notice that publishes the report, its sender named first
+        (
+            ["某某区人民政府办公室关于印发2021年政府信息公开工作年度报告的通知"],
+            "某某区人民政府办公室",
+            2021,
+        ),
+        # 工作报告 without 年度
+        (["某某市人民政府办公室2023年度政府信息公开工作报告"], "某某市人民政府办公室", 2023),
+        # a title that names no agency, the page's document facts below it name the publisher
+        (
+            ["2023年政府信息公开工作年度报告", "发布机构：某某县人民政府办公室"],
+            "某某县人民政府办公室",
+            2023,
+        ),
     ],
 )
 def test_agency_and_year(lines: list[str], agency: str | None, year: int) -> None:

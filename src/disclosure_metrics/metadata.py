@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_TITLE_KEY = re.compile(r"年度报告|年报")
+_TITLE_KEY = re.compile(r"年度报告|年报|(?:政府信息公开|政务公开|信息公开)(?:工作)?报告")
 # The title as a crawler, or a page's table of document facts (索引号, 发布机构, 名称 …), labels it.
 _CRAWLER_TITLE = re.compile(
     r"^\s*(标\s*题|题\s*名|名\s*称|文件名称|信息名称|title)\s*[:：]\s*(.+)$", re.IGNORECASE
@@ -33,7 +33,8 @@ _YEAR_WORDS = re.compile(rf"({_YEAR_NUMBER})\s*年度?")
 # A title line that is only its year (2022年度 above 某某县…年度报告).
 _YEAR_ALONE = re.compile(rf"^({_YEAR_NUMBER})\s*年度?$")
 # The words of a notice that publishes the report (关于印发…的通知): not the agency's name.
-_NOTICE_WORDS = re.compile(r"^关于(?:印发|公布|发布|公开)?|关于$|的(?:通知|公告)$")
+_NOTICE_WORDS = re.compile(r"^关于(?:印发|公布|发布|公开)?|关于(?:印发|公布|发布|公开)?$")
+_NOTICE_END = re.compile(r"的(?:通知|公告)$")
 # The period the figures cover: 统计期限 (时间, 时段 …) from 1 January, or 1 January to 31
 # December of one year however it is introduced.
 _PERIOD = re.compile(
@@ -92,11 +93,14 @@ def _agency_of(title: str) -> str:
     ('某某县人民政府', '')
     >>> _agency_of("关于印发某某局二〇二二年政府信息公开工作年度报告的通知")
     '某某局'
+    >>> _agency_of("某某区人民政府办公室关于印发2021年政府信息公开工作年度报告的通知")
+    '某某区人民政府办公室'
     """
     agency = _TRAILING_NOTE.sub(r"\1", _clean(title))
     agency = _YEAR_WORDS.sub("", agency)
     agency = _REPORT_WORDS.sub("", agency)
-    agency = _NOTICE_WORDS.sub("", agency.strip("：:，,。 "))
+    # 某某办公室关于印发…的通知: the notice's end first, then what opens the notice.
+    agency = _NOTICE_WORDS.sub("", _NOTICE_END.sub("", agency.strip("：:，,。 ")))
     agency = agency.strip("：:，,。 ")
     if agency.endswith("人民"):  # 人民政府信息公开…: the report words took the 政府 of its name
         agency += "政府"
@@ -205,6 +209,8 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
             agency = _agency_of(title) or None
     else:
         agency = _agency_of(title) or None
+    if agency is None:
+        agency = _publisher(head)
     year: int | None = None
     if title and (m := _YEAR.search(title)):
         year = _year_value(m.group(1))
@@ -213,6 +219,25 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
         if m := _PERIOD.search(text):
             year = _year_value(m.group(1) or m.group(2))
     return title, agency, year
+
+
+# A page's table of document facts names the publisher (发布机构：某某县人民政府办公室), above or
+# below a title that names no agency.
+_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位)\s*[:：]\s*([^\s:：|]{2,40})")
+
+
+def _publisher(head: list[str]) -> str | None:
+    """The publisher a page's document facts name, when it reads as an agency's name.
+
+    >>> _publisher(["2023年政府信息公开工作年度报告", "发布机构：某某县人民政府办公室"])
+    '某某县人民政府办公室'
+    """
+    for line in head:
+        m = _PUBLISHER.search(line)
+        if m:
+            name = _clean(m.group(1))
+            return name if _agency_like(name) else None
+    return None
 
 
 def _year_value(printed: str) -> int:
