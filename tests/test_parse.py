@@ -163,6 +163,23 @@ def test_bom_copy_of_sample_parses_the_same(tmp_path: Path) -> None:
     assert parse_file(path).agency == "盐池县惠安堡镇人民政府"
 
 
+def test_a_report_with_headings_of_its_own_still_has_its_narrative(tmp_path: Path) -> None:
+    # Headings the templates do not know (工作概况, 其他): no section is found, and the
+    # narrative reads the whole running text rather than nothing.
+    text = SAMPLE.read_text(encoding="utf-8")
+    for heading, own in (("一、总体情况", "工作概况"), ("六、其他需要报告的事项", "其他")):
+        assert heading in text
+        text = text.replace(heading, own)
+    text = text.replace("五、存在的主要问题及改进情况", "问题")
+    path = tmp_path / "own_headings.txt"
+    path.write_text(text, encoding="utf-8")
+    report = parse_file(path)
+    sample = parse_file(SAMPLE)
+    assert not {s.key for s in report.sections} & {"overview", "problems", "other_matters"}
+    assert report.table3 == sample.table3
+    assert [f.to_json() for f in report.narrative] == [f.to_json() for f in sample.narrative]
+
+
 @pytest.mark.parametrize(
     "t2,variant,year,expected",
     [

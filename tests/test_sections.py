@@ -57,6 +57,32 @@ def test_arabic_and_part_numbered_headings() -> None:
     assert find_sections(_lines("截至2020.总体情况较好")) == []
 
 
+def test_sections_numbered_in_brackets_when_nothing_else_numbers_them() -> None:
+    lines = _lines(
+        "（一）总体情况",
+        "（一）主动公开。全年发布信息35条。",  # a part of 一, its parts numbered the same way
+        "（二）主动公开政府信息情况",
+        "表格。（三）收到和处理政府信息公开申请情况",
+        "（五）存在的主要问题及改进情况",
+        "（一）存在的主要问题：人手不足。",
+        "（六）其他需要报告的事项",
+        "无。",
+    )
+    hits = find_sections(lines)
+    assert [(h.no, h.printed_number) for h in hits] == [(1, 1), (2, 2), (3, 3), (5, 5), (6, 6)]
+    overview = section_texts(lines, hits, verbatim=True)["overview"]
+    assert overview == "（一）主动公开。全年发布信息35条。"
+    # Where 一、 numbers the sections, a (一) part is never one of them.
+    headings = [
+        "一、总体情况",
+        "（一）总体情况良好。",
+        "五、存在的主要问题",
+        "六、其他需要报告的事项",
+    ]
+    found = [h.heading for h in find_sections(_lines(*headings))]
+    assert found == [headings[0], headings[2], headings[3]]
+
+
 def test_real_reports_have_their_sections() -> None:
     from disclosure_metrics import parse_file
 

@@ -25,7 +25,7 @@ from .numbers import Ambiguous
 from .ocr_review import review_cells
 from .readers import read_document
 from .readers.ocr import mean_confidence
-from .sections import SectionHit, find_sections, verbatim_section_texts
+from .sections import SectionHit, find_sections, verbatim_section_texts, whole_text
 from .tables import (
     Line,
     TableResult,
@@ -281,6 +281,13 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
     if doc.ocr_lines:
         warnings.extend(review_cells(t3.cells, t4.cells, doc.ocr_lines, variant))
     section_text, section_mapped = verbatim_section_texts(lines, section_hits)
+    # Section 一's heading not found (a heading of the report's own, or none at all): the
+    # narrative reads the running text before the first heading found too, not nothing.
+    prose, prose_mapped = (
+        (section_text, section_mapped)
+        if any(hit.key == "overview" for hit in section_hits)
+        else verbatim_section_texts(lines, [whole_text(lines), *section_hits])
+    )
     return Report(
         path=doc.path,
         agency=agency,
@@ -296,7 +303,7 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
         sections=section_hits,
         section_text=section_text,
         warnings=warnings,
-        narrative=extract_facts(section_text, year, agency=agency, mapped=section_mapped),
+        narrative=extract_facts(prose, year, agency=agency, mapped=prose_mapped),
         ocr_pages=doc.ocr_pages,
         ocr_confidence=mean_confidence(doc.ocr_lines),
     )

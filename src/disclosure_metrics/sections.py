@@ -42,9 +42,14 @@ _LEAD = rf"\s*(?:\d{{4}}年)?(?:{_LEAD_WORDS})?"
 _PREFIX = rf"(?P<ord>[{_ORDINALS}]{{1,2}})\s*[、.]{_LEAD}"
 # After the first ordinal character: the rest of that prefix (see _Finder).
 _AFTER_FIRST_ORDINAL = rf"[{_ORDINALS}]?\s*[、.]{_LEAD}"
+# A report that numbers its six sections (一) to (六) (text is normalized: （一） reads (一)).
+# Tried only when the usual numbering finds fewer than two headings: elsewhere (一) numbers the
+# parts of a section (五's "(一)存在的主要问题", 一's "(一)主动公开").
+_PAREN_PREFIX = rf"\((?P<ord>[{_ORDINALS}]{{1,2}})\)\s*{_LEAD}"
+_AFTER_OPENING_PAREN = rf"[{_ORDINALS}]{{1,2}}\)\s*{_LEAD}"
 # Other numberings, only where an unnumbered heading may stand: 1、 or 1. (Arabic, not the 1.5
 # of a number) and 第一部分. Not (一): it numbers the parts of a section (五's
-# "(一)存在的主要问题"), never a section.
+# "(一)存在的主要问题"), unless the report numbers no section otherwise (_PAREN_PREFIX).
 _LINE_PREFIX = (
     rf"(?:(?P<ord>\d{{1,2}})\s*[、.](?!\d)|第(?P<part>[{_ORDINALS}]{{1,2}})部分\s*[、.:]?){_LEAD}"
 )
@@ -67,18 +72,19 @@ class SectionHit:
     end: Pos
 
 
-def _sources(section: tpl.Section) -> list[str]:
+def _sources(section: tpl.Section, paren: bool = False) -> list[str]:
     out = []
+    prefix = _PAREN_PREFIX if paren else _PREFIX
     for anchor in section.anchors:
-        out.append(rf"{_PREFIX}{anchor.pattern}{_TAIL}")
+        out.append(rf"{prefix}{anchor.pattern}{_TAIL}")
         out.append(
             rf"(?:^|(?<=[{_SENTENCE_STOPS}])){_MARKS}(?:{_LINE_PREFIX})?{anchor.pattern}{_TAIL}"
         )
     return out
 
 
-def _patterns(section: tpl.Section) -> list[re.Pattern[str]]:
-    return [re.compile(source) for source in _sources(section)]
+def _patterns(section: tpl.Section, paren: bool = False) -> list[re.Pattern[str]]:
+    return [re.compile(source) for source in _sources(section, paren)]
 
 
 @dataclass(frozen=True)
@@ -125,11 +131,15 @@ _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
 @cache
-def _compiled() -> tuple[_Finder, ...]:
-    """One :class:`_Finder` per section, in section order."""
+def _compiled(paren: bool = False) -> tuple[_Finder, ...]:
+    """One :class:`_Finder` per section, in section order; with ``paren``, numbered headings
+    are numbered (一) instead of 一、."""
     out = []
+    # The character a numbered heading opens with, and the rest of its prefix after it.
+    opener, after_opener = (r"\(", _AFTER_OPENING_PAREN) if paren else (
+        _ORDINALS, _AFTER_FIRST_ORDINAL)  # fmt: skip
     for section in tpl.sections():
-        sources = _sources(section)
+        sources = _sources(section, paren)
         either = "|".join(
             f"(?P<p{i}>{_NAMED_GROUP.sub('(?:', source)})" for i, source in enumerate(sources)
         )
@@ -144,21 +154,21 @@ def _compiled() -> tuple[_Finder, ...]:
             chars = "".join(re.escape(c) for c in sorted(first))
             gate = f"[{chars}](?<=(?=(?:{gate}))[\\s\\S])"
         # Each anchor's pattern is concatenated as in _sources, inside its own alternative.
-        numbered = "|".join(f"{_AFTER_FIRST_ORDINAL}{a.pattern}{_TAIL}" for a in section.anchors)
+        numbered = "|".join(f"{after_opener}{a.pattern}{_TAIL}" for a in section.anchors)
         line_prefix = _NAMED_GROUP.sub("(?:", _LINE_PREFIX)
         unnumbered = "|".join(
             f"{_MARKS}(?:{line_prefix})?{a.pattern}{_TAIL}" for a in section.anchors
         )
         # The character consumed first tells the kind: an ordinal or a sentence end.
         opening = (
-            f"[{_ORDINALS}{_SENTENCE_STOPS}]"
-            f"(?:(?<=[{_ORDINALS}])(?P<numbered>{numbered})"
+            f"[{opener}{_SENTENCE_STOPS}]"
+            f"(?:(?<=[{opener}])(?P<numbered>{numbered})"
             f"|(?<=[{_SENTENCE_STOPS}])(?P<unnumbered>{unnumbered}))"
         )
         out.append(
             _Finder(
                 section,
-                _patterns(section),
+                _patterns(section, paren),
                 re.compile(either),
                 re.compile(gate),
                 re.compile(opening),
@@ -181,17 +191,36 @@ def _printed(match: re.Match[str]) -> int | None:
 
 
 def find_sections(lines: Sequence[Line]) -> list[SectionHit]:
-    """The headings found, in section order; each is searched after the previous one found."""
-    hits: list[SectionHit] = []
+    """The headings found, in section order; each is searched after the previous one found.
+
+    Headings numbered (一) to (六) are looked for when those numbered 一、 give fewer than two.
+
+    >>> from disclosure_metrics.tables import Line
+    >>> [h.heading for h in find_sections([Line("(一)总体情况"), Line("(一)主动公开。"),
+    ...                                    Line("(二)主动公开政府信息情况")])]
+    ['(一)总体情况', '(二)主动公开政府信息情况']
+    """
     if not lines:
-        return hits
+        return []
     # The running text as one string (a table row as an empty line: a heading is never a table
     # cell), so that a section's gate scans the document once instead of once per line.
     texts = ["" if line.cells is not None else line.text for line in lines]
     joined = "\n".join(texts)
     line_starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    hits = _find(lines, joined, line_starts, _compiled())
+    if len(hits) < 2:
+        paren = _find(lines, joined, line_starts, _compiled(paren=True))
+        if len(paren) > len(hits):
+            return paren
+    return hits
+
+
+def _find(
+    lines: Sequence[Line], joined: str, line_starts: list[int], finders: tuple[_Finder, ...]
+) -> list[SectionHit]:
+    hits: list[SectionHit] = []
     start: Pos = (0, 0)
-    for finder in _compiled():
+    for finder in finders:
         section = finder.section
         # The earliest (line, column) where any pattern matches, the first pattern on a tie:
         # the alternation's match there, its winning branch re-run alone for the groups. Only
@@ -224,6 +253,24 @@ def find_sections(lines: Sequence[Line]) -> list[SectionHit]:
         )
         start = (li, m.end())
     return hits
+
+
+#: The key of the running text from the start of a report, read when section 一's heading
+#: is not found.
+WHOLE_TEXT = "document"
+
+
+def whole_text(lines: Sequence[Line]) -> SectionHit:
+    """A stand-in heading at the start of ``lines``: what it heads is the running text up to
+    the first heading found, or all of it (the narrative reads it when a report prints no
+    section 一 heading it knows).
+
+    >>> from disclosure_metrics.tables import Line
+    >>> lines = [Line("全年共发布信息35条。"), Line("无。")]
+    >>> section_texts(lines, [whole_text(lines)])
+    {'document': '全年共发布信息35条。\\n无。'}
+    """
+    return SectionHit(0, WHOLE_TEXT, "", None, (0, 0), (0, 0))
 
 
 def section_texts(
