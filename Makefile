@@ -24,9 +24,10 @@ run: setup
 # Debian packages the tests use, installed when missing (root, as in CI): chromium and a CJK font
 # for the headless browser tests (screenshots must show the Chinese text), and LibreOffice
 # without its GUI to read old Word .doc/.wps files (about 100 MB to download, 300 MB installed,
-# under a minute; measured 2026-12-06).
+# under a minute; measured 2026-12-06), and the text browsers w3m and lynx, whose printed pages
+# the text reader is tested on (about 3 MB).
 system-deps:
-	@{ command -v chromium >/dev/null 2>&1 && fc-list :lang=zh | grep -q . && command -v soffice >/dev/null 2>&1; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk libreoffice-writer-nogui >/dev/null; }
+	@{ command -v chromium >/dev/null 2>&1 && fc-list :lang=zh | grep -q . && command -v soffice >/dev/null 2>&1 && command -v w3m >/dev/null 2>&1 && command -v lynx >/dev/null 2>&1; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk libreoffice-writer-nogui w3m lynx >/dev/null; }
 
 lint: setup
 	$(BIN)/ruff check .

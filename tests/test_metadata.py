@@ -105,6 +105,9 @@ from disclosure_metrics.metadata import title_agency_year
         ),
         # 工作报告 without 年度
         (["某某市人民政府办公室2023年度政府信息公开工作报告"], "某某市人民政府办公室", 2023),
+        # a converter's markup around the title: Pandoc Markdown's attributes, an RST directive
+        (["# 某某县2023年政府信息公开工作年度报告 {#某某县2023年 .article-title}"], "某某县", 2023),
+        (["   .. rubric:: 某某县2023年政府信息公开工作年度报告"], "某某县", 2023),
         # a title that names no agency, the page's document facts below it name the publisher
         (
             ["2023年政府信息公开工作年度报告", "发布机构：某某县人民政府办公室"],

@@ -69,3 +69,68 @@ def test_a_word_report_saved_as_plain_text_reads_as_the_document(tmp_path) -> No
     want, got = parse_file(document), parse_file(exported)
     assert any(v is None for row in want.table3.values() for v in row.values())  # blanks
     assert (got.table2, got.table3, got.table4) == (want.table2, want.table3, want.table4)
+
+
+def _text_browser_dump(program: list[str], page, out):
+    """``page`` as a text browser prints it (``program``: its command up to the page)."""
+    import shutil
+    import subprocess
+
+    if shutil.which(program[0]) is None:
+        pytest.skip(f"{program[0]} is not installed (make test installs it with apt-get)")
+    printed = subprocess.run([*program, str(page)], check=True, capture_output=True, timeout=60)
+    out.write_bytes(printed.stdout)
+    return out
+
+
+@pytest.mark.parametrize(
+    "program",
+    [
+        # Tables drawn with box characters, labels wrapped in narrow cells (80 columns)
+        ["w3m", "-dump", "-O", "UTF-8", "-T", "text/html"],
+        ["w3m", "-dump", "-cols", "200", "-O", "UTF-8", "-T", "text/html"],
+        # One cell per line, an empty line after each cell, one more for a blank cell
+        ["lynx", "-dump", "-nolist", "-width=200", "-display_charset=utf-8"],
+    ],
+    ids=["w3m", "w3m-wide", "lynx"],
+)
+def test_a_page_printed_by_a_text_browser_reads_as_the_page(tmp_path, program) -> None:
+    from disclosure_metrics.example_data import example_reports, render_html
+    from disclosure_metrics.parse import parse_file
+
+    report = next(r for r in example_reports() if r.file == "2019_example_county_office.html")
+    page = tmp_path / "report.html"
+    page.write_bytes(render_html(report))
+    printed = _text_browser_dump(program, page, tmp_path / "report.txt")
+    want, got = parse_file(page), parse_file(printed)
+    assert any(v is None for row in want.table3.values() for v in row.values())  # blanks
+    assert (got.table2, got.table3, got.table4) == (want.table2, want.table3, want.table4)
+    assert (got.agency, got.year) == (want.agency, want.year)
+
+
+def test_drawn_and_grid_tables_become_rows_with_wrapped_cells_joined() -> None:
+    box = (
+        "┌──────────────┬────┬────┐\n"
+        "│ 1.本机关不掌握│  7 │    │\n"
+        "│ 相关政府信息  │    │    │\n"
+        "├──────────────┼────┼────┤\n"
+        "│ 2.重复申请    │  0 │  1 │\n"
+        "└──────────────┴────┴────┘\n"
+        "正文"
+    )
+    doc = read("r.txt", box.encode())
+    table, after = doc.items
+    assert isinstance(table, Table) and isinstance(after, TextLine)
+    rows = [[c.text for c in row] for row in table.rows]
+    assert rows == [["1.本机关不掌握相关政府信息", "7", ""], ["2.重复申请", "0", "1"]]
+    # Pandoc's grid: the same, in ASCII; a signed value is no border.
+    grid = (
+        "+----------+-----+\n| 行政许可 | +2  |\n|          |     |\n+----------+-----+\n"
+        "| 行政处罚 | -1  |\n+----------+-----+\n"
+    )
+    rows = [[c.text for c in row] for row in read("r.txt", grid.encode()).items[0].rows]
+    assert rows == [["行政许可", "+2"], ["行政处罚", "-1"]]
+    # A drawn table with no border between its rows keeps them apart.
+    plain = "┌────┬──┐\n│ 规章 │ 0│\n│ 文件 │ 5│\n└────┴──┘\n"
+    rows = [[c.text for c in row] for row in read("r.txt", plain.encode()).items[0].rows]
+    assert rows == [["规章", "0"], ["文件", "5"]]

@@ -69,8 +69,14 @@ _MAX_TITLE = 120
 
 
 def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", _MARKUP.sub("", text))
     return _SITE_NAME.sub(r"\1", re.sub(r"\s+", "", text))
+
+
+# A converter's markup around a title: Pandoc Markdown's attributes after a heading
+# (``# …年度报告 {#id .article-title}``), reStructuredText's directive before it
+# (``.. rubric:: …``).
+_MARKUP = re.compile(r"\s+\{[#.][^{}]*\}\s*$|^\s*\.\.\s+[\w-]+::\s*")
 
 
 # A page title's site name after the report's own (…年度报告_某某县人民政府, … - 某某网, …|某某网).

@@ -139,6 +139,8 @@ def _bare_pipe_rows(lines: list[str]) -> frozenset[int]:
 
 
 _ONE_VALUE = re.compile(r"\s*[+-]?\d[\d,]*(?:\.\d+)?\s*")
+# A text that may hold a drawn table: a box's top corner, or a grid's border.
+_MAY_DRAW = re.compile(r"[┌┏╒╓╔]|^\s*\+-", re.MULTILINE)
 _BLANK_THEN_VALUE = re.compile(r"\n[ \t]*\r?\n[ \t]*[+-]?\d[\d,.]*[ \t]*\r?(?:\n|$)")
 
 
@@ -149,37 +151,166 @@ def cell_per_line_rows(lines: list[str]) -> dict[int, tuple[int, list[str]]]:
     line between its values counts (without one, nothing is lost when empty lines are
     dropped); empty lines after its last value are no cells of it.
 
+    A text that puts an empty line after every cell (lynx's ``-dump``: no two values on
+    adjacent lines anywhere) separates its cells with one empty line, and a blank cell is
+    one more, also after a row's last value.
+
     >>> cell_per_line_rows(["（一）予以公开", "18", "3", "", "1", "2", "1", "25", "", "下一段"])
     {0: (8, ['（一）予以公开', '18', '3', '', '1', '2', '1', '25'])}
     >>> cell_per_line_rows(["规章", "0", "0", "0", "", "正文"])
     {}
+    >>> cell_per_line_rows(["（一）予以公开", "", "18", "", "", "1", "", "25", "", "", "下一段"])
+    {0: (8, ['（一）予以公开', '18', '', '1', '25', ''])}
     """
     from .. import templates as tpl
 
     headers = set(tpl.table4_header_words())
-    rows: dict[int, tuple[int, list[str]]] = {}
+    # Per run: its label line, where its values end, the empty lines before each value, and
+    # the empty lines after the last one when a line follows them.
+    runs: list[tuple[int, int, list[int], int]] = []
     index = 0
     while index < len(lines):
         label = lines[index].strip()
         end = index + 1
+        gaps: list[int] = []
+        empty = 0
         while end < len(lines) and (not lines[end].strip() or _ONE_VALUE.fullmatch(lines[end])):
+            if lines[end].strip():
+                gaps.append(empty)
+                empty = 0
+            else:
+                empty += 1
             end += 1
-        cells = [line.strip() for line in lines[index + 1 : end]]
-        while cells and not cells[-1]:
-            cells.pop()
-        values = [c for c in cells if c]
         if (
             CJK_CHAR.search(label)
             and label not in headers
             and not _ONE_VALUE.search(label[-1:] or " ")
-            and len(values) >= 2
-            and "" in cells
+            and "。" not in label
+            and gaps
         ):
-            rows[index] = (index + 1 + len(cells), [label, *cells])
-            index += 1 + len(cells)
+            runs.append((index, end - empty, gaps, empty if end < len(lines) else 0))
+            index = end - empty
             continue
         index += 1
+    many = [gaps for _start, _end, gaps, _after in runs if len(gaps) >= 2]
+    spaced = bool(many) and all(gap >= 1 for gaps in many for gap in gaps)
+    rows: dict[int, tuple[int, list[str]]] = {}
+    for start, end, gaps, after in runs:
+        if len(gaps) < 2 and not spaced:
+            continue
+        values = [line.strip() for line in lines[start + 1 : end] if line.strip()]
+        cells: list[str] = []
+        for gap, value in zip(gaps, values, strict=True):
+            cells.extend([""] * (gap - 1 if spaced else gap))
+            cells.append(value)
+        if spaced:
+            cells.extend([""] * max(after - 1, 0))  # blank cells after the last value
+        if "" in cells:
+            rows[start] = (end, [lines[start].strip(), *cells])
     return rows
+
+
+# Tables drawn with lines (w3m -dump, a terminal's copy, tabulate's and pandoc's grids): box
+# characters or an ASCII grid (+---+) frame the cells, and a row whose text wraps spans several
+# lines between two borders.
+_BOX_VERTICALS = "│┃║"
+# Junctions with a vertical stroke: on a line of text they stand between cells too.
+_BOX_SEPARATORS = re.compile(f"[{_BOX_VERTICALS}├┤┼╋┠┨┣┫╟╢╠╣╞╡╪╫╬┝┥]")
+_BOX_RULES = "─━═┄┅┈┉╌╍┬┴┯┷┰┸┳┻╤╧╥╨╦╩┌┐└┘┏┓┗┛╒╕╘╛╓╖╙╜╔╗╚╝"
+# A piece of a line that is a border, not a cell's text.
+_RULE_PIECE = re.compile(rf"[\s{_BOX_RULES}]*[{_BOX_RULES}][\s{_BOX_RULES}]*")
+_BOX_TOP = re.compile(r"^\s*[┌┏╒╓╔]")
+_GRID_RULE = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+_NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?")
+
+
+def _box_cells(line: str, grid: bool) -> list[str] | None:
+    """The cells of one line of a drawn table, or None for a border line. A line whose last
+    cell is a border (the text of a cell spanning rows beside a border under the next cell)
+    is a border too."""
+    if grid:
+        if _GRID_RULE.match(line):
+            return None
+        pieces = line.split("|")
+    else:
+        pieces = _BOX_SEPARATORS.split(line)
+    if len(pieces) < 2:
+        return None
+    if not pieces[0].strip():
+        pieces = pieces[1:]
+    if pieces and not pieces[-1].strip():
+        pieces = pieces[:-1]
+    if not pieces or _RULE_PIECE.fullmatch(pieces[-1]):
+        return None
+    return ["" if _RULE_PIECE.fullmatch(piece) else piece.strip() for piece in pieces]
+
+
+def _join_wrapped(parts: list[str]) -> str:
+    """A cell's text wrapped over lines, joined: Chinese without a space, other words with one."""
+    out = ""
+    for part in parts:
+        if not part:
+            continue
+        if out and not (CJK_CHAR.match(part[0]) or CJK_CHAR.match(out[-1])):
+            out += " "
+        out += part
+    return out
+
+
+def _band_rows(band: list[list[str]]) -> list[list[str]]:
+    """The lines between two borders as one row, each cell's pieces joined top to bottom; as
+    they are when they do not line up (a header's levels) or hold more than one row (a
+    number in one column on two lines: a table without borders between its rows)."""
+    if len(band) < 2 or len({len(cells) for cells in band}) != 1:
+        return band
+    for column in zip(*band, strict=True):
+        if sum(1 for text in column if _NUMBER.fullmatch(text)) > 1:
+            return band
+    return [[_join_wrapped(list(column)) for column in zip(*band, strict=True)]]
+
+
+def drawn_table_rows(lines: list[str]) -> dict[int, tuple[int, list[list[str]]]]:
+    """Tables drawn with box characters (``┌─┬─┐`` / ``│ a │ b │``) or as an ASCII grid
+    (``+---+`` / ``| a | b |``): per first line of a table, where it ends and its rows, each
+    row the lines between two borders joined (a label wrapped in its cell). Blank cells stay
+    in place: the borders mark every cell.
+
+    >>> table = ["┌────┬──┐", "│ 1.本机关不掌│ 7│", "│ 握相关信息  │  │", "├────┼──┤",
+    ...          "│ 2.重复申请  │ 0│", "└────┴──┘", "正文"]
+    >>> drawn_table_rows(table)
+    {0: (6, [['1.本机关不掌握相关信息', '7'], ['2.重复申请', '0']])}
+    """
+    tables: dict[int, tuple[int, list[list[str]]]] = {}
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        grid = bool(_GRID_RULE.match(line))
+        if not grid and not _BOX_TOP.match(line):
+            index += 1
+            continue
+        start = index
+        rows: list[list[str]] = []
+        band: list[list[str]] = []
+        index += 1
+        while index < len(lines):
+            line = lines[index]
+            if grid:
+                inside = bool(_GRID_RULE.match(line)) or line.lstrip().startswith("|")
+            else:
+                inside = bool(_BOX_SEPARATORS.search(line) or _RULE_PIECE.fullmatch(line))
+            if not inside or not line.strip():
+                break
+            cells = _box_cells(line, grid)
+            if cells is None:
+                rows.extend(_band_rows(band))
+                band = []
+            else:
+                band.append(cells)
+            index += 1
+        rows.extend(_band_rows(band))
+        if rows:
+            tables[start] = (index, rows)
+    return tables
 
 
 def read(path: str, data: bytes) -> Document:
@@ -192,9 +323,16 @@ def read(path: str, data: bytes) -> Document:
     bare_rows = _bare_pipe_rows(raw_lines) if "|" in text else frozenset()
     # Only a text with an empty line before a line of one value can hold such rows.
     cell_rows = cell_per_line_rows(raw_lines) if _BLANK_THEN_VALUE.search(text) else {}
+    drawn = drawn_table_rows(raw_lines) if _MAY_DRAW.search(text) else {}
     skip_to = 0
     for index, raw_line in enumerate(raw_lines):
         if index < skip_to:
+            continue
+        if index in drawn:
+            skip_to, rows = drawn[index]
+            table = Table(rows=[[Cell(cell) for cell in row] for row in rows])
+            items.append(table)
+            table = None
             continue
         if index in cell_rows:
             skip_to, cells = cell_rows[index]
