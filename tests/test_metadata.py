@@ -108,6 +108,18 @@ from disclosure_metrics.metadata import title_agency_year
         # a converter's markup around the title: Pandoc Markdown's attributes, an RST directive
         (["# 某某县2023年政府信息公开工作年度报告 {#某某县2023年 .article-title}"], "某某县", 2023),
         (["   .. rubric:: 某某县2023年政府信息公开工作年度报告"], "某某县", 2023),
+        # a page saved as one line: the title runs on into the page's facts and text, and
+        # the footer's chrome words come after it
+        (
+            [
+                "某某县人民政府2023年政府信息公开工作年度报告   发布日期：2024-01-20 本报告根据"
+                "《条例》编制，全文包括总体情况。一、总体情况"
+                + "全年工作有序推进。" * 20
+                + "打印本页 关闭窗口"
+            ],
+            "某某县人民政府",
+            2023,
+        ),
         # a title that names no agency, the page's document facts below it name the publisher
         (
             ["2023年政府信息公开工作年度报告", "发布机构：某某县人民政府办公室"],

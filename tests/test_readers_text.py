@@ -134,3 +134,17 @@ def test_drawn_and_grid_tables_become_rows_with_wrapped_cells_joined() -> None:
     plain = "┌────┬──┐\n│ 规章 │ 0│\n│ 文件 │ 5│\n└────┴──┘\n"
     rows = [[c.text for c in row] for row in read("r.txt", plain.encode()).items[0].rows]
     assert rows == [["规章", "0"], ["文件", "5"]]
+
+
+def test_html2text_tables_with_caption_rows_keep_every_block() -> None:
+    # html2text's print of the example county's table 2: a one-cell caption row is a line
+    # without pipes, the separator under it "---", and each block's rows have no outer pipes.
+    printed = (
+        "第二十条第（一）项  \n---  \n信息内容| 本年新制作数量| 本年新公开数量| 对外公开总数量  \n"
+        "规章| 0| 0| 0  \n规范性文件| 7| 7| 133  \n第二十条第（五）项  \n"
+        "信息内容| 上一年项目数量| 本年增/减| 处理决定数量  \n行政许可| 0| 0| 0  \n\n正文"
+    )
+    items = read("r.md", printed.encode()).items
+    rows = [[c.text for c in row] for item in items if isinstance(item, Table) for row in item.rows]
+    assert ["规章", "0", "0", "0"] in rows and ["行政许可", "0", "0", "0"] in rows
+    assert isinstance(items[-1], TextLine) and items[-1].text == "正文"

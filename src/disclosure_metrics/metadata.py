@@ -148,7 +148,13 @@ _FACT_LABEL = re.compile(r"^(?:发布机构|发文机关|发布单位|信息来�
 
 def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | None]:
     """The report's title, agency and year, from its first lines (``None`` where not found)."""
-    head = [line.strip() for line in lines[:_SCAN_LINES] if line.strip() and not _is_chrome(line)]
+    # A line is chrome by how it starts: a page saved as one line holds its footer's chrome
+    # words (打印本页, 关闭窗口) after the title.
+    head = [
+        line.strip()
+        for line in lines[:_SCAN_LINES]
+        if line.strip() and not _is_chrome(line[:_MAX_TITLE])
+    ]
     title: str | None = None
     agency: str | None = None
     for line in head:
@@ -169,6 +175,7 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
             ):
                 joined = line + head[i + 1]  # a title wrapped before 年度报告
             joined = _SENTENCE_MARK.split(joined, 1)[0]  # a title holds no sentence's marks
+            joined = _run_on_cut(joined)
             if not _TITLE_KEY.search(joined) or len(_clean(joined)) > _MAX_TITLE:
                 continue
             candidate = _clean(joined)
@@ -244,6 +251,27 @@ def _publisher(head: list[str]) -> str | None:
             name = _clean(m.group(1))
             return name if _agency_like(name) else None
     return None
+
+
+# Where a title ends: its report words, and a note in brackets after them.
+_TITLE_END = re.compile(r"(?:年度报告|年报|信息公开(?:工作)?报告)(?:\s*[(（][^()（）]{1,12}[)）])?")
+#: More characters than this after a title's end on its line are not the title's (的通知 is).
+_MAX_AFTER_TITLE = 8
+
+
+def _run_on_cut(line: str) -> str:
+    """A title run on with what follows it on one line (a page saved as one line of text:
+    ``…年度报告 发布日期：2024-01-20 来源：…``) cut after its report words.
+
+    >>> _run_on_cut("某县2023年政府信息公开工作年度报告 发布日期：2024-01-20 来源：某县")
+    '某县2023年政府信息公开工作年度报告'
+    >>> _run_on_cut("关于印发某局2022年政府信息公开工作年度报告的通知")
+    '关于印发某局2022年政府信息公开工作年度报告的通知'
+    """
+    m = _TITLE_END.search(line)
+    if m and len(line[m.end() :].strip()) > _MAX_AFTER_TITLE:
+        return line[: m.end()]
+    return line
 
 
 def _year_value(printed: str) -> int:

@@ -24,6 +24,7 @@ from ..document import Cell, Document, Table, TextLine
 from ..errors import ReportError
 from ..normalize import CJK_CHAR
 
+_DASHES = re.compile(r":?-{3,}:?")
 _MD_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # More than this share of control bytes means the file is binary, not text.
 _MAX_CONTROL_SHARE = 0.02
@@ -118,23 +119,31 @@ def _markdown_cells(line: str) -> list[Cell]:
 
 def _bare_pipe_rows(lines: list[str]) -> frozenset[int]:
     """The lines of Markdown tables written without their outer pipes (``规章 | 0 | 5`` over
-    ``---|---|---``, as html2text writes them): every line of a run of lines holding a ``|``
-    that holds a separator row.
+    ``---|---|---``, as html2text writes them): every line holding a ``|`` in a block of
+    non-empty lines that holds a separator row. html2text writes a one-cell row (a caption,
+    第二十条第（五）项) with no pipe, and the separator under a one-cell header as ``---``.
 
     >>> sorted(_bare_pipe_rows(["表", "项目 | 数量", "---|---", "规章 | 5", "a|b"]))
     [1, 2, 3, 4]
     >>> sorted(_bare_pipe_rows(["甲 | 乙", "正文"]))
     []
+    >>> sorted(_bare_pipe_rows(["第二十条第（一）项", "---", "信息内容| 数量", "规章| 5",
+    ...                         "第二十条第（五）项", "行政许可| 5", "", "正文|"]))
+    [2, 3, 5]
     """
     rows: set[int] = set()
-    run: list[int] = []
+    block: list[int] = []
     for index, line in enumerate([*lines, ""]):
-        if "|" in line:
-            run.append(index)
+        stripped = line.strip()
+        if stripped:
+            block.append(index)
             continue
-        if any(_MD_SEPARATOR.match(lines[k].strip()) for k in run):
-            rows.update(run)
-        run = []
+        if any(
+            _MD_SEPARATOR.match(lines[k].strip()) or _DASHES.fullmatch(lines[k].strip())
+            for k in block
+        ):
+            rows.update(k for k in block if "|" in lines[k])
+        block = []
     return frozenset(rows)
 
 
