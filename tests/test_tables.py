@@ -68,6 +68,23 @@ def test_values_on_their_own_line_fill_the_gap_by_order() -> None:
     assert result.cells["denied.1"]["total"] == 1
 
 
+def test_values_after_a_labels_second_line_are_not_the_next_labels() -> None:
+    # pdftotext -raw of the example county's 2021 PDF: each long label wraps, its values on
+    # the line after its second half; the words before 1's values end label 1, so those
+    # values are not label 2's (whose anchor is on the line after them).
+    text = table3_text({"other.1": "", "other.2": ""})
+    at = next(i for i, line in enumerate(text) if line.startswith("1.申请人无正当理由"))
+    text[at : at + 2] = [
+        "（", "六", "）", "其", "他", "处", "理",
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府", "信息公开申请",
+        "2 0 0 0 0 0 2",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处", "理其政府信息公开申请",
+        "1 0 0 0 0 0 1",
+    ]  # fmt: skip
+    cells = read_table3(lines_of(*text), "split_other").cells
+    assert (cells["other.1"]["total"], cells["other.2"]["total"]) == (2, 1)
+
+
 def test_orphans_that_do_not_fit_are_not_assigned() -> None:
     text = table3_text()
     text[3] = "（二）部分公开"  # one row missing, two unlabelled value rows

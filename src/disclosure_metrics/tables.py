@@ -559,8 +559,45 @@ def _one_value(text: str) -> bool:
     return (text[0].isdigit() or text[0] in "+-－") and _is_value_cell(text)
 
 
+def _continues(label: str, head: str, rest: str) -> bool:
+    """Whether ``rest`` continues ``head`` inside ``label`` (all normalized): the end of one
+    and the start of the other meet in it.
+
+    >>> _continues("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    ...            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府", "信息公开申请")
+    True
+    >>> _continues("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    ...            "信息公开申请", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处")
+    False
+    """
+    return bool(head and rest) and head[-3:] + rest[:3] in label
+
+
+def _ends_label_above(
+    segments: list[Segment],
+    k: int,
+    words_line: int,
+    texts: Sequence[str],
+    labels: dict[str, str] | None,
+) -> bool:
+    """Whether the words on ``words_line`` continue the label of ``segments[k]``, printed on
+    the line just above them without values."""
+    if k < 0 or not texts or not labels:
+        return False
+    above = segments[k]
+    return (
+        above.row is not None
+        and above.values is None
+        and above.line_no == words_line - 1
+        and _continues(labels.get(above.row, ""), texts[above.line_no], texts[words_line])
+    )
+
+
 def join_wrapped_labels(
-    segments: list[Segment], label_rest: frozenset[int] = frozenset()
+    segments: list[Segment],
+    label_rest: frozenset[int] = frozenset(),
+    texts: Sequence[str] = (),
+    labels: dict[str, str] | None = None,
 ) -> list[Segment]:
     """Give a label printed without values the values of the next line, when that line starts
     with the rest of the wrapped label: ``（二）部分公开（区分处理的，`` then
@@ -569,6 +606,11 @@ def join_wrapped_labels(
     values), as a PDF's text layer prints a wrapped label with its values between its lines;
     or, when the anchor stands on the label's second line, the values of the line before it
     when the line before those is the label's first (words without an anchor).
+
+    With the lines' ``texts`` and the rows' normalized ``labels``, the last reading is not
+    made when the words before the values end the label above instead: in
+    ``1.申请人…不再处理其政府`` / ``信息公开申请`` / ``0 0 0 0 0 0 0`` / ``2.申请人逾期…不再处``
+    the values are left for the rows missing a row of values.
     """
     out = list(segments)
     for k in range(len(out)):
@@ -595,6 +637,7 @@ def join_wrapped_labels(
             and before.values is not None
             and before.line_no == seg.line_no - 1
             and before.line_no - 1 in label_rest
+            and not _ends_label_above(out, k - 2, before.line_no - 1, texts, labels)
         ):
             out[k] = Segment(seg.row, before.values, seg.line_no)
             out[k - 1] = Segment(None, None, before.line_no)
@@ -1058,7 +1101,9 @@ def read_table3(lines: Sequence[Line], variant: str) -> TableResult:
         for no, line in enumerate(lines)
         if no not in with_segments and line.cells is None and _CJK.search(line.text)
     )
-    segments = join_wrapped_labels(found, label_rest)
+    texts = [line.text for line in lines]
+    labels = {row.key: norm(row.label) for row in rows}
+    segments = join_wrapped_labels(found, label_rest, texts, labels)
 
     anchored = [
         (k, s) for k, s in enumerate(segments) if s.row is not None and s.values is not None
