@@ -108,6 +108,7 @@ from disclosure_metrics.metadata import title_agency_year
         # a converter's markup around the title: Pandoc Markdown's attributes, an RST directive
         (["# 某某县2023年政府信息公开工作年度报告 {#某某县2023年 .article-title}"], "某某县", 2023),
         (["   .. rubric:: 某某县2023年政府信息公开工作年度报告"], "某某县", 2023),
+        (["**某某县2023年政府信息公开工作年度报告（全文）**"], "某某县", 2023),
         # a page saved as one line: the title runs on into the page's facts and text, and
         # the footer's chrome words come after it
         (

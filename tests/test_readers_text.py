@@ -148,3 +148,29 @@ def test_html2text_tables_with_caption_rows_keep_every_block() -> None:
     rows = [[c.text for c in row] for item in items if isinstance(item, Table) for row in item.rows]
     assert ["规章", "0", "0", "0"] in rows and ["行政许可", "0", "0", "0"] in rows
     assert isinstance(items[-1], TextLine) and items[-1].text == "正文"
+
+
+def test_markdown_with_html_tables_reads_as_the_page(tmp_path) -> None:
+    """Markdown whose tables with merged cells are HTML (Pandoc's gfm, MinerU, marker): each
+    ``<table>`` is read as a grid, the text around it as lines."""
+    from lxml import etree, html
+
+    from disclosure_metrics.example_data import example_reports, render_html
+    from disclosure_metrics.parse import parse_file
+
+    report = next(r for r in example_reports() if r.file == "2021_example_county_office.html")
+    page = tmp_path / "report.html"
+    page.write_bytes(render_html(report))
+    body = html.fromstring(page.read_bytes()).find("body")
+    parts = []
+    for element in body.iter("p", "h1", "h2", "h3", "div", "table"):
+        if element.tag == "table":
+            parts.append(etree.tostring(element, encoding="unicode", with_tail=False))
+        elif not any(a.tag in ("table", "p") for a in element.iterancestors()) and element.text:
+            parts.append(("# " if element.tag == "h1" else "") + element.text.strip())
+    markdown = tmp_path / "report.md"
+    markdown.write_text("\n\n".join(parts), encoding="utf-8")
+    assert markdown.read_text(encoding="utf-8").count("<table") >= 3
+    want, got = parse_file(page), parse_file(markdown)
+    assert (got.table2, got.table3, got.table4) == (want.table2, want.table3, want.table4)
+    assert (got.agency, got.year) == (want.agency, want.year)

@@ -75,8 +75,10 @@ def _clean(text: str) -> str:
 
 # A converter's markup around a title: Pandoc Markdown's attributes after a heading
 # (``# …年度报告 {#id .article-title}``), reStructuredText's directive before it
-# (``.. rubric:: …``).
-_MARKUP = re.compile(r"\s+\{[#.][^{}]*\}\s*$|^\s*\.\.\s+[\w-]+::\s*")
+# (``.. rubric:: …``), Markdown's emphasis around it (``**…年度报告（示例数据）**``).
+_MARKUP = re.compile(
+    r"\s+\{[#.][^{}]*\}\s*$|^\s*\.\.\s+[\w-]+::\s*|^\s*(?:\*+|_{2,})|(?:\*+|_{2,})\s*$"
+)
 
 
 # A page title's site name after the report's own (…年度报告_某某县人民政府, … - 某某网, …|某某网).

@@ -322,11 +322,42 @@ def drawn_table_rows(lines: list[str]) -> dict[int, tuple[int, list[list[str]]]]
     return tables
 
 
+# An HTML table inside a text (Markdown from Pandoc's gfm, MinerU or marker writes a table
+# with merged cells as HTML).
+_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def read(path: str, data: bytes) -> Document:
-    """Read a text report into lines and tables."""
+    """Read a text report into lines and tables.
+
+    >>> doc = read("r.md", "正文\\n<table><tr><td>规章</td><td>0</td></tr></table>\\n完".encode())
+    >>> [type(i).__name__ for i in doc.items], [c.text for c in doc.items[1].rows[0]]
+    (['TextLine', 'Table', 'TextLine'], ['规章', '0'])
+    """
     text, encoding, bad, strict = _decode(path, data)
     _check_text(path, text, data if strict else None)
     items: list[TextLine | Table] = []
+    start = 0
+    if "<table" in text or "<TABLE" in text:
+        from .html import read as read_html
+
+        for m in _HTML_TABLE.finditer(text):
+            _read_lines(text[start : m.start()], items)
+            items.extend(
+                item
+                for item in read_html(path, m.group(0).encode("utf-8"), ocr="never").items
+                if isinstance(item, TextLine | Table)
+            )
+            start = m.end()
+    _read_lines(text[start:], items)
+    warnings = [f"{bad} undecodable byte(s) replaced with U+FFFD ({encoding})"] if bad else []
+    return Document(
+        path=path, source_format="text", items=items, encoding=encoding, warnings=warnings
+    )
+
+
+def _read_lines(text: str, items: list[TextLine | Table]) -> None:
+    """Append the lines and tables of plain ``text`` to ``items``."""
     table: Table | None = None
     raw_lines = text.splitlines()
     bare_rows = _bare_pipe_rows(raw_lines) if "|" in text else frozenset()
@@ -367,7 +398,3 @@ def read(path: str, data: bytes) -> Document:
             table = Table(rows=[])
             items.append(table)
         table.rows.append(row)
-    warnings = [f"{bad} undecodable byte(s) replaced with U+FFFD ({encoding})"] if bad else []
-    return Document(
-        path=path, source_format="text", items=items, encoding=encoding, warnings=warnings
-    )
