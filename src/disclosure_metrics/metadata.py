@@ -176,8 +176,7 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
                 and _TITLE_KEY.match(_clean(head[i + 1]))
             ):
                 joined = line + head[i + 1]  # a title wrapped before 年度报告
-            joined = _SENTENCE_MARK.split(joined, 1)[0]  # a title holds no sentence's marks
-            joined = _run_on_cut(joined)
+            joined = _run_on_cut(_title_piece(joined))
             if not _TITLE_KEY.search(joined) or len(_clean(joined)) > _MAX_TITLE:
                 continue
             candidate = _clean(joined)
@@ -253,6 +252,17 @@ def _publisher(head: list[str]) -> str | None:
             name = _clean(m.group(1))
             return name if _agency_like(name) else None
     return None
+
+
+def _title_piece(line: str) -> str:
+    """The piece of ``line`` between sentence marks (a title holds none) that holds the report
+    words, or its first piece: a converter may run a banner's sentence and the title together.
+
+    >>> _title_piece("本文件为示例，数字均为虚构。 某县2023年政府信息公开工作年度报告")
+    ' 某县2023年政府信息公开工作年度报告'
+    """
+    pieces = _SENTENCE_MARK.split(line)
+    return next((piece for piece in pieces if _TITLE_KEY.search(piece)), pieces[0])
 
 
 # Where a title ends: its report words, and a note in brackets after them.

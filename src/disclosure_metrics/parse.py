@@ -152,7 +152,13 @@ def _regions(
     lines: list[Line], section_hits: list[SectionHit] | None = None
 ) -> tuple[list[Line] | None, list[Line] | None, list[Line] | None]:
     t2_start = find(lines, _CAPTION)
-    t3_start = find_any(lines, _T3_START, t2_start or (0, 0))
+    # Table 3 opens after section 三's heading when it is found: section 一's prose may state
+    # the same words first (本年度新收政府信息公开申请104件), and a converter may print table 2's
+    # caption split over cells, so that no caption shows where the tables begin.
+    heading3 = next((h.end for h in section_hits or () if h.no == 3), None)
+    t3_start = find_any(lines, _T3_START, heading3) if heading3 is not None else None
+    if t3_start is None:
+        t3_start = find_any(lines, _T3_START, t2_start or (0, 0))
     if t3_start is None:
         t3_start = find_any(lines, _T3_START)
     if t3_start is None:

@@ -194,12 +194,16 @@ Pos = tuple[int, int]
 def find(
     lines: Sequence[Line], pattern: re.Pattern[str], start: Pos = (0, 0), end: Pos | None = None
 ) -> Pos | None:
-    """First match of ``pattern`` at or after ``start`` (and before ``end``)."""
+    """First match of ``pattern`` at or after ``start`` (and before ``end``). A row of cells
+    matches also with its cells joined: a converter may split a caption or a label over two
+    cells (``第二十条第（`` | ``一）项``)."""
     last = len(lines) if end is None else end[0] + 1
     for li in range(start[0], min(last, len(lines))):
         line = lines[li]
         offset = start[1] if li == start[0] and line.cells is None else 0
         m = pattern.search(line.text, offset)
+        if m is None and line.cells is not None and len(line.cells) > 1:
+            m = pattern.search("".join(line.cells))
         if m is None:
             continue
         pos = (li, 0 if line.cells is not None else m.start())

@@ -110,11 +110,31 @@ def _check_text(path: str, text: str, strict_data: bytes | None = None) -> None:
         )
 
 
+# A line break inside a Markdown table cell (GitHub Markdown, pymupdf4llm): a space.
+_CELL_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
 def _markdown_cells(line: str) -> list[Cell]:
+    """The cells of a Markdown table row. A ``<br>`` in a cell is a wrapped line (a space),
+    but between numbers only it parts two cells that a converter merged (pymupdf4llm).
+
+    >>> [c.text for c in _markdown_cells("| 1.申请人…其政府<br>信息公开申请 | 0<br/>7 | 5 |")]
+    ['1.申请人…其政府 信息公开申请', '0', '7', '5']
+    """
     inner = line.strip()
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") else inner
-    return [Cell(part.strip()) for part in inner.split("|")]
+    parts = [part.strip() for part in inner.split("|")]
+    if "<" not in inner:
+        return [Cell(part) for part in parts]
+    cells = []
+    for part in parts:
+        pieces = [piece.strip() for piece in _CELL_BREAK.split(part)]
+        if len(pieces) > 1 and all(_NUMBER.fullmatch(piece) for piece in pieces):
+            cells.extend(Cell(piece) for piece in pieces)
+        else:
+            cells.append(Cell(" ".join(piece for piece in pieces if piece)))
+    return cells
 
 
 def _bare_pipe_rows(lines: list[str]) -> frozenset[int]:
