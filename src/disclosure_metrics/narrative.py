@@ -738,6 +738,9 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     verbs = _words("publish")
     span = cand.span
     if not verbs.search(span):
+        before = cand.before
+        if not any(word in before for word in vocabulary()["cues"]["breakdown"]):
+            return "no publishing verb (发布, 公开 …) before it"  # and no breakdown (其中)
         return _channel_in_breakdown(cand)
     # After the number: nothing, or a generic noun (发布400余条信息), possibly after the
     # channel (999篇公众号信息); 51条疫情防控相关信息 names a topic. A 、 opens the next item
@@ -886,18 +889,24 @@ def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: Offs
 _NO_APPLICATIONS = re.compile(
     r"(?:没有|未|无)(?:接到|收到|受理|接收|发生)?(?:任何)?[^,;:。申]{0,30}"
     r"(?:依申请公开|公开申请|申请)(?:事项|件|的情况|情况)?(?=[,;:。]|$)"
-    # 依申请公开情况:无, 政府信息公开申请数为零: the count stated as none after the noun.
-    r"|(?:依申请公开|公开申请)(?:事项|数量|件数|数)?(?:的情况|情况)?:?(?:为|是)?(?:无|零)"
+)
+# 依申请公开情况:无, 政府信息公开申请数为零: the count stated as none after the noun.
+_APPLICATIONS_NONE = re.compile(
+    r"(?:依申请公开|公开申请)(?:事项|数量|件数|数)?(?:的情况|情况)?:?(?:为|是)?(?:无|零)"
     r"(?=[,;:。]|$)"
 )
 _NO_FEE = re.compile(
     r"(?:没有|未|无|不存在|不涉及)(?:向[^,;:。]{0,8}?)?(?:收取|发生|产生)[^,;:。]{0,12}?"
     r"(?:信息处理费|处理费|收费|费用)(?:事项|的情况|情况)?"
-    # 无信息处理费收取情况, 不涉及信息处理费: the fee named first, its verb after it or none.
-    r"|(?:没有|未|无|不存在|不涉及)[^,;:。]{0,6}?(?:信息处理费|处理费)(?:收取|收缴)?"
+)
+# 无信息处理费收取情况, 不涉及信息处理费: the fee named first, its verb after it or none.
+_NO_FEE_NAMED_FIRST = re.compile(
+    r"(?:没有|未|无|不存在|不涉及)[^,;:。]{0,6}?(?:信息处理费|处理费)(?:收取|收缴)?"
     r"(?:事项|的情况|情况)?"
-    # 信息处理费收取情况:无, 收取信息处理费为零: none stated after the fee.
-    r"|(?:信息处理费|处理费)(?:收取|收缴)?(?:金额|数额)?(?:的情况|情况)?:?(?:为|是)?(?:无|零)"
+)
+# 信息处理费收取情况:无, 收取信息处理费为零: none stated after the fee.
+_FEE_NONE = re.compile(
+    r"(?:信息处理费|处理费)(?:收取|收缴)?(?:金额|数额)?(?:的情况|情况)?:?(?:为|是)?(?:无|零)"
     r"(?=[,;:。]|$)"
 )
 
@@ -913,10 +922,19 @@ _ZERO_CUE = re.compile(r"没有|未|无|不存在|不涉及|零")
 def _zero_facts(sentence: _Sentence, year: int | None) -> list[tuple[str, str, int, int]]:
     out = []
     body = sentence.body
-    for m in _NO_APPLICATIONS.finditer(body):
+    # The wordings other than the usual one are tried only where the usual one is not found
+    # and the words they need are there (each pattern opens with its own few characters,
+    # which the regex engine finds fast; one alternation of them all would not).
+    applications = list(_NO_APPLICATIONS.finditer(body))
+    if not applications and "申请" in body and ("无" in body or "零" in body):
+        applications = list(_APPLICATIONS_NONE.finditer(body))
+    for m in applications:
         if not _DISPUTE.search(m.group(0)):
             out.append(("applications_received", "件", m.start(), m.end()))
-    for m in _NO_FEE.finditer(body):
+    fees = list(_NO_FEE.finditer(body))
+    if not fees and "处理费" in body:
+        fees = list(_NO_FEE_NAMED_FIRST.finditer(body)) or list(_FEE_NONE.finditer(body))
+    for m in fees:
         if "处理费" in m.group(0) or _ABOUT_REQUESTS.search(body):
             out.append(("fee_collected_yuan", "元", m.start(), m.end()))
     if year is not None and out:

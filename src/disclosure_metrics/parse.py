@@ -151,7 +151,7 @@ def decide_format(table2_fmt: str | None, variant: str, year: int | None) -> str
 def _regions(
     lines: list[Line], section_hits: list[SectionHit] | None = None
 ) -> tuple[list[Line] | None, list[Line] | None, list[Line] | None]:
-    t2_start = find(lines, _CAPTION)
+    t2_start = find(lines, _CAPTION, joined=True)
     # Table 3 opens after section 三's heading when it is found: section 一's prose may state
     # the same words first (本年度新收政府信息公开申请104件), and a converter may print table 2's
     # caption split over cells, so that no caption shows where the tables begin.

@@ -192,17 +192,21 @@ Pos = tuple[int, int]
 
 
 def find(
-    lines: Sequence[Line], pattern: re.Pattern[str], start: Pos = (0, 0), end: Pos | None = None
+    lines: Sequence[Line],
+    pattern: re.Pattern[str],
+    start: Pos = (0, 0),
+    end: Pos | None = None,
+    joined: bool = False,
 ) -> Pos | None:
-    """First match of ``pattern`` at or after ``start`` (and before ``end``). A row of cells
-    matches also with its cells joined: a converter may split a caption or a label over two
-    cells (``第二十条第（`` | ``一）项``)."""
+    """First match of ``pattern`` at or after ``start`` (and before ``end``). With ``joined``
+    a row of cells matches also with its cells joined: a converter may split a caption over
+    two cells (``第二十条第（`` | ``一）项``)."""
     last = len(lines) if end is None else end[0] + 1
     for li in range(start[0], min(last, len(lines))):
         line = lines[li]
         offset = start[1] if li == start[0] and line.cells is None else 0
         m = pattern.search(line.text, offset)
-        if m is None and line.cells is not None and len(line.cells) > 1:
+        if m is None and joined and line.cells is not None and len(line.cells) > 1:
             m = pattern.search("".join(line.cells))
         if m is None:
             continue
@@ -577,30 +581,36 @@ def _continues(label: str, head: str, rest: str) -> bool:
     return bool(head and rest) and head[-3:] + rest[:3] in label
 
 
+@cache
+def _normalized_labels(variant: str) -> dict[str, str]:
+    """Each table 3 row's label, normalized as the lines are."""
+    return {row.key: norm(row.label) for row in tpl.table3_rows(variant)}
+
+
 def _ends_label_above(
     segments: list[Segment],
     k: int,
     words_line: int,
-    texts: Sequence[str],
+    lines: Sequence[Line],
     labels: dict[str, str] | None,
 ) -> bool:
     """Whether the words on ``words_line`` continue the label of ``segments[k]``, printed on
     the line just above them without values."""
-    if k < 0 or not texts or not labels:
+    if k < 0 or not lines or not labels:
         return False
     above = segments[k]
     return (
         above.row is not None
         and above.values is None
         and above.line_no == words_line - 1
-        and _continues(labels.get(above.row, ""), texts[above.line_no], texts[words_line])
+        and _continues(labels.get(above.row, ""), lines[above.line_no].text, lines[words_line].text)
     )
 
 
 def join_wrapped_labels(
     segments: list[Segment],
     label_rest: frozenset[int] = frozenset(),
-    texts: Sequence[str] = (),
+    lines: Sequence[Line] = (),
     labels: dict[str, str] | None = None,
 ) -> list[Segment]:
     """Give a label printed without values the values of the next line, when that line starts
@@ -611,7 +621,7 @@ def join_wrapped_labels(
     or, when the anchor stands on the label's second line, the values of the line before it
     when the line before those is the label's first (words without an anchor).
 
-    With the lines' ``texts`` and the rows' normalized ``labels``, the last reading is not
+    With the ``lines`` and the rows' normalized ``labels``, the last reading is not
     made when the words before the values end the label above instead: in
     ``1.申请人…不再处理其政府`` / ``信息公开申请`` / ``0 0 0 0 0 0 0`` / ``2.申请人逾期…不再处``
     the values are left for the rows missing a row of values.
@@ -641,7 +651,7 @@ def join_wrapped_labels(
             and before.values is not None
             and before.line_no == seg.line_no - 1
             and before.line_no - 1 in label_rest
-            and not _ends_label_above(out, k - 2, before.line_no - 1, texts, labels)
+            and not _ends_label_above(out, k - 2, before.line_no - 1, lines, labels)
         ):
             out[k] = Segment(seg.row, before.values, seg.line_no)
             out[k - 1] = Segment(None, None, before.line_no)
@@ -1105,9 +1115,7 @@ def read_table3(lines: Sequence[Line], variant: str) -> TableResult:
         for no, line in enumerate(lines)
         if no not in with_segments and line.cells is None and _CJK.search(line.text)
     )
-    texts = [line.text for line in lines]
-    labels = {row.key: norm(row.label) for row in rows}
-    segments = join_wrapped_labels(found, label_rest, texts, labels)
+    segments = join_wrapped_labels(found, label_rest, lines, _normalized_labels(variant))
 
     anchored = [
         (k, s) for k, s in enumerate(segments) if s.row is not None and s.values is not None

@@ -153,23 +153,33 @@ def _bare_pipe_rows(lines: list[str]) -> frozenset[int]:
     """
     rows: set[int] = set()
     block: list[int] = []
+    piped: list[int] = []  # the block's lines holding a "|"
     for index, line in enumerate([*lines, ""]):
-        stripped = line.strip()
-        if stripped:
+        if line and not line.isspace():
             block.append(index)
+            if "|" in line:
+                piped.append(index)
             continue
-        if any(
+        if piped and any(
             _MD_SEPARATOR.match(lines[k].strip()) or _DASHES.fullmatch(lines[k].strip())
             for k in block
         ):
-            rows.update(k for k in block if "|" in lines[k])
-        block = []
+            rows.update(piped)
+        block, piped = [], []
     return frozenset(rows)
 
 
 _ONE_VALUE = re.compile(r"\s*[+-]?\d[\d,]*(?:\.\d+)?\s*")
-# A text that may hold a drawn table: a box's top corner, or a grid's border.
-_MAY_DRAW = re.compile(r"[┌┏╒╓╔]|^\s*\+-", re.MULTILINE)
+# A grid's border at the start of a line.
+_GRID_BORDER = re.compile(r"^\s*\+-", re.MULTILINE)
+
+
+def _may_draw(text: str) -> bool:
+    """Whether ``text`` may hold a drawn table: a box's top corner, or a grid's border (by
+    substring tests first: a regex tried at every line start costs more than the read)."""
+    return any(corner in text for corner in "┌┏╒╓╔") or (
+        "+-" in text and _GRID_BORDER.search(text) is not None
+    )
 _BLANK_THEN_VALUE = re.compile(r"\n[ \t]*\r?\n[ \t]*[+-]?\d[\d,.]*[ \t]*\r?(?:\n|$)")
 
 
@@ -383,7 +393,7 @@ def _read_lines(text: str, items: list[TextLine | Table]) -> None:
     bare_rows = _bare_pipe_rows(raw_lines) if "|" in text else frozenset()
     # Only a text with an empty line before a line of one value can hold such rows.
     cell_rows = cell_per_line_rows(raw_lines) if _BLANK_THEN_VALUE.search(text) else {}
-    drawn = drawn_table_rows(raw_lines) if _MAY_DRAW.search(text) else {}
+    drawn = drawn_table_rows(raw_lines) if _may_draw(text) else {}
     skip_to = 0
     for index, raw_line in enumerate(raw_lines):
         if index < skip_to:
