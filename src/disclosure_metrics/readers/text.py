@@ -170,6 +170,7 @@ def _bare_pipe_rows(lines: list[str]) -> frozenset[int]:
 
 
 _ONE_VALUE = re.compile(r"\s*[+-]?\d[\d,]*(?:\.\d+)?\s*")
+_BLANK_THEN_VALUE = re.compile(r"\n[ \t]*\r?\n[ \t]*[+-]?\d[\d,.]*[ \t]*\r?(?:\n|$)")
 # A grid's border at the start of a line.
 _GRID_BORDER = re.compile(r"^\s*\+-", re.MULTILINE)
 
@@ -180,7 +181,6 @@ def _may_draw(text: str) -> bool:
     return any(corner in text for corner in "┌┏╒╓╔") or (
         "+-" in text and _GRID_BORDER.search(text) is not None
     )
-_BLANK_THEN_VALUE = re.compile(r"\n[ \t]*\r?\n[ \t]*[+-]?\d[\d,.]*[ \t]*\r?(?:\n|$)")
 
 
 def cell_per_line_rows(lines: list[str]) -> dict[int, tuple[int, list[str]]]:
