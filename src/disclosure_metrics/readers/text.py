@@ -260,6 +260,8 @@ _BOX_RULES = "─━═┄┅┈┉╌╍┬┴┯┷┰┸┳┻╤╧╥╨╦
 _RULE_PIECE = re.compile(rf"[\s{_BOX_RULES}]*[{_BOX_RULES}][\s{_BOX_RULES}]*")
 _BOX_TOP = re.compile(r"^\s*[┌┏╒╓╔]")
 _GRID_RULE = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+# A piece of a grid's line that is a border under some cells (``+------+------+``).
+_GRID_PIECE = re.compile(r"\s*[-=+:]*[-=]{2,}[-=+:]*\s*")
 _NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?")
 
 
@@ -270,18 +272,18 @@ def _box_cells(line: str, grid: bool) -> list[str] | None:
     if grid:
         if _GRID_RULE.match(line):
             return None
-        pieces = line.split("|")
+        pieces, rule = line.split("|"), _GRID_PIECE
     else:
-        pieces = _BOX_SEPARATORS.split(line)
+        pieces, rule = _BOX_SEPARATORS.split(line), _RULE_PIECE
     if len(pieces) < 2:
         return None
     if not pieces[0].strip():
         pieces = pieces[1:]
     if pieces and not pieces[-1].strip():
         pieces = pieces[:-1]
-    if not pieces or _RULE_PIECE.fullmatch(pieces[-1]):
+    if not pieces or rule.fullmatch(pieces[-1]):
         return None
-    return ["" if _RULE_PIECE.fullmatch(piece) else piece.strip() for piece in pieces]
+    return ["" if rule.fullmatch(piece) else piece.strip() for piece in pieces]
 
 
 def _join_wrapped(parts: list[str]) -> str:
