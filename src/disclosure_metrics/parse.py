@@ -25,7 +25,7 @@ from .numbers import Ambiguous
 from .ocr_review import review_cells
 from .readers import read_document
 from .readers.ocr import mean_confidence
-from .sections import SectionHit, find_sections, verbatim_section_texts, whole_text
+from .sections import DOCUMENT_START, SectionHit, find_sections, verbatim_section_texts
 from .tables import (
     Line,
     TableResult,
@@ -292,7 +292,7 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
     prose, prose_mapped = (
         (section_text, section_mapped)
         if any(hit.key == "overview" for hit in section_hits)
-        else verbatim_section_texts(lines, [whole_text(lines), *section_hits])
+        else verbatim_section_texts(lines, [DOCUMENT_START, *section_hits])
     )
     return Report(
         path=doc.path,

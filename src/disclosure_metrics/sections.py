@@ -136,8 +136,10 @@ def _compiled(paren: bool = False) -> tuple[_Finder, ...]:
     are numbered (一) instead of 一、."""
     out = []
     # The character a numbered heading opens with, and the rest of its prefix after it.
-    opener, after_opener = (r"\(", _AFTER_OPENING_PAREN) if paren else (
-        _ORDINALS, _AFTER_FIRST_ORDINAL)  # fmt: skip
+    if paren:
+        opener, after_opener = r"\(", _AFTER_OPENING_PAREN
+    else:
+        opener, after_opener = _ORDINALS, _AFTER_FIRST_ORDINAL
     for section in tpl.sections():
         sources = _sources(section, paren)
         either = "|".join(
@@ -255,22 +257,10 @@ def _find(
     return hits
 
 
-#: The key of the running text from the start of a report, read when section 一's heading
-#: is not found.
-WHOLE_TEXT = "document"
-
-
-def whole_text(lines: Sequence[Line]) -> SectionHit:
-    """A stand-in heading at the start of ``lines``: what it heads is the running text up to
-    the first heading found, or all of it (the narrative reads it when a report prints no
-    section 一 heading it knows).
-
-    >>> from disclosure_metrics.tables import Line
-    >>> lines = [Line("全年共发布信息35条。"), Line("无。")]
-    >>> section_texts(lines, [whole_text(lines)])
-    {'document': '全年共发布信息35条。\\n无。'}
-    """
-    return SectionHit(0, WHOLE_TEXT, "", None, (0, 0), (0, 0))
+#: A stand-in heading at the start of a report, keyed ``document``: what it heads is the
+#: running text up to the first heading found, or all of it (the narrative reads it when a
+#: report prints no section 一 heading it knows; tests/test_parse.py pins it).
+DOCUMENT_START = SectionHit(0, "document", "", None, (0, 0), (0, 0))
 
 
 def section_texts(
