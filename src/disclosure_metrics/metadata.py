@@ -266,7 +266,7 @@ def _title_piece(line: str) -> str:
 
 
 # Where a title ends: its report words, and a note in brackets after them.
-_TITLE_END = re.compile(r"(?:年度报告|年报|信息公开(?:工作)?报告)(?:\s*[(（][^()（）]{1,12}[)）])?")
+_TITLE_END = re.compile(rf"(?:{_TITLE_KEY.pattern})(?:\s*[(（][^()（）]{{1,12}}[)）])?")
 #: More characters than this after a title's end on its line are not the title's (的通知 is).
 _MAX_AFTER_TITLE = 8
 
