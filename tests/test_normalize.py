@@ -24,6 +24,9 @@ def test_widths_quotes_and_spacing() -> None:
     assert norm("商 业 企 业") == "商业企业"
     assert norm("0 0  0") == "0 0 0"
     assert norm("１２３") == "123"
+    # Look-alike radicals from PDF fonts: Kangxi (NFKC maps them) and the supplement's.
+    assert norm("⼀、总体情况") == "一、总体情况"
+    assert norm("政府⻔户⽹站，人⺠政府，⻓期") == "政府门户网站,人民政府,长期"
 
 
 def test_traditional_detection_and_phrase_conversion() -> None:

@@ -345,6 +345,31 @@ def test_a_table_that_leaves_cells_blank_is_read_by_where_its_values_stand(tmp_p
     assert any(isinstance(item, Table) for item in lines)  # the short rows, as cells
 
 
+def test_radicals_a_font_prints_for_ideographs_read_as_the_ideographs(tmp_path) -> None:
+    """A PDF whose text layer holds radicals for the ideographs they look like (⻔ for 门,
+    ⺠ for 民, ⼀ for 一, as some fonts map them): the agency, the tables and the narrative
+    read as the page's."""
+    from disclosure_metrics.parse import parse_file
+
+    from .conftest import printed_example
+
+    swap = "".join(
+        f".replaceAll('{ideograph}', '{radical}')"
+        for ideograph, radical in (("门", "⻔"), ("民", "⺠"), ("一", "⼀"), ("长", "⻓"))
+    )
+    script = f"document.body.innerHTML = document.body.innerHTML{swap}"
+    changed, printed = printed_example(tmp_path, "2024_example_county_office.html", script)
+    assert "⻔户" in changed.read_text(encoding="utf-8")  # the page printed has the radicals
+    want = parse_file(tmp_path / "2024_example_county_office.html")  # the page as written
+    got = parse_file(printed)
+    assert (got.agency, got.year) == (want.agency, want.year) == ("示例县人民政府办公室", 2024)
+    assert (got.table2, got.table3, got.table4) == (want.table2, want.table3, want.table4)
+    assert [f.to_json() for f in got.narrative if f.channel == "website"]
+    assert [(f.metric, f.channel, f.value) for f in got.narrative] == [
+        (f.metric, f.channel, f.value) for f in want.narrative
+    ]
+
+
 def test_blank_cells_are_placed_only_where_a_full_row_shows_all_seven_columns() -> None:
     def row(label: str, columns: list[int], values: list[str]) -> tuple:
         words = [pdf._Token(label, 10, 90)] if label else []

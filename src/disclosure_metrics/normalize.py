@@ -16,6 +16,17 @@ from functools import cache, lru_cache
 from itertools import islice
 
 _QUOTES = str.maketrans({c: '"' for c in "“”„‟「」『』〝〞＂'‘’"})
+# CJK Radicals Supplement characters that some PDF fonts put in a text layer for the ideograph
+# they look like (政府⻔户网站, ⻓期): NFKC maps the Kangxi radicals (⽹ → 网) but not these.
+# Each to its equivalent unified ideograph (Unicode's EquivalentUnifiedIdeograph.txt).
+_RADICALS = str.maketrans(
+    {
+        "⺟": "母", "⺠": "民", "⺮": "竹", "⻄": "西", "⻅": "见", "⻆": "角", "⻉": "贝",
+        "⻊": "足", "⻋": "车", "⻓": "长", "⻔": "门", "⻗": "雨", "⻘": "青", "⻚": "页",
+        "⻛": "风", "⻜": "飞", "⻝": "食", "⻢": "马", "⻥": "鱼", "⻦": "鸟", "⻧": "卤",
+        "⻨": "麦", "⻩": "黄", "⻬": "齐", "⻮": "齿", "⻰": "龙", "⻳": "龟",
+    }
+)  # fmt: skip
 # A space survives only between two characters of a number (digits, sign, decimal point, NA
 # slash): between CJK characters it is letter-spacing or a line wrap and carries no meaning.
 _NUMERIC_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.+-/%")
@@ -39,7 +50,7 @@ class _CharMap(dict[int, str]):
     """
 
     def __missing__(self, code: int) -> str:
-        piece = unicodedata.normalize("NFKC", chr(code)).translate(_QUOTES)
+        piece = unicodedata.normalize("NFKC", chr(code)).translate(_QUOTES).translate(_RADICALS)
         self[code] = piece
         return piece
 
@@ -56,7 +67,8 @@ def _changing() -> re.Pattern[str]:
     codes = [
         c
         for c in range(0x10000)
-        if not unicodedata.is_normalized("NFKC", chr(c)) or chr(c).translate(_QUOTES) != chr(c)
+        if not unicodedata.is_normalized("NFKC", chr(c))
+        or chr(c).translate(_QUOTES).translate(_RADICALS) != chr(c)
     ]
     ranges = []
     first = last = codes[0]

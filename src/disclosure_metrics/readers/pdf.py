@@ -32,7 +32,7 @@ import pypdfium2.raw as pdfium_c
 from ..budget import extend
 from ..document import Cell, Document, OcrLine, Table, TextLine
 from ..errors import ReportError, TooComplex
-from ..normalize import CJK_CHAR
+from ..normalize import CJK_CHAR, map_chars
 from .ocr import OCR_DPI, OCR_MODES, OCR_PAGE_BUDGET, OcrUnavailable, image_ruling, unavailable
 from .ocr import page_lines as ocr_page_lines
 
@@ -1024,16 +1024,19 @@ def glyph_text(code: int) -> str | None:
     """The text of one glyph's code point; None for control and non-characters.
 
     Some PDF writers (WPS among them) map CJK characters to look-alike Kangxi radicals, e.g.
-    ``⼀`` (U+2F00) for ``一``; those are folded back so labels match.
+    ``⼀`` (U+2F00) for ``一``, or to the simplified radicals of the CJK Radicals Supplement,
+    e.g. ``⻔`` (U+2ED4) for ``门``; those are folded back so labels match.
 
-    >>> glyph_text(0x2F00) == "一", glyph_text(0x4E00), glyph_text(0x0A)
-    (True, '一', None)
+    >>> glyph_text(0x2F00) == "一", glyph_text(0x2ED4) == "门", glyph_text(0x4E00)
+    (True, True, '一')
+    >>> glyph_text(0x0A) is None
+    True
     """
     if code < 0x20 or 0x7F <= code < 0xA0 or code in (0xFFFE, 0xFFFF) or code > 0x10FFFF:
         return None
     char = chr(code)
     if 0x2E80 <= code <= 0x2FDF:
-        char = unicodedata.normalize("NFKC", char)
+        char = map_chars(char)
     return char
 
 
