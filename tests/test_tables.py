@@ -85,6 +85,20 @@ def test_values_after_a_labels_second_line_are_not_the_next_labels() -> None:
     assert (cells["other.1"]["total"], cells["other.2"]["total"]) == (2, 1)
 
 
+def test_a_row_label_spanning_two_cells_is_not_a_header() -> None:
+    # A Word table whose "（七）" is auto-numbering (not in the text) and whose label spans
+    # two columns: 总计 | 总计 (the span's copy) is the total row, not two column headers.
+    rows = [
+        [Cell(r.label), *(Cell(v) for v in ZERO7.split())] for r in tpl.table3_rows("single_other")
+    ]
+    totals = ["7", "1", "0", "0", "0", "0", "8"]
+    rows[-2] = [Cell("总计"), Cell("总计", True), *(Cell(v) for v in totals)]
+    rows.insert(0, [Cell(c.label) for c in tpl.table3_columns()])  # the header row
+    lines = build_lines(Document("t.docx", "docx", [Table(rows)]), False)
+    cells = read_table3(lines, "single_other").cells
+    assert cells["total_processed"]["total"] == 8
+
+
 def test_orphans_that_do_not_fit_are_not_assigned() -> None:
     text = table3_text()
     text[3] = "（二）部分公开"  # one row missing, two unlabelled value rows
