@@ -68,7 +68,8 @@ def _changing() -> re.Pattern[str]:
         c
         for c in range(0x10000)
         if not unicodedata.is_normalized("NFKC", chr(c))
-        or chr(c).translate(_QUOTES).translate(_RADICALS) != chr(c)
+        or chr(c).translate(_QUOTES) != chr(c)
+        or c in _RADICALS
     ]
     ranges = []
     first = last = codes[0]
