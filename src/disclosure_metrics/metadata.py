@@ -69,7 +69,9 @@ _MAX_TITLE = 120
 
 
 def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFKC", _MARKUP.sub("", text))
+    if "{" in text or "*" in text or "__" in text or ".." in text:  # _MARKUP's, tested fast
+        text = _MARKUP.sub("", text)
+    text = unicodedata.normalize("NFKC", text)
     return _SITE_NAME.sub(r"\1", re.sub(r"\s+", "", text))
 
 

@@ -473,7 +473,9 @@ def _cell_segments(line: Line, rows: Sequence[tpl.Row], line_no: int) -> list[Se
     labels = _column_labels()
     # A header row names two columns or more (its 总计 is the column, not the （七）总计 row);
     # a label spanning two cells (总计 | 总计) is one cell of a data row.
-    if sum(1 for c, s in zip(cells, spanned, strict=False) if not s and c in labels) >= 2:
+    if sum(map(labels.__contains__, cells)) >= 2 and (
+        sum(1 for c, s in zip(cells, spanned, strict=False) if not s and c in labels) >= 2
+    ):
         return []
     anchored: tuple[int, tpl.Row] | None = None
     scan = _combined(rows)
