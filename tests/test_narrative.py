@@ -194,6 +194,7 @@ def test_chinese_numerals_and_years() -> None:
         "各乡镇主动公开政府信息613条。",  # subordinate units, not the total
         "主动公开政府信息较上年增加1200条。",  # a change
         "2019年通过政府网站发布信息1000条。",  # another year (report year 2021)
+        "2020年，我区共主动公开政府信息3000条。",  # the sentence's time: another year
         "下一步，力争通过政府网站发布信息2000条。",  # a plan
         "截至目前，政府网站累计发布信息10万余条。",  # a stock
         "共公开51条疫情防控相关信息。",  # topic named after the number

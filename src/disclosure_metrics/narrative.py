@@ -577,6 +577,8 @@ def _dispute_context(text: str) -> bool:
 
 _OPENING_PUNCTUATION = re.compile(r"^[,;:、\s]+")
 _OPENING_TIME = re.compile(r"^(?:\d{4}年度?|今年|本年度|全年)[,]?")
+# A sentence's time alone in its first clause: 2022年, or 2022年度,
+_SENTENCE_YEAR = re.compile(r"(?:[#*\s]|[一二三四五六七八九十]+是)*(\d{4})年度?,")
 _NOT_A_SUBJECT = re.compile(r"^(?:通过|在|依托|利用|借助|对|将|把|按照|根据|全|我|本|各|为)")
 _PLACE_PREFIX = re.compile(r"^[省市区县镇乡]")
 
@@ -667,6 +669,11 @@ def _other_period(cand: _Candidate, year: int | None, metric: str) -> str | None
             years = {int(y) for y in _YEAR.findall(cand.lead)} - {year}
             if years:
                 return f"dated another year ({min(years)})"
+            # A sentence that opens with its time alone (2022年，我区共主动公开…) dates every
+            # clause of it.
+            opening = _SENTENCE_YEAR.match(cand.before)
+            if opening and int(opening.group(1)) != year:
+                return f"dated another year ({opening.group(1)}, the sentence's time)"
     delta = _ending("delta").search(cand.lead.removesuffix("了"))
     if delta:
         return f"a change ({delta.group(0)}), not a count"
