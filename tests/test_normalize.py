@@ -51,3 +51,17 @@ def test_quotes_and_raw_positions_match_the_offsets() -> None:
             assert raw_index(raw, normalized, i) == offsets[i] == lazy[i]
             for j in range(i + 1, len(normalized) + 1):
                 assert quote(raw, normalized, i, j) == raw[offsets[i] : offsets[j - 1] + 1]
+
+
+def test_offsets_read_many_times_are_built_once_and_stay_right() -> None:
+    """A section quoted thousands of times (a page of repeated prose): each direct read scans
+    the text before its index, so past MAX_DIRECT_READS the whole list is built instead."""
+    from disclosure_metrics.normalize import MAX_DIRECT_READS, norm_lazily, norm_with_offsets
+
+    raw = "本年度共发布信息3000余条，收到申请50件。\n" * 200
+    normalized, offsets = norm_lazily(raw)
+    want = norm_with_offsets(raw)[1]
+    positions = [i for i, c in enumerate(normalized) if c == "收"]
+    assert len(positions) > MAX_DIRECT_READS
+    assert [offsets[i] for i in positions] == [want[i] for i in positions]
+    assert offsets._offsets is not None  # built once, after the direct reads

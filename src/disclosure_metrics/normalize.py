@@ -272,13 +272,26 @@ class Offsets:
         self._direct = normalized is not None and mapped is not None and len(mapped) == len(raw)
         self._normalized = normalized or ""
         self._mapped = mapped or ""
+        self._reads = 0
 
     def __getitem__(self, index: int) -> int:
         if self._offsets is None:
-            if self._direct and index >= 0 and not self._normalized[index].isspace():
+            # raw_index scans the text up to the index: past a few reads the whole list is
+            # cheaper (a section quoted thousands of times would cost its length each time).
+            self._reads += 1
+            if (
+                self._direct
+                and self._reads <= MAX_DIRECT_READS
+                and index >= 0
+                and not self._normalized[index].isspace()
+            ):
                 return raw_index(self._raw, self._normalized, index, self._mapped)
             self._offsets = norm_with_offsets(self._raw)[1]
         return self._offsets[index]
+
+
+#: Offsets read one by one (each a scan of the text before it) before the whole list is built.
+MAX_DIRECT_READS = 64
 
 
 def norm_lazily(raw: str, mapped: str | None = None) -> tuple[str, Offsets]:

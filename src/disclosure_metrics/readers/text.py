@@ -355,8 +355,27 @@ def drawn_table_rows(lines: list[str]) -> dict[int, tuple[int, list[list[str]]]]
 
 
 # An HTML table inside a text (Markdown from Pandoc's gfm, MinerU or marker writes a table
-# with merged cells as HTML).
-_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+# with merged cells as HTML): from "<table" to the first "</table>" after it.
+_TABLE_OPEN = re.compile(r"<table\b", re.IGNORECASE)
+_TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
+
+
+def _html_tables(text: str) -> list[tuple[int, int]]:
+    """The spans of the HTML tables in ``text``, in one pass (an unclosed ``<table`` ends the
+    search: a regex from each opening to a missing end would rescan the rest every time).
+
+    >>> _html_tables("a<table><tr><td>1</td></tr></table>b<TABLE>c")
+    [(1, 35)]
+    """
+    spans = []
+    position = 0
+    while (opening := _TABLE_OPEN.search(text, position)) is not None:
+        closing = _TABLE_CLOSE.search(text, opening.end())
+        if closing is None:
+            break
+        spans.append((opening.start(), closing.end()))
+        position = closing.end()
+    return spans
 
 
 def read(path: str, data: bytes) -> Document:
@@ -373,14 +392,15 @@ def read(path: str, data: bytes) -> Document:
     if "<table" in text or "<TABLE" in text:
         from .html import read as read_html
 
-        for m in _HTML_TABLE.finditer(text):
-            _read_lines(text[start : m.start()], items)
+        for table_start, table_end in _html_tables(text):
+            _read_lines(text[start:table_start], items)
+            markup = text[table_start:table_end].encode("utf-8")
             items.extend(
                 item
-                for item in read_html(path, m.group(0).encode("utf-8"), ocr="never").items
+                for item in read_html(path, markup, ocr="never").items
                 if isinstance(item, TextLine | Table)
             )
-            start = m.end()
+            start = table_end
     _read_lines(text[start:], items)
     warnings = [f"{bad} undecodable byte(s) replaced with U+FFFD ({encoding})"] if bad else []
     return Document(
