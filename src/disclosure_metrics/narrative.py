@@ -417,6 +417,11 @@ class _Sentence:
     def _clause_starts(self) -> list[int]:
         return [a for a, _b in self.clauses]
 
+    @cached_property
+    def count_ends(self) -> list[int]:
+        """Where each count ends: rising, as counts do not overlap."""
+        return [c.end for c in self.counts]
+
     def clause_of(self, pos: int) -> int:
         # Clauses are disjoint and in order: the one holding pos is the last starting at or
         # before it (a bisection, not a scan of a long sentence's clauses per count).
@@ -671,7 +676,8 @@ def _other_period(cand: _Candidate, year: int | None, metric: str) -> str | None
                 return f"dated another year ({min(years)})"
             # A sentence that opens with its time alone (2022年，我区共主动公开…) dates every
             # clause of it.
-            opening = _SENTENCE_YEAR.match(cand.before)
+            sentence = cand.sentence
+            opening = _SENTENCE_YEAR.match(sentence.text, sentence.start, cand.count.start)
             if opening and int(opening.group(1)) != year:
                 return f"dated another year ({opening.group(1)}, the sentence's time)"
     delta = _ending("delta").search(cand.lead.removesuffix("了"))
@@ -745,8 +751,8 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     verbs = _words("publish")
     span = cand.span
     if not verbs.search(span):
-        before = cand.before
-        if not any(word in before for word in vocabulary()["cues"]["breakdown"]):
+        text, start, end = cand.sentence.text, cand.sentence.start, cand.count.start
+        if all(text.find(word, start, end) == -1 for word in vocabulary()["cues"]["breakdown"]):
             return "no publishing verb (发布, 公开 …) before it"  # and no breakdown (其中)
         return _channel_in_breakdown(cand)
     # After the number: nothing, or a generic noun (发布400余条信息), possibly after the
@@ -836,10 +842,12 @@ def _channel_in_breakdown(cand: _Candidate) -> tuple[str, int, str] | str:
     # The total broken down: the last count before the 其中, a count of items that its own
     # clause says were published (not 依申请公开…受理申请50件).
     breakdown_at = cand.count.start - len(part)
-    totals = [c for c in sentence.counts if c.end <= breakdown_at]
-    if not totals or totals[-1].unit not in vocabulary()["units"]["items"]:
+    # Counts do not overlap, so their ends rise with their starts: the last one ending before
+    # the 其中 is found by bisection (a long sentence holds thousands).
+    last = bisect.bisect_right(sentence.count_ends, breakdown_at) - 1
+    if last < 0 or sentence.counts[last].unit not in vocabulary()["units"]["items"]:
         return "no publishing verb (发布, 公开 …) before it, and no total of items broken down"
-    total = totals[-1]
+    total = sentence.counts[last]
     total_lead = text[sentence.clauses[sentence.clause_of(total.start)][0] : total.start]
     verb = _last(_words("publish"), total_lead)
     clause_start = sentence.clauses[sentence.clause_of(cand.count.start)][0]
