@@ -99,6 +99,16 @@ def test_a_row_label_spanning_two_cells_is_not_a_header() -> None:
     assert cells["total_processed"]["total"] == 8
 
 
+def test_two_values_merged_into_one_cell_are_two_cells() -> None:
+    # A converter's table (an HTML cell "3<br>0", a Markdown cell "3 0"): two columns merged.
+    text = table3_text({"granted": ""})
+    items: list = [line for line in text if not line.startswith("（一）予以公开")]
+    at = next(i for i, r in enumerate(tpl.table3_rows("split_other")) if r.key == "granted")
+    items.insert(at, ["（一）予以公开", "18", "3 0", "1", "2", "1", "25"])
+    cells = read_table3(lines_of(*items), "split_other").cells["granted"]
+    assert list(cells.values()) == [18, 3, 0, 1, 2, 1, 25]
+
+
 def test_orphans_that_do_not_fit_are_not_assigned() -> None:
     text = table3_text()
     text[3] = "（二）部分公开"  # one row missing, two unlabelled value rows

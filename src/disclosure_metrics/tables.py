@@ -492,12 +492,14 @@ def _cell_segments(line: Line, rows: Sequence[tpl.Row], line_no: int) -> list[Se
     if anchored is None:
         texts = [c for c, s in zip(cells, spanned, strict=False) if not s]
         last_text = max((i for i, c in enumerate(texts) if not _is_value_cell(c)), default=-1)
-        values = texts[last_text + 1 :]
+        values = _merged_cells_apart(texts[last_text + 1 :])
         if any(v.strip() for v in values):
             return [Segment(None, (_cells_kind(line), values), line_no, last_text >= 0)]
         return []
     i, row = anchored
-    values = [c for c, s in zip(cells[i + 1 :], spanned[i + 1 :], strict=False) if not s]
+    values = _merged_cells_apart(
+        [c for c, s in zip(cells[i + 1 :], spanned[i + 1 :], strict=False) if not s]
+    )
     if not values and not _runs(cells[i]):
         return [Segment(row.key, None, line_no)]  # a header cell (总计) or a label alone
     while values and not _is_value_cell(values[0]) and not TOKEN.search(values[0]):
@@ -509,6 +511,35 @@ def _cell_segments(line: Line, rows: Sequence[tpl.Row], line_no: int) -> list[Se
         if runs:
             return [Segment(row.key, ("tokens", TOKEN.findall(runs[0].group())), line_no)]
     return [Segment(row.key, (_cells_kind(line), values), line_no)]
+
+
+_WHOLE_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+# A number printed with spaces between its thousands (1 234 567): one value, not several.
+_SPACED_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?: \d{3})+(?:\.\d+)?")
+
+
+def _merged_cells_apart(values: list[str]) -> list[str]:
+    """``values`` with each cell that holds several numbers apart (``0 7``: two cells a
+    converter merged, or a cell's lines ``0<br>7``) split into those numbers; a number with
+    spaces between its thousands stays one.
+
+    >>> _merged_cells_apart(["0 7", "5", "1 234", "3元", ""])
+    ['0', '7', '5', '1 234', '3元', '']
+    """
+    if not any(" " in v.strip() for v in values):
+        return values
+    out: list[str] = []
+    for value in values:
+        parts = value.split()
+        if (
+            len(parts) > 1
+            and all(_WHOLE_NUMBER.fullmatch(part) for part in parts)
+            and not _SPACED_THOUSANDS.fullmatch(" ".join(parts))
+        ):
+            out.extend(parts)
+        else:
+            out.append(value)
+    return out
 
 
 def _cells_kind(line: Line) -> str:
