@@ -109,6 +109,9 @@ from disclosure_metrics.metadata import title_agency_year
         (["# 某某县2023年政府信息公开工作年度报告 {#某某县2023年 .article-title}"], "某某县", 2023),
         (["   .. rubric:: 某某县2023年政府信息公开工作年度报告"], "某某县", 2023),
         (["**某某县2023年政府信息公开工作年度报告（全文）**"], "某某县", 2023),
+        # 年报 right after the year; an attachment's label and a file name's separator
+        (["某某镇2023年报"], "某某镇", 2023),
+        (["附件1：某某局_2023年度政府信息公开工作年度报告（定稿）"], "某某局", 2023),
         # a page saved as one line: the title runs on into the page's facts and text, and
         # the footer's chrome words come after it
         (

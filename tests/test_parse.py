@@ -304,3 +304,19 @@ def test_a_pdf_converted_to_markdown_reads_as_the_page(tmp_path: Path, keep_capt
     assert (got.agency, got.year) == (want.agency, want.year)
     if keep_captions:
         assert got.table2 == want.table2
+
+
+def test_a_title_naming_no_agency_takes_it_from_the_files_name(tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    title = "盐池县惠安堡镇人民政府 2020 年 政府信息公开工作年度报告"
+    assert title in text
+    generic = text.replace(title, "2020 年政府信息公开工作年度报告")
+    named = tmp_path / "盐池县惠安堡镇人民政府2020年政府信息公开工作年度报告.txt"
+    named.write_text(generic, encoding="utf-8")
+    report = parse_file(named)
+    assert (report.agency, report.year) == ("盐池县惠安堡镇人民政府", 2020)
+    assert "agency read from the file's name, not its text" in report.warnings
+    # A file name that is no title (a crawler's or a user's own) names nothing.
+    plain = tmp_path / "2020_report.txt"
+    plain.write_text(generic, encoding="utf-8")
+    assert parse_file(plain).agency is None

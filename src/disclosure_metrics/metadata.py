@@ -96,6 +96,14 @@ _TRAILING_NOTE = re.compile(r"(年度报告|年报)(?:\([^()]{1,12}\))*(?:\([^()
 _NOTE_REST = 13
 
 
+_YEAR_REPORT = re.compile(rf"({_YEAR_NUMBER})\s*年报")
+# An attachment's label before a title, as a file or a page names it (附件1：…).
+_ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
+# What may stand at either end of an agency's name after the title's words are taken out:
+# punctuation, and the separators of a file's name (某局_2023年…).
+_EDGES = "：:，,。 _-—–"
+
+
 def _agency_of(title: str) -> str:
     """The agency a title names: the title without its year and report words.
 
@@ -105,13 +113,17 @@ def _agency_of(title: str) -> str:
     '某某局'
     >>> _agency_of("某某区人民政府办公室关于印发2021年政府信息公开工作年度报告的通知")
     '某某区人民政府办公室'
+    >>> _agency_of("某镇2023年报"), _agency_of("附件1：某局_2023年度政府信息公开工作年度报告")
+    ('某镇', '某局')
     """
     agency = _TRAILING_NOTE.sub(r"\1", _clean(title))
+    agency = _YEAR_REPORT.sub("", agency)  # 某镇2023年报: the year's 年 is the report's
     agency = _YEAR_WORDS.sub("", agency)
     agency = _REPORT_WORDS.sub("", agency)
+    agency = _ATTACHMENT.sub("", agency)
     # 某某办公室关于印发…的通知: the notice's end first, then what opens the notice.
-    agency = _NOTICE_WORDS.sub("", _NOTICE_END.sub("", agency.strip("：:，,。 ")))
-    agency = agency.strip("：:，,。 ")
+    agency = _NOTICE_WORDS.sub("", _NOTICE_END.sub("", agency.strip(_EDGES)))
+    agency = agency.strip(_EDGES)
     if agency.endswith("人民"):  # 人民政府信息公开…: the report words took the 政府 of its name
         agency += "政府"
     return agency

@@ -251,6 +251,17 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
 
         raw_lines = [to_simplified(x, script) for x in raw_lines[:60]]
     title, agency, year = title_agency_year(raw_lines)
+    # A title that names no agency (or no year): the file's own name may, as an office that
+    # collects its units' reports names them (某某镇2023年政府信息公开工作年度报告.docx).
+    named_by_file: list[str] = []
+    if agency is None or year is None:
+        stem_title, stem_agency, stem_year = title_agency_year([Path(doc.path).stem])
+        if stem_title is not None and agency is None and stem_agency:
+            agency = stem_agency
+            named_by_file.append("agency")
+        if stem_title is not None and year is None and stem_year:
+            year = stem_year
+            named_by_file.append("year")
     section_hits = find_sections(lines)
     t2_lines, t3_lines, t4_lines = _regions(lines, section_hits)
     if t2_lines:
@@ -280,6 +291,8 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
         warnings.extend(t2.warnings)
     warnings.extend(t3.warnings)
     warnings.extend(t4.warnings)
+    if named_by_file:
+        warnings.append(f"{' and '.join(named_by_file)} read from the file's name, not its text")
     if agency is None:
         warnings.append("agency not found in the title")
     if year is None:
