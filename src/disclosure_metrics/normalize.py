@@ -402,3 +402,23 @@ def simplifying_config(text: str, sample: int = 12000) -> str:
         return sum(converted.count(word) for word in _MAINLAND_WORDS)
 
     return "t2s" if kept("t2s") > kept("tw2sp") else "tw2sp"
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """Join the lines of a wrapped cell: no space between two CJK characters, else one space.
+
+    >>> join_wrapped(["本年新", "制作数量"]), join_wrapped(["Total", "count"])
+    ('本年新制作数量', 'Total count')
+    """
+    out = ""
+    for part in parts:
+        if not part:
+            continue
+        if out and not (_is_wide(out[-1]) and _is_wide(part[0])):
+            out += " "
+        out += part
+    return out
+
+
+def _is_wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")

@@ -31,7 +31,8 @@ from lxml import etree
 
 from ..document import Cell, Document, Table, TextLine
 from ..errors import ReportError, check_grid
-from .html import ImageRef, has_table3, image_items, join_wrapped, normalize_space
+from ..normalize import join_wrapped
+from .html import ImageRef, has_table3, image_items, normalize_space
 
 #: A report's unpacked XML is a few MB; refuse zip bombs well before memory runs out.
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024

@@ -34,6 +34,7 @@ from lxml import etree
 
 from ..document import Cell, Document, Table, TextLine
 from ..errors import ReportError, check_grid
+from ..normalize import join_wrapped
 
 #: How many leading bytes are searched for a ``<meta>`` charset declaration.
 META_SCAN_BYTES = 4096
@@ -610,26 +611,6 @@ def _normalizer(text: str) -> Callable[[str], str]:
     if any(char in text for char in _INVISIBLE_CHARS):
         return normalize_space
     return _squash
-
-
-def join_wrapped(parts: list[str]) -> str:
-    """Join the lines of a wrapped cell: no space between two CJK characters, else one space.
-
-    >>> join_wrapped(["本年新", "制作数量"]), join_wrapped(["Total", "count"])
-    ('本年新制作数量', 'Total count')
-    """
-    out = ""
-    for part in parts:
-        if not part:
-            continue
-        if out and not (_is_wide(out[-1]) and _is_wide(part[0])):
-            out += " "
-        out += part
-    return out
-
-
-def _is_wide(char: str) -> bool:
-    return unicodedata.east_asian_width(char) in ("W", "F")
 
 
 class _Flow:

@@ -22,10 +22,13 @@ import re
 
 from ..document import Cell, Document, Table, TextLine
 from ..errors import ReportError
-from ..normalize import CJK_CHAR
+from ..normalize import CJK_CHAR, join_wrapped
 
 _DASHES = re.compile(r":?-{3,}:?")
 _MD_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# One printed value: a number with its sign, thousands and decimals; a line of it alone.
+_NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?")
+_ONE_VALUE = re.compile(rf"\s*{_NUMBER.pattern}\s*")
 # More than this share of control bytes means the file is binary, not text.
 _MAX_CONTROL_SHARE = 0.02
 
@@ -169,7 +172,6 @@ def _bare_pipe_rows(lines: list[str]) -> frozenset[int]:
     return frozenset(rows)
 
 
-_ONE_VALUE = re.compile(r"\s*[+-]?\d[\d,]*(?:\.\d+)?\s*")
 _BLANK_THEN_VALUE = re.compile(r"\n[ \t]*\r?\n[ \t]*[+-]?\d[\d,.]*[ \t]*\r?(?:\n|$)")
 # A grid's border at the start of a line.
 _GRID_BORDER = re.compile(r"^\s*\+-", re.MULTILINE)
@@ -262,7 +264,6 @@ _BOX_TOP = re.compile(r"^\s*[┌┏╒╓╔]")
 _GRID_RULE = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
 # A piece of a grid's line that is a border under some cells (``+------+------+``).
 _GRID_PIECE = re.compile(r"\s*[-=+:]*[-=]{2,}[-=+:]*\s*")
-_NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?")
 
 
 def _box_cells(line: str, grid: bool) -> list[str] | None:
@@ -286,18 +287,6 @@ def _box_cells(line: str, grid: bool) -> list[str] | None:
     return ["" if rule.fullmatch(piece) else piece.strip() for piece in pieces]
 
 
-def _join_wrapped(parts: list[str]) -> str:
-    """A cell's text wrapped over lines, joined: Chinese without a space, other words with one."""
-    out = ""
-    for part in parts:
-        if not part:
-            continue
-        if out and not (CJK_CHAR.match(part[0]) or CJK_CHAR.match(out[-1])):
-            out += " "
-        out += part
-    return out
-
-
 def _band_rows(band: list[list[str]]) -> list[list[str]]:
     """The lines between two borders as one row, each cell's pieces joined top to bottom; as
     they are when they do not line up (a header's levels) or hold more than one row (a
@@ -307,7 +296,7 @@ def _band_rows(band: list[list[str]]) -> list[list[str]]:
     for column in zip(*band, strict=True):
         if sum(1 for text in column if _NUMBER.fullmatch(text)) > 1:
             return band
-    return [[_join_wrapped(list(column)) for column in zip(*band, strict=True)]]
+    return [[join_wrapped(list(column)) for column in zip(*band, strict=True)]]
 
 
 def drawn_table_rows(lines: list[str]) -> dict[int, tuple[int, list[list[str]]]]:
