@@ -320,3 +320,49 @@ def test_a_title_naming_no_agency_takes_it_from_the_files_name(tmp_path: Path) -
     plain = tmp_path / "2020_report.txt"
     plain.write_text(generic, encoding="utf-8")
     assert parse_file(plain).agency is None
+
+
+def _generic_sample() -> str:
+    """The sample with a title that names neither its agency nor its year."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    title = "盐池县惠安堡镇人民政府 2020 年 政府信息公开工作年度报告"
+    assert title in text
+    return text.replace(title, "政府信息公开工作年度报告")
+
+
+def test_a_page_whose_text_names_no_agency_takes_it_from_its_title_element(
+    tmp_path: Path,
+) -> None:
+    from html import escape
+
+    body = f"<pre>{escape(_generic_sample())}</pre>"
+    stated = "盐池县惠安堡镇人民政府2020年政府信息公开工作年度报告_盐池县人民政府"
+    page = tmp_path / "content_41523.html"
+    page.write_text(f"<html><head><title>{stated}</title></head><body>{body}</body></html>")
+    report = parse_file(page)
+    assert (report.agency, report.year) == ("盐池县惠安堡镇人民政府", 2020)
+    assert "agency and year read from the page's <title>, not its text" in report.warnings
+    # A <title> that is only the site's name names nothing.
+    site = tmp_path / "content_41524.html"
+    site.write_text(f"<html><head><title>盐池县人民政府</title></head><body>{body}</body></html>")
+    assert parse_file(site).agency is None
+
+
+def test_a_word_files_title_property_gives_the_agency_but_never_the_year(tmp_path: Path) -> None:
+    import docx as python_docx
+
+    document = python_docx.Document()
+    for line in _generic_sample().splitlines():
+        document.add_paragraph(line)
+    # Made from last year's file: the property keeps last year's title.
+    document.core_properties.title = "盐池县惠安堡镇人民政府2019年政府信息公开工作年度报告"
+    path = tmp_path / "P020210115.docx"
+    document.save(path)
+    report = parse_file(path)
+    assert report.agency == "盐池县惠安堡镇人民政府"
+    assert report.year is None  # the text states none, and the property may be last year's
+    assert "agency read from the file's Title property, not its text" in report.warnings
+    # The file's name comes first.
+    named = tmp_path / "盐池县2020年政府信息公开工作年度报告.docx"
+    document.save(named)
+    assert parse_file(named).agency == "盐池县"

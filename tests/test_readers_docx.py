@@ -289,3 +289,13 @@ def test_tables_pasted_as_pictures_are_read_by_ocr(two_page_scan, tmp_path, monk
     monkeypatch.setattr(ocr, "engine", no_engine)
     texts = docx.read("t.docx", _with_pictures(images, text_table3=True))
     assert texts.source_format == "docx" and not texts.ocr_lines
+
+
+def test_the_title_property_is_kept_apart_from_the_text():
+    document = python_docx.Document()
+    document.add_paragraph("一、总体情况")
+    document.core_properties.title = " 某县2023年政府信息公开工作年度报告 "
+    stated = docx.read("r.docx", to_bytes(document)).stated_title
+    assert stated == "某县2023年政府信息公开工作年度报告"
+    document.core_properties.title = ""
+    assert docx.read("r.docx", to_bytes(document)).stated_title is None

@@ -117,6 +117,13 @@ def test_2024_page_count():
     assert pdf.read(str(path), path.read_bytes()).pages == 5
 
 
+def test_the_title_property_is_kept_apart_from_the_text():
+    path = corpus_file("2023_hongzequ.pdf")
+    stated = pdf.read(str(path), path.read_bytes()).stated_title
+    assert stated == "洪泽区人民政府2023年政府信息公开工作年度报告"
+    assert pdf.read("t.pdf", text_pdf([[(72, 700, 12, "Report 2023")]])).stated_title is None
+
+
 T3_LABELS = {
     "new_received": "一、本年新收政府信息公开申请数量",
     "carried_over": "二、上年结转政府信息公开申请数量",

@@ -72,6 +72,9 @@ class Document:
     ocr_lines: list[OcrLine] = field(default_factory=list)  # the lines read by OCR, if any
     # Files a web page links to that may hold the report itself (附件: .pdf, .docx …).
     attachments: list[str] = field(default_factory=list)
+    # The title the file gives itself apart from its text: a web page's <title>, a PDF's or a
+    # Word file's Title property. Read only when the text names no agency or year.
+    stated_title: str | None = None
 
     @property
     def ocr_pages(self) -> list[int]:

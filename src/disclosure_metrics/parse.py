@@ -238,6 +238,30 @@ def _legacy_or_missing(
     )
 
 
+def _stated_titles(doc: Document) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Where a file names its report apart from its text, most trusted first, and what each
+    may give: (where, the title stated there, the fields it may give).
+
+    A web page's ``<title>`` is written by its site from the report's title. The file's name is
+    how an office that collects its units' reports names them (某某镇2023年政府信息公开工作年度报告
+    .docx). A PDF's or Word file's Title property comes last and gives the agency only: a report
+    made from last year's file keeps last year's title there.
+
+    >>> page = Document("p.html", "html", stated_title="某县2023年政府信息公开工作年度报告")
+    >>> [(where, fields) for where, _title, fields in _stated_titles(page)]
+    [("the page's <title>", ('agency', 'year')), ("the file's name", ('agency', 'year'))]
+    """
+    both = ("agency", "year")
+    titles: list[tuple[str, str, tuple[str, ...]]] = []
+    is_page = doc.source_format.startswith("html")
+    if is_page and doc.stated_title:
+        titles.append(("the page's <title>", doc.stated_title, both))
+    titles.append(("the file's name", Path(doc.path).stem, both))
+    if not is_page and doc.stated_title:
+        titles.append(("the file's Title property", doc.stated_title, ("agency",)))
+    return titles
+
+
 def parse_document(doc: Document, sha256: str = "") -> Report:
     """Parse a document already read into lines and tables."""
     # The first lines hold the title and tell the script; the rest is never joined for them.
@@ -251,17 +275,20 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
 
         raw_lines = [to_simplified(x, script) for x in raw_lines[:60]]
     title, agency, year = title_agency_year(raw_lines)
-    # A title that names no agency (or no year): the file's own name may, as an office that
-    # collects its units' reports names them (某某镇2023年政府信息公开工作年度报告.docx).
-    named_by_file: list[str] = []
-    if agency is None or year is None:
-        stem_title, stem_agency, stem_year = title_agency_year([Path(doc.path).stem])
-        if stem_title is not None and agency is None and stem_agency:
-            agency = stem_agency
-            named_by_file.append("agency")
-        if stem_title is not None and year is None and stem_year:
-            year = stem_year
-            named_by_file.append("year")
+    # A title that names no agency (or no year): the file may name them apart from its text.
+    named_elsewhere: dict[str, list[str]] = {}  # where -> what was read there
+    for where, stated, fields in _stated_titles(doc):
+        if agency is not None and year is not None:
+            break
+        stated_title, stated_agency, stated_year = title_agency_year([stated])
+        if stated_title is None:
+            continue
+        if agency is None and stated_agency and "agency" in fields:
+            agency = stated_agency
+            named_elsewhere.setdefault(where, []).append("agency")
+        if year is None and stated_year and "year" in fields:
+            year = stated_year
+            named_elsewhere.setdefault(where, []).append("year")
     section_hits = find_sections(lines)
     t2_lines, t3_lines, t4_lines = _regions(lines, section_hits)
     if t2_lines:
@@ -291,8 +318,8 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
         warnings.extend(t2.warnings)
     warnings.extend(t3.warnings)
     warnings.extend(t4.warnings)
-    if named_by_file:
-        warnings.append(f"{' and '.join(named_by_file)} read from the file's name, not its text")
+    for where, named in named_elsewhere.items():
+        warnings.append(f"{' and '.join(named)} read from {where}, not its text")
     if agency is None:
         warnings.append("agency not found in the title")
     if year is None:

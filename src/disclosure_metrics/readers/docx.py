@@ -105,8 +105,9 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
     items: list[TextLine | Table | ImageRef] = []
     _read_blocks(body, items)
     texts = [item for item in items if not isinstance(item, ImageRef)]
+    stated_title = _stated_title(document)
     if len(texts) == len(items) or ocr == "never" or (ocr == "auto" and has_table3(texts)):
-        return Document(path=path, source_format="docx", items=texts)
+        return Document(path=path, source_format="docx", items=texts, stated_title=stated_title)
     parts = document.part.related_parts
     pictures = [
         ImageRef(item.src, _blob(parts, item.src)) if isinstance(item, ImageRef) else item
@@ -120,6 +121,7 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
         items=read_items.items,
         warnings=read_items.warnings,
         ocr_lines=read_items.ocr_lines,
+        stated_title=stated_title,
     )
 
 
@@ -136,6 +138,16 @@ def _unreadable(path: str, detail_zh: str, detail_en: str) -> ReportError:
         f"不是有效的 DOCX 文件或文件已损坏（{detail_zh}）",
         f"not a valid DOCX file or the file is damaged ({detail_en})",
     )
+
+
+def _stated_title(document: docx.document.Document) -> str | None:
+    """The Word file's Title property, spaces collapsed (``None`` when absent or unreadable:
+    the properties part is read only here, and a damaged one costs no more than its title)."""
+    try:
+        title = document.core_properties.title
+    except Exception:  # python-docx fails in many ways on a damaged part
+        return None
+    return " ".join((title or "").split()) or None
 
 
 def _check_package(path: str, data: bytes) -> None:

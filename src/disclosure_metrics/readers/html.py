@@ -117,8 +117,10 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
     del jobs  # images are few and small; one process reads them
     items: list = []
     attachments: list[str] = []
+    stated_title = None
     if root is not None:
         attachments = [str(href).strip() for href in _ATTACHMENT_LINKS(root)]
+        stated_title = _page_title(root)  # before _drop empties <head>
         _drop(root)
         text = _text(root)  # measured once: chrome is judged by it, spaces are normalized by it
         _strip_chrome(root, text)
@@ -133,7 +135,21 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
         else:
             document = image_items(path, items, encoding)
     document.attachments = attachments
+    document.stated_title = stated_title
     return document
+
+
+def _page_title(root: etree._Element) -> str | None:
+    """The page's ``<title>``, spaces collapsed (``None`` when it has none or an empty one).
+
+    >>> _page_title(etree.HTML("<title> 某县2023年 年度报告_某县人民政府 </title><p>x</p>"))
+    '某县2023年 年度报告_某县人民政府'
+    """
+    title = root.find("head/title")  # not an <svg>'s <title> in the body
+    if title is None:
+        return None
+    text = normalize_space("".join(title.itertext()))
+    return text or None
 
 
 # Links to files a report is published as (附件): a page that only links to its report.

@@ -127,6 +127,7 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
                 f"the PDF has {page_count} pages, more than the limit of {MAX_PAGES} "
                 "for an annual report",
             )
+        stated_title = _stated_title(pdf)
         # Text layers first. A page whose layer holds no text is left for OCR whole (None); on
         # a page with text, the large images no text lies over (tables pasted as pictures)
         # are OCR'd and put in their place among the text lines.
@@ -190,7 +191,22 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
         if garbled
         else []
     )
-    return _assemble(path, pages, ocr_lines, ocr, warnings)
+    document = _assemble(path, pages, ocr_lines, ocr, warnings)
+    document.stated_title = stated_title
+    return document
+
+
+def _stated_title(pdf: pdfium.PdfDocument) -> str | None:
+    """The PDF's Title property, spaces collapsed (``None`` when absent, empty or unreadable).
+
+    >>> blank = pdfium.PdfDocument.new(); _stated_title(blank) is None
+    True
+    """
+    try:
+        title = pdf.get_metadata_value("Title")
+    except (pdfium.PdfiumError, UnicodeDecodeError):
+        return None
+    return " ".join(title.split()) or None
 
 
 def ocr_page_text(
