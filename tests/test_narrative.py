@@ -296,6 +296,35 @@ def test_applications_all_closed_gives_the_closed_count(text: str) -> None:
     assert ("applications_closed", "all", 21, "exact", "件") in rows
 
 
+def test_handled_counts_the_closed_unless_the_sentence_closes_it_otherwise() -> None:
+    """办理 alone is read as closed; joined to a receiving verb, or followed by what closed the
+    count, it counts what was received (``cues.handled``)."""
+    # After a received count, 办理 is the closed count.
+    assert _facts("共受理信息公开申请40件；共办理36件，结转下年4件。")[:2] == [
+        ("applications_received", "all", 40, "exact", "件"),
+        ("applications_closed", "all", 36, "exact", "件"),
+    ]
+    # Received and handled at once: what was received, never a closed count.
+    assert _facts("本年度共收到并办理政府信息公开申请6件，其中4件予以公开。")[0] == (
+        "applications_received", "all", 6, "exact", "件"
+    )  # fmt: skip
+    assert all(row[0] != "applications_closed" for row in _facts("共收到和办理申请6件。"))
+    # Handled, then closed in other words: handled is the intake, 办结 the closed.
+    assert _facts("全年共办理依申请公开事项18件，办结16件，2件转入下年度。")[:2] == [
+        ("applications_received", "all", 18, "exact", "件"),
+        ("applications_closed", "all", 18 - 2, "exact", "件"),
+    ]
+    # Handled, then all of them closed: received and closed alike, applications and hotline.
+    assert _facts("共办理政府信息公开申请9件，均已按期答复。") == [
+        ("applications_received", "all", 9, "exact", "件"),
+        ("applications_closed", "all", 9, "exact", "件"),
+    ]
+    assert _facts("全年共办理12345热线工单260件，已全部办结。") == [
+        ("hotline_received", "hotline", 260, "exact", "件"),
+        ("hotline_resolved", "hotline", 260, "exact", "件"),
+    ]
+
+
 def test_applications_closure_needs_a_statement_about_all() -> None:
     # No "all" word, a rate below 100%, or an explicit closed count: no closure reading.
     assert [r[0] for r in _facts("共受理政府信息公开申请21件，已答复。")] == [
@@ -399,6 +428,20 @@ def test_a_category_count_is_not_the_total_and_the_real_total_is_read() -> None:
     )
     assert _facts(text) == [("items_published", "all", 161, "exact", "条")]
     assert _facts("本年度其他应主动公开的政府信息45条。") == []
+
+
+def test_a_category_named_with_lei_de_is_not_the_total() -> None:
+    text = (
+        "主动在网站公开政府信息80条。"
+        "在主动公开的信息中，工作动态类的信息50条，通知公告类的信息30条。"
+    )
+    assert _facts(text) == [("items_published", "website", 80, "exact", "条")]
+
+
+def test_a_post_named_by_its_channel_after_the_count() -> None:
+    assert _facts("全年共发布1500余条微博，原创短视频40条。")[0] == (
+        "items_published", "weibo", 1500, "more_than", "条"
+    )  # fmt: skip
 
 
 def test_a_topic_subset_is_not_a_channel_total() -> None:

@@ -700,7 +700,7 @@ def _in_breakdown(cand: _Candidate) -> bool:
 
 
 _OBJECT_TAIL = re.compile(r"(?:共计|合计|总计|累计|共|计|达|为|了|等)+$")
-_OBJECT_SPLIT = re.compile(r"[、等的和及与]")
+_OBJECT_SPLIT = re.compile(r"[、等和及与]|(?<!类)的")  # 政策法规类的信息: one head, a category
 
 
 def _object_head(obj: str) -> str:
@@ -721,11 +721,12 @@ def _topic_level(head: str) -> bool:
 
 @cache
 def _noun_after_pattern() -> re.Pattern[str]:
-    """What may follow the measure word of a count of items: an item noun, optionally after the
-    channel it was published on (999篇公众号信息)."""
+    """What may follow the measure word of a count of items: an item noun, after the channel
+    it was published on (999篇公众号信息) or not; or the channel alone, a post named by its
+    channel (发布2436条微博)."""
     _pattern, owner = _channel_pattern()
-    nouns = vocabulary()["cues"]["item_nouns"]
-    return re.compile(rf"(?P<channel>{_alternation(owner)})?的?(?:{_alternation(nouns)})")
+    channels, nouns = _alternation(owner), _alternation(vocabulary()["cues"]["item_nouns"])
+    return re.compile(rf"(?P<channel>{channels})的?(?:{nouns})?|(?:{nouns})")
 
 
 @cache
@@ -1075,8 +1076,36 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         if part is not None and not _closed_alone(part):
             # 其中公开答复1件: answers of one kind, a part of the closed total.
             return f"a kind of answer in a breakdown ({part}), not the closed total"
+        handled = _handled_as_received(cand, received, closed, "applications_closed")
+        if handled:
+            return "applications_received", f"{handled}, 申请"
         return "applications_closed", f"closing verb {closed.group(0)}, 申请"
     return None
+
+
+def _handled_as_received(
+    cand: _Candidate, received: re.Match[str] | None, closing: re.Match[str], closing_cue: str
+) -> str | None:
+    """Why a count whose nearest verb is 办理 (``closing``) counts what was received, not what
+    was closed (see ``cues.handled``); None when it counts the closed."""
+    if not _words("handled").fullmatch(closing.group(0)):
+        return None
+    if received and _words("joined_verbs").fullmatch(cand.lead[received.end() : closing.start()]):
+        return f"receiving verb {received.group(0)} joined to 办理"
+    sentence = cand.sentence
+    if _closing_count(closing_cue).search(sentence.text, cand.count.end, sentence.end):
+        return "办理, then a count closed in other words"
+    if _all_closed(sentence, cand.count):
+        return "办理, then every one closed"
+    return None
+
+
+@cache
+def _closing_count(closing_cue: str) -> re.Pattern[str]:
+    """A closing verb of ``closing_cue`` other than 办理 right before a number (办结71件)."""
+    cues = vocabulary()["cues"]
+    strong = [w for w in cues[closing_cue] if w not in cues["handled"]]
+    return re.compile(rf"(?:{_alternation(strong)})了?\s*[0-9一二三四五六七八九十两]")
 
 
 @cache
@@ -1108,6 +1137,8 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
     metric, verb = "hotline_received", received
     if resolved and (received is None or resolved.end() > received.end()):
         metric, verb = "hotline_resolved", resolved
+        if _handled_as_received(cand, received, resolved, "hotline_resolved"):
+            metric = "hotline_received"
     # Evidence from the clause that names the hotline, when the number's own clause does not.
     start = cand.lead_start
     text = cand.sentence.text
