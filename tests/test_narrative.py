@@ -354,6 +354,10 @@ def test_fees() -> None:
     assert _facts("2021年，无信息处理费。") == zero
     assert _facts("2021年信息处理费收取情况：无。") == zero
     assert _facts("2019年度无信息处理费收取情况。") == []  # another year
+    # The template's own words echoed, the zero printed as a digit.
+    assert _facts("本局发出收费通知的件数和总金额以及实际收取的总金额均为0。") == zero
+    assert _facts("2021年实际收取信息处理费总额为0元。") == zero
+    assert _facts("实际收取的总金额为0。") == []  # no fee named: money of anything
     assert _facts("收取信息处理费共计380元，其中民政局1件，收取380元。") == [
         ("fee_collected_yuan", "all", 380, "exact", "元")
     ]

@@ -925,6 +925,11 @@ _FEE_NONE = re.compile(
     r"(?:信息处理费|处理费)(?:收取|收缴)?(?:金额|数额)?(?:的情况|情况)?:?(?:为|是)?(?:无|零)"
     r"(?=[,;:。]|$)"
 )
+# The template's own words echoed: 发出收费通知的件数和总金额以及实际收取的总金额均为0.
+_COLLECTED_NONE = re.compile(
+    r"实际收取的?(?:信息处理费)?的?(?:总金额|总额|金额|费用)?(?:均|都)?(?:为|是)(?:0|零)元?"
+    r"(?=[,;:。]|$)"
+)
 
 
 _DISPUTE = re.compile(r"复议|诉讼")
@@ -932,7 +937,7 @@ _ABOUT_REQUESTS = re.compile(r"信息公开|依申请|申请人")
 
 
 # Every zero statement opens with one of these: a sentence without any states none.
-_ZERO_CUE = re.compile(r"没有|未|无|不存在|不涉及|零")
+_ZERO_CUE = re.compile(r"没有|未|无|不存在|不涉及|零|为0")
 
 
 def _zero_facts(sentence: _Sentence, year: int | None) -> list[tuple[str, str, int, int]]:
@@ -950,8 +955,11 @@ def _zero_facts(sentence: _Sentence, year: int | None) -> list[tuple[str, str, i
     fees = list(_NO_FEE.finditer(body))
     if not fees and "处理费" in body:
         fees = list(_NO_FEE_NAMED_FIRST.finditer(body)) or list(_FEE_NONE.finditer(body))
+    if not fees and "实际收取" in body:
+        fees = list(_COLLECTED_NONE.finditer(body))
     for m in fees:
-        if "处理费" in m.group(0) or _ABOUT_REQUESTS.search(body):
+        # 收费通知 (a fee notice) is the information-processing fee's own word.
+        if "处理费" in m.group(0) or _ABOUT_REQUESTS.search(body) or "收费通知" in body:
             out.append(("fee_collected_yuan", "元", m.start(), m.end()))
     if year is not None and out:
         years = {int(y) for y in _YEAR.findall(body)}
