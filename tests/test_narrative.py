@@ -272,6 +272,14 @@ def test_applications_received_closed_and_zero() -> None:
         ("applications_received", "all", 0, "exact", "件")
     ]
     assert _facts("本年度未收到行政复议申请。") == []
+    # Applications counted with no verb.
+    assert _facts("本年度政府信息公开申请数量为5件。") == [
+        ("applications_received", "all", 5, "exact", "件")
+    ]
+    assert _facts("我局2021年度政府信息公开申请为0件。") == [
+        ("applications_received", "all", 0, "exact", "件")
+    ]
+    assert _facts("行政复议申请为2件。")[0][0] == "review_cases"
     # 无法 is no "none": an outcome, not a zero.
     assert _facts("依申请公开无法提供3件。") == [("applications_unable", "all", 3, "exact", "件")]
 

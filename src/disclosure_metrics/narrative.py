@@ -1061,6 +1061,11 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
 
 
 _REQUEST_AFTER = re.compile(r"(?:政府信息公开|信息公开|依)?申请")
+# Applications named right before their count, with no verb: 政府信息公开申请为0件, 依申请公开
+# 事项数量共计5件.
+_STATED_APPLICATIONS = re.compile(
+    r"(?:信息公开|依)申请(?:公开)?(?:事项)?(?:数量|件数|总数|数)?(?:共计|合计|总计|共|计|为|是)*$"
+)
 
 
 def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
@@ -1072,6 +1077,11 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         return f"about {other.group(0)}, not information requests"
     received = _last(_words("applications_received"), lead)
     closed = _last(_words("applications_closed"), lead)
+    if received is None and closed is None:
+        # 政府信息公开申请数量为5件: the count stated of the noun, with no verb.
+        if _STATED_APPLICATIONS.search(lead) and not _in_breakdown(cand):
+            return "applications_received", "applications counted with no verb (申请为N件)"
+        return None
     if received and (closed is None or received.end() > closed.end()):
         about_applications = "申请" in lead or _REQUEST_AFTER.match(cand.after)
         if not about_applications:
