@@ -333,6 +333,30 @@ def test_handled_counts_the_closed_unless_the_sentence_closes_it_otherwise() -> 
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年共受理行政许可申请1200件，均已按期办结。",
+        "全年共受理不动产登记申请3500件，办结3480件。",
+        "全年受理企业开办申请860件，全部当日办结。",
+        "受理城乡低保申请320件，审批通过298件。",
+    ],
+)
+def test_applications_of_another_kind_are_no_information_requests(text: str) -> None:
+    assert [row for row in _facts(text) if row[0].startswith("applications")] == []
+
+
+def test_information_requests_named_any_usual_way_are_read() -> None:
+    for text in (
+        "共受理政府信息公开申请12件。",
+        "全年共收到申请12件。",
+        "本年度共收到12件申请。",
+        "全年收到公民、法人和其他组织申请12件。",
+        "全年受理依申请公开12件。",
+    ):
+        assert _facts(text)[0] == ("applications_received", "all", 12, "exact", "件"), text
+
+
 def test_applications_closure_needs_a_statement_about_all() -> None:
     # No "all" word, a rate below 100%, or an explicit closed count: no closure reading.
     assert [r[0] for r in _facts("共受理政府信息公开申请21件，已答复。")] == [

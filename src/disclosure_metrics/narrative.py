@@ -1075,6 +1075,9 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
     other = _words("not_applications").search(lead)
     if other:
         return f"about {other.group(0)}, not information requests"
+    kind = _other_kind_of_application(cand)
+    if kind:
+        return f"applications of another kind ({kind}申请), not information requests"
     received = _last(_words("applications_received"), lead)
     closed = _last(_words("applications_closed"), lead)
     if received is None and closed is None:
@@ -1124,6 +1127,40 @@ def _closing_count(closing_cue: str) -> re.Pattern[str]:
     cues = vocabulary()["cues"]
     strong = [w for w in cues[closing_cue] if w not in cues["handled"]]
     return re.compile(rf"(?:{_alternation(strong)})了?\s*[0-9一二三四五六七八九十两]")
+
+
+@cache
+def _request_before() -> re.Pattern[str]:
+    cues = vocabulary()["cues"]
+    words = [*cues["request_before"], *cues["applications_received"], *cues["applications_closed"]]
+    return re.compile(rf"(?:{_alternation(words)})$")
+
+
+def _other_kind_of_application(cand: _Candidate) -> str | None:
+    """The words naming another kind of application (行政许可) before the 申请 the count is
+    of (the last one before it in its sentence, else the first after it), or None.
+
+    >>> sentence = _sentences("全年共受理行政许可申请1200件。")[0]
+    >>> _other_kind_of_application(_candidates(sentence)[0])
+    '行政许可'
+    """
+    before = cand.before
+    at = before.rfind("申请")
+    if at == -1:
+        after_at = cand.after.find("申请")
+        if after_at == -1:
+            return None
+        before = cand.sentence.text[cand.sentence.start : cand.count.end] + cand.after[:after_at]
+        at = len(before)
+    head = before[:at]
+    if not head or not _CJK_LAST.search(head) or _request_before().search(head):
+        return None
+    words = _CJK_RUN.search(head)
+    return words.group(0)[-4:] if words else None
+
+
+_CJK_LAST = re.compile(r"[\u4e00-\u9fff]$")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
 
 
 @cache
