@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from disclosure_metrics.document import Cell, Table, TextLine
 from disclosure_metrics.readers import html
 
-from .conftest import CORPUS
+from .conftest import CORPUS, SAMPLE
 
 
 def lines(doc) -> list[str]:
@@ -121,9 +121,25 @@ def test_fragment_blocks_breaks_and_nbsp():
     ]
 
 
-def test_pre_keeps_its_lines():
-    page = "<pre>规章  0  0\n\n规范性文件\t5\t5\n</pre>后"
-    assert lines(html.read("r.html", page.encode())) == ["规章 0 0", "规范性文件 5 5", "后"]
+def test_pre_is_read_as_a_text_file():
+    # Its spaces kept (a text table's columns and blank cells), a tab row read as cells.
+    page = "<pre>规章  0  &nbsp;0\n\n规范性文件\t5\t5\n</pre>后"
+    doc = html.read("r.html", page.encode())
+    assert lines(doc) == ["规章  0   0", "后"]
+    assert [grid(t) for t in tables(doc)] == [[[("规范性文件", False), ("5", False), ("5", False)]]]
+
+
+def test_a_report_in_pre_parses_as_its_text(tmp_path):
+    from html import escape
+
+    from disclosure_metrics import parse_file
+
+    page = tmp_path / "report.html"
+    text = SAMPLE.read_text(encoding="utf-8")
+    page.write_text(f"<html><body><pre>{escape(text)}</pre></body></html>", encoding="utf-8")
+    as_page, as_text = parse_file(page), parse_file(SAMPLE)
+    assert as_page.ambiguous_cells() == [] and as_page.table3 == as_text.table3
+    assert (as_page.table2, as_page.table4) == (as_text.table2, as_text.table4)
 
 
 def test_div_text_around_child_blocks():

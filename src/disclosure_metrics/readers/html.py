@@ -709,6 +709,12 @@ class _Flow:
             elif tag == "table" and self.tables and _emit_table(self, element):
                 walker.skip_subtree()
                 whole.append(True)
+            elif tag == "pre" and self.tables and not self.pre:
+                if buffer:
+                    self.flush()
+                _read_preformatted(element, self.items)
+                walker.skip_subtree()
+                whole.append(True)
             else:
                 if buffer and tag in block_tags:
                     self.flush()
@@ -723,6 +729,17 @@ class _Flow:
                             buffer.append(text)
                 whole.append(False)
         self.flush()
+
+
+def _read_preformatted(pre: etree._Element, items: list) -> None:
+    """A ``<pre>`` block read as a text file is: its spaces kept, so a table printed in it as
+    text keeps its columns and blank cells (and pipe, tab or drawn tables read as such)."""
+    from .text import _read_lines
+
+    text = "".join(pre.itertext())
+    if _HAS_INVISIBLE.search(text):
+        text = text.translate(_INVISIBLE)
+    _read_lines(text.replace("\xa0", " "), items)
 
 
 # --- tables --------------------------------------------------------------------------------------
