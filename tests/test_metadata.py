@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from disclosure_metrics.metadata import title_agency_year
+from disclosure_metrics.metadata import contact_agency, title_agency_year
 
 
 @pytest.mark.parametrize(
@@ -130,6 +130,34 @@ from disclosure_metrics.metadata import title_agency_year
             "某某县人民政府办公室",
             2023,
         ),
+        # no title line: the preamble announces the report, after citing the template's notice
+        (
+            [
+                "根据《中华人民共和国政府信息公开条例》《国务院办公厅政府信息与政务公开办公室关于"
+                "印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》编制本报告，现公布"
+                "某某市人民政府2023年度政府信息公开工作报告。本报告所列数据统计期限为2023年。",
+                "一、总体情况",
+            ],
+            "某某市人民政府",
+            2023,
+        ),
+        (
+            ["根据《条例》规定，现向社会公布某某区委宣传部2024年政府信息公开工作年度报告。"],
+            "某某区委宣传部",
+            2024,
+        ),
+        # a row of the page's document facts names the column (政府信息公开年报), not the title
+        (
+            [
+                "索 引 号 | 0000/2018-01 | 分 类 | 政府信息公开年报 综合政务 |",
+                "发布机构 | 市政府办 | 发文日期 | 2018-02-28 |",
+                "根据《条例》规定，现公布某某市人民政府2017年政府信息公开工作年度报告。",
+            ],
+            "某某市人民政府",
+            2017,
+        ),
+        # an agency whose name opens with what an announcement opens with
+        (["特克斯县2023年政府信息公开工作年度报告"], "特克斯县", 2023),
     ],
 )
 def test_agency_and_year(lines: list[str], agency: str | None, year: int) -> None:
@@ -142,3 +170,11 @@ def test_a_note_wrapped_onto_the_next_line_is_part_of_the_title() -> None:
         ["某某县教育局 2020 年政府信息公开工作年度报告（修订", "版）", "本报告根据《条例》编制。"]
     )
     assert title == "某某县教育局2020年政府信息公开工作年度报告(修订版)"
+
+
+def test_the_office_to_contact_is_the_last_place_an_agency_is_read_from() -> None:
+    preamble = ["政府信息公开年报", "如对本报告有疑问，请与某某区人民政府办公室联系（电话：…）。"]
+    assert title_agency_year(preamble)[1] is None
+    assert contact_agency(preamble) == "某某区人民政府办公室"
+    # A name that does not end as an agency's (a room of an office) is not taken.
+    assert contact_agency(["请与某某市人民政府办公室信息室联系。"]) is None

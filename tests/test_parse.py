@@ -348,6 +348,16 @@ def test_a_page_whose_text_names_no_agency_takes_it_from_its_title_element(
     assert parse_file(site).agency is None
 
 
+def test_the_office_to_contact_names_the_agency_when_nothing_else_does(tmp_path: Path) -> None:
+    text = _generic_sample()
+    contact = "如对本报告有疑问，请与盐池县惠安堡镇人民政府党政办公室联系。\n"
+    path = tmp_path / "report.txt"
+    path.write_text(text.replace("一、", contact + "一、", 1), encoding="utf-8")
+    report = parse_file(path)
+    assert report.agency == "盐池县惠安堡镇人民政府党政办公室"
+    assert "agency read from the office to contact (请与…联系), not the title" in report.warnings
+
+
 def test_a_word_files_title_property_gives_the_agency_but_never_the_year(tmp_path: Path) -> None:
     import docx as python_docx
 

@@ -97,6 +97,9 @@ _NOTE_REST = 13
 
 
 _YEAR_REPORT = re.compile(rf"({_YEAR_NUMBER})\s*年报")
+# A sentence that announces the report before its title (根据…规定，现公布某县…年度报告).
+# The verb is required: a county's name may open with 特 (特克斯县).
+_ANNOUNCED = re.compile(r"^(?:现|特|兹)(?:向社会|向公众)?(?:予以)?(?:公布|发布|公开)|^现将")
 # An attachment's label before a title, as a file or a page names it (附件1：…).
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
 # What may stand at either end of an agency's name after the title's words are taken out:
@@ -121,6 +124,7 @@ def _agency_of(title: str) -> str:
     agency = _YEAR_WORDS.sub("", agency)
     agency = _REPORT_WORDS.sub("", agency)
     agency = _ATTACHMENT.sub("", agency)
+    agency = _ANNOUNCED.sub("", agency)
     # 某某办公室关于印发…的通知: the notice's end first, then what opens the notice.
     agency = _NOTICE_WORDS.sub("", _NOTICE_END.sub("", agency.strip(_EDGES)))
     agency = agency.strip(_EDGES)
@@ -160,6 +164,9 @@ _GENERIC_AGENCY = re.compile(r"(?:人民)?政府(?:办公室|办公厅)?|办公�
 _TITLE_LINES_ABOVE = 2
 # A label of a page's table of document facts before an agency's name (发布机构：某某局).
 _FACT_LABEL = re.compile(r"^(?:发布机构|发文机关|发布单位|信息来源|来源|主办单位)[:：]")
+# A row of a page's table of document facts (索引号 | … | 分类 | 政府信息公开年报 …): its column
+# names the report's kind, never its title.
+_FACTS_ROW = re.compile(r"^(?:索引号|分类|主题分类|组配分类|发文日期|发布日期|文号|有效性)[:：|]")
 
 
 def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | None]:
@@ -183,6 +190,8 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
         # 公开年报") above the report names none, and is the title only when nothing else is.
         first: str | None = None
         for i, line in enumerate(head):
+            if _FACTS_ROW.match(_clean(line)):
+                continue
             joined = line
             if (
                 not _TITLE_KEY.search(line)
@@ -251,7 +260,7 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
 
 # A page's table of document facts names the publisher (发布机构：某某县人民政府办公室), above or
 # below a title that names no agency.
-_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位)\s*[:：]\s*([^\s:：|]{2,40})")
+_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位)\s*[:：|]\s*([^\s:：|]{2,40})")
 
 
 def _publisher(head: list[str]) -> str | None:
@@ -268,15 +277,50 @@ def _publisher(head: list[str]) -> str | None:
     return None
 
 
+# The office a preamble gives for questions (如对本报告有疑问，请与某某区人民政府办公室联系), when
+# its name ends as an agency's does: the last place an agency is read from.
+_CONTACT = re.compile(r"请(?:与|向)([^,，。;；:：()（）]{2,40}?)(?:联系|咨询|反映)")
+_AGENCY_END = re.compile(r"(?:人民政府|政府|办公室|办公厅|局|厅|委员会|委|办|处|镇|乡|街道|院|署)$")
+
+
+def contact_agency(lines: list[str]) -> str | None:
+    """The agency a preamble names as the office to contact, or None.
+
+    >>> contact_agency(["政府信息公开年报", "如有疑问，请与某某区人民政府办公室联系（地址：…）。"])
+    '某某区人民政府办公室'
+    >>> contact_agency(["如有疑问，请与某市政府信息公开办联系。"]) is None  # a menu word
+    True
+    """
+    for line in lines[:_SCAN_LINES]:
+        m = _CONTACT.search(_clean(line))
+        if m:
+            name = m.group(1)
+            return name if _agency_like(name) and _AGENCY_END.search(name) else None
+    return None
+
+
 def _title_piece(line: str) -> str:
     """The piece of ``line`` between sentence marks (a title holds none) that holds the report
     words, or its first piece: a converter may run a banner's sentence and the title together.
+    In a sentence, report words inside 《》 are a document cited (the template's 《…年度报告格式》
+    的通知), not the title.
 
     >>> _title_piece("本文件为示例，数字均为虚构。 某县2023年政府信息公开工作年度报告")
     ' 某县2023年政府信息公开工作年度报告'
+    >>> _title_piece("根据《〈年度报告格式〉的通知》，现公布某县2023年政府信息公开工作年度报告。")
+    '某县2023年政府信息公开工作年度报告'
     """
     pieces = _SENTENCE_MARK.split(line)
-    return next((piece for piece in pieces if _TITLE_KEY.search(piece)), pieces[0])
+    if len(pieces) == 1:
+        return line
+    found = next((piece for piece in pieces if _TITLE_KEY.search(_CITED.sub("", piece))), None)
+    if found is None:
+        return _CITED.sub("", pieces[0])
+    return _ANNOUNCED.sub("", found.strip()) if _ANNOUNCED.match(found.strip()) else found
+
+
+# A document's name cited in a sentence: 《…》 (nested 〈〉 inside it).
+_CITED = re.compile(r"《[^《》]*》")
 
 
 # Where a title ends: its report words, and a note in brackets after them.

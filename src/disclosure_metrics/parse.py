@@ -18,7 +18,7 @@ from typing import Any
 from . import templates as tpl
 from .document import Document
 from .errors import ReportError, UnsupportedFormatError
-from .metadata import title_agency_year
+from .metadata import contact_agency, title_agency_year
 from .narrative import Fact, extract_facts
 from .normalize import looks_traditional, simplifying_config
 from .numbers import Ambiguous
@@ -320,6 +320,11 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
     warnings.extend(t4.warnings)
     for where, named in named_elsewhere.items():
         warnings.append(f"{' and '.join(named)} read from {where}, not its text")
+    if agency is None:
+        # Last: the office the preamble gives for questions (请与某某办公室联系).
+        agency = contact_agency(raw_lines)
+        if agency is not None:
+            warnings.append("agency read from the office to contact (请与…联系), not the title")
     if agency is None:
         warnings.append("agency not found in the title")
     if year is None:
