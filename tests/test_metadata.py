@@ -158,9 +158,32 @@ from disclosure_metrics.metadata import contact_agency, title_agency_year
         ),
         # an agency whose name opens with what an announcement opens with
         (["特克斯县2023年政府信息公开工作年度报告"], "特克斯县", 2023),
+        (
+            ["根据《条例》要求，现特向社会公布2024年某某镇人民政府信息公开工作年度报告。"],
+            "某某镇人民政府",
+            2024,
+        ),
+        # 本年度报告 is this report, and a piece that goes on past the report words no title
+        (
+            [
+                "本年度报告根据《条例》要求，汇总2024年某某镇的政府信息公开年度报告编制而成。",
+                "一、总体情况",
+            ],
+            None,
+            None,
+        ),
+        # a notice that cites the report it publishes
+        (
+            [
+                "关于印发《某某县2023年政府信息公开工作年度报告》的通知。各乡镇：现将"
+                "《某某县2023年政府信息公开工作年度报告》印发给你们。"
+            ],
+            "某某县",
+            2023,
+        ),
     ],
 )
-def test_agency_and_year(lines: list[str], agency: str | None, year: int) -> None:
+def test_agency_and_year(lines: list[str], agency: str | None, year: int | None) -> None:
     _title, got_agency, got_year = title_agency_year(lines)
     assert (got_agency, got_year) == (agency, year)
 

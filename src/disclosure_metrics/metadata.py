@@ -99,7 +99,9 @@ _NOTE_REST = 13
 _YEAR_REPORT = re.compile(rf"({_YEAR_NUMBER})\s*年报")
 # A sentence that announces the report before its title (根据…规定，现公布某县…年度报告).
 # The verb is required: a county's name may open with 特 (特克斯县).
-_ANNOUNCED = re.compile(r"^(?:现|特|兹)(?:向社会|向公众)?(?:予以)?(?:公布|发布|公开)|^现将")
+_ANNOUNCED = re.compile(
+    r"^(?:(?:现|特|兹)+(?:向社会|向公众)?(?:予以)?(?:公布|发布|公开)|现将|编制)"
+)
 # An attachment's label before a title, as a file or a page names it (附件1：…).
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
 # What may stand at either end of an agency's name after the title's words are taken out:
@@ -306,21 +308,38 @@ def _title_piece(line: str) -> str:
     的通知), not the title.
 
     >>> _title_piece("本文件为示例，数字均为虚构。 某县2023年政府信息公开工作年度报告")
-    ' 某县2023年政府信息公开工作年度报告'
+    '某县2023年政府信息公开工作年度报告'
     >>> _title_piece("根据《〈年度报告格式〉的通知》，现公布某县2023年政府信息公开工作年度报告。")
     '某县2023年政府信息公开工作年度报告'
     """
     pieces = _SENTENCE_MARK.split(line)
     if len(pieces) == 1:
         return line
-    found = next((piece for piece in pieces if _TITLE_KEY.search(_CITED.sub("", piece))), None)
-    if found is None:
-        return _CITED.sub("", pieces[0])
-    return _ANNOUNCED.sub("", found.strip()) if _ANNOUNCED.match(found.strip()) else found
+    first = next((piece for piece in pieces if _TITLE_KEY.search(piece)), pieces[0])
+    if not _SENTENCE_END.search(line):
+        return first  # a banner run on with the title (no full stop): as it stands
+    # A sentence names its own report as a title does, at the end of its piece (现公布某县…年度
+    # 报告); not 本年度报告 (this report), a document it cites, or a title it goes on past.
+    for piece in pieces:
+        uncited = _run_on_cut(_CITED.sub("", piece).strip())
+        if _TITLE_AT_END.search(uncited) and not _SELF_REFERENCE.search(uncited):
+            return _ANNOUNCED.sub("", uncited)
+    # A notice's sentence that cites the report itself (现将《某县2023年…年度报告》印发给你们).
+    for cited in _CITED.finditer(line):
+        name = cited.group(0)[1:-1]
+        if _TITLE_AT_END.search(name) and _YEAR.search(name):
+            return name
+    return _CITED.sub("", pieces[0]) if not _TITLE_KEY.search(first) else ""
 
 
 # A document's name cited in a sentence: 《…》 (nested 〈〉 inside it).
 _CITED = re.compile(r"《[^《》]*》")
+_SENTENCE_END = re.compile(r"[。；;]")
+_TITLE_AT_END = re.compile(
+    rf"(?:{_TITLE_KEY.pattern})(?:\s*[(（][^()（）]{{1,12}}[)）])?(?:的通知|的公告)?\s*$"
+)
+# This report, not a title: 本年度报告, 本报告.
+_SELF_REFERENCE = re.compile(r"本(?:年度)?报告")
 
 
 # Where a title ends: its report words, and a note in brackets after them.
