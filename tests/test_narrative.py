@@ -272,6 +272,13 @@ def test_applications_received_closed_and_zero() -> None:
         ("applications_received", "all", 0, "exact", "件")
     ]
     assert _facts("本年度未收到行政复议申请。") == []
+    # What was disclosed on request, or how requests were handled, stated as none.
+    assert _facts("2021年某某镇无依申请公开政府信息。") == [
+        ("applications_received", "all", 0, "exact", "件")
+    ]
+    assert _facts("2021年某某镇无政府信息依申请公开办理情况。") == [
+        ("applications_received", "all", 0, "exact", "件")
+    ]
     # Applications counted with no verb.
     assert _facts("本年度政府信息公开申请数量为5件。") == [
         ("applications_received", "all", 5, "exact", "件")
@@ -472,6 +479,21 @@ def test_a_category_named_with_lei_de_is_not_the_total() -> None:
         "在主动公开的信息中，工作动态类的信息50条，通知公告类的信息30条。"
     )
     assert _facts(text) == [("items_published", "website", 80, "exact", "条")]
+
+
+def test_a_column_of_a_site_is_not_the_stated_total() -> None:
+    text = (
+        "通过网站、公开栏等方式主动公开政府信息共600条。门户网站主动公开政府信息60条，"
+        "政府信息公示专栏公开政府信息100条。"
+    )
+    assert _facts(text) == [
+        ("items_published", "all", 600, "exact", "条"),
+        ("items_published", "website", 60, "exact", "条"),
+    ]
+    # A county government's site named 某某县人民政府网.
+    assert _facts("全年在某某县人民政府网发布政务信息13条。") == [
+        ("items_published", "website", 13, "exact", "条")
+    ]
 
 
 def test_a_post_named_by_its_channel_after_the_count() -> None:

@@ -815,6 +815,8 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
         why = f"verb {verb_word}, channel word {word}"
         return channel, min(evidence_start, cand.lead_start), why
     # A stated total: 主动公开…信息, or 公开/公布/发布 government information as such.
+    # What the clause names before its own verb: where the count was published.
+    where = cand.lead[: verb.start()] if verb is not None else ""
     if verb is None:
         spanned = _last(verbs, span)
         if spanned is None or spanned.group(0) != "主动公开" or not head:
@@ -824,6 +826,9 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     if units:
         return f"the aggregate of subordinate units ({units.group(0)}), not the report's total"
     total_noun = _ending("total_nouns").search(head)
+    column = _words("column_words").search(where)
+    if column:
+        return f"published in a column ({column.group(0)}), not the stated total"
     if total_noun or (verb.group(0) == "主动公开" and head in ("信息", "各类信息", "")):
         return "all", cand.lead_start, f"a stated total: {verb.group(0)} {head or '(no object)'}"
     if len(distinct) > 1:
@@ -904,7 +909,8 @@ def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: Offs
 
 _NO_APPLICATIONS = re.compile(
     r"(?:没有|未|无)(?:接到|收到|受理|接收|发生)?(?:任何)?[^,;:。申]{0,30}"
-    r"(?:依申请公开|公开申请|申请)(?:事项|件|的情况|情况)?(?=[,;:。]|$)"
+    r"(?:依申请公开|公开申请|申请)(?:政府信息|信息)?(?:事项|件)?(?:办理)?(?:的情况|情况)?"
+    r"(?=[,;:。]|$)"
 )
 # 依申请公开情况:无, 政府信息公开申请数为零: the count stated as none after the noun.
 _APPLICATIONS_NONE = re.compile(
