@@ -281,7 +281,10 @@ def _publisher(head: list[str]) -> str | None:
 
 # The office a preamble gives for questions (如对本报告有疑问，请与某某区人民政府办公室联系), when
 # its name ends as an agency's does: the last place an agency is read from.
-_CONTACT = re.compile(r"请(?:与|向)([^,，。;；:：()（）]{2,40}?)(?:联系|咨询|反映)")
+_CONTACT = re.compile(
+    r"请(?:与|向)([^,，。;；:：()（）]{2,40}?)(?:联系|咨询|反映)"
+    r"|请联系[:：]?([^,，。;；:：()（）]{2,40}?)(?=[,，。;；(（]|联系电话|电话|地址)"
+)
 _AGENCY_END = re.compile(r"(?:人民政府|政府|办公室|办公厅|局|厅|委员会|委|办|处|镇|乡|街道|院|署)$")
 
 
@@ -292,11 +295,13 @@ def contact_agency(lines: list[str]) -> str | None:
     '某某区人民政府办公室'
     >>> contact_agency(["如有疑问，请与某市政府信息公开办联系。"]) is None  # a menu word
     True
+    >>> contact_agency(["如对本年度报告有疑问，请联系：某某区人民政府某某街道办事处；电话：…"])
+    '某某区人民政府某某街道办事处'
     """
     for line in lines[:_SCAN_LINES]:
         m = _CONTACT.search(_clean(line))
         if m:
-            name = m.group(1)
+            name = m.group(1) or m.group(2)
             return name if _agency_like(name) and _AGENCY_END.search(name) else None
     return None
 
