@@ -364,6 +364,28 @@ def test_information_requests_named_any_usual_way_are_read() -> None:
         assert _facts(text)[0] == ("applications_received", "all", 12, "exact", "件"), text
 
 
+def test_closed_counts_worded_after_the_number_and_a_single_application() -> None:
+    # The closing verb after the count; the received count named before its noun.
+    assert _facts("本街道共收到8件信息依申请公开，其中6件已经按时按规完成答复，2件结转下年度。")[
+        :2
+    ] == [
+        ("applications_received", "all", 8, "exact", "件"),
+        ("applications_closed", "all", 6, "exact", "件"),
+    ]
+    # One application: closed without an "all" word, its count in a Chinese numeral.
+    assert _facts("2021年度收到政府信息公开申请一件，已办理完毕。") == [
+        ("applications_received", "all", 1, "exact", "件"),
+        ("applications_closed", "all", 1, "exact", "件"),
+    ]
+    # Two or more need the "all" word; timing words may stand together.
+    assert _facts("共收到申请2件，已办理完毕。") == [
+        ("applications_received", "all", 2, "exact", "件")
+    ]
+    assert ("applications_closed", "all", 5, "exact", "件") in _facts(
+        "共收到申请5件，均已按时按规完成答复。"
+    )
+
+
 def test_applications_closure_needs_a_statement_about_all() -> None:
     # No "all" word, a rate below 100%, or an explicit closed count: no closure reading.
     assert [r[0] for r in _facts("共受理政府信息公开申请21件，已答复。")] == [

@@ -250,7 +250,7 @@ def _count_pattern() -> re.Pattern[str]:
 # half of a range (3-5条, 三至五条).
 _NOT_A_COUNT_BEFORE = re.compile(rf"(?:[\dA-Za-z.第]|\d\s*[-~—–至到]|[{_CN_CHARS}][至到~-])$")
 # A lone Chinese digit (一条龙, 统一, 一件事) is a count only right after a counting word.
-_LONE_DIGIT_AFTER = re.compile(r"(?:共|计|有|达|为|了|收到|受理|办结|发布|公开|公布|接到)$")
+_LONE_DIGIT_AFTER = re.compile(r"(?:共|计|有|达|为|了|收到|受理|办结|发布|公开|公布|接到|申请)$")
 _PHONE = re.compile(r"(?:电话|传真|手机|号码|邮编|地址)[^,;。]{0,6}$")
 _RANGE_AFTER = re.compile(r"\s*[-~—–至到]\s*\d")
 
@@ -1066,7 +1066,7 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
     return left or f"its unit ({c.unit}) counts nothing this extractor reads here"
 
 
-_REQUEST_AFTER = re.compile(r"(?:政府信息公开|信息公开|依)?申请")
+_REQUEST_AFTER = re.compile(r"(?:政府信息公开|信息公开|政府信息依|信息依|依)?申请")
 # Applications named right before their count, with no verb: 政府信息公开申请为0件, 依申请公开
 # 事项数量共计5件.
 _STATED_APPLICATIONS = re.compile(
@@ -1090,6 +1090,9 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         # 政府信息公开申请数量为5件: the count stated of the noun, with no verb.
         if _STATED_APPLICATIONS.search(lead) and not _in_breakdown(cand):
             return "applications_received", "applications counted with no verb (申请为N件)"
+        # 其中10件已按时答复: the closing verb after the count.
+        if "申请" in cand.sentence.body and _one_closed_pattern().match(cand.after.strip()):
+            return "applications_closed", "closing verb after the count (N件已按时答复), 申请"
         return None
     if received and (closed is None or received.end() > closed.end()):
         about_applications = "申请" in lead or _REQUEST_AFTER.match(cand.after)
@@ -1233,15 +1236,32 @@ def _all_closed_pattern() -> re.Pattern[str]:
         for k in ("all", "done", "timing", "timing_ends", "helper", "verbs", "rates")
     )
     # No number in the phrase: 均已转交3个部门办理 is not a timing.
-    tail = f"(?:{timing}|[^,;:。\\d]{{0,14}}?{timing_end})?{helper}?{verbs}"
+    # Timing words may stand together (按时按规): up to three of them.
+    tail = f"(?:(?:{timing}){{1,3}}|[^,;:。\\d]{{0,14}}?{timing_end})?{helper}?{verbs}"
     return re.compile(
         f"{every}{done}?{tail}|{done}(?:全部|均){tail}|{rates}(?:达到|达|为)?100%|100%{verbs}"
     )
 
 
+@cache
+def _one_closed_pattern() -> re.Pattern[str]:
+    """已办理完毕, 已按时答复: what closes a single item, which needs no "all" word."""
+    spec = vocabulary()["cues"]["all_closed"]
+    done, timing, timing_end, helper, verbs = (
+        f"(?:{_alternation(spec[k])})" for k in ("done", "timing", "timing_ends", "helper", "verbs")
+    )
+    return re.compile(
+        f"{done}(?:(?:{timing}){{1,3}}|[^,;:。\\d]{{0,14}}?{timing_end})?{helper}?{verbs}"
+    )
+
+
 def _all_closed(sentence: _Sentence, received: Count) -> re.Match[str] | None:
-    """The statement, after a count, that every item counted was closed (contract §2)."""
-    return _all_closed_pattern().search(sentence.text, received.end, sentence.end)
+    """The statement, after a count, that every item counted was closed (contract §2); for a
+    count of one, that it was closed (收到申请一件，已办理完毕)."""
+    found = _all_closed_pattern().search(sentence.text, received.end, sentence.end)
+    if found is None and received.value == 1:
+        found = _one_closed_pattern().search(sentence.text, received.end, sentence.end)
+    return found
 
 
 @dataclass(frozen=True)
