@@ -331,6 +331,14 @@ def hostile_inputs(folder: Path) -> list[Path]:
         "unclosed-tables-20000.md": text + "<table>正文" * 20_000,
         # A box-drawn table 20 000 lines long, every line one band.
         "box-table-20000.txt": text + "\n┌──┬──┐\n" + "│ 规章 │ 0 │\n├──┼──┤\n" * 20_000,
+        # One sentence of 20 000 counts after a 其中, among them numbers holding 12345 (each
+        # count once asked whether a hotline was named before it, over the whole sentence).
+        "sentence-20000-counts.txt": text.replace(
+            "五、存在的主要问题及改进情况",
+            "五、存在的主要问题及改进情况\n全年主动公开政府信息共1000条，其中"
+            + "，".join(f"网站{i}条" for i in range(20_000))
+            + "。",
+        ),
     }
     out = []
     for name, content in files.items():

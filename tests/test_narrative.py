@@ -248,6 +248,15 @@ def test_hotline_received_and_resolved() -> None:
     )  # fmt: skip
 
 
+def test_a_number_holding_12345_names_no_hotline() -> None:
+    # The digits of an earlier count are no hotline named before this one.
+    rows = _facts("全年在网站发布信息112345条，受理群众来电300个。")
+    assert rows == [("items_published", "website", 112345, "exact", "条")]
+    assert _facts("12345热线全年受理群众来电112345个。") == [
+        ("hotline_received", "hotline", 112345, "exact", "个")
+    ]
+
+
 def test_applications_received_closed_and_zero() -> None:
     assert _facts("本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理。") == [
         ("applications_received", "all", 70, "exact", "件"),

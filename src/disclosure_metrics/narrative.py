@@ -132,9 +132,10 @@ def _channel_hint(channel: str) -> re.Pattern[str]:
     return re.compile(_alternation(w for w, named in owner.items() if channel in named))
 
 
-def _names_channel(text: str, channel: str) -> bool:
-    """Whether :func:`channels_in` finds ``channel`` in ``text``."""
-    return _channel_hint(channel).search(text) is not None and channel in channels_in(text)
+def _inside_a_number(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a hotline's number, 12345) is digits of a longer number
+    (112345, 123456) rather than the hotline's own."""
+    return (start > 0 and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit())
 
 
 def channels_in(text: str) -> list[str]:
@@ -407,6 +408,25 @@ class _Sentence:
         if self._department is None or self._department[0] != agency:
             self._department = (agency, _is_department(self.body, agency))
         return self._department[1]
+
+    @cached_property
+    def hotline_mentions(self) -> list[tuple[int, int]]:
+        """Where the sentence names a hotline, in order: found once per sentence, so that a
+        count asks by bisection whether one is named before it (a sentence may hold
+        thousands of counts)."""
+        if _channel_hint("hotline").search(self.text, self.start, self.end) is None:
+            return []
+        pattern, owner = _channel_pattern()
+        text = self.text
+        return [
+            m.span()
+            for m in pattern.finditer(text, self.start, self.end)
+            if "hotline" in owner[m.group(0)] and not _inside_a_number(text, *m.span())
+        ]
+
+    @cached_property
+    def hotline_ends(self) -> list[int]:
+        return [end for _start, end in self.hotline_mentions]
 
     @cached_property
     def context(self) -> str:
@@ -1190,7 +1210,10 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
     before in the sentence; why not; or None when no hotline is named."""
     if cand.count.unit not in vocabulary()["units"]["hotline"]:
         return None
-    if not _names_channel(cand.before, "hotline"):
+    mentions = cand.sentence.hotline_mentions
+    # The mentions ending by the number (their ends rise with their starts).
+    named = bisect.bisect_right(cand.sentence.hotline_ends, cand.count.start)
+    if not named:
         return None
     if "申请" in cand.lead:
         return "a hotline is named, but the count is of applications"
@@ -1203,15 +1226,11 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
         metric, verb = "hotline_resolved", resolved
         if _handled_as_received(cand, received, resolved, "hotline_resolved"):
             metric = "hotline_received"
-    # Evidence from the clause that names the hotline, when the number's own clause does not.
-    start = cand.lead_start
-    text = cand.sentence.text
-    for a, b in reversed(cand.sentence.clauses):
-        if a > cand.count.start:
-            continue
-        if _names_channel(text[a : min(b, cand.count.start)], "hotline"):
-            start = min(start, a)
-            break
+    # Evidence from the clause that names the hotline (its last mention before the number),
+    # when the number's own clause does not.
+    sentence = cand.sentence
+    last_mention = mentions[named - 1][0]
+    start = min(cand.lead_start, sentence.clauses[sentence.clause_of(last_mention)][0])
     return metric, start, f"hotline named, verb {verb.group(0)}"  # type: ignore[union-attr]
 
 
