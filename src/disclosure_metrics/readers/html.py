@@ -35,6 +35,7 @@ from lxml import etree
 from ..document import Cell, Document, Table, TextLine
 from ..errors import ReportError, check_grid
 from ..normalize import join_wrapped
+from .plain import read_lines
 
 #: How many leading bytes are searched for a ``<meta>`` charset declaration.
 META_SCAN_BYTES = 4096
@@ -734,12 +735,10 @@ class _Flow:
 def _read_preformatted(pre: etree._Element, items: list) -> None:
     """A ``<pre>`` block read as a text file is: its spaces kept, so a table printed in it as
     text keeps its columns and blank cells (and pipe, tab or drawn tables read as such)."""
-    from .text import _read_lines
-
     text = "".join(pre.itertext())
     if _HAS_INVISIBLE.search(text):
         text = text.translate(_INVISIBLE)
-    _read_lines(text.replace("\xa0", " "), items)
+    read_lines(text.replace("\xa0", " "), items)
 
 
 # --- tables --------------------------------------------------------------------------------------
