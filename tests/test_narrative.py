@@ -257,44 +257,35 @@ def test_a_number_holding_12345_names_no_hotline() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2021年，我镇没有接到政府信息依申请公开事项。", 0),
+        ("全年未收到政府信息公开申请。", 0),
+        # Applicant breakdowns are not totals.
+        ("共受理申请749件，其中自然人申请741件，法人申请8件。", 749),
+        # None stated after the noun.
+        ("2021年依申请公开情况：无。", 0),
+        ("本年度政府信息公开申请数为零。", 0),
+        # What was disclosed on request, or how requests were handled, stated as none.
+        ("2021年某某镇无依申请公开政府信息。", 0),
+        ("2021年某某镇无政府信息依申请公开办理情况。", 0),
+        # Applications counted with no verb.
+        ("本年度政府信息公开申请数量为5件。", 5),
+        ("我局2021年度政府信息公开申请为0件。", 0),
+    ],
+)
+def test_applications_received_alone(text: str, value: int) -> None:
+    assert _facts(text) == [("applications_received", "all", value, "exact", "件")]
+
+
 def test_applications_received_closed_and_zero() -> None:
     assert _facts("本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理。") == [
         ("applications_received", "all", 70, "exact", "件"),
         ("applications_closed", "all", 69, "exact", "件"),
         ("applications_carried_forward", "all", 1, "exact", "件"),
     ]
-    assert _facts("2021年，我镇没有接到政府信息依申请公开事项。") == [
-        ("applications_received", "all", 0, "exact", "件")
-    ]
-    assert _facts("全年未收到政府信息公开申请。") == [
-        ("applications_received", "all", 0, "exact", "件")
-    ]
-    # Applicant breakdowns are not totals; a review request is not an application.
-    assert _facts("共受理申请749件，其中自然人申请741件，法人申请8件。") == [
-        ("applications_received", "all", 749, "exact", "件")
-    ]
-    # None stated after the noun.
-    assert _facts("2021年依申请公开情况：无。") == [
-        ("applications_received", "all", 0, "exact", "件")
-    ]
-    assert _facts("本年度政府信息公开申请数为零。") == [
-        ("applications_received", "all", 0, "exact", "件")
-    ]
     assert _facts("本年度未收到行政复议申请。") == []
-    # What was disclosed on request, or how requests were handled, stated as none.
-    assert _facts("2021年某某镇无依申请公开政府信息。") == [
-        ("applications_received", "all", 0, "exact", "件")
-    ]
-    assert _facts("2021年某某镇无政府信息依申请公开办理情况。") == [
-        ("applications_received", "all", 0, "exact", "件")
-    ]
-    # Applications counted with no verb.
-    assert _facts("本年度政府信息公开申请数量为5件。") == [
-        ("applications_received", "all", 5, "exact", "件")
-    ]
-    assert _facts("我局2021年度政府信息公开申请为0件。") == [
-        ("applications_received", "all", 0, "exact", "件")
-    ]
     assert _facts("行政复议申请为2件。")[0][0] == "review_cases"
     # 无法 is no "none": an outcome, not a zero.
     assert _facts("依申请公开无法提供3件。") == [("applications_unable", "all", 3, "exact", "件")]
@@ -320,29 +311,43 @@ def test_applications_all_closed_gives_the_closed_count(text: str) -> None:
     assert ("applications_closed", "all", 21, "exact", "件") in rows
 
 
-def test_handled_counts_the_closed_unless_the_sentence_closes_it_otherwise() -> None:
+@pytest.mark.parametrize(
+    ("text", "received", "closed"),
+    [
+        # After a received count, 办理 is the closed count.
+        ("共受理信息公开申请40件；共办理36件，结转下年4件。", 40, 36),
+        # Handled, then closed in other words: handled is the intake, 办结 the closed.
+        ("全年共办理依申请公开事项18件，办结16件，2件转入下年度。", 18, 16),
+        # Handled, then all of them closed: received and closed alike.
+        ("共办理政府信息公开申请9件，均已按期答复。", 9, 9),
+        # The closing verb after the count; the received count named before its noun.
+        ("本街道共收到8件信息依申请公开，其中6件已经按时按规完成答复，2件结转下年度。", 8, 6),
+        # One application: closed without an "all" word, its count in a Chinese numeral.
+        ("2021年度收到政府信息公开申请一件，已办理完毕。", 1, 1),
+        # Timing words may stand together.
+        ("共收到申请5件，均已按时按规完成答复。", 5, 5),
+    ],
+)
+def test_received_and_closed_in_other_words(text: str, received: int, closed: int) -> None:
     """办理 alone is read as closed; joined to a receiving verb, or followed by what closed the
-    count, it counts what was received (``cues.handled``)."""
-    # After a received count, 办理 is the closed count.
-    assert _facts("共受理信息公开申请40件；共办理36件，结转下年4件。")[:2] == [
-        ("applications_received", "all", 40, "exact", "件"),
-        ("applications_closed", "all", 36, "exact", "件"),
+    count, it counts what was received (``cues.handled``); closing verbs may follow the count."""
+    assert _facts(text)[:2] == [
+        ("applications_received", "all", received, "exact", "件"),
+        ("applications_closed", "all", closed, "exact", "件"),
     ]
+
+
+def test_handled_alone_or_with_a_receiving_verb() -> None:
     # Received and handled at once: what was received, never a closed count.
     assert _facts("本年度共收到并办理政府信息公开申请6件，其中4件予以公开。")[0] == (
         "applications_received", "all", 6, "exact", "件"
     )  # fmt: skip
     assert all(row[0] != "applications_closed" for row in _facts("共收到和办理申请6件。"))
-    # Handled, then closed in other words: handled is the intake, 办结 the closed.
-    assert _facts("全年共办理依申请公开事项18件，办结16件，2件转入下年度。")[:2] == [
-        ("applications_received", "all", 18, "exact", "件"),
-        ("applications_closed", "all", 18 - 2, "exact", "件"),
+    # Two or more need the "all" word to be closed.
+    assert _facts("共收到申请2件，已办理完毕。") == [
+        ("applications_received", "all", 2, "exact", "件")
     ]
-    # Handled, then all of them closed: received and closed alike, applications and hotline.
-    assert _facts("共办理政府信息公开申请9件，均已按期答复。") == [
-        ("applications_received", "all", 9, "exact", "件"),
-        ("applications_closed", "all", 9, "exact", "件"),
-    ]
+    # Hotline calls handled, then all of them closed.
     assert _facts("全年共办理12345热线工单260件，已全部办结。") == [
         ("hotline_received", "hotline", 260, "exact", "件"),
         ("hotline_resolved", "hotline", 260, "exact", "件"),
@@ -371,28 +376,6 @@ def test_information_requests_named_any_usual_way_are_read() -> None:
         "全年受理依申请公开12件。",
     ):
         assert _facts(text)[0] == ("applications_received", "all", 12, "exact", "件"), text
-
-
-def test_closed_counts_worded_after_the_number_and_a_single_application() -> None:
-    # The closing verb after the count; the received count named before its noun.
-    assert _facts("本街道共收到8件信息依申请公开，其中6件已经按时按规完成答复，2件结转下年度。")[
-        :2
-    ] == [
-        ("applications_received", "all", 8, "exact", "件"),
-        ("applications_closed", "all", 6, "exact", "件"),
-    ]
-    # One application: closed without an "all" word, its count in a Chinese numeral.
-    assert _facts("2021年度收到政府信息公开申请一件，已办理完毕。") == [
-        ("applications_received", "all", 1, "exact", "件"),
-        ("applications_closed", "all", 1, "exact", "件"),
-    ]
-    # Two or more need the "all" word; timing words may stand together.
-    assert _facts("共收到申请2件，已办理完毕。") == [
-        ("applications_received", "all", 2, "exact", "件")
-    ]
-    assert ("applications_closed", "all", 5, "exact", "件") in _facts(
-        "共收到申请5件，均已按时按规完成答复。"
-    )
 
 
 def test_applications_closure_needs_a_statement_about_all() -> None:
