@@ -99,9 +99,7 @@ _NOTE_REST = 13
 _YEAR_REPORT = re.compile(rf"({_YEAR_NUMBER})\s*年报")
 # A sentence that announces the report before its title (根据…规定，现公布某县…年度报告).
 # The verb is required: a county's name may open with 特 (特克斯县).
-_ANNOUNCED = re.compile(
-    r"^(?:(?:现|特|兹)+(?:向社会|向公众)?(?:予以)?(?:公布|发布|公开)|现将|编制)"
-)
+_ANNOUNCED = re.compile(r"^(?:(?:现|特|兹)+(?:向社会|向公众)?(?:予以)?(?:公布|发布|公开)|现将)")
 # An attachment's label before a title, as a file or a page names it (附件1：…).
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
 # What may stand at either end of an agency's name after the title's words are taken out:

@@ -289,6 +289,11 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
         if year is None and stated_year and "year" in fields:
             year = stated_year
             named_elsewhere.setdefault(where, []).append("year")
+    if agency is None:
+        # Last: the office the preamble gives for questions (请与某某办公室联系).
+        agency = contact_agency(raw_lines)
+        if agency is not None:
+            named_elsewhere["the office to contact (请与…联系)"] = ["agency"]
     section_hits = find_sections(lines)
     t2_lines, t3_lines, t4_lines = _regions(lines, section_hits)
     if t2_lines:
@@ -319,12 +324,7 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
     warnings.extend(t3.warnings)
     warnings.extend(t4.warnings)
     for where, named in named_elsewhere.items():
-        warnings.append(f"{' and '.join(named)} read from {where}, not its text")
-    if agency is None:
-        # Last: the office the preamble gives for questions (请与某某办公室联系).
-        agency = contact_agency(raw_lines)
-        if agency is not None:
-            warnings.append("agency read from the office to contact (请与…联系), not the title")
+        warnings.append(f"{' and '.join(named)} read from {where}")
     if agency is None:
         warnings.append("agency not found in the title")
     if year is None:
