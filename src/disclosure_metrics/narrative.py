@@ -1247,16 +1247,26 @@ def _event(cand: _Candidate) -> _Decision | str:
 
 
 @cache
+def _closing_words() -> dict[str, str]:
+    """The alternations of ``cues.all_closed``, and ``tail``: an optional timing (listed
+    words, up to three together as in 按时按规, or a few words that end with a timing word),
+    an optional helper (予以), a closing verb. No number in it: 均已转交3个部门办理 is no
+    timing."""
+    spec = vocabulary()["cues"]["all_closed"]
+    words = {k: f"(?:{_alternation(v)})" for k, v in spec.items()}
+    timing, timing_end = words["timing"], words["timing_ends"]
+    words["tail"] = (
+        f"(?:(?:{timing}){{1,3}}|[^,;:。\\d]{{0,14}}?{timing_end})?{words['helper']}?"
+        f"{words['verbs']}"
+    )
+    return words
+
+
+@cache
 def _all_closed_pattern() -> re.Pattern[str]:
     """均已全部办理, 均在法定期限内予以答复, 办结率100% …, composed from ``cues.all_closed``."""
-    spec = vocabulary()["cues"]["all_closed"]
-    every, done, timing, timing_end, helper, verbs, rates = (
-        f"(?:{_alternation(spec[k])})"
-        for k in ("all", "done", "timing", "timing_ends", "helper", "verbs", "rates")
-    )
-    # No number in the phrase: 均已转交3个部门办理 is not a timing.
-    # Timing words may stand together (按时按规): up to three of them.
-    tail = f"(?:(?:{timing}){{1,3}}|[^,;:。\\d]{{0,14}}?{timing_end})?{helper}?{verbs}"
+    w = _closing_words()
+    every, done, tail, rates, verbs = w["all"], w["done"], w["tail"], w["rates"], w["verbs"]
     return re.compile(
         f"{every}{done}?{tail}|{done}(?:全部|均){tail}|{rates}(?:达到|达|为)?100%|100%{verbs}"
     )
@@ -1265,13 +1275,8 @@ def _all_closed_pattern() -> re.Pattern[str]:
 @cache
 def _one_closed_pattern() -> re.Pattern[str]:
     """已办理完毕, 已按时答复: what closes a single item, which needs no "all" word."""
-    spec = vocabulary()["cues"]["all_closed"]
-    done, timing, timing_end, helper, verbs = (
-        f"(?:{_alternation(spec[k])})" for k in ("done", "timing", "timing_ends", "helper", "verbs")
-    )
-    return re.compile(
-        f"{done}(?:(?:{timing}){{1,3}}|[^,;:。\\d]{{0,14}}?{timing_end})?{helper}?{verbs}"
-    )
+    w = _closing_words()
+    return re.compile(f"{w['done']}{w['tail']}")
 
 
 def _all_closed(sentence: _Sentence, received: Count) -> re.Match[str] | None:
