@@ -156,6 +156,13 @@ from disclosure_metrics.metadata import contact_agency, title_agency_year
             "某某市人民政府",
             2017,
         ),
+        # a page's table of facts: the title's label apart by spaces, a cell border after it
+        (["标   题 某某县政府办2022年度政府信息公开工作年度报告"], "某某县政府办", 2022),
+        (
+            ["某某县人民政府2022年政府信息公开工作年度报告 |", "来源: 作者: |"],
+            "某某县人民政府",
+            2022,
+        ),
         # an agency whose name opens with what an announcement opens with
         (["特克斯县2023年政府信息公开工作年度报告"], "特克斯县", 2023),
         (
@@ -199,5 +206,9 @@ def test_the_office_to_contact_is_the_last_place_an_agency_is_read_from() -> Non
     preamble = ["政府信息公开年报", "如对本报告有疑问，请与某某区人民政府办公室联系（电话：…）。"]
     assert title_agency_year(preamble)[1] is None
     assert contact_agency(preamble) == "某某区人民政府办公室"
+    # The office that compiled the report.
+    assert contact_agency(["本年度报告根据《条例》要求，由某某县人民政府办公室组织编制。"]) == (
+        "某某县人民政府办公室"
+    )
     # A name that does not end as an agency's (a room of an office) is not taken.
     assert contact_agency(["请与某某市人民政府办公室信息室联系。"]) is None

@@ -233,6 +233,10 @@ def test_hotline_received_and_resolved() -> None:
         ("hotline_received", "hotline", 12000, "exact", "件"),
         ("hotline_resolved", "hotline", 12000, "exact", "件"),
     ]
+    # Rates named together.
+    assert _facts("12345政务服务热线共收到1200件，办结率和回复率均达100%。")[1] == (
+        "hotline_resolved", "hotline", 1200, "exact", "件"
+    )  # fmt: skip
     # An explicit resolved count wins over a rate; a rate below 100% gives nothing.
     assert _facts("12345热线共受理来电500件，办结498件，办结率99.6%。") == [
         ("hotline_received", "hotline", 500, "exact", "件"),
@@ -334,6 +338,17 @@ def test_received_and_closed_in_other_words(text: str, received: int, closed: in
     assert _facts(text)[:2] == [
         ("applications_received", "all", received, "exact", "件"),
         ("applications_closed", "all", closed, "exact", "件"),
+    ]
+
+
+def test_requests_counted_in_tiao() -> None:
+    assert _facts("2021年，收到申请公开21条，办结21条。") == [
+        ("applications_received", "all", 21, "exact", "条"),
+        ("applications_closed", "all", 21, "exact", "条"),
+    ]
+    # Items published on request are no requests; 公开 of items stays items.
+    assert _facts("在政府网站公开政府信息300条，其中依申请公开2条。") == [
+        ("items_published", "website", 300, "exact", "条")
     ]
 
 
@@ -507,6 +522,20 @@ def test_a_column_of_a_site_is_not_the_stated_total() -> None:
     # A county government's site named 某某县人民政府网.
     assert _facts("全年在某某县人民政府网发布政务信息13条。") == [
         ("items_published", "website", 13, "exact", "条")
+    ]
+
+
+def test_the_subordinate_units_count_is_not_the_total() -> None:
+    text = (
+        "2021年，全县累计公开政府信息2100条。县人民政府网公开政府信息700条，"
+        "县政府部门和镇（街道）共公开各类政府信息1400条。"
+    )
+    assert _facts(text) == [
+        ("items_published", "all", 2100, "exact", "条"),
+        ("items_published", "website", 700, "exact", "条"),
+    ]
+    assert _facts("2021年，县政府门户网共计发布各类信息4308条。") == [
+        ("items_published", "website", 4308, "exact", "条")
     ]
 
 

@@ -17,8 +17,11 @@ import unicodedata
 
 _TITLE_KEY = re.compile(r"年度报告|年报|(?:政府信息公开|政务公开|信息公开)(?:工作)?报告")
 # The title as a crawler, or a page's table of document facts (索引号, 发布机构, 名称 …), labels it.
+# The label and the title stand apart by a colon, or by a table's cell border or spacing
+# (标   题 某某县…年度报告, as a page's table of facts prints).
 _CRAWLER_TITLE = re.compile(
-    r"^\s*(标\s*题|题\s*名|名\s*称|文件名称|信息名称|title)\s*[:：]\s*(.+)$", re.IGNORECASE
+    r"^\s*(标\s*题|题\s*名|名\s*称|文件名称|信息名称|title)\s*(?:[:：|｜]|\s)\s*(.+)$",
+    re.IGNORECASE,
 )
 # A year in digits or in Chinese numerals (二〇二二, as formal titles print it).
 _CN_DIGITS = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0", "○": "0"}
@@ -72,7 +75,8 @@ def _clean(text: str) -> str:
     if "{" in text or "*" in text or "__" in text or ".." in text:  # _MARKUP's, tested fast
         text = _MARKUP.sub("", text)
     text = unicodedata.normalize("NFKC", text)
-    return _SITE_NAME.sub(r"\1", re.sub(r"\s+", "", text))
+    # A table's cell borders at the ends (某县…年度报告 |) are no part of the text.
+    return _SITE_NAME.sub(r"\1", re.sub(r"\s+", "", text).strip("|"))
 
 
 # A converter's markup around a title: Pandoc Markdown's attributes after a heading
@@ -104,7 +108,7 @@ _ANNOUNCED = re.compile(r"^(?:(?:现|特|兹)+(?:向社会|向公众)?(?:予以)
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
 # What may stand at either end of an agency's name after the title's words are taken out:
 # punctuation, and the separators of a file's name (某局_2023年…).
-_EDGES = "：:，,。 _-—–"
+_EDGES = "：:，,。 _-—–|｜"
 
 
 def _agency_of(title: str) -> str:
@@ -282,6 +286,8 @@ def _publisher(head: list[str]) -> str | None:
 _CONTACT = re.compile(
     r"请(?:与|向)([^,，。;；:：()（）]{2,40}?)(?:联系|咨询|反映)"
     r"|请联系[:：]?([^,，。;；:：()（）]{2,40}?)(?=[,，。;；(（]|联系电话|电话|地址)"
+    # The office that compiled the report (由某某县人民政府办公室组织编制).
+    r"|由([^,，。;；:：()（）]{2,40}?)(?:组织|负责)?(?:编制|编写|撰写)"
 )
 _AGENCY_END = re.compile(r"(?:人民政府|政府|办公室|办公厅|局|厅|委员会|委|办|处|镇|乡|街道|院|署)$")
 
@@ -299,7 +305,7 @@ def contact_agency(lines: list[str]) -> str | None:
     for line in lines[:_SCAN_LINES]:
         m = _CONTACT.search(_clean(line))
         if m:
-            name = m.group(1) or m.group(2)
+            name = m.group(1) or m.group(2) or m.group(3)
             return name if _agency_like(name) and _AGENCY_END.search(name) else None
     return None
 

@@ -1052,6 +1052,12 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
                 return why
             return _Decision(app[0], "all", cand.lead_start, app[1])
         left = app
+    elif c.unit in units["items"] and _requests_counted_as_items(cand):
+        # 收到申请公开21条，办结21条: requests counted in 条, with their own verbs.
+        app = _applications(cand)
+        if isinstance(app, tuple):
+            why = not_ours or _other_period(cand, year, app[0])
+            return why or _Decision(app[0], "all", cand.lead_start, f"{app[1]} (in {c.unit})")
     hotline = _hotline(cand)
     if isinstance(hotline, tuple):
         # No department check: a 12345 hotline is run by one centre for the whole area.
@@ -1131,6 +1137,19 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
             return "applications_received", f"{handled}, 申请"
         return "applications_closed", f"closing verb {closed.group(0)}, 申请"
     return None
+
+
+def _requests_counted_as_items(cand: _Candidate) -> bool:
+    """Whether a count in an items unit (条) is of information requests: its sentence is about
+    申请 and its clause publishes nothing (the 公开 of 申请公开, 依申请公开 and 信息公开申请 is
+    the request's)."""
+    if "申请" not in cand.sentence.body:
+        return False
+    return _words("publish").search(_REQUEST_WORDS.sub("", cand.lead)) is None
+
+
+# The 公开 of a request's own name: 依申请公开, 申请公开, 信息公开申请.
+_REQUEST_WORDS = re.compile(r"依?申请公开|公开申请")
 
 
 def _handled_as_received(
@@ -1267,6 +1286,8 @@ def _all_closed_pattern() -> re.Pattern[str]:
     """均已全部办理, 均在法定期限内予以答复, 办结率100% …, composed from ``cues.all_closed``."""
     w = _closing_words()
     every, done, tail, rates, verbs = w["all"], w["done"], w["tail"], w["rates"], w["verbs"]
+    # Rates may be named together (办结率和回复率均达100%).
+    rates = f"{rates}(?:[和及、与]{rates})*(?:均|都)?"
     return re.compile(
         f"{every}{done}?{tail}|{done}(?:全部|均){tail}|{rates}(?:达到|达|为)?100%|100%{verbs}"
     )
