@@ -510,33 +510,33 @@ def test_a_category_named_with_lei_de_is_not_the_total() -> None:
     assert _facts(text) == [("items_published", "website", 80, "exact", "条")]
 
 
-def test_a_column_of_a_site_is_not_the_stated_total() -> None:
-    text = (
-        "通过网站、公开栏等方式主动公开政府信息共600条。门户网站主动公开政府信息60条，"
-        "政府信息公示专栏公开政府信息100条。"
-    )
-    assert _facts(text) == [
-        ("items_published", "all", 600, "exact", "条"),
-        ("items_published", "website", 60, "exact", "条"),
-    ]
-    # A county government's site named 某某县人民政府网.
-    assert _facts("全年在某某县人民政府网发布政务信息13条。") == [
-        ("items_published", "website", 13, "exact", "条")
-    ]
+_ALL, _SITE = ("items_published", "all"), ("items_published", "website")
 
 
-def test_the_subordinate_units_count_is_not_the_total() -> None:
-    text = (
-        "2021年，全县累计公开政府信息2100条。县人民政府网公开政府信息700条，"
-        "县政府部门和镇（街道）共公开各类政府信息1400条。"
-    )
-    assert _facts(text) == [
-        ("items_published", "all", 2100, "exact", "条"),
-        ("items_published", "website", 700, "exact", "条"),
-    ]
-    assert _facts("2021年，县政府门户网共计发布各类信息4308条。") == [
-        ("items_published", "website", 4308, "exact", "条")
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A count published in a column of a site is that column's, not the total.
+        (
+            "通过网站、公开栏等方式主动公开政府信息共600条。门户网站主动公开政府信息60条，"
+            "政府信息公示专栏公开政府信息100条。",
+            [(*_ALL, 600), (*_SITE, 60)],
+        ),
+        # The subordinate units' count is theirs, not the report's total.
+        (
+            "2021年，全县累计公开政府信息2100条。县人民政府网公开政府信息700条，"
+            "县政府部门和镇（街道）共公开各类政府信息1400条。",
+            [(*_ALL, 2100), (*_SITE, 700)],
+        ),
+        # A county government's site: 某某县人民政府网, 县政府门户网.
+        ("全年在某某县人民政府网发布政务信息13条。", [(*_SITE, 13)]),
+        ("2021年，县政府门户网共计发布各类信息4308条。", [(*_SITE, 4308)]),
+    ],
+)
+def test_only_the_reports_own_total_and_channels(
+    text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    assert [(m, c, v) for m, c, v, _q, _u in _facts(text)] == expected
 
 
 def test_a_post_named_by_its_channel_after_the_count() -> None:
