@@ -274,6 +274,8 @@ def test_a_number_holding_12345_names_no_hotline() -> None:
         # What was disclosed on request, or how requests were handled, stated as none.
         ("2021年某某镇无依申请公开政府信息。", 0),
         ("2021年某某镇无政府信息依申请公开办理情况。", 0),
+        ("2021年，全年未收到依申请公开来信。", 0),
+        ("本年度未收到政府信息公开申请书。", 0),
         # Applications counted with no verb.
         ("本年度政府信息公开申请数量为5件。", 5),
         ("我局2021年度政府信息公开申请为0件。", 0),
