@@ -233,6 +233,13 @@ def test_hotline_received_and_resolved() -> None:
         ("hotline_received", "hotline", 12000, "exact", "件"),
         ("hotline_resolved", "hotline", 12000, "exact", "件"),
     ]
+    # A list item that names the hotline shares the list's verb; the other items stay left.
+    text = "办理领导信箱（网上信访）112件、12345政务服务热线8391件、人大代表建议123件。"
+    assert _facts(text) == [("hotline_resolved", "hotline", 8391, "exact", "件")]
+    assert _facts("全年受理群众来信50件、12345热线工单300件，均已办结。") == [
+        ("hotline_received", "hotline", 300, "exact", "件"),
+        ("hotline_resolved", "hotline", 300, "exact", "件"),
+    ]
     # Rates named together.
     assert _facts("12345政务服务热线共收到1200件，办结率和回复率均达100%。")[1] == (
         "hotline_resolved", "hotline", 1200, "exact", "件"

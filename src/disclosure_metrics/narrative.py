@@ -1236,8 +1236,21 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
         return None
     if "申请" in cand.lead:
         return "a hotline is named, but the count is of applications"
-    received = _last(_words("hotline_received"), cand.lead)
-    resolved = _last(_words("hotline_resolved"), cand.lead)
+    lead = cand.lead
+    received = _last(_words("hotline_received"), lead)
+    resolved = _last(_words("hotline_resolved"), lead)
+    if received is None and resolved is None:
+        # An item of a list that names the hotline and shares the list's verb (办理…信箱（网上
+        # 信访）112件、12345热线8391件): the verb before the list, back to the clause's start
+        # (brackets inside it go on).
+        sentence = cand.sentence
+        own_item = mentions[named - 1][0] >= cand.lead_start  # the item names the hotline
+        if own_item and lead.lstrip().startswith("、"):
+            text = sentence.text
+            start = max(text.rfind(mark, sentence.start, cand.lead_start) for mark in ",;:")
+            lead = text[max(start + 1, sentence.start) : cand.lead_start] + lead
+            received = _last(_words("hotline_received"), lead)
+            resolved = _last(_words("hotline_resolved"), lead)
     if received is None and resolved is None:
         return "a hotline is named, but no receiving or resolving verb before the count"
     metric, verb = "hotline_received", received
