@@ -339,6 +339,14 @@ def hostile_inputs(folder: Path) -> list[Path]:
             + "，".join(f"网站{i}条" for i in range(20_000))
             + "。",
         ),
+        # A list of 20 000 hotline counts sharing one verb (each item once looked back over
+        # the list for its verb and ahead to the sentence's end for what closed it).
+        "hotline-list-20000.txt": text.replace(
+            "五、存在的主要问题及改进情况",
+            "五、存在的主要问题及改进情况\n全年办理"
+            + "、".join(f"12345热线工单{i}件" for i in range(20_000))
+            + "。",
+        ),
     }
     out = []
     for name, content in files.items():

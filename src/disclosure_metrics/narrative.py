@@ -425,6 +425,18 @@ class _Sentence:
         ]
 
     @cached_property
+    def names_requests(self) -> bool:
+        """Whether the sentence speaks of 申请 (asked once, not once per count)."""
+        return self.text.find("申请", self.start, self.end) != -1
+
+    @cached_property
+    def clause_marks(self) -> list[int]:
+        """Where a clause mark (, ; :) stands in the sentence; brackets, which also part
+        clauses, are left out: an aside in brackets goes on the clause around it."""
+        text = self.text
+        return [i for i in range(self.start, self.end) if text[i] in ",;:"]
+
+    @cached_property
     def hotline_ends(self) -> list[int]:
         return [end for _start, end in self.hotline_mentions]
 
@@ -1117,7 +1129,7 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         if _STATED_APPLICATIONS.search(lead) and not _in_breakdown(cand):
             return "applications_received", "applications counted with no verb (申请为N件)"
         # 其中10件已按时答复: the closing verb after the count.
-        if "申请" in cand.sentence.body and _one_closed_pattern().match(cand.after.strip()):
+        if cand.sentence.names_requests and _one_closed_pattern().match(cand.after.strip()):
             return "applications_closed", "closing verb after the count (N件已按时答复), 申请"
         return None
     if received and (closed is None or received.end() > closed.end()):
@@ -1127,7 +1139,7 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         if _in_breakdown(cand):
             return "a part of the applications received (其中)"
         return "applications_received", f"receiving verb {received.group(0)}, 申请"
-    if closed and "申请" in cand.sentence.body:
+    if closed and cand.sentence.names_requests:
         part = _breakdown_part(cand)
         if part is not None and not _closed_alone(part):
             # 其中公开答复1件: answers of one kind, a part of the closed total.
@@ -1143,7 +1155,7 @@ def _requests_counted_as_items(cand: _Candidate) -> bool:
     """Whether a count in an items unit (条) is of information requests: its sentence is about
     申请 and its clause publishes nothing (the 公开 of 申请公开, 依申请公开 and 信息公开申请 is
     the request's)."""
-    if "申请" not in cand.sentence.body:
+    if not cand.sentence.names_requests:
         return False
     return _words("publish").search(_REQUEST_WORDS.sub("", cand.lead)) is None
 
@@ -1152,19 +1164,31 @@ def _requests_counted_as_items(cand: _Candidate) -> bool:
 _REQUEST_WORDS = re.compile(r"依?申请公开|公开申请")
 
 
+#: How far after a count 办理 looks for what closed it (the next clause or two): a sentence
+#: of thousands of counts is not searched to its end for each.
+_CLOSED_AFTER = 120
+
+
 def _handled_as_received(
-    cand: _Candidate, received: re.Match[str] | None, closing: re.Match[str], closing_cue: str
+    cand: _Candidate,
+    received: re.Match[str] | None,
+    closing: re.Match[str],
+    closing_cue: str,
+    lead: str | None = None,
 ) -> str | None:
-    """Why a count whose nearest verb is 办理 (``closing``) counts what was received, not what
-    was closed (see ``cues.handled``); None when it counts the closed."""
+    """Why a count whose nearest verb is 办理 (``closing``, a match in ``lead``, the count's
+    own lead unless given) counts what was received, not what was closed (see
+    ``cues.handled``); None when it counts the closed."""
     if not _words("handled").fullmatch(closing.group(0)):
         return None
-    if received and _words("joined_verbs").fullmatch(cand.lead[received.end() : closing.start()]):
+    lead = cand.lead if lead is None else lead
+    if received and _words("joined_verbs").fullmatch(lead[received.end() : closing.start()]):
         return f"receiving verb {received.group(0)} joined to 办理"
     sentence = cand.sentence
-    if _closing_count(closing_cue).search(sentence.text, cand.count.end, sentence.end):
+    end = min(sentence.end, cand.count.end + _CLOSED_AFTER)
+    if _closing_count(closing_cue).search(sentence.text, cand.count.end, end):
         return "办理, then a count closed in other words"
-    if _all_closed(sentence, cand.count):
+    if _all_closed(sentence, cand.count, end):
         return "办理, then every one closed"
     return None
 
@@ -1239,6 +1263,7 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
     lead = cand.lead
     received = _last(_words("hotline_received"), lead)
     resolved = _last(_words("hotline_resolved"), lead)
+    shared_verb = False
     if received is None and resolved is None:
         # An item of a list that names the hotline and shares the list's verb (办理…信箱（网上
         # 信访）112件、12345热线8391件): the verb before the list, back to the clause's start
@@ -1246,23 +1271,32 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
         sentence = cand.sentence
         own_item = mentions[named - 1][0] >= cand.lead_start  # the item names the hotline
         if own_item and lead.lstrip().startswith("、"):
+            # The list's head: from the clause's start to its first 、 (a list thousands of
+            # items long is not searched again for each item).
+            marks = sentence.clause_marks
+            before = bisect.bisect_left(marks, cand.lead_start)
+            start = marks[before - 1] + 1 if before else sentence.start
             text = sentence.text
-            start = max(text.rfind(mark, sentence.start, cand.lead_start) for mark in ",;:")
-            lead = text[max(start + 1, sentence.start) : cand.lead_start] + lead
+            head_end = text.find("、", start, cand.lead_start + 1)
+            lead = text[start:head_end]
             received = _last(_words("hotline_received"), lead)
             resolved = _last(_words("hotline_resolved"), lead)
+            shared_verb = True
     if received is None and resolved is None:
         return "a hotline is named, but no receiving or resolving verb before the count"
     metric, verb = "hotline_received", received
     if resolved and (received is None or resolved.end() > received.end()):
         metric, verb = "hotline_resolved", resolved
-        if _handled_as_received(cand, received, resolved, "hotline_resolved"):
+        if _handled_as_received(cand, received, resolved, "hotline_resolved", lead):
             metric = "hotline_received"
     # Evidence from the clause that names the hotline (its last mention before the number),
     # when the number's own clause does not.
     sentence = cand.sentence
     last_mention = mentions[named - 1][0]
-    start = min(cand.lead_start, sentence.clauses[sentence.clause_of(last_mention)][0])
+    if shared_verb:  # a list's item: its own words, which name the hotline, are the evidence
+        start = cand.lead_start
+    else:
+        start = min(cand.lead_start, sentence.clauses[sentence.clause_of(last_mention)][0])
     return metric, start, f"hotline named, verb {verb.group(0)}"  # type: ignore[union-attr]
 
 
@@ -1313,12 +1347,16 @@ def _one_closed_pattern() -> re.Pattern[str]:
     return re.compile(f"{w['done']}{w['tail']}")
 
 
-def _all_closed(sentence: _Sentence, received: Count) -> re.Match[str] | None:
-    """The statement, after a count, that every item counted was closed (contract §2); for a
-    count of one, that it was closed (收到申请一件，已办理完毕)."""
-    found = _all_closed_pattern().search(sentence.text, received.end, sentence.end)
+def _all_closed(
+    sentence: _Sentence, received: Count, end: int | None = None
+) -> re.Match[str] | None:
+    """The statement, after a count (up to ``end``, the sentence's end unless given), that
+    every item counted was closed (contract §2); for a count of one, that it was closed
+    (收到申请一件，已办理完毕)."""
+    end = sentence.end if end is None else end
+    found = _all_closed_pattern().search(sentence.text, received.end, end)
     if found is None and received.value == 1:
-        found = _one_closed_pattern().search(sentence.text, received.end, sentence.end)
+        found = _one_closed_pattern().search(sentence.text, received.end, end)
     return found
 
 
