@@ -224,36 +224,34 @@ def test_several_channels_in_one_clause_make_a_total_or_nothing() -> None:
     assert _facts("通过政府网站、政务微博等平台发布疫情信息300条。") == []
 
 
-def test_hotline_received_and_resolved() -> None:
-    assert _facts("不断完善12345便民服务热线，全年共收到信访求助类信息35条，均已全部办理。") == [
-        ("hotline_received", "hotline", 35, "exact", "条"),
-        ("hotline_resolved", "hotline", 35, "exact", "条"),
+@pytest.mark.parametrize(
+    ("text", "received", "resolved", "unit"),
+    [
+        ("不断完善12345便民服务热线，全年共收到信访求助类信息35条，均已全部办理。", 35, 35, "条"),
+        ("12345热线全年受理群众诉求1.2万件，办结率100%。", 12000, 12000, "件"),
+        # A list item that names the hotline shares the list's verb.
+        ("全年受理群众来信50件、12345热线工单300件，均已办结。", 300, 300, "件"),
+        # An explicit resolved count wins over a rate.
+        ("12345热线共受理来电500件，办结498件，办结率99.6%。", 500, 498, "件"),
+        # A count printed with a thousands separator after 电话 is no phone number.
+        ("全年共接听12345热线电话3,200个，办理完毕3,150个。", 3200, 3150, "个"),
+    ],
+)
+def test_hotline_received_and_resolved(text: str, received: int, resolved: int, unit: str) -> None:
+    assert _facts(text) == [
+        ("hotline_received", "hotline", received, "exact", unit),
+        ("hotline_resolved", "hotline", resolved, "exact", unit),
     ]
-    assert _facts("12345热线全年受理群众诉求1.2万件，办结率100%。") == [
-        ("hotline_received", "hotline", 12000, "exact", "件"),
-        ("hotline_resolved", "hotline", 12000, "exact", "件"),
-    ]
-    # A list item that names the hotline shares the list's verb; the other items stay left.
+
+
+def test_hotline_wordings() -> None:
+    # The list's other items (a mailbox, deputies' suggestions) stay left.
     text = "办理领导信箱（网上信访）112件、12345政务服务热线8391件、人大代表建议123件。"
     assert _facts(text) == [("hotline_resolved", "hotline", 8391, "exact", "件")]
-    assert _facts("全年受理群众来信50件、12345热线工单300件，均已办结。") == [
-        ("hotline_received", "hotline", 300, "exact", "件"),
-        ("hotline_resolved", "hotline", 300, "exact", "件"),
-    ]
     # Rates named together.
     assert _facts("12345政务服务热线共收到1200件，办结率和回复率均达100%。")[1] == (
         "hotline_resolved", "hotline", 1200, "exact", "件"
     )  # fmt: skip
-    # An explicit resolved count wins over a rate; a rate below 100% gives nothing.
-    assert _facts("12345热线共受理来电500件，办结498件，办结率99.6%。") == [
-        ("hotline_received", "hotline", 500, "exact", "件"),
-        ("hotline_resolved", "hotline", 498, "exact", "件"),
-    ]
-    # A count printed with a thousands separator after 电话 is no phone number.
-    assert _facts("全年共接听12345热线电话3,200个，办理完毕3,150个。") == [
-        ("hotline_received", "hotline", 3200, "exact", "个"),
-        ("hotline_resolved", "hotline", 3150, "exact", "个"),
-    ]
     assert _facts("12345热线共接听来电三千余个，全部办结。")[1] == (
         "hotline_resolved", "hotline", 3000, "more_than", "个"
     )  # fmt: skip
