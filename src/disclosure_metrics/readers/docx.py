@@ -141,13 +141,13 @@ def _unreadable(path: str, detail_zh: str, detail_en: str) -> ReportError:
 
 
 def _stated_title(document: docx.document.Document) -> str | None:
-    """The Word file's Title property, spaces collapsed (``None`` when absent or unreadable:
-    the properties part is read only here, and a damaged one costs no more than its title)."""
+    """The Word file's Title property (``None`` when absent or unreadable: the properties part
+    is read only here, and a damaged one costs no more than its title)."""
     try:
         title = document.core_properties.title
     except Exception:  # python-docx fails in many ways on a damaged part
         return None
-    return " ".join((title or "").split()) or None
+    return (title or "").strip() or None
 
 
 def _check_package(path: str, data: bytes) -> None:

@@ -197,7 +197,7 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
 
 
 def _stated_title(pdf: pdfium.PdfDocument) -> str | None:
-    """The PDF's Title property, spaces collapsed (``None`` when absent, empty or unreadable).
+    """The PDF's Title property (``None`` when absent, empty or unreadable).
 
     >>> blank = pdfium.PdfDocument.new(); _stated_title(blank) is None
     True
@@ -206,7 +206,7 @@ def _stated_title(pdf: pdfium.PdfDocument) -> str | None:
         title = pdf.get_metadata_value("Title")
     except (pdfium.PdfiumError, UnicodeDecodeError):
         return None
-    return " ".join(title.split()) or None
+    return title.strip() or None
 
 
 def ocr_page_text(
