@@ -281,6 +281,9 @@ def test_a_number_holding_12345_names_no_hotline() -> None:
         ("2021年某某镇无政府信息依申请公开办理情况。", 0),
         ("2021年，全年未收到依申请公开来信。", 0),
         ("本年度未收到政府信息公开申请书。", 0),
+        # The request named in other orders: 申请公开, and 事项 before 申请.
+        ("本年度某某镇未收到政府信息申请公开。", 0),
+        ("2021年，我委未收到依申请公开事项申请。", 0),
         # Applications counted with no verb.
         ("本年度政府信息公开申请数量为5件。", 5),
         ("我局2021年度政府信息公开申请为0件。", 0),
@@ -314,6 +317,8 @@ def test_applications_received_closed_and_zero() -> None:
         "我局共计收到政府信息公开申请21件，均已按规定时限答复。",
         "共收到申请21件，均已在规定时间内依法答复。",
         "共收到申请21件，均已按照《条例》规定的期限予以答复。",
+        # A timing in other words, then a listed one.
+        "全年共收到政府信息公开申请21件，均在规定时间内按要求回复。",
     ],
 )
 def test_applications_all_closed_gives_the_closed_count(text: str) -> None:
@@ -567,6 +572,15 @@ def test_a_granted_count_in_a_breakdown_is_not_applications_closed() -> None:
     # A closing verb alone in a breakdown is still the closed count.
     rows = _facts("共受理政府信息公开申请21件，其中已按期办结20件。")
     assert ("applications_closed", "all", 20, "exact", "件") in rows
+
+
+def test_a_breakdown_in_brackets_ends_with_them() -> None:
+    rows = _facts("收到申请30件（其中：网上申请25件，信函申请5件），上年结转2件，办结28件。")
+    assert ("applications_received", "all", 30, "exact", "件") in rows
+    assert ("applications_closed", "all", 28, "exact", "件") in rows
+    # Inside the brackets the breakdown still holds.
+    rows = _facts("全年收到信息公开申请30件（其中网上申请25件，已办结24件），办结28件。")
+    assert ("applications_closed", "all", 24, "exact", "件") not in rows
 
 
 def test_a_channel_in_a_breakdown_of_a_published_total_is_read_without_a_verb() -> None:

@@ -723,7 +723,13 @@ def _breakdown_part(cand: _Candidate) -> str | None:
     or None when there is no breakdown."""
     text = cand.before.rsplit(";", 1)[-1]
     found = _last(_words("breakdown"), text)
-    return text[found.end() :] if found else None
+    if found is None:
+        return None
+    part = text[found.end() :]
+    # 其中 opened in brackets (收到申请44件(其中:网上申请42件…),本年度办结39件): they close it.
+    if text[: found.start()].endswith("(") and ")" in part:
+        return None
+    return part
 
 
 def _in_breakdown(cand: _Candidate) -> bool:
@@ -941,8 +947,8 @@ def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: Offs
 
 _NO_APPLICATIONS = re.compile(
     r"(?:没有|未|无)(?:接到|收到|受理|接收|发生)?(?:任何)?[^,;:。申]{0,30}"
-    r"(?:依申请公开|公开申请|申请)(?:政府信息|信息)?(?:事项|件|来信|书)?(?:办理)?(?:的情况|情况)?"
-    r"(?=[,;:。]|$)"
+    r"(?:依申请公开|公开申请|申请公开|申请)(?:政府信息|信息)?(?:事项|件|来信|书)?(?:申请)?(?:办理)?"
+    r"(?:的情况|情况)?(?=[,;:。]|$)"
 )
 # 依申请公开情况:无, 政府信息公开申请数为零: the count stated as none after the noun.
 _APPLICATIONS_NONE = re.compile(
@@ -1314,15 +1320,15 @@ def _event(cand: _Candidate) -> _Decision | str:
 
 @cache
 def _closing_words() -> dict[str, str]:
-    """The alternations of ``cues.all_closed``, and ``tail``: an optional timing (listed
-    words, up to three together as in 按时按规, or a few words that end with a timing word),
-    an optional helper (予以), a closing verb. No number in it: 均已转交3个部门办理 is no
+    """The alternations of ``cues.all_closed``, and ``tail``: an optional timing (a few words
+    that end with a timing word, then up to three listed words, as in 在规定时间内按要求 or
+    按时按规), an optional helper (予以), a closing verb. No number in it: 均已转交3个部门办理 is no
     timing."""
     spec = vocabulary()["cues"]["all_closed"]
     words = {k: f"(?:{_alternation(v)})" for k, v in spec.items()}
     timing, timing_end = words["timing"], words["timing_ends"]
     words["tail"] = (
-        f"(?:(?:{timing}){{1,3}}|[^,;:。\\d]{{0,14}}?{timing_end})?{words['helper']}?"
+        f"(?:[^,;:。\\d]{{0,14}}?{timing_end})?(?:{timing}){{0,3}}{words['helper']}?"
         f"{words['verbs']}"
     )
     return words
