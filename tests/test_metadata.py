@@ -188,6 +188,32 @@ from disclosure_metrics.metadata import contact_agency, title_agency_year
             "某某县",
             2023,
         ),
+        # a button or column with 年报 inside a word is no title
+        (
+            ["点击收听年报语音朗读", "本报告统计期限自2024年1月1日起至2024年12月31日止。"],
+            None,
+            2024,
+        ),
+        (["某某县2023年年度报告解读"], None, None),
+        # the agency's verb between its name and the year, or opening the sentence
+        (
+            ["为落实《条例》，某某镇人民政府特此编制2024年度政府信息公开工作年度报告。"],
+            "某某镇人民政府",
+            2024,
+        ),
+        (["结合工作实际，现编制2023年政府信息公开工作年度报告。"], None, 2023),
+        (["根据《条例》规定，编制我单位2021年政府信息公开工作年度报告。"], None, 2021),
+        # the report announced as "as follows"
+        (["现将某某县信访局2021年度政府信息公开工作报告如下："], "某某县信访局", 2021),
+        # the template's notice quoted in angle brackets is no breadcrumb: the line is read
+        (
+            [
+                "根据《关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》要求编制本报告，"
+                "统计期限自2021年1月1日起至2021年12月31日止。"
+            ],
+            None,
+            2021,
+        ),
     ],
 )
 def test_agency_and_year(lines: list[str], agency: str | None, year: int | None) -> None:
@@ -210,5 +236,10 @@ def test_the_office_to_contact_is_the_last_place_an_agency_is_read_from() -> Non
     assert contact_agency(["本年度报告根据《条例》要求，由某某县人民政府办公室组织编制。"]) == (
         "某某县人民政府办公室"
     )
+    # What it compiled by stands between the office and the verb.
+    assert contact_agency(["本报告由某某县统计局结合有关统计数据编制。"]) == "某某县统计局"
+    assert contact_agency(["本报告由某某管理局根据《条例》要求编制而成。"]) == "某某管理局"
+    # The sentence leaves out its verb: the office's name ends at the bracket.
+    assert contact_agency(["如有疑问请与某某县某某局（地址：某路1号）。"]) == "某某县某某局"
     # A name that does not end as an agency's (a room of an office) is not taken.
     assert contact_agency(["请与某某市人民政府办公室信息室联系。"]) is None

@@ -63,7 +63,15 @@ def _is_chrome(line: str) -> bool:
     """
     if _CHROME_WORDS.search(line):
         return True
-    return _SEPARATOR.search(line) is not None and _BREADCRUMB.search(line) is not None
+    if _SEPARATOR.search(line) is None:
+        return False
+    if "<" in line:  # a name quoted in angle brackets (印发<…年度报告格式>的通知): no breadcrumb
+        line = _ANGLE_QUOTED.sub("", line)
+    return _BREADCRUMB.search(line) is not None
+
+
+# A name quoted in ASCII angle brackets, as a preamble may quote the template's notice.
+_ANGLE_QUOTED = re.compile(r"<[^<>]*>")
 
 
 _SCAN_LINES = 40
@@ -103,7 +111,13 @@ _NOTE_REST = 13
 _YEAR_REPORT = re.compile(rf"({_YEAR_NUMBER})\s*年报")
 # A sentence that announces the report before its title (根据…规定，现公布某县…年度报告).
 # The verb is required: a county's name may open with 特 (特克斯县).
-_ANNOUNCED = re.compile(r"^(?:(?:现|特|兹)+(?:向社会|向公众)?(?:予以)?(?:公布|发布|公开)|现将)")
+_ANNOUNCED = re.compile(
+    r"^(?:(?:现|特|兹)+(?:向社会|向公众)?(?:予以)?(?:公布|发布|公开)|现将"
+    r"|(?:现|特此|兹)(?:编制|编写)(?:并发布|发布|了)?)"
+)
+# The agency's verb before the year (某镇人民政府特此编制2024年度…年度报告): not its name. A
+# name may hold 编制 (编制委员会办公室) but never ends with it.
+_COMPILES = re.compile(r"(?:特此|现予|现|兹)?(?:编制|编写|撰写|公布|发布|印发)(?:并发布|发布|了)?$")
 # An attachment's label before a title, as a file or a page names it (附件1：…).
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
 # What may stand at either end of an agency's name after the title's words are taken out:
@@ -129,6 +143,7 @@ def _agency_of(title: str) -> str:
     agency = _REPORT_WORDS.sub("", agency)
     agency = _ATTACHMENT.sub("", agency)
     agency = _ANNOUNCED.sub("", agency)
+    agency = _COMPILES.sub("", agency)
     # 某某办公室关于印发…的通知: the notice's end first, then what opens the notice.
     agency = _NOTICE_WORDS.sub("", _NOTICE_END.sub("", agency.strip(_EDGES)))
     agency = agency.strip(_EDGES)
@@ -156,8 +171,9 @@ def _agency_like(text: str) -> bool:
     )
 
 
-# A sentence's words, never an agency's name: 本报告, 本年度, a date (1月1日).
-_NOT_A_NAME = re.compile(r"^本|\d\s*[月日]")
+# A sentence's words, never an agency's name: 本报告, 本年度, the writer's own unit (编制我单位…
+# 年度报告, 我局), a date (1月1日).
+_NOT_A_NAME = re.compile(r"^(?:编制|编写)?[本我]|\d\s*[月日]")
 
 
 # A line longer than this is a sentence, not an agency's name.
@@ -203,8 +219,13 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
                 and _TITLE_KEY.match(_clean(head[i + 1]))
             ):
                 joined = line + head[i + 1]  # a title wrapped before 年度报告
-            joined = _run_on_cut(_title_piece(joined))
-            if not _TITLE_KEY.search(joined) or len(_clean(joined)) > _MAX_TITLE:
+            piece = _AS_FOLLOWS.sub("", _title_piece(joined).rstrip())
+            joined = _run_on_cut(piece)
+            if (
+                not _TITLE_KEY.search(joined)
+                or len(_clean(joined)) > _MAX_TITLE
+                or not _ends_as_title(piece)
+            ):
                 continue
             candidate = _clean(joined)
             own = _agency_of(candidate)
@@ -284,11 +305,19 @@ def _publisher(head: list[str]) -> str | None:
 # The office a preamble gives for questions (如对本报告有疑问，请与某某区人民政府办公室联系), when
 # its name ends as an agency's does: the last place an agency is read from.
 _CONTACT = re.compile(
-    r"请(?:与|向)([^,，。;；:：()（）]{2,40}?)(?:联系|咨询|反映)"
+    # 请与某局联系, and 请与某局（地址：…） where the sentence leaves out its verb.
+    r"请(?:与|向)([^,，。;；:：()（）]{2,40}?)(?:联系|咨询|反映|(?=[(（]))"
     r"|请联系[:：]?([^,，。;；:：()（）]{2,40}?)(?=[,，。;；(（]|联系电话|电话|地址)"
+    # The office that compiled the report, with what it compiled by between (由某局根据《条例》…
+    # 编制而成, 由某局结合有关统计数据编制): the verb is looked for after the match, in that
+    # sentence. Tried first: the name ends before 根据.
+    r"|由([^,，。;；:：()（）]{2,40}?)(?=根据|按照|依据|依照|结合|综合|汇总)"
     # The office that compiled the report (由某某县人民政府办公室组织编制).
     r"|由([^,，。;；:：()（）]{2,40}?)(?:组织|负责)?(?:编制|编写|撰写)"
 )
+_COMPILED = re.compile(r"编制|编写|撰写")
+#: How far after 由某局根据… the verb that says it compiled the report may stand.
+_MAX_COMPILED_BY = 200
 _AGENCY_END = re.compile(r"(?:人民政府|政府|办公室|办公厅|局|厅|委员会|委|办|处|镇|乡|街道|院|署)$")
 
 
@@ -303,9 +332,14 @@ def contact_agency(lines: list[str]) -> str | None:
     '某某区人民政府某某街道办事处'
     """
     for line in lines[:_SCAN_LINES]:
-        m = _CONTACT.search(_clean(line))
-        if m:
-            name = m.group(1) or m.group(2) or m.group(3)
+        text = _clean(line)
+        for m in _CONTACT.finditer(text):
+            name = m.group(1) or m.group(2) or m.group(4)
+            if name is None:  # 由某局根据…: compiled only if the sentence says so
+                after = text[m.end() : m.end() + _MAX_COMPILED_BY].split("。", 1)[0]
+                if not _COMPILED.search(after):
+                    continue
+                name = m.group(3)
             return name if _agency_like(name) and _AGENCY_END.search(name) else None
     return None
 
@@ -330,7 +364,7 @@ def _title_piece(line: str) -> str:
     # A sentence names its own report as a title does, at the end of its piece (现公布某县…年度
     # 报告); not 本年度报告 (this report), a document it cites, or a title it goes on past.
     for piece in pieces:
-        uncited = _run_on_cut(_CITED.sub("", piece).strip())
+        uncited = _run_on_cut(_AS_FOLLOWS.sub("", _CITED.sub("", piece).strip()))
         if _TITLE_AT_END.search(uncited) and not _SELF_REFERENCE.search(uncited):
             return _ANNOUNCED.sub("", uncited)
     # A notice's sentence that cites the report itself (现将《某县2023年…年度报告》印发给你们).
@@ -341,6 +375,8 @@ def _title_piece(line: str) -> str:
     return _CITED.sub("", pieces[0]) if not _TITLE_KEY.search(first) else ""
 
 
+# 现将某局2021年度政府信息公开工作报告如下: the report announced, then 如下 (as follows).
+_AS_FOLLOWS = re.compile(r"(?<=报告)如下[:：]?$")
 # A document's name cited in a sentence: 《…》 (nested 〈〉 inside it).
 _CITED = re.compile(r"《[^《》]*》")
 _SENTENCE_END = re.compile(r"[。；;]")
@@ -370,6 +406,32 @@ def _run_on_cut(line: str) -> str:
     if m and len(line[m.end() :].strip()) > _MAX_AFTER_TITLE:
         return line[: m.end()]
     return line
+
+
+# What may follow a title's report words on its line, run on without a space: the notice's end,
+# a note, or a labelled fact (发布日期：…) within a few characters.
+_AFTER_TITLE = re.compile(r"的(?:通知|公告)|全文|正文|[^:：\s]{1,6}[:：]")
+
+
+def _ends_as_title(line: str) -> bool:
+    """Whether the report words of ``line`` end a title: the line ends there, or goes on after a
+    space, a mark or a digit, or with what :data:`_AFTER_TITLE` allows. A button or column that
+    has 年报 inside a word (点击收听年报语音朗读, 年报解读) is no title.
+
+    >>> _ends_as_title("某县2023年政府信息公开工作年度报告 发布日期：2024-01-20")
+    True
+    >>> _ends_as_title("点击收听年报语音朗读"), _ends_as_title("某县2023年年度报告解读")
+    (False, False)
+    """
+    for m in _TITLE_END.finditer(line):
+        rest = line[m.end() :]
+        if not rest or not _WORD_CHAR.match(rest) or _AFTER_TITLE.match(rest):
+            return True
+    return False
+
+
+# A character of a word (a Chinese character or a letter), not a space, a mark or a digit.
+_WORD_CHAR = re.compile(r"[^\W\d_]")
 
 
 def _year_value(printed: str) -> int:
