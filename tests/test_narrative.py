@@ -284,6 +284,7 @@ def test_a_number_holding_12345_names_no_hotline() -> None:
         # The request named in other orders: 申请公开, and 事项 before 申请.
         ("本年度某某镇未收到政府信息申请公开。", 0),
         ("2021年，我委未收到依申请公开事项申请。", 0),
+        ("受理申请的数量：本年度未收到依申请公开请求。", 0),
         # Applications counted with no verb.
         ("本年度政府信息公开申请数量为5件。", 5),
         ("我局2021年度政府信息公开申请为0件。", 0),
@@ -555,6 +556,18 @@ def test_a_post_named_by_its_channel_after_the_count() -> None:
     assert _facts("全年共发布1500余条微博，原创短视频40条。")[0] == (
         "items_published", "weibo", 1500, "more_than", "条"
     )  # fmt: skip
+
+
+def test_tuiwen_is_a_verb_before_a_count() -> None:
+    # 推文 (to push an article) as the verb: the account's posts.
+    assert _facts("“某某城管”官方微信推文180篇，“某某城管”官方微博发布资讯900篇。") == [
+        ("items_published", "wechat_official", 180, "exact", "篇"),
+        ("items_published", "weibo", 900, "exact", "篇"),
+    ]
+    # and still the noun after another verb
+    assert _facts("通过微信公众号发布推文300篇。") == [
+        ("items_published", "wechat_official", 300, "exact", "篇")
+    ]
 
 
 def test_a_topic_subset_is_not_a_channel_total() -> None:
