@@ -203,6 +203,18 @@ from disclosure_metrics.metadata import contact_agency, title_agency_year
         ),
         (["结合工作实际，现编制2023年政府信息公开工作年度报告。"], None, 2023),
         (["根据《条例》规定，编制我单位2021年政府信息公开工作年度报告。"], None, 2021),
+        # a sentence that announces its own unit's report takes no line above it
+        (
+            ["引 言", "根据《条例》规定，现编制并公布本单位2019年政府信息公开工作年度报告。"],
+            None,
+            2019,
+        ),
+        # a page viewer's label before the title of a PDF published as web pages
+        (
+            ["Page 4 - 某某市生态环境局2023年政府信息公开工作年度报告", "P. 4"],
+            "某某市生态环境局",
+            2023,
+        ),
         # the report announced as "as follows"
         (["现将某某县信访局2021年度政府信息公开工作报告如下："], "某某县信访局", 2021),
         # the template's notice quoted in angle brackets is no breadcrumb: the line is read

@@ -83,8 +83,14 @@ def _clean(text: str) -> str:
     if "{" in text or "*" in text or "__" in text or ".." in text:  # _MARKUP's, tested fast
         text = _MARKUP.sub("", text)
     text = unicodedata.normalize("NFKC", text)
+    if text[:1] in "Pp":  # a page viewer's label (Page 4 - 某局…年度报告): not the title's
+        text = _PAGE_LABEL.sub("", text)
     # A table's cell borders at the ends (某县…年度报告 |) are no part of the text.
     return _SITE_NAME.sub(r"\1", re.sub(r"\s+", "", text).strip("|"))
+
+
+# A page viewer's label before the text of a page of a PDF published as web pages.
+_PAGE_LABEL = re.compile(r"^(?:page|p\.?)\s*\d+\s*[-–—:：]\s*", re.IGNORECASE)
 
 
 # A converter's markup around a title: Pandoc Markdown's attributes after a heading
@@ -113,7 +119,7 @@ _YEAR_REPORT = re.compile(rf"({_YEAR_NUMBER})\s*年报")
 # The verb is required: a county's name may open with 特 (特克斯县).
 _ANNOUNCED = re.compile(
     r"^(?:(?:现|特|兹)+(?:向社会|向公众)?(?:予以)?(?:公布|发布|公开)|现将"
-    r"|(?:现|特此|兹)(?:编制|编写)(?:并发布|发布|了)?)"
+    r"|(?:现|特此|兹)(?:编制|编写)(?:并公布|并发布|发布|了)?)"
 )
 # The agency's verb before the year (某镇人民政府特此编制2024年度…年度报告): not its name. A
 # name may hold 编制 (编制委员会办公室) but never ends with it.
@@ -230,7 +236,7 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
             candidate = _clean(joined)
             own = _agency_of(candidate)
             names_agency = _agency_like(own) and not _GENERIC_AGENCY.fullmatch(own)
-            if not names_agency:
+            if not names_agency and not _SENTENCE_MARK.search(line):
                 # The title's start on the lines above: the agency printed above it (洪泽区人民
                 # 政府 / 2023 年…年度报告), or a title wrapped over lines (某某县人民政府 / 2022年
                 # 政府信息公开 / 工作年度报告, 某某市某某区 / 人民政府2022年…).
