@@ -347,6 +347,14 @@ def hostile_inputs(folder: Path) -> list[Path]:
             + "、".join(f"12345热线工单{i}件" for i in range(20_000))
             + "。",
         ),
+        # One sentence of 10 000 分别 lists (each count read with its own item; each 分别 once
+        # looked for its counts among all of the sentence's).
+        "respectively-10000.txt": text.replace(
+            "五、存在的主要问题及改进情况",
+            "五、存在的主要问题及改进情况\n"
+            + "，".join(f"通过网站、微信公众号分别发布信息{i}条、{i + 1}条" for i in range(10_000))
+            + "。",
+        ),
     }
     out = []
     for name, content in files.items():

@@ -558,6 +558,53 @@ def test_a_post_named_by_its_channel_after_the_count() -> None:
     )  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "2021年，通过政府门户网站、政务微信公众号分别发布信息1500条、420条。",
+            [("items_published", "website", 1500), ("items_published", "wechat_official", 420)],
+        ),
+        (
+            "在县政府网站和“某某发布”微信公众号分别发布政务信息610条和95条。",
+            [("items_published", "website", 610), ("items_published", "wechat_official", 95)],
+        ),
+        # after a count of the clause before: each count keeps its own place in the order
+        (
+            "通过门户网站发布信息800条，微信公众号、微博分别发布300条、200条。",
+            [
+                ("items_published", "website", 800),
+                ("items_published", "wechat_official", 300),
+                ("items_published", "weibo", 200),
+            ],
+        ),
+        # verbs as the items: received and closed (15 is no closed count)
+        (
+            "全年共收到和办结政府信息公开申请分别为15件、14件。",
+            [("applications_received", "all", 15), ("applications_closed", "all", 14)],
+        ),
+        (
+            "受理、办结12345热线工单分别为3200件、3150件。",
+            [("hotline_received", "hotline", 3200), ("hotline_resolved", "hotline", 3150)],
+        ),
+        # three items and two counts: not a list 分别 answers one to one
+        ("通过门户网站、微信公众号、微博分别发布信息1200条、360条。", []),
+    ],
+)
+def test_respectively_gives_each_count_its_own_item(
+    text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    assert [(m, c, v) for m, c, v, _q, _u in _facts(text)] == expected
+
+
+def test_a_count_after_respectively_quotes_the_whole_list() -> None:
+    facts = extract_facts({"overview": "通过门户网站、微信公众号分别发布信息120条、30条。"}, 2021)
+    assert [f.evidence for f in facts] == [
+        "通过门户网站、微信公众号分别发布信息120条",
+        "通过门户网站、微信公众号分别发布信息120条、30条",
+    ]
+
+
 def test_tuiwen_is_a_verb_before_a_count() -> None:
     # 推文 (to push an article) as the verb: the account's posts.
     assert _facts("“某某城管”官方微信推文180篇，“某某城管”官方微博发布资讯900篇。") == [

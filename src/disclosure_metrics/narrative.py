@@ -24,6 +24,8 @@ Example::
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -1428,6 +1430,138 @@ def _not_a_count(text: str, start: int, end: int) -> str:
     return "no measure word after it (条, 件, 元 …): not a count"
 
 
+# ---------------------------------------------------------------------------------------------
+# Respectively: 通过网站、公众号分别发布信息120条、300条; 收到和办结申请分别为15件、14件
+
+
+#: The most counts one 分别 is read as answering one by one: real lists hold a few, and the
+#: evidence of each count quotes the list up to it.
+MAX_RESPECTIVE = 12
+# What joins the items of a list, and the counts that answer them one by one.
+_LIST_JOIN = re.compile(r"以及|[、和及与]")
+
+
+@dataclass(frozen=True)
+class _Respective:
+    """A count after 分别 with the statement it makes when read with its own item of the list
+    before 分别 (the clause's words kept, the other items left out)."""
+
+    count: Count
+    statement: str
+    item: str
+    start: int  # where the list's clause starts: the evidence quotes it whole
+
+
+def _respectively(sentence: _Sentence) -> list[_Respective]:
+    """Counts that a 分别 (respectively) gives one each to the items of a list: channels
+    (通过网站、公众号分别发布信息120条、300条) or verbs (收到和办结申请分别为15件、14件).
+
+    Each is read as if its item stood alone; a list that does not match its counts one to one
+    is left to the usual reading.
+    """
+    text = sentence.text
+    counts = sentence.counts
+    starts = [c.start for c in counts]
+    out: list[_Respective] = []
+    at = text.find("分别", sentence.start, sentence.end)
+    seen = sentence.start  # the list lies after the last 分别 looked at
+    while at != -1:
+        a, b = sentence.clauses[sentence.clause_of(at)]
+        k = bisect.bisect_left(starts, at)
+        # ... and after the last count before it: each stretch of text is looked at once
+        a = max(a, seen, counts[k - 1].end if k > 0 else a)
+        listed: list[Count] = []
+        for c in counts[k:]:
+            if c.start >= b or (
+                listed and not _LIST_JOIN.fullmatch(text[listed[-1].end : c.start].strip())
+            ):
+                break
+            listed.append(c)
+        seen = at + 2
+        fits = 1 < len(listed) <= MAX_RESPECTIVE
+        items = _list_items(text[a:at], len(listed)) if fits else None
+        if items is not None:
+            before, pieces, after = items
+            # 分别为15件: the verb of the item says what was counted; 为 only links.
+            middle = text[at + 2 : listed[0].start].removeprefix("为").removeprefix("是")
+            for c, piece in zip(listed, pieces, strict=True):
+                statement = before + piece + after + middle + text[c.start : c.end]
+                out.append(_Respective(c, statement, piece.strip("、和及与"), a))
+        at = text.find("分别", at + 2, sentence.end)
+    return out
+
+
+def _list_items(segment: str, n: int) -> tuple[str, list[str], str] | None:
+    """``segment`` (the clause up to 分别) as (words before the list, its ``n`` items, words
+    after it), the items being channels or receiving and closing verbs; None when it holds no
+    such list of ``n``."""
+    pattern, _owner = _channel_pattern()
+    for marks in (list(pattern.finditer(segment)), list(_list_verbs().finditer(segment))):
+        # Items are the runs of marks apart by a joining word.
+        runs: list[list[re.Match[str]]] = []
+        for m in marks:
+            gap = segment[runs[-1][-1].end() : m.start()] if runs else ""
+            if runs and not _LIST_JOIN.search(gap):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        if len(runs) != n:
+            continue  # as many items as counts, or the list is not what 分别 answers
+        cuts = []  # where each item after the first starts: after the last join before it
+        for previous, current in itertools.pairwise(runs):
+            gap = segment[previous[-1].end() : current[0].start()]
+            joins = list(_LIST_JOIN.finditer(gap))
+            if len(joins) != 1 or gap[: joins[0].start()].strip() or len(gap) > _MAX_ITEM_LEAD:
+                break  # words between an item and the join: no plain list
+            cuts.append(previous[-1].end() + joins[0].start())
+        else:
+            first = runs[0][0].start()
+            bounds = [first, *cuts, runs[-1][-1].end()]
+            pieces = [segment[x:y] for x, y in itertools.pairwise(bounds)]
+            return segment[:first], pieces, segment[runs[-1][-1].end() :]
+    return None
+
+
+def _read_respective(
+    each: _Respective,
+    sentence: _Sentence,
+    section: str,
+    year: int | None,
+    agency: str | None,
+    raw: str,
+    offsets: Offsets,
+    placed: list[tuple[int, Reading]] | None,
+) -> list[Fact]:
+    """The facts of a count after 分别, read from its item's statement and quoting the list's
+    clause; with ``placed``, its reading is added there."""
+    c = each.count
+    evidence = _evidence(sentence, each.start, c.end, raw, offsets)
+    facts = [
+        dataclasses.replace(f, evidence=evidence)
+        for f in _facts_in_text(each.statement, section, year, agency)
+    ]
+    if placed is not None:
+        why = f"read with its own item of the list before 分别 ({each.item})"
+        readings = [
+            Reading(section, c.printed, evidence, f.metric, f.channel, f.value, why) for f in facts
+        ] or [Reading(section, c.printed, evidence, None, None, None, f"{why}: no fact")]
+        placed.extend((c.start, r) for r in readings)
+    return facts
+
+
+#: The most characters between a join and the next item's channel word (“某某发布”微信公众号).
+_MAX_ITEM_LEAD = 12
+
+
+@cache
+def _list_verbs() -> re.Pattern[str]:
+    """The receiving and closing verbs of applications and hotline calls."""
+    cues = vocabulary()["cues"]
+    names = ("applications_received", "applications_closed", "hotline_received",
+             "hotline_resolved")  # fmt: skip
+    return re.compile(_alternation(w for name in names for w in cues[name]))
+
+
 def _read_text(
     raw: str,
     section: str,
@@ -1461,9 +1595,21 @@ def _read_text(
         received: dict[str, list[Count]] = {"hotline_received": [], "applications_received": []}
         counted: list[tuple[int, int]] = []
         sentence_facts: list[Fact] = []
+        # Counts that 分别 gives one each to the items of a list are read with their own item.
+        respective = (
+            {each.count: each for each in _respectively(sentence)}
+            if text.find("分别", sentence.start, sentence.end) != -1
+            else {}
+        )
         for cand in _candidates(sentence):
             c = cand.count
             counted.append((c.start, c.end))
+            if c in respective:
+                own = _read_respective(respective[c], sentence, section, year, agency, raw,
+                                       offsets, placed if explain else None)  # fmt: skip
+                sentence_facts.extend(own)
+                explicit.update(f.metric for f in own)
+                continue
             decided = _classify(cand, year, agency)
             if isinstance(decided, str):
                 if not explain:
