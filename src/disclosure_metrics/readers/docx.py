@@ -33,6 +33,7 @@ from ..document import Cell, Document, Table, TextLine
 from ..errors import ReportError, check_grid
 from ..normalize import join_wrapped
 from .html import ImageRef, has_table3, image_items, normalize_space
+from .word_numbering import Numbering, numbering_of
 
 #: A report's unpacked XML is a few MB; refuse zip bombs well before memory runs out.
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
@@ -103,7 +104,8 @@ def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
         raise _unreadable(path, detail, detail) from exc
     del jobs  # pictures are few; one process reads them
     items: list[TextLine | Table | ImageRef] = []
-    _read_blocks(body, items)
+    numbering = numbering_of(document)
+    _read_blocks(body, items, None if numbering.empty else numbering)
     texts = [item for item in items if not isinstance(item, ImageRef)]
     stated_title = _stated_title(document)
     if len(texts) == len(items) or ocr == "never" or (ocr == "auto" and has_table3(texts)):
@@ -204,26 +206,34 @@ def _declares_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     return False
 
 
-def _read_blocks(parent: etree._Element, items: list[TextLine | Table | ImageRef]) -> None:
+def _read_blocks(
+    parent: etree._Element,
+    items: list[TextLine | Table | ImageRef],
+    numbering: Numbering | None = None,
+) -> None:
+    """The body's paragraphs and tables in order; ``numbering`` (None when the document has no
+    lists) renders Word's automatic numbers before the paragraphs that have one."""
     for child in parent:
         if child.tag == _P:
-            items.extend(TextLine(line) for line in _paragraph_lines(child))
+            items.extend(TextLine(line) for line in _paragraph_lines(child, numbering))
             # A picture in the paragraph (DrawingML or VML): its relationship id, for OCR.
             items.extend(ImageRef(rel_id) for rel_id in _PICTURES(child) if rel_id)
         elif child.tag == _TBL:
-            rows = _grid(child)
+            rows = _grid(child, numbering)
             if rows:
                 items.append(Table(rows))
         elif child.tag in _WRAPPERS:
-            _read_blocks(child, items)
+            _read_blocks(child, items, numbering)
 
 
-def _paragraph_lines(p: etree._Element) -> list[str]:
-    """A paragraph's text split at manual line breaks, whitespace-normalised, empty lines dropped.
+def _paragraph_lines(p: etree._Element, numbering: Numbering | None = None) -> list[str]:
+    """A paragraph's text split at manual line breaks, whitespace-normalised, empty lines dropped,
+    its automatic number (一、, （二）) before it as Word shows it.
 
     Deleted revisions, text boxes and the fallback copy of alternate content are skipped.
     """
-    parts: list[str] = []
+    label = numbering.label(p) if numbering is not None else ""
+    parts: list[str] = [label] if label else []
     for node in _paragraph_nodes(p):
         if node.tag == _T:
             parts.append(node.text or "")
@@ -263,7 +273,7 @@ def _table_rows(tbl: etree._Element):
             yield from _table_rows(child)
 
 
-def _grid(tbl: etree._Element) -> list[list[Cell]]:
+def _grid(tbl: etree._Element, numbering: Numbering | None = None) -> list[list[Cell]]:
     """Expand a ``w:tbl`` into a grid; merged areas repeat the first cell's text as spanned."""
     rows: list[list[Cell]] = []
     previous: list[Cell] = []
@@ -289,7 +299,7 @@ def _grid(tbl: etree._Element) -> list[list[Cell]]:
             if h_merge is not None and h_merge.get(_VAL, "continue") == "continue" and row:
                 row.extend(Cell(row[-1].text, spanned=True) for _ in range(span))
                 continue
-            text = _cell_text(tc)
+            text = _cell_text(tc, numbering)
             row.append(Cell(text))
             row.extend(Cell(text, spanned=True) for _ in range(span - 1))
         if row:
@@ -298,13 +308,13 @@ def _grid(tbl: etree._Element) -> list[list[Cell]]:
     return rows
 
 
-def _cell_text(tc: etree._Element) -> str:
+def _cell_text(tc: etree._Element, numbering: Numbering | None = None) -> str:
     """All paragraphs of a cell (nested tables included), wrapped lines joined."""
     lines: list[str] = []
     for p in tc.iter(_P):
         if any(a.tag in (_TXBX, _FALLBACK) for a in p.iterancestors()):
             continue
-        lines.extend(_paragraph_lines(p))
+        lines.extend(_paragraph_lines(p, numbering))
     return join_wrapped(lines)
 
 
