@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from disclosure_metrics.agencies import agency_key, read_aliases, read_unit_tree
+from disclosure_metrics.agencies import agency_key, likely_same, read_aliases, read_unit_tree
 
 
 def test_keys_ignore_spacing_width_and_quotes() -> None:
@@ -31,3 +31,16 @@ def test_unit_tree_csv_leaves_roots_out(tmp_path: Path) -> None:
         "unit,parent\n示例县,\n示例县青山镇人民政府,示例县\n示例县教育局,示例县\n", encoding="utf-8"
     )
     assert read_unit_tree(csv) == {"示例县青山镇人民政府": "示例县", "示例县教育局": "示例县"}
+
+
+def test_names_with_and_without_their_place_are_pointed_out_not_merged() -> None:
+    keys = ["洪泽区人民政府", "淮安市洪泽区人民政府", "惠安堡镇人民政府", "盐池县惠安堡镇人民政府",
+            "示例县教育局", "人民政府", "示例县人民政府"]  # fmt: skip
+    assert likely_same(keys) == [
+        ("惠安堡镇人民政府", "盐池县惠安堡镇人民政府"),
+        ("洪泽区人民政府", "淮安市洪泽区人民政府"),
+    ]
+    # a name two longer names end with may be either: not pointed out
+    assert likely_same(["城关镇人民政府", "甲县城关镇人民政府", "乙县城关镇人民政府"]) == []
+    # what stands before must be a place (一 is no place)
+    assert likely_same(["二中学", "第一二中学"]) == []

@@ -193,6 +193,23 @@ def test_export_lists_every_input_and_exits_1_when_one_failed(tmp_path: Path) ->
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]  # no staging left
 
 
+def test_export_points_out_names_with_and_without_their_place(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    text = SAMPLE.read_text(encoding="utf-8")
+    (folder / "2020.txt").write_text(text, encoding="utf-8")
+    renamed = text.replace("盐池县惠安堡镇人民政府", "惠安堡镇人民政府").replace("2020", "2021")
+    (folder / "2021.txt").write_text(renamed, encoding="utf-8")
+    code, _out, err = run("export", folder, "--out", tmp_path / "out")
+    assert code == 0
+    assert "≈ 惠安堡镇人民政府 / 盐池县惠安堡镇人民政府" in err
+    assert "惠安堡镇人民政府,盐池县惠安堡镇人民政府" in err  # the alias line to add
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,agency\n惠安堡镇人民政府,盐池县惠安堡镇人民政府\n", encoding="utf-8")
+    code, _out, err = run("export", folder, "--out", tmp_path / "out2", "--aliases", aliases)
+    assert code == 0 and "≈" not in err
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -176,6 +176,28 @@ def test_quality_orders_by_severity_and_summarises_not_assessable(
     assert {t.name for t in fig.data} == {"未通过 fail", "警告 warn"}  # passes are not drawn
 
 
+def _sample_renamed(folder: Path) -> Path:
+    """The sample, and its next year's copy that names the township without its county."""
+    folder.mkdir()
+    text = SAMPLE.read_text(encoding="utf-8")
+    (folder / "2020.txt").write_text(text, encoding="utf-8")
+    renamed = text.replace("盐池县惠安堡镇人民政府", "惠安堡镇人民政府").replace("2020", "2021")
+    (folder / "2021.txt").write_text(renamed, encoding="utf-8")
+    return folder
+
+
+def test_names_with_and_without_their_place_are_pointed_out_with_the_alias_line(
+    tmp_path: Path,
+) -> None:
+    folder = _sample_renamed(tmp_path / "reports")
+    block = db.same_agency_table(dm.load(folder, progress=False))
+    assert "惠安堡镇人民政府,盐池县惠安堡镇人民政府" in block  # the line to add
+    assert "<td>2021</td>" in block and "<td>2020</td>" in block
+    # with the alias they are one agency: nothing left to point out
+    aliases = {"惠安堡镇人民政府": "盐池县惠安堡镇人民政府"}
+    assert "无 none" in db.same_agency_table(dm.load(folder, aliases=aliases, progress=False))
+
+
 def test_an_empty_input_says_so_instead_of_drawing_empty_charts(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     corpus = dm.load(tmp_path / "empty", progress=False)

@@ -567,10 +567,29 @@ def _end_of_run(reports: Any) -> None:
     """A run's last words: the inputs not read, the summary line, and exit code 1 when a file
     failed (the others were read all the same)."""
     _list_unread(reports)
+    _list_likely_same(reports)
     statuses = list(reports.status)
     click.echo(summary_line(statuses), err=True)
     if "failed" in statuses:
         sys.exit(1)
+
+
+def _list_likely_same(reports: Any) -> None:
+    """One line per pair of agencies that read as one office named with and without its place:
+    their years are compared only once an alias (``--aliases``) makes them one."""
+    from .agencies import likely_same
+
+    if "agency_key" not in reports or "agency" not in reports:
+        return
+    named = reports.dropna(subset=["agency_key", "agency"])
+    names = dict(zip(named.agency_key, named.agency, strict=True))
+    for short, long in likely_same(names):
+        click.echo(
+            f"≈ {names[short]} / {names[long]}: 可能是同一机关，在 --aliases 的别名表中加一行 "
+            f"possibly one agency; to compare their years add the alias line "
+            f"{names[short]},{names[long]} to a CSV given with --aliases",
+            err=True,
+        )
 
 
 def _list_unread(reports: Any) -> None:

@@ -39,6 +39,7 @@ from plotly.io._base_renderers import MimetypeRenderer
 
 from . import indicators as ind
 from . import templates as tpl
+from .agencies import likely_same
 from .attention import RED, attention
 from .corpus import Corpus, balanced_panel, rollup
 
@@ -842,6 +843,44 @@ def not_assessable_table(corpus: Corpus) -> HtmlBlock:
         ("report", "报告 report"),
     ]
     return table(rows, columns)
+
+
+def same_agency_table(corpus: Corpus) -> HtmlBlock:
+    """Agencies that read as one office named with and without its place
+    (:func:`agencies.likely_same`): their years are compared only once an alias makes them one,
+    and the table gives the alias line to add."""
+    reports = corpus.reports[corpus.reports.status == "parsed"]
+    names = reports.dropna(subset=["agency_key"]).groupby("agency_key").agency.first()
+    years = (
+        reports.dropna(subset=["agency_key"])
+        .groupby("agency_key")
+        .year.agg(lambda y: _year_list(y.dropna()))
+    )
+    pairs = likely_same(names.index)
+    if not pairs:
+        return _empty("无 none.")
+    rows = [
+        {
+            "shorter": names[short],
+            "shorter_years": years[short],
+            "longer": names[long],
+            "longer_years": years[long],
+            "alias": f"{names[short]},{names[long]}",
+        }
+        for short, long in pairs
+    ]
+    columns = [
+        ("shorter", "机关 agency"),
+        ("shorter_years", "年度 years"),
+        ("longer", "可能同为 possibly the same as"),
+        ("longer_years", "年度 years"),
+        ("alias", "别名行 alias line (alias,agency)"),
+    ]
+    return table(rows, columns, nowrap=("alias",))
+
+
+def _year_list(years: pd.Series) -> str:
+    return ", ".join(str(int(y)) for y in sorted(set(years)))
 
 
 def yoy_table(
