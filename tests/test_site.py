@@ -452,3 +452,16 @@ def test_copying_plotly_js_onto_a_full_disk_leaves_nothing_behind(
     with pytest.raises(OSError):
         site.copy_plotly_js(tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_alias_and_unit_tables_are_part_of_what_a_build_depends_on(tmp_path: Path) -> None:
+    from disclosure_metrics.inputs import find_inputs
+
+    files = find_inputs([str(SAMPLE)])
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,agency\n惠安堡镇人民政府,盐池县惠安堡镇人民政府\n", encoding="utf-8")
+    plain = site.build_key(files, None, "nbconvert", site.ANALYSIS)
+    with_aliases = site.build_key(files, None, "nbconvert", site.ANALYSIS, tables=[aliases])
+    aliases.write_text("alias,agency\n", encoding="utf-8")
+    changed = site.build_key(files, None, "nbconvert", site.ANALYSIS, tables=[aliases])
+    assert len({plain, with_aliases, changed}) == 3  # a changed table builds again

@@ -631,6 +631,8 @@ def _list_unread(reports: Any) -> None:
     help="Agencies with a page of their own: all, none, or N (the N with the most applications)"
     " [default: site.AGENCY_PAGES, 50].",
 )
+@ALIASES
+@UNITS
 @OCR
 @EXECUTOR
 @SCHEDULER
@@ -641,6 +643,8 @@ def build(
     jobs: int | None,
     out: str,
     agency_pages: str | None,
+    aliases: str | None,
+    units: str | None,
     executor: str,
     scheduler: str | None,
     ocr: str = "auto",
@@ -667,6 +671,8 @@ def build(
         executor=executor,
         scheduler=scheduler,
         ocr=ocr,
+        aliases=aliases,
+        units=units,
         **({} if agency_pages is None else {"agency_pages": _agency_pages(agency_pages)}),
     )
     for notice in result.notices:
@@ -688,7 +694,9 @@ def build(
     if reports.is_file() and not result.unchanged:
         from .export import read_table
 
-        _list_unread(read_table(reports))
+        listed = read_table(reports)
+        _list_unread(listed)
+        _list_likely_same(listed)
     click.echo(summary_line(result.inputs), err=True)
     if result.failed or "failed" in result.inputs:
         sys.exit(1)

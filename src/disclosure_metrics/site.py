@@ -481,9 +481,10 @@ def build_key(
     analysis: Path,
     agency_pages: int | None = None,
     ocr: str = "auto",
+    tables: Sequence[Path] = (),
 ) -> str:
     """Everything a build depends on: inputs (each file's hash, or why it is not read), code,
-    notebooks, site config, options."""
+    notebooks, site config, options, and the alias and unit tables given (``tables``)."""
     from .ingest import code_version, read_input
 
     inputs = []
@@ -504,6 +505,7 @@ def build_key(
         "renderer": renderer,
         "agency_pages": agency_pages,
         "ocr": ocr,
+        "tables": _digest(tables) if tables else None,
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
@@ -566,10 +568,13 @@ def build(
     scheduler: str | None = None,
     agency_pages: int | None = AGENCY_PAGES,
     ocr: str = "auto",
+    aliases: str | Path | None = None,
+    units: str | Path | None = None,
 ) -> BuildResult:
     """Build the whole site from report folders; see the module docstring.
 
-    ``executor="dask"`` (and ``scheduler``) parse the reports on a Dask cluster.
+    ``executor="dask"`` (and ``scheduler``) parse the reports on a Dask cluster. ``aliases``
+    and ``units``: the alias CSV (``alias,agency``) and unit tree CSV, as ``export`` reads them.
     ``agency_pages``: how many agencies get a page of their own (None: all; 0: none; N: the
     N with the most applications); every agency stays listed on the overview.
 
@@ -585,7 +590,8 @@ def build(
     renderer, binary, notice = choose_renderer(renderer)
     notices = [notice] if notice else []
     files = find_inputs([str(d) for d in data])
-    key = build_key(files, years, renderer, analysis, agency_pages, ocr)
+    tables = [Path(t) for t in (aliases, units) if t is not None]
+    key = build_key(files, years, renderer, analysis, agency_pages, ocr, tables)
     state_file = work / "build.json"
     state = _read_state(state_file)
     published = (out / MANIFEST).exists() and all((out / f).exists() for f in _previous_files(out))
@@ -609,6 +615,8 @@ def build(
         executor=executor,
         scheduler=scheduler,
         ocr=ocr,
+        aliases=aliases,
+        units=units,
     )
     exports = (work / "data").resolve()
     corpus.export(exports)
