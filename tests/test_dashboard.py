@@ -198,6 +198,15 @@ def test_names_with_and_without_their_place_are_pointed_out_with_the_alias_line(
     assert "无 none" in db.same_agency_table(dm.load(folder, aliases=aliases, progress=False))
 
 
+def test_an_agency_named_two_ways_and_made_one_by_an_alias_is_one_line(tmp_path: Path) -> None:
+    folder = _sample_renamed(tmp_path / "reports")
+    aliases = {"惠安堡镇人民政府": "盐池县惠安堡镇人民政府"}
+    fig = db.trend_figure(dm.load(folder, aliases=aliases, progress=False), "apps.new")
+    lines = [(t.name, list(t.x)) for t in fig.data if t.legendgroup != "matched"]
+    # one line over both years, under the name of the latest report
+    assert lines == [("惠安堡镇人民政府", [2020, 2021])]
+
+
 def test_an_empty_input_says_so_instead_of_drawing_empty_charts(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     corpus = dm.load(tmp_path / "empty", progress=False)

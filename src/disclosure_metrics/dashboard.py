@@ -571,14 +571,17 @@ def trend_figure(corpus: Corpus, indicator: str) -> Figure:
         return _empty(f"没有机关报告{spec.name_zh} No agency reports {spec.name_en}.")
     colors = agency_colors(corpus)
     fig = go.Figure()
-    for agency, part in data.sort_values("year").groupby("agency", sort=True):
+    # One line per agency key: an agency named two ways over the years (made one by an alias)
+    # is one line, under the name its latest report gives.
+    for key, part in data.sort_values("year").groupby("agency_key", sort=True):
+        agency = _agency_name(corpus, str(key))
         small = part.status == ind.SMALL_SAMPLE
         fig.add_scatter(
             x=list(part.year),
             y=list(part.value),
             mode="lines+markers",
             name=str(agency),
-            line={"color": colors.get(str(agency)), "width": 1.5},
+            line={"color": colors.get(str(key)), "width": 1.5},
             marker={"symbol": ["circle-open" if s else "circle" for s in small], "size": 8},
             customdata=[STATUS_LABELS[ind.SMALL_SAMPLE] if s else "" for s in small],
             hovertemplate="%{x}: %{y}<br>%{customdata}<extra>"
@@ -613,12 +616,12 @@ def trend_figure(corpus: Corpus, indicator: str) -> Figure:
 
 
 def agency_colors(corpus: Corpus) -> dict[str, str]:
-    """One colour per agency, the same in every chart of the site."""
+    """One colour per agency (by its key), the same in every chart of the site."""
     import plotly.express as px
 
     palette = px.colors.qualitative.D3 + px.colors.qualitative.Set2
-    agencies = sorted(str(a) for a in corpus.reports.agency.dropna().unique())
-    return {a: palette[i % len(palette)] for i, a in enumerate(agencies)}
+    keys = sorted(str(a) for a in corpus.reports.agency_key.dropna().unique())
+    return {k: palette[i % len(palette)] for i, k in enumerate(keys)}
 
 
 def checks_figure(corpus: Corpus) -> Figure:
