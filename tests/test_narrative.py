@@ -285,6 +285,7 @@ def test_a_number_holding_12345_names_no_hotline() -> None:
         ("本年度某某镇未收到政府信息申请公开。", 0),
         ("2021年，我委未收到依申请公开事项申请。", 0),
         ("受理申请的数量：本年度未收到依申请公开请求。", 0),
+        ("2021年，我局未收到公民、法人或其他组织的依申请公开诉求。", 0),
         # Applications counted with no verb.
         ("本年度政府信息公开申请数量为5件。", 5),
         ("我局2021年度政府信息公开申请为0件。", 0),
@@ -602,6 +603,47 @@ def test_a_count_after_respectively_quotes_the_whole_list() -> None:
     assert [f.evidence for f in facts] == [
         "通过门户网站、微信公众号分别发布信息120条",
         "通过门户网站、微信公众号分别发布信息120条、30条",
+    ]
+
+
+def test_no_carried_over_application_is_no_zero_received() -> None:
+    # 无上年结转…申请 says nothing was carried over, not that nothing was received
+    assert _facts("本年度无上年结转政府信息公开申请。") == []
+
+
+def test_a_preposition_before_the_agencys_own_word_is_no_department_subject() -> None:
+    # 以局门户网站为载体: the bureau's own portal, not a department's figure
+    rows = _facts("以局门户网站、微信公众号为载体，公开信息1261条(其中:网站390条、公众号871条)。")
+    assert [(m, c, v) for m, c, v, _q, _u in rows] == [
+        ("items_published", "website", 390),
+        ("items_published", "wechat_official", 871),
+    ]
+
+
+def test_the_agency_named_short_is_the_agency_not_a_department() -> None:
+    text = "2021年某区教体局主动公开政府信息417条。"
+    assert _facts(text) == []  # no agency known: a department's figure
+    facts = extract_facts({"overview": text}, 2021, agency="某区教育体育局")
+    assert [(f.metric, f.channel, f.value) for f in facts] == [("items_published", "all", 417)]
+
+
+def test_information_of_every_kind_is_a_total_whatever_the_verb() -> None:
+    assert _facts("全年公开发布各类信息4800余条，其中信息公开目录更新量200余条。") == [
+        ("items_published", "all", 4800, "more_than", "条")
+    ]
+    # a channel named still makes it the channel's
+    assert _facts("全年在门户网站发布各类信息800条。")[0][:3] == ("items_published", "website", 800)
+
+
+def test_applications_counted_in_xiang() -> None:
+    assert _facts("本年度共受理政府信息公开申请3项。") == [
+        ("applications_received", "all", 3, "exact", "项")
+    ]
+
+
+def test_posts_counted_with_their_reposts() -> None:
+    assert _facts("在“某某教育”微信公众号发布信息1511条次。") == [
+        ("items_published", "wechat_official", 1511, "exact", "条次")
     ]
 
 

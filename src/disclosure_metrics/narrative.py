@@ -618,7 +618,7 @@ _OPENING_PUNCTUATION = re.compile(r"^[,;:、\s]+")
 _OPENING_TIME = re.compile(r"^(?:\d{4}年度?|今年|本年度|全年)[,]?")
 # A sentence's time alone in its first clause: 2022年, or 2022年度,
 _SENTENCE_YEAR = re.compile(r"(?:[#*\s]|[一二三四五六七八九十]+是)*(\d{4})年度?,")
-_NOT_A_SUBJECT = re.compile(r"^(?:通过|在|依托|利用|借助|对|将|把|按照|根据|全|我|本|各|为)")
+_NOT_A_SUBJECT = re.compile(r"^(?:通过|在|依托|利用|借助|对|将|把|按照|根据|全|我|本|各|为|以|经)")
 _PLACE_PREFIX = re.compile(r"^[省市区县镇乡]")
 
 
@@ -658,9 +658,23 @@ def _is_department(text: str, agency: str | None) -> bool:
         return False  # 区政府办公室代表区政府: speaks for the whole government
     if agency:
         core = _PLACE_PREFIX.sub("", subject)
-        if core and core in agency:
+        if core and (core in agency or _abbreviates(core, agency)):
             return False
     return True
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` is ``name`` shortened: two characters or more, all of them in
+    ``name`` in the same order (教体局 for 教育体育局, 市场监管局 for 市场监督管理局, 卫健委 for
+    卫生健康委员会).
+
+    >>> _abbreviates("教体局", "某区教育体育局"), _abbreviates("财政局", "某区教育体育局")
+    (True, False)
+    """
+    if len(short) < 2:
+        return False
+    chars = iter(name)
+    return all(char in chars for char in short)  # each found after the one before
 
 
 @cache
@@ -869,7 +883,8 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     column = _words("column_words").search(where)
     if column:
         return f"published in a column ({column.group(0)}), not the stated total"
-    if total_noun or (verb.group(0) == "主动公开" and head in ("信息", "各类信息", "")):
+    # 各类信息 (information of every kind) is all of it, whatever the verb (公开发布各类信息).
+    if total_noun or head == "各类信息" or (verb.group(0) == "主动公开" and head in ("信息", "")):
         return "all", cand.lead_start, f"a stated total: {verb.group(0)} {head or '(no object)'}"
     if len(distinct) > 1:
         return "several channels named and no stated total (政府信息 as such)"
@@ -948,8 +963,9 @@ def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: Offs
 # Zero statements: 没有接到…申请, 无收取信息处理费, 未发生…收费
 
 _NO_APPLICATIONS = re.compile(
-    r"(?:没有|未|无)(?:接到|收到|受理|接收|发生)?(?:任何)?[^,;:。申]{0,30}"
-    r"(?:依申请公开|公开申请|申请公开|申请)(?:政府信息|信息)?(?:事项|件|来信|书|请求)?(?:申请)?"
+    r"(?:没有|未|无)(?:接到|收到|受理|接收|发生)?(?:任何)?(?:(?!结转)[^,;:。申]){0,30}"
+    r"(?:依申请公开|公开申请|申请公开|申请)(?:政府信息|信息)?(?:事项|件|来信|书|请求|诉求)?"
+    r"(?:申请)?"
     r"(?:办理)?(?:的情况|情况)?(?=[,;:。]|$)"
 )
 # 依申请公开情况:无, 政府信息公开申请数为零: the count stated as none after the noun.
