@@ -215,6 +215,17 @@ from disclosure_metrics.metadata import contact_agency, title_agency_year
             "某某市生态环境局",
             2023,
         ),
+        # a 情况报告, and 编制发布 before the name
+        (
+            ["根据《条例》要求，现将某区市场监督管理局2024年度政府信息公开情况报告如下。"],
+            "某区市场监督管理局",
+            2024,
+        ),
+        (
+            ["结合有关统计数据，编制发布某省市场监管局2024年度政府信息公开报告。"],
+            "某省市场监管局",
+            2024,
+        ),
         # the report announced as "as follows"
         (["现将某某县信访局2021年度政府信息公开工作报告如下："], "某某县信访局", 2021),
         # the template's notice quoted in angle brackets is no breadcrumb: the line is read

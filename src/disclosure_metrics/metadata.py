@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_TITLE_KEY = re.compile(r"年度报告|年报|(?:政府信息公开|政务公开|信息公开)(?:工作)?报告")
+_TITLE_KEY = re.compile(r"年度报告|年报|(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?报告")
 # The title as a crawler, or a page's table of document facts (索引号, 发布机构, 名称 …), labels it.
 # The label and the title stand apart by a colon, or by a table's cell border or spacing
 # (标   题 某某县…年度报告, as a page's table of facts prints).
@@ -29,7 +29,7 @@ _YEAR_NUMBER = r"(?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3
 _YEAR = re.compile(rf"({_YEAR_NUMBER})\s*年")
 _REPORT_WORDS = re.compile(
     r"(政府信息公开|政务公开|信息公开)?(工作)?(年度报告|年报)(全文)?|"
-    r"(政府信息公开|政务公开|信息公开)(工作)?报告|"
+    r"(政府信息公开|政务公开|信息公开)(工作)?(情况)?报告|"
     r"[《》#*【】\[\]]|\((?:(?:19|20)\d{2})\)"
 )
 _YEAR_WORDS = re.compile(rf"({_YEAR_NUMBER})\s*年度?")
@@ -119,7 +119,7 @@ _YEAR_REPORT = re.compile(rf"({_YEAR_NUMBER})\s*年报")
 # The verb is required: a county's name may open with 特 (特克斯县).
 _ANNOUNCED = re.compile(
     r"^(?:(?:现|特|兹)+(?:向社会|向公众)?(?:予以)?(?:公布|发布|公开)|现将"
-    r"|(?:现|特此|兹)(?:编制|编写)(?:并公布|并发布|发布|了)?)"
+    r"|(?:现|特此|兹)(?:编制|编写)(?:并公布|并发布|发布|了)?|编制并?(?:发布|公布))"
 )
 # The agency's verb before the year (某镇人民政府特此编制2024年度…年度报告): not its name. A
 # name may hold 编制 (编制委员会办公室) but never ends with it.
