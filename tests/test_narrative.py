@@ -635,27 +635,31 @@ def test_information_of_every_kind_is_a_total_whatever_the_verb() -> None:
     assert _facts("全年在门户网站发布各类信息800条。")[0][:3] == ("items_published", "website", 800)
 
 
-def test_applications_counted_in_xiang() -> None:
-    assert _facts("本年度共受理政府信息公开申请3项。") == [
-        ("applications_received", "all", 3, "exact", "项")
-    ]
-
-
-def test_posts_counted_with_their_reposts() -> None:
-    assert _facts("在“某某教育”微信公众号发布信息1511条次。") == [
-        ("items_published", "wechat_official", 1511, "exact", "条次")
-    ]
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        # applications counted in 项
+        ("本年度共受理政府信息公开申请3项。", ("applications_received", "all", 3, "exact", "项")),
+        # posts counted with their reposts
+        (
+            "在“某某教育”微信公众号发布信息1511条次。",
+            ("items_published", "wechat_official", 1511, "exact", "条次"),
+        ),
+    ],
+)
+def test_measure_words_of_their_own(text: str, fact: tuple) -> None:
+    assert _facts(text) == [fact]
 
 
 def test_tuiwen_is_a_verb_before_a_count() -> None:
-    # 推文 (to push an article) as the verb: the account's posts.
-    assert _facts("“某某城管”官方微信推文180篇，“某某城管”官方微博发布资讯900篇。") == [
-        ("items_published", "wechat_official", 180, "exact", "篇"),
-        ("items_published", "weibo", 900, "exact", "篇"),
-    ]
-    # and still the noun after another verb
-    assert _facts("通过微信公众号发布推文300篇。") == [
-        ("items_published", "wechat_official", 300, "exact", "篇")
+    # 推文 (to push an article) as the verb: the account's posts; and still the noun after
+    # another verb.
+    rows = _facts("“某某城管”官方微信推文180篇，“某某城管”官方微博发布资讯900篇。")
+    rows += _facts("通过微信公众号发布推文300篇。")
+    assert [(m, c, v) for m, c, v, _q, _u in rows] == [
+        ("items_published", "wechat_official", 180),
+        ("items_published", "weibo", 900),
+        ("items_published", "wechat_official", 300),
     ]
 
 
