@@ -638,13 +638,12 @@ def test_information_of_every_kind_is_a_total_whatever_the_verb() -> None:
 @pytest.mark.parametrize(
     ("text", "fact"),
     [
-        # applications counted in 项
-        ("本年度共受理政府信息公开申请3项。", ("applications_received", "all", 3, "exact", "项")),
         # posts counted with their reposts
         (
             "在“某某教育”微信公众号发布信息1511条次。",
             ("items_published", "wechat_official", 1511, "exact", "条次"),
         ),
+        ("通过政务微博发布信息320篇次。", ("items_published", "weibo", 320, "exact", "篇次")),
     ],
 )
 def test_measure_words_of_their_own(text: str, fact: tuple) -> None:
