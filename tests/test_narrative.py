@@ -615,9 +615,26 @@ def test_a_preposition_before_the_agencys_own_word_is_no_department_subject() ->
     # 以局门户网站为载体: the bureau's own portal, not a department's figure
     rows = _facts("以局门户网站、微信公众号为载体，公开信息1261条(其中:网站390条、公众号871条)。")
     assert [(m, c, v) for m, c, v, _q, _u in rows] == [
+        ("items_published", "all", 1261),  # its channels add up to it
         ("items_published", "website", 390),
         ("items_published", "wechat_official", 871),
     ]
+
+
+def test_a_count_its_channel_breakdown_adds_up_to_is_the_total() -> None:
+    rows = _facts("全年共发布信息3200条，其中网站1500条、微信公众号1200条、微博500条。")
+    assert [(m, c, v) for m, c, v, _q, _u in rows] == [
+        ("items_published", "all", 3200),
+        ("items_published", "website", 1500),
+        ("items_published", "wechat_official", 1200),
+        ("items_published", "weibo", 500),
+    ]
+    # parts that do not add up, or one channel only, say nothing of the count
+    for text in (
+        "全年共发布信息3200条，其中网站1500条、微信公众号1200条、微博400条。",
+        "全年共发布信息3200条，其中网站3200条。",
+    ):
+        assert ("items_published", "all") not in [(m, c) for m, c, *_ in _facts(text)]
 
 
 def test_the_agency_named_short_is_the_agency_not_a_department() -> None:

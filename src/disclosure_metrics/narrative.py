@@ -427,6 +427,11 @@ class _Sentence:
         ]
 
     @cached_property
+    def count_starts(self) -> list[int]:
+        """Where each count starts, in order: a count's followers are found by bisection."""
+        return [c.start for c in self.counts]
+
+    @cached_property
     def names_requests(self) -> bool:
         """Whether the sentence speaks of 申请 (asked once, not once per count)."""
         return self.text.find("申请", self.start, self.end) != -1
@@ -886,9 +891,40 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     # 各类信息 (information of every kind) is all of it, whatever the verb (公开发布各类信息).
     if total_noun or head == "各类信息" or (verb.group(0) == "主动公开" and head in ("信息", "")):
         return "all", cand.lead_start, f"a stated total: {verb.group(0)} {head or '(no object)'}"
+    if _sums_its_channel_breakdown(cand):
+        return "all", cand.lead_start, "a total: the channels its 其中 lists add up to it"
     if len(distinct) > 1:
         return "several channels named and no stated total (政府信息 as such)"
     return f"no channel named, and {verb.group(0)} {head or '…'} is not a stated total"
+
+
+# A breakdown opened right after a count: (其中: …, ,其中…
+_BREAKDOWN_AFTER = re.compile(r"\s*[(,]?\s*其中\s*:?")
+#: The most parts of a breakdown added up to its total (a report lists a few channels).
+MAX_BREAKDOWN_PARTS = 12
+
+
+def _sums_its_channel_breakdown(cand: _Candidate) -> bool:
+    """Whether a 其中 right after the count lists two channels or more, each with a count of
+    items, that add up to it exactly (发布信息3200条,其中网站1500条、微信公众号1200条、微博500条):
+    the count is their total, whatever its noun."""
+    sentence, count = cand.sentence, cand.count
+    text = sentence.text
+    opened = _BREAKDOWN_AFTER.match(text, count.end, sentence.end)
+    if opened is None:
+        return False
+    items = set(vocabulary()["units"]["items"])
+    position, total, parts = opened.end(), 0, 0
+    k = bisect.bisect_left(sentence.count_starts, position)
+    for part in sentence.counts[k : k + MAX_BREAKDOWN_PARTS]:
+        if part.unit not in items or not channels_in(text[position : part.start]):
+            break
+        total += part.value
+        parts += 1
+        position = part.end
+        if total >= count.value:
+            break
+    return parts >= 2 and total == count.value
 
 
 def _channel_in_breakdown(cand: _Candidate) -> tuple[str, int, str] | str:
