@@ -282,6 +282,12 @@ def _agency_name(corpus: Corpus, key: str) -> str:
     return str(names.iloc[-1]) if not names.empty else key
 
 
+def _agency_names(reports: pd.DataFrame) -> pd.Series:
+    """Each agency key's name, as :func:`_agency_name` gives it, for every key at once."""
+    named = reports.dropna(subset=["agency_key", "agency"])
+    return named.groupby("agency_key").agency.last()
+
+
 # ---------------------------------------------------------------------------------------------
 # Numbers across agencies
 
@@ -570,11 +576,12 @@ def trend_figure(corpus: Corpus, indicator: str) -> Figure:
     if data.empty:
         return _empty(f"没有机关报告{spec.name_zh} No agency reports {spec.name_en}.")
     colors = agency_colors(corpus)
+    names = _agency_names(corpus.reports)
     fig = go.Figure()
     # One line per agency key: an agency named two ways over the years (made one by an alias)
     # is one line, under the name its latest report gives.
     for key, part in data.sort_values("year").groupby("agency_key", sort=True):
-        agency = _agency_name(corpus, str(key))
+        agency = names.get(key, key)
         small = part.status == ind.SMALL_SAMPLE
         fig.add_scatter(
             x=list(part.year),
@@ -853,7 +860,7 @@ def same_agency_table(corpus: Corpus) -> HtmlBlock:
     (:func:`agencies.likely_same`): their years are compared only once an alias makes them one,
     and the table gives the alias line to add."""
     reports = corpus.reports[corpus.reports.status == "parsed"]
-    names = reports.dropna(subset=["agency_key"]).groupby("agency_key").agency.first()
+    names = _agency_names(reports)
     years = (
         reports.dropna(subset=["agency_key"])
         .groupby("agency_key")
