@@ -131,6 +131,7 @@ def test_number_formats() -> None:
         "一", "九", "十", "十一", "二十", "二十三"
     ]  # fmt: skip
     assert _format(2, "ideographTraditional") == "乙"
+    assert _format(12, "chineseLegalSimplified") == "壹拾贰"
     assert _format(3, "decimalEnclosedCircle") == "③"
     assert _format(28, "lowerLetter") == "bb"
     assert _format(14, "upperRoman") == "XIV"

@@ -209,6 +209,8 @@ def _int(value: str | None, default: int) -> int:
 
 
 _CN_DIGITS = "零一二三四五六七八九"
+# Financial (legal) digits and units: 壹贰叁, 拾佰仟.
+_LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _ROMAN = (
@@ -222,7 +224,9 @@ def _format(n: int, fmt: str) -> str:
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting",
                "taiwaneseCounting", "taiwaneseCountingThousand"):  # fmt: skip
         return _chinese(n)
-    if fmt in ("ideographDigital", "chineseLegalSimplified"):
+    if fmt == "chineseLegalSimplified":
+        return _chinese(n, _LEGAL_DIGITS, "仟佰拾")
+    if fmt == "ideographDigital":
         return "".join(_CN_DIGITS[int(d)] for d in str(n))
     if fmt == "ideographTraditional" and 1 <= n <= len(_HEAVENLY_STEMS):
         return _HEAVENLY_STEMS[n - 1]
@@ -252,25 +256,29 @@ def _format(n: int, fmt: str) -> str:
     return str(n)
 
 
-def _chinese(n: int) -> str:
-    """``n`` in Chinese counting: 一 … 十, 十一, 二十, 一百零五.
+def _chinese(n: int, digits: str = _CN_DIGITS, units: str = "千百十") -> str:
+    """``n`` in Chinese counting: 一 … 十, 十一, 二十, 一百零五 (with ``digits`` and ``units``
+    of another set, the legal 壹拾壹).
 
     >>> [_chinese(n) for n in (1, 10, 11, 20, 21, 100, 105, 1010)]
     ['一', '十', '十一', '二十', '二十一', '一百', '一百零五', '一千零一十']
+    >>> _chinese(11, _LEGAL_DIGITS, "仟佰拾")
+    '壹拾壹'
     """
     if n == 0:
-        return "零"
+        return digits[0]
     if n >= 10_000:
         return str(n)
     out = ""
     zero = False
-    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+    for value, unit in zip((1000, 100, 10, 1), (*units, ""), strict=True):
         digit, n = divmod(n, value)
         if digit:
             if zero:
-                out += "零"
+                out += digits[0]
                 zero = False
-            out += _CN_DIGITS[digit] + unit
+            out += digits[digit] + unit
         elif out:
             zero = True
-    return out[1:] if out.startswith("一十") else out
+    # 十一, not 一十一, in everyday counting; the legal form keeps its 壹.
+    return out[1:] if digits is _CN_DIGITS and out.startswith("一十") else out
