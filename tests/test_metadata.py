@@ -50,6 +50,29 @@ from disclosure_metrics.metadata import contact_agency, title_agency_year
             "某某局",
             2021,
         ),
+        # a title printed with a space between its characters, as a PDF's text may give it
+        (
+            [
+                "某 某 县 教 育 局 2 0 2 0 年 政 府 信 息 公 开 工 作 年 度 报 告",
+                "根据《条例》编制。",
+            ],
+            "某某县教育局",
+            2020,
+        ),
+        # a title wrapped inside its report words: 公开 is no agency
+        (["某某县教育局2020年政府信息", "公开工作年度报告"], "某某县教育局", 2020),
+        (["某某县教育局2020年政府信息公开工作年度", "报告"], "某某县教育局", 2020),
+        # the agency printed under a title that names none, a date or the year between
+        (["2020年政府信息公开工作年度报告", "某某县教育局", "2021年1月"], "某某县教育局", 2020),
+        (["2020年政府信息公开工作年度报告", "2021年1月20日", "某某县教育局"], "某某县教育局", 2020),
+        (
+            ["政 府 信 息 公 开 工 作 年 度 报 告", "某某县教育局", "（2020年度）"],
+            "某某县教育局",
+            2020,
+        ),
+        # what stands under such a title and is no agency's name
+        (["2020年政府信息公开工作年度报告", "一、总体情况", "某某县教育局"], None, 2020),
+        (["2020年政府信息公开工作年度报告", "来源：某某县教育局"], None, 2020),
         # a page's table of document facts labels the title
         (
             [

@@ -200,7 +200,7 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
     # A line is chrome by how it starts: a page saved as one line holds its footer's chrome
     # words (打印本页, 关闭窗口) after the title.
     head = [
-        line.strip()
+        _unspaced(line.strip())
         for line in lines[:_SCAN_LINES]
         if line.strip() and not _is_chrome(line[:_MAX_TITLE])
     ]
@@ -215,6 +215,7 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
         # The first line that names an agency; a site's menu ("政府信息公开年报", "2018年政府信息
         # 公开年报") above the report names none, and is the title only when nothing else is.
         first: str | None = None
+        first_at = 0  # the line of ``first``
         for i, line in enumerate(head):
             if _FACTS_ROW.match(_clean(line)):
                 continue
@@ -222,9 +223,13 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
             if (
                 not _TITLE_KEY.search(line)
                 and i + 1 < len(head)
-                and _TITLE_KEY.match(_clean(head[i + 1]))
+                and (
+                    _TITLE_KEY.match(_clean(head[i + 1]))
+                    or _wrapped_in_report_words(_clean(line), _clean(head[i + 1]))
+                )
             ):
-                joined = line + head[i + 1]  # a title wrapped before 年度报告
+                # a title wrapped before 年度报告, or inside its words (…政府信息 / 公开工作…)
+                joined = line + head[i + 1]
             piece = _AS_FOLLOWS.sub("", _title_piece(joined).rstrip())
             joined = _run_on_cut(piece)
             if (
@@ -257,7 +262,7 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
                 if not names_agency and not own and i > 0:
                     candidate = _clean(head[i - 1]) + candidate  # for the fallback's title
             if first is None:
-                first = candidate
+                first, first_at = candidate, i
             if names_agency:
                 title = candidate
                 rest = _clean(head[i + 1]) if i + 1 < len(head) else ""
@@ -273,6 +278,14 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
             title = first
             named = _agency_of(title)
             agency = None if _NOT_A_NAME.search(named) else (named or None)
+            if agency is None:
+                agency = _agency_below(head[first_at + 1 : first_at + 1 + _LINES_BELOW])
+            if not _YEAR.search(title):
+                near = [head[first_at - 1]] if first_at > 0 else []
+                for line in near + head[first_at + 1 : first_at + 1 + _LINES_BELOW]:
+                    if _YEAR_ALONE.match(_clean(line).strip("()")):
+                        title += _clean(line)  # the year printed apart (（2020年度）)
+                        break
         elif title is not None:
             agency = _agency_of(title) or None
     else:
@@ -287,6 +300,78 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
         if m := _PERIOD.search(text):
             year = _year_value(m.group(1) or m.group(2))
     return title, agency, year
+
+
+#: How many lines below a title that names no agency may hold the agency and the year.
+_LINES_BELOW = 2
+
+
+def _agency_below(lines: list[str]) -> str | None:
+    """The agency printed under a title that names none (2020年…年度报告 / 某某县教育局 /
+    2021年1月), skipping a line that holds only the year or a date; None when the line there
+    does not end as an agency's name does.
+
+    >>> _agency_below(["（2020年度）", "某某县教育局"]), _agency_below(["一、总体情况"])
+    ('某某县教育局', None)
+    """
+    for line in lines:
+        name = _clean(line)
+        if _YEAR_ALONE.match(name.strip("()")) or _DATE_LINE.match(name):
+            continue
+        if (
+            _agency_like(name)
+            and _AGENCY_END.search(name)
+            and not _SENTENCE_MARK.search(name)
+            and not _GENERIC_AGENCY.fullmatch(name)
+            and not _YEAR.search(name)
+            and not _LABELLED.search(name)
+        ):
+            return name
+        return None
+    return None
+
+
+# A label and its value (发布机构：某局, 来源：某局): what _publisher reads, never a bare name.
+_LABELLED = re.compile(r"[:：|｜]")
+# A line that is a date only (2021年1月20日, 2021-01-20).
+_DATE_LINE = re.compile(
+    rf"^(?:{_YEAR_NUMBER})\s*(?:年|[-./])\s*\d{{1,2}}\s*(?:月|[-./])(?:\s*\d{{1,2}}\s*日?)?$"
+)
+
+
+def _wrapped_in_report_words(line: str, below: str) -> bool:
+    """Whether a title's report words run from ``line`` into the line ``below`` it: a title
+    wrapped inside them (某县2020年政府信息 / 公开工作年度报告).
+
+    >>> _wrapped_in_report_words("某县2020年政府信息", "公开工作年度报告")
+    True
+    >>> _wrapped_in_report_words("某县人民政府", "2020年政府信息公开工作年度报告")
+    False
+    """
+    cut = len(line)
+    return any(m.start() < cut < m.end() for m in _REPORT_WORDS.finditer(line + below))
+
+
+def _unspaced(line: str) -> str:
+    """A line printed with a space between its characters (政 府 信 息 公 开 …, a centred title
+    as a PDF's text may give it) without them; any other line as it is.
+
+    >>> _unspaced("盐 池 县 2020 年 政 府 信 息 公 开 工 作 年 度 报 告")
+    '盐池县2020年政府信息公开工作年度报告'
+    >>> _unspaced("首页 > 政务公开 > 年报")
+    '首页 > 政务公开 > 年报'
+    """
+    if " " not in line and "\u3000" not in line:
+        return line
+    words = line.split()
+    singles = sum(len(w) == 1 and not w.isdigit() for w in words)
+    if singles < _MIN_SPACED or any(len(w) > 1 and not w.isdigit() for w in words):
+        return line
+    return "".join(words)
+
+
+#: Fewer single characters apart than this and a line is not letter-spaced.
+_MIN_SPACED = 4
 
 
 # A page's table of document facts names the publisher (发布机构：某某县人民政府办公室), above or
