@@ -62,6 +62,22 @@ from disclosure_metrics.metadata import contact_agency, title_agency_year
         # a title wrapped inside its report words: 公开 is no agency
         (["某某县教育局2020年政府信息", "公开工作年度报告"], "某某县教育局", 2020),
         (["某某县教育局2020年政府信息公开工作年度", "报告"], "某某县教育局", 2020),
+        # a title wrapped inside the year, the agency's name or its 人民政府: what the second
+        # line names alone is a fragment, not the agency
+        (["某某县教育局20", "20年政府信息公开工作年度报告"], "某某县教育局", 2020),
+        (["某某县教育局2020年", "度政府信息公开工作年度报告"], "某某县教育局", 2020),
+        (
+            ["某某省某某市某某县某某镇人民政", "府2020年政府信息公开工作年度报告"],
+            "某某省某某市某某县某某镇人民政府",
+            2020,
+        ),
+        (
+            ["2020年国家税务总局某某省", "某某县税务局政府信息公开工作年度报告"],
+            "国家税务总局某某省某某县税务局",
+            2020,
+        ),
+        # …but a year list of the site's menu, or a date, above a title is not its start
+        (["2021年政府信息公开年报", "某某县教育局政府信息公开工作年度报告"], "某某县教育局", None),
         # the agency printed under a title that names none, a date or the year between
         (["2020年政府信息公开工作年度报告", "某某县教育局", "2021年1月"], "某某县教育局", 2020),
         (["2020年政府信息公开工作年度报告", "2021年1月20日", "某某县教育局"], "某某县教育局", 2020),

@@ -240,7 +240,9 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
                 continue
             candidate = _clean(joined)
             own = _agency_of(candidate)
-            names_agency = _agency_like(own) and not _GENERIC_AGENCY.fullmatch(own)
+            names_agency = (
+                _agency_like(own) and not _GENERIC_AGENCY.fullmatch(own) and not _fragment(own)
+            )
             if not names_agency and not _SENTENCE_MARK.search(line):
                 # The title's start on the lines above: the agency printed above it (洪泽区人民
                 # 政府 / 2023 年…年度报告), or a title wrapped over lines (某某县人民政府 / 2022年
@@ -269,15 +271,21 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
                 if title.count("(") > title.count(")") and ")" in rest[:_NOTE_REST]:
                     title += rest[: rest.index(")") + 1]  # a note wrapped onto the next line
                 above = _clean(head[i - 1]) if i > 0 else ""
-                if not _YEAR.search(title) and _YEAR_ALONE.match(above):
-                    title = above + title  # the year printed on the line above
+                if (
+                    not _YEAR.search(title)
+                    and _YEAR_OPENS.match(above)
+                    and not _MENU_WORDS.search(above)
+                ):
+                    # the year printed on the line above, alone or opening the title's first
+                    # line (2020年某某省 / 某某县税务局政府信息公开…)
+                    title = above + title
                 break
         if title is None and first is not None:
             # No line names an agency: the first title line is the title, and what it names is
             # its agency only when that reads as a name (not 本…统计期限… of a sentence).
             title = first
             named = _agency_of(title)
-            agency = None if _NOT_A_NAME.search(named) else (named or None)
+            agency = None if _NOT_A_NAME.search(named) or _fragment(named) else (named or None)
             if agency is None:
                 agency = _agency_below(head[first_at + 1 : first_at + 1 + _LINES_BELOW])
             if not _YEAR.search(title):
@@ -300,6 +308,23 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
         if m := _PERIOD.search(text):
             year = _year_value(m.group(1) or m.group(2))
     return title, agency, year
+
+
+# The ends of the words that close an agency's name, and of a notice's verb: what a title
+# wrapped inside them leaves on its second line (人民政 / 府2020年…, 关于印 / 发2020年…).
+_NAME_ENDS = ("人民政府办公室", "人民政府办公厅", "管理委员会", "关于印发", "关于公布", "关于发布")
+
+
+def _fragment(name: str) -> bool:
+    """Whether what a title line names is the tail of a name or a year that the title's wrap cut
+    (府, 员会, 020年, 度): never an agency's name on its own.
+
+    >>> _fragment("民政府"), _fragment("020年"), _fragment("度"), _fragment("某某县民政局")
+    (True, True, True, False)
+    """
+    if len(name) < 2 or name[0].isdigit() or name[0] in "年度":
+        return True
+    return any(name in end[1:] for end in _NAME_ENDS)
 
 
 #: How many lines below a title that names no agency may hold the agency and the year.
@@ -333,6 +358,9 @@ def _agency_below(lines: list[str]) -> str | None:
 
 # A label and its value (发布机构：某局, 来源：某局): what _publisher reads, never a bare name.
 _LABELLED = re.compile(r"[:：|｜]")
+# A title's first line that opens with its year: the year alone, or the year and the start of
+# the agency's name, no other number (not a date, 2021年1月20日) and no sentence.
+_YEAR_OPENS = re.compile(rf"^(?:{_YEAR_NUMBER})\s*年度?(?:[^\d\s。；;，,:：]{{0,{_MAX_AGENCY}}})$")
 # A line that is a date only (2021年1月20日, 2021-01-20).
 _DATE_LINE = re.compile(
     rf"^(?:{_YEAR_NUMBER})\s*(?:年|[-./])\s*\d{{1,2}}\s*(?:月|[-./])(?:\s*\d{{1,2}}\s*日?)?$"
