@@ -652,6 +652,16 @@ def test_information_of_every_kind_is_a_total_whatever_the_verb() -> None:
     assert _facts("全年在门户网站发布各类信息800条。")[0][:3] == ("items_published", "website", 800)
 
 
+def test_one_channel_and_others_like_it_is_not_that_channel() -> None:
+    # 官网等渠道: the site and more channels; a stated total (各类信息) is all of them
+    assert _facts("全年通过县官网等渠道共发布各类信息50余条。") == [
+        ("items_published", "all", 50, "more_than", "条")
+    ]
+    # …and with no stated total it is several channels, not the one named
+    assert _facts("通过政务微信等新媒体平台发布信息80条。") == []
+    assert _facts("通过政务微信发布信息80条。")[0][:3] == ("items_published", "wechat_official", 80)
+
+
 @pytest.mark.parametrize(
     ("text", "fact"),
     [

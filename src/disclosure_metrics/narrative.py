@@ -853,6 +853,7 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     named: list[str] = []
     evidence_start = cand.lead_start
     word = ""
+    word_end = 0
     for a, b in reversed([c for c in cand.sentence.clauses if c[1] > cand.span_start]):
         a = max(a, cand.span_start)
         b = min(b, cand.count.start)
@@ -861,12 +862,16 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
         named = channels_in(text[a:b])
         if named:
             evidence_start = a
-            word = _last(_channel_pattern()[0], text[a:b]).group(0)  # type: ignore[union-attr]
+            found = _last(_channel_pattern()[0], text[a:b])
+            word, word_end = found.group(0), a + found.end()  # type: ignore[union-attr]
             break
     if not named and channel_after:
         named, word = channel_after, after
     distinct = set(named)
-    if len(distinct) == 1:
+    # One channel and others like it (通过官网等渠道发布): several channels, read as a total only
+    # when the clause states one (共发布各类信息40余条), as when it names them all.
+    more = _words("other_channels").search(text, word_end, cand.count.start) if word_end else None
+    if len(distinct) == 1 and not (len(named) == 1 and more):
         channel = named[0]
         if channel in ("hotline", "open_day", "press_conference"):
             return f"a {channel} count: events or calls, not items"
@@ -893,7 +898,7 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
         return "all", cand.lead_start, f"a stated total: {verb.group(0)} {head or '(no object)'}"
     if _sums_its_channel_breakdown(cand):
         return "all", cand.lead_start, "a total: the channels its 其中 lists add up to it"
-    if len(distinct) > 1:
+    if len(distinct) > 1 or more:
         return "several channels named and no stated total (政府信息 as such)"
     return f"no channel named, and {verb.group(0)} {head or '…'} is not a stated total"
 
