@@ -305,3 +305,22 @@ def test_the_office_to_contact_is_the_last_place_an_agency_is_read_from() -> Non
     assert contact_agency(["如有疑问请与某某县某某局（地址：某路1号）。"]) == "某某县某某局"
     # A name that does not end as an agency's (a room of an office) is not taken.
     assert contact_agency(["请与某某市人民政府办公室信息室联系。"]) is None
+    # An office or section inside an agency stands for the agency; a government's own office
+    # is an agency itself.
+    assert (
+        contact_agency(["如有疑问，请与某某市卫生健康委员会办公室联系。"]) == "某某市卫生健康委员会"
+    )
+    assert contact_agency(["本报告由某某区某某街道党政办公室综合科编制。"]) == "某某区某某街道"
+    assert contact_agency(["请与某某县人民政府办公室秘书科联系。"]) == "某某县人民政府办公室"
+
+
+def test_the_verb_that_announces_the_report_is_not_the_agencys_name() -> None:
+    # 编制 alone, after the sentence that says what it follows; 特编制 after the name
+    preamble = ["根据《条例》等文件精神，编制某某县卫生健康局2024年政府信息公开工作年度报告。"]
+    assert title_agency_year(preamble)[1:] == ("某某县卫生健康局", 2024)
+    preamble = ["根据《条例》的要求，某某区某某街道特编制2023年政府信息公开年度报告。"]
+    assert title_agency_year(preamble)[1:] == ("某某区某某街道", 2023)
+    # …but the 编制 that opens a name stays
+    assert title_agency_year(["编制委员会办公室2023年政府信息公开工作年度报告"])[1] == (
+        "编制委员会办公室"
+    )

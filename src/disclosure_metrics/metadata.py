@@ -119,11 +119,15 @@ _YEAR_REPORT = re.compile(rf"({_YEAR_NUMBER})\s*年报")
 # The verb is required: a county's name may open with 特 (特克斯县).
 _ANNOUNCED = re.compile(
     r"^(?:(?:现|特|兹)+(?:向社会|向公众)?(?:予以)?(?:公布|发布|公开)|现将"
-    r"|(?:现|特此|兹)(?:编制|编写)(?:并公布|并发布|发布|了)?|编制并?(?:发布|公布))"
+    r"|(?:现|特此|兹)(?:编制|编写)(?:并公布|并发布|发布|了)?|编制并?(?:发布|公布)"
+    # 编制 alone (…等文件精神，编制某局2024年…年度报告), not the 编制委员会 of a name
+    r"|(?:编制|编写)(?!委员会|办))"
 )
 # The agency's verb before the year (某镇人民政府特此编制2024年度…年度报告): not its name. A
 # name may hold 编制 (编制委员会办公室) but never ends with it.
-_COMPILES = re.compile(r"(?:特此|现予|现|兹)?(?:编制|编写|撰写|公布|发布|印发)(?:并发布|发布|了)?$")
+_COMPILES = re.compile(
+    r"(?:特此|现予|现|兹|特)?(?:编制|编写|撰写|公布|发布|印发)(?:并发布|发布|了)?$"
+)
 # An attachment's label before a title, as a file or a page names it (附件1：…).
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
 # What may stand at either end of an agency's name after the title's words are taken out:
@@ -459,8 +463,33 @@ def contact_agency(lines: list[str]) -> str | None:
                 if not _COMPILED.search(after):
                     continue
                 name = m.group(3)
+            name = _without_internal_unit(name)
             return name if _agency_like(name) and _AGENCY_END.search(name) else None
     return None
+
+
+# An office or section inside an agency (某局办公室, 某街道党政办公室综合科): the agency is the
+# one it belongs to. A government's own office (某区人民政府办公室) is an agency itself.
+_INTERNAL_UNIT = re.compile(
+    r"(?<!政府)(?:党政办公室|综合办公室|办公室|党政办)$|[^科股室办处局]{1,5}[科股]$"
+)
+
+
+def _without_internal_unit(name: str) -> str:
+    """``name`` without the office or section inside the agency that it ends with, when the rest
+    ends as an agency's name does.
+
+    >>> _without_internal_unit("某市卫健委办公室"), _without_internal_unit("某区人民政府办公室")
+    ('某市卫健委', '某区人民政府办公室')
+    >>> _without_internal_unit("某区人民政府某街道党政办公室综合科")
+    '某区人民政府某街道'
+    """
+    for _ in range(2):  # a section of an office at most (…党政办公室综合科)
+        m = _INTERNAL_UNIT.search(name)
+        if m is None or not _AGENCY_END.search(name[: m.start()]):
+            break
+        name = name[: m.start()]
+    return name
 
 
 def _title_piece(line: str) -> str:
