@@ -257,6 +257,14 @@ def test_hotline_wordings() -> None:
     )  # fmt: skip
 
 
+def test_replies_made_public_are_not_the_resolved_count() -> None:
+    text = "12345热线共受理诉求300件，办结290件，公开答复12件。"
+    assert [f[:3] for f in _facts(text)] == [
+        ("hotline_received", "hotline", 300),
+        ("hotline_resolved", "hotline", 290),
+    ]
+
+
 def test_a_number_holding_12345_names_no_hotline() -> None:
     # The digits of an earlier count are no hotline named before this one.
     rows = _facts("全年在网站发布信息112345条，受理群众来电300个。")

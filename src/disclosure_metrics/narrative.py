@@ -1354,6 +1354,8 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
         metric, verb = "hotline_resolved", resolved
         if _handled_as_received(cand, received, resolved, "hotline_resolved", lead):
             metric = "hotline_received"
+        elif _ending("replies_published").search(lead, 0, resolved.start()):
+            return f"replies made public ({lead[: resolved.end()][-4:]}), not all resolved"
     # Evidence from the clause that names the hotline (its last mention before the number),
     # when the number's own clause does not.
     sentence = cand.sentence
