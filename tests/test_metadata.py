@@ -78,6 +78,12 @@ from disclosure_metrics.metadata import contact_agency, title_agency_year
         ),
         # …but a year list of the site's menu, or a date, above a title is not its start
         (["2021年政府信息公开年报", "某某县教育局政府信息公开工作年度报告"], "某某县教育局", None),
+        # a list bullet before the title is no part of the name
+        (
+            ["• 某某镇人民政府2021年政府信息公开工作年度报告", "日期：2022-01-14"],
+            "某某镇人民政府",
+            2021,
+        ),
         # the agency printed under a title that names none, a date or the year between
         (["2020年政府信息公开工作年度报告", "某某县教育局", "2021年1月"], "某某县教育局", 2020),
         (["2020年政府信息公开工作年度报告", "2021年1月20日", "某某县教育局"], "某某县教育局", 2020),
@@ -312,6 +318,10 @@ def test_the_office_to_contact_is_the_last_place_an_agency_is_read_from() -> Non
     )
     assert contact_agency(["本报告由某某区某某街道党政办公室综合科编制。"]) == "某某区某某街道"
     assert contact_agency(["请与某某县人民政府办公室秘书科联系。"]) == "某某县人民政府办公室"
+    # 可与 as 请与; a township government's 党政办公室 is its own office
+    assert (
+        contact_agency(["如对本报告有疑问，可与某某镇人民政府党政办公室联系。"]) == "某某镇人民政府"
+    )
 
 
 def test_the_verb_that_announces_the_report_is_not_the_agencys_name() -> None:

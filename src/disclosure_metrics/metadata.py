@@ -132,7 +132,7 @@ _COMPILES = re.compile(
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
 # What may stand at either end of an agency's name after the title's words are taken out:
 # punctuation, and the separators of a file's name (某局_2023年…).
-_EDGES = "：:，,。 _-—–|｜"
+_EDGES = "：:，,。 _-—–|｜•●·▪■◆►▶"
 
 
 def _agency_of(title: str) -> str:
@@ -429,7 +429,7 @@ def _publisher(head: list[str]) -> str | None:
 # its name ends as an agency's does: the last place an agency is read from.
 _CONTACT = re.compile(
     # 请与某局联系, and 请与某局（地址：…） where the sentence leaves out its verb.
-    r"请(?:与|向)([^,，。;；:：()（）]{2,40}?)(?:联系|咨询|反映|(?=[(（]))"
+    r"(?:请|可|欢迎)(?:与|向)([^,，。;；:：()（）]{2,40}?)(?:联系|咨询|反映|(?=[(（]))"
     r"|请联系[:：]?([^,，。;；:：()（）]{2,40}?)(?=[,，。;；(（]|联系电话|电话|地址)"
     # The office that compiled the report, with what it compiled by between (由某局根据《条例》…
     # 编制而成, 由某局结合有关统计数据编制): the verb is looked for after the match, in that
@@ -471,7 +471,7 @@ def contact_agency(lines: list[str]) -> str | None:
 # An office or section inside an agency (某局办公室, 某街道党政办公室综合科): the agency is the
 # one it belongs to. A government's own office (某区人民政府办公室) is an agency itself.
 _INTERNAL_UNIT = re.compile(
-    r"(?<!政府)(?:党政办公室|综合办公室|办公室|党政办)$|[^科股室办处局]{1,5}[科股]$"
+    r"(?:党政办公室|综合办公室|党政办)$|(?<!政府)办公室$|[^科股室办处局]{1,5}[科股]$"
 )
 
 
@@ -483,6 +483,8 @@ def _without_internal_unit(name: str) -> str:
     ('某市卫健委', '某区人民政府办公室')
     >>> _without_internal_unit("某区人民政府某街道党政办公室综合科")
     '某区人民政府某街道'
+    >>> _without_internal_unit("某镇人民政府党政办公室")  # a township's own office
+    '某镇人民政府'
     """
     for _ in range(2):  # a section of an office at most (…党政办公室综合科)
         m = _INTERNAL_UNIT.search(name)
