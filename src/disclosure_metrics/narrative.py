@@ -1006,7 +1006,7 @@ def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: Offs
 _NO_APPLICATIONS = re.compile(
     r"(?:没有|未|无)(?:接到|收到|受理|接收|发生)?(?:任何)?(?:(?!结转)[^,;:。申]){0,30}"
     r"(?:依申请公开|公开申请|申请公开|申请)(?:政府信息|信息)?(?:事项|件|来信|书|请求|诉求)?"
-    r"(?:申请)?"
+    r"(?:的?申请)?"  # 没有收到依申请公开政府信息的申请
     r"(?:办理)?(?:的情况|情况)?(?=[,;:。]|$)"
 )
 # 依申请公开情况:无, 政府信息公开申请数为零: the count stated as none after the noun.
