@@ -204,10 +204,14 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
     # A line is chrome by how it starts: a page saved as one line holds its footer's chrome
     # words (打印本页, 关闭窗口) after the title.
     head = [
-        _unspaced(line.strip())
+        line.strip()
         for line in lines[:_SCAN_LINES]
         if line.strip() and not _is_chrome(line[:_MAX_TITLE])
     ]
+    # A title printed letter-spaced is read without its spaces; only a head whose report words
+    # are spaced out has one (one scan, not a look at every line).
+    if _letter_spaced_title(head):
+        head = [_unspaced(line) for line in head]
     title: str | None = None
     agency: str | None = None
     for line in head:
@@ -224,12 +228,13 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
             if _FACTS_ROW.match(_clean(line)):
                 continue
             joined = line
+            below = head[i + 1] if i + 1 < len(head) else ""
             if (
-                not _TITLE_KEY.search(line)
-                and i + 1 < len(head)
+                ("报" in below or "告" in below)  # the report words' end: tested before cleaning
+                and not _TITLE_KEY.search(line)
                 and (
-                    _TITLE_KEY.match(_clean(head[i + 1]))
-                    or _wrapped_in_report_words(_clean(line), _clean(head[i + 1]))
+                    _TITLE_KEY.match(below := _clean(below))
+                    or _wrapped_in_report_words(_clean(line[-4 * _REPORT_WORDS_MAX :]), below)
                 )
             ):
                 # a title wrapped before 年度报告, or inside its words (…政府信息 / 公开工作…)
@@ -380,8 +385,15 @@ def _wrapped_in_report_words(line: str, below: str) -> bool:
     >>> _wrapped_in_report_words("某县人民政府", "2020年政府信息公开工作年度报告")
     False
     """
+    # Report words are at most 16 characters: only that much on each side of the break counts
+    # (a page's line may be a paragraph of thousands).
+    line, below = line[-_REPORT_WORDS_MAX:], below[:_REPORT_WORDS_MAX]
     cut = len(line)
     return any(m.start() < cut < m.end() for m in _REPORT_WORDS.finditer(line + below))
+
+
+#: The longest report words (政府信息公开工作年度报告全文, 14) with room to spare.
+_REPORT_WORDS_MAX = 16
 
 
 def _unspaced(line: str) -> str:
@@ -393,7 +405,9 @@ def _unspaced(line: str) -> str:
     >>> _unspaced("首页 > 政务公开 > 年报")
     '首页 > 政务公开 > 年报'
     """
-    if " " not in line and "\u3000" not in line:
+    # A space after about every character: a line with fewer is not letter-spaced (most lines
+    # of a page's head, tested without splitting them).
+    if (line.count(" ") + line.count("\u3000")) * 3 < len(line):
         return line
     words = line.split()
     singles = sum(len(w) == 1 and not w.isdigit() for w in words)
@@ -402,6 +416,23 @@ def _unspaced(line: str) -> str:
     return "".join(words)
 
 
+# The end of report words printed letter-spaced (年 度 报 告, 年 报).
+_SPACED_REPORT_WORDS = re.compile(r"报[ \u3000]+告|年[ \u3000]+报")
+
+
+def _letter_spaced_title(head: list[str]) -> bool:
+    """Whether the report words of some line are printed letter-spaced (年 度 报 告): a space
+    before 告 or 报 is looked for first, in C, over the whole head.
+
+    >>> _letter_spaced_title(["政 府 信 息 公 开 工 作 年 度 报 告"])
+    True
+    >>> _letter_spaced_title(["某县2023年度报告 发布日期：2024-01-20"])
+    False
+    """
+    text = "\n".join(head)
+    if not any(mark in text for mark in (" 告", " 报", "\u3000告", "\u3000报")):
+        return False
+    return _SPACED_REPORT_WORDS.search(text) is not None
 #: Fewer single characters apart than this and a line is not letter-spaced.
 _MIN_SPACED = 4
 
