@@ -283,6 +283,14 @@ def test_a_cell_padded_for_its_colspan_is_left_out() -> None:
     assert len(vectors) > 1 and "every choice kept" in warnings[0]
 
 
+def test_the_blanks_after_a_spanned_label_are_its_padding_when_the_row_ends_printed() -> None:
+    # trafilatura writes <td colspan=3>一、本年新收…</td> as the label and two empty cells: with
+    # the row's last cell printed (no pad at its end), those are the extra ones.
+    cells = ["", "", "821", "35", "", "", "2", "1", "859"]
+    vectors, warnings = row_vectors(("cells", cells), ["int"] * 7)
+    assert vectors == [(821, 35, None, None, 2, 1, 859)] and not warnings
+
+
 def test_separate_values_of_a_short_row_are_placed_not_split_into_digits() -> None:
     # "258 12 1 1" under 7 columns, blanks for zero not printed (2019 上海 as plain text): no
     # split of its digits satisfies the total, so it is read as a row without its blank cells.

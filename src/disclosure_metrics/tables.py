@@ -950,6 +950,12 @@ def row_vectors(
         kind, short_rows = "cells", "any_place"
     if kind == "cells":
         cells = list(texts)
+        extra = len(cells) - n
+        if extra > 0 and cells[-1].strip() and all(not c.strip() for c in cells[:extra]):
+            # A converter pads a spanned label with empty cells right after it (``| 一、本年新收
+            # … |  |  | 821 | 35 |  |  | 2 | 1 | 859 |``): with the row's last cell printed
+            # (no pad at its end), the blanks after the label are the extra ones.
+            cells = cells[extra:]
         if len(cells) > n:
             dropped = _without_extra_blanks(cells, n)
             if dropped is not None:
