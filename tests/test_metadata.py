@@ -84,6 +84,17 @@ from disclosure_metrics.metadata import contact_agency, title_agency_year
             "某某镇人民政府",
             2021,
         ),
+        # a page's table of document facts read as a table (cells apart by tabs): its rows
+        # are not the title, and its publisher above a title that names none is no label
+        (
+            [
+                "索 引 号\t000014349/2024-00012\t分 类\t政府信息公开年报",
+                "发布机构\t某某县人民政府办公室\t发文日期\t2024-01-20",
+                "2023年政府信息公开工作年度报告",
+            ],
+            "某某县人民政府办公室",
+            2023,
+        ),
         # the agency printed under a title that names none, a date or the year between
         (["2020年政府信息公开工作年度报告", "某某县教育局", "2021年1月"], "某某县教育局", 2020),
         (["2020年政府信息公开工作年度报告", "2021年1月20日", "某某县教育局"], "某某县教育局", 2020),

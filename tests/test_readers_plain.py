@@ -35,3 +35,27 @@ def test_items_are_appended_after_what_is_there() -> None:
     items: list[TextLine | Table] = [TextLine("前")]
     read_lines("后", items)
     assert [i.text for i in items if isinstance(i, TextLine)] == ["前", "后"]
+
+
+def test_rows_that_end_each_cell_with_a_pipe_are_a_table() -> None:
+    # trafilatura's text before 2.0: " | " after every cell, a bare "|" for an empty one, no
+    # separator row; a one-cell row of the block is one of its rows.
+    text = "第二十条第（一）项 | |||\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+    text += "规章 | 0 | 0 | 0 |\n行政规范性文件 | 5 | 1 | 25 |\n第二十条第（五）项 |\n正文 | 一句\n"
+    items: list[TextLine | Table] = []
+    read_lines(text, items)
+    table = items[0]
+    assert isinstance(table, Table)
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["第二十条第（一）项", "", "", ""],
+        ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+        ["规章", "0", "0", "0"],
+        ["行政规范性文件", "5", "1", "25"],
+        ["第二十条第（五）项"],
+    ]
+    # a line that does not end with its pipe is running text
+    assert isinstance(items[1], TextLine) and items[1].text == "正文 | 一句"
+    # one such line alone is no table
+    alone: list[TextLine | Table] = []
+    read_lines("首页 | 政务公开 |\n正文\n", alone)
+    assert all(isinstance(item, TextLine) for item in alone)

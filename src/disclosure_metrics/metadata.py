@@ -193,7 +193,7 @@ _GENERIC_AGENCY = re.compile(r"(?:人民)?政府(?:办公室|办公厅)?|办公�
 # How many lines above a title line may hold its start.
 _TITLE_LINES_ABOVE = 2
 # A label of a page's table of document facts before an agency's name (发布机构：某某局).
-_FACT_LABEL = re.compile(r"^(?:发布机构|发文机关|发布单位|信息来源|来源|主办单位)[:：]")
+_FACT_LABEL = re.compile(r"^(?:发布机构|发文机关|发布单位|信息来源|来源|主办单位)[:：|]")
 # A row of a page's table of document facts (索引号 | … | 分类 | 政府信息公开年报 …): its column
 # names the report's kind, never its title.
 _FACTS_ROW = re.compile(r"^(?:索引号|分类|主题分类|组配分类|发文日期|发布日期|文号|有效性)[:：|]")
@@ -225,7 +225,7 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
         first: str | None = None
         first_at = 0  # the line of ``first``
         for i, line in enumerate(head):
-            if _FACTS_ROW.match(_clean(line)):
+            if _FACTS_ROW.match(_clean(line.replace("\t", "|"))):  # a table's cells: tabs
                 continue
             joined = line
             below = head[i + 1] if i + 1 < len(head) else ""
@@ -258,7 +258,8 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
                 # 政府信息公开 / 工作年度报告, 某某市某某区 / 人民政府2022年…).
                 longer = candidate
                 for above in head[max(0, i - _TITLE_LINES_ABOVE) : i][::-1]:
-                    piece = _FACT_LABEL.sub("", _clean(above))
+                    # a row of document facts gives its label's cell only (发布机构 | 某局 | …)
+                    piece = _FACT_LABEL.sub("", _clean(above.replace("\t", "|"))).split("|")[0]
                     if _TITLE_KEY.search(piece) or _SENTENCE_MARK.search(piece):
                         break
                     longer = piece + longer
@@ -439,7 +440,7 @@ _MIN_SPACED = 4
 
 # A page's table of document facts names the publisher (发布机构：某某县人民政府办公室), above or
 # below a title that names no agency.
-_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位)\s*[:：|]\s*([^\s:：|]{2,40})")
+_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位)\s*[:：|\t]\s*([^\s:：|]{2,40})")
 
 
 def _publisher(head: list[str]) -> str | None:

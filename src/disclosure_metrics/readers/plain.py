@@ -66,6 +66,8 @@ def _bare_pipe_rows(lines: list[str]) -> frozenset[int]:
     >>> sorted(_bare_pipe_rows(["第二十条第（一）项", "---", "信息内容| 数量", "规章| 5",
     ...                         "第二十条第（五）项", "行政许可| 5", "", "正文|"]))
     [2, 3, 5]
+    >>> sorted(_bare_pipe_rows(["表 |", "项目 | 数量 |", "规章 | 5 |", "正文", "", "甲 | 乙 |"]))
+    [0, 1, 2]
     """
     rows: set[int] = set()
     block: list[int] = []
@@ -81,6 +83,13 @@ def _bare_pipe_rows(lines: list[str]) -> frozenset[int]:
             for k in block
         ):
             rows.update(piped)
+        else:
+            # trafilatura's text (before 2.0) ends every cell with " | " and writes no separator
+            # row: ``规章 | 0 | 0 | 0 |``, an empty cell as a bare ``|``. Two such lines in a block
+            # make it a table; a one-cell row (``第二十条第（一）项 |``) is one of its rows.
+            ended = [k for k in piped if lines[k].rstrip().endswith("|")]
+            if sum(lines[k].count("|") >= 2 for k in ended) >= 2:
+                rows.update(ended)
         block, piped = [], []
     return frozenset(rows)
 
