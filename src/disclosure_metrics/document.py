@@ -31,9 +31,14 @@ class Cell:
 
 @dataclass(slots=True)
 class Table:
-    """A table as a grid of rows; rows may differ in length (real tables are ragged)."""
+    """A table as a grid of rows; rows may differ in length (real tables are ragged).
+
+    ``blanks_unprinted``: the converter that wrote it may have left blank cells out, so a row
+    of fewer cells than columns is placed, not read from the left.
+    """
 
     rows: list[list[Cell]]
+    blanks_unprinted: bool = False
 
 
 @dataclass(slots=True)

@@ -167,7 +167,12 @@ def build_lines(doc: Document, traditional: bool, script: str = "tw2sp") -> list
             for row in item.rows:
                 cells = normalized[k : k + len(row)]
                 k += len(row)
-                line = Line("\t".join(cells), cells, [c.spanned for c in row])
+                line = Line(
+                    "\t".join(cells),
+                    cells,
+                    [c.spanned for c in row],
+                    blanks_unprinted=item.blanks_unprinted,
+                )
                 if glued:
                     lines.extend(_split_glued_heading(line))
                 else:
@@ -946,10 +951,15 @@ def row_vectors(
     kind, texts = raw
     n = len(col_types)
     warnings: list[str] = []
+    # A converter that leaves blank cells out pads a short row at its end (trafilatura's text
+    # before 2.0: ``… | 859 | ||``): with more cells than columns, those go first.
+    pads_at_end = kind == "values"
     if kind == "values":
         kind, short_rows = "cells", "any_place"
     if kind == "cells":
         cells = list(texts)
+        while pads_at_end and len(cells) > n and not cells[-1].strip():
+            cells.pop()
         extra = len(cells) - n
         if extra > 0 and cells[-1].strip() and all(not c.strip() for c in cells[:extra]):
             # A converter pads a spanned label with empty cells right after it (``| 一、本年新收

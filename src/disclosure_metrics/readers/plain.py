@@ -66,8 +66,6 @@ def _bare_pipe_rows(lines: list[str]) -> frozenset[int]:
     >>> sorted(_bare_pipe_rows(["第二十条第（一）项", "---", "信息内容| 数量", "规章| 5",
     ...                         "第二十条第（五）项", "行政许可| 5", "", "正文|"]))
     [2, 3, 5]
-    >>> sorted(_bare_pipe_rows(["表 |", "项目 | 数量 |", "规章 | 5 |", "正文", "", "甲 | 乙 |"]))
-    [0, 1, 2]
     """
     rows: set[int] = set()
     block: list[int] = []
@@ -83,15 +81,45 @@ def _bare_pipe_rows(lines: list[str]) -> frozenset[int]:
             for k in block
         ):
             rows.update(piped)
-        else:
-            # trafilatura's text (before 2.0) ends every cell with " | " and writes no separator
-            # row: ``规章 | 0 | 0 | 0 |``, an empty cell as a bare ``|``. Two such lines in a block
-            # make it a table; a one-cell row (``第二十条第（一）项 |``) is one of its rows.
-            ended = [k for k in piped if lines[k].rstrip().endswith("|")]
-            if sum(lines[k].count("|") >= 2 for k in ended) >= 2:
-                rows.update(ended)
         block, piped = [], []
     return frozenset(rows)
+
+
+def cell_ended_rows(lines: list[str]) -> dict[int, tuple[int, list[str]]]:
+    """Rows of trafilatura's text before 2.0, which ends every cell with `` | `` and writes no
+    separator row (``规章 | 0 | 0 | 0 |``, a position a span covers as a bare ``|`` at the
+    row's end), and writes a cell's paragraph break as a line break, so a row may go on over
+    lines that open with ``|`` (``… | 821 | 35 |`` / ``|`` / ``| 2 | 1 | 859 | ||``). Per row's
+    first line: where the row ends and its cells. A block of lines needs two rows of two cells
+    or more; a one-cell row (``第二十条第（一）项 |``) is one of its rows.
+
+    >>> cell_ended_rows(["表 |", "规章 | 0 | 5 |", "其他 | 1 |", "|", "| 2 |", "正文"])
+    {0: (1, ['表']), 1: (2, ['规章', '0', '5']), 2: (5, ['其他', '1', '', '', '2'])}
+    >>> cell_ended_rows(["首页 | 政务公开 |", "正文"])
+    {}
+    """
+    rows: dict[int, tuple[int, list[str]]] = {}
+    index = 0
+    while index < len(lines):
+        if not _opens_cell_ended_row(lines[index]):
+            index += 1
+            continue
+        block: dict[int, tuple[int, list[str]]] = {}
+        while index < len(lines) and _opens_cell_ended_row(lines[index]):
+            start, text = index, lines[index].strip()
+            index += 1
+            while index < len(lines) and lines[index].lstrip().startswith("|"):
+                text += lines[index].strip()  # the row goes on after a cell's line break
+                index += 1
+            block[start] = (index, [cell.strip() for cell in text[:-1].split("|")])
+        if sum(len(cells) >= 2 for _end, cells in block.values()) >= 2:
+            rows.update(block)
+    return rows
+
+
+def _opens_cell_ended_row(line: str) -> bool:
+    stripped = line.strip()
+    return stripped.endswith("|") and not stripped.startswith("|") and len(stripped) > 1
 
 
 _BLANK_THEN_VALUE = re.compile(r"\n[ \t]*\r?\n[ \t]*[+-]?\d[\d,.]*[ \t]*\r?(?:\n|$)")
@@ -277,6 +305,8 @@ def read_lines(text: str, items: list[TextLine | Table]) -> None:
     # Only a text with an empty line before a line of one value can hold such rows.
     cell_rows = cell_per_line_rows(raw_lines) if _BLANK_THEN_VALUE.search(text) else {}
     drawn = drawn_table_rows(raw_lines) if _may_draw(text) else {}
+    # " |" ends a line of such a row: without one anywhere, no line needs a look.
+    ended = cell_ended_rows(raw_lines) if " |\n" in text or text.rstrip().endswith("|") else {}
     skip_to = 0
     for index, raw_line in enumerate(raw_lines):
         if index < skip_to:
@@ -286,6 +316,14 @@ def read_lines(text: str, items: list[TextLine | Table]) -> None:
             table = Table(rows=[[Cell(cell) for cell in row] for row in rows])
             items.append(table)
             table = None
+            continue
+        if index in ended:
+            skip_to, cells = ended[index]
+            if table is None or not table.blanks_unprinted:
+                # a blank cell may be left out (trafilatura drops some): never shifted
+                table = Table(rows=[], blanks_unprinted=True)
+                items.append(table)
+            table.rows.append([Cell(cell) for cell in cells])
             continue
         if index in cell_rows:
             skip_to, cells = cell_rows[index]
