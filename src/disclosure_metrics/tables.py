@@ -167,12 +167,9 @@ def build_lines(doc: Document, traditional: bool, script: str = "tw2sp") -> list
             for row in item.rows:
                 cells = normalized[k : k + len(row)]
                 k += len(row)
-                line = Line(
-                    "\t".join(cells),
-                    cells,
-                    [c.spanned for c in row],
-                    blanks_unprinted=item.blanks_unprinted,
-                )
+                line = Line("\t".join(cells), cells, [c.spanned for c in row])
+                if item.blanks_unprinted:
+                    line.blanks_unprinted = True
                 if glued:
                     lines.extend(_split_glued_heading(line))
                 else:

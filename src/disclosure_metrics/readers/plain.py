@@ -117,6 +117,9 @@ def cell_ended_rows(lines: list[str]) -> dict[int, tuple[int, list[str]]]:
     return rows
 
 
+_CELL_ENDED = re.compile(r"^[ \t]*[^|\s][^\n]*\|[ \t]*\r?$", re.MULTILINE)
+
+
 def _opens_cell_ended_row(line: str) -> bool:
     stripped = line.strip()
     return stripped.endswith("|") and not stripped.startswith("|") and len(stripped) > 1
@@ -305,8 +308,9 @@ def read_lines(text: str, items: list[TextLine | Table]) -> None:
     # Only a text with an empty line before a line of one value can hold such rows.
     cell_rows = cell_per_line_rows(raw_lines) if _BLANK_THEN_VALUE.search(text) else {}
     drawn = drawn_table_rows(raw_lines) if _may_draw(text) else {}
-    # " |" ends a line of such a row: without one anywhere, no line needs a look.
-    ended = cell_ended_rows(raw_lines) if " |\n" in text or text.rstrip().endswith("|") else {}
+    # A line that ends with "|" and does not open with one: without any, no line needs a look
+    # (a Markdown table's rows all open with "|").
+    ended = cell_ended_rows(raw_lines) if "|" in text and _CELL_ENDED.search(text) else {}
     skip_to = 0
     for index, raw_line in enumerate(raw_lines):
         if index < skip_to:
