@@ -95,6 +95,17 @@ from disclosure_metrics.metadata import contact_agency, title_agency_year
             "某某县人民政府办公室",
             2023,
         ),
+        # a page run into one line (BeautifulSoup's get_text(" ")): the breadcrumb's last
+        # crumb, a column of reports, is no title; the title after it is
+        (
+            [
+                "某县人民政府门户网站 首页 政务公开 互动交流 当前位置：首页 > 政务公开 > "
+                "政府信息公开年报 某县教育局2023年政府信息公开工作年度报告 发布机构：某县教育局 "
+                "本报告根据《条例》编制，统计期限自2023年1月1日至12月31日。"
+            ],
+            "某县教育局",
+            2023,
+        ),
         # the agency printed under a title that names none, a date or the year between
         (["2020年政府信息公开工作年度报告", "某某县教育局", "2021年1月"], "某某县教育局", 2020),
         (["2020年政府信息公开工作年度报告", "2021年1月20日", "某某县教育局"], "某某县教育局", 2020),

@@ -70,6 +70,44 @@ def _is_chrome(line: str) -> bool:
     return _BREADCRUMB.search(line) is not None
 
 
+def _after_chrome(line: str, long: bool = True) -> str:
+    """What follows the chrome a line opens with: after its breadcrumb's last crumb when a
+    title follows it (:func:`_after_breadcrumb`), else, in a page run into one ``long`` line,
+    after the last chrome word near its start; nothing when neither leaves a title (a short
+    line of chrome words may go on with a link to another report: 上一篇：…年度报告).
+
+    >>> _after_chrome("当前位置：首页 > 年报 某县2023年政府信息公开工作年度报告 正文")
+    '某县2023年政府信息公开工作年度报告 正文'
+    """
+    after = _after_breadcrumb(line)
+    if after is line:
+        words = list(_CHROME_WORDS.finditer(line, 0, _MAX_TITLE)) if long else []
+        after = line[words[-1].end() :].strip() if words else ""
+    return after if _TITLE_KEY.search(after[:_MAX_TITLE * 4]) else ""
+
+
+def _after_breadcrumb(piece: str) -> str:
+    """What follows a breadcrumb trail and its last crumb in a page run into one line
+    (``… 当前位置：首页 > 政务公开 > 政府信息公开年报 某县2023年…年度报告 发布机构：…``): the
+    column the trail ends with is no title. The piece as it is when nothing with report words
+    follows the trail.
+
+    >>> _after_breadcrumb("首页 > 政务公开 > 政府信息公开年报 某县2023年政府信息公开工作年度报告")
+    '某县2023年政府信息公开工作年度报告'
+    >>> _after_breadcrumb("某县2023年政府信息公开工作年度报告")
+    '某县2023年政府信息公开工作年度报告'
+    """
+    if _SEPARATOR.search(piece) is None:
+        return piece
+    crumbs = list(_BREADCRUMB.finditer(piece))
+    if not crumbs:
+        return piece
+    rest = piece[crumbs[-1].end() - 1 :].split(None, 1)  # the last crumb, then what follows
+    if len(rest) == 2 and _TITLE_KEY.search(rest[1]):
+        return rest[1]
+    return piece
+
+
 # A name quoted in ASCII angle brackets, as a preamble may quote the template's notice.
 _ANGLE_QUOTED = re.compile(r"<[^<>]*>")
 
@@ -203,11 +241,15 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
     """The report's title, agency and year, from its first lines (``None`` where not found)."""
     # A line is chrome by how it starts: a page saved as one line holds its footer's chrome
     # words (打印本页, 关闭窗口) after the title.
-    head = [
-        line.strip()
-        for line in lines[:_SCAN_LINES]
-        if line.strip() and not _is_chrome(line[:_MAX_TITLE])
-    ]
+    head = []
+    for raw in lines[:_SCAN_LINES]:
+        line = raw.strip()
+        if line and _is_chrome(line[:_MAX_TITLE]):
+            # A chrome line is dropped; a page run into one line keeps what follows its chrome
+            # (首页 … 当前位置：首页 > … > 年报 某县2023年…年度报告 …).
+            line = _after_chrome(line, long=len(line) > _MAX_TITLE)
+        if line:
+            head.append(line)
     # A title printed letter-spaced is read without its spaces; only a head whose report words
     # are spaced out has one (one scan, not a look at every line).
     if _letter_spaced_title(head):
@@ -239,7 +281,7 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
             ):
                 # a title wrapped before 年度报告, or inside its words (…政府信息 / 公开工作…)
                 joined = line + head[i + 1]
-            piece = _AS_FOLLOWS.sub("", _title_piece(joined).rstrip())
+            piece = _AS_FOLLOWS.sub("", _after_breadcrumb(_title_piece(joined).rstrip()))
             joined = _run_on_cut(piece)
             if (
                 not _TITLE_KEY.search(joined)
@@ -546,7 +588,8 @@ def _title_piece(line: str) -> str:
     # A sentence names its own report as a title does, at the end of its piece (现公布某县…年度
     # 报告); not 本年度报告 (this report), a document it cites, or a title it goes on past.
     for piece in pieces:
-        uncited = _run_on_cut(_AS_FOLLOWS.sub("", _CITED.sub("", piece).strip()))
+        uncited = _CITED.sub("", piece).strip()
+        uncited = _run_on_cut(_AS_FOLLOWS.sub("", _after_breadcrumb(uncited)))
         if _TITLE_AT_END.search(uncited) and not _SELF_REFERENCE.search(uncited):
             return _ANNOUNCED.sub("", uncited)
     # A notice's sentence that cites the report itself (现将《某县2023年…年度报告》印发给你们).
