@@ -97,9 +97,10 @@ def _after_breadcrumb(piece: str) -> str:
     >>> _after_breadcrumb("某县2023年政府信息公开工作年度报告")
     '某县2023年政府信息公开工作年度报告'
     """
-    if _SEPARATOR.search(piece) is None:
+    # A trail stands near the start: only so much is looked at (a page's line may be long).
+    if _SEPARATOR.search(piece, 0, _CRUMBS_WITHIN) is None:
         return piece
-    crumbs = list(_BREADCRUMB.finditer(piece))
+    crumbs = list(_BREADCRUMB.finditer(piece, 0, _CRUMBS_WITHIN))
     if not crumbs:
         return piece
     rest = piece[crumbs[-1].end() - 1 :].split(None, 1)  # the last crumb, then what follows
@@ -115,6 +116,8 @@ _ANGLE_QUOTED = re.compile(r"<[^<>]*>")
 _SCAN_LINES = 40
 # A line longer than this is prose, not a title (long agency names stay well under it).
 _MAX_TITLE = 120
+#: How far into a line a breadcrumb trail is looked for.
+_CRUMBS_WITHIN = 4 * _MAX_TITLE
 
 
 def _clean(text: str) -> str:
@@ -241,15 +244,14 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
     """The report's title, agency and year, from its first lines (``None`` where not found)."""
     # A line is chrome by how it starts: a page saved as one line holds its footer's chrome
     # words (打印本页, 关闭窗口) after the title.
-    head = []
-    for raw in lines[:_SCAN_LINES]:
-        line = raw.strip()
-        if line and _is_chrome(line[:_MAX_TITLE]):
-            # A chrome line is dropped; a page run into one line keeps what follows its chrome
-            # (首页 … 当前位置：首页 > … > 年报 某县2023年…年度报告 …).
-            line = _after_chrome(line, long=len(line) > _MAX_TITLE)
-        if line:
-            head.append(line)
+    # A chrome line is dropped; a page run into one line keeps what follows its chrome
+    # (首页 … 当前位置：首页 > … > 年报 某县2023年…年度报告 …).
+    head = [
+        _after_chrome(line, long=len(line) > _MAX_TITLE) if _is_chrome(line[:_MAX_TITLE]) else line
+        for line in [raw.strip() for raw in lines[:_SCAN_LINES]]
+        if line
+    ]
+    head = [line for line in head if line]
     # A title printed letter-spaced is read without its spaces; only a head whose report words
     # are spaced out has one (one scan, not a look at every line).
     if _letter_spaced_title(head):
@@ -472,8 +474,8 @@ def _letter_spaced_title(head: list[str]) -> bool:
     >>> _letter_spaced_title(["某县2023年度报告 发布日期：2024-01-20"])
     False
     """
-    text = "\n".join(head)
-    if not any(mark in text for mark in (" 告", " 报", "\u3000告", "\u3000报")):
+    text = "\n".join([line[:_CRUMBS_WITHIN] for line in head])  # a title stands near the start
+    if not (" 告" in text or " 报" in text or "\u3000告" in text or "\u3000报" in text):
         return False
     return _SPACED_REPORT_WORDS.search(text) is not None
 #: Fewer single characters apart than this and a line is not letter-spaced.
