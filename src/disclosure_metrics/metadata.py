@@ -83,7 +83,7 @@ def _after_chrome(line: str, long: bool = True) -> str:
     if after is line:
         words = list(_CHROME_WORDS.finditer(line, 0, _MAX_TITLE)) if long else []
         after = line[words[-1].end() :].strip() if words else ""
-    return after if _TITLE_KEY.search(after[:_MAX_TITLE * 4]) else ""
+    return after if _TITLE_KEY.search(after[:_CRUMBS_WITHIN]) else ""
 
 
 def _after_breadcrumb(piece: str) -> str:
@@ -243,9 +243,8 @@ _FACTS_ROW = re.compile(r"^(?:索引号|分类|主题分类|组配分类|发文�
 def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | None]:
     """The report's title, agency and year, from its first lines (``None`` where not found)."""
     # A line is chrome by how it starts: a page saved as one line holds its footer's chrome
-    # words (打印本页, 关闭窗口) after the title.
-    # A chrome line is dropped; a page run into one line keeps what follows its chrome
-    # (首页 … 当前位置：首页 > … > 年报 某县2023年…年度报告 …).
+    # words (打印本页, 关闭窗口) after the title. A chrome line is dropped, but a page run into
+    # one line keeps what follows its chrome (首页 … 当前位置：首页 > … > 年报 某县2023年…).
     head = [
         _after_chrome(line, long=len(line) > _MAX_TITLE) if _is_chrome(line[:_MAX_TITLE]) else line
         for line in [raw.strip() for raw in lines[:_SCAN_LINES]]
@@ -478,6 +477,8 @@ def _letter_spaced_title(head: list[str]) -> bool:
     if not (" 告" in text or " 报" in text or "\u3000告" in text or "\u3000报" in text):
         return False
     return _SPACED_REPORT_WORDS.search(text) is not None
+
+
 #: Fewer single characters apart than this and a line is not letter-spaced.
 _MIN_SPACED = 4
 
