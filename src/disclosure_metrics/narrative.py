@@ -870,8 +870,10 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     distinct = set(named)
     # One channel and others like it (通过官网等渠道发布): several channels, read as a total only
     # when the clause states one (共发布各类信息40余条), as when it names them all.
-    more = _words("other_channels").search(text, word_end, cand.count.start) if word_end else None
-    if len(distinct) == 1 and not (len(named) == 1 and more):
+    others_like_it = (
+        _words("other_channels").search(text, word_end, cand.count.start) if word_end else None
+    )
+    if len(distinct) == 1 and not (len(named) == 1 and others_like_it):
         channel = named[0]
         if channel in ("hotline", "open_day", "press_conference"):
             return f"a {channel} count: events or calls, not items"
@@ -898,7 +900,7 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
         return "all", cand.lead_start, f"a stated total: {verb.group(0)} {head or '(no object)'}"
     if _sums_its_channel_breakdown(cand):
         return "all", cand.lead_start, "a total: the channels its 其中 lists add up to it"
-    if len(distinct) > 1 or more:
+    if len(distinct) > 1 or others_like_it:
         return "several channels named and no stated total (政府信息 as such)"
     return f"no channel named, and {verb.group(0)} {head or '…'} is not a stated total"
 
