@@ -50,7 +50,10 @@ def perturb(text: str, spec: dict[str, Any]) -> str:
     if kind == "script":
         import opencc
 
-        return opencc.OpenCC("s2t").convert(text)
+        text = opencc.OpenCC("s2t").convert(text)
+        for character, sound in spec.get("pinyin", {}).items():
+            text = text.replace(character, f"{character}({sound})")
+        return text
     raise ValueError(f"unknown perturbation kind {kind!r}")
 
 

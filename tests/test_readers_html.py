@@ -183,6 +183,18 @@ def test_inline_script_does_not_split_text():
     ]
 
 
+def test_ruby_pronunciations_are_no_text():
+    # A site's "pinyin" switch prints each polyphone as a ruby: 規<rt>guī</rt>章 would split
+    # the label 规章 and name 乡(xiāng) in the agency.
+    page = (
+        "<p>某<ruby>乡<rp>(</rp><rt>xiāng</rt><rp>)</rp></ruby>人民政府</p>"
+        "<table><tr><td><ruby>規<rt>guī</rt></ruby>章</td><td>0</td></tr></table>"
+    )
+    doc = html.read("r.html", page.encode())
+    assert lines(doc) == ["某乡人民政府"]
+    assert grid(tables(doc)[0]) == [[("規章", False), ("0", False)]]
+
+
 def test_entities_are_not_expanded_beyond_html():
     page = (
         '<!DOCTYPE html [<!ENTITY boom "BOOM"><!ENTITY file SYSTEM "file:///etc/passwd">]>'

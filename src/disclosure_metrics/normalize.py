@@ -375,12 +375,26 @@ def _traditional_only() -> re.Pattern[str]:
 
 def to_simplified(text: str, config: str = "tw2sp") -> str:
     """Traditional to simplified: phrase-level Taiwan-to-mainland conversion by default
-    (檔案 → 文件, 入口網站 → 门户网站), character-level with ``config="t2s"``.
+    (檔案 → 文件, 入口網站 → 门户网站), character-level with ``config="t2s"``. The pinyin
+    that some mirror sites' conversion prints after a character (``規(guī)章``, ``鄉(xiāng)``)
+    is dropped first: it splits labels and names.
 
     >>> to_simplified("規範性檔案"), to_simplified("規範性文件", "t2s")
     ('规范性文件', '规范性文件')
+    >>> to_simplified("行政事業(yè)性收費(fèi) 0"), to_simplified("附件(二)")
+    ('行政事业性收费 0', '附件(二)')
     """
+    if "(" in text or "（" in text:
+        text = _PINYIN_AFTER_CHARACTER.sub("", text)
     return _converter(config).convert(text)
+
+
+# A syllable in brackets with a tone mark, right after a Chinese character: a pronunciation,
+# not a report's words (a report's brackets hold Chinese, numbers or Latin words without tones).
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_AFTER_CHARACTER = re.compile(
+    rf"(?<=[\u3400-\u9fff])[(（][a-zü]*[{_TONED}][a-zü{_TONED}]*[)）]"
+)
 
 
 #: Words every report prints in mainland wording; the right conversion keeps the most of them.

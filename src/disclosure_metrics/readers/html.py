@@ -57,8 +57,9 @@ _BOMS = (
 _DROP_TAGS = frozenset(
     {"head", "script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed",
      "applet", "template", "svg", "canvas", "audio", "video", "select", "button", "textarea",
-     "input", "map"}
+     "input", "map", "rt", "rp"}
 )  # fmt: skip
+# rt and rp: a ruby's pronunciation and its fallback brackets (規<rt>guī</rt>章), no text of it.
 # Usually chrome; dropped unless they hold most of the page's text (ASP.NET sites wrap the
 # whole page in one <form>).
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "form", "aside"})
