@@ -185,6 +185,43 @@ def test_a_table_printed_one_cell_per_line_says_the_same(name: str, tmp_path: Pa
     _assert_says_the_same(_reprinted(name, tmp_path, one_cell_per_line), _original(name))
 
 
+def one_cell_per_line_piped(text: str, row_mark: bool = False) -> str:
+    """``text`` with its tab and Markdown tables written as crawlers write a table whose cells
+    are paragraphs: each filled cell on a line of its own ended with `` |``, a row's blank
+    cells as one line of bare pipes after it; with ``row_mark``, a bare ``|`` opens each row.
+
+    >>> one_cell_per_line_piped("表\\n| 规章 | 13 |  |\\n|---|---|---|\\n其他\\t1")
+    '表\\n规章 |\\n13 |\\n|\\n其他 |\\n1 |'
+    >>> one_cell_per_line_piped("其他\\t1", row_mark=True)
+    '|\\n其他 |\\n1 |'
+    """
+    out = []
+    for line in text.split("\n"):
+        cells = _table_cells(line)
+        if cells is None:
+            out.append(line)
+        elif not _is_separator(cells):
+            if row_mark:
+                out.append("|")
+            out.extend(f"{c} |" for c in cells if c)
+            if not all(cells):
+                out.append("|" * cells.count(""))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("row_mark", [False, True], ids=["cells", "rows-marked"])
+@pytest.mark.parametrize("name", ["2020_huianpu.txt", "2025_shuyangxian.txt"])
+def test_a_table_printed_one_piped_cell_per_line_says_the_same(
+    name: str, row_mark: bool, tmp_path: Path
+) -> None:
+    """Crawled pages print a table whose cells are paragraphs one cell per line, each ended
+    with a pipe (``规章 |`` / ``0 |``). Before, no value of such a table was read."""
+    _assert_says_the_same(
+        _reprinted(name, tmp_path, lambda text: one_cell_per_line_piped(text, row_mark)),
+        _original(name),
+    )
+
+
 def bare_pipe_tables(text: str) -> str:
     """``text`` with its tab and Markdown tables written as html2text writes them: cells between
     ``|`` with no outer pipes, a ``---|---`` row under each table's first row.
@@ -270,6 +307,41 @@ def cell_ended_text(path: Path) -> str:
             lines.append(text + (" " + "|" * pads if pads else ""))
         lines.append("")
     return "\n".join(lines)
+
+
+def blank_opened_text(path: Path) -> str:
+    """The page at ``path`` as some crawlers write it: each row's cells ended with `` | ``
+    and its blank cells in place; the label a row span covers from above is a blank cell
+    that opens the row (``| （二）部分公开 | | 0 |``), the positions a column span covers
+    bare pipes at the row's end."""
+    from disclosure_metrics.document import TextLine
+    from disclosure_metrics.readers import read_document
+
+    lines = []
+    for item in read_document(path).items:
+        if isinstance(item, TextLine):
+            lines.append(item.text)
+            continue
+        for row in item.rows:
+            lead = next((k for k, c in enumerate(row) if not c.spanned), len(row))
+            own = [c.text for c in row[lead:] if not c.spanned]
+            pads = len(row) - lead - len(own)
+            text = " | ".join([""] * lead + own) + " |"
+            lines.append(text.strip() + (" " + "|" * pads if pads else ""))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def test_rows_opened_by_a_blank_spanned_cell_say_the_same(tmp_path: Path) -> None:
+    """The 2019 上海 page (rows under 三、本年度办理结果 and （三）不予公开, which span rows)
+    written with the spanned labels as blank cells opening the rows: every cell as the page
+    gives it. Before, such a row was read as going on from the row above it."""
+    source = CORPUS / "reports" / "2019_shanghai_bgt.html"
+    if not source.is_file():
+        pytest.skip(f"the shared corpus is not at {CORPUS}")
+    path = tmp_path / "2019_shanghai_bgt.txt"
+    path.write_text(blank_opened_text(source), encoding="utf-8")
+    _assert_says_the_same(parse_file(path), parse_file(source))
 
 
 def test_a_page_in_trafilaturas_older_text_says_the_same(tmp_path: Path) -> None:

@@ -59,3 +59,38 @@ def test_rows_that_end_each_cell_with_a_pipe_are_a_table() -> None:
     alone: list[TextLine | Table] = []
     read_lines("首页 | 政务公开 |\n正文\n", alone)
     assert all(isinstance(item, TextLine) for item in alone)
+
+
+def test_a_table_of_piped_cells_one_per_line_is_its_text() -> None:
+    # Crawlers write a table whose cells are paragraphs one cell per line, each ended with a
+    # pipe, the positions a span covers as lines of pipes (and some open each row with "|"):
+    # the cells are read as a table printed one cell per line, without the pipes.
+    text = "第二十条第（五）项 |\n|||\n信息内容 |\n本年处理决定数量 |\n||\n|\n行政许可 |\n"
+    text += "12 |\n||\n正文 |\n"
+    assert [(type(i).__name__, i.text) for i in _read(text) if isinstance(i, TextLine)] == [
+        ("TextLine", "第二十条第（五）项"),
+        ("TextLine", "信息内容"),
+        ("TextLine", "本年处理决定数量"),
+        ("TextLine", "行政许可"),
+        ("TextLine", "12"),
+        ("TextLine", "正文"),
+    ]
+    assert not [i for i in _read(text) if isinstance(i, Table)]
+    # lines ended with a pipe and no value among them are left as they are
+    assert [i.text for i in _read("首页 |\n政务公开 |\n") if isinstance(i, TextLine)] == [
+        "首页 |",
+        "政务公开 |",
+    ]
+
+
+def test_a_row_opened_by_a_blank_cell_is_a_row_of_its_own() -> None:
+    # The group label a row span covers, printed as a blank cell that opens the row.
+    text = "三、本年度办理结果 | （一）予以公开 | | 3 |\n| （二）部分公开 | | 0 |\n"
+    text += "| （三）不予公开 | 1.属于国家秘密 | 0 |\n"
+    [table] = _read(text)
+    assert isinstance(table, Table)
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["三、本年度办理结果", "（一）予以公开", "", "3"],
+        ["", "（二）部分公开", "", "0"],
+        ["", "（三）不予公开", "1.属于国家秘密", "0"],
+    ]

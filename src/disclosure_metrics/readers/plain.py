@@ -85,36 +85,65 @@ def _bare_pipe_rows(lines: list[str]) -> frozenset[int]:
     return frozenset(rows)
 
 
-def cell_ended_rows(lines: list[str]) -> dict[int, tuple[int, list[str]]]:
-    """Rows of trafilatura's text before 2.0, which ends every cell with `` | `` and writes no
-    separator row (``规章 | 0 | 0 | 0 |``, a position a span covers as a bare ``|`` at the
-    row's end), and writes a cell's paragraph break as a line break, so a row may go on over
-    lines that open with ``|`` (``… | 821 | 35 |`` / ``|`` / ``| 2 | 1 | 859 | ||``). Per row's
-    first line: where the row ends and its cells. A block of lines needs two rows of two cells
-    or more; a one-cell row (``第二十条第（一）项 |``) is one of its rows.
+def cell_ended_rows(
+    lines: list[str],
+) -> tuple[dict[int, tuple[int, list[str]]], dict[int, tuple[int, str | None]]]:
+    """Rows of trafilatura's text before 2.0 (and of crawlers that write tables the same way),
+    which ends every cell with `` | `` and writes no separator row (``规章 | 0 | 0 | 0 |``, a
+    position a span covers as a bare ``|`` at the row's end), and writes a cell's paragraph
+    break as a line break, so a row may go on over lines that open with ``|``
+    (``… | 821 | 35 |`` / ``|`` / ``| 2 | 1 | 859 | ||``). A line that opens with ``|`` and
+    holds a label (``| （二）部分公开 | | 0 |``) is a row of its own whose first cell is blank:
+    the group label a span covers.
 
-    >>> cell_ended_rows(["表 |", "规章 | 0 | 5 |", "其他 | 1 |", "|", "| 2 |", "正文"])
+    Per row's first line: where the row ends and its cells. A block of lines needs two rows
+    of two cells or more; a one-cell row (``第二十条第（一）项 |``) is one of its rows.
+
+    A block that never holds two filled cells on a row is a table printed one cell per line
+    (``规章 |`` / ``0 |`` / ``0 |``, each cell a paragraph; its pads as lines of pipes): those
+    are given apart, per line, as the cell's text (None for pads only), and the table is read
+    as any other printed one cell per line. It needs two lines, one of them a value.
+
+    >>> cell_ended_rows(["表 |", "规章 | 0 | 5 |", "其他 | 1 |", "|", "| 2 |", "正文"])[0]
     {0: (1, ['表']), 1: (2, ['规章', '0', '5']), 2: (5, ['其他', '1', '', '', '2'])}
+    >>> cell_ended_rows(["三、结果 | （一）予以公开 | 1 |", "| （二）部分公开 | | 0 |"])[0]
+    {0: (1, ['三、结果', '（一）予以公开', '1']), 1: (2, ['', '（二）部分公开', '', '0'])}
+    >>> cell_ended_rows(["规章 |", "||", "0 |", "5 | |", "正文"])[1]
+    {0: (2, '规章'), 2: (3, '0'), 3: (4, '5')}
     >>> cell_ended_rows(["首页 | 政务公开 |", "正文"])
-    {}
+    ({}, {})
     """
     rows: dict[int, tuple[int, list[str]]] = {}
+    texts: dict[int, tuple[int, str | None]] = {}
     index = 0
     while index < len(lines):
         if not _opens_cell_ended_row(lines[index]):
             index += 1
             continue
         block: dict[int, tuple[int, list[str]]] = {}
-        while index < len(lines) and _opens_cell_ended_row(lines[index]):
+        while index < len(lines) and (
+            _opens_cell_ended_row(lines[index]) or _opens_labelled_row(lines[index])
+        ):
             start, text = index, lines[index].strip()
             index += 1
-            while index < len(lines) and lines[index].lstrip().startswith("|"):
+            while (
+                index < len(lines)
+                and lines[index].lstrip().startswith("|")
+                and not _opens_labelled_row(lines[index])
+            ):
                 text += lines[index].strip()  # the row goes on after a cell's line break
                 index += 1
             block[start] = (index, [cell.strip() for cell in text[:-1].split("|")])
-        if sum(len(cells) >= 2 for _end, cells in block.values()) >= 2:
+        filled = {start: [c for c in cells if c] for start, (_end, cells) in block.items()}
+        if all(len(cells) <= 1 for cells in filled.values()):
+            if len(block) >= 2 and any(
+                cells and _ONE_VALUE.fullmatch(cells[0]) for cells in filled.values()
+            ):
+                for start, (end, _cells) in block.items():
+                    texts[start] = (end, filled[start][0] if filled[start] else None)
+        elif sum(len(cells) >= 2 for _end, cells in block.values()) >= 2:
             rows.update(block)
-    return rows
+    return rows, texts
 
 
 _CELL_ENDED = re.compile(r"^[ \t]*[^|\s][^\n]*\|[ \t]*\r?$", re.MULTILINE)
@@ -123,6 +152,16 @@ _CELL_ENDED = re.compile(r"^[ \t]*[^|\s][^\n]*\|[ \t]*\r?$", re.MULTILINE)
 def _opens_cell_ended_row(line: str) -> bool:
     stripped = line.strip()
     return stripped.endswith("|") and not stripped.startswith("|") and len(stripped) > 1
+
+
+def _opens_labelled_row(line: str) -> bool:
+    """``| （二）部分公开 | | 0 |``: a row opening with a blank cell, a label after it."""
+    stripped = line.strip()
+    return (
+        stripped.startswith("|")
+        and stripped.endswith("|")
+        and CJK_CHAR.search(stripped) is not None
+    )
 
 
 _BLANK_THEN_VALUE = re.compile(r"\n[ \t]*\r?\n[ \t]*[+-]?\d[\d,.]*[ \t]*\r?(?:\n|$)")
@@ -310,7 +349,9 @@ def read_lines(text: str, items: list[TextLine | Table]) -> None:
     drawn = drawn_table_rows(raw_lines) if _may_draw(text) else {}
     # A line that ends with "|" and does not open with one: without any, no line needs a look
     # (a Markdown table's rows all open with "|").
-    ended = cell_ended_rows(raw_lines) if "|" in text and _CELL_ENDED.search(text) else {}
+    ended, ended_texts = (
+        cell_ended_rows(raw_lines) if "|" in text and _CELL_ENDED.search(text) else ({}, {})
+    )
     skip_to = 0
     for index, raw_line in enumerate(raw_lines):
         if index < skip_to:
@@ -320,6 +361,12 @@ def read_lines(text: str, items: list[TextLine | Table]) -> None:
             table = Table(rows=[[Cell(cell) for cell in row] for row in rows])
             items.append(table)
             table = None
+            continue
+        if index in ended_texts:
+            skip_to, cell = ended_texts[index]
+            table = None
+            if cell:
+                items.append(TextLine(cell))
             continue
         if index in ended:
             skip_to, cells = ended[index]
