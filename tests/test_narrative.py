@@ -295,6 +295,8 @@ def test_a_number_holding_12345_names_no_hotline() -> None:
         ("受理申请的数量：本年度未收到依申请公开请求。", 0),
         ("2021年，我局未收到公民、法人或其他组织的依申请公开诉求。", 0),
         ("2021年，我镇没有收到依申请公开政府信息的申请。", 0),
+        # requests named as letters (申请公开信件)
+        ("2021年我局未收到群众申请公开信件。", 0),
         # Applications counted with no verb.
         ("本年度政府信息公开申请数量为5件。", 5),
         ("我局2021年度政府信息公开申请为0件。", 0),
@@ -381,8 +383,17 @@ def test_handled_alone_or_with_a_receiving_verb() -> None:
         "applications_received", "all", 6, "exact", "件"
     )  # fmt: skip
     assert all(row[0] != "applications_closed" for row in _facts("共收到和办理申请6件。"))
-    # Two or more need the "all" word to be closed.
+    # Two or more without an "all" word: closed when the closing words open the next clause
+    # (alone, or after 并), and count nothing themselves.
     assert _facts("共收到申请2件，已办理完毕。") == [
+        ("applications_received", "all", 2, "exact", "件"),
+        ("applications_closed", "all", 2, "exact", "件"),
+    ]
+    assert _facts("2021年度，我委收到7条依申请公开政府信息的申请，并已办理完成。") == [
+        ("applications_received", "all", 7, "exact", "条"),
+        ("applications_closed", "all", 7, "exact", "条"),
+    ]
+    assert _facts("共收到申请2件，涉及规划审批，已办理完毕。") == [
         ("applications_received", "all", 2, "exact", "件")
     ]
     # Hotline calls handled, then all of them closed.
@@ -417,10 +428,13 @@ def test_information_requests_named_any_usual_way_are_read() -> None:
 
 
 def test_applications_closure_needs_a_statement_about_all() -> None:
-    # No "all" word, a rate below 100%, or an explicit closed count: no closure reading.
-    assert [r[0] for r in _facts("共受理政府信息公开申请21件，已答复。")] == [
-        "applications_received"
+    # A rate below 100%, a closing verb with a count of its own, or an explicit closed count:
+    # no closure reading.
+    assert [r[0] for r in _facts("共受理政府信息公开申请21件，已答复十九件。")] == [
+        "applications_received",
+        "applications_closed",
     ]
+    assert _facts("共受理政府信息公开申请21件，已答复十九件。")[1][2] == 19
     assert [r[0] for r in _facts("共受理政府信息公开申请21件，办结率95%。")] == [
         "applications_received"
     ]

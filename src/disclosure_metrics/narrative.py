@@ -1007,7 +1007,7 @@ def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: Offs
 
 _NO_APPLICATIONS = re.compile(
     r"(?:没有|未|无)(?:接到|收到|受理|接收|发生)?(?:任何)?(?:(?!结转)[^,;:。申]){0,30}"
-    r"(?:依申请公开|公开申请|申请公开|申请)(?:政府信息|信息)?(?:事项|件|来信|书|请求|诉求)?"
+    r"(?:依申请公开|公开申请|申请公开|申请)(?:政府信息|信息)?(?:事项|件|来信|信件|书|请求|诉求)?"
     r"(?:的?申请)?"  # 没有收到依申请公开政府信息的申请
     r"(?:办理)?(?:的情况|情况)?(?=[,;:。]|$)"
 )
@@ -1424,9 +1424,31 @@ def _all_closed(
     (收到申请一件，已办理完毕)."""
     end = sentence.end if end is None else end
     found = _all_closed_pattern().search(sentence.text, received.end, end)
-    if found is None and received.value == 1:
-        found = _one_closed_pattern().search(sentence.text, received.end, end)
+    if found is None:
+        done = _one_closed_pattern().search(sentence.text, received.end, end)
+        if done is not None and (
+            received.value == 1 or _closes_what_was_counted(sentence, received, done)
+        ):
+            found = done
     return found
+
+
+def _closes_what_was_counted(sentence: _Sentence, received: Count, done: re.Match[str]) -> bool:
+    """Whether ``done`` (已办理完成) opens the clause right after the count's, alone or after
+    并 or 且, and counts nothing itself: what was counted was closed, without an "all" word
+    (收到申请7件，并已办理完成). 已答复5件 closes a part."""
+    text, clauses = sentence.text, sentence.clauses
+    following = sentence.clause_of(received.start) + 1
+    if following >= len(clauses):
+        return False
+    lead = text[clauses[following][0] : done.start()]
+    return lead in _CLOSING_LEADS and not _COUNT_AFTER.match(text, done.end())
+
+
+# What may open the clause before a closing phrase that closes all that was counted.
+_CLOSING_LEADS = frozenset({"", "并", "且", "并且", "现"})
+# A number right after a closing verb: what it closed is counted apart (已答复5件).
+_COUNT_AFTER = re.compile(r"\s*(?:了|共|共计)?\s*[\d零〇一二两三四五六七八九十百千万]")
 
 
 @dataclass(frozen=True)
