@@ -185,23 +185,29 @@ def test_a_table_printed_one_cell_per_line_says_the_same(name: str, tmp_path: Pa
     _assert_says_the_same(_reprinted(name, tmp_path, one_cell_per_line), _original(name))
 
 
-def one_cell_per_line_piped(text: str, row_mark: bool = False) -> str:
+def one_cell_per_line_piped(text: str, style: str = "ended") -> str:
     """``text`` with its tab and Markdown tables written as crawlers write a table whose cells
-    are paragraphs: each filled cell on a line of its own ended with `` |``, a row's blank
-    cells as one line of bare pipes after it; with ``row_mark``, a bare ``|`` opens each row.
+    are paragraphs, one filled cell per line: ``ended``, each ended with `` |`` and a row's
+    blank cells as one line of bare pipes after it; ``rows-marked``, the same with a bare
+    ``|`` opening each row; ``pipe-lines``, each cell followed by a line holding a bare ``|``.
 
     >>> one_cell_per_line_piped("表\\n| 规章 | 13 |  |\\n|---|---|---|\\n其他\\t1")
     '表\\n规章 |\\n13 |\\n|\\n其他 |\\n1 |'
-    >>> one_cell_per_line_piped("其他\\t1", row_mark=True)
+    >>> one_cell_per_line_piped("其他\\t1", "rows-marked")
     '|\\n其他 |\\n1 |'
+    >>> one_cell_per_line_piped("其他\\t1", "pipe-lines")
+    '其他\\n|\\n1\\n|'
     """
     out = []
     for line in text.split("\n"):
         cells = _table_cells(line)
         if cells is None:
             out.append(line)
+        elif style == "pipe-lines":
+            if not _is_separator(cells):
+                out.extend(f"{c}\n|" for c in cells if c)
         elif not _is_separator(cells):
-            if row_mark:
+            if style == "rows-marked":
                 out.append("|")
             out.extend(f"{c} |" for c in cells if c)
             if not all(cells):
@@ -209,15 +215,16 @@ def one_cell_per_line_piped(text: str, row_mark: bool = False) -> str:
     return "\n".join(out)
 
 
-@pytest.mark.parametrize("row_mark", [False, True], ids=["cells", "rows-marked"])
+@pytest.mark.parametrize("style", ["ended", "rows-marked", "pipe-lines"])
 @pytest.mark.parametrize("name", ["2020_huianpu.txt", "2025_shuyangxian.txt"])
 def test_a_table_printed_one_piped_cell_per_line_says_the_same(
-    name: str, row_mark: bool, tmp_path: Path
+    name: str, style: str, tmp_path: Path
 ) -> None:
     """Crawled pages print a table whose cells are paragraphs one cell per line, each ended
-    with a pipe (``规章 |`` / ``0 |``). Before, no value of such a table was read."""
+    with a pipe (``规章 |`` / ``0 |``) or followed by one (``规章`` / ``|``). Before, no value
+    of such a table was read."""
     _assert_says_the_same(
-        _reprinted(name, tmp_path, lambda text: one_cell_per_line_piped(text, row_mark)),
+        _reprinted(name, tmp_path, lambda text: one_cell_per_line_piped(text, style)),
         _original(name),
     )
 

@@ -385,6 +385,10 @@ def read_lines(text: str, items: list[TextLine | Table]) -> None:
             continue
         line = raw_line.rstrip()
         stripped = line.strip()
+        if stripped and not stripped.strip("|"):
+            # Pipes alone: the end of a cell whose text ended its line (第二十条第（一）项 / | /
+            # 信息内容 / | / …, a crawler's table of paragraph cells), or pads. No text.
+            continue
         if (stripped.startswith("|") and stripped.count("|") >= 2) or index in bare_rows:
             if _MD_SEPARATOR.match(stripped):
                 continue
