@@ -721,6 +721,29 @@ def test_a_topic_subset_is_not_a_channel_total() -> None:
     ]
 
 
+def test_what_the_items_cover_is_no_topic() -> None:
+    # 内容涉及… after the count lists what all of it covers, not a topic it was limited to.
+    assert _facts(
+        "今年，我街道通过区政府信息公开网站公开政府信息20条内容涉及公告公示、组织机构等7大类。"
+    ) == [("items_published", "website", 20, "exact", "条")]
+    assert _facts("共公开51条疫情防控相关信息。") == []  # a topic named after the number
+
+
+def test_a_street_office_named_with_zhen_is_no_subordinate_unit() -> None:
+    # 安镇街道 is the 安镇 street office itself, not 镇街 (towns and street offices below it).
+    assert _facts("2021年，安镇街道主动在政务公开网上公开政府信息累计49条。") == [
+        ("items_published", "website", 49, "exact", "条")
+    ]
+    assert _facts("全区镇街主动公开政府信息613条。") == []
+
+
+def test_replied_and_handled_is_closed() -> None:
+    assert _facts("2021年度，我街受理依申请公开政府信息3件，回复处理3件。") == [
+        ("applications_received", "all", 3, "exact", "件"),
+        ("applications_closed", "all", 3, "exact", "件"),
+    ]
+
+
 def test_a_granted_count_in_a_breakdown_is_not_applications_closed() -> None:
     rows = _facts("本年度共收到政府信息公开申请3件，其中公开答复1件，告知答复2件。")
     assert [r[0] for r in rows] == ["applications_received"]

@@ -806,6 +806,16 @@ def _topic_after(cand: _Candidate) -> str | None:
     return clause if _topic_purpose_pattern().search(clause) else None
 
 
+def _sub_units(text: str) -> re.Match[str] | None:
+    """The last word of ``text`` naming subordinate units (各乡镇, 镇街), not one inside a
+    street office's name (安镇街道: the 安镇 street office, no 镇街)."""
+    found = None
+    for m in _words("sub_units").finditer(text):
+        if not (m.group(0).endswith("街") and text.startswith("道", m.end())):
+            found = m
+    return found
+
+
 def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     """Items published: (channel, evidence start, why), or why the count is not report-level."""
     verbs = _words("publish")
@@ -819,6 +829,9 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     # channel (999篇公众号信息); 51条疫情防控相关信息 names a topic. A 、 opens the next item
     # of a list (网站发布信息5123条、公众号发布820条), which says nothing of this count.
     after = cand.after.split("、", 1)[0].strip()
+    described = _words("content_after").search(after)
+    if described:
+        after = after[: described.start()]  # 20条内容涉及公告公示: what the 20 cover
     channel_after: list[str] = []
     if after:
         m = _noun_after_pattern().fullmatch(after)
@@ -888,7 +901,7 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
         if spanned is None or spanned.group(0) != "主动公开" or not head:
             return "no publishing verb in its clause, and no channel named"
         verb = spanned
-    units = _last(_words("sub_units"), cand.span)
+    units = _sub_units(cand.span)
     if units:
         return f"the aggregate of subordinate units ({units.group(0)}), not the report's total"
     total_noun = _ending("total_nouns").search(head)
