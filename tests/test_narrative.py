@@ -744,6 +744,36 @@ def test_replied_and_handled_is_closed() -> None:
     ]
 
 
+def test_a_verb_before_the_bureaus_channel_is_no_department() -> None:
+    # 充分发挥局门户网站…: the bureau's own website, no department 充分发挥局 as subject.
+    assert _facts("充分发挥局门户网站第一平台作用，2021年通过门户网站主动公开政府信息1268条。") == [
+        ("items_published", "website", 1268, "exact", "条")
+    ]
+    assert _facts("区教育局通过门户网站发布信息200余条。") == []  # a department's figure
+
+
+def test_the_bodys_work_as_a_whole_is_no_topic() -> None:
+    assert _facts("围绕人社业务重点工作，持续推进信息公开，全年局网站发布信息1724条。") == [
+        ("items_published", "website", 1724, "exact", "条")
+    ]
+    assert _facts("围绕乡村振兴主题，通过微信公众号发布信息36条。") == []
+
+
+def test_posts_named_by_their_channel_before_the_count() -> None:
+    assert _facts("微信公众号发布微信970条、抖音号发布短视频78条。") == [
+        ("items_published", "wechat_official", 970, "exact", "条"),
+        ("items_published", "short_video", 78, "exact", "条"),
+    ]
+
+
+def test_a_list_of_what_the_items_include_is_no_head() -> None:
+    # 公开的信息包括工作动态、政策法规等共30篇: what was counted is 信息, listed by content.
+    text = "通过我局微信公众平台发布图文信息，公开的信息包括工作动态、政策法规等共30篇。"
+    assert _facts(text) == [("items_published", "wechat_official", 30, "exact", "篇")]
+    # Words before the list that name no items keep the list's reading.
+    assert _facts("其中涉及到土地确权、民政救助等方面信息800余条。") == []
+
+
 def test_a_granted_count_in_a_breakdown_is_not_applications_closed() -> None:
     rows = _facts("本年度共收到政府信息公开申请3件，其中公开答复1件，告知答复2件。")
     assert [r[0] for r in rows] == ["applications_received"]

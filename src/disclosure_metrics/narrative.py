@@ -623,7 +623,6 @@ _OPENING_PUNCTUATION = re.compile(r"^[,;:、\s]+")
 _OPENING_TIME = re.compile(r"^(?:\d{4}年度?|今年|本年度|全年)[,]?")
 # A sentence's time alone in its first clause: 2022年, or 2022年度,
 _SENTENCE_YEAR = re.compile(r"(?:[#*\s]|[一二三四五六七八九十]+是)*(\d{4})年度?,")
-_NOT_A_SUBJECT = re.compile(r"^(?:通过|在|依托|利用|借助|对|将|把|按照|根据|全|我|本|各|为|以|经)")
 _PLACE_PREFIX = re.compile(r"^[省市区县镇乡]")
 
 
@@ -631,6 +630,11 @@ _PLACE_PREFIX = re.compile(r"^[省市区县镇乡]")
 def _department_pattern() -> re.Pattern[str]:
     suffixes = _alternation(vocabulary()["cues"]["department_suffixes"])
     return re.compile(rf"^([\u4e00-\u9fff]{{1,10}}?(?:{suffixes}))(?=[\u4e00-\u9fff])")
+
+
+@cache
+def _not_a_subject() -> re.Pattern[str]:
+    return re.compile(f"^(?:{_alternation(vocabulary()['cues']['not_a_subject'])})")
 
 
 @cache
@@ -657,7 +661,7 @@ def _is_department(text: str, agency: str | None) -> bool:
     if not m:
         return False
     subject = m.group(1)
-    if _NOT_A_SUBJECT.match(subject):
+    if _not_a_subject().match(subject):
         return False
     if body[m.end() :].startswith("代表"):
         return False  # 区政府办公室代表区政府: speaks for the whole government
@@ -763,7 +767,11 @@ _OBJECT_SPLIT = re.compile(r"[、等和及与]|(?<!类)的")  # 政策法规类�
 
 
 def _object_head(obj: str) -> str:
-    """The last noun phrase of what was published (等方面信息 → 方面信息; 信息数 → 信息)."""
+    """The last noun phrase of what was published (等方面信息 → 方面信息; 信息数 → 信息); of
+    what comes before a list of its contents (的信息包括工作动态、政策法规等 → 信息)."""
+    listed = _words("content_after").search(obj)
+    if listed and _ending("item_nouns").search(obj[: listed.start()]):
+        obj = obj[: listed.start()]
     obj = _OBJECT_TAIL.sub("", obj)
     parts = [p for p in _OBJECT_SPLIT.split(obj) if p]
     head = parts[-1] if parts else ""
@@ -804,6 +812,11 @@ def _topic_after(cand: _Candidate) -> str | None:
     a, b = sentence.clauses[ci + 1]
     clause = sentence.text[a:b]
     return clause if _topic_purpose_pattern().search(clause) else None
+
+
+def _clause_end(text: str, start: int) -> int:
+    """Where the clause of ``text`` that holds ``start`` ends."""
+    return next((i for i in range(start, len(text)) if text[i] in _CLAUSE_END), len(text))
 
 
 def _sub_units(text: str) -> re.Match[str] | None:
@@ -856,6 +869,8 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     if category or head.startswith("其他"):
         return f"a category of content ({category.group(0) if category else head}), not a total"
     topic = _last(_words("topic_lead"), span)
+    if topic and _words("general_aims").search(span, topic.end(), _clause_end(span, topic.end())):
+        topic = None  # 围绕人社业务重点工作: the body's work as a whole
     if topic:
         return f"a topic subset ({topic.group(0)}…), not a total"
     purpose = _topic_after(cand)
