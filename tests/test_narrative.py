@@ -774,6 +774,19 @@ def test_a_list_of_what_the_items_include_is_no_head() -> None:
     assert _facts("其中涉及到土地确权、民政救助等方面信息800余条。") == []
 
 
+def test_the_bodys_own_information_is_the_stated_total() -> None:
+    assert _facts("2021年，我镇信息主动公开292条。其中政务信息229条。") == [
+        ("items_published", "all", 292, "exact", "条")
+    ]
+
+
+def test_completed_requests_are_closed() -> None:
+    assert _facts("2021年度受理政府信息公开申请3件，已完成依申请公开申请2件。") == [
+        ("applications_received", "all", 3, "exact", "件"),
+        ("applications_closed", "all", 2, "exact", "件"),
+    ]
+
+
 def test_a_granted_count_in_a_breakdown_is_not_applications_closed() -> None:
     rows = _facts("本年度共收到政府信息公开申请3件，其中公开答复1件，告知答复2件。")
     assert [r[0] for r in rows] == ["applications_received"]

@@ -814,6 +814,12 @@ def _topic_after(cand: _Candidate) -> str | None:
     return clause if _topic_purpose_pattern().search(clause) else None
 
 
+# The reporting body named as owner before what it published (我镇信息, 本局信息).
+_OWN_PREFIX = re.compile(
+    r"^(?:我|本)(?:镇|乡|街道|街|局|委|办|区|县|市|单位|机关|部门|中心|院|所|厅|署)的?"
+)
+
+
 def _clause_end(text: str, start: int) -> int:
     """Where the clause of ``text`` that holds ``start`` ends."""
     return next((i for i in range(start, len(text)) if text[i] in _CLAUSE_END), len(text))
@@ -924,7 +930,8 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     if column:
         return f"published in a column ({column.group(0)}), not the stated total"
     # 各类信息 (information of every kind) is all of it, whatever the verb (公开发布各类信息).
-    if total_noun or head == "各类信息" or (verb.group(0) == "主动公开" and head in ("信息", "")):
+    own = _OWN_PREFIX.sub("", head)  # 我镇信息: the body's own information, 信息
+    if total_noun or head == "各类信息" or (verb.group(0) == "主动公开" and own in ("信息", "")):
         return "all", cand.lead_start, f"a stated total: {verb.group(0)} {head or '(no object)'}"
     if _sums_its_channel_breakdown(cand):
         return "all", cand.lead_start, "a total: the channels its 其中 lists add up to it"
