@@ -787,6 +787,30 @@ def test_completed_requests_are_closed() -> None:
     ]
 
 
+def test_applications_closed_in_a_sentence_that_names_them_again() -> None:
+    text = "2021年度共收到政府信息公开申请5件，其中当面申请1件。上述申请均已在法定期限内答复完毕。"
+    assert _facts(text) == [
+        ("applications_received", "all", 5, "exact", "件"),
+        ("applications_closed", "all", 5, "exact", "件"),
+    ]
+    from disclosure_metrics.narrative import explain_facts
+
+    assert any(
+        r.metric == "applications_closed" and r.value == 5
+        for r in explain_facts({"overview": text}, 2021)
+    )
+    # Counts of something else in between: 上述 no longer names the applications.
+    assert [r[0] for r in _facts("共收到申请5件。全年通过政府网站发布信息300条。上述申请均已答复。")] == [
+        "applications_received",
+        "items_published",
+    ]
+    # A closed count of their own: nothing more to close.
+    assert _facts("共收到申请5件，办结4件。上述申请均已答复。")[1] == (
+        "applications_closed", "all", 4, "exact", "件"
+    )  # fmt: skip
+    assert len(_facts("共收到申请5件，办结4件。上述申请均已答复。")) == 2
+
+
 def test_a_granted_count_in_a_breakdown_is_not_applications_closed() -> None:
     rows = _facts("本年度共收到政府信息公开申请3件，其中公开答复1件，告知答复2件。")
     assert [r[0] for r in rows] == ["applications_received"]

@@ -533,6 +533,13 @@ def _candidates(sentence: _Sentence) -> list[_Candidate]:
     return out
 
 
+# The applications a sentence before counted, named again (上述申请, 以上3件申请, 前述依申请公开
+# 事项): what a closing statement after it closes.
+_REFERS_BACK = re.compile(
+    r"(?:上述|以上|前述)(?:的)?(?:\d+件)?(?:的)?(?:政府信息公开|依申请公开|信息公开)?(?:申请|事项)"
+)
+
+
 def _sentences(text: str, every: bool = True) -> list[_Sentence]:
     """The sentences of normalized ``text`` with their counts; without ``every``, only those
     that can hold a fact: a count, or a negation a zero statement opens with."""
@@ -543,9 +550,16 @@ def _sentences(text: str, every: bool = True) -> list[_Sentence]:
     starts = [c.start for c in all_counts]
     spans = _spans(text, 0, len(text), _SENTENCE_END)
     negation = _ZERO_CUE.search
+    # Where a sentence speaks of the applications counted before it (上述申请均已按期答复).
+    refers_back = [m.start() for m in _REFERS_BACK.finditer(text)] if "申请" in text else []
     for k, (a, b) in enumerate(spans):
         lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
-        if not every and lo == hi and negation(text, a, b) is None:
+        if (
+            not every
+            and lo == hi
+            and negation(text, a, b) is None
+            and bisect.bisect_left(refers_back, a) == bisect.bisect_left(refers_back, b)
+        ):
             continue
         inside = [c for c in all_counts[lo:hi] if c.end <= b]
         out.append(_Sentence(text, a, b, inside, spans[max(0, k - 2) : k]))
@@ -1468,6 +1482,21 @@ def _all_closed(
     return found
 
 
+def _closes_those_counted(sentence: _Sentence, counted: Count | None) -> tuple[int, int] | None:
+    """Where a sentence without counts names the applications ``counted`` before it again and
+    says that all of them were closed (上述申请已全部按时答复): the span from the one to the
+    other."""
+    if counted is None:
+        return None
+    ref = _REFERS_BACK.search(sentence.text, sentence.start, sentence.end)
+    if ref is None:
+        return None
+    done = _all_closed_pattern().search(sentence.text, ref.end(), sentence.end)
+    if done is None:
+        return None
+    return ref.start(), done.end()
+
+
 def _closes_what_was_counted(sentence: _Sentence, received: Count, done: re.Match[str]) -> bool:
     """Whether ``done`` (已办理完成) opens the clause right after the count's, alone or after
     并 or 且, and counts nothing itself: what was counted was closed, without an "all" word
@@ -1697,8 +1726,27 @@ def _read_text(
     text, offsets = norm_lazily(raw, mapped)  # offsets only for the evidence quoted
     facts: list[Fact] = []
     readings: list[Reading] = []
+    # Applications counted in the last sentence with counts and not closed there: a later
+    # sentence without counts may close them (收到申请55件。上述申请已全部按时答复).
+    unclosed: Count | None = None
     for sentence in _sentences(text, every=explain):
         placed: list[tuple[int, Reading]] = []  # (position in the text, reading)
+        if not sentence.counts:
+            closing = _closes_those_counted(sentence, unclosed)
+            if closing is not None and unclosed is not None:
+                evidence = _evidence(sentence, closing[0], closing[1], raw, offsets)
+                c = unclosed
+                facts.append(
+                    Fact("applications_closed", "all", c.value, c.qualifier, c.unit, evidence,
+                         section)
+                )  # fmt: skip
+                unclosed = None
+                if explain:
+                    placed.append(
+                        (closing[0], Reading(section, c.printed, evidence, "applications_closed",
+                                             "all", c.value, "the applications counted before "
+                                             "were all closed"))
+                    )  # fmt: skip
         for metric, unit, a, b in _zero_facts(sentence, year):
             clause = sentence.clauses[sentence.clause_of(sentence.start + a)]
             evidence = _evidence(sentence, clause[0], clause[1], raw, offsets)
@@ -1765,6 +1813,11 @@ def _read_text(
                                   decided.reason))
             )  # fmt: skip
         facts.extend(sentence_facts)
+        if sentence.counts:
+            found = received["applications_received"]
+            unclosed = (
+                found[0] if len(found) == 1 and "applications_closed" not in explicit else None
+            )
         # Closure: one count received, then "all of them closed" (均已全部办理, 均已按期答复).
         for received_metric, closed_metric, channel in _CLOSURES:
             found = received[received_metric]
@@ -1773,6 +1826,8 @@ def _read_text(
             c = found[0]
             done = _all_closed(sentence, c)
             if done:
+                if received_metric == "applications_received":
+                    unclosed = None
                 ci = sentence.clause_of(c.start)
                 evidence = _evidence(sentence, sentence.clauses[ci][0], done.end(), raw, offsets)
                 facts.append(
