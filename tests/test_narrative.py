@@ -613,6 +613,11 @@ def test_a_post_named_by_its_channel_after_the_count() -> None:
         ),
         # three items and two counts: not a list 分别 answers one to one
         ("通过门户网站、微信公众号、微博分别发布信息1200条、360条。", []),
+        # each channel followed by its account's name in quotes
+        (
+            "通过官方微博“某某发布V”、微信公众号“某之西”分别发布各类信息92条、306条。",
+            [("items_published", "weibo", 92), ("items_published", "wechat_official", 306)],
+        ),
     ],
 )
 def test_respectively_gives_each_count_its_own_item(

@@ -1658,7 +1658,12 @@ def _list_items(segment: str, n: int) -> tuple[str, list[str], str] | None:
         for previous, current in itertools.pairwise(runs):
             gap = segment[previous[-1].end() : current[0].start()]
             joins = list(_LIST_JOIN.finditer(gap))
-            if len(joins) != 1 or gap[: joins[0].start()].strip() or len(gap) > _MAX_ITEM_LEAD:
+            if len(joins) != 1:
+                break  # no plain list
+            # An account's name in quotes may follow its channel (微博"河西发布V"、公众号…).
+            head = gap[: joins[0].start()]
+            lead = _QUOTED_NAME.sub("", head)
+            if lead.strip() or len(gap) - len(head) + len(lead) > _MAX_ITEM_LEAD:
                 break  # words between an item and the join: no plain list
             cuts.append(previous[-1].end() + joins[0].start())
         else:
@@ -1698,6 +1703,8 @@ def _read_respective(
 
 #: The most characters between a join and the next item's channel word (“某某发布”微信公众号).
 _MAX_ITEM_LEAD = 12
+# A name in quotes (quotes are unified to " by normalization), of at most 20 characters.
+_QUOTED_NAME = re.compile(r'"[^",;:。"]{1,20}"')
 
 
 @cache
