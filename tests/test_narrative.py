@@ -805,7 +805,9 @@ def test_applications_closed_in_a_sentence_that_names_them_again() -> None:
         for r in explain_facts({"overview": text}, 2021)
     )
     # Counts of something else in between: 上述 no longer names the applications.
-    assert [r[0] for r in _facts("共收到申请5件。全年通过政府网站发布信息300条。上述申请均已答复。")] == [
+    assert [
+        r[0] for r in _facts("共收到申请5件。全年通过政府网站发布信息300条。上述申请均已答复。")
+    ] == [
         "applications_received",
         "items_published",
     ]
@@ -814,6 +816,32 @@ def test_applications_closed_in_a_sentence_that_names_them_again() -> None:
         "applications_closed", "all", 4, "exact", "件"
     )  # fmt: skip
     assert len(_facts("共收到申请5件，办结4件。上述申请均已答复。")) == 2
+
+
+def test_one_way_of_asking_without_requests_is_no_zero() -> None:
+    # 无线下申请: no request came in on paper, not that none came in.
+    text = "2021年共收到政府信息公开申请4宗，均通过网上申请，无线下申请。所有申请均已做到按时办结。"
+    assert _facts(text) == [
+        ("applications_received", "all", 4, "exact", "宗"),
+        ("applications_closed", "all", 4, "exact", "宗"),
+    ]
+    assert _facts("2021年度未收到依申请公开申请件。") == [
+        ("applications_received", "all", 0, "exact", "件")
+    ]
+
+
+def test_closed_by_the_rules_and_procedure() -> None:
+    assert _facts("全年共收到政府信息公开申请3件，均已按规定时限和程序办结。")[1] == (
+        "applications_closed", "all", 3, "exact", "件"
+    )  # fmt: skip
+
+
+def test_a_douyin_account_and_publishing_to_the_public() -> None:
+    assert _facts("“某某教育”抖音公众号发布稿件165条。") == [
+        ("items_published", "short_video", 165, "exact", "条")
+    ]
+    text = "通过政府门户网站、政府信息公开栏等多种渠道，主动向社会公开领导信息等信息300余条。"
+    assert _facts(text) == [("items_published", "all", 300, "more_than", "条")]
 
 
 def test_a_granted_count_in_a_breakdown_is_not_applications_closed() -> None:

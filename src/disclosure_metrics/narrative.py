@@ -534,9 +534,10 @@ def _candidates(sentence: _Sentence) -> list[_Candidate]:
 
 
 # The applications a sentence before counted, named again (上述申请, 以上3件申请, 前述依申请公开
-# 事项): what a closing statement after it closes.
+# 事项, 所有申请): what a closing statement after it closes.
 _REFERS_BACK = re.compile(
-    r"(?:上述|以上|前述)(?:的)?(?:\d+件)?(?:的)?(?:政府信息公开|依申请公开|信息公开)?(?:申请|事项)"
+    r"(?:上述|以上|前述)的?(?:\d+件)?的?(?:政府信息公开|依申请公开|信息公开)?(?:申请|事项)"
+    r"|(?:所有|全部)的?(?:政府信息公开|依申请公开|信息公开)?申请"
 )
 
 
@@ -828,6 +829,8 @@ def _topic_after(cand: _Candidate) -> str | None:
     return clause if _topic_purpose_pattern().search(clause) else None
 
 
+# Publishing on the body's own initiative, the template's 主动公开 (主动向社会公开 too).
+_PROACTIVE = frozenset({"主动公开", "主动向社会公开", "主动向公众公开"})
 # The reporting body named as owner before what it published (我镇信息, 本局信息).
 _OWN_PREFIX = re.compile(
     r"^(?:我|本)(?:镇|乡|街道|街|局|委|办|区|县|市|单位|机关|部门|中心|院|所|厅|署)的?"
@@ -933,7 +936,7 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     where = cand.lead[: verb.start()] if verb is not None else ""
     if verb is None:
         spanned = _last(verbs, span)
-        if spanned is None or spanned.group(0) != "主动公开" or not head:
+        if spanned is None or spanned.group(0) not in _PROACTIVE or not head:
             return "no publishing verb in its clause, and no channel named"
         verb = spanned
     units = _sub_units(cand.span)
@@ -945,7 +948,7 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
         return f"published in a column ({column.group(0)}), not the stated total"
     # 各类信息 (information of every kind) is all of it, whatever the verb (公开发布各类信息).
     own = _OWN_PREFIX.sub("", head)  # 我镇信息: the body's own information, 信息
-    if total_noun or head == "各类信息" or (verb.group(0) == "主动公开" and own in ("信息", "")):
+    if total_noun or head == "各类信息" or (verb.group(0) in _PROACTIVE and own in ("信息", "")):
         return "all", cand.lead_start, f"a stated total: {verb.group(0)} {head or '(no object)'}"
     if _sums_its_channel_breakdown(cand):
         return "all", cand.lead_start, "a total: the channels its 其中 lists add up to it"
@@ -1057,7 +1060,7 @@ def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: Offs
 _NO_APPLICATIONS = re.compile(
     r"(?:没有|未|无)(?:接到|收到|受理|接收|发生)?(?:任何)?(?:(?!结转)[^,;:。申]){0,30}"
     r"(?:依申请公开|公开申请|申请公开|申请)(?:政府信息|信息)?(?:事项|件|来信|信件|书|请求|诉求)?"
-    r"(?:的?申请)?"  # 没有收到依申请公开政府信息的申请
+    r"(?:的?申请)?件?"  # 没有收到依申请公开政府信息的申请, 未收到依申请公开申请件
     r"(?:办理)?(?:的情况|情况)?(?=[,;:。]|$)"
 )
 # 依申请公开情况:无, 政府信息公开申请数为零: the count stated as none after the noun.
@@ -1104,7 +1107,7 @@ def _zero_facts(sentence: _Sentence, year: int | None) -> list[tuple[str, str, i
     if not applications and "申请" in body and ("无" in body or "零" in body):
         applications = list(_APPLICATIONS_NONE.finditer(body))
     for m in applications:
-        if not _DISPUTE.search(m.group(0)):
+        if not _DISPUTE.search(m.group(0)) and not _words("request_ways").search(m.group(0)):
             out.append(("applications_received", "件", m.start(), m.end()))
     fees = list(_NO_FEE.finditer(body))
     if not fees and "处理费" in body:
