@@ -844,6 +844,29 @@ def test_a_douyin_account_and_publishing_to_the_public() -> None:
     assert _facts(text) == [("items_published", "all", 300, "more_than", "条")]
 
 
+def test_information_of_the_kinds_listed_is_the_stated_total() -> None:
+    text = "截止到2021年12月，某街道主动公开涉及疫情防控、社会救助等方面信息423条。"
+    assert _facts(text, agency="某街道办事处") == [("items_published", "all", 423, "exact", "条")]
+    text = "依托政府门户网站和微信公众号等平台，主动向广大群众公开食品、药品安全等信息312条。"
+    assert _facts(text) == [("items_published", "all", 312, "exact", "条")]
+
+
+def test_requests_counted_in_li_and_none_as_events() -> None:
+    assert _facts("2021年我局共受理依申请政府信息公开事项17例，全部按时办结。") == [
+        ("applications_received", "all", 17, "exact", "例"),
+        ("applications_closed", "all", 17, "exact", "例"),
+    ]
+    assert _facts("本年度未收到和处理政府信息公开申请事件。") == [
+        ("applications_received", "all", 0, "exact", "件")
+    ]
+
+
+def test_a_toutiao_account_is_no_wechat_account() -> None:
+    assert _facts("通过某某市场监管今日头条公众号公开700条。") == [
+        ("items_published", "other", 700, "exact", "条")
+    ]
+
+
 def test_a_granted_count_in_a_breakdown_is_not_applications_closed() -> None:
     rows = _facts("本年度共收到政府信息公开申请3件，其中公开答复1件，告知答复2件。")
     assert [r[0] for r in rows] == ["applications_received"]

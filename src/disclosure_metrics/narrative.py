@@ -831,6 +831,12 @@ def _topic_after(cand: _Candidate) -> str | None:
 
 # Publishing on the body's own initiative, the template's 主动公开 (主动向社会公开 too).
 _PROACTIVE = frozenset({"主动公开", "主动向社会公开", "主动向公众公开"})
+def _proactive_before(lead: str, verb_start: int) -> bool:
+    """Whether 公开 at ``verb_start`` of ``lead`` is 主动 to someone (主动向广大群众公开)."""
+    return _PROACTIVE_TO.search(lead, max(0, verb_start - 10), verb_start) is not None
+
+
+_PROACTIVE_TO = re.compile(r"主动向[^,;:。]{1,6}$")
 # The reporting body named as owner before what it published (我镇信息, 本局信息).
 _OWN_PREFIX = re.compile(
     r"^(?:我|本)(?:镇|乡|街道|街|局|委|办|区|县|市|单位|机关|部门|中心|院|所|厅|署)的?"
@@ -947,8 +953,10 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     if column:
         return f"published in a column ({column.group(0)}), not the stated total"
     # 各类信息 (information of every kind) is all of it, whatever the verb (公开发布各类信息).
-    own = _OWN_PREFIX.sub("", head)  # 我镇信息: the body's own information, 信息
-    if total_noun or head == "各类信息" or (verb.group(0) in _PROACTIVE and own in ("信息", "")):
+    # 我镇信息: the body's own information; 涉及…等方面信息: information of those kinds
+    own = _OWN_PREFIX.sub("", head).removeprefix("方面")
+    proactive = verb.group(0) in _PROACTIVE or _proactive_before(cand.lead, verb.start())
+    if total_noun or head == "各类信息" or (proactive and own in ("信息", "")):
         return "all", cand.lead_start, f"a stated total: {verb.group(0)} {head or '(no object)'}"
     if _sums_its_channel_breakdown(cand):
         return "all", cand.lead_start, "a total: the channels its 其中 lists add up to it"
@@ -1059,7 +1067,7 @@ def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: Offs
 
 _NO_APPLICATIONS = re.compile(
     r"(?:没有|未|无)(?:接到|收到|受理|接收|发生)?(?:任何)?(?:(?!结转)[^,;:。申]){0,30}"
-    r"(?:依申请公开|公开申请|申请公开|申请)(?:政府信息|信息)?(?:事项|件|来信|信件|书|请求|诉求)?"
+    r"(?:依申请公开|公开申请|申请公开|申请)(?:政府信息|信息)?(?:事项|事件|件|来信|信件|书|请求|诉求)?"
     r"(?:的?申请)?件?"  # 没有收到依申请公开政府信息的申请, 未收到依申请公开申请件
     r"(?:办理)?(?:的情况|情况)?(?=[,;:。]|$)"
 )
