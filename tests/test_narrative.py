@@ -867,6 +867,16 @@ def test_a_toutiao_account_is_no_wechat_account() -> None:
     ]
 
 
+def test_channels_and_many_others_and_calls_closed_with_care() -> None:
+    text = "通过某县政府网站、某镇政务公开子站等多元途径，对外发布政府信息99条。"
+    assert _facts(text) == [("items_published", "all", 99, "exact", "条")]
+    text = "我镇办公热线接听154次来电，业务咨询126次，均妥善办结。"
+    assert _facts(text) == [
+        ("hotline_received", "hotline", 154, "exact", "次"),
+        ("hotline_resolved", "hotline", 154, "exact", "次"),
+    ]
+
+
 def test_a_granted_count_in_a_breakdown_is_not_applications_closed() -> None:
     rows = _facts("本年度共收到政府信息公开申请3件，其中公开答复1件，告知答复2件。")
     assert [r[0] for r in rows] == ["applications_received"]
