@@ -877,6 +877,19 @@ def test_channels_and_many_others_and_calls_closed_with_care() -> None:
     ]
 
 
+def test_closing_words_that_do_not_close_the_applications() -> None:
+    # Replies to web messages are no closed applications.
+    assert _facts("2021年共收到依申请公开5件，网民留言回复30条。") == [
+        ("applications_received", "all", 5, "exact", "件")
+    ]
+    # Closed without an "all" word, and some carried forward: not all of them were closed.
+    text = "全年收到政府信息公开申请12件，已按时办结，另有2件结转下年度办理。"
+    assert [r[0] for r in _facts(text)] == [
+        "applications_received",
+        "applications_carried_forward",
+    ]
+
+
 def test_a_granted_count_in_a_breakdown_is_not_applications_closed() -> None:
     rows = _facts("本年度共收到政府信息公开申请3件，其中公开答复1件，告知答复2件。")
     assert [r[0] for r in rows] == ["applications_received"]

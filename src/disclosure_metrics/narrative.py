@@ -1497,6 +1497,12 @@ def _all_closed(
     return found
 
 
+def _has_all_word(done: re.Match[str]) -> bool:
+    """Whether a closing statement says "all" (均已…, 办结率100%), not only "closed"."""
+    w = _closing_words()
+    return re.search(f"{w['all']}|{w['rates']}|100%", done.group(0)) is not None
+
+
 def _closes_those_counted(sentence: _Sentence, counted: Count | None) -> tuple[int, int] | None:
     """Where a sentence without counts names the applications ``counted`` before it again and
     says that all of them were closed (上述申请已全部按时答复): the span from the one to the
@@ -1847,6 +1853,8 @@ def _read_text(
                 continue
             c = found[0]
             done = _all_closed(sentence, c)
+            if done and "applications_carried_forward" in explicit and not _has_all_word(done):
+                done = None  # 已按时办结，另有2件结转下年度: not all of them were closed
             if done:
                 if received_metric == "applications_received":
                     unclosed = None
