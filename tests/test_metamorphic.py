@@ -161,20 +161,39 @@ def _reprinted(name: str, tmp_path: Path, reprint: Callable[[str], str]) -> Repo
     return parse_file(path)
 
 
-def one_cell_per_line(text: str) -> str:
-    """``text`` with its tab and Markdown tables printed one cell per line, blank cells left
-    out, as ``pdftotext`` without ``-layout`` prints a table.
+def one_cell_per_line(text: str, style: str = "plain") -> str:
+    """``text`` with its tab and Markdown tables printed one filled cell per line, blank cells
+    left out: ``plain``, as ``pdftotext`` without ``-layout`` prints a table; or as crawlers
+    write a table whose cells are paragraphs: ``ended``, each cell ended with `` |`` and a
+    row's blank cells as one line of bare pipes after it; ``rows-marked``, the same with a bare
+    ``|`` opening each row; ``pipe-lines``, each cell followed by a line holding a bare ``|``.
 
     >>> one_cell_per_line("表\\n| 规章 | 13 |  |\\n|---|---|---|\\n其他\\t1")
     '表\\n规章\\n13\\n其他\\n1'
+    >>> one_cell_per_line("表\\n| 规章 | 13 |  |\\n|---|---|---|\\n其他\\t1", "ended")
+    '表\\n规章 |\\n13 |\\n|\\n其他 |\\n1 |'
+    >>> one_cell_per_line("其他\\t1", "rows-marked"), one_cell_per_line("其他\\t1", "pipe-lines")
+    ('|\\n其他 |\\n1 |', '其他\\n|\\n1\\n|')
     """
     out = []
     for line in text.split("\n"):
         cells = _table_cells(line)
         if cells is None:
             out.append(line)
-        elif not _is_separator(cells):
-            out.extend(c for c in cells if c)
+            continue
+        if _is_separator(cells):
+            continue
+        filled = [c for c in cells if c]
+        if style == "plain":
+            out.extend(filled)
+        elif style == "pipe-lines":
+            out.extend(f"{c}\n|" for c in filled)
+        else:
+            if style == "rows-marked":
+                out.append("|")
+            out.extend(f"{c} |" for c in filled)
+            if len(filled) < len(cells):
+                out.append("|" * (len(cells) - len(filled)))
     return "\n".join(out)
 
 
@@ -183,36 +202,6 @@ def test_a_table_printed_one_cell_per_line_says_the_same(name: str, tmp_path: Pa
     # The sample's own rows lack cells, so some of its values come back ambiguous: each holds
     # the value read from the tab-separated original.
     _assert_says_the_same(_reprinted(name, tmp_path, one_cell_per_line), _original(name))
-
-
-def one_cell_per_line_piped(text: str, style: str = "ended") -> str:
-    """``text`` with its tab and Markdown tables written as crawlers write a table whose cells
-    are paragraphs, one filled cell per line: ``ended``, each ended with `` |`` and a row's
-    blank cells as one line of bare pipes after it; ``rows-marked``, the same with a bare
-    ``|`` opening each row; ``pipe-lines``, each cell followed by a line holding a bare ``|``.
-
-    >>> one_cell_per_line_piped("表\\n| 规章 | 13 |  |\\n|---|---|---|\\n其他\\t1")
-    '表\\n规章 |\\n13 |\\n|\\n其他 |\\n1 |'
-    >>> one_cell_per_line_piped("其他\\t1", "rows-marked")
-    '|\\n其他 |\\n1 |'
-    >>> one_cell_per_line_piped("其他\\t1", "pipe-lines")
-    '其他\\n|\\n1\\n|'
-    """
-    out = []
-    for line in text.split("\n"):
-        cells = _table_cells(line)
-        if cells is None:
-            out.append(line)
-        elif style == "pipe-lines":
-            if not _is_separator(cells):
-                out.extend(f"{c}\n|" for c in cells if c)
-        elif not _is_separator(cells):
-            if style == "rows-marked":
-                out.append("|")
-            out.extend(f"{c} |" for c in cells if c)
-            if not all(cells):
-                out.append("|" * cells.count(""))
-    return "\n".join(out)
 
 
 @pytest.mark.parametrize("style", ["ended", "rows-marked", "pipe-lines"])
@@ -224,7 +213,7 @@ def test_a_table_printed_one_piped_cell_per_line_says_the_same(
     with a pipe (``规章 |`` / ``0 |``) or followed by one (``规章`` / ``|``). Before, no value
     of such a table was read."""
     _assert_says_the_same(
-        _reprinted(name, tmp_path, lambda text: one_cell_per_line_piped(text, style)),
+        _reprinted(name, tmp_path, lambda text: one_cell_per_line(text, style)),
         _original(name),
     )
 
@@ -259,10 +248,9 @@ def test_tables_without_outer_pipes_say_the_same(name: str, tmp_path: Path) -> N
     _assert_says_the_same(_reprinted(name, tmp_path, bare_pipe_tables), _original(name))
 
 
-def padded_pipe_text(path: Path) -> str:
-    """The page at ``path`` as trafilatura's text output writes it: running text line by line,
-    and each table row as ``| cell | cell |`` with every grid position a cell, those a span
-    covers empty (``<td colspan=3>一、本年新收…</td>`` is the label and two empty cells)."""
+def _page_as_text(path: Path, table_lines: Callable[[list[list[Any]]], list[str]]) -> str:
+    """The page at ``path`` as text: its running text line by line, and each table's rows as
+    ``table_lines`` writes them, then an empty line."""
     from disclosure_metrics.document import TextLine
     from disclosure_metrics.readers import read_document
 
@@ -271,10 +259,21 @@ def padded_pipe_text(path: Path) -> str:
         if isinstance(item, TextLine):
             lines.append(item.text)
             continue
-        for row in item.rows:
-            lines.append("| " + " | ".join("" if c.spanned else c.text for c in row) + " |")
+        lines.extend(table_lines(item.rows))
         lines.append("")
     return "\n".join(lines)
+
+
+def padded_pipe_text(path: Path) -> str:
+    """The page at ``path`` as trafilatura's text output writes it: running text line by line,
+    and each table row as ``| cell | cell |`` with every grid position a cell, those a span
+    covers empty (``<td colspan=3>一、本年新收…</td>`` is the label and two empty cells)."""
+    return _page_as_text(
+        path,
+        lambda rows: [
+            "| " + " | ".join("" if c.spanned else c.text for c in row) + " |" for row in rows
+        ],
+    )
 
 
 def test_a_page_whose_spans_a_converter_padded_says_the_same(tmp_path: Path) -> None:
@@ -296,24 +295,20 @@ def cell_ended_text(path: Path) -> str:
     """The page at ``path`` as trafilatura's text before 2.0 writes it: each row's own cells
     each ended with `` | ``, a blank one as a line break and a bare ``|``, and the positions
     spans cover as bare pipes at the row's end (``规章 | 13 | 13 | 524 | |``)."""
-    from disclosure_metrics.document import TextLine
-    from disclosure_metrics.readers import read_document
 
-    lines = []
-    for item in read_document(path).items:
-        if isinstance(item, TextLine):
-            lines.append(item.text)
-            continue
-        width = max(len(row) for row in item.rows)
-        for row in item.rows:
+    def table_lines(rows: list[list[Any]]) -> list[str]:
+        width = max(len(row) for row in rows)
+        lines = []
+        for row in rows:
             own = [c.text for c in row if not c.spanned]
             text = f"{own[0]} |"
             for cell in own[1:]:
                 text += f" {cell} |" if cell.strip() else "\n|"
             pads = width - len(own)
             lines.append(text + (" " + "|" * pads if pads else ""))
-        lines.append("")
-    return "\n".join(lines)
+        return lines
+
+    return _page_as_text(path, table_lines)
 
 
 def blank_opened_text(path: Path) -> str:
@@ -321,22 +316,15 @@ def blank_opened_text(path: Path) -> str:
     and its blank cells in place; the label a row span covers from above is a blank cell
     that opens the row (``| （二）部分公开 | | 0 |``), the positions a column span covers
     bare pipes at the row's end."""
-    from disclosure_metrics.document import TextLine
-    from disclosure_metrics.readers import read_document
 
-    lines = []
-    for item in read_document(path).items:
-        if isinstance(item, TextLine):
-            lines.append(item.text)
-            continue
-        for row in item.rows:
-            lead = next((k for k, c in enumerate(row) if not c.spanned), len(row))
-            own = [c.text for c in row[lead:] if not c.spanned]
-            pads = len(row) - lead - len(own)
-            text = " | ".join([""] * lead + own) + " |"
-            lines.append(text.strip() + (" " + "|" * pads if pads else ""))
-        lines.append("")
-    return "\n".join(lines)
+    def row_line(row: list[Any]) -> str:
+        lead = next((k for k, c in enumerate(row) if not c.spanned), len(row))
+        own = [c.text for c in row[lead:] if not c.spanned]
+        pads = len(row) - lead - len(own)
+        text = " | ".join([""] * lead + own) + " |"
+        return text.strip() + (" " + "|" * pads if pads else "")
+
+    return _page_as_text(path, lambda rows: [row_line(row) for row in rows])
 
 
 def test_rows_opened_by_a_blank_spanned_cell_say_the_same(tmp_path: Path) -> None:
