@@ -1497,10 +1497,15 @@ def _all_closed(
     return found
 
 
+@cache
+def _all_word() -> re.Pattern[str]:
+    w = _closing_words()
+    return re.compile(f"{w['all']}|{w['rates']}|100%")
+
+
 def _has_all_word(done: re.Match[str]) -> bool:
     """Whether a closing statement says "all" (均已…, 办结率100%), not only "closed"."""
-    w = _closing_words()
-    return re.search(f"{w['all']}|{w['rates']}|100%", done.group(0)) is not None
+    return _all_word().search(done.group(0)) is not None
 
 
 def _closes_those_counted(sentence: _Sentence, counted: Count | None) -> tuple[int, int] | None:

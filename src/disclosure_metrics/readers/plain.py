@@ -87,7 +87,7 @@ def _bare_pipe_rows(lines: list[str]) -> frozenset[int]:
 
 def cell_ended_rows(
     lines: list[str],
-) -> tuple[dict[int, tuple[int, list[str]]], dict[int, tuple[int, str | None]]]:
+) -> tuple[dict[int, tuple[int, list[str]]], dict[int, tuple[int, str]]]:
     """Rows of trafilatura's text before 2.0 (and of crawlers that write tables the same way),
     which ends every cell with `` | `` and writes no separator row (``规章 | 0 | 0 | 0 |``, a
     position a span covers as a bare ``|`` at the row's end), and writes a cell's paragraph
@@ -101,7 +101,8 @@ def cell_ended_rows(
 
     A block that never holds two filled cells on a row is a table printed one cell per line
     (``规章 |`` / ``0 |`` / ``0 |``, each cell a paragraph; its pads as lines of pipes): those
-    are given apart, per line, as the cell's text (None for pads only), and the table is read
+    are given apart, per line, as the cell's text (a row's first cell is never blank: a line
+    opens with it or with a label), and the table is read
     as any other printed one cell per line. It needs two lines, one of them a value.
 
     >>> cell_ended_rows(["表 |", "规章 | 0 | 5 |", "其他 | 1 |", "|", "| 2 |", "正文"])[0]
@@ -114,7 +115,7 @@ def cell_ended_rows(
     ({}, {})
     """
     rows: dict[int, tuple[int, list[str]]] = {}
-    texts: dict[int, tuple[int, str | None]] = {}
+    texts: dict[int, tuple[int, str]] = {}
     index = 0
     while index < len(lines):
         if not _opens_cell_ended_row(lines[index]):
@@ -140,7 +141,7 @@ def cell_ended_rows(
                 cells and _ONE_VALUE.fullmatch(cells[0]) for cells in filled.values()
             ):
                 for start, (end, _cells) in block.items():
-                    texts[start] = (end, filled[start][0] if filled[start] else None)
+                    texts[start] = (end, filled[start][0])
         elif sum(len(cells) >= 2 for _end, cells in block.values()) >= 2:
             rows.update(block)
     return rows, texts
@@ -365,8 +366,7 @@ def read_lines(text: str, items: list[TextLine | Table]) -> None:
         if index in ended_texts:
             skip_to, cell = ended_texts[index]
             table = None
-            if cell:
-                items.append(TextLine(cell))
+            items.append(TextLine(cell))
             continue
         if index in ended:
             skip_to, cells = ended[index]
