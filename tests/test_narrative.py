@@ -922,6 +922,29 @@ def test_a_channel_in_a_breakdown_of_a_published_total_is_read_without_a_verb() 
     ]
 
 
+def test_a_column_named_after_a_channel_among_topic_parts_is_no_channel_count() -> None:
+    # Most parts name topics: 政府公报 is the website's column of that name, not the gazette.
+    assert _facts(
+        "全年主动公开政府信息300条，其中工作动态120条、通知公告90条、政府公报6条、其他信息84条。"
+    ) == [("items_published", "all", 300, "exact", "条")]
+    # Parts that name channels as often as not split the total by channel.
+    rows = _facts("全年主动公开政府信息300条，其中政府网站260条、政府公报6条、微信公众号34条。")
+    assert ("items_published", "gazette", 6, "exact", "条") in rows
+
+
+def test_a_count_named_by_its_verb_and_applications_numbered_none() -> None:
+    # 发布量: the count of what was published, its object named before the verb.
+    assert _facts("全年政务微博信息发布量215条。") == [
+        ("items_published", "weibo", 215, "exact", "条")
+    ]
+    # 申请数量为0: a count of none needs no measure word.
+    assert _facts("2021年度收到和处理政府信息公开申请数量为0。") == [
+        ("applications_received", "all", 0, "exact", "件")
+    ]
+    assert _facts("2020年度收到政府信息公开申请数量为0。") == []  # another year
+    assert _facts("收到行政复议申请数量为0。") == []  # disputes have their own table
+
+
 def test_facts_stated_in_section_two_are_read() -> None:
     sections = {
         "overview": "一年来工作平稳。",

@@ -888,8 +888,8 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     verb = _last(verbs, cand.lead)
     obj = cand.lead[verb.end() :] if verb else cand.lead
     head = _object_head(obj)
-    if verb and not head:
-        # The object before the verb: 全年政府信息主动公开38条.
+    if verb and (not head or _ending("count_suffixes").fullmatch(head)):
+        # The object before the verb: 全年政府信息主动公开38条, 微信公众号信息发布量794条.
         subject = _object_head(cand.lead[: verb.start()])
         if _ending("item_nouns").search(subject):
             head = subject
@@ -1029,7 +1029,30 @@ def _channel_in_breakdown(cand: _Candidate) -> tuple[str, int, str] | str:
     channel = named.pop()
     if channel in ("hotline", "open_day", "press_conference"):
         return f"a {channel} count: events or calls, not items"
+    if not _parts_mostly_channels(sentence, breakdown_at):
+        return "a column named after a channel, among parts naming topics (其中通知公告N条)"
     return channel, cand.lead_start, f"a channel's part of a total published ({verb.group(0)})"
+
+
+def _parts_mostly_channels(sentence: _Sentence, start: int) -> bool:
+    """Whether the counts of items of the breakdown opened at ``start`` (up to a semicolon)
+    name a channel at least as often as not: 其中网站N条、公众号N条 splits a total by channel;
+    其中通知公告N条、政府公报N条、工作动态N条 by topic, where 政府公报 is a column."""
+    text = sentence.text
+    end = text.find(";", start, sentence.end)
+    end = sentence.end if end == -1 else end
+    items = set(vocabulary()["units"]["items"])
+    position, named, unnamed = start, 0, 0
+    for part in sentence.counts[bisect.bisect_left(sentence.count_starts, start) :]:
+        if part.start >= end:
+            break
+        if part.unit in items:
+            if channels_in(text[position : part.start]):
+                named += 1
+            else:
+                unnamed += 1
+        position = part.end
+    return named >= unnamed
 
 
 def _published_part(cand: _Candidate) -> bool:
@@ -1077,8 +1100,8 @@ _NO_APPLICATIONS = re.compile(
 )
 # 依申请公开情况:无, 政府信息公开申请数为零: the count stated as none after the noun.
 _APPLICATIONS_NONE = re.compile(
-    r"(?:依申请公开|公开申请)(?:事项|数量|件数|数)?(?:的情况|情况)?:?(?:为|是)?(?:无|零)"
-    r"(?=[,;:。]|$)"
+    r"(?:依申请公开|公开申请)(?:事项|数量|件数|数)?(?:的情况|情况)?"
+    r"(?::?(?:为|是)?(?:无|零)|(?::|为|是)0件?)(?=[,;:。]|$)"  # 申请数量为0: no unit needed
 )
 _NO_FEE = re.compile(
     r"(?:没有|未|无|不存在|不涉及)(?:向[^,;:。]{0,8}?)?(?:收取|发生|产生)[^,;:。]{0,12}?"
@@ -1116,7 +1139,7 @@ def _zero_facts(sentence: _Sentence, year: int | None) -> list[tuple[str, str, i
     # and the words they need are there (each pattern opens with its own few characters,
     # which the regex engine finds fast; one alternation of them all would not).
     applications = list(_NO_APPLICATIONS.finditer(body))
-    if not applications and "申请" in body and ("无" in body or "零" in body):
+    if not applications and "申请" in body and ("无" in body or "零" in body or "0" in body):
         applications = list(_APPLICATIONS_NONE.finditer(body))
     for m in applications:
         if not _DISPUTE.search(m.group(0)) and not _words("request_ways").search(m.group(0)):
