@@ -945,6 +945,20 @@ def test_a_count_named_by_its_verb_and_applications_numbered_none() -> None:
     assert _facts("收到行政复议申请数量为0。") == []  # disputes have their own table
 
 
+def test_closed_in_a_manner_and_an_account_of_a_kind_of_channel() -> None:
+    # 行政 or 书面 between the helper and the verb still closes what was counted.
+    assert _facts("收到政府信息公开申请4件，已进行书面答复。") == [
+        ("applications_received", "all", 4, "exact", "件"),
+        ("applications_closed", "all", 4, "exact", "件"),
+    ]
+    # 新媒体 before a channel's own name says what kind of channel it is: one channel.
+    assert _facts("在政务新媒体微博“青山发布”上，共计发布信息96条。") == [
+        ("items_published", "weibo", 96, "exact", "条")
+    ]
+    # Named apart, they are two channels and no stated total.
+    assert _facts("通过新媒体、微信公众号共计发布信息96条。") == []
+
+
 def test_facts_stated_in_section_two_are_read() -> None:
     sections = {
         "overview": "一年来工作平稳。",

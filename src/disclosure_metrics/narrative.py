@@ -151,7 +151,31 @@ def channels_in(text: str) -> list[str]:
     ['wechat_official', 'weibo']
     """
     pattern, owner = _channel_pattern()
-    return [channel for m in pattern.finditer(text) for channel in owner[m.group(0)]]
+    kinds = _kinds_of_channel()
+    if not any(kind in text for kind in kinds):  # the usual text: each word names its channel
+        return [channel for m in pattern.finditer(text) for channel in owner[m.group(0)]]
+    found = list(pattern.finditer(text))
+    return [
+        channel
+        for m, after in zip(found, [*found[1:], None], strict=True)
+        if not (m.group(0) in kinds and after and _qualifies(text, m, after))
+        for channel in owner[m.group(0)]
+    ]
+
+
+@cache
+def _kinds_of_channel() -> frozenset[str]:
+    return frozenset(vocabulary()["kind_of_channel"])
+
+
+def _qualifies(text: str, kind: re.Match[str], channel: re.Match[str]) -> bool:
+    """Whether the word for a kind of channel ``kind`` qualifies the ``channel`` right after
+    it (新媒体微信公众号, 新媒体平台的微博)."""
+    return _QUALIFIES.fullmatch(text, kind.end(), channel.start()) is not None
+
+
+# What may stand between a word for a kind of channel and the channel it qualifies.
+_QUALIFIES = re.compile(r"(?:平台|账号)?的?")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1479,7 +1503,7 @@ def _closing_words() -> dict[str, str]:
     timing, timing_end = words["timing"], words["timing_ends"]
     words["tail"] = (
         f"(?:[^,;:。\\d]{{0,14}}?{timing_end})?(?:{timing}){{0,3}}{words['helper']}?"
-        f"{words['verbs']}"
+        f"{words['manner']}?{words['verbs']}"
     )
     return words
 
