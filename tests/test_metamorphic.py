@@ -166,7 +166,8 @@ def one_cell_per_line(text: str, style: str = "plain") -> str:
     left out: ``plain``, as ``pdftotext`` without ``-layout`` prints a table; or as crawlers
     write a table whose cells are paragraphs: ``ended``, each cell ended with `` |`` and a
     row's blank cells as one line of bare pipes after it; ``rows-marked``, the same with a bare
-    ``|`` opening each row; ``pipe-lines``, each cell followed by a line holding a bare ``|``.
+    ``|`` opening each row; ``pipe-lines``, each cell followed by a line holding a bare ``|``;
+    ``blank-pipes``, every cell on its line in order, a blank one as a bare ``|``.
 
     >>> one_cell_per_line("表\\n| 规章 | 13 |  |\\n|---|---|---|\\n其他\\t1")
     '表\\n规章\\n13\\n其他\\n1'
@@ -174,6 +175,8 @@ def one_cell_per_line(text: str, style: str = "plain") -> str:
     '表\\n规章 |\\n13 |\\n|\\n其他 |\\n1 |'
     >>> one_cell_per_line("其他\\t1", "rows-marked"), one_cell_per_line("其他\\t1", "pipe-lines")
     ('|\\n其他 |\\n1 |', '其他\\n|\\n1\\n|')
+    >>> one_cell_per_line("新收\\t\\t\\t0", "blank-pipes")
+    '新收 |\\n|\\n|\\n0 |'
     """
     out = []
     for line in text.split("\n"):
@@ -186,6 +189,8 @@ def one_cell_per_line(text: str, style: str = "plain") -> str:
         filled = [c for c in cells if c]
         if style == "plain":
             out.extend(filled)
+        elif style == "blank-pipes":
+            out.extend(f"{c} |" if c else "|" for c in cells)
         elif style == "pipe-lines":
             out.extend(f"{c}\n|" for c in filled)
         else:
@@ -204,7 +209,7 @@ def test_a_table_printed_one_cell_per_line_says_the_same(name: str, tmp_path: Pa
     _assert_says_the_same(_reprinted(name, tmp_path, one_cell_per_line), _original(name))
 
 
-@pytest.mark.parametrize("style", ["ended", "rows-marked", "pipe-lines"])
+@pytest.mark.parametrize("style", ["ended", "rows-marked", "pipe-lines", "blank-pipes"])
 @pytest.mark.parametrize("name", ["2020_huianpu.txt", "2025_shuyangxian.txt"])
 def test_a_table_printed_one_piped_cell_per_line_says_the_same(
     name: str, style: str, tmp_path: Path

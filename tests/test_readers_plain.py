@@ -94,3 +94,19 @@ def test_a_row_opened_by_a_blank_cell_is_a_row_of_its_own() -> None:
         ["", "（二）部分公开", "", "0"],
         ["", "（三）不予公开", "1.属于国家秘密", "0"],
     ]
+
+
+def test_a_bare_pipe_between_a_label_and_its_value_is_a_blank_cell() -> None:
+    # Some crawlers print each cell of a row on its own line, a blank one as a bare pipe, and
+    # pad the row's end with a line of pipes: the blanks keep each value in its column.
+    text = "一、本年新收政府信息公开申请数量 |\n|\n|\n|\n|\n|\n|\n4 |\n||\n"
+    text += "二、上年结转政府信息公开申请数量 |\n1 |\n|\n|\n|\n|\n|\n1 |\n||\n正文\n"
+    rows = [[c.text for c in row] for i in _read(text) if isinstance(i, Table) for row in i.rows]
+    assert rows == [
+        ["一、本年新收政府信息公开申请数量", "", "", "", "", "", "", "4"],
+        ["二、上年结转政府信息公开申请数量", "1", "", "", "", "", "", "1"],
+    ]
+    # A bare pipe that opens the table (and each row) marks a row: it is no blank cell.
+    items = _read("|\n结果维持 |\n总计 |\n|\n27 |\n27 |\n")
+    assert not [i for i in items if isinstance(i, Table)]
+    assert [i.text for i in items] == ["结果维持", "总计", "27", "27"]

@@ -87,7 +87,9 @@ def _bare_pipe_rows(lines: list[str]) -> frozenset[int]:
 
 def cell_ended_rows(
     lines: list[str],
-) -> tuple[dict[int, tuple[int, list[str]]], dict[int, tuple[int, str]]]:
+) -> tuple[
+    dict[int, tuple[int, list[str]]], dict[int, tuple[int, str]], dict[int, tuple[int, list[str]]]
+]:
     """Rows of trafilatura's text before 2.0 (and of crawlers that write tables the same way),
     which ends every cell with `` | `` and writes no separator row (``规章 | 0 | 0 | 0 |``, a
     position a span covers as a bare ``|`` at the row's end), and writes a cell's paragraph
@@ -103,7 +105,10 @@ def cell_ended_rows(
     (``规章 |`` / ``0 |`` / ``0 |``, each cell a paragraph; its pads as lines of pipes): those
     are given apart, per line, as the cell's text (a row's first cell is never blank: a line
     opens with it or with a label), and the table is read
-    as any other printed one cell per line. It needs two lines, one of them a value.
+    as any other printed one cell per line. It needs two lines, one of them a value. There a
+    line of one pipe between a label and a value of its row is a blank cell (``申请数量 |`` /
+    ``|`` / ``0 |``), where lines of several pipes are pads: such a row is given whole, per
+    label line, its blank cells printed (blanks after its last value are left unprinted).
 
     >>> cell_ended_rows(["表 |", "规章 | 0 | 5 |", "其他 | 1 |", "|", "| 2 |", "正文"])[0]
     {0: (1, ['表']), 1: (2, ['规章', '0', '5']), 2: (5, ['其他', '1', '', '', '2'])}
@@ -111,11 +116,14 @@ def cell_ended_rows(
     {0: (1, ['三、结果', '（一）予以公开', '1']), 1: (2, ['', '（二）部分公开', '', '0'])}
     >>> cell_ended_rows(["规章 |", "||", "0 |", "5 | |", "正文"])[1]
     {0: (2, '规章'), 2: (3, '0'), 3: (4, '5')}
+    >>> cell_ended_rows(["新收 |", "|", "|", "0 |", "||", "结转 |", "0 |", "|", "正文"])[2]
+    {0: (4, ['新收', '', '', '0'])}
     >>> cell_ended_rows(["首页 | 政务公开 |", "正文"])
-    ({}, {})
+    ({}, {}, {})
     """
     rows: dict[int, tuple[int, list[str]]] = {}
     texts: dict[int, tuple[int, str]] = {}
+    blanked: dict[int, tuple[int, list[str]]] = {}
     index = 0
     while index < len(lines):
         if not _opens_cell_ended_row(lines[index]):
@@ -140,11 +148,60 @@ def cell_ended_rows(
             if len(block) >= 2 and any(
                 cells and _ONE_VALUE.fullmatch(cells[0]) for cells in filled.values()
             ):
+                first = min(block)
+                with_blanks = _rows_with_blank_cells(
+                    lines, first, max(e for e, _c in block.values())
+                )
+                blanked.update(with_blanks)
+                covered = {i for start, (end, _c) in with_blanks.items() for i in range(start, end)}
                 for start, (end, _cells) in block.items():
-                    texts[start] = (end, filled[start][0])
+                    if start not in covered:
+                        texts[start] = (end, filled[start][0])
         elif sum(len(cells) >= 2 for _end, cells in block.values()) >= 2:
             rows.update(block)
-    return rows, texts
+    return rows, texts, blanked
+
+
+def _rows_with_blank_cells(
+    lines: list[str], start: int, end: int
+) -> dict[int, tuple[int, list[str]]]:
+    """The rows of ``lines[start:end]`` (one cell per line, each ending with a pipe) that print
+    a blank cell as a line of one pipe before a value of theirs: per label line (a cell with a
+    CJK character opens a row; a line of pads ends it), where the row's last value ends and its
+    cells. None where a bare pipe opens most rows (a crawler's mark of a row, not a cell)."""
+    found: dict[int, tuple[int, list[str]]] = {}
+    # A bare pipe that opens the table, or most rows, marks a row: it is no blank cell.
+    labels = [i for i in range(start, end) if CJK_CHAR.search(lines[i])]
+    marked = [i for i in labels if i > 0 and lines[i - 1].strip() == "|"]
+    if start in marked or 2 * len(marked) >= len(labels):
+        return found
+    label_at, label, cells, after_value = -1, "", [], -1
+
+    def close() -> None:
+        values = cells[: max((i for i, c in enumerate(cells) if c), default=-1) + 1]
+        if label_at >= 0 and "" in values:
+            found[label_at] = (after_value, [label, *values])
+
+    for index in range(start, end):
+        stripped = lines[index].strip()
+        if stripped == "|":
+            cells.append("")  # a blank cell
+            continue
+        text = stripped[:-1].strip() if stripped.endswith("|") else stripped
+        if not text.strip("|"):
+            # Pads (positions a span covers) end a row: a bare pipe after them is no blank cell
+            # of that row's label.
+            close()
+            label_at, cells = -1, []
+            continue
+        if CJK_CHAR.search(text):
+            close()
+            label_at, label, cells = index, text, []
+        else:
+            cells.append(text)
+            after_value = index + 1
+    close()
+    return found
 
 
 _CELL_ENDED = re.compile(r"^[ \t]*[^|\s][^\n]*\|[ \t]*\r?$", re.MULTILINE)
@@ -350,8 +407,8 @@ def read_lines(text: str, items: list[TextLine | Table]) -> None:
     drawn = drawn_table_rows(raw_lines) if _may_draw(text) else {}
     # A line that ends with "|" and does not open with one: without any, no line needs a look
     # (a Markdown table's rows all open with "|").
-    ended, ended_texts = (
-        cell_ended_rows(raw_lines) if "|" in text and _CELL_ENDED.search(text) else ({}, {})
+    ended, ended_texts, ended_blanked = (
+        cell_ended_rows(raw_lines) if "|" in text and _CELL_ENDED.search(text) else ({}, {}, {})
     )
     skip_to = 0
     for index, raw_line in enumerate(raw_lines):
@@ -362,6 +419,13 @@ def read_lines(text: str, items: list[TextLine | Table]) -> None:
             table = Table(rows=[[Cell(cell) for cell in row] for row in rows])
             items.append(table)
             table = None
+            continue
+        if index in ended_blanked:
+            skip_to, cells = ended_blanked[index]
+            if table is None or table.blanks_unprinted:
+                table = Table(rows=[])  # its blank cells printed, as lines of one pipe
+                items.append(table)
+            table.rows.append([Cell(cell) for cell in cells])
             continue
         if index in ended_texts:
             skip_to, cell = ended_texts[index]
