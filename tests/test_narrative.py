@@ -959,6 +959,20 @@ def test_closed_in_a_manner_and_an_account_of_a_kind_of_channel() -> None:
     assert _facts("通过新媒体、微信公众号共计发布信息96条。") == []
 
 
+def test_a_count_after_a_colon_counts_what_the_label_names() -> None:
+    assert _facts("1、主动公开政府信息的情况：52条，内容涉及乡村振兴、安全生产等。") == [
+        ("items_published", "all", 52, "exact", "条")
+    ]
+    # A channel's count after a colon still needs its verb or a total broken down.
+    assert _facts("其中政府网站：30条。") == []
+
+
+def test_no_applications_in_the_wordings_of_forms_and_applicants() -> None:
+    none = [("applications_received", "all", 0, "exact", "件")]
+    assert _facts("2、依申请公开政府信息的数量：无。") == none
+    assert _facts("本年度未收到申请人提出的政府信息公开申请，故无不予公开情况。") == none
+
+
 def test_facts_stated_in_section_two_are_read() -> None:
     sections = {
         "overview": "一年来工作平稳。",

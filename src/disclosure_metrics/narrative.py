@@ -528,6 +528,15 @@ def _candidates(sentence: _Sentence) -> list[_Candidate]:
         following = sentence.counts[k + 1].start if k + 1 < len(sentence.counts) else clause_end
         after_end = min(clause_end, following)
         lead_start = max(clause_start, prev_end)
+        if (
+            lead_start == count.start == clause_start
+            and ci > 0
+            and sentence.text[clause_start - 1] == ":"
+            and sentence.clauses[ci - 1][0] >= prev_end
+        ):
+            # A count alone after a colon (主动公开政府信息的情况:40条): what it counts is the
+            # label before the colon.
+            lead_start = sentence.clauses[ci - 1][0]
         span_start = lead_start
         if prev_clause != ci:
             # A channel may be named in the one or two clauses before, unless a count of items
@@ -803,7 +812,8 @@ def _in_breakdown(cand: _Candidate) -> bool:
     return _breakdown_part(cand) is not None
 
 
-_OBJECT_TAIL = re.compile(r"(?:共计|合计|总计|累计|共|计|达|为|了|等)+$")
+# The object's tail that is no noun of it: 共计, 等; a label's 的情况: (主动公开政府信息的情况:40条).
+_OBJECT_TAIL = re.compile(r"(?:共计|合计|总计|累计|共|计|达|为|了|等|:|的?情况)+$")
 _OBJECT_SPLIT = re.compile(r"[、等和及与]|(?<!类)的")  # 政策法规类的信息: one head, a category
 
 
@@ -1117,14 +1127,14 @@ def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: Offs
 # Zero statements: 没有接到…申请, 无收取信息处理费, 未发生…收费
 
 _NO_APPLICATIONS = re.compile(
-    r"(?:没有|未|无)(?:接到|收到|受理|接收|发生)?(?:任何)?(?:(?!结转)[^,;:。申]){0,30}"
+    r"(?:没有|未|无)(?:接到|收到|受理|接收|发生)?(?:任何)?(?:(?!结转)(?:[^,;:。申]|申请人)){0,30}"
     r"(?:依申请公开|公开申请|申请公开|申请)(?:政府信息|信息)?(?:事项|事件|件|来信|信件|书|请求|诉求)?"
     r"(?:的?申请)?件?"  # 没有收到依申请公开政府信息的申请, 未收到依申请公开申请件
     r"(?:办理)?(?:的情况|情况)?(?=[,;:。]|$)"
 )
 # 依申请公开情况:无, 政府信息公开申请数为零: the count stated as none after the noun.
 _APPLICATIONS_NONE = re.compile(
-    r"(?:依申请公开|公开申请)(?:事项|数量|件数|数)?(?:的情况|情况)?"
+    r"(?:依申请公开|公开申请)(?:政府信息|信息)?的?(?:事项|数量|件数|数)?(?:的情况|情况)?"
     r"(?::?(?:为|是)?(?:无|零)|(?::|为|是)0件?)(?=[,;:。]|$)"  # 申请数量为0: no unit needed
 )
 _NO_FEE = re.compile(
