@@ -973,6 +973,32 @@ def test_no_applications_in_the_wordings_of_forms_and_applicants() -> None:
     assert _facts("本年度未收到申请人提出的政府信息公开申请，故无不予公开情况。") == none
 
 
+def test_received_and_closed_in_one_verb_and_answered_to_the_applicant() -> None:
+    # 受理并办结N件: those closed are those received.
+    assert _facts("全年受理并办结政府信息公开申请9件。") == [
+        ("applications_received", "all", 9, "exact", "件"),
+        ("applications_closed", "all", 9, "exact", "件"),
+    ]
+    # 收到和办理 stays received only: handled is not closed.
+    assert [r[0] for r in _facts("全年收到和办理政府信息公开申请9件。")] == [
+        "applications_received"
+    ]
+    # 已依法向申请人答复: to whom it was answered does not hide the answer.
+    rows = _facts("收到政府信息公开申请1件，涉及征地补偿标准，已依法向申请人答复。")
+    assert ("applications_closed", "all", 1, "exact", "件") in rows
+
+
+def test_reading_rooms_are_channels_and_proactive_release_of_disclosure_information() -> None:
+    # The archive's reading room beside the website: two channels, so the stated total.
+    assert _facts("通过区政府网站和区档案馆政府信息查阅室主动公开政府信息16条。") == [
+        ("items_published", "all", 16, "exact", "条")
+    ]
+    # 政务公开信息 is government information as a whole; its 公开 is no verb.
+    assert _facts("2021年全镇主动发布政务公开信息45条。") == [
+        ("items_published", "all", 45, "exact", "条")
+    ]
+
+
 def test_facts_stated_in_section_two_are_read() -> None:
     sections = {
         "overview": "一年来工作平稳。",

@@ -812,7 +812,7 @@ def _in_breakdown(cand: _Candidate) -> bool:
     return _breakdown_part(cand) is not None
 
 
-# The object's tail that is no noun of it: 共计, 等; a label's 的情况: (主动公开政府信息的情况:40条).
+# The object's tail that is no noun of it: 共计, 等, a label's 的情况: (政府信息的情况:40条).
 _OBJECT_TAIL = re.compile(r"(?:共计|合计|总计|累计|共|计|达|为|了|等|:|的?情况)+$")
 _OBJECT_SPLIT = re.compile(r"[、等和及与]|(?<!类)的")  # 政策法规类的信息: one head, a category
 
@@ -896,6 +896,19 @@ def _sub_units(text: str) -> re.Match[str] | None:
     return found
 
 
+def _last_verb(lead: str) -> re.Match[str] | None:
+    """The last publishing verb of ``lead`` that is not inside a noun (政务公开信息)."""
+    last = _last(_words("publish"), lead)
+    if last is None or "公开信息" not in lead:  # the one verb that makes such nouns
+        return last
+    nouns = [m.span() for m in _words("total_nouns").finditer(lead)]
+    found = None
+    for m in _words("publish").finditer(lead):
+        if not any(a <= m.start() and m.end() <= b for a, b in nouns):
+            found = m
+    return found
+
+
 def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     """Items published: (channel, evidence start, why), or why the count is not report-level."""
     verbs = _words("publish")
@@ -919,7 +932,7 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
             return f"the words after it name a topic or another thing ({after[:12]})"
         if m.group("channel"):
             channel_after = channels_in(m.group("channel"))
-    verb = _last(verbs, cand.lead)
+    verb = _last_verb(cand.lead)
     obj = cand.lead[verb.end() :] if verb else cand.lead
     head = _object_head(obj)
     if verb and (not head or _ending("count_suffixes").fullmatch(head)):
@@ -993,7 +1006,11 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     # 各类信息 (information of every kind) is all of it, whatever the verb (公开发布各类信息).
     # 我镇信息: the body's own information; 涉及…等方面信息: information of those kinds
     own = _OWN_PREFIX.sub("", head).removeprefix("方面")
-    proactive = verb.group(0) in _PROACTIVE or _proactive_before(cand.lead, verb.start())
+    proactive = (
+        verb.group(0) in _PROACTIVE
+        or cand.lead.endswith("主动", 0, verb.start())  # 主动发布, 主动推送
+        or _proactive_before(cand.lead, verb.start())
+    )
     if total_noun or head == "各类信息" or (proactive and own in ("信息", "")):
         return "all", cand.lead_start, f"a stated total: {verb.group(0)} {head or '(no object)'}"
     if _sums_its_channel_breakdown(cand):
@@ -1207,6 +1224,7 @@ class _Decision:
     start: int
     reason: str
     supersedes_total: bool = False  # 其中主动公开N条: the total before it was not published
+    received_too: bool = False  # 受理并办结N件: those closed are those received
 
 
 def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decision | str:
@@ -1250,7 +1268,8 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
             why = not_ours or _other_period(cand, year, app[0])
             if why:
                 return why
-            return _Decision(app[0], "all", cand.lead_start, app[1])
+            joined = app[0] == "applications_closed" and _received_and_closed(cand.lead)
+            return _Decision(app[0], "all", cand.lead_start, app[1], received_too=joined)
         left = app
     elif c.unit in units["items"] and _requests_counted_as_items(cand):
         # 收到申请公开21条，办结21条: requests counted in 条, with their own verbs.
@@ -1355,6 +1374,19 @@ _REQUEST_WORDS = re.compile(r"依?申请公开|公开申请")
 #: How far after a count 办理 looks for what closed it (the next clause or two): a sentence
 #: of thousands of counts is not searched to its end for each.
 _CLOSED_AFTER = 120
+
+
+def _received_and_closed(lead: str) -> bool:
+    """Whether the closing verb nearest the count is joined to a receiving verb before it
+    (受理并办结, 收到和答复): the count is of both."""
+    received = _last(_words("applications_received"), lead)
+    closed = _last(_words("applications_closed"), lead)
+    return (
+        received is not None
+        and closed is not None
+        and received.end() <= closed.start()
+        and _words("joined_verbs").fullmatch(lead[received.end() : closed.start()]) is not None
+    )
 
 
 def _handled_as_received(
@@ -1512,8 +1544,8 @@ def _closing_words() -> dict[str, str]:
     words = {k: f"(?:{_alternation(v)})" for k, v in spec.items()}
     timing, timing_end = words["timing"], words["timing_ends"]
     words["tail"] = (
-        f"(?:[^,;:。\\d]{{0,14}}?{timing_end})?(?:{timing}){{0,3}}{words['helper']}?"
-        f"{words['manner']}?{words['verbs']}"
+        f"(?:[^,;:。\\d]{{0,14}}?{timing_end})?(?:{timing}){{0,3}}{words['recipient']}?"
+        f"{words['helper']}?{words['manner']}?{words['verbs']}"
     )
     return words
 
@@ -1890,6 +1922,12 @@ def _read_text(
                     f for f in sentence_facts
                     if (f.metric, f.channel) != ("items_published", "all")
                 ]  # fmt: skip
+            if decided.received_too:
+                sentence_facts.append(
+                    Fact("applications_received", channel, value, c.qualifier, c.unit, evidence,
+                         section)
+                )  # fmt: skip
+                explicit.add("applications_received")
             sentence_facts.append(
                 Fact(metric, channel, value, c.qualifier, c.unit, evidence, section)
             )
@@ -1898,6 +1936,12 @@ def _read_text(
                 received[metric].append(c)
             if not explain:
                 continue
+            if decided.received_too:
+                placed.append(
+                    (c.start, Reading(section, c.printed, evidence, "applications_received",
+                                      channel, value, "a receiving verb joined to the closing "
+                                      "one (受理并办结): received as many"))
+                )  # fmt: skip
             placed.append(
                 (c.start, Reading(section, c.printed, evidence, metric, channel, value,
                                   decided.reason))
