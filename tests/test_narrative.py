@@ -999,6 +999,13 @@ def test_reading_rooms_are_channels_and_proactive_release_of_disclosure_informat
     ]
 
 
+def test_wechat_video_channels_are_short_video() -> None:
+    # 微信视频号 is WeChat's video channel: one short-video channel, not WeChat and video.
+    assert _facts("全年通过微信视频号发布短视频36条。") == [
+        ("items_published", "short_video", 36, "exact", "条")
+    ]
+
+
 def test_facts_stated_in_section_two_are_read() -> None:
     sections = {
         "overview": "一年来工作平稳。",
