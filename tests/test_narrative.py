@@ -1006,6 +1006,26 @@ def test_wechat_video_channels_are_short_video() -> None:
     ]
 
 
+def test_applications_handled_with_those_carried_over_are_not_those_received() -> None:
+    # 办理 counts what was received, unless the count says it includes those carried over.
+    rows = _facts("全年共办理政府信息公开申请41件，含2020年转至今年办理的2件，办结40件。")
+    assert [r[0] for r in rows] == ["applications_carried_over", "applications_closed"]
+    assert ("applications_closed", "all", 40, "exact", "件") in rows
+    # Then closed all: the closed are those handled.
+    rows = _facts("全年共办理政府信息公开申请41件（含上年结转2件），均已按时办结。")
+    assert ("applications_closed", "all", 41, "exact", "件") in rows
+    assert "applications_received" not in [r[0] for r in rows]
+
+
+def test_new_media_after_an_account_says_what_kind_it_is() -> None:
+    # 新媒体 after an account, not listed with it, describes the account: one channel.
+    assert _facts("“青山发布”微信公众号发挥新媒体传播优势，全年发布信息800余条。") == [
+        ("items_published", "wechat_official", 800, "more_than", "条")
+    ]
+    # Listed with it (公众号等新媒体), it names channels of its own: no one channel.
+    assert _facts("通过微信公众号等新媒体发布信息800余条。") == []
+
+
 def test_facts_stated_in_section_two_are_read() -> None:
     sections = {
         "overview": "一年来工作平稳。",

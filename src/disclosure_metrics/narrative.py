@@ -149,18 +149,24 @@ def channels_in(text: str) -> list[str]:
     ['offline_board', 'offline_board', 'offline_board']
     >>> channels_in("通过两微平台发布")  # one word naming two channels
     ['wechat_official', 'weibo']
+    >>> [channels_in(t) for t in ("新媒体微信公众号", "公众号发挥新媒体优势", "公众号等新媒体")]
+    [['wechat_official'], ['wechat_official'], ['wechat_official', 'other']]
     """
     pattern, owner = _channel_pattern()
     kinds = _kinds_of_channel()
     if not any(kind in text for kind in kinds):  # the usual text: each word names its channel
         return [channel for m in pattern.finditer(text) for channel in owner[m.group(0)]]
     found = list(pattern.finditer(text))
-    return [
-        channel
-        for m, after in zip(found, [*found[1:], None], strict=True)
-        if not (m.group(0) in kinds and after and _qualifies(text, m, after))
-        for channel in owner[m.group(0)]
-    ]
+    named: list[str] = []
+    for k, m in enumerate(found):
+        if m.group(0) in kinds:
+            after = found[k + 1] if k + 1 < len(found) else None
+            if after is not None and _qualifies(text, m, after):
+                continue  # 新媒体微信公众号: the kind of the channel after it
+            if named and m.start() > 0 and text[m.start() - 1] not in _LISTED_WITH:
+                continue  # 微信公众号充分发挥新媒体传播优势: the kind of the channel before it
+        named.extend(owner[m.group(0)])
+    return named
 
 
 @cache
@@ -176,6 +182,9 @@ def _qualifies(text: str, kind: re.Match[str], channel: re.Match[str]) -> bool:
 
 # What may stand between a word for a kind of channel and the channel it qualifies.
 _QUALIFIES = re.compile(r"(?:平台|账号)?的?")
+# What lists a word for a kind of channel with the channels before it (网站和新媒体, 公众号等
+# 新媒体): then it names channels of its own.
+_LISTED_WITH = frozenset("等、和及与,")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1351,6 +1360,11 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         if part is not None and not _closed_alone(part):
             # 其中公开答复1件: answers of one kind, a part of the closed total.
             return f"a kind of answer in a breakdown ({part}), not the closed total"
+        if _words("handled").fullmatch(closed.group(0)) and _includes_carried_over(cand):
+            # Those handled are those received and those carried over: not the received.
+            if _all_closed(cand.sentence, cand.count):
+                return "applications_closed", "handled (carried over included), then all closed"
+            return "applications handled, those carried over included (含上年结转N件)"
         handled = _handled_as_received(cand, received, closed, "applications_closed")
         if handled:
             return "applications_received", f"{handled}, 申请"
@@ -1374,6 +1388,22 @@ _REQUEST_WORDS = re.compile(r"依?申请公开|公开申请")
 #: How far after a count 办理 looks for what closed it (the next clause or two): a sentence
 #: of thousands of counts is not searched to its end for each.
 _CLOSED_AFTER = 120
+
+
+def _includes_carried_over(cand: _Candidate) -> bool:
+    """Whether the words right after the count say it includes applications carried over from
+    the year before (办理申请69件，含2023年转至今年办理的3件; 办理52件(含上年结转2件))."""
+    sentence, end = cand.sentence, cand.count.end
+    following = _INCLUDES.match(sentence.text, end, sentence.end)
+    if following is None:
+        return False
+    clause_end = _clause_end(sentence.text, following.end())
+    carried_over = dict(_outcome_patterns())["applications_carried_over"]
+    return carried_over.search(sentence.text, end, clause_end) is not None
+
+
+# What opens the words saying what a count includes: (含…, ，其中含…, ，包括….
+_INCLUDES = re.compile(r"\s*[,(]?\s*(?:其中)?(?:包含|包括|含)")
 
 
 def _received_and_closed(lead: str) -> bool:
