@@ -1026,6 +1026,25 @@ def test_new_media_after_an_account_says_what_kind_it_is() -> None:
     assert _facts("通过微信公众号等新媒体发布信息800余条。") == []
 
 
+def test_closed_in_the_sentence_after_the_applications() -> None:
+    rows = _facts("全年共收到政府信息公开申请52件，上年结转3件。目前已依法办结50件。")
+    assert ("applications_closed", "all", 50, "exact", "件") in rows
+    # After requests of another kind, or about the hotline, it closes no applications.
+    assert _facts("全年受理行政许可申请500件。办结498件。") == []
+    rows = _facts("共收到政府信息公开申请5件。办结12345热线工单20件。")
+    assert "applications_closed" not in [r[0] for r in rows]
+
+
+def test_counts_since_a_channel_opened_and_answered_in_the_set_time() -> None:
+    # 自开设至今: a running total since the column opened, not the year's count.
+    assert _facts("新开设“双语专栏”，自开设至今共发布政务信息100余条。") == []
+    # 按规定时间完成答复 closes what was counted.
+    assert _facts("全年收到依申请公开申请3件，已按规定时间完成答复。") == [
+        ("applications_received", "all", 3, "exact", "件"),
+        ("applications_closed", "all", 3, "exact", "件"),
+    ]
+
+
 def test_facts_stated_in_section_two_are_read() -> None:
     sections = {
         "overview": "一年来工作平稳。",

@@ -1355,7 +1355,7 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         if _in_breakdown(cand):
             return "a part of the applications received (其中)"
         return "applications_received", f"receiving verb {received.group(0)}, 申请"
-    if closed and cand.sentence.names_requests:
+    if closed and (cand.sentence.names_requests or _after_applications(cand)):
         part = _breakdown_part(cand)
         if part is not None and not _closed_alone(part):
             # 其中公开答复1件: answers of one kind, a part of the closed total.
@@ -1388,6 +1388,24 @@ _REQUEST_WORDS = re.compile(r"依?申请公开|公开申请")
 #: How far after a count 办理 looks for what closed it (the next clause or two): a sentence
 #: of thousands of counts is not searched to its end for each.
 _CLOSED_AFTER = 120
+
+
+def _after_applications(cand: _Candidate) -> bool:
+    """Whether a sentence that names no applications goes on from one that does (收到申请132件。
+    目前依法办结122件): its closing count closes those applications, unless it speaks of
+    something else (the lead's words are checked before) or names a hotline."""
+    sentence = cand.sentence
+    if not sentence.previous or sentence.hotline_mentions:
+        return False
+    a, b = sentence.previous[-1]
+    if _INFORMATION_REQUESTS.search(sentence.text, a, b) is None:
+        return False  # none, or another kind (受理行政许可申请500件。办结498件)
+    clause = sentence.clauses[sentence.clause_of(cand.count.start)]
+    return _words("not_applications").search(sentence.text, sentence.start, clause[1]) is None
+
+
+# Requests for information named as such (not 行政许可申请).
+_INFORMATION_REQUESTS = re.compile(r"公开申请|依申请|申请公开|信息申请")
 
 
 def _includes_carried_over(cand: _Candidate) -> bool:
