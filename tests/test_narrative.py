@@ -1045,6 +1045,24 @@ def test_counts_since_a_channel_opened_and_answered_in_the_set_time() -> None:
     ]
 
 
+def test_a_focus_two_clauses_back_limits_no_total() -> None:
+    text = "聚焦群众关心的热点信息，加大公开力度，全年共发布规范性文件、财政资金等政务信息980条。"
+    assert _facts(text) == [("items_published", "all", 980, "exact", "条")]
+    # In the clause right before, the topic still limits the count.
+    assert _facts("围绕疫情防控，发布政府信息51条。") == []
+
+
+def test_received_and_closed_in_time_and_items_in_copies_and_filed_stories() -> None:
+    assert _facts("全年共收到并按时办结9件政府信息公开申请。") == [
+        ("applications_received", "all", 9, "exact", "件"),
+        ("applications_closed", "all", 9, "exact", "件"),
+    ]
+    assert _facts("全年在网站主动公开信息620份，新媒体账号发稿1200条。") == [
+        ("items_published", "website", 620, "exact", "份"),
+        ("items_published", "other", 1200, "exact", "条"),
+    ]
+
+
 def test_facts_stated_in_section_two_are_read() -> None:
     sections = {
         "overview": "一年来工作平稳。",

@@ -905,6 +905,13 @@ def _sub_units(text: str) -> re.Match[str] | None:
     return found
 
 
+def _previous_clause_start(cand: _Candidate) -> int:
+    """Where the clause before the count's own starts (the count's own, when it is the first)."""
+    sentence = cand.sentence
+    ci = sentence.clause_of(cand.count.start)
+    return sentence.clauses[max(ci - 1, 0)][0]
+
+
 def _last_verb(lead: str) -> re.Match[str] | None:
     """The last publishing verb of ``lead`` that is not inside a noun (政务公开信息)."""
     last = _last(_words("publish"), lead)
@@ -960,6 +967,8 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     topic = _last(_words("topic_lead"), span)
     if topic and _words("general_aims").search(span, topic.end(), _clause_end(span, topic.end())):
         topic = None  # 围绕人社业务重点工作: the body's work as a whole
+    if topic and cand.span_start + topic.start() < _previous_clause_start(cand):
+        topic = None  # 聚焦…热点信息，加大公开力度，全年共发布…: the work's focus, two clauses back
     if topic:
         return f"a topic subset ({topic.group(0)}…), not a total"
     purpose = _topic_after(cand)
@@ -1433,8 +1442,15 @@ def _received_and_closed(lead: str) -> bool:
         received is not None
         and closed is not None
         and received.end() <= closed.start()
-        and _words("joined_verbs").fullmatch(lead[received.end() : closed.start()]) is not None
+        and _joined_in_time().fullmatch(lead, received.end(), closed.start()) is not None
     )
+
+
+@cache
+def _joined_in_time() -> re.Pattern[str]:
+    """A joining word, then timing words (收到并按时办结)."""
+    joined = _words("joined_verbs").pattern
+    return re.compile(f"(?:{joined})(?:{_closing_words()['timing']})*")
 
 
 def _handled_as_received(
