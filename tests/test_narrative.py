@@ -1063,6 +1063,22 @@ def test_received_and_closed_in_time_and_items_in_copies_and_filed_stories() -> 
     ]
 
 
+def test_posts_on_one_subject_and_requests_counted_as_cases() -> None:
+    # 推文 after 发布 is the noun; posts related to one subject are a topic subset.
+    assert _facts("通过微信公众号，发布就业创业相关推文46篇。") == []
+    # 相关信息 alone is what the account published.
+    assert _facts("开通了微信公众号，今年共推送相关信息290条。") == [
+        ("items_published", "wechat_official", 290, "exact", "条")
+    ]
+    # Information requests counted as cases are still requests; none asked for in other words.
+    assert _facts("全年共收到依申请公开政府信息案件7件。") == [
+        ("applications_received", "all", 7, "exact", "件")
+    ]
+    assert _facts("本年度未接到群众要求公开的信息。") == [
+        ("applications_received", "all", 0, "exact", "件")
+    ]
+
+
 def test_facts_stated_in_section_two_are_read() -> None:
     sections = {
         "overview": "一年来工作平稳。",

@@ -843,7 +843,8 @@ def _object_head(obj: str) -> str:
 
 def _topic_level(head: str) -> bool:
     text = head.replace("各类", "")
-    return _has("topic_words", text) or "类" in text
+    # 职业技能相关推文: related to one subject; 相关信息 alone is what the body publishes.
+    return _has("topic_words", text) or "类" in text or text.find("相关", 1) != -1
 
 
 @cache
@@ -913,8 +914,13 @@ def _previous_clause_start(cand: _Candidate) -> int:
 
 
 def _last_verb(lead: str) -> re.Match[str] | None:
-    """The last publishing verb of ``lead`` that is not inside a noun (政务公开信息)."""
+    """The last publishing verb of ``lead`` that is not inside a noun (政务公开信息), nor 推文
+    after another verb, where it is the noun (发布职业技能相关推文30篇)."""
     last = _last(_words("publish"), lead)
+    if last is not None and last.group(0) == "推文":
+        earlier = _last(_words("publish"), lead[: last.start()])
+        if earlier is not None:
+            last = earlier
     if last is None or "公开信息" not in lead:  # the one verb that makes such nouns
         return last
     nouns = [m.span() for m in _words("total_nouns").finditer(lead)]
@@ -1163,7 +1169,8 @@ def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: Offs
 
 _NO_APPLICATIONS = re.compile(
     r"(?:没有|未|无)(?:接到|收到|受理|接收|发生)?(?:任何)?(?:(?!结转)(?:[^,;:。申]|申请人)){0,30}"
-    r"(?:依申请公开|公开申请|申请公开|申请)(?:政府信息|信息)?(?:事项|事件|件|来信|信件|书|请求|诉求)?"
+    r"(?:依申请公开|公开申请|申请公开|申请|要求公开的?(?:政府)?信息)"  # 未接到群众要求公开的信息
+    r"(?:政府信息|信息)?(?:事项|事件|件|来信|信件|书|请求|诉求)?"
     r"(?:的?申请)?件?"  # 没有收到依申请公开政府信息的申请, 未收到依申请公开申请件
     r"(?:办理)?(?:的情况|情况)?(?=[,;:。]|$)"
 )
@@ -1342,6 +1349,8 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
     why not, or None when the sentence is not about applications."""
     lead = cand.lead
     other = _words("not_applications").search(lead)
+    if other and other.group(0) == "案件" and _REQUEST_WORDS.search(lead, 0, other.start()):
+        other = None  # 依申请公开政府信息案件: information requests counted as cases
     if other:
         return f"about {other.group(0)}, not information requests"
     kind = _other_kind_of_application(cand)
