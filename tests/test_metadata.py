@@ -356,3 +356,19 @@ def test_the_verb_that_announces_the_report_is_not_the_agencys_name() -> None:
     assert title_agency_year(["编制委员会办公室2023年政府信息公开工作年度报告"])[1] == (
         "编制委员会办公室"
     )
+
+
+def test_a_site_name_and_a_facts_row_printed_with_spaces_are_no_title() -> None:
+    # A site's name, then its columns, printed before the title with spaces for separators.
+    lines = [
+        "某市人民政府门户网站 某市教育局 政府信息公开年报 某市教育局2023年度信息公开工作年度报告",
+        "某市教育局2023年度信息公开工作年度报告",
+    ]
+    assert title_agency_year(lines)[1:] == ("某市教育局", 2023)
+    # A page's row of document facts whose label stands apart by spaces names the report's kind.
+    lines = [
+        "成文日期 2024-01-16 发布机构 某某镇",
+        "组配分类 政府信息公开年报",
+        "2023年某某镇政府信息公开工作年度报告",
+    ]
+    assert title_agency_year(lines)[1:] == ("某某镇", 2023)

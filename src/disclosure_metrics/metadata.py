@@ -203,8 +203,9 @@ def _agency_of(title: str) -> str:
     return agency
 
 
-# What a site's menus and columns say (政府信息公开指南, 政务公开, 首页): no agency is named so.
-_MENU_WORDS = re.compile(r"信息公开|政务公开|首页|指南|目录|栏目|年报|年度报告")
+# What a site's menus and columns say (政府信息公开指南, 政务公开, 首页), and its own name
+# (某某市人民政府门户网站): no agency is named so.
+_MENU_WORDS = re.compile(r"信息公开|政务公开|首页|指南|目录|栏目|年报|年度报告|网站|门户网")
 
 
 def _agency_like(text: str) -> bool:
@@ -237,7 +238,9 @@ _TITLE_LINES_ABOVE = 2
 _FACT_LABEL = re.compile(r"^(?:发布机构|发文机关|发布单位|信息来源|来源|主办单位)[:：|]")
 # A row of a page's table of document facts (索引号 | … | 分类 | 政府信息公开年报 …): its column
 # names the report's kind, never its title.
-_FACTS_ROW = re.compile(r"^(?:索引号|分类|主题分类|组配分类|发文日期|发布日期|文号|有效性)[:：|]")
+_FACTS_ROW = re.compile(
+    r"^(?:索引号|分类|主题分类|组配分类|体裁分类|发文日期|发布日期|成文日期|文号|有效性)\s*(?:[:：|]|\s)"
+)
 
 
 def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | None]:
@@ -268,7 +271,8 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
         first: str | None = None
         first_at = 0  # the line of ``first``
         for i, line in enumerate(head):
-            if _FACTS_ROW.match(_clean(line.replace("\t", "|"))):  # a table's cells: tabs
+            # a table's cells: tabs; a page's facts printed with spaces (组配分类 政府信息公开年报)
+            if _FACTS_ROW.match(_clean(line.replace("\t", "|"))) or _FACTS_ROW.match(line):
                 continue
             joined = line
             below = head[i + 1] if i + 1 < len(head) else ""
