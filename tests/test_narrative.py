@@ -1079,6 +1079,15 @@ def test_posts_on_one_subject_and_requests_counted_as_cases() -> None:
     ]
 
 
+def test_hotline_orders_received_and_answered_in_one_verb_and_answers_given_by_the_rules() -> None:
+    assert _facts("全年及时受理并回复12345系统工单21件。") == [
+        ("hotline_received", "hotline", 21, "exact", "件"),
+        ("hotline_resolved", "hotline", 21, "exact", "件"),
+    ]
+    rows = _facts("全年共收到政府信息公开申请8件，其中通过网络申请6件，全部按期予以规范答复。")
+    assert ("applications_closed", "all", 8, "exact", "件") in rows
+
+
 def test_facts_stated_in_section_two_are_read() -> None:
     sections = {
         "overview": "一年来工作平稳。",

@@ -1249,7 +1249,7 @@ class _Decision:
     start: int
     reason: str
     supersedes_total: bool = False  # 其中主动公开N条: the total before it was not published
-    received_too: bool = False  # 受理并办结N件: those closed are those received
+    received_too: bool = False  # 受理并办结N件: those closed are those received (see _RECEIVED)
 
 
 def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decision | str:
@@ -1293,7 +1293,9 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
             why = not_ours or _other_period(cand, year, app[0])
             if why:
                 return why
-            joined = app[0] == "applications_closed" and _received_and_closed(cand.lead)
+            joined = app[0] == "applications_closed" and _received_and_closed(
+                cand.lead, "applications_received", "applications_closed"
+            )
             return _Decision(app[0], "all", cand.lead_start, app[1], received_too=joined)
         left = app
     elif c.unit in units["items"] and _requests_counted_as_items(cand):
@@ -1308,7 +1310,10 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
         why = _other_period(cand, year, hotline[0])
         if why:
             return why
-        return _Decision(hotline[0], "hotline", hotline[1], hotline[2])
+        joined = hotline[0] == "hotline_resolved" and _received_and_closed(
+            cand.lead, "hotline_received", "hotline_resolved"
+        )
+        return _Decision(hotline[0], "hotline", hotline[1], hotline[2], received_too=joined)
     left = left or hotline
     if c.unit in units["events"]:
         event = _event(cand)
@@ -1442,11 +1447,12 @@ def _includes_carried_over(cand: _Candidate) -> bool:
 _INCLUDES = re.compile(r"\s*[,(]?\s*(?:其中)?(?:包含|包括|含)")
 
 
-def _received_and_closed(lead: str) -> bool:
-    """Whether the closing verb nearest the count is joined to a receiving verb before it
-    (受理并办结, 收到和答复): the count is of both."""
-    received = _last(_words("applications_received"), lead)
-    closed = _last(_words("applications_closed"), lead)
+def _received_and_closed(lead: str, receiving: str, closing: str) -> bool:
+    """Whether the closing verb (of the cue list ``closing``) nearest the count is joined to a
+    receiving verb (of ``receiving``) before it (受理并办结, 收到和答复, 受理并回复12345工单): the
+    count is of both."""
+    received = _last(_words(receiving), lead)
+    closed = _last(_words(closing), lead)
     return (
         received is not None
         and closed is not None
@@ -1997,10 +2003,10 @@ def _read_text(
                 ]  # fmt: skip
             if decided.received_too:
                 sentence_facts.append(
-                    Fact("applications_received", channel, value, c.qualifier, c.unit, evidence,
+                    Fact(_RECEIVED[metric], channel, value, c.qualifier, c.unit, evidence,
                          section)
                 )  # fmt: skip
-                explicit.add("applications_received")
+                explicit.add(_RECEIVED[metric])
             sentence_facts.append(
                 Fact(metric, channel, value, c.qualifier, c.unit, evidence, section)
             )
@@ -2011,7 +2017,7 @@ def _read_text(
                 continue
             if decided.received_too:
                 placed.append(
-                    (c.start, Reading(section, c.printed, evidence, "applications_received",
+                    (c.start, Reading(section, c.printed, evidence, _RECEIVED[metric],
                                       channel, value, "a receiving verb joined to the closing "
                                       "one (受理并办结): received as many"))
                 )  # fmt: skip
@@ -2068,6 +2074,8 @@ def _facts_in_text(
     return _read_text(raw, section, year, agency, explain=False, mapped=mapped)[0]
 
 
+# What a closed count was received as, when one verb receives and closes it (受理并办结).
+_RECEIVED = {"applications_closed": "applications_received", "hotline_resolved": "hotline_received"}
 # (count received, count closed, channel) pairs that a closure statement completes.
 _CLOSURES = (
     ("hotline_received", "hotline_resolved", "hotline"),
