@@ -1088,6 +1088,21 @@ def test_hotline_orders_received_and_answered_in_one_verb_and_answers_given_by_t
     assert ("applications_closed", "all", 8, "exact", "件") in rows
 
 
+def test_a_named_new_media_account_posts_and_no_matters_asked() -> None:
+    # 政务新媒体平台"某某发布"公众号: one WeChat account, its name in quotes.
+    assert _facts("政务新媒体平台“青山发布”公众号共发布信息294条。") == [
+        ("items_published", "wechat_official", 294, "exact", "条")
+    ]
+    # 发文: articles posted (微信公众号发文709篇).
+    assert _facts("微信公众号发文709篇，微博发布832条。") == [
+        ("items_published", "wechat_official", 709, "exact", "篇"),
+        ("items_published", "weibo", 832, "exact", "条"),
+    ]
+    assert _facts("2021年未收到依申请公开事宜。") == [
+        ("applications_received", "all", 0, "exact", "件")
+    ]
+
+
 def test_facts_stated_in_section_two_are_read() -> None:
     sections = {
         "overview": "一年来工作平稳。",

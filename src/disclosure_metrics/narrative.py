@@ -180,8 +180,9 @@ def _qualifies(text: str, kind: re.Match[str], channel: re.Match[str]) -> bool:
     return _QUALIFIES.fullmatch(text, kind.end(), channel.start()) is not None
 
 
-# What may stand between a word for a kind of channel and the channel it qualifies.
-_QUALIFIES = re.compile(r"(?:平台|账号)?的?")
+# What may stand between a word for a kind of channel and the channel it qualifies, the
+# account's name in quotes included (政务新媒体平台"某某发布"公众号).
+_QUALIFIES = re.compile(r'(?:平台|账号)?的?(?:"[^"]{1,20}")?')
 # What lists a word for a kind of channel with the channels before it (网站和新媒体, 公众号等
 # 新媒体): then it names channels of its own.
 _LISTED_WITH = frozenset("等、和及与,")
@@ -1170,7 +1171,7 @@ def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: Offs
 _NO_APPLICATIONS = re.compile(
     r"(?:没有|未|无)(?:接到|收到|受理|接收|发生)?(?:任何)?(?:(?!结转)(?:[^,;:。申]|申请人)){0,30}"
     r"(?:依申请公开|公开申请|申请公开|申请|要求公开的?(?:政府)?信息)"  # 未接到群众要求公开的信息
-    r"(?:政府信息|信息)?(?:事项|事件|件|来信|信件|书|请求|诉求)?"
+    r"(?:政府信息|信息)?(?:事项|事宜|事件|件|来信|信件|书|请求|诉求)?"
     r"(?:的?申请)?件?"  # 没有收到依申请公开政府信息的申请, 未收到依申请公开申请件
     r"(?:办理)?(?:的情况|情况)?(?=[,;:。]|$)"
 )
