@@ -1103,6 +1103,28 @@ def test_a_named_new_media_account_posts_and_no_matters_asked() -> None:
     ]
 
 
+def test_closures_after_the_count_or_in_a_sentence_with_other_counts() -> None:
+    # The closed part after the count, without 已, ending its clause.
+    rows = _facts("全年收到依申请公开19件，其中17件在法定期限内完成答复，2件转至下年继续办理。")
+    assert ("applications_closed", "all", 17, "exact", "件") in rows
+    assert ("applications_carried_forward", "all", 2, "exact", "件") in rows
+    # A kind of answer (答复公开) or a denial is no closed total.
+    rows = _facts("新收到信息公开申请4件，其中3件依法依规答复公开，1件无法提供。")
+    assert "applications_closed" not in [r[0] for r in rows]
+    rows = _facts("全年收到依申请公开19件，其中3件未在规定时限内答复。")
+    assert "applications_closed" not in [r[0] for r in rows]
+    # A later sentence whose counts are no applications' own closes those counted before.
+    text = "共收到政府信息公开申请12条。其中12条属于本机关不掌握的信息，所有申请件均予以答复。"
+    assert ("applications_closed", "all", 12, "exact", "条") in _facts(text)
+
+
+def test_the_count_of_what_was_proactively_published() -> None:
+    assert _facts("政务信息公开主动公开总数146条，其中在政府网站公开信息101条。") == [
+        ("items_published", "all", 146, "exact", "条"),
+        ("items_published", "website", 101, "exact", "条"),
+    ]
+
+
 def test_facts_stated_in_section_two_are_read() -> None:
     sections = {
         "overview": "一年来工作平稳。",

@@ -963,6 +963,8 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
         subject = _object_head(cand.lead[: verb.start()])
         if _ending("item_nouns").search(subject):
             head = subject
+        elif head:
+            head = ""  # 主动公开总数146条: the count of what the verb published
     if head:
         if not _ending("item_nouns").search(head):
             return f"what was counted ({head}) is not items of information"
@@ -1368,8 +1370,8 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         # 政府信息公开申请数量为5件: the count stated of the noun, with no verb.
         if _STATED_APPLICATIONS.search(lead) and not _in_breakdown(cand):
             return "applications_received", "applications counted with no verb (申请为N件)"
-        # 其中10件已按时答复: the closing verb after the count.
-        if cand.sentence.names_requests and _one_closed_pattern().match(cand.after.strip()):
+        # 其中10件已按时答复, 其中17件在法定期限内完成答复: the closing verb after the count.
+        if cand.sentence.names_requests and _closed_after(cand.after.strip()):
             return "applications_closed", "closing verb after the count (N件已按时答复), 申请"
         return None
     if received and (closed is None or received.end() > closed.end()):
@@ -1430,6 +1432,25 @@ def _after_applications(cand: _Candidate) -> bool:
 
 # Requests for information named as such (not 行政许可申请).
 _INFORMATION_REQUESTS = re.compile(r"公开申请|依申请|申请公开|信息申请")
+
+
+def _closed_after(after: str) -> bool:
+    """Whether the words right after a count close it, with 已 or without it (已按时答复,
+    在法定期限内完成答复), and are no denial (未在规定时限内答复)."""
+    if after.startswith(("未", "没有", "尚未")):
+        return False
+    if _one_closed_pattern().match(after) is not None:
+        return True
+    # Without 已 the closing words end the clause: 答复公开3件 is a kind of answer.
+    tail = _closed_tail_pattern().match(after)
+    return tail is not None and tail.end() == len(after)
+
+
+@cache
+def _closed_tail_pattern() -> re.Pattern[str]:
+    """A closing statement without its 已: a timing or a helper, then the closing verb."""
+    w = _closing_words()
+    return re.compile(f"(?=.{{0,16}}?{w['verbs']})(?:{w['tail']})")
 
 
 def _includes_carried_over(cand: _Candidate) -> bool:
@@ -1933,22 +1954,10 @@ def _read_text(
     unclosed: Count | None = None
     for sentence in _sentences(text, every=explain):
         placed: list[tuple[int, Reading]] = []  # (position in the text, reading)
-        if not sentence.counts:
-            closing = _closes_those_counted(sentence, unclosed)
-            if closing is not None and unclosed is not None:
-                evidence = _evidence(sentence, closing[0], closing[1], raw, offsets)
-                c = unclosed
-                facts.append(
-                    Fact("applications_closed", "all", c.value, c.qualifier, c.unit, evidence,
-                         section)
-                )  # fmt: skip
-                unclosed = None
-                if explain:
-                    placed.append(
-                        (closing[0], Reading(section, c.printed, evidence, "applications_closed",
-                                             "all", c.value, "the applications counted before "
-                                             "were all closed"))
-                    )  # fmt: skip
+        if not sentence.counts and _closed_before(
+            sentence, unclosed, section, raw, offsets, facts, placed if explain else None
+        ):
+            unclosed = None
         for metric, unit, a, b in _zero_facts(sentence, year):
             clause = sentence.clauses[sentence.clause_of(sentence.start + a)]
             evidence = _evidence(sentence, clause[0], clause[1], raw, offsets)
@@ -2027,6 +2036,17 @@ def _read_text(
                                   decided.reason))
             )  # fmt: skip
         facts.extend(sentence_facts)
+        if (
+            sentence.counts
+            and unclosed is not None
+            and "applications_received" not in explicit
+            and "applications_closed" not in explicit
+        ):
+            # Counts that are no applications' own (其中12条属于…无法提供), and words that close
+            # those counted before (所有申请件均…予以答复).
+            _closed_before(
+                sentence, unclosed, section, raw, offsets, facts, placed if explain else None
+            )
         if sentence.counts:
             found = received["applications_received"]
             unclosed = (
@@ -2067,6 +2087,33 @@ def _read_text(
             placed.append((m.start(), Reading(section, m.group(0), clause, None, None, None, why)))
         readings.extend(r for _pos, r in sorted(placed, key=lambda p: p[0]))
     return facts, readings
+
+
+def _closed_before(
+    sentence: _Sentence,
+    counted: Count | None,
+    section: str,
+    raw: str,
+    offsets: Offsets,
+    facts: list[Fact],
+    placed: list[tuple[int, Reading]] | None,
+) -> bool:
+    """Add the closed fact when ``sentence`` names the applications ``counted`` before it
+    again and closes them all (上述申请已全部按时答复); whether it did."""
+    closing = _closes_those_counted(sentence, counted)
+    if closing is None or counted is None:
+        return False
+    evidence = _evidence(sentence, closing[0], closing[1], raw, offsets)
+    c = counted
+    facts.append(
+        Fact("applications_closed", "all", c.value, c.qualifier, c.unit, evidence, section)
+    )
+    if placed is not None:
+        placed.append(
+            (closing[0], Reading(section, c.printed, evidence, "applications_closed", "all",
+                                 c.value, "the applications counted before were all closed"))
+        )  # fmt: skip
+    return True
 
 
 def _facts_in_text(
