@@ -1125,6 +1125,17 @@ def test_the_count_of_what_was_proactively_published() -> None:
     ]
 
 
+def test_handled_and_replied_reads_as_handled_and_matters_named_after_requests() -> None:
+    # 办理回复 is 办理: received, then closed by the statement that all were answered.
+    assert _facts("共办理回复依申请公开事项23件，均已按时答复。") == [
+        ("applications_received", "all", 23, "exact", "件"),
+        ("applications_closed", "all", 23, "exact", "件"),
+    ]
+    assert _facts("2021年度未收到公开信息申请有关事项。") == [
+        ("applications_received", "all", 0, "exact", "件")
+    ]
+
+
 def test_facts_stated_in_section_two_are_read() -> None:
     sections = {
         "overview": "一年来工作平稳。",

@@ -1173,7 +1173,7 @@ def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: Offs
 _NO_APPLICATIONS = re.compile(
     r"(?:没有|未|无)(?:接到|收到|受理|接收|发生)?(?:任何)?(?:(?!结转)(?:[^,;:。申]|申请人)){0,30}"
     r"(?:依申请公开|公开申请|申请公开|申请|要求公开的?(?:政府)?信息)"  # 未接到群众要求公开的信息
-    r"(?:政府信息|信息)?(?:事项|事宜|事件|件|来信|信件|书|请求|诉求)?"
+    r"(?:政府信息|信息)?(?:有关|相关)?(?:事项|事宜|事件|件|来信|信件|书|请求|诉求)?"
     r"(?:的?申请)?件?"  # 没有收到依申请公开政府信息的申请, 未收到依申请公开申请件
     r"(?:办理)?(?:的情况|情况)?(?=[,;:。]|$)"
 )
@@ -1366,6 +1366,10 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         return f"applications of another kind ({kind}申请), not information requests"
     received = _last(_words("applications_received"), lead)
     closed = _last(_words("applications_closed"), lead)
+    if closed is not None and closed.start() >= 2:
+        handled = _words("handled").match(lead, closed.start() - 2, closed.start())
+        if handled is not None:
+            closed = handled  # 办理回复, 办理答复: handled, as 办理 alone (cues.handled)
     if received is None and closed is None:
         # 政府信息公开申请数量为5件: the count stated of the noun, with no verb.
         if _STATED_APPLICATIONS.search(lead) and not _in_breakdown(cand):
