@@ -167,7 +167,9 @@ def one_cell_per_line(text: str, style: str = "plain") -> str:
     write a table whose cells are paragraphs: ``ended``, each cell ended with `` |`` and a
     row's blank cells as one line of bare pipes after it; ``rows-marked``, the same with a bare
     ``|`` opening each row; ``pipe-lines``, each cell followed by a line holding a bare ``|``;
-    ``blank-pipes``, every cell on its line in order, a blank one as a bare ``|``.
+    ``blank-pipes``, every cell on its line in order, a blank one as a bare ``|``;
+    ``source-spaces``, as ``rows-marked`` with the page source's whitespace kept around each cell
+    (lines of spaces between cells).
 
     >>> one_cell_per_line("表\\n| 规章 | 13 |  |\\n|---|---|---|\\n其他\\t1")
     '表\\n规章\\n13\\n其他\\n1'
@@ -191,6 +193,12 @@ def one_cell_per_line(text: str, style: str = "plain") -> str:
             out.extend(filled)
         elif style == "blank-pipes":
             out.extend(f"{c} |" if c else "|" for c in cells)
+        elif style == "source-spaces":
+            out.append("| ")
+            for c in filled:
+                out.extend([f"       {c}  | ", "      "])
+            if len(filled) < len(cells):
+                out.append("    " + "|" * (len(cells) - len(filled)))
         elif style == "pipe-lines":
             out.extend(f"{c}\n|" for c in filled)
         else:
@@ -209,7 +217,9 @@ def test_a_table_printed_one_cell_per_line_says_the_same(name: str, tmp_path: Pa
     _assert_says_the_same(_reprinted(name, tmp_path, one_cell_per_line), _original(name))
 
 
-@pytest.mark.parametrize("style", ["ended", "rows-marked", "pipe-lines", "blank-pipes"])
+@pytest.mark.parametrize(
+    "style", ["ended", "rows-marked", "pipe-lines", "blank-pipes", "source-spaces"]
+)
 @pytest.mark.parametrize("name", ["2020_huianpu.txt", "2025_shuyangxian.txt"])
 def test_a_table_printed_one_piped_cell_per_line_says_the_same(
     name: str, style: str, tmp_path: Path

@@ -110,3 +110,18 @@ def test_a_bare_pipe_between_a_label_and_its_value_is_a_blank_cell() -> None:
     items = _read("|\n结果维持 |\n总计 |\n|\n27 |\n27 |\n")
     assert not [i for i in items if isinstance(i, Table)]
     assert [i.text for i in items] == ["结果维持", "总计", "27", "27"]
+
+
+def test_cells_ended_with_a_pipe_amid_the_page_sources_blank_lines() -> None:
+    # A crawler that keeps the whitespace around each cell: the row's cells come apart by
+    # lines of spaces, and each row opens with a bare pipe.
+    text = "| \n       第二十条  第(五)项  | \n    |||\n| \n       行政许可  | \n      \n"
+    text += "       5  | \n    ||\n| \n       行政处罚  | \n      \n       2  | \n    ||\n正文\n"
+    assert [i.text for i in _read(text) if isinstance(i, TextLine)] == [
+        "第二十条  第(五)项",
+        "行政许可",
+        "5",
+        "行政处罚",
+        "2",
+        "正文",
+    ]

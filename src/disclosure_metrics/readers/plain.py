@@ -121,6 +121,30 @@ def cell_ended_rows(
     >>> cell_ended_rows(["首页 | 政务公开 |", "正文"])
     ({}, {}, {})
     """
+    # Lines of spaces between a row's cells are the page source's layout (a crawler that keeps
+    # the whitespace around each cell, | / 规章 | / (blank) / 0 | …): the rows are read from
+    # the other lines, and given by the lines they span in ``lines``.
+    kept = [i for i, line in enumerate(lines) if line.strip()]
+    if len(kept) == len(lines):
+        return _cell_ended_rows(lines)
+    dense_rows, dense_texts, dense_blanked = _cell_ended_rows([lines[i] for i in kept])
+
+    def span(start: int, end: int) -> tuple[int, int]:
+        return kept[start], kept[end - 1] + 1
+
+    return (
+        {span(a, b)[0]: (span(a, b)[1], cells) for a, (b, cells) in dense_rows.items()},
+        {span(a, b)[0]: (span(a, b)[1], text) for a, (b, text) in dense_texts.items()},
+        {span(a, b)[0]: (span(a, b)[1], cells) for a, (b, cells) in dense_blanked.items()},
+    )
+
+
+def _cell_ended_rows(
+    lines: list[str],
+) -> tuple[
+    dict[int, tuple[int, list[str]]], dict[int, tuple[int, str]], dict[int, tuple[int, list[str]]]
+]:
+    """:func:`cell_ended_rows` of lines that hold no line of spaces only."""
     rows: dict[int, tuple[int, list[str]]] = {}
     texts: dict[int, tuple[int, str]] = {}
     blanked: dict[int, tuple[int, list[str]]] = {}
