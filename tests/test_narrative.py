@@ -1136,6 +1136,22 @@ def test_handled_and_replied_reads_as_handled_and_matters_named_after_requests()
     ]
 
 
+def test_a_channel_in_a_breakdown_of_topics_and_nouns_after_the_count() -> None:
+    # Among topic parts of a total that names no channel, a channel's part is one topic.
+    assert _facts("全年累计公开各类信息37条，其中：通过区政府网站发布工作动态29条，审计结果1条，"
+                  "审计公开2条。") == [("items_published", "all", 37, "exact", "条")]  # fmt: skip
+    # After a channel's total, another channel's count is its own.
+    rows = _facts("县政府网站发布各类政务信息300条，其中概况类信息30条，微信公众号发布信息75条。")
+    assert ("items_published", "wechat_official", 75, "exact", "条") in rows
+    # Nouns after the count, one after another (158份信息稿件).
+    assert _facts("2021年，我局共主动公开158份信息稿件。") == [
+        ("items_published", "all", 158, "exact", "份")
+    ]
+    # Answered to the applicant (对申请人), with a disclosure reply.
+    rows = _facts("共收到依申请信息公开52件，均对申请人进行信息公开答复。")
+    assert ("applications_closed", "all", 52, "exact", "件") in rows
+
+
 def test_facts_stated_in_section_two_are_read() -> None:
     sections = {
         "overview": "一年来工作平稳。",

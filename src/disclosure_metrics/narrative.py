@@ -855,7 +855,7 @@ def _noun_after_pattern() -> re.Pattern[str]:
     channel (发布2436条微博)."""
     _pattern, owner = _channel_pattern()
     channels, nouns = _alternation(owner), _alternation(vocabulary()["cues"]["item_nouns"])
-    return re.compile(rf"(?P<channel>{channels})的?(?:{nouns})?|(?:{nouns})")
+    return re.compile(rf"(?P<channel>{channels})的?(?:{nouns})*|(?:{nouns})+")  # 信息稿件
 
 
 @cache
@@ -1012,6 +1012,10 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
         channel = named[0]
         if channel in ("hotline", "open_day", "press_conference"):
             return f"a {channel} count: events or calls, not items"
+        part = _breakdown_part(cand)
+        if part is not None and _breaks_down_topics(cand.sentence, cand.count.start - len(part)):
+            # 全年公开信息37条，其中：通过网站发布审计动态29条，审计结果1条…: a topic of many
+            return "a channel's part in a breakdown of topics (其中…动态N条，…结果N条)"
         verb_word = verb.group(0) if verb else _last(verbs, span).group(0)  # type: ignore[union-attr]
         why = f"verb {verb_word}, channel word {word}"
         return channel, min(evidence_start, cand.lead_start), why
@@ -1110,6 +1114,20 @@ def _channel_in_breakdown(cand: _Candidate) -> tuple[str, int, str] | str:
     if not _parts_mostly_channels(sentence, breakdown_at):
         return "a column named after a channel, among parts naming topics (其中通知公告N条)"
     return channel, cand.lead_start, f"a channel's part of a total published ({verb.group(0)})"
+
+
+def _breaks_down_topics(sentence: _Sentence, start: int) -> bool:
+    """Whether the 其中 at ``start`` breaks down a total of items before it, one that names no
+    channel, by topic (its parts name channels less often than not); a 其中 with no count
+    before it says what was published (其中涉及…等方面信息800余条), no breakdown."""
+    last = bisect.bisect_right(sentence.count_ends, start) - 1
+    if last < 0 or sentence.counts[last].unit not in vocabulary()["units"]["items"]:
+        return False
+    total = sentence.counts[last]
+    a, _b = sentence.clauses[sentence.clause_of(total.start)]
+    if channels_in(sentence.text[a : total.start]):
+        return False  # 网站发布10300条，其中…，微信公众号发布75条: another channel's own count
+    return not _parts_mostly_channels(sentence, start)
 
 
 def _parts_mostly_channels(sentence: _Sentence, start: int) -> bool:
