@@ -1152,6 +1152,20 @@ def test_a_channel_in_a_breakdown_of_topics_and_nouns_after_the_count() -> None:
     assert ("applications_closed", "all", 52, "exact", "件") in rows
 
 
+def test_the_years_end_without_its_year_and_requests_counted_by_their_noun() -> None:
+    # 截至12月31日 with no year: the end of the report's year, not a stock.
+    assert _facts("截至12月31日，局政务网站共发布信息6782条。") == [
+        ("items_published", "website", 6782, "exact", "条")
+    ]
+    assert _facts("我局2021年度依申请公开申请数为21件，截至12月31日已全部办结。") == [
+        ("applications_received", "all", 21, "exact", "件"),
+        ("applications_closed", "all", 21, "exact", "件"),
+    ]
+    assert _facts("2021年，市林业局没有接到依申请公开政府信息的请求。") == [
+        ("applications_received", "all", 0, "exact", "件")
+    ]
+
+
 def test_facts_stated_in_section_two_are_read() -> None:
     sections = {
         "overview": "一年来工作平稳。",

@@ -768,8 +768,13 @@ def _stock(cand: _Candidate, year: int | None) -> str | None:
         dated = _YEAR.match(before[stock.end() :])
         if dated and year is not None and int(dated.group(1)) == year:
             return None
+        if _YEAR_END.match(before, stock.end()):
+            return None  # 截至12月31日, no year named: the end of the report's year
         return f"a stock at a date ({stock.group(0)}…), not the year's count"
     return None
+
+
+_YEAR_END = re.compile(r"\s*12\s*月\s*31\s*日")
 
 
 def _other_period(cand: _Candidate, year: int | None, metric: str) -> str | None:
@@ -1191,7 +1196,7 @@ def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: Offs
 _NO_APPLICATIONS = re.compile(
     r"(?:没有|未|无)(?:接到|收到|受理|接收|发生)?(?:任何)?(?:(?!结转)(?:[^,;:。申]|申请人)){0,30}"
     r"(?:依申请公开|公开申请|申请公开|申请|要求公开的?(?:政府)?信息)"  # 未接到群众要求公开的信息
-    r"(?:政府信息|信息)?(?:有关|相关)?(?:事项|事宜|事件|件|来信|信件|书|请求|诉求)?"
+    r"(?:政府信息|信息)?(?:有关|相关)?的?(?:事项|事宜|事件|件|来信|信件|书|请求|诉求)?"
     r"(?:的?申请)?件?"  # 没有收到依申请公开政府信息的申请, 未收到依申请公开申请件
     r"(?:办理)?(?:的情况|情况)?(?=[,;:。]|$)"
 )
@@ -1366,8 +1371,8 @@ _REQUEST_AFTER = re.compile(r"(?:政府信息公开|信息公开|政府信息依
 # Applications named right before their count, with no verb: 政府信息公开申请为0件, 依申请公开
 # 事项数量共计5件.
 _STATED_APPLICATIONS = re.compile(
-    r"(?:信息公开|依)申请(?:公开)?(?:事项)?(?:数量|件数|总数|数)?(?:共计|合计|总计|共|计|为|是)*$"
-)
+    r"(?:信息公开|公开|依)申请(?:公开)?(?:事项)?(?:数量|件数|总数|数)?(?:共计|合计|总计|共|计|为|是)*$"
+)  # 依申请公开申请数为21件 too
 
 
 def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
