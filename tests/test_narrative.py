@@ -1166,6 +1166,25 @@ def test_the_years_end_without_its_year_and_requests_counted_by_their_noun() -> 
     ]
 
 
+def test_channel_words_that_name_no_place_of_publishing() -> None:
+    # An account's name in quotes before its channel (“某某政府网”微信公众号) is no website.
+    assert _facts("2021年，“青山政府网”微信公众号推送各类信息750条。") == [
+        ("items_published", "wechat_official", 750, "exact", "条")
+    ]
+    # A channel named as content after the verb (发布政府公报、…等政府信息) is no channel.
+    text = "依托区政府门户网站发布政府公报、行政规范性文件、政府会议信息等政府信息1100余条。"
+    assert _facts(text) == [("items_published", "website", 1100, "more_than", "条")]
+    # …but items of it (发布微信文章) are its own.
+    assert _facts("全年发布微信文章300篇。") == [
+        ("items_published", "wechat_official", 300, "exact", "篇")
+    ]
+    # Subjects joined, the agency's own office among them, are the agency.
+    rows = _facts(
+        "2021年，区政府及区政府办公室共收到政府信息公开申请60件。", agency="某区人民政府办公室"
+    )
+    assert rows == [("applications_received", "all", 60, "exact", "件")]
+
+
 def test_facts_stated_in_section_two_are_read() -> None:
     sections = {
         "overview": "一年来工作平稳。",

@@ -726,10 +726,15 @@ def _is_department(text: str, agency: str | None) -> bool:
     if body[m.end() :].startswith("代表"):
         return False  # 区政府办公室代表区政府: speaks for the whole government
     if agency:
-        core = _PLACE_PREFIX.sub("", subject)
-        if core and (core in agency or _abbreviates(core, agency)):
-            return False
+        # 区政府及区政府办公室: each of the subjects joined, the agency's own name among them
+        for part in _JOINED_SUBJECTS.split(subject):
+            core = _PLACE_PREFIX.sub("", part)
+            if core and (core in agency or _abbreviates(core, agency)):
+                return False
     return True
+
+
+_JOINED_SUBJECTS = re.compile(r"[及和与、]")
 
 
 def _abbreviates(short: str, name: str) -> bool:
@@ -919,6 +924,40 @@ def _previous_clause_start(cand: _Candidate) -> int:
     return sentence.clauses[max(ci - 1, 0)][0]
 
 
+def _where_published(cand: _Candidate, verb: re.Match[str] | None) -> str:
+    """The text from the span's start to the count with the channel words that name no place
+    of publishing blanked out (same length): an account's name in quotes before its channel
+    (“某某政府网”微信公众号), and a channel named as content after the verb (发布政府公报、
+    规范性文件等政府信息), unless items of it follow (发布微信文章) or it is where they went
+    (发布至政府网站)."""
+    window = cand.sentence.text[cand.span_start : cand.count.start]
+    if '"' not in window and verb is None:
+        return window
+    pattern = _channel_pattern()[0]
+    blank = list(window)
+    for quoted in _QUOTED.finditer(window):
+        if pattern.match(window, quoted.end()):  # the name blanked, its quotes kept
+            blank[quoted.start() + 1 : quoted.end() - 1] = "□" * (quoted.end() - quoted.start() - 2)
+    if verb is not None:
+        object_start = cand.lead_start + verb.end() - cand.span_start
+        for m in pattern.finditer(window, object_start):
+            if _item_noun_at().match(window, m.end()) or _DESTINATION.search(
+                window, max(0, m.start() - 2), m.start()
+            ):
+                continue
+            blank[m.start() : m.end()] = "□" * (m.end() - m.start())
+    return "".join(blank)
+
+
+_QUOTED = re.compile(r'"[^"]{1,20}"')
+_DESTINATION = re.compile(r"[至到于在]")
+
+
+@cache
+def _item_noun_at() -> re.Pattern[str]:
+    return re.compile(_alternation(vocabulary()["cues"]["item_nouns"]))
+
+
 def _last_verb(lead: str) -> re.Match[str] | None:
     """The last publishing verb of ``lead`` that is not inside a noun (政务公开信息), nor 推文
     after another verb, where it is the noun (发布职业技能相关推文30篇)."""
@@ -994,15 +1033,17 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     evidence_start = cand.lead_start
     word = ""
     word_end = 0
+    window = _where_published(cand, verb)  # text[span_start:count.start], content masked
     for a, b in reversed([c for c in cand.sentence.clauses if c[1] > cand.span_start]):
         a = max(a, cand.span_start)
         b = min(b, cand.count.start)
         if a >= b:
             continue
-        named = channels_in(text[a:b])
+        piece = window[a - cand.span_start : b - cand.span_start]
+        named = channels_in(piece)
         if named:
             evidence_start = a
-            found = _last(_channel_pattern()[0], text[a:b])
+            found = _last(_channel_pattern()[0], piece)
             word, word_end = found.group(0), a + found.end()  # type: ignore[union-attr]
             break
     if not named and channel_after:
