@@ -931,15 +931,16 @@ def _where_published(cand: _Candidate, verb: re.Match[str] | None) -> str:
     规范性文件等政府信息), unless items of it follow (发布微信文章) or it is where they went
     (发布至政府网站)."""
     window = cand.sentence.text[cand.span_start : cand.count.start]
-    if '"' not in window and verb is None:
-        return window
     pattern = _channel_pattern()[0]
+    object_start = cand.lead_start + verb.end() - cand.span_start if verb is not None else -1
+    in_object = object_start >= 0 and pattern.search(window, object_start) is not None
+    if not in_object and '"' not in window:
+        return window  # the usual clause: nothing to blank
     blank = list(window)
     for quoted in _QUOTED.finditer(window):
         if pattern.match(window, quoted.end()):  # the name blanked, its quotes kept
             blank[quoted.start() + 1 : quoted.end() - 1] = "□" * (quoted.end() - quoted.start() - 2)
-    if verb is not None:
-        object_start = cand.lead_start + verb.end() - cand.span_start
+    if in_object:
         for m in pattern.finditer(window, object_start):
             if _item_noun_at().match(window, m.end()) or _DESTINATION.search(
                 window, max(0, m.start() - 2), m.start()
@@ -1058,8 +1059,14 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
         channel = named[0]
         if channel in ("hotline", "open_day", "press_conference"):
             return f"a {channel} count: events or calls, not items"
-        part = _breakdown_part(cand)
-        if part is not None and _breaks_down_topics(cand.sentence, cand.count.start - len(part)):
+        sentence = cand.sentence
+        opens = vocabulary()["cues"]["breakdown"]  # 其中: looked for before the regex is tried
+        part = (
+            _breakdown_part(cand)
+            if any(sentence.text.find(w, sentence.start, cand.count.start) != -1 for w in opens)
+            else None
+        )
+        if part is not None and _breaks_down_topics(sentence, cand.count.start - len(part)):
             # 全年公开信息37条，其中：通过网站发布审计动态29条，审计结果1条…: a topic of many
             return "a channel's part in a breakdown of topics (其中…动态N条，…结果N条)"
         verb_word = verb.group(0) if verb else _last(verbs, span).group(0)  # type: ignore[union-attr]
