@@ -154,7 +154,7 @@ def channels_in(text: str) -> list[str]:
     """
     pattern, owner = _channel_pattern()
     kinds = _kinds_of_channel()
-    if not any(kind in text for kind in kinds):  # the usual text: each word names its channel
+    if _kind_pattern().search(text) is None:  # the usual text: each word names its channel
         return [channel for m in pattern.finditer(text) for channel in owner[m.group(0)]]
     found = list(pattern.finditer(text))
     named: list[str] = []
@@ -172,6 +172,11 @@ def channels_in(text: str) -> list[str]:
 @cache
 def _kinds_of_channel() -> frozenset[str]:
     return frozenset(vocabulary()["kind_of_channel"])
+
+
+@cache
+def _kind_pattern() -> re.Pattern[str]:
+    return re.compile(_alternation(_kinds_of_channel()))
 
 
 def _qualifies(text: str, kind: re.Match[str], channel: re.Match[str]) -> bool:
@@ -1274,6 +1279,8 @@ _COLLECTED_NONE = re.compile(
 )
 
 
+# 为0, 是0, :0: a count of none in digits (申请数量为0), looked for before the pattern is tried.
+_NONE_IN_DIGITS = re.compile(r"[为是:]0").search
 _DISPUTE = re.compile(r"复议|诉讼")
 _ABOUT_REQUESTS = re.compile(r"信息公开|依申请|申请人")
 
@@ -1289,7 +1296,11 @@ def _zero_facts(sentence: _Sentence, year: int | None) -> list[tuple[str, str, i
     # and the words they need are there (each pattern opens with its own few characters,
     # which the regex engine finds fast; one alternation of them all would not).
     applications = list(_NO_APPLICATIONS.finditer(body))
-    if not applications and "申请" in body and ("无" in body or "零" in body or "0" in body):
+    if (
+        not applications
+        and "申请" in body
+        and ("无" in body or "零" in body or _NONE_IN_DIGITS(body))
+    ):
         applications = list(_APPLICATIONS_NONE.finditer(body))
     for m in applications:
         if not _DISPUTE.search(m.group(0)) and not _words("request_ways").search(m.group(0)):
