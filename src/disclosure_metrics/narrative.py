@@ -947,7 +947,7 @@ def _where_published(cand: _Candidate, verb: re.Match[str] | None) -> str:
             blank[quoted.start() + 1 : quoted.end() - 1] = "□" * (quoted.end() - quoted.start() - 2)
     if in_object:
         for m in pattern.finditer(window, object_start):
-            if _item_noun_at().match(window, m.end()) or _DESTINATION.search(
+            if _words("item_nouns").match(window, m.end()) or _DESTINATION.search(
                 window, max(0, m.start() - 2), m.start()
             ):
                 continue
@@ -957,11 +957,6 @@ def _where_published(cand: _Candidate, verb: re.Match[str] | None) -> str:
 
 _QUOTED = re.compile(r'"[^"]{1,20}"')
 _DESTINATION = re.compile(r"[至到于在]")
-
-
-@cache
-def _item_noun_at() -> re.Pattern[str]:
-    return re.compile(_alternation(vocabulary()["cues"]["item_nouns"]))
 
 
 def _last_verb(lead: str) -> re.Match[str] | None:
@@ -982,13 +977,19 @@ def _last_verb(lead: str) -> re.Match[str] | None:
     return found
 
 
+def _names_breakdown(cand: _Candidate) -> bool:
+    """Whether the sentence names a breakdown (其中) before the count: a substring test, done
+    before the breakdown's pattern is tried."""
+    text, start, end = cand.sentence.text, cand.sentence.start, cand.count.start
+    return any(text.find(word, start, end) != -1 for word in vocabulary()["cues"]["breakdown"])
+
+
 def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     """Items published: (channel, evidence start, why), or why the count is not report-level."""
     verbs = _words("publish")
     span = cand.span
     if not verbs.search(span):
-        text, start, end = cand.sentence.text, cand.sentence.start, cand.count.start
-        if all(text.find(word, start, end) == -1 for word in vocabulary()["cues"]["breakdown"]):
+        if not _names_breakdown(cand):
             return "no publishing verb (发布, 公开 …) before it"  # and no breakdown (其中)
         return _channel_in_breakdown(cand)
     # After the number: nothing, or a generic noun (发布400余条信息), possibly after the
@@ -1065,12 +1066,7 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
         if channel in ("hotline", "open_day", "press_conference"):
             return f"a {channel} count: events or calls, not items"
         sentence = cand.sentence
-        opens = vocabulary()["cues"]["breakdown"]  # 其中: looked for before the regex is tried
-        part = (
-            _breakdown_part(cand)
-            if any(sentence.text.find(w, sentence.start, cand.count.start) != -1 for w in opens)
-            else None
-        )
+        part = _breakdown_part(cand) if _names_breakdown(cand) else None
         if part is not None and _breaks_down_topics(sentence, cand.count.start - len(part)):
             # 全年公开信息37条，其中：通过网站发布审计动态29条，审计结果1条…: a topic of many
             return "a channel's part in a breakdown of topics (其中…动态N条，…结果N条)"
