@@ -235,6 +235,8 @@ def test_several_channels_in_one_clause_make_a_total_or_nothing() -> None:
         ("12345热线共受理来电500件，办结498件，办结率99.6%。", 500, 498, "件"),
         # A count printed with a thousands separator after 电话 is no phone number.
         ("全年共接听12345热线电话3,200个，办理完毕3,150个。", 3200, 3150, "个"),
+        # Calls asking for advice are calls received; answered by phone, all were resolved.
+        ("全年政务公开热线电话咨询860次，均已完成电话答复。", 860, 860, "次"),
     ],
 )
 def test_hotline_received_and_resolved(text: str, received: int, resolved: int, unit: str) -> None:
@@ -919,6 +921,23 @@ def test_a_channel_in_a_breakdown_of_a_published_total_is_read_without_a_verb() 
     # A breakdown by topic names no channel.
     assert _facts("主动公开政府信息452条，其中政策文件120条。") == [
         ("items_published", "all", 452, "exact", "条")
+    ]
+    # 包括 opens the same breakdown as 其中; its channel parts that add up make the count a total.
+    assert _facts("全年主动公开信息400条，包括政府网站80条，微信公众号320条。") == [
+        ("items_published", "all", 400, "exact", "条"),
+        ("items_published", "website", 80, "exact", "条"),
+        ("items_published", "wechat_official", 320, "exact", "条"),
+    ]
+    assert _facts("全年主动公开政务信息500条，包括政府网站80条，微信公众号320条。")[1:] == [
+        ("items_published", "website", 80, "exact", "条"),
+        ("items_published", "wechat_official", 320, "exact", "条"),
+    ]
+    # A breakdown of one part by topic (其中党建N条…) ends the list of channel parts.
+    text = "全年发布信息600条，包括政府网站100条，微信公众号500条，其中党建90条、民生70条。"
+    assert [f[:3] for f in _facts(text)] == [
+        ("items_published", "all", 600),
+        ("items_published", "website", 100),
+        ("items_published", "wechat_official", 500),
     ]
 
 

@@ -1105,8 +1105,12 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     return f"no channel named, and {verb.group(0)} {head or '…'} is not a stated total"
 
 
-# A breakdown opened right after a count: (其中: …, ,其中…
-_BREAKDOWN_AFTER = re.compile(r"\s*[(,]?\s*其中\s*:?")
+@cache
+def _breakdown_after() -> re.Pattern[str]:
+    """A breakdown opened right after a count: (其中: …, ,其中…, ,包括…."""
+    return re.compile(rf"\s*[(,]?\s*(?:{_alternation(vocabulary()['cues']['breakdown'])})\s*:?")
+
+
 #: The most parts of a breakdown added up to its total (a report lists a few channels).
 MAX_BREAKDOWN_PARTS = 12
 
@@ -1117,7 +1121,7 @@ def _sums_its_channel_breakdown(cand: _Candidate) -> bool:
     the count is their total, whatever its noun."""
     sentence, count = cand.sentence, cand.count
     text = sentence.text
-    opened = _BREAKDOWN_AFTER.match(text, count.end, sentence.end)
+    opened = _breakdown_after().match(text, count.end, sentence.end)
     if opened is None:
         return False
     items = set(vocabulary()["units"]["items"])
@@ -1187,10 +1191,13 @@ def _breaks_down_topics(sentence: _Sentence, start: int) -> bool:
 def _parts_mostly_channels(sentence: _Sentence, start: int) -> bool:
     """Whether the counts of items of the breakdown opened at ``start`` (up to a semicolon)
     name a channel at least as often as not: 其中网站N条、公众号N条 splits a total by channel;
-    其中通知公告N条、政府公报N条、工作动态N条 by topic, where 政府公报 is a column."""
+    其中通知公告N条、政府公报N条、工作动态N条 by topic, where 政府公报 is a column. A breakdown
+    of one of its parts (包括网站N条，公众号N条，其中党建N条…) ends it."""
     text = sentence.text
     end = text.find(";", start, sentence.end)
     end = sentence.end if end == -1 else end
+    nested = _words("breakdown").search(text, start, end)
+    end = nested.start() if nested else end
     items = set(vocabulary()["units"]["items"])
     position, named, unnamed = start, 0, 0
     for part in sentence.counts[bisect.bisect_left(sentence.count_starts, start) :]:
