@@ -1277,6 +1277,40 @@ def test_explain_facts_gives_every_number_its_reason_and_agrees_with_the_facts()
     assert taken == [(f.metric, f.channel, f.value) for f in facts]
 
 
+def test_a_closing_count_in_the_sentence_after_the_applications() -> None:
+    text = "全年共收到信息公开申请5件，其中1件申请人撤回。剩余4件已按时限予以答复。"
+    assert _facts(text) == [
+        ("applications_received", "all", 5, "exact", "件"),
+        ("applications_closed", "all", 4, "exact", "件"),
+    ]
+    # After applications of another kind, a closing count closes none of ours.
+    assert _facts("全年受理行政许可申请300件。剩余4件已按时限予以答复。") == []
+
+
+def test_a_count_right_after_a_count_of_another_kind_shares_its_words() -> None:
+    # 发布N期M条: issues, then the items in them, one verb and one channel for both.
+    assert _facts("全年通过微信公众号推送18期52条信息。") == [
+        ("items_published", "wechat_official", 52, "exact", "条")
+    ]
+
+
+def test_information_the_body_itself_published_is_its_total() -> None:
+    assert _facts("2021年，我局全年共发布信息215条，其中工作动态120条。") == [
+        ("items_published", "all", 215, "exact", "条")
+    ]
+    # A department named as the subject publishes its own, not the report's.
+    assert _facts("区审计局全年共发布信息215条。") == []
+
+
+def test_a_subheading_run_into_its_first_sentence_is_no_subject() -> None:
+    # (二)依申请公开 on a line of its own: joined, it opens the sentence; 我局 is the subject.
+    text = "(二)依申请公开\n本年度我局共收到信息公开申请6件，均已按期答复。"
+    assert _facts(text, 2021, agency="某县卫生健康局") == [
+        ("applications_received", "all", 6, "exact", "件"),
+        ("applications_closed", "all", 6, "exact", "件"),
+    ]
+
+
 def test_facts_alone_are_the_facts_of_the_full_reading() -> None:
     # extract_facts builds no readings and passes over sentences with neither a count nor a
     # negation; what it finds must be exactly what the full reading (explain) finds.

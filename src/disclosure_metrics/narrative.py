@@ -36,6 +36,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from . import templates as tpl
 from .normalize import Offsets, norm_lazily
 from .numbers import decimal_digits
 
@@ -553,7 +554,12 @@ def _candidates(sentence: _Sentence) -> list[_Candidate]:
             # label before the colon.
             lead_start = sentence.clauses[ci - 1][0]
         span_start = lead_start
-        if prev_clause != ci:
+        lead = None
+        if out and count.start == prev_end and sentence.counts[k - 1].unit not in item_units:
+            # A count right after a count of another kind (发布247次457条: pushes, then items)
+            # has the words before that one.
+            lead_start, span_start, lead = out[-1].lead_start, out[-1].span_start, out[-1].lead
+        elif prev_clause != ci:
             # A channel may be named in the one or two clauses before, unless a count of items
             # sits there (其中微博29个，共发布信息1992条: 29个 counts accounts, not items); a
             # semicolon ends a statement, so the look back stops there.
@@ -567,7 +573,7 @@ def _candidates(sentence: _Sentence) -> list[_Candidate]:
             _Candidate(
                 sentence=sentence,
                 count=count,
-                lead=sentence.text[lead_start : count.start],
+                lead=sentence.text[lead_start : count.start] if lead is None else lead,
                 lead_start=lead_start,
                 after=sentence.text[count.end : after_end],
                 span_start=span_start,
@@ -721,7 +727,7 @@ def _is_department(text: str, agency: str | None) -> bool:
     if not _department_suffix().search(text):
         return False  # no 局, 中心 … anywhere: the subject below cannot end with one
     body = _OPENING_PUNCTUATION.sub("", _LEADING_MARKS.sub("", text))
-    body = _OPENING_TIME.sub("", body)
+    body = _OPENING_TIME.sub("", _aspect_heading().sub("", body))
     m = _department_pattern().match(body)
     if not m:
         return False
@@ -740,6 +746,14 @@ def _is_department(text: str, agency: str | None) -> bool:
 
 
 _JOINED_SUBJECTS = re.compile(r"[及和与、]")
+
+
+@cache
+def _aspect_heading() -> re.Pattern[str]:
+    """A subheading of section 一 run into the sentence after it ((二)依申请公开 本年度我局…):
+    one of the template's five aspects, then 情况, 工作 or 方面, at the start."""
+    aspects = _alternation(tpl.raw()["overview_aspects"])
+    return re.compile(rf"^(?:{aspects})(?:政府信息)?(?:情况|工作|方面)?")
 
 
 def _abbreviates(short: str, name: str) -> bool:
@@ -902,9 +916,10 @@ def _proactive_before(lead: str, verb_start: int) -> bool:
 
 _PROACTIVE_TO = re.compile(r"主动向[^,;:。]{1,6}$")
 # The reporting body named as owner before what it published (我镇信息, 本局信息).
-_OWN_PREFIX = re.compile(
-    r"^(?:我|本)(?:镇|乡|街道|街|局|委|办|区|县|市|单位|机关|部门|中心|院|所|厅|署)的?"
-)
+_OWN_UNITS = r"(?:我|本)(?:镇|乡|街道|街|局|委|办|区|县|市|单位|机关|部门|中心|院|所|厅|署)"
+_OWN_PREFIX = re.compile(rf"^{_OWN_UNITS}的?")
+# The reporting body named as the subject before the verb (我委全年发布信息477条).
+_OWN_SUBJECT = re.compile(_OWN_UNITS)
 
 
 def _clause_end(text: str, start: int) -> int:
@@ -1096,7 +1111,9 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
         or cand.lead.endswith("主动", 0, verb.start())  # 主动发布, 主动推送
         or _proactive_before(cand.lead, verb.start())
     )
-    if total_noun or head == "各类信息" or (proactive and own in ("信息", "")):
+    # Information as such, published by the body itself or proactively: all it published.
+    own_subject = _OWN_SUBJECT.search(where) is not None
+    if total_noun or head == "各类信息" or ((proactive or own_subject) and own in ("信息", "")):
         return "all", cand.lead_start, f"a stated total: {verb.group(0)} {head or '(no object)'}"
     if _sums_its_channel_breakdown(cand):
         return "all", cand.lead_start, "a total: the channels its 其中 lists add up to it"
@@ -1459,8 +1476,11 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         # 政府信息公开申请数量为5件: the count stated of the noun, with no verb.
         if _STATED_APPLICATIONS.search(lead) and not _in_breakdown(cand):
             return "applications_received", "applications counted with no verb (申请为N件)"
-        # 其中10件已按时答复, 其中17件在法定期限内完成答复: the closing verb after the count.
-        if cand.sentence.names_requests and _closed_after(cand.after.strip()):
+        # 其中10件已按时答复, 其中17件在法定期限内完成答复: the closing verb after the count; in
+        # a sentence going on from the applications (收到申请4件…。剩余3件已按时答复) too.
+        if (cand.sentence.names_requests or _after_applications(cand)) and _closed_after(
+            cand.after.strip()
+        ):
             return "applications_closed", "closing verb after the count (N件已按时答复), 申请"
         return None
     if received and (closed is None or received.end() > closed.end()):
