@@ -1311,6 +1311,41 @@ def test_a_subheading_run_into_its_first_sentence_is_no_subject() -> None:
     ]
 
 
+def test_items_of_a_list_of_channels_share_its_first_verb() -> None:
+    assert _facts("通过门户网站发布信息52篇、微信公众号40篇、今日头条9篇。") == [
+        ("items_published", "website", 52, "exact", "篇"),
+        ("items_published", "wechat_official", 40, "exact", "篇"),
+        ("items_published", "other", 9, "exact", "篇"),
+    ]
+    # A list of topics names no channel: its items are no channel's.
+    assert _facts("发布通知公告52篇、政策文件40篇、微信公众号9篇。") == []
+
+
+def test_a_closing_rate_named_with_another_rate_closes_all() -> None:
+    assert _facts("全年共收到政府信息公开申请7件，按期办结率与满意率均为100%。") == [
+        ("applications_received", "all", 7, "exact", "件"),
+        ("applications_closed", "all", 7, "exact", "件"),
+    ]
+
+
+def test_no_fee_taken_for_requests_is_a_zero_fee() -> None:
+    assert _facts("未对申请人依申请公开政府信息收取任何费用。") == [
+        ("fee_collected_yuan", "all", 0, "exact", "元")
+    ]
+
+
+def test_a_column_named_like_a_board_is_no_board() -> None:
+    # 党务公开栏目 is a column of the site; 村务公开栏 a notice board.
+    assert _facts("全年在党务公开栏目更新信息11条。") == []
+    assert _facts("通过村务公开栏公布信息20条。") == [
+        ("items_published", "offline_board", 20, "exact", "条")
+    ]
+    # Published 网上 is published on the website.
+    assert _facts("全年网上公开政府信息35件。") == [
+        ("items_published", "website", 35, "exact", "件")
+    ]
+
+
 def test_facts_alone_are_the_facts_of_the_full_reading() -> None:
     # extract_facts builds no readings and passes over sentences with neither a count nor a
     # negation; what it finds must be exactly what the full reading (explain) finds.

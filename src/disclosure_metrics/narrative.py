@@ -124,6 +124,10 @@ def _channel_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
             owner[str(alias)] = (channel,)
     for word, channels in (vocabulary().get("combined_channels") or {}).items():
         owner[str(word)] = tuple(channels)
+    # A 栏目 is a column of a site (党务公开栏目), no board: a board's name with 目 after it
+    # names no channel (the longest word at a position wins).
+    for alias in [a for a in owner if a.endswith("栏")]:
+        owner[alias + "目"] = ()
     return re.compile(_alternation(owner)), owner
 
 
@@ -1004,6 +1008,9 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     verbs = _words("publish")
     span = cand.span
     if not verbs.search(span):
+        item = _channel_list_item(cand)
+        if item is not None:
+            return item
         if not _names_breakdown(cand):
             return "no publishing verb (发布, 公开 …) before it"  # and no breakdown (其中)
         return _channel_in_breakdown(cand)
@@ -1191,6 +1198,34 @@ def _channel_in_breakdown(cand: _Candidate) -> tuple[str, int, str] | str:
     return channel, cand.lead_start, f"a channel's part of a total published ({verb.group(0)})"
 
 
+def _channel_list_item(cand: _Candidate) -> tuple[str, int, str] | str | None:
+    """An item of a list of channels that shares its first item's verb (通过网站发布信息34篇、
+    微信公众号17篇、微博3篇: 17 on the WeChat account): (channel, evidence start, why), why not,
+    or None when the count is no such item."""
+    lead = cand.lead
+    if not lead.startswith("、"):
+        return None
+    own = _QUOTED_NAME.sub("", lead[1:])
+    named = set(channels_in(own))
+    if len(named) != 1 or len(own) > _MAX_ITEM_LEAD:
+        return None
+    sentence, text = cand.sentence, cand.sentence.text
+    # The list's first item: from the clause's start to the list's first 、.
+    marks = sentence.clause_marks
+    before = bisect.bisect_left(marks, cand.lead_start)
+    start = marks[before - 1] + 1 if before else sentence.start
+    head = text[start : text.find("、", start, cand.lead_start + 1)]
+    verb = _last(_words("publish"), head)
+    first = bisect.bisect_left(sentence.count_starts, start)
+    items = vocabulary()["units"]["items"]
+    if verb is None or not channels_in(head) or sentence.counts[first].unit not in items:
+        return None
+    channel = named.pop()
+    if channel in ("hotline", "open_day", "press_conference"):
+        return f"a {channel} count: events or calls, not items"
+    return channel, cand.lead_start + 1, f"an item of a list of channels, verb {verb.group(0)}"
+
+
 def _breaks_down_topics(sentence: _Sentence, start: int) -> bool:
     """Whether the 其中 at ``start`` breaks down a total of items before it, one that names no
     channel, by topic (its parts name channels less often than not); a 其中 with no count
@@ -1279,7 +1314,7 @@ _APPLICATIONS_NONE = re.compile(
     r"(?::?(?:为|是)?(?:无|零)|(?::|为|是)0件?)(?=[,;:。]|$)"  # 申请数量为0: no unit needed
 )
 _NO_FEE = re.compile(
-    r"(?:没有|未|无|不存在|不涉及)(?:向[^,;:。]{0,8}?)?(?:收取|发生|产生)[^,;:。]{0,12}?"
+    r"(?:没有|未|无|不存在|不涉及)(?:[向对][^,;:。]{0,14}?)?(?:收取|发生|产生)[^,;:。]{0,12}?"
     r"(?:信息处理费|处理费|收费|费用)(?:事项|的情况|情况)?"
 )
 # 无信息处理费收取情况, 不涉及信息处理费: the fee named first, its verb after it or none.
@@ -1765,8 +1800,9 @@ def _all_closed_pattern() -> re.Pattern[str]:
     """均已全部办理, 均在法定期限内予以答复, 办结率100% …, composed from ``cues.all_closed``."""
     w = _closing_words()
     every, done, tail, rates, verbs = w["all"], w["done"], w["tail"], w["rates"], w["verbs"]
-    # Rates may be named together (办结率和回复率均达100%).
-    rates = f"{rates}(?:[和及、与]{rates})*(?:均|都)?"
+    # Rates may be named together (办结率和回复率均达100%), a closing rate with another one
+    # (按时办结率与合规率均为100%).
+    rates = f"{rates}(?:[和及、与](?:{rates}|[^,;:。\\d%]{{1,4}}率))*(?:均|都)?"
     return re.compile(
         f"{every}{done}?{tail}|{done}(?:全部|均){tail}|{rates}(?:达到|达|为)?100%|100%{verbs}"
     )
