@@ -1346,6 +1346,13 @@ def test_a_column_named_like_a_board_is_no_board() -> None:
     ]
 
 
+def test_requests_and_calls_counted_in_jianci_keep_their_unit() -> None:
+    assert _facts("全年共收到政府信息公开申请6件次，均已按期答复。") == [
+        ("applications_received", "all", 6, "exact", "件次"),
+        ("applications_closed", "all", 6, "exact", "件次"),
+    ]
+
+
 def test_facts_alone_are_the_facts_of_the_full_reading() -> None:
     # extract_facts builds no readings and passes over sentences with neither a count nor a
     # negation; what it finds must be exactly what the full reading (explain) finds.
