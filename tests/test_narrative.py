@@ -1353,6 +1353,15 @@ def test_requests_and_calls_counted_in_jianci_keep_their_unit() -> None:
     ]
 
 
+def test_the_first_of_a_list_of_kinds_of_content_is_one_part() -> None:
+    # 动态N条、资讯N条…: each kind its count, and none of them all the site published.
+    assert _facts("在县政府网站发布工作动态88条、教育资讯120条、通知公告31条。") == []
+    # Information as such, then a kind after it: the first is the site's own count.
+    assert _facts("在县政府网站发布信息239条、政策解读6篇。") == [
+        ("items_published", "website", 239, "exact", "条")
+    ]
+
+
 def test_facts_alone_are_the_facts_of_the_full_reading() -> None:
     # extract_facts builds no readings and passes over sentences with neither a count nor a
     # negation; what it finds must be exactly what the full reading (explain) finds.

@@ -1092,6 +1092,8 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
         if part is not None and _breaks_down_topics(sentence, cand.count.start - len(part)):
             # 全年公开信息37条，其中：通过网站发布审计动态29条，审计结果1条…: a topic of many
             return "a channel's part in a breakdown of topics (其中…动态N条，…结果N条)"
+        if head and not _generic_head(head) and _opens_a_list_of_kinds(cand):
+            return f"the first of a list of kinds of content ({head}N条、…), one part of them"
         verb_word = verb.group(0) if verb else _last(verbs, span).group(0)  # type: ignore[union-attr]
         why = f"verb {verb_word}, channel word {word}"
         return channel, min(evidence_start, cand.lead_start), why
@@ -1196,6 +1198,30 @@ def _channel_in_breakdown(cand: _Candidate) -> tuple[str, int, str] | str:
     if not _parts_mostly_channels(sentence, breakdown_at):
         return "a column named after a channel, among parts naming topics (其中通知公告N条)"
     return channel, cand.lead_start, f"a channel's part of a total published ({verb.group(0)})"
+
+
+def _generic_head(head: str) -> bool:
+    """Whether what was published is information as such (信息, 政府信息, 各类信息, 我局信息),
+    not one kind of content (新闻动态, 教育资讯)."""
+    own = _OWN_PREFIX.sub("", head).removeprefix("方面")
+    return own in ("信息", "") or head == "各类信息" or bool(_ending("total_nouns").search(head))
+
+
+def _opens_a_list_of_kinds(cand: _Candidate) -> bool:
+    """Whether the next count follows a 、 with words that name no channel and publish nothing
+    (网站发布新闻动态73条、教育资讯169条): a list of kinds of content, each with its count."""
+    sentence = cand.sentence
+    k = bisect.bisect_right(sentence.count_starts, cand.count.start)
+    if k >= len(sentence.counts):
+        return False
+    following = sentence.counts[k]
+    between = sentence.text[cand.count.end : following.start]
+    return (
+        between.startswith("、")
+        and following.unit in vocabulary()["units"]["items"]
+        and not channels_in(between)
+        and _words("publish").search(between) is None
+    )
 
 
 def _channel_list_item(cand: _Candidate) -> tuple[str, int, str] | str | None:
