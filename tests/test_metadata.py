@@ -344,6 +344,8 @@ def test_the_office_to_contact_is_the_last_place_an_agency_is_read_from() -> Non
     assert (
         contact_agency(["如对本报告有疑问，可与某某镇人民政府党政办公室联系。"]) == "某某镇人民政府"
     )
+    # 可直接与: an adverb before 与
+    assert contact_agency(["若有疑问，可直接与某某县卫生健康局办公室联系。"]) == "某某县卫生健康局"
 
 
 def test_the_verb_that_announces_the_report_is_not_the_agencys_name() -> None:
@@ -372,3 +374,15 @@ def test_a_site_name_and_a_facts_row_printed_with_spaces_are_no_title() -> None:
         "2023年某某镇政府信息公开工作年度报告",
     ]
     assert title_agency_year(lines)[1:] == ("某某镇", 2023)
+
+
+def test_a_labelled_title_in_a_row_of_document_facts_ends_before_the_next_field() -> None:
+    # Two fields on one line: the title's value ends where the next label starts.
+    lines = ["名 称: 某市市场监督管理局2025年信息公开工作年度报告 发布日期: 2026年01月21日"]
+    assert title_agency_year(lines)[1:] == ("某市市场监督管理局", 2025)
+    # Facts listed as a Markdown list: the bullet is no part of the label.
+    lines = [
+        "- 发文机关: 某区市场监督管理局",
+        "- 标 题: 某市某区市场监督管理局2025年政府信息公开工作年度报告",
+    ]
+    assert title_agency_year(lines)[1:] == ("某市某区市场监督管理局", 2025)

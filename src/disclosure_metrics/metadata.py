@@ -20,7 +20,7 @@ _TITLE_KEY = re.compile(r"年度报告|年报|(?:政府信息公开|政务公开
 # The label and the title stand apart by a colon, or by a table's cell border or spacing
 # (标   题 某某县…年度报告, as a page's table of facts prints).
 _CRAWLER_TITLE = re.compile(
-    r"^\s*(标\s*题|题\s*名|名\s*称|文件名称|信息名称|title)\s*(?:[:：|｜]|\s)\s*(.+)$",
+    r"^\s*(?:[-*•·]\s*)?(标\s*题|题\s*名|名\s*称|文件名称|信息名称|title)\s*(?:[:：|｜]|\s)\s*(.+)$",
     re.IGNORECASE,
 )
 # A year in digits or in Chinese numerals (二〇二二, as formal titles print it).
@@ -235,12 +235,15 @@ _GENERIC_AGENCY = re.compile(r"(?:人民)?政府(?:办公室|办公厅)?|办公�
 # How many lines above a title line may hold its start.
 _TITLE_LINES_ABOVE = 2
 # A label of a page's table of document facts before an agency's name (发布机构：某某局).
-_FACT_LABEL = re.compile(r"^(?:发布机构|发文机关|发布单位|信息来源|来源|主办单位)[:：|]")
+_PUBLISHER_LABELS = "发布机构|发文机关|发布单位|信息来源|来源|主办单位"
+_FACT_LABEL = re.compile(rf"^(?:{_PUBLISHER_LABELS})[:：|]")
 # A row of a page's table of document facts (索引号 | … | 分类 | 政府信息公开年报 …): its column
 # names the report's kind, never its title.
-_FACTS_ROW = re.compile(
-    r"^(?:索引号|分类|主题分类|组配分类|体裁分类|发文日期|发布日期|成文日期|文号|有效性)\s*(?:[:：|]|\s)"
-)
+_FACT_LABELS = "索引号|分类|主题分类|组配分类|体裁分类|发文日期|发布日期|成文日期|文号|有效性"
+_FACTS_ROW = re.compile(rf"^(?:{_FACT_LABELS})\s*(?:[:：|]|\s)")
+# The next field of a row of document facts after a labelled title (名 称: 某局…年度报告 发布日期:
+# 2026年01月21日): the title ends before it.
+_NEXT_FACT = re.compile(rf"\s+(?:{_FACT_LABELS}|{_PUBLISHER_LABELS})\s*[:：]")
 
 
 def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | None]:
@@ -263,7 +266,7 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
     for line in head:
         m = _CRAWLER_TITLE.match(line)
         if m and _TITLE_KEY.search(m.group(2)):
-            title = _clean(m.group(2))
+            title = _clean(_NEXT_FACT.split(m.group(2), 1)[0])
             break
     if title is None:
         # The first line that names an agency; a site's menu ("政府信息公开年报", "2018年政府信息
@@ -510,7 +513,7 @@ def _publisher(head: list[str]) -> str | None:
 # its name ends as an agency's does: the last place an agency is read from.
 _CONTACT = re.compile(
     # 请与某局联系, and 请与某局（地址：…） where the sentence leaves out its verb.
-    r"(?:请|可|欢迎)(?:与|向)([^,，。;；:：()（）]{2,40}?)(?:联系|咨询|反映|(?=[(（]))"
+    r"(?:请|可|欢迎)(?:直接|及时)?(?:与|向)([^,，。;；:：()（）]{2,40}?)(?:联系|咨询|反映|(?=[(（]))"
     r"|请联系[:：]?([^,，。;；:：()（）]{2,40}?)(?=[,，。;；(（]|联系电话|电话|地址)"
     # The office that compiled the report, with what it compiled by between (由某局根据《条例》…
     # 编制而成, 由某局结合有关统计数据编制): the verb is looked for after the match, in that
