@@ -1362,6 +1362,21 @@ def test_the_first_of_a_list_of_kinds_of_content_is_one_part() -> None:
     ]
 
 
+def test_a_body_working_round_its_central_tasks_is_no_department() -> None:
+    # 中心 of 围绕中心工作 ends no department's name (政务服务中心 does).
+    text = "2021年，某某乡紧密围绕中心工作，通过某某乡人民政府网站主动公开政府信息27条。"
+    assert _facts(text) == [("items_published", "website", 27, "exact", "条")]
+    assert _facts("县政务服务中心通过门户网站发布信息60条。") == []
+
+
+def test_zero_statements_of_requests_and_fees_in_longer_words() -> None:
+    assert _facts("2021年，我乡未收到依申请公开要求。") == [
+        ("applications_received", "all", 0, "exact", "件")
+    ]
+    text = "街道未向公民、法人和其他组织收取任何与政府信息公开工作相关的费用。"
+    assert _facts(text) == [("fee_collected_yuan", "all", 0, "exact", "元")]
+
+
 def test_facts_alone_are_the_facts_of_the_full_reading() -> None:
     # extract_facts builds no readings and passes over sentences with neither a count nor a
     # negation; what it finds must be exactly what the full reading (explain) finds.

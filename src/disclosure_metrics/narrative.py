@@ -703,8 +703,15 @@ _PLACE_PREFIX = re.compile(r"^[省市区县镇乡]")
 
 @cache
 def _department_pattern() -> re.Pattern[str]:
-    suffixes = _alternation(vocabulary()["cues"]["department_suffixes"])
-    return re.compile(rf"^([\u4e00-\u9fff]{{1,10}}?(?:{suffixes}))(?=[\u4e00-\u9fff])")
+    # A suffix that opens one of the general aims (中心 of 围绕中心工作) ends no department's name.
+    cues = vocabulary()["cues"]
+    suffixes = []
+    for suffix in sorted(cues["department_suffixes"], key=len, reverse=True):
+        rests = [a[len(suffix) :] for a in cues["general_aims"] if a.startswith(suffix)]
+        ahead = f"(?!{_alternation(rests)})" if rests else ""
+        suffixes.append(re.escape(suffix) + ahead)
+    alternatives = "|".join(suffixes)
+    return re.compile(rf"^([\u4e00-\u9fff]{{1,10}}?(?:{alternatives}))(?=[\u4e00-\u9fff])")
 
 
 @cache
@@ -1330,7 +1337,7 @@ def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: Offs
 _NO_APPLICATIONS = re.compile(
     r"(?:没有|未|无)(?:接到|收到|受理|接收|发生)?(?:任何)?(?:(?!结转)(?:[^,;:。申]|申请人)){0,30}"
     r"(?:依申请公开|公开申请|申请公开|申请|要求公开的?(?:政府)?信息)"  # 未接到群众要求公开的信息
-    r"(?:政府信息|信息)?(?:有关|相关)?的?(?:事项|事宜|事件|件|来信|信件|书|请求|诉求)?"
+    r"(?:政府信息|信息)?(?:有关|相关)?的?(?:事项|事宜|事件|件|来信|信件|书|请求|诉求|要求)?"
     r"(?:的?申请)?件?"  # 没有收到依申请公开政府信息的申请, 未收到依申请公开申请件
     r"(?:办理)?(?:的情况|情况)?(?=[,;:。]|$)"
 )
@@ -1340,7 +1347,7 @@ _APPLICATIONS_NONE = re.compile(
     r"(?::?(?:为|是)?(?:无|零)|(?::|为|是)0件?)(?=[,;:。]|$)"  # 申请数量为0: no unit needed
 )
 _NO_FEE = re.compile(
-    r"(?:没有|未|无|不存在|不涉及)(?:[向对][^,;:。]{0,14}?)?(?:收取|发生|产生)[^,;:。]{0,12}?"
+    r"(?:没有|未|无|不存在|不涉及)(?:[向对][^,;:。]{0,14}?)?(?:收取|发生|产生)[^,;:。]{0,16}?"
     r"(?:信息处理费|处理费|收费|费用)(?:事项|的情况|情况)?"
 )
 # 无信息处理费收取情况, 不涉及信息处理费: the fee named first, its verb after it or none.
