@@ -1377,6 +1377,24 @@ def test_zero_statements_of_requests_and_fees_in_longer_words() -> None:
     assert _facts(text) == [("fee_collected_yuan", "all", 0, "exact", "元")]
 
 
+def test_applications_received_listed_by_way_and_summed_are_their_sum() -> None:
+    text = "全年共收到网上申请36件，邮寄申请9件，合计45件，已答复43件。"
+    assert _facts(text) == [
+        ("applications_received", "all", 45, "exact", "件"),
+        ("applications_closed", "all", 43, "exact", "件"),
+    ]
+    # A sum that is not theirs sums nothing: the first count stays the one received.
+    rows = _facts("全年共收到网上申请36件，邮寄申请9件，合计50件。")
+    assert rows == [("applications_received", "all", 36, "exact", "件")]
+
+
+def test_a_list_of_channels_after_issues_and_items_shares_its_verb() -> None:
+    assert _facts("政务微信发布信息120期480条、政务微博350条。") == [
+        ("items_published", "wechat_official", 480, "exact", "条"),
+        ("items_published", "weibo", 350, "exact", "条"),
+    ]
+
+
 def test_facts_alone_are_the_facts_of_the_full_reading() -> None:
     # extract_facts builds no readings and passes over sentences with neither a count nor a
     # negation; what it finds must be exactly what the full reading (explain) finds.

@@ -1247,9 +1247,11 @@ def _channel_list_item(cand: _Candidate) -> tuple[str, int, str] | str | None:
     marks = sentence.clause_marks
     before = bisect.bisect_left(marks, cand.lead_start)
     start = marks[before - 1] + 1 if before else sentence.start
-    head = text[start : text.find("、", start, cand.lead_start + 1)]
+    head_end = text.find("、", start, cand.lead_start + 1)
+    head = text[start:head_end]
     verb = _last(_words("publish"), head)
-    first = bisect.bisect_left(sentence.count_starts, start)
+    # The first item's count: the last before the 、 (发布信息365期2238条、: 2238条).
+    first = bisect.bisect_right(sentence.count_ends, head_end) - 1
     items = vocabulary()["units"]["items"]
     if verb is None or not channels_in(head) or sentence.counts[first].unit not in items:
         return None
@@ -1541,6 +1543,8 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         if handled is not None:
             closed = handled  # 办理回复, 办理答复: handled, as 办理 alone (cues.handled)
     if received is None and closed is None:
+        if _sum_of_received(cand):
+            return "applications_received", "the sum of the applications received before (合计N件)"
         # 政府信息公开申请数量为5件: the count stated of the noun, with no verb.
         if _STATED_APPLICATIONS.search(lead) and not _in_breakdown(cand):
             return "applications_received", "applications counted with no verb (申请为N件)"
@@ -1557,6 +1561,8 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
             return None
         if _in_breakdown(cand):
             return "a part of the applications received (其中)"
+        if _summed_after(cand.sentence, cand.count) is not None:
+            return "a part of the applications received, summed after it (…合计N件)"
         return "applications_received", f"receiving verb {received.group(0)}, 申请"
     if closed and (cand.sentence.names_requests or _after_applications(cand)):
         part = _breakdown_part(cand)
@@ -1573,6 +1579,49 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
             return "applications_received", f"{handled}, 申请"
         return "applications_closed", f"closing verb {closed.group(0)}, 申请"
     return None
+
+
+# A count that sums the counts listed before it (网上申请105件，快递17件，合计122件).
+_SUM_LEAD = re.compile(r"^[,、]?(?:合计|共计|总计|共)(?:为|:)?$")
+#: The most parts a sum of applications received adds up (ways of asking, kinds of applicant).
+MAX_SUMMED_PARTS = 8
+
+
+def _summed_after(sentence: _Sentence, count: Count) -> Count | None:
+    """The count after ``count`` that sums it with the counts listed between them, their words
+    holding no verb (收到网上申请105件，快递17件，合计122件: 122), or None."""
+    text = sentence.text
+    k = bisect.bisect_right(sentence.count_starts, count.start)
+    total, position = count.value, count.end
+    for following in sentence.counts[k : k + MAX_SUMMED_PARTS]:
+        words = text[position : following.start]
+        if following.unit != count.unit or len(words) > _MAX_ITEM_LEAD:
+            return None
+        if _SUM_LEAD.match(words):
+            return following if following.value == total else None
+        if _list_verbs().search(words) or _words("publish").search(words):
+            return None
+        total += following.value
+        position = following.end
+    return None
+
+
+def _sum_of_received(cand: _Candidate) -> bool:
+    """Whether the count sums the applications received listed before it (收到网上申请105件，
+    快递17件，合计122件: 122): its own words are a sum word, and the first count it sums was
+    received."""
+    if not _SUM_LEAD.match(cand.lead):
+        return False
+    sentence, text = cand.sentence, cand.sentence.text
+    k = bisect.bisect_left(sentence.count_starts, cand.count.start)
+    for j in range(k - 1, max(-1, k - 1 - MAX_SUMMED_PARTS), -1):
+        first = sentence.counts[j]
+        clause_start = sentence.clauses[sentence.clause_of(first.start)][0]
+        lead = text[max(sentence.counts[j - 1].end if j else 0, clause_start) : first.start]
+        if _words("applications_received").search(lead) and "申请" in lead:
+            summed = _summed_after(sentence, first)
+            return summed is not None and summed.start == cand.count.start
+    return False
 
 
 def _requests_counted_as_items(cand: _Candidate) -> bool:
