@@ -1395,6 +1395,20 @@ def test_a_list_of_channels_after_issues_and_items_shares_its_verb() -> None:
     ]
 
 
+def test_information_related_to_the_body_itself_is_no_topic() -> None:
+    text = "通过区政府门户网站主动公开区档案馆相关信息86条。"
+    assert _facts(text, agency="某某区档案馆") == [
+        ("items_published", "website", 86, "exact", "条")
+    ]
+    # Related to one subject, it is a topic's.
+    assert _facts("通过区政府门户网站主动公开职业技能相关信息86条。", agency="某某区档案馆") == []
+
+
+def test_no_fee_taken_in_a_sentence_about_requests() -> None:
+    text = "受理的公开申请均已按时答复，且未收取任何费用。"
+    assert ("fee_collected_yuan", "all", 0, "exact", "元") in _facts(text)
+
+
 def test_facts_alone_are_the_facts_of_the_full_reading() -> None:
     # extract_facts builds no readings and passes over sentences with neither a count nor a
     # negation; what it finds must be exactly what the full reading (explain) finds.

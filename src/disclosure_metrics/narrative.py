@@ -882,10 +882,23 @@ def _object_head(obj: str) -> str:
     return head
 
 
-def _topic_level(head: str) -> bool:
+def _topic_level(head: str, agency: str | None = None) -> bool:
     text = head.replace("各类", "")
-    # 职业技能相关推文: related to one subject; 相关信息 alone is what the body publishes.
-    return _has("topic_words", text) or "类" in text or text.find("相关", 1) != -1
+    # 职业技能相关推文: related to one subject; 相关信息 alone is what the body publishes, and so
+    # is the information related to the body itself (区融媒体中心相关信息, 我局相关信息).
+    related = text.find("相关", 1)
+    if related != -1 and _names_the_body(text[:related], agency):
+        related = -1
+    return _has("topic_words", text) or "类" in text or related != -1
+
+
+def _names_the_body(words: str, agency: str | None) -> bool:
+    """Whether ``words`` name the reporting body: 我局, 本单位, or its name or a part of it
+    (区融媒体中心 for 赣县区融媒体中心)."""
+    if _OWN_PREFIX.fullmatch(words):
+        return True
+    core = _PLACE_PREFIX.sub("", words)
+    return bool(agency and core and (core in agency or _abbreviates(core, agency)))
 
 
 @cache
@@ -1010,7 +1023,7 @@ def _names_breakdown(cand: _Candidate) -> bool:
     return any(text.find(word, start, end) != -1 for word in vocabulary()["cues"]["breakdown"])
 
 
-def _items(cand: _Candidate) -> tuple[str, int, str] | str:
+def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] | str:
     """Items published: (channel, evidence start, why), or why the count is not report-level."""
     verbs = _words("publish")
     span = cand.span
@@ -1048,7 +1061,7 @@ def _items(cand: _Candidate) -> tuple[str, int, str] | str:
     if head:
         if not _ending("item_nouns").search(head):
             return f"what was counted ({head}) is not items of information"
-        if _topic_level(head):
+        if _topic_level(head, agency):
             return f"a topic or document type ({head}), not all items"
     category = _words("category").search(cand.lead)
     if category or head.startswith("其他"):
@@ -1372,7 +1385,7 @@ _COLLECTED_NONE = re.compile(
 # 为0, 是0, :0: a count of none in digits (申请数量为0), looked for before the pattern is tried.
 _NONE_IN_DIGITS = re.compile(r"[为是:]0").search
 _DISPUTE = re.compile(r"复议|诉讼")
-_ABOUT_REQUESTS = re.compile(r"信息公开|依申请|申请人")
+_ABOUT_REQUESTS = re.compile(r"信息公开|依申请|申请人|公开申请|申请公开")
 
 
 # Every zero statement opens with one of these: a sentence without any states none.
@@ -1496,7 +1509,7 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
             return event
         left = left or event
     if c.unit in units["items"]:
-        items = _items(cand)
+        items = _items(cand, agency)
         if isinstance(items, str):
             return left if left and not _has("publish", cand.span) else items
         if not_ours:
