@@ -1409,6 +1409,30 @@ def test_no_fee_taken_in_a_sentence_about_requests() -> None:
     assert ("fee_collected_yuan", "all", 0, "exact", "元") in _facts(text)
 
 
+def test_closing_words_joined_by_bing_close_what_was_counted() -> None:
+    text = "全年共受理政府信息公开申请5件，申请内容属于政策咨询并依法予以答复。"
+    assert _facts(text) == [
+        ("applications_received", "all", 5, "exact", "件"),
+        ("applications_closed", "all", 5, "exact", "件"),
+    ]
+    # Another count between them: the closing words are that count's.
+    text = "全年共受理政府信息公开申请5件，其中3件并依法予以答复。"
+    assert ("applications_closed", "all", 5, "exact", "件") not in _facts(text)
+
+
+def test_requests_all_answered_by_disclosure_are_closed() -> None:
+    assert _facts("全年共收到申请公开政府信息6例，均在规定时间内予以公开。") == [
+        ("applications_received", "all", 6, "exact", "例"),
+        ("applications_closed", "all", 6, "exact", "例"),
+    ]
+
+
+def test_no_requests_in_a_list_of_what_did_not_happen() -> None:
+    assert _facts("2021年未收到政府信息公开申请、行政复议及行政诉讼等情况。") == [
+        ("applications_received", "all", 0, "exact", "件")
+    ]
+
+
 def test_facts_alone_are_the_facts_of_the_full_reading() -> None:
     # extract_facts builds no readings and passes over sentences with neither a count nor a
     # negation; what it finds must be exactly what the full reading (explain) finds.

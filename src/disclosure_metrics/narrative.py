@@ -1354,7 +1354,7 @@ _NO_APPLICATIONS = re.compile(
     r"(?:依申请公开|公开申请|申请公开|申请|要求公开的?(?:政府)?信息)"  # 未接到群众要求公开的信息
     r"(?:政府信息|信息)?(?:有关|相关)?的?(?:事项|事宜|事件|件|来信|信件|书|请求|诉求|要求)?"
     r"(?:的?申请)?件?"  # 没有收到依申请公开政府信息的申请, 未收到依申请公开申请件
-    r"(?:办理)?(?:的情况|情况)?(?=[,;:。]|$)"
+    r"(?:办理)?(?:的情况|情况)?(?=[,;:。、]|$)"  # 未收到…申请、…行政复议…等情况: a list of none
 )
 # 依申请公开情况:无, 政府信息公开申请数为零: the count stated as none after the noun.
 _APPLICATIONS_NONE = re.compile(
@@ -1924,7 +1924,26 @@ def _all_closed(
             received.value == 1 or _closes_what_was_counted(sentence, received, done)
         ):
             found = done
+    if found is None:
+        # 共受理申请8件，申请内容属于咨询并在法定期限内予以答复: closing words joined by 并 to
+        # what is said of those counted, with no other count between.
+        joined = _joined_closing_pattern().search(sentence.text, received.end, end)
+        if (
+            joined is not None
+            and not _ANY_DIGIT.search(sentence.text, received.end, joined.start())
+            and not _COUNT_AFTER.match(sentence.text, joined.end())
+        ):
+            found = joined
     return found
+
+
+@cache
+def _joined_closing_pattern() -> re.Pattern[str]:
+    """并 or 且, then closing words without 已 (并在法定期限内予以答复)."""
+    return re.compile(f"(?:并|且)(?:{_closing_words()['tail']})")
+
+
+_ANY_DIGIT = re.compile(r"\d")
 
 
 @cache
