@@ -1433,6 +1433,20 @@ def test_no_requests_in_a_list_of_what_did_not_happen() -> None:
     ]
 
 
+def test_a_closing_statement_that_cites_the_regulation_by_title() -> None:
+    text = "全年共收到依申请公开3件，均已按照《中华人民共和国政府信息公开条例》按时答复办结。"
+    assert _facts(text) == [
+        ("applications_received", "all", 3, "exact", "件"),
+        ("applications_closed", "all", 3, "exact", "件"),
+    ]
+
+
+def test_requests_there_were_are_requests_received() -> None:
+    assert _facts("2021年度有2件依申请公开信息。") == [
+        ("applications_received", "all", 2, "exact", "件")
+    ]
+
+
 def test_facts_alone_are_the_facts_of_the_full_reading() -> None:
     # extract_facts builds no readings and passes over sentences with neither a count nor a
     # negation; what it finds must be exactly what the full reading (explain) finds.

@@ -1529,6 +1529,8 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
     return left or f"its unit ({c.unit}) counts nothing this extractor reads here"
 
 
+# 有 right before a count of requests: there were that many (2025年度有1件依申请公开信息).
+_EXISTS_LEAD = re.compile(r"(?:^|[^没未])(?:共|总共)?有$")
 _REQUEST_AFTER = re.compile(r"(?:政府信息公开|信息公开|政府信息依|信息依|依)?申请")
 # Applications named right before their count, with no verb: 政府信息公开申请为0件, 依申请公开
 # 事项数量共计5件.
@@ -1558,6 +1560,8 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
     if received is None and closed is None:
         if _sum_of_received(cand):
             return "applications_received", "the sum of the applications received before (合计N件)"
+        if _EXISTS_LEAD.search(lead) and _REQUEST_AFTER.match(cand.after):
+            return "applications_received", "applications there were (有N件依申请公开信息)"
         # 政府信息公开申请数量为5件: the count stated of the noun, with no verb.
         if _STATED_APPLICATIONS.search(lead) and not _in_breakdown(cand):
             return "applications_received", "applications counted with no verb (申请为N件)"
@@ -1884,7 +1888,9 @@ def _closing_words() -> dict[str, str]:
     words = {k: f"(?:{_alternation(v)})" for k, v in spec.items()}
     timing, timing_end = words["timing"], words["timing_ends"]
     words["tail"] = (
-        f"(?:[^,;:。\\d]{{0,14}}?{timing_end})?(?:{timing}){{0,3}}{words['recipient']}?"
+        # a title in 《》 is one word of it (均已按照《…条例》按时答复)
+        f"(?:(?:《[^》]{{1,30}}》|[^,;:。\\d《]){{0,14}}?{timing_end})?(?:{timing}){{0,3}}"
+        f"{words['recipient']}?"
         f"{words['helper']}?{words['manner']}?{words['verbs']}"
     )
     return words
