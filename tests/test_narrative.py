@@ -1418,6 +1418,9 @@ def test_closing_words_joined_by_bing_close_what_was_counted() -> None:
     # Another count between them: the closing words are that count's.
     text = "全年共受理政府信息公开申请5件，其中3件并依法予以答复。"
     assert ("applications_closed", "all", 5, "exact", "件") not in _facts(text)
+    # The 并 of a word (合并处理: handled together) joins nothing.
+    text = "全年共受理政府信息公开申请5件，内容相同的合并处理。"
+    assert _facts(text) == [("applications_received", "all", 5, "exact", "件")]
 
 
 def test_requests_all_answered_by_disclosure_are_closed() -> None:

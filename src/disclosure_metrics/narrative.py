@@ -1945,8 +1945,9 @@ def _all_closed(
 
 @cache
 def _joined_closing_pattern() -> re.Pattern[str]:
-    """并 or 且, then closing words without 已 (并在法定期限内予以答复)."""
-    return re.compile(f"(?:并|且)(?:{_closing_words()['tail']})")
+    """并 or 且, then closing words without 已 (并在法定期限内予以答复); not the 并 of a word
+    (合并处理 is handling them together)."""
+    return re.compile(f"(?<![合兼归吞])(?:并|且)(?:{_closing_words()['tail']})")
 
 
 _ANY_DIGIT = re.compile(r"\d")
