@@ -1450,6 +1450,27 @@ def test_requests_there_were_are_requests_received() -> None:
     ]
 
 
+def test_a_count_still_being_handled_is_not_closed() -> None:
+    assert _facts("全年共收到申请9件，答复完毕8件，办理中1件。") == [
+        ("applications_received", "all", 9, "exact", "件"),
+        ("applications_closed", "all", 8, "exact", "件"),
+    ]
+    assert _facts("12345热线受理诉求120件，办结117件，处理中3件。")[1:] == [
+        ("hotline_resolved", "hotline", 117, "exact", "件")
+    ]
+
+
+def test_a_mailbox_named_after_the_hotline_has_its_own_count() -> None:
+    assert _facts("回复12345工单共52件，局长信箱回复6件。") == [
+        ("hotline_resolved", "hotline", 52, "exact", "件")
+    ]
+
+
+def test_submitting_information_to_archives_is_no_publishing() -> None:
+    # 报送 (sent to the archives); the 公开 of 政务公开信息 is part of a noun.
+    assert _facts("按时向档案馆、图书馆报送政务公开信息120条。") == []
+
+
 def test_facts_alone_are_the_facts_of_the_full_reading() -> None:
     # extract_facts builds no readings and passes over sentences with neither a count nor a
     # negation; what it finds must be exactly what the full reading (explain) finds.

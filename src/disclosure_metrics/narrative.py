@@ -1027,7 +1027,7 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     """Items published: (channel, evidence start, why), or why the count is not report-level."""
     verbs = _words("publish")
     span = cand.span
-    if not verbs.search(span):
+    if _last_verb(span) is None:  # none, or only inside a noun (报送政务公开信息)
         item = _channel_list_item(cand)
         if item is not None:
             return item
@@ -1553,6 +1553,8 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         return f"applications of another kind ({kind}申请), not information requests"
     received = _last(_words("applications_received"), lead)
     closed = _last(_words("applications_closed"), lead)
+    if closed is not None and lead.startswith("中", closed.end()):
+        return f"still being handled ({closed.group(0)}中), not closed"
     if closed is not None and closed.start() >= 2:
         handled = _words("handled").match(lead, closed.start() - 2, closed.start())
         if handled is not None:
@@ -1825,8 +1827,16 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
     if "申请" in cand.lead:
         return "a hotline is named, but the count is of applications"
     lead = cand.lead
+    if mentions[named - 1][0] < cand.lead_start:
+        # The hotline named before the count's own words, which name another way in for
+        # messages (回复12345工单38件，局长信箱回复4件): the count is that one's.
+        other = _words("message_channels").search(lead)
+        if other:
+            return f"its own words name {other.group(0)}, not the hotline named before"
     received = _last(_words("hotline_received"), lead)
     resolved = _last(_words("hotline_resolved"), lead)
+    if resolved is not None and lead.startswith("中", resolved.end()):
+        return f"still being handled ({resolved.group(0)}中), not resolved"
     shared_verb = False
     if received is None and resolved is None:
         # An item of a list that names the hotline and shares the list's verb (办理…信箱（网上
