@@ -1471,6 +1471,29 @@ def test_submitting_information_to_archives_is_no_publishing() -> None:
     assert _facts("按时向档案馆、图书馆报送政务公开信息120条。") == []
 
 
+def test_a_request_named_as_asking_to_disclose_information() -> None:
+    # The 公开 of 公开政府信息的申请 is the request's, not a publishing verb.
+    assert _facts("2022年，共收到自然人的公开政府信息的申请3条。", 2022) == [
+        ("applications_received", "all", 3, "exact", "条")
+    ]
+
+
+def test_items_taken_up_by_a_site_are_that_sites() -> None:
+    text = "区档案局全年主动公开并被区政府网站采用58条。"
+    assert _facts(text, agency="某市某区档案局") == [
+        ("items_published", "website", 58, "exact", "条")
+    ]
+
+
+def test_statements_in_a_list_share_the_verb_before_a_semicolon() -> None:
+    text = "官方微博发布信息118条；官方微信公众号发布信息201条；官方抖音93条。"
+    assert _facts(text) == [
+        ("items_published", "weibo", 118, "exact", "条"),
+        ("items_published", "wechat_official", 201, "exact", "条"),
+        ("items_published", "short_video", 93, "exact", "条"),
+    ]
+
+
 def test_facts_alone_are_the_facts_of_the_full_reading() -> None:
     # extract_facts builds no readings and passes over sentences with neither a count nor a
     # negation; what it finds must be exactly what the full reading (explain) finds.

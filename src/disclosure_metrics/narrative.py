@@ -862,6 +862,9 @@ def _in_breakdown(cand: _Candidate) -> bool:
     return _breakdown_part(cand) is not None
 
 
+# A passive after the verb saying where the items went (主动公开并被区政府网站采用46条): no
+# object of it.
+_ADOPTED_BY = re.compile(r"^并?被[^,;:。]{1,20}?(?:采用|采纳|刊用|刊发|转载)了?$")
 # The object's tail that is no noun of it: 共计, 等, a label's 的情况: (政府信息的情况:40条).
 _OBJECT_TAIL = re.compile(r"(?:共计|合计|总计|累计|共|计|达|为|了|等|:|的?情况)+$")
 _OBJECT_SPLIT = re.compile(r"[、等和及与]|(?<!类)的")  # 政策法规类的信息: one head, a category
@@ -874,6 +877,8 @@ def _object_head(obj: str) -> str:
     if listed and _ending("item_nouns").search(obj[: listed.start()]):
         obj = obj[: listed.start()]
     obj = _OBJECT_TAIL.sub("", obj)
+    if _ADOPTED_BY.match(obj):
+        return ""
     parts = [p for p in _OBJECT_SPLIT.split(obj) if p]
     head = parts[-1] if parts else ""
     suffix = _ending("count_suffixes").search(head)
@@ -995,7 +1000,7 @@ def _where_published(cand: _Candidate, verb: re.Match[str] | None) -> str:
 
 
 _QUOTED = re.compile(r'"[^"]{1,20}"')
-_DESTINATION = re.compile(r"[至到于在]")
+_DESTINATION = re.compile(r"[至到于在被]")  # 被: taken up by it (被区政府网站采用)
 
 
 def _last_verb(lead: str) -> re.Match[str] | None:
@@ -1249,22 +1254,31 @@ def _channel_list_item(cand: _Candidate) -> tuple[str, int, str] | str | None:
     微信公众号17篇、微博3篇: 17 on the WeChat account): (channel, evidence start, why), why not,
     or None when the count is no such item."""
     lead = cand.lead
-    if not lead.startswith("、"):
+    sentence, text = cand.sentence, cand.sentence.text
+    after_semicolon = cand.lead_start > sentence.start and text[cand.lead_start - 1] == ";"
+    if not lead.startswith("、") and not after_semicolon:
         return None
-    own = _QUOTED_NAME.sub("", lead[1:])
+    own = _QUOTED_NAME.sub("", lead.removeprefix("、"))
     named = set(channels_in(own))
     if len(named) != 1 or len(own) > _MAX_ITEM_LEAD:
         return None
-    sentence, text = cand.sentence, cand.sentence.text
-    # The list's first item: from the clause's start to the list's first 、.
-    marks = sentence.clause_marks
-    before = bisect.bisect_left(marks, cand.lead_start)
-    start = marks[before - 1] + 1 if before else sentence.start
-    head_end = text.find("、", start, cand.lead_start + 1)
+    if after_semicolon:
+        # Statements in a list, one a channel (…微信公众号发布信息281条;官方抖音181条): the
+        # statement before, which ends with its count.
+        head_end = cand.lead_start - 1
+        start = sentence.clauses[sentence.clause_of(head_end - 1)][0]
+    else:
+        # The list's first item: from the clause's start to the list's first 、.
+        marks = sentence.clause_marks
+        before = bisect.bisect_left(marks, cand.lead_start)
+        start = marks[before - 1] + 1 if before else sentence.start
+        head_end = text.find("、", start, cand.lead_start + 1)
     head = text[start:head_end]
     verb = _last(_words("publish"), head)
     # The first item's count: the last before the 、 (发布信息365期2238条、: 2238条).
     first = bisect.bisect_right(sentence.count_ends, head_end) - 1
+    if after_semicolon and (first < 0 or sentence.counts[first].end != head_end):
+        return None
     items = vocabulary()["units"]["items"]
     if verb is None or not channels_in(head) or sentence.counts[first].unit not in items:
         return None
@@ -1652,8 +1666,8 @@ def _requests_counted_as_items(cand: _Candidate) -> bool:
     return _words("publish").search(_REQUEST_WORDS.sub("", cand.lead)) is None
 
 
-# The 公开 of a request's own name: 依申请公开, 申请公开, 信息公开申请.
-_REQUEST_WORDS = re.compile(r"依?申请公开|公开申请")
+# The 公开 of a request's own name: 依申请公开, 申请公开, 信息公开申请, 公开政府信息的申请.
+_REQUEST_WORDS = re.compile(r"依?申请公开|公开申请|公开[^,;:。申]{0,8}?的申请")
 
 
 #: How far after a count 办理 looks for what closed it (the next clause or two): a sentence
