@@ -1494,6 +1494,15 @@ def test_statements_in_a_list_share_the_verb_before_a_semicolon() -> None:
     ]
 
 
+def test_a_list_of_kinds_ending_with_deng_is_all_the_site_published() -> None:
+    text = "在县人民政府门户网站发布工作信息、出让公告、登记公告等共126条。"
+    assert _facts(text) == [("items_published", "website", 126, "exact", "条")]
+    # With no channel and no proactive verb it is no stated total.
+    assert _facts("发布通知公告、工作动态等共50条。") == []
+    # Document types alone are documents, not items of information.
+    assert _facts("全年共编发政府公报12期，刊登政府规章、规范性文件等86件。") == []
+
+
 def test_facts_alone_are_the_facts_of_the_full_reading() -> None:
     # extract_facts builds no readings and passes over sentences with neither a count nor a
     # negation; what it finds must be exactly what the full reading (explain) finds.

@@ -862,6 +862,8 @@ def _in_breakdown(cand: _Candidate) -> bool:
     return _breakdown_part(cand) is not None
 
 
+# A list of kinds of content ending with 等, then no noun (…、…等共270余条).
+_LIST_OF_KINDS = re.compile(r"、[^,;:。、]{1,20}等(?:共计|合计|共)?$")
 # A passive after the verb saying where the items went (主动公开并被区政府网站采用46条): no
 # object of it.
 _ADOPTED_BY = re.compile(r"^并?被[^,;:。]{1,20}?(?:采用|采纳|刊用|刊发|转载)了?$")
@@ -876,6 +878,13 @@ def _object_head(obj: str) -> str:
     listed = _words("content_after").search(obj)
     if listed and _ending("item_nouns").search(obj[: listed.start()]):
         obj = obj[: listed.start()]
+    if _LIST_OF_KINDS.search(obj) and any(
+        _ending("item_nouns").search(part) for part in _OBJECT_TAIL.sub("", obj).split("、")
+    ):
+        # 发布工作信息、出让公告、登记公告等共270余条: information among the kinds listed,
+        # examples of all it published there, not the last one's count (a list of document
+        # types alone, 刊登政府规章、规范性文件等112件, is documents).
+        return ""
     obj = _OBJECT_TAIL.sub("", obj)
     if _ADOPTED_BY.match(obj):
         return ""
