@@ -1503,6 +1503,14 @@ def test_a_list_of_kinds_ending_with_deng_is_all_the_site_published() -> None:
     assert _facts("全年共编发政府公报12期，刊登政府规章、规范性文件等86件。") == []
 
 
+def test_a_channel_opening_the_sentence_is_the_subject_of_its_later_count() -> None:
+    text = "“某某医保”微信公众号粉丝1.2万余人，同比增长8%，活跃度40%，全年共发布信息390篇。"
+    assert _facts(text) == [("items_published", "wechat_official", 390, "exact", "篇")]
+    # Another channel named after it takes its place: no one channel.
+    text = "网站访问量120万人次，公众号关注3万人，同比增长8%，活跃度40%，全年共发布信息390篇。"
+    assert _facts(text) == []
+
+
 def test_facts_alone_are_the_facts_of_the_full_reading() -> None:
     # extract_facts builds no readings and passes over sentences with neither a count nor a
     # negation; what it finds must be exactly what the full reading (explain) finds.

@@ -1111,6 +1111,8 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
             break
     if not named and channel_after:
         named, word = channel_after, after
+    if not named:
+        named, word = _sentence_subject_channel(cand)
     distinct = set(named)
     # One channel and others like it (通过官网等渠道发布): several channels, read as a total only
     # when the clause states one (共发布各类信息40余条), as when it names them all.
@@ -1232,6 +1234,26 @@ def _channel_in_breakdown(cand: _Candidate) -> tuple[str, int, str] | str:
     if not _parts_mostly_channels(sentence, breakdown_at):
         return "a column named after a channel, among parts naming topics (其中通知公告N条)"
     return channel, cand.lead_start, f"a channel's part of a total published ({verb.group(0)})"
+
+
+def _sentence_subject_channel(cand: _Candidate) -> tuple[list[str], str]:
+    """The one channel that opens the sentence as its subject, when nothing after it names
+    another or counts items before the count (“某某医保”微信公众号粉丝用户19.9万余人，同比增长
+    11.2%，…，全年共发布信息847篇: the account's 847): ([channel], its word), or ([], "")."""
+    sentence, text = cand.sentence, cand.sentence.text
+    first_start, first_end = sentence.clauses[0]
+    pattern = _channel_pattern()[0]
+    if first_end >= cand.span_start or pattern.search(text, first_start, first_end) is None:
+        return [], ""
+    named = channels_in(text[first_start:first_end])
+    if len(set(named)) != 1 or channels_in(text[first_end : cand.count.start]):
+        return [], ""
+    items = vocabulary()["units"]["items"]
+    k = bisect.bisect_left(sentence.count_starts, cand.count.start)
+    if any(c.unit in items for c in sentence.counts[:k]):
+        return [], ""
+    found = _last(pattern, text[first_start:first_end])
+    return named, found.group(0) if found else ""
 
 
 def _generic_head(head: str) -> bool:
