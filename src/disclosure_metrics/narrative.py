@@ -1150,7 +1150,7 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         return f"published in a column ({column.group(0)}), not the stated total"
     # 各类信息 (information of every kind) is all of it, whatever the verb (公开发布各类信息).
     # 我镇信息: the body's own information; 涉及…等方面信息: information of those kinds
-    own = _OWN_PREFIX.sub("", head).removeprefix("方面")
+    own = _own_noun(head)
     proactive = (
         verb.group(0) in _PROACTIVE
         or cand.lead.endswith("主动", 0, verb.start())  # 主动发布, 主动推送
@@ -1256,10 +1256,26 @@ def _sentence_subject_channel(cand: _Candidate) -> tuple[list[str], str]:
     return named, found.group(0) if found else ""
 
 
+def _list_head(sentence: _Sentence, item_start: int) -> tuple[int, int]:
+    """Where the first item of the list holding the item at ``item_start`` stands: from its
+    clause's start to the list's first 、 (a list thousands of items long is not searched
+    again for each item)."""
+    marks = sentence.clause_marks
+    before = bisect.bisect_left(marks, item_start)
+    start = marks[before - 1] + 1 if before else sentence.start
+    return start, sentence.text.find("、", start, item_start + 1)
+
+
+def _own_noun(head: str) -> str:
+    """What was published without the body's own name before it (我镇信息 → 信息) or 方面 (涉及
+    …等方面信息 → 信息)."""
+    return _OWN_PREFIX.sub("", head).removeprefix("方面")
+
+
 def _generic_head(head: str) -> bool:
     """Whether what was published is information as such (信息, 政府信息, 各类信息, 我局信息),
     not one kind of content (新闻动态, 教育资讯)."""
-    own = _OWN_PREFIX.sub("", head).removeprefix("方面")
+    own = _own_noun(head)
     return own in ("信息", "") or head == "各类信息" or bool(_ending("total_nouns").search(head))
 
 
@@ -1299,11 +1315,7 @@ def _channel_list_item(cand: _Candidate) -> tuple[str, int, str] | str | None:
         head_end = cand.lead_start - 1
         start = sentence.clauses[sentence.clause_of(head_end - 1)][0]
     else:
-        # The list's first item: from the clause's start to the list's first 、.
-        marks = sentence.clause_marks
-        before = bisect.bisect_left(marks, cand.lead_start)
-        start = marks[before - 1] + 1 if before else sentence.start
-        head_end = text.find("、", start, cand.lead_start + 1)
+        start, head_end = _list_head(sentence, cand.lead_start)
     head = text[start:head_end]
     verb = _last(_words("publish"), head)
     # The first item's count: the last before the 、 (发布信息365期2238条、: 2238条).
@@ -1430,7 +1442,10 @@ _COLLECTED_NONE = re.compile(
 # 为0, 是0, :0: a count of none in digits (申请数量为0), looked for before the pattern is tried.
 _NONE_IN_DIGITS = re.compile(r"[为是:]0").search
 _DISPUTE = re.compile(r"复议|诉讼")
-_ABOUT_REQUESTS = re.compile(r"信息公开|依申请|申请人|公开申请|申请公开")
+# Requests for information named as such (not 行政许可申请).
+_INFORMATION_REQUESTS = re.compile(r"公开申请|依申请|申请公开|信息申请")
+# A sentence about information requests: they named, or 信息公开, or the applicant.
+_ABOUT_REQUESTS = re.compile(rf"{_INFORMATION_REQUESTS.pattern}|信息公开|申请人")
 
 
 # Every zero statement opens with one of these: a sentence without any states none.
@@ -1720,10 +1735,6 @@ def _after_applications(cand: _Candidate) -> bool:
     return _words("not_applications").search(sentence.text, sentence.start, clause[1]) is None
 
 
-# Requests for information named as such (not 行政许可申请).
-_INFORMATION_REQUESTS = re.compile(r"公开申请|依申请|申请公开|信息申请")
-
-
 def _closed_after(after: str) -> bool:
     """Whether the words right after a count close it, with 已 or without it (已按时答复,
     在法定期限内完成答复), and are no denial (未在规定时限内答复)."""
@@ -1890,14 +1901,8 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
         sentence = cand.sentence
         own_item = mentions[named - 1][0] >= cand.lead_start  # the item names the hotline
         if own_item and lead.lstrip().startswith("、"):
-            # The list's head: from the clause's start to its first 、 (a list thousands of
-            # items long is not searched again for each item).
-            marks = sentence.clause_marks
-            before = bisect.bisect_left(marks, cand.lead_start)
-            start = marks[before - 1] + 1 if before else sentence.start
-            text = sentence.text
-            head_end = text.find("、", start, cand.lead_start + 1)
-            lead = text[start:head_end]
+            start, head_end = _list_head(sentence, cand.lead_start)
+            lead = sentence.text[start:head_end]
             received = _last(_words("hotline_received"), lead)
             resolved = _last(_words("hotline_resolved"), lead)
             shared_verb = True
