@@ -1511,6 +1511,26 @@ def test_a_channel_opening_the_sentence_is_the_subject_of_its_later_count() -> N
     assert _facts(text) == []
 
 
+def test_an_aside_in_brackets_does_not_part_a_count_from_its_verb() -> None:
+    # The verb and what it counts stand before the aside; the count after it.
+    assert _facts("全年共受理公开申请（含线上申请）17件，均已按期答复。") == [
+        ("applications_received", "all", 17, "exact", "件"),
+        ("applications_closed", "all", 17, "exact", "件"),
+    ]
+    assert _facts("受理承办12345热线（市民热线）诉求共计4810件，已办结4810件。") == [
+        ("hotline_received", "hotline", 4810, "exact", "件"),
+        ("hotline_resolved", "hotline", 4810, "exact", "件"),
+    ]
+    # What the aside leaves out is not what was counted.
+    assert _facts("本年度共收到信息公开申请（不含咨询）6件。") == [
+        ("applications_received", "all", 6, "exact", "件")
+    ]
+    # A count inside the aside keeps the words before it: the count after has none of its own.
+    assert _facts("共收到申请（含上年结转2件）9件。") == [
+        ("applications_carried_over", "all", 2, "exact", "件")
+    ]
+
+
 def test_facts_alone_are_the_facts_of_the_full_reading() -> None:
     # extract_facts builds no readings and passes over sentences with neither a count nor a
     # negation; what it finds must be exactly what the full reading (explain) finds.

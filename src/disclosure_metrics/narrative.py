@@ -557,6 +557,8 @@ def _candidates(sentence: _Sentence) -> list[_Candidate]:
             # A count alone after a colon (主动公开政府信息的情况:40条): what it counts is the
             # label before the colon.
             lead_start = sentence.clauses[ci - 1][0]
+        elif lead_start == clause_start:
+            lead_start = _before_aside(sentence, clause_start, prev_end)
         span_start = lead_start
         lead = None
         if out and count.start == prev_end and sentence.counts[k - 1].unit not in item_units:
@@ -572,7 +574,7 @@ def _candidates(sentence: _Sentence) -> list[_Candidate]:
                     break
                 if sentence.text[sentence.clauses[back + 1][0] - 1] == ";":
                     break
-                span_start = sentence.clauses[back][0]
+                span_start = min(span_start, sentence.clauses[back][0])
         out.append(
             _Candidate(
                 sentence=sentence,
@@ -589,6 +591,44 @@ def _candidates(sentence: _Sentence) -> list[_Candidate]:
         if count.unit in item_units:
             prev_items_clause = ci
     return out
+
+
+_ASIDE_OPENS = {")": "(", "]": "[", "】": "【"}
+_ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
+
+
+def _outside_asides(text: str) -> str:
+    """``text`` without its asides in brackets.
+
+    >>> _outside_asides("受理申请(含网上申请)")
+    '受理申请'
+    """
+    if "(" in text or "[" in text or "【" in text:
+        return _ASIDE.sub("", text)
+    return text
+
+
+def _before_aside(sentence: _Sentence, clause_start: int, prev_end: int) -> int:
+    """Where the words of a count whose clause opens after an aside in brackets start: in the
+    clause the aside interrupts (受理政府信息公开申请(含网上申请)21件: the verb and what it
+    counts stand before the brackets). ``clause_start`` itself when the clause follows no
+    aside, or when a count stands in the aside or after those words (the count before has
+    them).
+
+    >>> text = "共受理申请(含网上申请)21件"
+    >>> s = _Sentence(text, 0, len(text), [], [])
+    >>> text[_before_aside(s, text.index("21"), 0) :]
+    '共受理申请(含网上申请)21件'
+    """
+    text = sentence.text
+    opener = _ASIDE_OPENS.get(text[clause_start - 1]) if clause_start > sentence.start else None
+    if opener is None:
+        return clause_start
+    opened = text.rfind(opener, sentence.start, clause_start - 1)
+    if opened <= sentence.start or opened < prev_end or text[opened - 1] in _CLAUSE_END:
+        return clause_start
+    before = sentence.clauses[sentence.clause_of(opened - 1)][0]
+    return max(before, prev_end)
 
 
 # The applications a sentence before counted, named again (上述申请, 以上3件申请, 前述依申请公开
@@ -1603,8 +1643,10 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
     """(applications_received or applications_closed, why) from the verb nearest the number,
     why not, or None when the sentence is not about applications."""
     lead = cand.lead
-    other = _words("not_applications").search(lead)
-    if other and other.group(0) == "案件" and _REQUEST_WORDS.search(lead, 0, other.start()):
+    # An aside says what the count holds or leaves out (申请(不含咨询类)13件): not what it is.
+    outside = _outside_asides(lead)
+    other = _words("not_applications").search(outside)
+    if other and other.group(0) == "案件" and _REQUEST_WORDS.search(outside, 0, other.start()):
         other = None  # 依申请公开政府信息案件: information requests counted as cases
     if other:
         return f"about {other.group(0)}, not information requests"
@@ -1838,7 +1880,7 @@ def _other_kind_of_application(cand: _Candidate) -> str | None:
     >>> _other_kind_of_application(_candidates(sentence)[0])
     '行政许可'
     """
-    before = cand.before
+    before = _outside_asides(cand.before)  # 申请(含线上申请): the aside's 申请 is not the count's
     at = before.rfind("申请")
     if at == -1:
         after_at = cand.after.find("申请")
