@@ -33,6 +33,11 @@ from disclosure_metrics.numbers import (
         ("+2", "signed_int", 2),
         ("-8", "signed_int", -8),
         ("12 件", "int", 12),
+        # 本年增/减 written with sign words
+        ("减4", "signed_int", -4),
+        ("减少 1", "signed_int", -1),
+        ("增加3", "signed_int", 3),
+        ("新增2", "signed_int", 2),
     ],
 )
 def test_parse_cell(text: str, col_type: str, expected: object) -> None:

@@ -194,6 +194,29 @@ def test_table2_units_signs_and_glue() -> None:
     assert result.cells["art20_9"]["procurement"] == {"projects": 6, "amount": 251000}
 
 
+def test_table2_changes_written_with_sign_words() -> None:
+    # 本年增/减 as a report may write it: 减4 (down 4), 增加1 (up 1), in text, in cells, and
+    # printed one cell per line.
+    lines = lines_of(
+        "第二十条第（五）项",
+        "行政许可 6 减4 2",
+        "其他对外管理服务事项 3 增加1 7",
+    )
+    cells = read_table2(lines, "GOV2019").cells["art20_5"]
+    assert cells["licensing"] == {"prev_items": 6, "items_delta": -4, "decisions": 2}
+    assert cells["other_services"] == {"prev_items": 3, "items_delta": 1, "decisions": 7}
+    rows = lines_of("第二十条第（六）项", ["行政处罚", "20", "新增5", "11"])
+    cells = read_table2(rows, "GOV2019").cells["art20_6"]
+    assert cells["punishment"] == {"prev_items": 20, "items_delta": 5, "decisions": 11}
+    one_per_line = lines_of(
+        "第二十条第（五）项", "行政许可", "6", "减4", "2", "其他对外管理服务事项"
+    )
+    one_per_line += lines_of("0", "0", "0")
+    joined = join_cell_lines(one_per_line, tpl.table2_width())
+    cells = read_table2(joined, "GOV2019").cells["art20_5"]
+    assert cells["licensing"] == {"prev_items": 6, "items_delta": -4, "decisions": 2}
+
+
 def test_table4_glued_split_by_group_totals() -> None:
     result = read_table4(
         lines_of("行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计10203120001200000")

@@ -30,6 +30,21 @@ _ANNOTATION = re.compile(r"\([^()]*[\u4e00-\u9fff][^()]*\)")
 _UNIT = re.compile(r"(万元|亿元|元|件|个|项|条|次|家)$")
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+# 本年增/减 written with words before its digits (减4, 减少1, 增加3, 新增2): the signs they mean.
+_SIGN_WORD = re.compile(r"(?:(增加|新增|增)|(减少|减))(?=\s*\d)")
+
+
+def signs_for_words(text: str) -> str:
+    """``text`` with each sign word before digits written as its sign.
+
+    >>> signs_for_words("6 减4 2"), signs_for_words("增加 3"), signs_for_words("减免")
+    ('6 -4 2', '+ 3', '减免')
+    """
+    if "增" not in text and "减" not in text:
+        return text
+    return _SIGN_WORD.sub(lambda m: "+" if m.group(1) else "-", text)
+
+
 # In a value run: a signed or unsigned digit string (possibly with a decimal part), or an NA mark.
 TOKEN = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:万元|亿元|元)?|不适用|(?<![\w/])[/—－]+(?![\w/])")
 
@@ -99,8 +114,8 @@ def parse_cell(text: str) -> Value:
 
     >>> parse_cell(""), parse_cell(" 1,234 "), parse_cell("+2")
     (None, 1234, 2)
-    >>> parse_cell("-1")
-    -1
+    >>> parse_cell("-1"), parse_cell("减4"), parse_cell("增加2")
+    (-1, -4, 2)
     """
     if text.isdigit() and text.isascii():  # the common cell: digits only, nothing to clean
         return int(text)
@@ -112,7 +127,7 @@ def parse_cell(text: str) -> Value:
         return None
     if t in NA_MARKS:
         return "NA"
-    t = _UNIT.sub("", t)
+    t = signs_for_words(_UNIT.sub("", t))
     if _THOUSANDS.match(t):
         t = t.replace(",", "")
     if not _NUMBER.match(t):

@@ -39,6 +39,7 @@ from .numbers import (
     Value,
     candidates_by_cell,
     parse_cell,
+    signs_for_words,
     split_glued,
 )
 
@@ -455,7 +456,7 @@ def line_segments(line: Line, rows: Sequence[tpl.Row], line_no: int = 0) -> list
             stop = _label_start(text, nxt[0], nxt[2])
         else:
             stop = len(text)
-        runs = _runs(text[end:stop])
+        runs = _runs(signs_for_words(text[end:stop]))
         values = ("tokens", TOKEN.findall(runs[0].group())) if runs else None
         segments.append(Segment(row.key, values, line_no))
     return segments
@@ -600,8 +601,9 @@ def _one_value(text: str) -> bool:
         return True  # the usual value
     if text in NA_MARKS:
         return True
-    # A value opens with a digit or a sign; a label, with a character or a bracket.
-    return (text[0].isdigit() or text[0] in "+-－") and _is_value_cell(text)
+    # A value opens with a digit or a sign (or a sign word: 减4); a label, with a character or
+    # a bracket.
+    return (text[0].isdigit() or text[0] in "+-－增新减") and _is_value_cell(text)
 
 
 def _continues(label: str, head: str, rest: str) -> bool:
