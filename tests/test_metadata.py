@@ -386,3 +386,14 @@ def test_a_labelled_title_in_a_row_of_document_facts_ends_before_the_next_field(
         "- 标 题: 某市某区市场监督管理局2025年政府信息公开工作年度报告",
     ]
     assert title_agency_year(lines)[1:] == ("某市某区市场监督管理局", 2025)
+
+
+def test_a_trail_that_goes_on_past_a_year_crumb_is_no_title() -> None:
+    # The trail's last crumb (部门…年度报告, a column) follows a crumb of digits; the title is
+    # the next line.
+    lines = [
+        "首页 > 信息公开 > 年报 > 2024 > 部门政府信息公开工作年度报告",
+        "某区卫生健康局2024年政府信息公开工作年度报告",
+        "来源：某区卫生健康局",
+    ]
+    assert title_agency_year(lines)[1:] == ("某区卫生健康局", 2024)

@@ -51,6 +51,8 @@ _SENTENCE_MARK = re.compile(r"[。；;，,]")
 # A breadcrumb separator stands between words (政务公开 > 年报), unlike the > of a tag.
 _BREADCRUMB = re.compile(r"[\u4e00-\u9fff]\s*[>＞»›]\s*[\u4e00-\u9fff]")
 _SEPARATOR = re.compile(r"[>＞»›]")
+# A crumb and the separator after it: the trail goes on.
+_NEXT_CRUMB = re.compile(r"[^\s>＞»›]+\s*[>＞»›]\s*")
 _CHROME_WORDS = re.compile(r"当前位置|您的位置|您现在的位置|字体[:：]|打印本页|关闭窗口")
 
 
@@ -96,6 +98,8 @@ def _after_breadcrumb(piece: str) -> str:
     '某县2023年政府信息公开工作年度报告'
     >>> _after_breadcrumb("某县2023年政府信息公开工作年度报告")
     '某县2023年政府信息公开工作年度报告'
+    >>> _after_breadcrumb("首页 > 年报 > 2023 > 部门年报 某局2023年政府信息公开工作年度报告")
+    '某局2023年政府信息公开工作年度报告'
     """
     # A trail stands near the start: only so much is looked at (a page's line may be long).
     if _SEPARATOR.search(piece, 0, _CRUMBS_WITHIN) is None:
@@ -103,7 +107,12 @@ def _after_breadcrumb(piece: str) -> str:
     crumbs = list(_BREADCRUMB.finditer(piece, 0, _CRUMBS_WITHIN))
     if not crumbs:
         return piece
-    rest = piece[crumbs[-1].end() - 1 :].split(None, 1)  # the last crumb, then what follows
+    last = crumbs[-1].end() - 1
+    # The trail goes on past crumbs of no Chinese (年报 > 2023 > 部门年报): its last crumb is
+    # the one no separator follows.
+    while (more := _NEXT_CRUMB.match(piece, last)) is not None:
+        last = more.end()
+    rest = piece[last:].split(None, 1)  # the last crumb, then what follows
     if len(rest) == 2 and _TITLE_KEY.search(rest[1]):
         return rest[1]
     return piece
