@@ -15,7 +15,10 @@ from disclosure_metrics.normalize import (
 
 # Characters that normalization maps, expands, drops or keeps: every shortcut must agree with
 # the per-character offsets on all of them.
-_AWKWARD = ["1", "a", " ", "\u3000", "\t", "（", "㈠", "\u00a8", "１", "“", "规", ".", "\x00"]
+_AWKWARD = [
+    *("1", "a", " ", "\u3000", "\t", "（", "㈠", "\u00a8", "１", "“", "规", ".", "\x00"),
+    "\u200b",  # prints nothing: dropped
+]
 
 
 def test_widths_quotes_and_spacing() -> None:
@@ -65,3 +68,12 @@ def test_offsets_read_many_times_are_built_once_and_stay_right() -> None:
     assert len(positions) > MAX_DIRECT_READS
     assert [offsets[i] for i in positions] == [want[i] for i in positions]
     assert offsets._offsets is not None  # built once, after the direct reads
+
+
+def test_characters_that_print_nothing_are_dropped_and_quotes_keep_them() -> None:
+    raw = "本年新\u200b收\u00ad申请 1\u20602 件\ufeff"
+    normalized, offsets = norm_with_offsets(raw)
+    assert normalized == norm(raw) == "本年新收申请12件"
+    assert [raw[o] for o in offsets] == list(normalized)
+    at = normalized.index("12")
+    assert quote(raw, normalized, at, at + 2) == "1\u20602"

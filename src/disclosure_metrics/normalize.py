@@ -37,6 +37,12 @@ CJK_CHAR = _CJK
 _NON_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 
 
+#: Characters that print nothing (zero-width space and joiners, word joiner, a BOM inside the
+#: text, soft hyphen): a web page, a copy from one, or a Word file may hold them inside a
+#: label or a number. Normalization drops them.
+INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
 def _keep_space(left: str, right: str) -> bool:
     return left in _NUMERIC_CHARS and right in _NUMERIC_CHARS
 
@@ -50,6 +56,9 @@ class _CharMap(dict[int, str]):
     """
 
     def __missing__(self, code: int) -> str:
+        if chr(code) in INVISIBLE_CHARS:
+            self[code] = ""
+            return ""
         piece = unicodedata.normalize("NFKC", chr(code)).translate(_QUOTES).translate(_RADICALS)
         self[code] = piece
         return piece
@@ -70,6 +79,7 @@ def _changing() -> re.Pattern[str]:
         if not unicodedata.is_normalized("NFKC", chr(c))
         or chr(c).translate(_QUOTES) != chr(c)
         or c in _RADICALS
+        or chr(c) in INVISIBLE_CHARS
     ]
     ranges = []
     first = last = codes[0]
@@ -113,10 +123,10 @@ def _map(text: str) -> str:
 
 def map_chars(text: str) -> str:
     """Each character in its NFKC form with quotes unified: :func:`norm` without its rule for
-    whitespace (a character may expand, ㈠ → (一); nothing is removed).
+    whitespace (a character may expand, ㈠ → (一); only one that prints nothing is removed).
 
-    >>> map_chars("（一） ３")
-    '(一) 3'
+    >>> map_chars("（一） ３"), map_chars("本年新\u200b收")
+    ('(一) 3', '本年新收')
     """
     return _map(text)
 
@@ -247,7 +257,7 @@ def quote_span(
     """Where :func:`quote` cuts ``raw``: its start and end index."""
     if start == 0 and end == len(normalized) and raw:
         first, last = _CHARS[ord(raw[0])], _CHARS[ord(raw[-1])]
-        if not first[0].isspace() and not last[-1].isspace():
+        if first and last and not first[0].isspace() and not last[-1].isspace():
             return 0, len(raw)  # offsets[0] == 0 and offsets[-1] == len(raw) - 1
     if mapped is None:
         mapped = _map(raw)

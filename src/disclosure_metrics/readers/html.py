@@ -34,7 +34,7 @@ from lxml import etree
 
 from ..document import Cell, Document, Table, TextLine
 from ..errors import ReportError, check_grid
-from ..normalize import join_wrapped
+from ..normalize import INVISIBLE_CHARS, join_wrapped
 from .plain import read_lines
 
 #: How many leading bytes are searched for a ``<meta>`` charset declaration.
@@ -89,9 +89,8 @@ _DOCTYPE_KEYWORD = re.compile(rb"<!(?i:DOCTYPE)")
 #: libxml2's nesting limit with huge_tree; a page nested deeper is refused, not read in part.
 MAX_DEPTH = 2048
 _INLINE_TAG = re.compile(r"</?(?:font|span|b|i|u|em|strong|small|big|a|o:p)\b[^>]*>", re.I)
-_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS))
-_HAS_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_CHARS))
+_HAS_INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 
 
 def read(path: str, data: bytes, ocr: str = "auto", jobs: int = 1) -> Document:
@@ -626,7 +625,7 @@ def _squash(text: str) -> str:
 def _normalizer(text: str) -> Callable[[str], str]:
     """:func:`normalize_space`, or :func:`_squash` when ``text`` (all of the page's) holds no
     invisible character: one search of the whole page instead of one per line and cell."""
-    if any(char in text for char in _INVISIBLE_CHARS):
+    if any(char in text for char in INVISIBLE_CHARS):
         return normalize_space
     return _squash
 
