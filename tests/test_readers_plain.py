@@ -125,3 +125,17 @@ def test_cells_ended_with_a_pipe_amid_the_page_sources_blank_lines() -> None:
         "2",
         "正文",
     ]
+
+
+def test_cells_parted_by_pipes_alone_are_a_table_without_a_separator_row() -> None:
+    items = _read(
+        "二、主动公开政府信息情况\n信息内容 | 本年制发件数 | 本年废止件数\n"
+        "规章 | 0 | 0\n行政规范性文件 | 2 | 1\n\n全年未收到申请 | 行政复议0件。"
+    )
+    assert isinstance(items[0], TextLine) and isinstance(items[1], Table)
+    assert [[c.text for c in row] for row in items[1].rows][1:] == [
+        ["规章", "0", "0"],
+        ["行政规范性文件", "2", "1"],
+    ]
+    # A line of prose with pipes, alone in its block, stays text.
+    assert isinstance(items[-1], TextLine)

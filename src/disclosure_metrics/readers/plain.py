@@ -53,16 +53,31 @@ def _markdown_cells(line: str) -> list[Cell]:
     return cells
 
 
+#: Lines of three cells or more parted by pipes alone (``规章 | 0 | 5``, no outer pipe) that
+#: make a block of lines a table with no separator row: cells joined by `` | `` as some
+#: crawlers and copies write a table.
+MIN_BARE_ROWS = 3
+
+
+def _inner_pipes_only(line: str) -> bool:
+    """Whether ``line`` parts three cells or more by pipes, with none at either end."""
+    stripped = line.strip()
+    return stripped.count("|") >= 2 and not stripped.startswith("|") and not stripped.endswith("|")
+
+
 def _bare_pipe_rows(lines: list[str]) -> frozenset[int]:
     """The lines of Markdown tables written without their outer pipes (``规章 | 0 | 5`` over
     ``---|---|---``, as html2text writes them): every line holding a ``|`` in a block of
-    non-empty lines that holds a separator row. html2text writes a one-cell row (a caption,
-    第二十条第（五）项) with no pipe, and the separator under a one-cell header as ``---``.
+    non-empty lines that holds a separator row, or :data:`MIN_BARE_ROWS` lines of three cells
+    parted by pipes alone. html2text writes a one-cell row (a caption, 第二十条第（五）项) with
+    no pipe, and the separator under a one-cell header as ``---``.
 
     >>> sorted(_bare_pipe_rows(["表", "项目 | 数量", "---|---", "规章 | 5", "a|b"]))
     [1, 2, 3, 4]
     >>> sorted(_bare_pipe_rows(["甲 | 乙", "正文"]))
     []
+    >>> sorted(_bare_pipe_rows(["表", "规章 | 0 | 5", "规范性文件 | 1 | 2", "行政许可 | 3 | 4"]))
+    [1, 2, 3]
     >>> sorted(_bare_pipe_rows(["第二十条第（一）项", "---", "信息内容| 数量", "规章| 5",
     ...                         "第二十条第（五）项", "行政许可| 5", "", "正文|"]))
     [2, 3, 5]
@@ -76,9 +91,12 @@ def _bare_pipe_rows(lines: list[str]) -> frozenset[int]:
             if "|" in line:
                 piped.append(index)
             continue
-        if piped and any(
-            _MD_SEPARATOR.match(lines[k].strip()) or _DASHES.fullmatch(lines[k].strip())
-            for k in block
+        if piped and (
+            any(
+                _MD_SEPARATOR.match(lines[k].strip()) or _DASHES.fullmatch(lines[k].strip())
+                for k in block
+            )
+            or sum(map(_inner_pipes_only, (lines[k] for k in piped))) >= MIN_BARE_ROWS
         ):
             rows.update(piped)
         block, piped = [], []
