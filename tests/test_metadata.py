@@ -397,3 +397,9 @@ def test_a_trail_that_goes_on_past_a_year_crumb_is_no_title() -> None:
         "来源：某区卫生健康局",
     ]
     assert title_agency_year(lines)[1:] == ("某区卫生健康局", 2024)
+
+
+def test_a_labelled_title_wrapped_onto_the_next_line_keeps_no_label() -> None:
+    # A facts cell too narrow for the title: it wraps inside the year.
+    lines = ["标题: 某市某区住房和城乡建设局202", "4年度政府信息公开工作年度报告", "一、总体情况"]
+    assert title_agency_year(lines)[1:] == ("某市某区住房和城乡建设局", 2024)

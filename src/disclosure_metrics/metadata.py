@@ -255,6 +255,17 @@ _FACTS_ROW = re.compile(rf"^(?:{_FACT_LABELS})\s*(?:[:：|]|\s)")
 _NEXT_FACT = re.compile(rf"\s+(?:{_FACT_LABELS}|{_PUBLISHER_LABELS})\s*[:：]")
 
 
+def _unlabelled(text: str) -> str:
+    """``text`` without a title's label before it (标题: …), which a title wrapped over two
+    lines keeps on its first.
+
+    >>> _unlabelled("标题: 某区住房和城乡建设局202"), _unlabelled("某区住房和城乡建设局")
+    ('某区住房和城乡建设局202', '某区住房和城乡建设局')
+    """
+    labelled = _CRAWLER_TITLE.match(text)
+    return labelled.group(2) if labelled is not None else text
+
+
 def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | None]:
     """The report's title, agency and year, from its first lines (``None`` where not found)."""
     # A line is chrome by how it starts: a page saved as one line holds its footer's chrome
@@ -299,7 +310,7 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
                 # a title wrapped before 年度报告, or inside its words (…政府信息 / 公开工作…)
                 joined = line + head[i + 1]
             piece = _AS_FOLLOWS.sub("", _after_breadcrumb(_title_piece(joined).rstrip()))
-            joined = _run_on_cut(piece)
+            joined = _run_on_cut(piece := _unlabelled(piece))
             if (
                 not _TITLE_KEY.search(joined)
                 or len(_clean(joined)) > _MAX_TITLE
@@ -319,6 +330,7 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
                 for above in head[max(0, i - _TITLE_LINES_ABOVE) : i][::-1]:
                     # a row of document facts gives its label's cell only (发布机构 | 某局 | …)
                     piece = _FACT_LABEL.sub("", _clean(above.replace("\t", "|"))).split("|")[0]
+                    piece = _unlabelled(piece)  # 标题: 某区…局202 / 4年度…: the title's start
                     if _TITLE_KEY.search(piece) or _SENTENCE_MARK.search(piece):
                         break
                     longer = piece + longer
