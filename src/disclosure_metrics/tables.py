@@ -432,6 +432,8 @@ def _anchors_in(text: str, rows: Sequence[tpl.Row]) -> list[tuple[int, int, tpl.
 
 
 def _is_value_cell(text: str) -> bool:
+    if not text or (text.isdigit() and text.isascii()):
+        return True  # parse_cell's two common cells (blank, digits), without the call
     try:
         parse_cell(text)
     except UnreadableCell:
@@ -472,42 +474,54 @@ def _column_labels() -> frozenset[str]:
 
 def _cell_segments(line: Line, rows: Sequence[tpl.Row], line_no: int) -> list[Segment]:
     cells = line.cells or []
-    spanned = line.spanned or [False] * len(cells)
+    # Most rows span no cell: their unspanned cells are the cells (a slice, never mutated).
+    spanned = line.spanned if line.spanned is not None and True in line.spanned else None
     labels = _column_labels()
     # A header row names two columns or more (its 总计 is the column, not the （七）总计 row);
     # a label spanning two cells (总计 | 总计) is one cell of a data row.
     if sum(map(labels.__contains__, cells)) >= 2 and (
-        sum(1 for c, s in zip(cells, spanned, strict=False) if not s and c in labels) >= 2
+        spanned is None
+        or sum(1 for c, s in zip(cells, spanned, strict=False) if not s and c in labels) >= 2
     ):
         return []
     anchored: tuple[int, tpl.Row] | None = None
-    scan = _combined(rows)
-    for i, cell in enumerate(cells):
-        if cell.isascii() or not _CJK.search(cell):
-            continue  # _anchor_matches' own first test (a digit cell is ASCII), without the call
-        # The row of _anchors_in(cell, rows)[-1]: its last anchor's (a merge of two anchors of
-        # one label keeps the label's row), without the rows of the others.
-        last = None
-        for m in scan.pattern.finditer(cell):
-            last = m
-        if last is not None:
-            anchored = (i, scan.owner(cell, last.start(), last.end()))
+    if not all(map(str.isascii, cells)):  # every anchor is Chinese: ASCII cells hold none
+        scan = _combined(rows)
+        for i, cell in enumerate(cells):
+            if cell.isascii() or not _CJK.search(cell):
+                continue  # _anchor_matches' own first test (a digit cell is ASCII)
+            # The row of _anchors_in(cell, rows)[-1]: its last anchor's (a merge of two anchors
+            # of one label keeps the label's row), without the rows of the others.
+            last = None
+            for m in scan.pattern.finditer(cell):
+                last = m
+            if last is not None:
+                anchored = (i, scan.owner(cell, last.start(), last.end()))
     if anchored is None:
-        texts = [c for c, s in zip(cells, spanned, strict=False) if not s]
-        last_text = max((i for i, c in enumerate(texts) if not _is_value_cell(c)), default=-1)
+        texts = (
+            cells if spanned is None else [c for c, s in zip(cells, spanned, strict=False) if not s]
+        )
+        # The last cell that is no value (scanned from the end: values come last).
+        last_text = -1
+        for k in range(len(texts) - 1, -1, -1):
+            if not _is_value_cell(texts[k]):
+                last_text = k
+                break
         values = _merged_cells_apart(texts[last_text + 1 :])
-        if any(v.strip() for v in values):
+        if any(map(str.strip, values)):
             return [Segment(None, (_cells_kind(line), values), line_no, last_text >= 0)]
         return []
     i, row = anchored
     values = _merged_cells_apart(
-        [c for c, s in zip(cells[i + 1 :], spanned[i + 1 :], strict=False) if not s]
+        cells[i + 1 :]
+        if spanned is None
+        else [c for c, s in zip(cells[i + 1 :], spanned[i + 1 :], strict=False) if not s]
     )
     if not values and not _runs(cells[i]):
         return [Segment(row.key, None, line_no)]  # a header cell (总计) or a label alone
     while values and not _is_value_cell(values[0]) and not TOKEN.search(values[0]):
         values.pop(0)  # a label continued in the next cell
-    if not any(v.strip() for v in values):
+    if not any(map(str.strip, values)):
         # A cell that holds both the label and its numbers (a Word cell typed as one line).
         m = _anchor_matches(cells[i], rows)[-1]
         runs = _runs(cells[i][m[1] :])
@@ -529,7 +543,7 @@ def _merged_cells_apart(values: list[str]) -> list[str]:
     >>> _merged_cells_apart(["0 7", "5", "1 234", "3元", ""])
     ['0', '7', '5', '1 234', '3元', '']
     """
-    if not any(" " in v.strip() for v in values):
+    if " " not in "".join(values) or not any(" " in v.strip() for v in values):
         return values
     out: list[str] = []
     for value in values:
