@@ -123,6 +123,10 @@ def test_events_of_open_days_and_press_conferences() -> None:
     assert _facts("全年共召开新闻发布会15场。") == [
         ("other", "press_conference", 15, "exact", "场")
     ]
+    # The unit as written: 场次, not its first character.
+    assert _facts("举办政府开放日活动2场次。") == [
+        ("open_day_events", "open_day", 2, "exact", "场次")
+    ]
 
 
 @pytest.mark.parametrize(
