@@ -1555,3 +1555,19 @@ def test_facts_alone_are_the_facts_of_the_full_reading() -> None:
             assert alone == (full[0], []), (path.name, key)
             read += len(full[0])
     assert read > 0
+
+
+def test_a_sentence_that_opens_by_closing_all_closes_the_applications_before_it() -> None:
+    text = "全年共收到政府信息公开申请4件，其中网上申请3件、信函申请1件。均已在法定期限内答复。"
+    assert _facts(text) == [
+        ("applications_received", "all", 4, "exact", "件"),
+        ("applications_closed", "all", 4, "exact", "件"),
+    ]
+    # Only right after the sentence that counted them, and only when it says "all".
+    assert _facts("全年共收到申请4件。网站发布信息20条。均已按时答复。") == [
+        ("applications_received", "all", 4, "exact", "件"),
+        ("items_published", "website", 20, "exact", "条"),
+    ]
+    assert _facts("全年共收到申请4件。已按时答复。") == [
+        ("applications_received", "all", 4, "exact", "件")
+    ]

@@ -660,6 +660,7 @@ def _sentences(text: str, every: bool = True) -> list[_Sentence]:
             and lo == hi
             and negation(text, a, b) is None
             and (text.find("申请", a, b) == -1 or refers_back(text, a, b) is None)
+            and _closing_at_start(text, a, b) is None
         ):
             continue
         inside = [c for c in all_counts[lo:hi] if c.end <= b]
@@ -2074,11 +2075,32 @@ def _closes_those_counted(sentence: _Sentence, counted: Count | None) -> tuple[i
         return None
     ref = _REFERS_BACK.search(sentence.text, sentence.start, sentence.end)
     if ref is None:
-        return None
+        return _opens_closing_all(sentence, counted)
     done = _all_closed_pattern().search(sentence.text, ref.end(), sentence.end)
     if done is None:
         return None
     return ref.start(), done.end()
+
+
+# What may stand before a closing statement that opens its sentence (并已全部按时答复).
+_CLOSING_OPENER = re.compile(r"(?:并且|并|且|目前|现)?")
+
+
+def _closing_at_start(text: str, start: int, end: int) -> re.Match[str] | None:
+    """A statement that all were closed opening ``text[start:end]`` (均已按时答复, 已全部办结)."""
+    at = _CLOSING_OPENER.match(text, start, end)
+    done = _all_closed_pattern().match(text, at.end() if at else start, end)
+    return done if done is not None and _has_all_word(done) else None
+
+
+def _opens_closing_all(sentence: _Sentence, counted: Count) -> tuple[int, int] | None:
+    """Where a sentence right after the one that counted the applications opens by saying
+    that all were closed, naming nothing (收到申请3件，其中…。均已按时答复): its statement."""
+    before = sentence.previous[-1] if sentence.previous else None
+    if before is None or not before[0] <= counted.start < before[1]:
+        return None
+    done = _closing_at_start(sentence.text, sentence.start, sentence.end)
+    return (done.start(), done.end()) if done is not None else None
 
 
 def _closes_what_was_counted(sentence: _Sentence, received: Count, done: re.Match[str]) -> bool:
