@@ -1296,6 +1296,13 @@ def test_a_count_right_after_a_count_of_another_kind_shares_its_words() -> None:
     assert _facts("全年通过微信公众号推送18期52条信息。") == [
         ("items_published", "wechat_official", 52, "exact", "条")
     ]
+    # Listed with a 、 between them, too; words between them are a count's own.
+    assert _facts("政务微信全年推送信息48期、160条。") == [
+        ("items_published", "wechat_official", 160, "exact", "条")
+    ]
+    assert _facts("开展宣传活动3次、在政府网站发布信息20条。") == [
+        ("items_published", "website", 20, "exact", "条")
+    ]
 
 
 def test_information_the_body_itself_published_is_its_total() -> None:

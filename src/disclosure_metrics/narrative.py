@@ -536,6 +536,10 @@ class _Candidate:
         return self.sentence.text[self.span_start : self.count.start]
 
 
+# What may stand between a count and the count of another kind right after it.
+_RIGHT_AFTER = frozenset({"", "、"})
+
+
 def _candidates(sentence: _Sentence) -> list[_Candidate]:
     out = []
     item_units = set(vocabulary()["units"]["items"])
@@ -561,9 +565,13 @@ def _candidates(sentence: _Sentence) -> list[_Candidate]:
             lead_start = _before_aside(sentence, clause_start, prev_end)
         span_start = lead_start
         lead = None
-        if out and count.start == prev_end and sentence.counts[k - 1].unit not in item_units:
-            # A count right after a count of another kind (发布247次457条: pushes, then items)
-            # has the words before that one.
+        if (
+            out
+            and sentence.text[prev_end : count.start] in _RIGHT_AFTER
+            and sentence.counts[k - 1].unit not in item_units
+        ):
+            # A count right after a count of another kind (发布247次457条: pushes, then items;
+            # 推送306期、1120条) has the words before that one.
             lead_start, span_start, lead = out[-1].lead_start, out[-1].span_start, out[-1].lead
         elif prev_clause != ci:
             # A channel may be named in the one or two clauses before, unless a count of items
