@@ -403,3 +403,18 @@ def test_a_labelled_title_wrapped_onto_the_next_line_keeps_no_label() -> None:
     # A facts cell too narrow for the title: it wraps inside the year.
     lines = ["标题: 某市某区住房和城乡建设局202", "4年度政府信息公开工作年度报告", "一、总体情况"]
     assert title_agency_year(lines)[1:] == ("某市某区住房和城乡建设局", 2024)
+
+
+def test_trails_parted_by_slashes_or_arrows_and_a_trail_ending_with_the_title() -> None:
+    below = ["某县林业局2024年政府信息公开工作年度报告", "一、总体情况"]
+    assert title_agency_year(["首页 / 信息公开 / 政府信息公开年报", *below])[1:] == (
+        "某县林业局",
+        2024,
+    )
+    assert title_agency_year(["首页→信息公开→年报", *below])[1:] == ("某县林业局", 2024)
+    # The trail's last crumb is the page's own title: the report, not a column.
+    lines = ["首页 / 信息公开 / 年报 / 某区司法局2023年政府信息公开工作年度报告", "一、总体情况"]
+    assert title_agency_year(lines)[1:] == ("某区司法局", 2023)
+    # One slash parts a title from its site's name.
+    lines = ["某县2023年政府信息公开工作年度报告/某县人民政府", "一、总体情况"]
+    assert title_agency_year(lines)[1:] == ("某县", 2023)

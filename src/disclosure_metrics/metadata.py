@@ -53,7 +53,21 @@ _BREADCRUMB = re.compile(r"[\u4e00-\u9fff]\s*[>＞»›]\s*[\u4e00-\u9fff]")
 _SEPARATOR = re.compile(r"[>＞»›]")
 # A crumb and the separator after it: the trail goes on.
 _NEXT_CRUMB = re.compile(r"[^\s>＞»›]+\s*[>＞»›]\s*")
+# A trail parted by / or → (首页 / 信息公开 / 年报): two of them at least, as one alone may part
+# a title from a site's name.
+_OTHER_TRAIL = re.compile(r"[\u4e00-\u9fff]\s*([/→])\s*[^\s/→]{1,30}\s*\1\s*[\u4e00-\u9fff]")
 _CHROME_WORDS = re.compile(r"当前位置|您的位置|您现在的位置|字体[:：]|打印本页|关闭窗口")
+
+
+def _as_trail(line: str) -> str:
+    """``line`` with a trail parted by / or → parted by > instead, as a trail is read.
+
+    >>> _as_trail("首页 / 信息公开 / 年报"), _as_trail("某县年度报告/某县人民政府")
+    ('首页 > 信息公开 > 年报', '某县年度报告/某县人民政府')
+    """
+    if ("/" in line or "→" in line) and _OTHER_TRAIL.search(line):
+        return line.replace("/", ">").replace("→", ">")
+    return line
 
 
 def _is_chrome(line: str) -> bool:
@@ -115,7 +129,22 @@ def _after_breadcrumb(piece: str) -> str:
     rest = piece[last:].split(None, 1)  # the last crumb, then what follows
     if len(rest) == 2 and _TITLE_KEY.search(rest[1]):
         return rest[1]
+    if len(rest) == 1 and _names_a_report(rest[0]):
+        return rest[0]  # the trail ends with the page's own title (… > 年报 > 某局2023年…报告)
     return piece
+
+
+def _names_a_report(crumb: str) -> bool:
+    """Whether a crumb is a report's title: report words, a year and an agency's name before
+    it (某区司法局2023年…年度报告), not a column (政府信息公开年报, 2023年政府信息公开年报).
+
+    >>> _names_a_report("某区司法局2023年政府信息公开工作年度报告"), _names_a_report("2023年年报")
+    (True, False)
+    """
+    if not _TITLE_KEY.search(crumb) or not _YEAR.search(crumb):
+        return False
+    own = _agency_of(_clean(crumb))
+    return _agency_like(own) and not _GENERIC_AGENCY.fullmatch(own) and not _fragment(own)
 
 
 # A name quoted in ASCII angle brackets, as a preamble may quote the template's notice.
@@ -151,8 +180,9 @@ _MARKUP = re.compile(
 )
 
 
-# A page title's site name after the report's own (…年度报告_某某县人民政府, … - 某某网, …|某某网).
-_SITE_NAME = re.compile(r"(年度报告|年报)(?:\([^()]{1,12}\))?[_|\-–—][^_|\-–—]{2,40}$")
+# A page title's site name after the report's own (…年度报告_某某县人民政府, … - 某某网, …|某某网,
+# …/某某网).
+_SITE_NAME = re.compile(r"(年度报告|年报)(?:\([^()]{1,12}\))?[_|\-–—/][^_|\-–—/]{2,40}$")
 
 
 # A note after the title, not part of the name: （全文）, （更正版）, （示例数据）.
@@ -273,7 +303,7 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
     # one line keeps what follows its chrome (首页 … 当前位置：首页 > … > 年报 某县2023年…).
     head = [
         _after_chrome(line, long=len(line) > _MAX_TITLE) if _is_chrome(line[:_MAX_TITLE]) else line
-        for line in [raw.strip() for raw in lines[:_SCAN_LINES]]
+        for line in [_as_trail(raw.strip()) for raw in lines[:_SCAN_LINES]]
         if line
     ]
     head = [line for line in head if line]
