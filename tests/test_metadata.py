@@ -418,3 +418,10 @@ def test_trails_parted_by_slashes_or_arrows_and_a_trail_ending_with_the_title() 
     # One slash parts a title from its site's name.
     lines = ["某县2023年政府信息公开工作年度报告/某县人民政府", "一、总体情况"]
     assert title_agency_year(lines)[1:] == ("某县", 2023)
+
+
+def test_a_date_before_the_title_and_de_before_the_report_words_are_no_name() -> None:
+    lines = ["2025-01-20 某县林业局2024年政府信息公开工作年度报告", "一、总体情况"]
+    assert title_agency_year(lines)[1:] == ("某县林业局", 2024)
+    lines = ["某县人民政府关于2024年度政府信息公开工作的年度报告", "一、总体情况"]
+    assert title_agency_year(lines)[1:] == ("某县人民政府", 2024)

@@ -28,7 +28,7 @@ _CN_DIGITS = {c: str(i) for i, c in enumerate("零一二三四五六七八九")}
 _YEAR_NUMBER = r"(?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3}"
 _YEAR = re.compile(rf"({_YEAR_NUMBER})\s*年")
 _REPORT_WORDS = re.compile(
-    r"(政府信息公开|政务公开|信息公开)?(工作)?(年度报告|年报)(全文)?|"
+    r"(政府信息公开|政务公开|信息公开)?(工作)?的?(年度报告|年报)(全文)?|"
     r"(政府信息公开|政务公开|信息公开)(工作)?(情况)?报告|"
     r"[《》#*【】\[\]]|\((?:(?:19|20)\d{2})\)"
 )
@@ -213,6 +213,8 @@ _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
 # What may stand at either end of an agency's name after the title's words are taken out:
 # punctuation, and the separators of a file's name (某局_2023年…).
 _EDGES = "：:，,。 _-—–|｜•●·▪■◆►▶"
+# A date a page prints before the title on its line (2024-01-20 某局2023年…年度报告).
+_LEADING_DATE = re.compile(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")
 
 
 def _agency_of(title: str) -> str:
@@ -226,8 +228,12 @@ def _agency_of(title: str) -> str:
     '某某区人民政府办公室'
     >>> _agency_of("某镇2023年报"), _agency_of("附件1：某局_2023年度政府信息公开工作年度报告")
     ('某镇', '某局')
+    >>> _agency_of("2024-01-20 某局2023年政府信息公开工作年度报告")
+    '某局'
+    >>> _agency_of("某县人民政府关于2023年度政府信息公开工作的年度报告")
+    '某县人民政府'
     """
-    agency = _TRAILING_NOTE.sub(r"\1", _clean(title))
+    agency = _TRAILING_NOTE.sub(r"\1", _LEADING_DATE.sub("", _clean(title)))
     agency = _YEAR_REPORT.sub("", agency)  # 某镇2023年报: the year's 年 is the report's
     agency = _YEAR_WORDS.sub("", agency)
     agency = _REPORT_WORDS.sub("", agency)
