@@ -1578,3 +1578,15 @@ def test_a_sentence_that_opens_by_closing_all_closes_the_applications_before_it(
     assert _facts("全年共收到申请4件。已按时答复。") == [
         ("applications_received", "all", 4, "exact", "件")
     ]
+
+
+def test_a_sentence_that_opens_by_resolving_all_resolves_the_calls_before_it() -> None:
+    assert _facts("12345热线全年受理群众诉求230件。已全部按时办结。") == [
+        ("hotline_received", "hotline", 230, "exact", "件"),
+        ("hotline_resolved", "hotline", 230, "exact", "件"),
+    ]
+    # A count resolved is stated: the next sentence adds nothing.
+    assert _facts("12345热线全年受理群众诉求230件，办结228件。均已按时答复。") == [
+        ("hotline_received", "hotline", 230, "exact", "件"),
+        ("hotline_resolved", "hotline", 228, "exact", "件"),
+    ]

@@ -2350,12 +2350,20 @@ def _read_text(
     # Applications counted in the last sentence with counts and not closed there: a later
     # sentence without counts may close them (收到申请55件。上述申请已全部按时答复).
     unclosed: Count | None = None
+    # Calls to the hotline counted so: the next sentence may open by resolving them all
+    # (12345热线受理诉求120件。已全部办结).
+    unresolved: Count | None = None
     for sentence in _sentences(text, every=explain):
         placed: list[tuple[int, Reading]] = []  # (position in the text, reading)
         if not sentence.counts and _closed_before(
             sentence, unclosed, section, raw, offsets, facts, placed if explain else None
         ):
             unclosed = None
+        if not sentence.counts and _closed_before(
+            sentence, unresolved, section, raw, offsets, facts, placed if explain else None,
+            metric="hotline_resolved",
+        ):  # fmt: skip
+            unresolved = None
         for metric, unit, a, b in _zero_facts(sentence, year):
             clause = sentence.clauses[sentence.clause_of(sentence.start + a)]
             evidence = _evidence(sentence, clause[0], clause[1], raw, offsets)
@@ -2450,6 +2458,10 @@ def _read_text(
             unclosed = (
                 found[0] if len(found) == 1 and "applications_closed" not in explicit else None
             )
+            calls = received["hotline_received"]
+            unresolved = (
+                calls[0] if len(calls) == 1 and "hotline_resolved" not in explicit else None
+            )
         # Closure: one count received, then "all of them closed" (均已全部办理, 均已按期答复).
         for received_metric, closed_metric, channel in _CLOSURES:
             found = received[received_metric]
@@ -2462,6 +2474,8 @@ def _read_text(
             if done:
                 if received_metric == "applications_received":
                     unclosed = None
+                else:
+                    unresolved = None
                 ci = sentence.clause_of(c.start)
                 evidence = _evidence(sentence, sentence.clauses[ci][0], done.end(), raw, offsets)
                 facts.append(
@@ -2495,22 +2509,29 @@ def _closed_before(
     offsets: Offsets,
     facts: list[Fact],
     placed: list[tuple[int, Reading]] | None,
+    metric: str = "applications_closed",
 ) -> bool:
     """Add the closed fact when ``sentence`` names the applications ``counted`` before it
-    again and closes them all (上述申请已全部按时答复); whether it did."""
-    closing = _closes_those_counted(sentence, counted)
-    if closing is None or counted is None:
+    again and closes them all (上述申请已全部按时答复), or opens by closing all of them right
+    after their sentence; for ``metric`` hotline_resolved, the calls counted (the latter only).
+    Whether it did."""
+    if counted is None:
+        return False
+    if metric == "applications_closed":
+        closing = _closes_those_counted(sentence, counted)
+        channel, what = "all", "the applications counted before were all closed"
+    else:
+        closing = _opens_closing_all(sentence, counted)
+        channel, what = "hotline", "the calls counted before were all resolved"
+    if closing is None:
         return False
     evidence = _evidence(sentence, closing[0], closing[1], raw, offsets)
     c = counted
-    facts.append(
-        Fact("applications_closed", "all", c.value, c.qualifier, c.unit, evidence, section)
-    )
+    facts.append(Fact(metric, channel, c.value, c.qualifier, c.unit, evidence, section))
     if placed is not None:
         placed.append(
-            (closing[0], Reading(section, c.printed, evidence, "applications_closed", "all",
-                                 c.value, "the applications counted before were all closed"))
-        )  # fmt: skip
+            (closing[0], Reading(section, c.printed, evidence, metric, channel, c.value, what))
+        )
     return True
 
 
