@@ -1590,3 +1590,18 @@ def test_a_sentence_that_opens_by_resolving_all_resolves_the_calls_before_it() -
         ("hotline_received", "hotline", 230, "exact", "件"),
         ("hotline_resolved", "hotline", 228, "exact", "件"),
     ]
+
+
+def test_information_disclosure_received_is_requests_without_the_word_application() -> None:
+    # 提交政府信息公开N件 after a receiving verb counts requests, not items published.
+    assert _facts("2024年，我局接收网上提交的政府信息公开7件。", 2024, agency="某县某局") == [
+        ("applications_received", "all", 7, "exact", "件")
+    ]
+
+
+def test_what_channels_counted_as_such_published_is_theirs_not_the_total() -> None:
+    text = "政务微博和抖音号两个政务新媒体账号发布各类信息820条。"
+    assert _facts(text) == []
+    # Channels listed with 等 and a total noun: all the body published, as before.
+    text = "通过政府网站、政务微博、微信公众号等渠道共发布各类信息5000条。"
+    assert _facts(text) == [("items_published", "all", 5000, "exact", "条")]

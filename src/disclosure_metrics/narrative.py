@@ -1207,6 +1207,8 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     )
     # Information as such, published by the body itself or proactively: all it published.
     own_subject = _OWN_SUBJECT.search(where) is not None
+    if len(distinct) > 1 and (counted := _CHANNELS_COUNTED.search(cand.span)):
+        return f"the sum of the channels named ({counted.group(0)}), not all the body published"
     if total_noun or head == "各类信息" or ((proactive or own_subject) and own in ("信息", "")):
         return "all", cand.lead_start, f"a stated total: {verb.group(0)} {head or '(no object)'}"
     if _sums_its_channel_breakdown(cand):
@@ -1686,7 +1688,11 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
             return "applications_closed", "closing verb after the count (N件已按时答复), 申请"
         return None
     if received and (closed is None or received.end() > closed.end()):
-        about_applications = "申请" in lead or _REQUEST_AFTER.match(cand.after)
+        about_applications = (
+            "申请" in lead
+            or _REQUEST_AFTER.match(cand.after)
+            or _DISCLOSURE_RECEIVED.search(lead, received.end())
+        )
         if not about_applications:
             return None
         if _in_breakdown(cand):
@@ -1764,7 +1770,13 @@ def _requests_counted_as_items(cand: _Candidate) -> bool:
 
 
 # The 公开 of a request's own name: 依申请公开, 申请公开, 信息公开申请, 公开政府信息的申请.
+# Channels named and counted as such (微信公众号和头条号两个政务新媒体): what they published
+# together is theirs, not all the body published.
+_CHANNELS_COUNTED = re.compile(r"[两二三四五六七八九十\d]个(?:政务)?(?:新媒体|平台|账号|渠道)")
 _REQUEST_WORDS = re.compile(r"依?申请公开|公开申请|公开[^,;:。申]{0,8}?的申请")
+# What a receiving verb counts when it names 信息公开 and no 申请: requests for it
+# (接收网络方式提交政府信息公开5件).
+_DISCLOSURE_RECEIVED = re.compile(r"信息公开(?:事项|请求)?(?:共计|合计|共)?$")
 
 
 #: How far after a count 办理 looks for what closed it (the next clause or two): a sentence
