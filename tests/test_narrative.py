@@ -1605,3 +1605,36 @@ def test_what_channels_counted_as_such_published_is_theirs_not_the_total() -> No
     # Channels listed with 等 and a total noun: all the body published, as before.
     text = "通过政府网站、政务微博、微信公众号等渠道共发布各类信息5000条。"
     assert _facts(text) == [("items_published", "all", 5000, "exact", "条")]
+
+
+def test_a_templates_rows_of_website_and_other_ways_are_channel_counts() -> None:
+    # A provincial template's rows: 政府网站公开政府信息数, 其他方式公开政府信息数, 规范性文件数.
+    text = (
+        "主动公开信息总数212条，其中政府网站公开政府信息数150条，"
+        "其他方式公开政府信息数62条，规范性文件数2条。"
+    )
+    assert _facts(text) == [
+        ("items_published", "all", 212, "exact", "条"),
+        ("items_published", "website", 150, "exact", "条"),
+        ("items_published", "other", 62, "exact", "条"),
+    ]
+    # Other ways alone are a channel, not all that was published.
+    assert _facts("通过其他方式公开政府信息20条。") == [
+        ("items_published", "other", 20, "exact", "条")
+    ]
+
+
+def test_requests_counted_in_xiang() -> None:
+    assert _facts("本年度收到3项依申请公开事项，均已按时答复。") == [
+        ("applications_received", "all", 3, "exact", "项"),
+        ("applications_closed", "all", 3, "exact", "项"),
+    ]
+
+
+def test_messages_of_several_ways_in_with_the_hotline_are_not_the_hotlines() -> None:
+    assert _facts("回复“书记信箱”“网络问政”“12345”等平台的群众诉求86条。") == []
+    assert _facts("市长信箱和12345热线共受理群众诉求500件。") == []
+    # Messages left on the hotline are its own.
+    assert _facts("办理12345热线留言120件。") == [
+        ("hotline_resolved", "hotline", 120, "exact", "件")
+    ]

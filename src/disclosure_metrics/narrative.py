@@ -1952,6 +1952,13 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
         other = _words("message_channels").search(lead)
         if other:
             return f"its own words name {other.group(0)}, not the hotline named before"
+    else:
+        # Another way in for messages listed before the hotline in the count's own words
+        # (回复“市长留言板”“12345”…等190余条): the count is of them all, not the hotline's.
+        first = next(start for start, _end in mentions if start >= cand.lead_start)
+        other = _words("message_channels").search(cand.sentence.text, cand.lead_start, first)
+        if other:
+            return f"{other.group(0)} and the hotline counted together, not the hotline's alone"
     received = _last(_words("hotline_received"), lead)
     resolved = _last(_words("hotline_resolved"), lead)
     if resolved is not None and lead.startswith("中", resolved.end()):
