@@ -1638,3 +1638,21 @@ def test_messages_of_several_ways_in_with_the_hotline_are_not_the_hotlines() -> 
     assert _facts("办理12345热线留言120件。") == [
         ("hotline_resolved", "hotline", 120, "exact", "件")
     ]
+
+
+def test_a_topic_clause_with_its_own_verb_does_not_scope_the_next_count() -> None:
+    text = "围绕就业、社保等选题精选内容推送，“某某人社”微信公众号发布推文412篇。"
+    assert _facts(text) == [("items_published", "wechat_official", 412, "exact", "篇")]
+    # A topic that scopes the count's own verb still makes it a part.
+    assert _facts("围绕疫情防控，通过微信公众号发布信息50条。") == []
+
+
+def test_a_departments_part_of_the_portal_broken_down_again_is_its_website() -> None:
+    text = (
+        "全年共发布各类信息1500条，其中，通过部门频道主动公开政府信息620条，"
+        "含规范性文件类信息3条，其他文件类信息617条。"
+    )
+    assert _facts(text) == [
+        ("items_published", "all", 1500, "exact", "条"),
+        ("items_published", "website", 620, "exact", "条"),
+    ]

@@ -1024,6 +1024,16 @@ def _sub_units(text: str) -> re.Match[str] | None:
     return found
 
 
+def _topic_has_its_own_verb(cand: _Candidate, span: str, topic: re.Match[str]) -> bool:
+    """Whether the topic's clause, one before the count's own, publishes in a verb of its own
+    (围绕…选题精选内容推送，…公众号发布推文687篇): it says what the work aims at, and the count's
+    clause states its own count, not a part of that."""
+    end = _clause_end(span, topic.end())
+    if cand.span_start + end >= cand.lead_start:
+        return False  # the topic in the count's own clause (围绕疫情防控发布信息50条)
+    return _has("publish", span[topic.end() : end])
+
+
 def _previous_clause_start(cand: _Candidate) -> int:
     """Where the clause before the count's own starts (the count's own, when it is the first)."""
     sentence = cand.sentence
@@ -1134,6 +1144,8 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         topic = None  # 围绕人社业务重点工作: the body's work as a whole
     if topic and cand.span_start + topic.start() < _previous_clause_start(cand):
         topic = None  # 聚焦…热点信息，加大公开力度，全年共发布…: the work's focus, two clauses back
+    if topic and _topic_has_its_own_verb(cand, span, topic):
+        topic = None  # 围绕…选题精选内容推送，某某微信公众号发布推文687篇: a statement of its own
     if topic:
         return f"a topic subset ({topic.group(0)}…), not a total"
     purpose = _topic_after(cand)
@@ -1396,6 +1408,10 @@ def _breaks_down_topics(sentence: _Sentence, start: int) -> bool:
     return not _parts_mostly_channels(sentence, start)
 
 
+# A part's own breakdown after a comma (…主动公开政府信息1233条，含规范性文件类信息2条…).
+_CONTAINS_PARTS = re.compile(r",含")
+
+
 def _parts_mostly_channels(sentence: _Sentence, start: int) -> bool:
     """Whether the counts of items of the breakdown opened at ``start`` (up to a semicolon)
     name a channel at least as often as not: 其中网站N条、公众号N条 splits a total by channel;
@@ -1405,7 +1421,8 @@ def _parts_mostly_channels(sentence: _Sentence, start: int) -> bool:
     end = text.find(";", start, sentence.end)
     end = sentence.end if end == -1 else end
     nested = _words("breakdown").search(text, start, end)
-    end = nested.start() if nested else end
+    contained = _CONTAINS_PARTS.search(text, start, end)  # ，含规范性文件2条: a part's own parts
+    end = min(m.start() for m in (nested, contained) if m) if nested or contained else end
     items = set(vocabulary()["units"]["items"])
     position, named, unnamed = start, 0, 0
     for part in sentence.counts[bisect.bisect_left(sentence.count_starts, start) :]:
