@@ -1656,3 +1656,25 @@ def test_a_departments_part_of_the_portal_broken_down_again_is_its_website() -> 
         ("items_published", "all", 1500, "exact", "条"),
         ("items_published", "website", 620, "exact", "条"),
     ]
+
+
+def test_applications_and_those_carried_over_summed_are_no_received_count() -> None:
+    text = "2024年新收到政府信息公开申请5件，上年结转2件，共计7件。目前依法办结7件。"
+    facts = _facts(text, 2024)
+    assert ("applications_received", "all", 5, "exact", "件") in facts
+    assert ("applications_received", "all", 7, "exact", "件") not in facts
+
+
+def test_requests_for_disclosure_called_demands_are_requests() -> None:
+    text = "本单位接到依申请公开方面的诉求3件，均依法作出答复。"
+    assert _facts(text) == [
+        ("applications_received", "all", 3, "exact", "件"),
+        ("applications_closed", "all", 3, "exact", "件"),
+    ]
+
+
+def test_events_named_right_after_their_count() -> None:
+    assert _facts("先后通过召开6次新闻发布会、参加访谈等方式解读政策。") == [
+        ("other", "press_conference", 6, "exact", "次")
+    ]
+    assert _facts("召开4次会议。") == []

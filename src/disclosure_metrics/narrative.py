@@ -1674,8 +1674,12 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
     # An aside says what the count holds or leaves out (申请(不含咨询类)13件): not what it is.
     outside = _outside_asides(lead)
     other = _words("not_applications").search(outside)
-    if other and other.group(0) == "案件" and _REQUEST_WORDS.search(outside, 0, other.start()):
-        other = None  # 依申请公开政府信息案件: information requests counted as cases
+    if (
+        other
+        and other.group(0) in ("案件", "诉求")
+        and _REQUEST_WORDS.search(outside, 0, other.start())
+    ):
+        other = None  # 依申请公开政府信息案件, 依申请公开方面的诉求: information requests
     if other:
         return f"about {other.group(0)}, not information requests"
     kind = _other_kind_of_application(cand)
@@ -1754,6 +1758,8 @@ def _summed_after(sentence: _Sentence, count: Count) -> Count | None:
             return following if following.value == total else None
         if _list_verbs().search(words) or _words("publish").search(words):
             return None
+        if _any_outcome().search(words):
+            return None  # 收到申请3件，上年结转1件，共计4件: those carried over were not received
         total += following.value
         position = following.end
     return None
@@ -2018,6 +2024,12 @@ def _event(cand: _Candidate) -> _Decision | str:
     if not _has("events", cand.lead):
         return "no event verb (召开, 举办 …) before it"
     named = set(channels_in(cand.lead))
+    if not named:
+        # The events named right after their count (召开4次新闻发布会).
+        pattern, owner = _channel_pattern()
+        right_after = pattern.match(cand.after)
+        if right_after is not None:
+            named = set(owner[right_after.group(0)])
     if named == {"open_day"}:
         return _Decision("open_day_events", "open_day", cand.lead_start, "an open day event")
     if named == {"press_conference"}:
