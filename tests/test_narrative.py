@@ -1678,3 +1678,14 @@ def test_events_named_right_after_their_count() -> None:
         ("other", "press_conference", 6, "exact", "次")
     ]
     assert _facts("召开4次会议。") == []
+
+
+def test_requests_received_then_all_granted_are_received_and_closed() -> None:
+    assert _facts("收到政府信息公开申请4项全部予以公开，无上年结转申请。") == [
+        ("applications_received", "all", 4, "exact", "项"),
+        ("applications_closed", "all", 4, "exact", "项"),
+    ]
+
+
+def test_one_event_of_each_kind_is_not_their_count() -> None:
+    assert _facts("召开“3·15”、“质量月”主题新闻发布会各1次。") == []

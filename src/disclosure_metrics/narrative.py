@@ -731,6 +731,8 @@ def _outcome(cand: _Candidate, year: int | None) -> str | None:
     # "1件结转下年度", "有1件涉及…的行政复议": the cue follows the number.
     if not any_outcome.search(cand.after):
         return None
+    if "申请" in cand.lead and _words("applications_received").search(cand.lead):
+        return None  # 收到申请3项全部予以公开: received, then all answered so
     first: tuple[int, str] | None = None
     for metric, pattern in _outcome_patterns():
         m = pattern.search(cand.after)
@@ -2023,6 +2025,8 @@ def _event(cand: _Candidate) -> _Decision | str:
     """开展政府开放日活动3次 → open_day_events; 召开新闻发布会5场 → other (press_conference)."""
     if not _has("events", cand.lead):
         return "no event verb (召开, 举办 …) before it"
+    if cand.lead.endswith("各"):
+        return "one each of the events named (各N次), not their count"
     named = set(channels_in(cand.lead))
     if not named:
         # The events named right after their count (召开4次新闻发布会).
