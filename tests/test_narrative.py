@@ -1689,3 +1689,18 @@ def test_requests_received_then_all_granted_are_received_and_closed() -> None:
 
 def test_one_event_of_each_kind_is_not_their_count() -> None:
     assert _facts("召开“3·15”、“质量月”主题新闻发布会各1次。") == []
+
+
+def test_a_count_since_a_channel_opened_is_no_years_count() -> None:
+    text = "2024年，通过政府网站公开信息12条；“某某发布”公众号开通至今，累计发布图文信息880条。"
+    assert _facts(text, 2024) == [("items_published", "website", 12, "exact", "条")]
+    # The year named in the count's clause makes it the year's.
+    assert _facts("公众号开通以来，全年发布信息300条。") == [
+        ("items_published", "wechat_official", 300, "exact", "条")
+    ]
+
+
+def test_the_years_time_printed_between_the_object_and_its_count() -> None:
+    assert _facts("我局主动公开政府信息2024年全年共计9条。", 2024) == [
+        ("items_published", "all", 9, "exact", "条")
+    ]

@@ -840,6 +840,11 @@ def _report_year_pattern(year: int) -> re.Pattern[str]:
 def _stock(cand: _Candidate, year: int | None) -> str | None:
     """Why the count is a stock or a running total rather than the year's count, or None."""
     before = cand.before
+    since = _last(_since_opened(), cand.span)
+    if since and not _has("this_year", cand.span[since.end() :]):
+        # 公众号开通至今，…累计发布508条: since the channel opened, whatever year opens the
+        # sentence (2024年，…).
+        return f"a running total ({since.group(0)}), not the year's count"
     if _has("this_year", before):
         return None  # 全年累计, 本年度截至…: the year's own count
     # 2025年，…累计主动公开…: the report year as the time of the sentence (not a 截至 date).
@@ -861,6 +866,14 @@ def _stock(cand: _Candidate, year: int | None) -> str | None:
 
 
 _YEAR_END = re.compile(r"\s*12\s*月\s*31\s*日")
+
+
+@cache
+def _since_opened() -> re.Pattern[str]:
+    """Since a channel opened (开通至今, 上线以来): the running totals of ``cues.running_total``
+    that say since when, unlike 累计 alone, which a year may date."""
+    words = [w for w in vocabulary()["cues"]["running_total"] if w.endswith(("至今", "以来"))]
+    return re.compile(_alternation(words))
 
 
 def _other_period(cand: _Candidate, year: int | None, metric: str) -> str | None:
@@ -923,6 +936,10 @@ _OBJECT_TAIL = re.compile(r"(?:共计|合计|总计|累计|共|计|达|为|了|�
 _OBJECT_SPLIT = re.compile(r"[、等和及与]|(?<!类)的")  # 政策法规类的信息: one head, a category
 
 
+# The year's time printed after what was published, before its count (政府信息2024年全年).
+_TIME_AFTER_OBJECT = re.compile(r"(?:\d{4}年度?|全年|本年度|当年)+$")
+
+
 def _object_head(obj: str) -> str:
     """The last noun phrase of what was published (等方面信息 → 方面信息; 信息数 → 信息); of
     what comes before a list of its contents (的信息包括工作动态、政策法规等 → 信息)."""
@@ -944,6 +961,9 @@ def _object_head(obj: str) -> str:
     suffix = _ending("count_suffixes").search(head)
     if suffix and _ending("item_nouns").search(head[: suffix.start()]):
         head = head[: suffix.start()]
+    timed = _TIME_AFTER_OBJECT.search(head)
+    if timed and _ending("item_nouns").search(head[: timed.start()]):
+        head = head[: timed.start()]  # 主动公开政府信息2024年全年共计6条: the time, then the count
     return head
 
 
