@@ -1704,3 +1704,13 @@ def test_the_years_time_printed_between_the_object_and_its_count() -> None:
     assert _facts("我局主动公开政府信息2024年全年共计9条。", 2024) == [
         ("items_published", "all", 9, "exact", "条")
     ]
+
+
+def test_requests_named_after_who_made_them_and_closed_with_their_intake() -> None:
+    text = "我局收到3条群众通过网上平台提交的申请，皆在规定时限内受理、答复。"
+    assert _facts(text) == [
+        ("applications_received", "all", 3, "exact", "条"),
+        ("applications_closed", "all", 3, "exact", "条"),
+    ]
+    # Taken in alone is not closed.
+    assert _facts("收到申请5件，均已受理。") == [("applications_received", "all", 5, "exact", "件")]

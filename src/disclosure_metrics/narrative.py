@@ -1735,6 +1735,7 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
             "申请" in lead
             or _REQUEST_AFTER.match(cand.after)
             or _DISCLOSURE_RECEIVED.search(lead, received.end())
+            or _REQUESTS_NAMED_AFTER.match(cand.after)
         )
         if not about_applications:
             return None
@@ -1814,14 +1815,19 @@ def _requests_counted_as_items(cand: _Candidate) -> bool:
     return _words("publish").search(_REQUEST_WORDS.sub("", cand.lead)) is None
 
 
-# The 公开 of a request's own name: 依申请公开, 申请公开, 信息公开申请, 公开政府信息的申请.
 # Channels named and counted as such (微信公众号和头条号两个政务新媒体): what they published
 # together is theirs, not all the body published.
 _CHANNELS_COUNTED = re.compile(r"[两二三四五六七八九十\d]个(?:政务)?(?:新媒体|平台|账号|渠道)")
+# The 公开 of a request's own name: 依申请公开, 申请公开, 信息公开申请, 公开政府信息的申请.
 _REQUEST_WORDS = re.compile(r"依?申请公开|公开申请|公开[^,;:。申]{0,8}?的申请")
 # What a receiving verb counts when it names 信息公开 and no 申请: requests for it
 # (接收网络方式提交政府信息公开5件).
 _DISCLOSURE_RECEIVED = re.compile(r"信息公开(?:事项|请求)?(?:共计|合计|共)?$")
+# Requests named after their count, at the end of what says who made them (收到2条公众通过…
+# 栏目提交的申请).
+_REQUESTS_NAMED_AFTER = re.compile(
+    r"[^,;:。]{0,40}?(?:提交|提出|递交)的(?:政府信息公开|信息公开)?申请"
+)
 
 
 #: How far after a count 办理 looks for what closed it (the next clause or two): a sentence
@@ -2073,7 +2079,7 @@ def _closing_words() -> dict[str, str]:
     words["tail"] = (
         # a title in 《》 is one word of it (均已按照《…条例》按时答复)
         f"(?:(?:《[^》]{{1,30}}》|[^,;:。\\d《]){{0,14}}?{timing_end})?(?:{timing}){{0,3}}"
-        f"{words['recipient']}?"
+        f"{words['recipient']}?(?:{words['taken_in']}[、和并及与]?)?"
         f"{words['helper']}?{words['manner']}?{words['verbs']}"
     )
     return words
