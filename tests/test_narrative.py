@@ -1714,3 +1714,11 @@ def test_requests_named_after_who_made_them_and_closed_with_their_intake() -> No
     ]
     # Taken in alone is not closed.
     assert _facts("收到申请5件，均已受理。") == [("applications_received", "all", 5, "exact", "件")]
+
+
+def test_information_of_every_kind_with_its_kinds_named_is_the_total() -> None:
+    assert _facts("及时发布各类文件、财务、人事等信息156件。") == [
+        ("items_published", "all", 156, "exact", "件")
+    ]
+    # Documents of every kind are documents.
+    assert _facts("发布各类文件30件。") == []

@@ -1243,7 +1243,11 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     own_subject = _OWN_SUBJECT.search(where) is not None
     if len(distinct) > 1 and (counted := _CHANNELS_COUNTED.search(cand.span)):
         return f"the sum of the channels named ({counted.group(0)}), not all the body published"
-    if total_noun or head == "各类信息" or ((proactive or own_subject) and own in ("信息", "")):
+    # 各类文件、财务、人事等信息: information of every kind, its kinds named (各类 … 信息).
+    every_kind = head == "各类信息" or (
+        verb is not None and cand.lead.startswith("各类", verb.end()) and own == "信息"
+    )
+    if total_noun or every_kind or ((proactive or own_subject) and own in ("信息", "")):
         return "all", cand.lead_start, f"a stated total: {verb.group(0)} {head or '(no object)'}"
     if _sums_its_channel_breakdown(cand):
         return "all", cand.lead_start, "a total: the channels its 其中 lists add up to it"
