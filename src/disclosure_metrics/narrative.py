@@ -936,8 +936,11 @@ _OBJECT_TAIL = re.compile(r"(?:共计|合计|总计|累计|共|计|达|为|了|�
 _OBJECT_SPLIT = re.compile(r"[、等和及与]|(?<!类)的")  # 政策法规类的信息: one head, a category
 
 
-# The year's time printed after what was published, before its count (政府信息2024年全年).
-_TIME_AFTER_OBJECT = re.compile(r"(?:\d{4}年度?|全年|本年度|当年)+$")
+@cache
+def _time_after_object() -> re.Pattern[str]:
+    """The year's time printed after what was published, before its count (政府信息2024年全年):
+    a year, or the words of ``cues.this_year``."""
+    return re.compile(rf"(?:\d{{4}}年度?|{_alternation(vocabulary()['cues']['this_year'])})+$")
 
 
 def _object_head(obj: str) -> str:
@@ -961,7 +964,7 @@ def _object_head(obj: str) -> str:
     suffix = _ending("count_suffixes").search(head)
     if suffix and _ending("item_nouns").search(head[: suffix.start()]):
         head = head[: suffix.start()]
-    timed = _TIME_AFTER_OBJECT.search(head)
+    timed = _time_after_object().search(head)
     if timed and _ending("item_nouns").search(head[: timed.start()]):
         head = head[: timed.start()]  # 主动公开政府信息2024年全年共计6条: the time, then the count
     return head
@@ -2172,15 +2175,15 @@ def _closes_those_counted(sentence: _Sentence, counted: Count | None) -> tuple[i
     return ref.start(), done.end()
 
 
-# What may stand before a closing statement that opens its sentence (并已全部按时答复).
-_CLOSING_OPENER = re.compile(r"(?:并且|并|且|目前|现)?")
-
-
 def _closing_at_start(text: str, start: int, end: int) -> re.Match[str] | None:
-    """A statement that all were closed opening ``text[start:end]`` (均已按时答复, 已全部办结)."""
-    at = _CLOSING_OPENER.match(text, start, end)
-    done = _all_closed_pattern().match(text, at.end() if at else start, end)
-    return done if done is not None and _has_all_word(done) else None
+    """A statement that all were closed opening ``text[start:end]`` (均已按时答复, 已全部办结),
+    after one of :data:`_CLOSING_LEADS` (并已全部按时答复)."""
+    for lead in _CLOSING_LEADS:
+        if text.startswith(lead, start):
+            done = _all_closed_pattern().match(text, start + len(lead), end)
+            if done is not None and _has_all_word(done):
+                return done
+    return None
 
 
 def _opens_closing_all(sentence: _Sentence, counted: Count) -> tuple[int, int] | None:
@@ -2206,7 +2209,7 @@ def _closes_what_was_counted(sentence: _Sentence, received: Count, done: re.Matc
 
 
 # What may open the clause before a closing phrase that closes all that was counted.
-_CLOSING_LEADS = frozenset({"", "并", "且", "并且", "现"})
+_CLOSING_LEADS = frozenset({"", "并", "且", "并且", "现", "目前"})
 # A number right after a closing verb: what it closed is counted apart (已答复5件).
 _COUNT_AFTER = re.compile(r"\s*(?:了|共|共计)?\s*[\d零〇一二两三四五六七八九十百千万]")
 
