@@ -425,3 +425,12 @@ def test_a_date_before_the_title_and_de_before_the_report_words_are_no_name() ->
     assert title_agency_year(lines)[1:] == ("某县林业局", 2024)
     lines = ["某县人民政府关于2024年度政府信息公开工作的年度报告", "一、总体情况"]
     assert title_agency_year(lines)[1:] == ("某县人民政府", 2024)
+
+
+def test_a_publisher_after_a_colon_and_a_tables_border() -> None:
+    lines = [
+        "索引号: | 11330000/2025-00001 | 成文日期: | 2025-01-14 |",
+        "发布机构: | 市统计局 | ||",
+        "根据《中华人民共和国政府信息公开条例》规定编制本报告。统计期限为2024年1月1日至2024年12月31日。",
+    ]
+    assert title_agency_year(lines)[1:] == ("市统计局", 2024)

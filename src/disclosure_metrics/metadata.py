@@ -549,7 +549,8 @@ _MIN_SPACED = 4
 
 # A page's table of document facts names the publisher (发布机构：某某县人民政府办公室), above or
 # below a title that names no agency.
-_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位)\s*[:：|\t]\s*([^\s:：|]{2,40})")
+# The label, then a colon, a table's border, or both (发布机构: | 市交通运输局 |).
+_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位)\s*(?:[:：|\t]\s*)+([^\s:：|]{2,40})")
 
 
 def _publisher(head: list[str]) -> str | None:
@@ -557,6 +558,8 @@ def _publisher(head: list[str]) -> str | None:
 
     >>> _publisher(["2023年政府信息公开工作年度报告", "发布机构：某某县人民政府办公室"])
     '某某县人民政府办公室'
+    >>> _publisher(["发布机构: | 市交通运输局 | ||"])
+    '市交通运输局'
     """
     for line in head:
         m = _PUBLISHER.search(line)
