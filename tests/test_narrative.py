@@ -1722,3 +1722,29 @@ def test_information_of_every_kind_with_its_kinds_named_is_the_total() -> None:
     ]
     # Documents of every kind are documents.
     assert _facts("发布各类文件30件。") == []
+
+
+def test_boards_named_in_a_breakdown_of_the_websites_count_are_its_columns() -> None:
+    text = "通过局网站发布政府信息600条，其中，通知公告栏发布信息150条，双公示栏发布信息40条。"
+    assert _facts(text) == [("items_published", "website", 600, "exact", "条")]
+    # A board in a breakdown of all that was published is a board.
+    text = "全年主动公开信息300条，其中通过政务公开栏公开信息50条，政府网站公开250条。"
+    assert ("items_published", "offline_board", 50, "exact", "条") in _facts(text)
+
+
+def test_a_column_listed_among_channels_with_a_proactive_total() -> None:
+    text = "我厅通过官方网站、政府信息公开专栏、政务新媒体平台主动公开信息9800条。"
+    assert _facts(text) == [("items_published", "all", 9800, "exact", "条")]
+
+
+def test_requests_in_letters_and_a_closing_that_closes_a_part() -> None:
+    text = "共收到依申请公开件12封，其中，5封申请人撤回申请，7封(含1封转下年度办结)均按时答复。"
+    facts = _facts(text, 2025)
+    assert ("applications_received", "all", 12, "exact", "封") in facts
+    assert ("applications_closed", "all", 12, "exact", "封") not in facts
+
+
+def test_events_hosted_are_events() -> None:
+    assert _facts("今年主办(协办)“某某”等主题新闻发布会4次。") == [
+        ("other", "press_conference", 4, "exact", "次")
+    ]

@@ -1114,6 +1114,19 @@ def _last_verb(lead: str) -> re.Match[str] | None:
     return found
 
 
+def _breaks_down_website(cand: _Candidate, part: str) -> bool:
+    """Whether the breakdown ``part`` ends in splits a website's count (通过局网站发布政府信息
+    825条，其中，…通知公告栏发布信息194条，双公示栏…): a 栏 there is a column of the site."""
+    sentence = cand.sentence
+    opened = cand.count.start - len(part)
+    last = bisect.bisect_right(sentence.count_ends, opened) - 1
+    if last < 0:
+        return False
+    total = sentence.counts[last]
+    a = sentence.clauses[sentence.clause_of(total.start)][0]
+    return "website" in channels_in(sentence.text[a : total.start])
+
+
 def _names_breakdown(cand: _Candidate) -> bool:
     """Whether the sentence names a breakdown (其中) before the count: a substring test, done
     before the breakdown's pattern is tried."""
@@ -1211,6 +1224,8 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
             return f"a {channel} count: events or calls, not items"
         sentence = cand.sentence
         part = _breakdown_part(cand) if _names_breakdown(cand) else None
+        if channel == "offline_board" and part is not None and _breaks_down_website(cand, part):
+            return f"a column of the website broken down ({word}), not a board"
         if part is not None and _breaks_down_topics(sentence, cand.count.start - len(part)):
             # 全年公开信息37条，其中：通过网站发布审计动态29条，审计结果1条…: a topic of many
             return "a channel's part in a breakdown of topics (其中…动态N条，…结果N条)"
@@ -1232,7 +1247,9 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         return f"the aggregate of subordinate units ({units.group(0)}), not the report's total"
     total_noun = _ending("total_nouns").search(head)
     column = _words("column_words").search(where)
-    if column:
+    if column and len(distinct) <= 1:
+        # A column listed among channels (通过官方网站、政府信息公开专栏、政务新媒体平台主动公开…)
+        # is one of them, not where the count was published.
         return f"published in a column ({column.group(0)}), not the stated total"
     # 各类信息 (information of every kind) is all of it, whatever the verb (公开发布各类信息).
     # 我镇信息: the body's own information; 涉及…等方面信息: information of those kinds
@@ -2120,6 +2137,8 @@ def _all_closed(
     (收到申请一件，已办理完毕)."""
     end = sentence.end if end is None else end
     found = _all_closed_pattern().search(sentence.text, received.end, end)
+    if found is not None and _closes_a_part(sentence, received, found):
+        return None
     if found is None:
         done = _one_closed_pattern().search(sentence.text, received.end, end)
         if done is not None and (
@@ -2137,6 +2156,17 @@ def _all_closed(
         ):
             found = joined
     return found
+
+
+def _closes_a_part(sentence: _Sentence, received: Count, done: re.Match[str]) -> bool:
+    """Whether ``done`` closes a part of a breakdown after the count (其中，14封撤销申请，
+    13封…均在规定时限内答复办结): its clause counts that part before it."""
+    text = sentence.text
+    if not _words("breakdown").search(text, received.end, done.start()):
+        return False
+    clause_start = sentence.clauses[sentence.clause_of(done.start())][0]
+    clause_start = _before_aside(sentence, clause_start, received.end)  # 13封(含…)均…答复
+    return _ANY_DIGIT.search(text, max(clause_start, received.end), done.start()) is not None
 
 
 @cache
