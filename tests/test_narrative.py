@@ -1748,3 +1748,13 @@ def test_events_hosted_are_events() -> None:
     assert _facts("今年主办(协办)“某某”等主题新闻发布会4次。") == [
         ("other", "press_conference", 4, "exact", "次")
     ]
+
+
+def test_the_past_year_and_the_key_areas_of_disclosure() -> None:
+    # 一年来 dates a running total to the year.
+    assert _facts("一年来，通过县政府门户网站累计主动公开政府信息41条。") == [
+        ("items_published", "website", 41, "exact", "条")
+    ]
+    # The key areas the regulation names are the work's focus, not a topic subset.
+    text = "聚焦水利建设、民生实事等重点领域，全年通过局网站主动公开信息316条。"
+    assert _facts(text) == [("items_published", "website", 316, "exact", "条")]
