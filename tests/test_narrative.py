@@ -1758,3 +1758,8 @@ def test_the_past_year_and_the_key_areas_of_disclosure() -> None:
     # The key areas the regulation names are the work's focus, not a topic subset.
     text = "聚焦水利建设、民生实事等重点领域，全年通过局网站主动公开信息316条。"
     assert _facts(text) == [("items_published", "website", 316, "exact", "条")]
+
+
+def test_received_after_what_was_carried_over_is_no_carried_over_count() -> None:
+    facts = _facts("共受理依申请公开事项20件，结转上年后新收到依申请公开事项16件。")
+    assert not any(metric == "applications_carried_over" for metric, *_ in facts)

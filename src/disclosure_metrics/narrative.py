@@ -727,6 +727,9 @@ def _outcome(cand: _Candidate, year: int | None) -> str | None:
     if m and (year is None or int(m.group(1)) > year) and (best is None or m.end() >= best[0]):
         best = (m.end(), -m.start(), "applications_carried_forward")
     if best:
+        received = _last(_words("applications_received"), cand.lead)
+        if received is not None and received.start() >= best[0]:
+            return None  # 结转上年后新收到…47件: received after what was carried over
         return best[2]
     # "1件结转下年度", "有1件涉及…的行政复议": the cue follows the number.
     if not any_outcome.search(cand.after):
