@@ -1763,3 +1763,10 @@ def test_the_past_year_and_the_key_areas_of_disclosure() -> None:
 def test_received_after_what_was_carried_over_is_no_carried_over_count() -> None:
     facts = _facts("共受理依申请公开事项20件，结转上年后新收到依申请公开事项16件。")
     assert not any(metric == "applications_carried_over" for metric, *_ in facts)
+
+
+def test_the_titles_of_a_sites_columns_name_no_channel() -> None:
+    text = "通过政府网站《部门动态》《政府开放日》《公示公告》栏目主动公开各类信息57条。"
+    assert _facts(text) == [("items_published", "website", 57, "exact", "条")]
+    # A newspaper's title names its channel.
+    assert _facts("在《某某日报》发布信息3条。") == [("items_published", "media", 3, "exact", "条")]

@@ -1079,12 +1079,17 @@ def _where_published(cand: _Candidate, verb: re.Match[str] | None) -> str:
     pattern = _channel_pattern()[0]
     object_start = cand.lead_start + verb.end() - cand.span_start if verb is not None else -1
     in_object = object_start >= 0 and pattern.search(window, object_start) is not None
-    if not in_object and '"' not in window:
+    if not in_object and '"' not in window and "《" not in window:
         return window  # the usual clause: nothing to blank
     blank = list(window)
     for quoted in _QUOTED.finditer(window):
         if pattern.match(window, quoted.end()):  # the name blanked, its quotes kept
             blank[quoted.start() + 1 : quoted.end() - 1] = "□" * (quoted.end() - quoted.start() - 2)
+    for titled in _COLUMN_TITLES.finditer(window):
+        # The titles of a site's columns (网站《部门动态》《政府开放日》栏目) name no place of
+        # publishing; a newspaper's (《某某日报》) does.
+        for title in _TITLED.finditer(window, titled.start(), titled.end()):
+            blank[title.start() + 1 : title.end() - 1] = "□" * (title.end() - title.start() - 2)
     if in_object:
         for m in pattern.finditer(window, object_start):
             if _words("item_nouns").match(window, m.end()) or _DESTINATION.search(
@@ -1096,6 +1101,9 @@ def _where_published(cand: _Candidate, verb: re.Match[str] | None) -> str:
 
 
 _QUOTED = re.compile(r'"[^"]{1,20}"')
+_TITLED = re.compile(r"《[^《》]{1,30}》")
+# A run of titles in 《》 that a column word follows (《部门动态》《政府开放日》栏目).
+_COLUMN_TITLES = re.compile(r"(?:《[^《》]{1,30}》[、和及]?)+(?=栏目|专栏|栏|频道)")
 _DESTINATION = re.compile(r"[至到于在被]")  # 被: taken up by it (被区政府网站采用)
 
 
