@@ -1770,3 +1770,8 @@ def test_the_titles_of_a_sites_columns_name_no_channel() -> None:
     assert _facts(text) == [("items_published", "website", 57, "exact", "条")]
     # A newspaper's title names its channel.
     assert _facts("在《某某日报》发布信息3条。") == [("items_published", "media", 3, "exact", "条")]
+
+
+def test_a_count_run_into_a_project_is_no_count_of_requests() -> None:
+    # A table's values run into the next header's 项目 in a text copy: no 项 of requests.
+    assert _facts("行政机关不再处理其政府信息公开申请9000009项目本年新收件数") == []

@@ -287,8 +287,9 @@ def _count_pattern() -> re.Pattern[str]:
         rf"(?:(?P<mult>[{multipliers}](?!元))|)"
         rf"(?:(?P<suf1>[{near}])|)"
         rf"(?P<unit>{_alternation(units)})"
-        # 3个月, 15个工作日, 3个百分点: durations and rates, not counts.
-        r"(?!月|工作日|小时|百分点|季度|批)"
+        # 3个月, 15个工作日, 3个百分点: durations and rates, not counts; 项目 is no 项 (a table's
+        # values run into its header's 项目 in a text copy).
+        r"(?!月|工作日|小时|百分点|季度|批|目)"
         rf"(?:(?P<suf2>{_alternation(suffixes)})|)"
     )
 
