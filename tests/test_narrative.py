@@ -409,6 +409,35 @@ def test_handled_alone_or_with_a_receiving_verb() -> None:
     ]
 
 
+def test_handled_then_some_carried_forward() -> None:
+    """Those handled that the outcomes after them leave partly carried forward to the next year
+    were not all closed: the count is the intake, in the next sentence's breakdown too."""
+    text = (
+        "本年度共办理政府信息公开申请12件，均为自然人申请。办理结果如下：予以公开8件；"
+        "本机关不掌握相关政府信息3件；结转下年度继续办理1件。"
+    )
+    assert _facts(text)[0] == ("applications_received", "all", 12, "exact", "件")
+    assert all(row[0] != "applications_closed" for row in _facts(text))
+    # Some carried over from the year before as well: the count may hold them or not, and is
+    # neither the received nor the closed.
+    both = "共办理政府信息公开申请80件，同比增长5%；上年结转2件，结转下年办理8件。"
+    assert [
+        row for row in _facts(both) if row[0] in ("applications_received", "applications_closed")
+    ] == []
+    # None carried forward: all of them were closed, as before.
+    assert _facts("共办理政府信息公开申请6件，予以公开6件，结转下年度0件。")[0] == (
+        "applications_closed", "all", 6, "exact", "件"
+    )  # fmt: skip
+    # After a received count, 办理 is still what was closed.
+    assert _facts("共受理信息公开申请13件，共办理12件。结转下年度继续办理1件。")[:2] == [
+        ("applications_received", "all", 13, "exact", "件"),
+        ("applications_closed", "all", 12, "exact", "件"),
+    ]
+    # A carry forward in the next numbered part speaks of something else.
+    other_part = "共办理政府信息公开申请6件。\n（三）其他：结转下年度继续办理1件信访事项。"
+    assert _facts(other_part)[0] == ("applications_closed", "all", 6, "exact", "件")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -1793,6 +1793,11 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         handled = _handled_as_received(cand, received, closed, "applications_closed")
         if handled:
             return "applications_received", f"{handled}, 申请"
+        if _words("handled").fullmatch(closed.group(0)) and _some_carried_forward(cand):
+            # Not all closed. With some carried over too, the count may hold them or not.
+            if _some_carried(cand, "applications_carried_over"):
+                return "applications handled, some carried over and some carried forward"
+            return "applications_received", "办理, then some carried forward to the next year"
         return "applications_closed", f"closing verb {closed.group(0)}, 申请"
     return None
 
@@ -1963,6 +1968,49 @@ def _handled_as_received(
     if _all_closed(sentence, cand.count, end):
         return "办理, then every one closed"
     return None
+
+
+#: How far after a count handled its outcomes are looked for: the breakdown that follows it,
+#: in its sentence or the next ones of its part (办理…69件。办理结果如下：…结转下年度1件).
+_OUTCOMES_AFTER = 240
+
+
+def _some_carried_forward(cand: _Candidate) -> bool:
+    """Whether the text goes on, close after the count and before the next numbered part, to
+    carry one or more applications forward to the next year (结转下年度继续办理1件, 2件转入下年度):
+    those handled were not all closed. Not after a received count in the sentence, which 办理
+    then follows as the closed."""
+    sentence = cand.sentence
+    if _words("applications_received").search(sentence.text, sentence.start, cand.count.start):
+        return False  # 受理申请40件；办理36件，结转下年4件: after the intake, 办理 is the closed
+    return _some_carried(cand, "applications_carried_forward")
+
+
+def _some_carried(cand: _Candidate, metric: str) -> bool:
+    """Whether the count's sentence, or the text close after it up to the next numbered part,
+    carries one or more applications over (``metric`` applications_carried_over: 上年结转2件)
+    or forward (applications_carried_forward: 结转下年度继续办理1件, 2件转入下年度)."""
+    text, start = cand.sentence.text, cand.sentence.start
+    end = min(len(text), cand.count.end + _OUTCOMES_AFTER)
+    heading = _NUMBERED_HEADING.search(text, cand.count.end, end)
+    end = heading.start() if heading else end
+    return _carried_count(metric).search(text, start, end) is not None
+
+
+@cache
+def _carried_count(metric: str) -> re.Pattern[str]:
+    """A count carried over or forward (``metric``) that is not zero, after its words or
+    before them."""
+    words = dict(_outcome_patterns())[metric].pattern
+    some = r"(?:[1-9]\d*|[一二两三四五六七八九十]+)"
+    return re.compile(
+        f"(?:{words})(?:继续办理|办理|的)?(?:申请)?{some}件|{some}件(?:申请)?(?:{words})"
+    )
+
+
+# The heading of the next numbered part ((三)政府信息管理, 四、…): lines are run together in
+# normalized text, so the heading is what ends a paragraph.
+_NUMBERED_HEADING = re.compile(r"\([一二三四五六七八九十]+\)|(?<=[。;:])[一二三四五六七八九十]+、")
 
 
 @cache
