@@ -1729,6 +1729,68 @@ def test_a_count_since_a_channel_opened_is_no_years_count() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "received", "closed"),
+    [
+        # Closing words with their timing and without 已, in the clause after the count.
+        ("全年共收到依申请公开申请1件，在法定时限内完成审查、办理与答复。", 1, 1),
+        ("共收到政府信息公开申请2件，按时予以答复。", 2, 2),
+        # The steps before the closing verb, listed with it.
+        ("共收到政府信息公开申请3件，均在规定期限内完成审查、办理和答复。", 3, 3),
+    ],
+)
+def test_closed_with_a_timing_and_without_done(text: str, received: int, closed: int) -> None:
+    assert _facts(text) == [
+        ("applications_received", "all", received, "exact", "件"),
+        ("applications_closed", "all", closed, "exact", "件"),
+    ]
+
+
+def test_a_timed_answer_of_some_is_no_closing_of_all() -> None:
+    # The closing clause counts its own: 1 answered, not the 2 received.
+    assert _facts("共收到政府信息公开申请2件，按时答复1件。") == [
+        ("applications_received", "all", 2, "exact", "件"),
+        ("applications_closed", "all", 1, "exact", "件"),
+    ]
+    # A denial before the timing closes nothing.
+    assert _facts("共收到政府信息公开申请2件，未能在规定时限内答复。") == [
+        ("applications_received", "all", 2, "exact", "件")
+    ]
+    # Not the clause right after the count's.
+    assert _facts("共收到政府信息公开申请2件，涉及征地补偿，按时予以答复。") == [
+        ("applications_received", "all", 2, "exact", "件")
+    ]
+
+
+def test_all_closed_after_those_carried_over_is_no_count_stated() -> None:
+    """All closed, after the received and those carried over are counted: the closed are
+    their sum, which the text does not state."""
+    text = "全年收到政府信息公开申请34件，上年结转政府信息公开申请2件，所有申请均已按要求办理完成。"
+    assert [row[0] for row in _facts(text)] == [
+        "applications_received",
+        "applications_carried_over",
+    ]
+    # None carried over: the received were all closed.
+    text = "全年收到政府信息公开申请34件，上年结转0件，所有申请均已按要求办理完成。"
+    assert ("applications_closed", "all", 34, "exact", "件") in _facts(text)
+
+
+def test_the_published_part_counted_with_a_suffix() -> None:
+    """其中主动公开信息数24条: the part of what was made that was published, its count named
+    with 数 as the template's rows name it."""
+    text = "2024年我单位共制作信息30条，其中主动公开信息数24条，依申请公开信息数6条。"
+    assert _facts(text, 2024) == [("items_published", "all", 24, "exact", "条")]
+
+
+def test_a_count_over_the_years_is_no_years_count() -> None:
+    """历年以来, 历年累计: over all the years a body has reported, whatever year opens the
+    sentence."""
+    text = "2024年我局主动公开信息36条，历年以来主动公开信息数580条。"
+    assert _facts(text, 2024) == [("items_published", "all", 36, "exact", "条")]
+    text = "2024年收到依申请公开申请2件，历年累计受理依申请公开申请15件。"
+    assert _facts(text, 2024) == [("applications_received", "all", 2, "exact", "件")]
+
+
 def test_the_years_time_printed_between_the_object_and_its_count() -> None:
     assert _facts("我局主动公开政府信息2024年全年共计9条。", 2024) == [
         ("items_published", "all", 9, "exact", "条")

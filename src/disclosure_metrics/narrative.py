@@ -874,9 +874,13 @@ _YEAR_END = re.compile(r"\s*12\s*月\s*31\s*日")
 
 @cache
 def _since_opened() -> re.Pattern[str]:
-    """Since a channel opened (开通至今, 上线以来): the running totals of ``cues.running_total``
-    that say since when, unlike 累计 alone, which a year may date."""
-    words = [w for w in vocabulary()["cues"]["running_total"] if w.endswith(("至今", "以来"))]
+    """Since a channel opened (开通至今, 上线以来) or over the years (历年累计): the running totals
+    of ``cues.running_total`` that say since when, unlike 累计 alone, which a year may date."""
+    words = [
+        w
+        for w in vocabulary()["cues"]["running_total"]
+        if w.endswith(("至今", "以来")) or w.startswith("历年")
+    ]
     return re.compile(_alternation(words))
 
 
@@ -1496,9 +1500,20 @@ def _parts_mostly_channels(sentence: _Sentence, start: int) -> bool:
 
 
 def _published_part(cand: _Candidate) -> bool:
-    """Whether a breakdown gives the published part of a larger count (其中主动公开54条)."""
+    """Whether a breakdown gives the published part of a larger count (其中主动公开54条,
+    其中主动公开信息数24条)."""
     part = _breakdown_part(cand)
-    return part is not None and bool(_words("published_part").fullmatch(part.strip("共计有")))
+    return (
+        part is not None and _published_part_pattern().fullmatch(part.strip("共计有")) is not None
+    )
+
+
+@cache
+def _published_part_pattern() -> re.Pattern[str]:
+    """``cues.published_part``, then a count's suffix (信息数) and 为 or 是, each optional."""
+    published = _words("published_part").pattern
+    suffixes = _alternation(vocabulary()["cues"]["count_suffixes"])
+    return re.compile(f"(?:{published})(?:{suffixes})?(?:为|是)?")
 
 
 _TIME_BEFORE = re.compile(r"(?:^|[,;:])((?:\d{4}年度?|今年|本年度|全年)[,])$")
@@ -2003,9 +2018,7 @@ def _carried_count(metric: str) -> re.Pattern[str]:
     before them."""
     words = dict(_outcome_patterns())[metric].pattern
     some = r"(?:[1-9]\d*|[一二两三四五六七八九十]+)"
-    return re.compile(
-        f"(?:{words})(?:继续办理|办理|的)?(?:申请)?{some}件|{some}件(?:申请)?(?:{words})"
-    )
+    return re.compile(f"(?:{words})[^,;:。\\d]{{0,12}}?{some}件|{some}件(?:申请)?(?:{words})")
 
 
 # The heading of the next numbered part ((三)政府信息管理, 四、…): lines are run together in
@@ -2160,12 +2173,17 @@ def _closing_words() -> dict[str, str]:
     spec = vocabulary()["cues"]["all_closed"]
     words = {k: f"(?:{_alternation(v)})" for k, v in spec.items()}
     timing, timing_end = words["timing"], words["timing_ends"]
-    words["tail"] = (
-        # a title in 《》 is one word of it (均已按照《…条例》按时答复)
-        f"(?:(?:《[^》]{{1,30}}》|[^,;:。\\d《]){{0,14}}?{timing_end})?(?:{timing}){{0,3}}"
-        f"{words['recipient']}?(?:{words['taken_in']}[、和并及与]?)?"
-        f"{words['helper']}?{words['manner']}?{words['verbs']}"
+    # a title in 《》 is one word of it (均已按照《…条例》按时答复)
+    timed = f"(?:《[^》]{{1,30}}》|[^,;:。\\d《]){{0,14}}?{timing_end}"
+    helper = f"{words['helper']}?"
+    rest = (
+        f"{words['recipient']}?{helper}(?:{words['taken_in']}[、和并及与]?){{0,3}}"
+        f"{helper}{words['manner']}?{words['verbs']}"
     )
+    words["tail"] = f"(?:{timed})?(?:{timing}){{0,3}}{rest}"
+    # The same with its timing required (在法定时限内完成审查、办理与答复): closing words that
+    # close what was counted without 已.
+    words["timed_tail"] = f"(?:{timed}(?:{timing}){{0,3}}|(?:{timing}){{1,3}}){rest}"
     return words
 
 
@@ -2180,6 +2198,16 @@ def _all_closed_pattern() -> re.Pattern[str]:
     return re.compile(
         f"{every}{done}?{tail}|{done}(?:全部|均){tail}|{rates}(?:达到|达|为)?100%|100%{verbs}"
     )
+
+
+# A denial in the words before a timing (未能在规定时限内答复): no closing.
+_NOT_IN_TIME = re.compile(r"未|没|不|尚")
+
+
+@cache
+def _timed_closed_pattern() -> re.Pattern[str]:
+    """在法定时限内完成答复, 按时答复: closing words with a timing and without 已."""
+    return re.compile(_closing_words()["timed_tail"])
 
 
 @cache
@@ -2205,6 +2233,16 @@ def _all_closed(
             received.value == 1 or _closes_what_was_counted(sentence, received, done)
         ):
             found = done
+    if found is None:
+        # 收到申请1件，在法定时限内完成答复: closing words with their timing and without 已,
+        # opening the clause after the count's.
+        timed = _timed_closed_pattern().search(sentence.text, received.end, end)
+        if (
+            timed is not None
+            and _NOT_IN_TIME.search(timed.group(0)) is None
+            and _closes_what_was_counted(sentence, received, timed)
+        ):
+            found = timed
     if found is None:
         # 共受理申请8件，申请内容属于咨询并在法定期限内予以答复: closing words joined by 并 to
         # what is said of those counted, with no other count between.
@@ -2646,6 +2684,13 @@ def _read_text(
             done = _all_closed(sentence, c)
             if done and "applications_carried_forward" in explicit and not _has_all_word(done):
                 done = None  # 已按时办结，另有2件结转下年度: not all of them were closed
+            if (
+                done
+                and received_metric == "applications_received"
+                and _carried_count("applications_carried_over").search(text, c.end, done.start())
+            ):
+                # 收到申请34件，上年结转2件，所有申请均已办理完成: 36 closed, a sum not stated.
+                done = None
             if done:
                 if received_metric == "applications_received":
                     unclosed = None
