@@ -1782,6 +1782,17 @@ def test_the_published_part_counted_with_a_suffix() -> None:
     assert _facts(text, 2024) == [("items_published", "all", 24, "exact", "条")]
 
 
+def test_the_parts_of_a_running_total_are_no_years_count() -> None:
+    text = "截至2024年12月31日，官方微博共累计发布微博300条，其中原创微博40条，转发微博260条。"
+    assert _facts(text, 2024) == []
+    # The parts of the year's total are the channels' own.
+    text = "2024年共发布信息300条，其中门户网站260条，微信公众号40条。"
+    assert _facts(text, 2024)[1:] == [
+        ("items_published", "website", 260, "exact", "条"),
+        ("items_published", "wechat_official", 40, "exact", "条"),
+    ]
+
+
 def test_a_count_over_the_years_is_no_years_count() -> None:
     """历年以来, 历年累计: over all the years a body has reported, whatever year opens the
     sentence."""

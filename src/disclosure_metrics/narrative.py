@@ -1358,7 +1358,10 @@ def _channel_in_breakdown(cand: _Candidate) -> tuple[str, int, str] | str:
         return f"a {channel} count: events or calls, not items"
     if not _parts_mostly_channels(sentence, breakdown_at):
         return "a column named after a channel, among parts naming topics (其中通知公告N条)"
-    return channel, cand.lead_start, f"a channel's part of a total published ({verb.group(0)})"
+    return channel, cand.lead_start, f"{_CHANNEL_PART} ({verb.group(0)})"
+
+
+_CHANNEL_PART = "a channel's part of a total published"
 
 
 def _sentence_subject_channel(cand: _Candidate) -> tuple[list[str], str]:
@@ -1726,8 +1729,27 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
                     "the published part of a larger count (其中主动公开)", supersedes_total=True,
                 )  # fmt: skip
             return "a part of a total stated before (其中)"
+        if reason.startswith(_CHANNEL_PART):
+            total = _total_broken_down(cand)
+            if total is not None and (not_the_years := _stock(total, year)):
+                # 截至…累计发布微博120条，其中…转发微博109条: its parts are no year's count.
+                return f"a part of a total that is no year's count: {not_the_years}"
         return _Decision("items_published", channel, start, reason)
     return left or f"its unit ({c.unit}) counts nothing this extractor reads here"
+
+
+def _total_broken_down(cand: _Candidate) -> _Candidate | None:
+    """The count a breakdown part (其中…N条) breaks down, as a candidate: the last count
+    before its 其中."""
+    part = _breakdown_part(cand)
+    if part is None:
+        return None
+    sentence = cand.sentence
+    last = bisect.bisect_right(sentence.count_ends, cand.count.start - len(part)) - 1
+    if last < 0:
+        return None
+    total = sentence.counts[last]
+    return next((c for c in _candidates(sentence) if c.count is total), None)
 
 
 # 有 right before a count of requests: there were that many (2025年度有1件依申请公开信息).
