@@ -1793,6 +1793,15 @@ def test_the_parts_of_a_running_total_are_no_years_count() -> None:
     ]
 
 
+def test_an_aside_between_what_was_published_and_its_count() -> None:
+    assert _facts("通过微信公众号公开工作动态（含原创、转发等）379条。") == [
+        ("items_published", "wechat_official", 379, "exact", "条")
+    ]
+    assert _facts("在政府网站发布信息（含转载）120条。") == [
+        ("items_published", "website", 120, "exact", "条")
+    ]
+
+
 def test_a_count_over_the_years_is_no_years_count() -> None:
     """历年以来, 历年累计: over all the years a body has reported, whatever year opens the
     sentence."""

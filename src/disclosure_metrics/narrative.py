@@ -606,6 +606,10 @@ _ASIDE_OPENS = {")": "(", "]": "[", "】": "【"}
 _ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
 
 
+# An aside in brackets that ends the text (发布工作动态(含原创、转发等)).
+_ASIDE_AT_END = re.compile(r"\([^()]*\)$")
+
+
 def _outside_asides(text: str) -> str:
     """``text`` without its asides in brackets.
 
@@ -953,7 +957,9 @@ def _time_after_object() -> re.Pattern[str]:
 
 def _object_head(obj: str) -> str:
     """The last noun phrase of what was published (等方面信息 → 方面信息; 信息数 → 信息); of
-    what comes before a list of its contents (的信息包括工作动态、政策法规等 → 信息)."""
+    what comes before a list of its contents (的信息包括工作动态、政策法规等 → 信息); an aside
+    in brackets left out (工作动态(含原创、转发等) → 工作动态)."""
+    obj = _outside_asides(obj)
     listed = _words("content_after").search(obj)
     if listed and _ending("item_nouns").search(obj[: listed.start()]):
         obj = obj[: listed.start()]
@@ -1114,7 +1120,10 @@ _DESTINATION = re.compile(r"[至到于在被]")  # 被: taken up by it (被区�
 
 def _last_verb(lead: str) -> re.Match[str] | None:
     """The last publishing verb of ``lead`` that is not inside a noun (政务公开信息), nor 推文
-    after another verb, where it is the noun (发布职业技能相关推文30篇)."""
+    after another verb, where it is the noun (发布职业技能相关推文30篇), nor inside an aside in
+    brackets (发布信息(含转载)120条)."""
+    if lead.endswith(")") and (aside := _ASIDE_AT_END.search(lead)) is not None:
+        return _last_verb(lead[: aside.start()])  # a prefix: its positions are the lead's
     last = _last(_words("publish"), lead)
     if last is not None and last.group(0) == "推文":
         earlier = _last(_words("publish"), lead[: last.start()])
