@@ -1802,6 +1802,24 @@ def test_an_aside_between_what_was_published_and_its_count() -> None:
     ]
 
 
+def test_press_events_named_after_their_count_and_their_parts() -> None:
+    text = "全年共举办86场市政府新闻发布活动。其中，防汛专题新闻发布会举行12场。"
+    assert _facts(text) == [("other", "press_conference", 86, "exact", "场")]
+    # Events of another kind broken down: the press conferences are their own count.
+    text = "全年开展各类宣传活动20场，其中召开新闻发布会5场。"
+    assert _facts(text) == [("other", "press_conference", 5, "exact", "场")]
+
+
+def test_the_published_part_of_every_kind_and_closing_named_as_handled_and_replied() -> None:
+    text = "通过区政府门户网站发布信息900条，其中主动公开各类政府信息410条。"
+    assert ("items_published", "all", 410, "exact", "条") in _facts(text)
+    text = "全区共收到政府信息公开申请40件，规范答复流程，办复率100%。"
+    assert _facts(text) == [
+        ("applications_received", "all", 40, "exact", "件"),
+        ("applications_closed", "all", 40, "exact", "件"),
+    ]
+
+
 def test_a_count_over_the_years_is_no_years_count() -> None:
     """历年以来, 历年累计: over all the years a body has reported, whatever year opens the
     sentence."""

@@ -2183,16 +2183,48 @@ def _event(cand: _Candidate) -> _Decision | str:
         return "one each of the events named (各N次), not their count"
     named = set(channels_in(cand.lead))
     if not named:
-        # The events named right after their count (召开4次新闻发布会).
+        # The events named right after their count (召开4次新闻发布会), whose they are a few
+        # words before (举办191场市政府新闻发布活动).
         pattern, owner = _channel_pattern()
-        right_after = pattern.match(cand.after)
-        if right_after is not None:
-            named = set(owner[right_after.group(0)])
+        right_after = _EVENT_OWNER.match(cand.after)
+        found = pattern.match(cand.after, right_after.end()) if right_after else None
+        if found is None:
+            found = pattern.match(cand.after)
+        if found is not None:
+            named = set(owner[found.group(0)])
+    if len(named) == 1 and _part_of_events_before(cand, next(iter(named))):
+        return "a part of the events counted before (其中…N场)"
     if named == {"open_day"}:
         return _Decision("open_day_events", "open_day", cand.lead_start, "an open day event")
     if named == {"press_conference"}:
         return _Decision("other", "press_conference", cand.lead_start, "a press conference")
     return "events, but not of an open day or press conference"
+
+
+# Whose events they are, named between the count and the events (市政府, 区政府, 全市).
+_EVENT_OWNER = re.compile(r"(?:[省市县区州旗镇乡]|全[省市县区])(?:政府|委|级)?(?=[^,;:。\d]{2})")
+
+
+def _part_of_events_before(cand: _Candidate, channel: str) -> bool:
+    """Whether the count, in a breakdown (其中), is a part of events of the same kind counted in
+    its sentence or the one before (举办191场新闻发布活动。其中，…新闻发布会累计举行151场)."""
+    text, sentence = cand.sentence.text, cand.sentence
+    if not _names_breakdown(cand):
+        return False
+    breakdown = _last(_words("breakdown"), text[sentence.start : cand.count.start])
+    if breakdown is None:
+        return False
+    start = sentence.previous[-1][0] if sentence.previous else sentence.start
+    before = text[start : sentence.start + breakdown.start()]
+    pattern, owner = _channel_pattern()
+    return (
+        any(channel in owner[m.group(0)] for m in pattern.finditer(before))
+        and _EVENTS_COUNTED.search(before) is not None
+    )
+
+
+# A count of events: 191场, 5次.
+_EVENTS_COUNTED = re.compile(r"\d+(?:场|次)")
 
 
 @cache
