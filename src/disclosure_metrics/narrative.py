@@ -447,6 +447,12 @@ class _Sentence:
         return self.text[self.start : self.end]
 
     @cached_property
+    def candidates(self) -> list[_Candidate]:
+        """:func:`_candidates` of the sentence, worked out once (a breakdown's part looks up
+        the count it breaks down)."""
+        return _candidates(self)
+
+    @cached_property
     def clauses(self) -> list[tuple[int, int]]:
         return _spans(self.text, self.start, self.end, _CLAUSE_END)
 
@@ -1758,7 +1764,7 @@ def _total_broken_down(cand: _Candidate) -> _Candidate | None:
     if last < 0:
         return None
     total = sentence.counts[last]
-    return next((c for c in _candidates(sentence) if c.count is total), None)
+    return next((c for c in sentence.candidates if c.count is total), None)
 
 
 # 有 right before a count of requests: there were that many (2025年度有1件依申请公开信息).
@@ -2660,7 +2666,7 @@ def _read_text(
             if text.find("分别", sentence.start, sentence.end) != -1
             else {}
         )
-        for cand in _candidates(sentence):
+        for cand in sentence.candidates:
             c = cand.count
             counted.append((c.start, c.end))
             if c in respective:
