@@ -1820,6 +1820,27 @@ def test_the_published_part_of_every_kind_and_closing_named_as_handled_and_repli
     ]
 
 
+def test_answered_among_other_outcomes_is_no_closed_total() -> None:
+    text = "全年共受理依申请公开政府信息申请12件，答复7件，不予受理4件，无法提供1件。"
+    assert [row for row in _facts(text) if row[0] != "applications_unable"] == [
+        ("applications_received", "all", 12, "exact", "件")
+    ]
+    # Carried forward after it: the answered are the closed.
+    text = "全年共受理依申请公开政府信息申请12件，答复10件，结转下年度2件。"
+    assert _facts(text)[:2] == [
+        ("applications_received", "all", 12, "exact", "件"),
+        ("applications_closed", "all", 10, "exact", "件"),
+    ]
+
+
+def test_news_media_as_a_channel() -> None:
+    # Two channels named: no stated total (and not the website's alone).
+    assert _facts("通过局门户网站、新闻媒体发布信息3300余条。") == []
+    assert _facts("通过新闻媒体发布信息200余条。") == [
+        ("items_published", "media", 200, "more_than", "条")
+    ]
+
+
 def test_a_count_over_the_years_is_no_years_count() -> None:
     """历年以来, 历年累计: over all the years a body has reported, whatever year opens the
     sentence."""

@@ -1850,8 +1850,31 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
             if _some_carried(cand, "applications_carried_over"):
                 return "applications handled, some carried over and some carried forward"
             return "applications_received", "办理, then some carried forward to the next year"
+        if closed.group(0) in _ANSWER_VERBS and _other_answer_after().match(
+            cand.sentence.text, cand.count.end
+        ):
+            return "one kind of answer among outcomes listed after it (答复7件，不予受理4件)"
         return "applications_closed", f"closing verb {closed.group(0)}, 申请"
     return None
+
+
+# Verbs that say an application was answered: a count of them listed with other outcomes is
+# of the answers that disclosed something, not of every application closed.
+_ANSWER_VERBS = frozenset({"答复", "回复"})
+_ANSWER_KINDS = (
+    "applications_granted_or_partial", "applications_partial", "applications_granted",
+    "applications_denied", "applications_unable", "applications_not_processed",
+    "applications_other",
+)  # fmt: skip
+
+
+@cache
+def _other_answer_after() -> re.Pattern[str]:
+    """The next item of a list being another outcome with its count (，不予受理4件)."""
+    cues = vocabulary()["cues"]
+    words = [w for kind in _ANSWER_KINDS for w in cues["outcomes"][kind]]
+    words += cues["not_taken_in"]
+    return re.compile(f"[,、;]\\s*(?:{_alternation(words)})[^,;。\\d]{{0,12}}?\\d")
 
 
 # A count that sums the counts listed before it (网上申请105件，快递17件，合计122件).
