@@ -1833,6 +1833,14 @@ def test_answered_among_other_outcomes_is_no_closed_total() -> None:
     ]
 
 
+def test_a_count_that_goes_on_from_a_proactive_clause_is_the_total() -> None:
+    text = "通过局网站、“某某”微信公众号等渠道主动公开政府信息，发布政策解读、会议等信息2300余条。"
+    assert _facts(text) == [("items_published", "all", 2300, "more_than", "条")]
+    # The clause before counts something of its own: the rule of two channels named holds.
+    text = "通过局网站、微信公众号主动公开政府信息50条，发布动态信息230条。"
+    assert ("items_published", "all", 230, "exact", "条") not in _facts(text)
+
+
 def test_news_media_as_a_channel() -> None:
     # Two channels named: no stated total (and not the website's alone).
     assert _facts("通过局门户网站、新闻媒体发布信息3300余条。") == []

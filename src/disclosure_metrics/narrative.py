@@ -1047,6 +1047,26 @@ def _proactive_before(lead: str, verb_start: int) -> bool:
 
 
 _PROACTIVE_TO = re.compile(r"主动向[^,;:。]{1,6}$")
+
+
+def _after_proactive_clause(cand: _Candidate) -> bool:
+    """Whether the clause before the count's, counting nothing, ends by proactively disclosing
+    government information, which the count's clause goes on to count (…等渠道主动公开政府信息，
+    发布…等信息2300余条)."""
+    sentence = cand.sentence
+    k = sentence.clause_of(cand.count.start)
+    if k == 0:
+        return False
+    start, end = sentence.clauses[k - 1]
+    text = sentence.text
+    return (
+        _ANY_DIGIT.search(text, start, end) is None
+        and _PROACTIVE_CLAUSE_END.search(text, start, end) is not None
+    )
+
+
+# A clause that ends by disclosing government information proactively, with no count.
+_PROACTIVE_CLAUSE_END = re.compile(r"主动公开了?(?:政府信息|政务信息|信息)$")
 # The reporting body named as owner before what it published (我镇信息, 本局信息).
 _OWN_UNITS = r"(?:我|本)(?:镇|乡|街道|街|局|委|办|区|县|市|单位|机关|部门|中心|院|所|厅|署)"
 _OWN_PREFIX = re.compile(rf"^{_OWN_UNITS}的?")
@@ -1289,6 +1309,7 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         verb.group(0) in _PROACTIVE
         or cand.lead.endswith("主动", 0, verb.start())  # 主动发布, 主动推送
         or _proactive_before(cand.lead, verb.start())
+        or (verb.start() <= 2 and _after_proactive_clause(cand))
     )
     # Information as such, published by the body itself or proactively: all it published.
     own_subject = _OWN_SUBJECT.search(where) is not None
