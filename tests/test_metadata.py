@@ -434,3 +434,29 @@ def test_a_publisher_after_a_colon_and_a_tables_border() -> None:
         "根据《中华人民共和国政府信息公开条例》规定编制本报告。统计期限为2024年1月1日至2024年12月31日。",
     ]
     assert title_agency_year(lines)[1:] == ("市统计局", 2024)
+
+
+@pytest.mark.parametrize(
+    ("line", "agency", "year"),
+    [
+        # The title announced, then 予以公示 / 予以公开 after it.
+        ("根据《条例》要求，现将某某县人民政府2024年政府信息公开工作年度报告予以公示。",
+         "某某县人民政府", 2024),
+        ("按照有关要求，现将某县人民政府2024年政府信息公开工作年度报告予以公开。",
+         "某县人民政府", 2024),
+        # 向社会公布 with no 现 or 特 before it.
+        ("根据《条例》规定，向社会公布某某区人民政府办公室2022年政府信息公开工作年度报告。",
+         "某某区人民政府办公室", 2022),
+        # The name said short in brackets (以下简称…) is no part of it.
+        ("现公布某某市某区人民政府办公室（以下简称区政府办公室）2022年政府信息公开工作年度报告。",
+         "某某市某区人民政府办公室", 2022),
+        # The agency, then 特向社会公布 and the report of 本机关.
+        ("根据有关要求，某某县住房和城乡建设局特向社会公布2024年度本机关信息公开工作报告。",
+         "某某县住房和城乡建设局", 2024),
+        # A note in brackets after 工作报告 (a title without 年度).
+        ("某某市人力资源和社会保障局2021年度政府信息公开工作报告（文字版）",
+         "某某市人力资源和社会保障局", 2021),
+    ],
+)  # fmt: skip
+def test_announced_titles_and_their_notes(line: str, agency: str, year: int) -> None:
+    assert title_agency_year([line, "一、总体情况"])[1:] == (agency, year)

@@ -187,7 +187,11 @@ _SITE_NAME = re.compile(r"(年度报告|年报)(?:\([^()]{1,12}\))?[_|\-–—/]
 
 # A note after the title, not part of the name: （全文）, （更正版）, （示例数据）.
 # A note after the report words, (修订版), also one that a wrapped title cut before its ")".
-_TRAILING_NOTE = re.compile(r"(年度报告|年报)(?:\([^()]{1,12}\))*(?:\([^()]{0,12})?$")
+_TRAILING_NOTE = re.compile(r"(年度报告|年报|工作报告)(?:\([^()]{1,12}\))*(?:\([^()]{0,12})?$")
+# The name said short in brackets after it (某区人民政府办公室(以下简称区政府办公室)).
+_SHORT_NAME = re.compile(r"\((?:以下简称|下称|简称)[^()]{1,16}\)")
+# The writer's own body named after the year (…公布2024年度本机关信息公开工作报告).
+_OWN_BODY = re.compile(r"(?:本机关|本单位|本部门)$")
 
 
 #: The most characters of a title's note that wrap onto the next line, with its ")".
@@ -199,6 +203,7 @@ _YEAR_REPORT = re.compile(rf"({_YEAR_NUMBER})\s*年报")
 # The verb is required: a county's name may open with 特 (特克斯县).
 _ANNOUNCED = re.compile(
     r"^(?:(?:现|特|兹)+(?:向社会|向公众)?(?:予以)?(?:公布|发布|公开)|现将"
+    r"|(?:向社会|向公众)(?:予以)?(?:公布|发布|公开)"
     r"|(?:现|特此|兹)(?:编制|编写)(?:并公布|并发布|发布|了)?|编制并?(?:发布|公布)"
     # 编制 alone (…等文件精神，编制某局2024年…年度报告), not the 编制委员会 of a name
     r"|(?:编制|编写)(?!委员会|办))"
@@ -206,7 +211,7 @@ _ANNOUNCED = re.compile(
 # The agency's verb before the year (某镇人民政府特此编制2024年度…年度报告): not its name. A
 # name may hold 编制 (编制委员会办公室) but never ends with it.
 _COMPILES = re.compile(
-    r"(?:特此|现予|现|兹|特)?(?:编制|编写|撰写|公布|发布|印发)(?:并发布|发布|了)?$"
+    r"(?:特此|现予|现|兹|特)?(?:向社会|向公众)?(?:编制|编写|撰写|公布|发布|印发)(?:并发布|发布|了)?$"
 )
 # An attachment's label before a title, as a file or a page names it (附件1：…).
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
@@ -234,12 +239,13 @@ def _agency_of(title: str) -> str:
     '某县人民政府'
     """
     agency = _TRAILING_NOTE.sub(r"\1", _LEADING_DATE.sub("", _clean(title)))
+    agency = _SHORT_NAME.sub("", agency)
     agency = _YEAR_REPORT.sub("", agency)  # 某镇2023年报: the year's 年 is the report's
     agency = _YEAR_WORDS.sub("", agency)
     agency = _REPORT_WORDS.sub("", agency)
     agency = _ATTACHMENT.sub("", agency)
     agency = _ANNOUNCED.sub("", agency)
-    agency = _COMPILES.sub("", agency)
+    agency = _COMPILES.sub("", _OWN_BODY.sub("", agency))
     # 某某办公室关于印发…的通知: the notice's end first, then what opens the notice.
     agency = _NOTICE_WORDS.sub("", _NOTICE_END.sub("", agency.strip(_EDGES)))
     agency = agency.strip(_EDGES)
@@ -670,8 +676,9 @@ def _title_piece(line: str) -> str:
     return _CITED.sub("", pieces[0]) if not _TITLE_KEY.search(first) else ""
 
 
-# 现将某局2021年度政府信息公开工作报告如下: the report announced, then 如下 (as follows).
-_AS_FOLLOWS = re.compile(r"(?<=报告)如下[:：]?$")
+# 现将某局2021年度政府信息公开工作报告如下: the report announced, then 如下 (as follows), or
+# 予以公示 (made public).
+_AS_FOLLOWS = re.compile(r"(?<=报告)(?:如下[:：]?|予以(?:公示|公开|公布|发布))$")
 # A document's name cited in a sentence: 《…》 (nested 〈〉 inside it).
 _CITED = re.compile(r"《[^《》]*》")
 _SENTENCE_END = re.compile(r"[。；;]")
