@@ -424,6 +424,9 @@ def test_handled_then_some_carried_forward() -> None:
     assert [
         row for row in _facts(both) if row[0] in ("applications_received", "applications_closed")
     ] == []
+    # In brackets after the count, and in another unit of cases.
+    text = "全年办理政府信息公开申请96宗（结转下年度继续办理1宗），做到了及时接收。"
+    assert _facts(text)[0] == ("applications_received", "all", 96, "exact", "宗")
     # None carried forward: all of them were closed, as before.
     assert _facts("共办理政府信息公开申请6件，予以公开6件，结转下年度0件。")[0] == (
         "applications_closed", "all", 6, "exact", "件"
@@ -1839,6 +1842,20 @@ def test_a_count_that_goes_on_from_a_proactive_clause_is_the_total() -> None:
     # The clause before counts something of its own: the rule of two channels named holds.
     text = "通过局网站、微信公众号主动公开政府信息50条，发布动态信息230条。"
     assert ("items_published", "all", 230, "exact", "条") not in _facts(text)
+
+
+def test_the_way_a_clause_opens_with_is_the_channel_of_its_later_counts() -> None:
+    text = "通过主流媒体宣传解读重要政策文件94篇次、发布相关信息2333条。"
+    assert _facts(text) == [("items_published", "media", 2333, "exact", "条")]
+    # A place of its own before the later count's verb, even one that is no channel word.
+    text = "通过政府网站公开10095条、政务服务网公开223条。"
+    assert _facts(text) == [("items_published", "website", 10095, "exact", "条")]
+    # A channel of its own in the later count's words wins.
+    text = "通过门户网站发布信息120条、微信公众号推送60条。"
+    assert _facts(text) == [
+        ("items_published", "website", 120, "exact", "条"),
+        ("items_published", "wechat_official", 60, "exact", "条"),
+    ]
 
 
 def test_news_media_as_a_channel() -> None:

@@ -1263,6 +1263,8 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         named, word = channel_after, after
     if not named:
         named, word = _sentence_subject_channel(cand)
+    if not named:
+        named, word = _clause_opening_channel(cand)
     distinct = set(named)
     # One channel and others like it (通过官网等渠道发布): several channels, read as a total only
     # when the clause states one (共发布各类信息40余条), as when it names them all.
@@ -1418,6 +1420,34 @@ def _sentence_subject_channel(cand: _Candidate) -> tuple[list[str], str]:
         return [], ""
     found = _last(pattern, text[first_start:first_end])
     return named, found.group(0) if found else ""
+
+
+def _clause_opening_channel(cand: _Candidate) -> tuple[list[str], str]:
+    """The one channel a clause opens with as the way of all it goes on to count (通过主流媒体
+    延伸宣传解读重要政策文件94篇次、发布相关信息2333条: the media's 2333), for a count after
+    another in the clause, whose own words name none: ([channel], its word), or ([], "")."""
+    sentence, text = cand.sentence, cand.sentence.text
+    start = sentence.clauses[sentence.clause_of(cand.count.start)][0]
+    if start >= cand.span_start or not _VIA.match(text, start):
+        return [], ""
+    own = _last_verb(cand.lead)
+    if own is None or _JOINING.fullmatch(cand.lead[: own.start()]) is None:
+        return [], ""  # 、政务服务网公开223条: a place of its own, which is no channel word
+    verb = _words("publish").search(text, start, cand.count.start)
+    end = verb.start() if verb is not None else cand.count.start
+    digit = _ANY_DIGIT.search(text, start, end)
+    piece = text[start : digit.start() if digit else end]
+    named = channels_in(piece)
+    if len(set(named)) != 1:
+        return [], ""
+    found = _last(_channel_pattern()[0], piece)
+    return named, found.group(0) if found else ""
+
+
+# The way a clause opens with (通过…, 依托…): what it names is where all the clause counts went.
+_VIA = re.compile(r"通过|依托|利用|借助")
+# What joins a count to the one before it in a list: nothing of its own before its verb.
+_JOINING = re.compile(r"[、,和及并与还]*(?:共|同时|另)?")
 
 
 def _list_head(sentence: _Sentence, item_start: int) -> tuple[int, int]:
@@ -2099,7 +2129,10 @@ def _carried_count(metric: str) -> re.Pattern[str]:
     before them."""
     words = dict(_outcome_patterns())[metric].pattern
     some = r"(?:[1-9]\d*|[一二两三四五六七八九十]+)"
-    return re.compile(f"(?:{words})[^,;:。\\d]{{0,12}}?{some}件|{some}件(?:申请)?(?:{words})")
+    unit = _alternation(vocabulary()["units"]["cases"])
+    return re.compile(
+        f"(?:{words})[^,;:。\\d]{{0,12}}?{some}(?:{unit})|{some}(?:{unit})(?:申请)?(?:{words})"
+    )
 
 
 # The heading of the next numbered part ((三)政府信息管理, 四、…): lines are run together in
