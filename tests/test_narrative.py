@@ -1858,6 +1858,14 @@ def test_the_way_a_clause_opens_with_is_the_channel_of_its_later_counts() -> Non
     ]
 
 
+def test_the_hotline_listed_among_ways_counted_together() -> None:
+    text = "通过“某某办”、阳光理政、12345便民服务平台答复群众关心问题153条。"
+    assert _facts(text) == []
+    # An item of a list of counts that names the hotline keeps its own count.
+    text = "全年办理领导信箱来信112件、12345政务服务热线工单8391件。"
+    assert ("hotline_resolved", "hotline", 8391, "exact", "件") in _facts(text)
+
+
 def test_news_media_as_a_channel() -> None:
     # Two channels named: no stated total (and not the website's alone).
     assert _facts("通过局门户网站、新闻媒体发布信息3300余条。") == []

@@ -2221,6 +2221,10 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
         other = _words("message_channels").search(cand.sentence.text, cand.lead_start, first)
         if other:
             return f"{other.group(0)} and the hotline counted together, not the hotline's alone"
+        if first - 1 > cand.lead_start and cand.sentence.text[first - 1] == "、":
+            # 通过“巨好办”、阳光理政、12345便民服务平台答复…153条: the hotline is one of the
+            # ways listed in the count's own words (not an item with a count of its own).
+            return "ways listed with the hotline and counted together, not the hotline's alone"
     received = _last(_words("hotline_received"), lead)
     resolved = _last(_words("hotline_resolved"), lead)
     if resolved is not None and lead.startswith("中", resolved.end()):
