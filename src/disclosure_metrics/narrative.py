@@ -1909,8 +1909,8 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
     return None
 
 
-# Verbs that say an application was answered: a count of them listed with other outcomes is
-# of the answers that disclosed something, not of every application closed.
+# Verbs that say an application was answered: a count of them listed beside other outcomes
+# (答复7件，不予受理4件) is one kind of outcome, not every application closed.
 _ANSWER_VERBS = frozenset({"答复", "回复"})
 _ANSWER_KINDS = (
     "applications_granted_or_partial", "applications_partial", "applications_granted",
