@@ -65,7 +65,8 @@ def _as_trail(line: str) -> str:
     >>> _as_trail("首页 / 信息公开 / 年报"), _as_trail("某县年度报告/某县人民政府")
     ('首页 > 信息公开 > 年报', '某县年度报告/某县人民政府')
     """
-    if ("/" in line or "→" in line) and _OTHER_TRAIL.search(line):
+    # Looked for where a trail is (a page saved as one line holds its report after it).
+    if ("/" in line or "→" in line) and _OTHER_TRAIL.search(line, 0, _CRUMBS_WITHIN):
         return line.replace("/", ">").replace("→", ">")
     return line
 

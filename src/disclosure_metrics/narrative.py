@@ -2354,6 +2354,23 @@ def _all_closed_pattern() -> re.Pattern[str]:
 _NOT_IN_TIME = re.compile(r"未|没|不|尚")
 
 
+def _timed_closing_after(sentence: _Sentence, received: Count, end: int) -> re.Match[str] | None:
+    """Closing words with their timing, without 已, that open the clause after the count's
+    (after one of :data:`_CLOSING_LEADS`), up to ``end``: matched there only, as a search
+    from every position of a long sentence would cost more than all the rest of its reading."""
+    following = sentence.clause_of(received.start) + 1
+    if following >= len(sentence.clauses):
+        return None
+    start, stop = sentence.clauses[following]
+    text, stop = sentence.text, min(stop, end)
+    for lead in _CLOSING_LEADS:
+        if text.startswith(lead, start):
+            timed = _timed_closed_pattern().match(text, start + len(lead), stop)
+            if timed is not None and _NOT_IN_TIME.search(timed.group(0)) is None:
+                return timed
+    return None
+
+
 @cache
 def _timed_closed_pattern() -> re.Pattern[str]:
     """在法定时限内完成答复, 按时答复: closing words with a timing and without 已."""
@@ -2386,12 +2403,8 @@ def _all_closed(
     if found is None:
         # 收到申请1件，在法定时限内完成答复: closing words with their timing and without 已,
         # opening the clause after the count's.
-        timed = _timed_closed_pattern().search(sentence.text, received.end, end)
-        if (
-            timed is not None
-            and _NOT_IN_TIME.search(timed.group(0)) is None
-            and _closes_what_was_counted(sentence, received, timed)
-        ):
+        timed = _timed_closing_after(sentence, received, end)
+        if timed is not None and _closes_what_was_counted(sentence, received, timed):
             found = timed
     if found is None:
         # 共受理申请8件，申请内容属于咨询并在法定期限内予以答复: closing words joined by 并 to
@@ -2456,12 +2469,23 @@ def _closes_those_counted(sentence: _Sentence, counted: Count | None) -> tuple[i
 def _closing_at_start(text: str, start: int, end: int) -> re.Match[str] | None:
     """A statement that all were closed opening ``text[start:end]`` (均已按时答复, 已全部办结),
     after one of :data:`_CLOSING_LEADS` (并已全部按时答复)."""
+    if start >= end or text[start] not in _closing_first_chars():
+        return None  # most sentences: asked of each one that counts nothing
     for lead in _CLOSING_LEADS:
         if text.startswith(lead, start):
             done = _all_closed_pattern().match(text, start + len(lead), end)
             if done is not None and _has_all_word(done):
                 return done
     return None
+
+
+@cache
+def _closing_first_chars() -> frozenset[str]:
+    """The characters a statement that all were closed may open with: those of its leads (并,
+    目前), its "all" and "done" words and its rates (均, 已, 办结率), and 100%."""
+    spec = vocabulary()["cues"]["all_closed"]
+    words = [*spec["all"], *spec["done"], *spec["rates"], "100%", *_CLOSING_LEADS]
+    return frozenset(word[0] for word in words if word)
 
 
 def _opens_closing_all(sentence: _Sentence, counted: Count) -> tuple[int, int] | None:
