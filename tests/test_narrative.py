@@ -1788,6 +1788,11 @@ def test_the_published_part_counted_with_a_suffix() -> None:
 def test_the_parts_of_a_running_total_are_no_years_count() -> None:
     text = "截至2024年12月31日，官方微博共累计发布微博300条，其中原创微博40条，转发微博260条。"
     assert _facts(text, 2024) == []
+    # Parts with a verb of their own, too.
+    text = (
+        "截至2024年12月31日，累计发布信息300条，其中通过门户网站发布260条，通过微信公众号发布40条。"
+    )
+    assert _facts(text, 2024) == []
     # The parts of the year's total are the channels' own.
     text = "2024年共发布信息300条，其中门户网站260条，微信公众号40条。"
     assert _facts(text, 2024)[1:] == [

@@ -613,7 +613,7 @@ _ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
 
 
 # An aside in brackets that ends the text (发布工作动态(含原创、转发等)).
-_ASIDE_AT_END = re.compile(r"\([^()]*\)$")
+_ASIDE_AT_END = re.compile(f"(?:{_ASIDE.pattern})$")
 
 
 def _outside_asides(text: str) -> str:
@@ -1148,7 +1148,7 @@ def _last_verb(lead: str) -> re.Match[str] | None:
     """The last publishing verb of ``lead`` that is not inside a noun (政务公开信息), nor 推文
     after another verb, where it is the noun (发布职业技能相关推文30篇), nor inside an aside in
     brackets (发布信息(含转载)120条)."""
-    if lead.endswith(")") and (aside := _ASIDE_AT_END.search(lead)) is not None:
+    if lead.endswith((")", "]", "】")) and (aside := _ASIDE_AT_END.search(lead)) is not None:
         return _last_verb(lead[: aside.start()])  # a prefix: its positions are the lead's
     last = _last(_words("publish"), lead)
     if last is not None and last.group(0) == "推文":
@@ -1396,10 +1396,7 @@ def _channel_in_breakdown(cand: _Candidate) -> tuple[str, int, str] | str:
         return f"a {channel} count: events or calls, not items"
     if not _parts_mostly_channels(sentence, breakdown_at):
         return "a column named after a channel, among parts naming topics (其中通知公告N条)"
-    return channel, cand.lead_start, f"{_CHANNEL_PART} ({verb.group(0)})"
-
-
-_CHANNEL_PART = "a channel's part of a total published"
+    return channel, cand.lead_start, f"a channel's part of a total published ({verb.group(0)})"
 
 
 def _sentence_subject_channel(cand: _Candidate) -> tuple[list[str], str]:
@@ -1795,7 +1792,7 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
                     "the published part of a larger count (其中主动公开)", supersedes_total=True,
                 )  # fmt: skip
             return "a part of a total stated before (其中)"
-        if reason.startswith(_CHANNEL_PART):
+        if _names_breakdown(cand):
             total = _total_broken_down(cand)
             if total is not None and (not_the_years := _stock(total, year)):
                 # 截至…累计发布微博120条，其中…转发微博109条: its parts are no year's count.
@@ -2306,12 +2303,14 @@ def _part_of_events_before(cand: _Candidate, channel: str) -> bool:
     pattern, owner = _channel_pattern()
     return (
         any(channel in owner[m.group(0)] for m in pattern.finditer(before))
-        and _EVENTS_COUNTED.search(before) is not None
+        and _events_counted().search(before) is not None
     )
 
 
-# A count of events: 191场, 5次.
-_EVENTS_COUNTED = re.compile(r"\d+(?:场|次)")
+@cache
+def _events_counted() -> re.Pattern[str]:
+    """A count of events in one of ``units.events`` (191场, 5次)."""
+    return re.compile(rf"\d+(?:{_alternation(vocabulary()['units']['events'])})")
 
 
 @cache
