@@ -287,7 +287,9 @@ _GENERIC_AGENCY = re.compile(r"(?:人民)?政府(?:办公室|办公厅)?|办公�
 # How many lines above a title line may hold its start.
 _TITLE_LINES_ABOVE = 2
 # A label of a page's table of document facts before an agency's name (发布机构：某某局).
-_PUBLISHER_LABELS = "发布机构|发文机关|发布单位|信息来源|来源|主办单位"
+# The publisher's own labels come first; a source (来源) or a site's host may be another body.
+_ISSUER_LABELS = "发布机构|发文机关|发布单位"
+_PUBLISHER_LABELS = f"{_ISSUER_LABELS}|信息来源|来源|主办单位"
 _FACT_LABEL = re.compile(rf"^(?:{_PUBLISHER_LABELS})[:：|]")
 # A row of a page's table of document facts (索引号 | … | 分类 | 政府信息公开年报 …): its column
 # names the report's kind, never its title.
@@ -557,7 +559,7 @@ _MIN_SPACED = 4
 # A page's table of document facts names the publisher (发布机构：某某县人民政府办公室), above or
 # below a title that names no agency.
 # The label, then a colon, a table's border, or both (发布机构: | 市交通运输局 |).
-_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位)\s*(?:[:：|\t]\s*)+([^\s:：|]{2,40})")
+_PUBLISHER = re.compile(rf"(?:{_ISSUER_LABELS})\s*(?:[:：|\t]\s*)+([^\s:：|]{{2,40}})")
 
 
 def _publisher(head: list[str]) -> str | None:
