@@ -217,6 +217,28 @@ def test_table2_changes_written_with_sign_words() -> None:
     assert cells["licensing"] == {"prev_items": 6, "items_delta": -4, "decisions": 2}
 
 
+def test_a_label_note_naming_other_rows_is_no_label() -> None:
+    # Some provinces print each label with a note on what it counts, and a note may name other
+    # rows (行政处罚 and 行政强制 below): the row is the label's, not the last name in its note.
+    note = "（指许可以外的政务服务事项，含行政确认、行政处罚、行政强制等）"
+    header = "第二十条第（五）项"
+    for printed in (
+        [header, "行政许可 7 1 30", f"其他对外管理服务事项{note} 12 0 44"],
+        [header, ["行政许可", "7", "1", "30"], [f"其他对外管理服务事项{note}", "12", "0", "44"]],
+    ):
+        lines = lines_of(*printed, "第二十条第（六）项", "行政处罚 5 0 9", "行政强制 2 1 3")
+        cells = read_table2(lines, "GOV2019").cells
+        assert cells["art20_5"]["other_services"] == {
+            "prev_items": 12, "items_delta": 0, "decisions": 44,
+        }  # fmt: skip
+        assert cells["art20_6"]["punishment"] == {"prev_items": 5, "items_delta": 0, "decisions": 9}
+        assert cells["art20_6"]["coercion"] == {"prev_items": 2, "items_delta": 1, "decisions": 3}
+    # A bracket a label leaves open, with values after it, hides no row printed after them.
+    lines = lines_of("第二十条第（六）项", "行政处罚（含简易程序 5 0 9 行政强制 2 1 3")
+    cells = read_table2(lines, "GOV2019").cells["art20_6"]
+    assert cells["coercion"] == {"prev_items": 2, "items_delta": 1, "decisions": 3}
+
+
 def test_table4_glued_split_by_group_totals() -> None:
     result = read_table4(
         lines_of("行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计10203120001200000")

@@ -417,12 +417,41 @@ def _anchor_matches(text: str, rows: Sequence[tpl.Row]) -> list[tuple[int, int, 
     return _anchors_in(text, rows)
 
 
+def _in_note(text: str, after: int, at: int) -> bool:
+    """Whether ``text[at]`` stands inside a note in brackets that opens after ``after`` (the
+    end of a label) with no value before it: a label's own explanation, which may name other
+    rows (``其他对外管理服务事项(指…含行政处罚、行政强制…)``), not a label.
+
+    >>> _in_note("其他对外管理服务事项(含行政处罚、行政强制)117", 10, 17)
+    True
+    >>> _in_note("行政处罚(含简易程序 5 0 9 行政强制 2 1 3", 4, 17)
+    False
+    """
+    if text.find("(", after, at) == -1:
+        return False
+    depth = 0
+    opened = -1  # where the outermost bracket still open at ``at`` opened
+    for k in range(after, at):
+        char = text[k]
+        if char == "(":
+            if depth == 0:
+                opened = k
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+    # A value inside the "note" means the bracket was never closed: a cut label, not a note.
+    return depth > 0 and not _runs(text[opened:at])
+
+
 def _anchors_in(text: str, rows: Sequence[tpl.Row]) -> list[tuple[int, int, tpl.Row]]:
-    """:func:`_anchor_matches` of a text known to hold a Chinese character."""
+    """:func:`_anchor_matches` of a text known to hold a Chinese character; an anchor inside
+    the note in brackets after another label (:func:`_in_note`) is no label."""
     scan = _combined(rows)
     kept: list[tuple[int, int, tpl.Row]] = []
     for m in scan.pattern.finditer(text):
         start, end = m.span()
+        if kept and _in_note(text, kept[-1][1], start):
+            continue
         row = scan.owner(text, start, end)
         if kept and kept[-1][2] is row and not _runs(text[kept[-1][1] : start]):
             kept[-1] = (kept[-1][0], end, row)  # a second anchor of the same label
@@ -494,7 +523,8 @@ def _cell_segments(line: Line, rows: Sequence[tpl.Row], line_no: int) -> list[Se
             # of one label keeps the label's row), without the rows of the others.
             last = None
             for m in scan.pattern.finditer(cell):
-                last = m
+                if last is None or not _in_note(cell, last.end(), m.start()):
+                    last = m
             if last is not None:
                 anchored = (i, scan.owner(cell, last.start(), last.end()))
     if anchored is None:
