@@ -194,6 +194,26 @@ def test_table2_units_signs_and_glue() -> None:
     assert result.cells["art20_9"]["procurement"] == {"projects": 6, "amount": 251000}
 
 
+def test_a_hyphen_alone_in_a_text_row_is_an_na_mark_as_in_a_cell() -> None:
+    # A row printed as text marks a cell that does not apply with "-" as a cell would; a
+    # hyphen before a number is still its sign, and so is a sign word printed apart from it.
+    lines = lines_of(
+        "第二十条第（五）项",
+        "行政许可 5 -2 12",
+        "其他对外管理服务事项 6 减 3 20",
+        "第二十条第（六）项",
+        "行政处罚 8 0 - ",
+        "行政强制 - -- 1",
+    )
+    cells = read_table2(lines, "GOV2019").cells
+    assert cells["art20_5"]["licensing"] == {"prev_items": 5, "items_delta": -2, "decisions": 12}
+    assert cells["art20_5"]["other_services"] == {
+        "prev_items": 6, "items_delta": -3, "decisions": 20,
+    }  # fmt: skip
+    assert cells["art20_6"]["punishment"] == {"prev_items": 8, "items_delta": 0, "decisions": "NA"}
+    assert cells["art20_6"]["coercion"] == {"prev_items": "NA", "items_delta": "NA", "decisions": 1}
+
+
 def test_table2_changes_written_with_sign_words() -> None:
     # 本年增/减 as a report may write it: 减4 (down 4), 增加1 (up 1), in text, in cells, and
     # printed one cell per line.

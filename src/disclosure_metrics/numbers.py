@@ -46,7 +46,13 @@ def signs_for_words(text: str) -> str:
 
 
 # In a value run: a signed or unsigned digit string (possibly with a decimal part), or an NA mark.
-TOKEN = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:万元|亿元|元)?|不适用|(?<![\w/])[/—－]+(?![\w/])")
+# A hyphen alone (or two) is an NA mark, as in a cell (NA_MARKS); one before a digit is its
+# sign. It may follow a label's last character: normalization drops the space between them
+# (行政强制 - 4 5 → 行政强制- 4 5).
+TOKEN = re.compile(
+    r"[+-]?\d[\d,]*(?:\.\d+)?(?:万元|亿元|元)?|不适用|(?<![\w/])[/—－]+(?![\w/])"
+    r"|(?<![0-9A-Za-z_/-])-{1,2}(?![\w/-])"
+)
 
 
 @cache
@@ -78,6 +84,7 @@ TOKEN_LED = (
     r"|(?<=\d)[\d,]*(?:\.\d+)?(?:万元|亿元|元)?"
     r"|(?<=不)适用"
     r"|(?<=[/—－])(?<![\w/][/—－])[/—－]*(?![\w/])"
+    r"|(?<=-)(?<![0-9A-Za-z_/-]-)-?(?![\w/-])"
     r")"
 )
 
