@@ -1493,6 +1493,23 @@ def test_requests_there_were_are_requests_received() -> None:
     ]
 
 
+def test_requests_there_were_that_were_charged_a_fee_are_not_all_received() -> None:
+    # 有N件申请 counts requests received, unless the clause says a fee was charged for them:
+    # then it counts those charged (a part), and the fee is read as such.
+    assert _facts("本年度有3件依申请公开事项收取信息处理费150元。") == [
+        ("fee_collected_yuan", "all", 150, "exact", "元")
+    ]
+    assert _facts("2021 年有 2 件政府信息公开申请收取信息处理费 90 元。") == [
+        ("fee_collected_yuan", "all", 90, "exact", "元")
+    ]
+    # A charge denied is no part: the requests there were are still those received (and the
+    # fee is a zero).
+    assert sorted(_facts("全年有4件依申请公开未收取费用。")) == [
+        ("applications_received", "all", 4, "exact", "件"),
+        ("fee_collected_yuan", "all", 0, "exact", "元"),
+    ]
+
+
 def test_a_count_still_being_handled_is_not_closed() -> None:
     assert _facts("全年共收到申请9件，答复完毕8件，办理中1件。") == [
         ("applications_received", "all", 9, "exact", "件"),

@@ -1817,6 +1817,21 @@ def _total_broken_down(cand: _Candidate) -> _Candidate | None:
 
 # 有 right before a count of requests: there were that many (2025年度有1件依申请公开信息).
 _EXISTS_LEAD = re.compile(r"(?:^|[^没未])(?:共|总共)?有$")
+# A word that denies the charge just before a fee is named (未收取费用, 不收取信息处理费).
+_UNCHARGED = re.compile(r"[未不没无免][^，,。；;]{0,4}$")
+
+
+def _charged_a_fee(after: str) -> bool:
+    """Whether the clause after a count of applications says a fee was charged for them: the
+    count is of those charged, not of all received (有1件申请收取信息处理费380元).
+
+    >>> _charged_a_fee("政府信息公开申请收取信息处理费"), _charged_a_fee("依申请公开，未收取费用")
+    (True, False)
+    """
+    fee = _words("fee").search(after)
+    return fee is not None and not _UNCHARGED.search(after, 0, fee.start())
+
+
 _REQUEST_AFTER = re.compile(r"(?:政府信息公开|信息公开|政府信息依|信息依|依)?申请")
 # Applications named right before their count, with no verb: 政府信息公开申请为0件, 依申请公开
 # 事项数量共计5件.
@@ -1855,6 +1870,8 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         if _sum_of_received(cand):
             return "applications_received", "the sum of the applications received before (合计N件)"
         if _EXISTS_LEAD.search(lead) and _REQUEST_AFTER.match(cand.after):
+            if _charged_a_fee(cand.after):
+                return "the applications charged a fee (有N件申请…收取信息处理费), not all received"
             return "applications_received", "applications there were (有N件依申请公开信息)"
         # 政府信息公开申请数量为5件: the count stated of the noun, with no verb.
         if _STATED_APPLICATIONS.search(lead) and not _in_breakdown(cand):
