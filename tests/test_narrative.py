@@ -1405,6 +1405,24 @@ def test_the_first_of_a_list_of_kinds_of_content_is_one_part() -> None:
     ]
 
 
+def test_a_list_of_kinds_parted_by_commas_is_one_too() -> None:
+    # The same list with commas between its kinds: no kind's count is all the site published.
+    assert _facts("通过区政府网站发布工作动态46条，通知公告12条，财政资金8条。") == []
+    # A comma and a clause of its own (another verb, a breakdown) opens no list.
+    assert _facts("在政府网站发布信息95条，其中政策文件3条。") == [
+        ("items_published", "website", 95, "exact", "条")
+    ]
+
+
+def test_an_accounts_own_posts_before_its_reposts_are_its_count() -> None:
+    # 原创N条、转发M条 splits posts by where they came from, no list of kinds: the own are read.
+    for text in (
+        "“某某医保”微信公众号发布原创信息64条、转发信息130条。",
+        "“某某医保”微信公众号发布原创信息64条，转载信息130条。",
+    ):
+        assert _facts(text) == [("items_published", "wechat_official", 64, "exact", "条")]
+
+
 def test_a_body_working_round_its_central_tasks_is_no_department() -> None:
     # 中心 of 围绕中心工作 ends no department's name (政务服务中心 does).
     text = "2021年，某某乡紧密围绕中心工作，通过某某乡人民政府网站主动公开政府信息27条。"
@@ -1694,6 +1712,16 @@ def test_a_topic_clause_with_its_own_verb_does_not_scope_the_next_count() -> Non
     assert _facts(text) == [("items_published", "wechat_official", 412, "exact", "篇")]
     # A topic that scopes the count's own verb still makes it a part.
     assert _facts("围绕疫情防控，通过微信公众号发布信息50条。") == []
+
+
+def test_a_topic_clause_before_a_clause_opened_by_the_year_does_not_scope_it() -> None:
+    # 聚焦…, then a clause of the year's own count (全年, 2024年): the body's focus, not a part.
+    text = "聚焦优抚安置、就业创业等核心业务，全年主动公开信息61条，其中政策文件5条。"
+    assert _facts(text, 2024) == [("items_published", "all", 61, "exact", "条")]
+    text = "围绕医保待遇等群众关切，2024年通过政府网站发布信息70条。"
+    assert _facts(text, 2024) == [("items_published", "website", 70, "exact", "条")]
+    # The year inside the topic's own clause changes nothing: the topic still scopes the count.
+    assert _facts("全年围绕疫情防控，通过微信公众号发布信息50条。", 2024) == []
 
 
 def test_a_departments_part_of_the_portal_broken_down_again_is_its_website() -> None:

@@ -1099,6 +1099,19 @@ def _topic_has_its_own_verb(cand: _Candidate, span: str, topic: re.Match[str]) -
     return _has("publish", span[topic.end() : end])
 
 
+def _clause_opens_with_the_year(cand: _Candidate, topic: re.Match[str]) -> bool:
+    """Whether the count's own clause, after the topic's, opens with the report's time (全年,
+    2024年): a statement of the year's count, not of the topic's part."""
+    sentence = cand.sentence
+    start = sentence.clauses[sentence.clause_of(cand.count.start)][0]
+    if cand.span_start + topic.start() >= start:
+        return False  # the topic in the count's own clause (全年围绕疫情防控发布信息50条)
+    return _YEAR_OPENING.match(sentence.text, start) is not None
+
+
+_YEAR_OPENING = re.compile(r"(?:\d{4}年度?|全年|本年度?|今年|当年)")
+
+
 def _previous_clause_start(cand: _Candidate) -> int:
     """Where the clause before the count's own starts (the count's own, when it is the first)."""
     sentence = cand.sentence
@@ -1235,6 +1248,8 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         topic = None  # 聚焦…热点信息，加大公开力度，全年共发布…: the work's focus, two clauses back
     if topic and _topic_has_its_own_verb(cand, span, topic):
         topic = None  # 围绕…选题精选内容推送，某某微信公众号发布推文687篇: a statement of its own
+    if topic and _clause_opens_with_the_year(cand, topic):
+        topic = None  # 聚焦…等核心业务，全年主动公开信息59条: the year's count, stated on its own
     if topic:
         return f"a topic subset ({topic.group(0)}…), not a total"
     purpose = _topic_after(cand)
@@ -1471,20 +1486,33 @@ def _generic_head(head: str) -> bool:
 
 
 def _opens_a_list_of_kinds(cand: _Candidate) -> bool:
-    """Whether the next count follows a 、 with words that name no channel and publish nothing
-    (网站发布新闻动态73条、教育资讯169条): a list of kinds of content, each with its count."""
+    """Whether the next count follows a 、 (or a comma and a kind's short name) with words
+    that name no channel, publish nothing, open no breakdown and count no reposts (网站发布新闻
+    动态73条、教育资讯169条; 工作动态120条，通知公告30条): a list of kinds of content, each
+    with its count."""
     sentence = cand.sentence
     k = bisect.bisect_right(sentence.count_starts, cand.count.start)
     if k >= len(sentence.counts):
         return False
     following = sentence.counts[k]
     between = sentence.text[cand.count.end : following.start]
+    listed = between.startswith("、") or (
+        between.startswith(",")
+        and len(between) <= _MAX_KIND_NAME
+        and _words("breakdown").search(between) is None
+    )
     return (
-        between.startswith("、")
+        listed
         and following.unit in vocabulary()["units"]["items"]
         and not channels_in(between)
         and _words("publish").search(between) is None
+        and _words("reposts").search(between) is None  # 原创N条、转发M条: own posts, then shared
     )
+
+
+# A kind of content named after a comma, as the next item of a list (,通知公告): longer words
+# after a comma are a clause of their own.
+_MAX_KIND_NAME = 10
 
 
 def _channel_list_item(cand: _Candidate) -> tuple[str, int, str] | str | None:
