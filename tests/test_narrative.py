@@ -1528,6 +1528,21 @@ def test_requests_there_were_that_were_charged_a_fee_are_not_all_received() -> N
     ]
 
 
+def test_an_office_named_after_petitions_counts_information_requests() -> None:
+    # 信访 names petitions, not information requests, except in an office's name: a petition
+    # bureau (信访局, 信访办) reports the information requests it received like any body.
+    text = "2025年，某县信访局共受理政府信息公开申请4件，均已按时答复。"
+    assert _facts(text, 2025, agency="某县信访局") == [
+        ("applications_received", "all", 4, "exact", "件"),
+        ("applications_closed", "all", 4, "exact", "件"),
+    ]
+    assert _facts("2025年，县信访办收到政府信息公开申请2件。", 2025) == [
+        ("applications_received", "all", 2, "exact", "件")
+    ]
+    # Petitions themselves are still no information requests.
+    assert _facts("全年受理信访件30件，信访办理120件。", 2025) == []
+
+
 def test_a_count_still_being_handled_is_not_closed() -> None:
     assert _facts("全年共收到申请9件，答复完毕8件，办理中1件。") == [
         ("applications_received", "all", 9, "exact", "件"),

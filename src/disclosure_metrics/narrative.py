@@ -1874,7 +1874,7 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
     lead = cand.lead
     # An aside says what the count holds or leaves out (申请(不含咨询类)13件): not what it is.
     outside = _outside_asides(lead)
-    other = _words("not_applications").search(outside)
+    other = _not_applications(outside)
     if (
         other
         and other.group(0) in ("案件", "诉求")
@@ -2055,7 +2055,32 @@ def _after_applications(cand: _Candidate) -> bool:
     if _INFORMATION_REQUESTS.search(sentence.text, a, b) is None:
         return False  # none, or another kind (受理行政许可申请500件。办结498件)
     clause = sentence.clauses[sentence.clause_of(cand.count.start)]
-    return _words("not_applications").search(sentence.text, sentence.start, clause[1]) is None
+    return _not_applications(sentence.text, sentence.start, clause[1]) is None
+
+
+def _not_applications(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """The first word of ``text[start:end]`` that says a count is of something other than
+    information requests (信访, 咨询 …), past those that are part of an office's name (某县
+    信访局, 投诉中心): an office's requests are information requests like any other.
+
+    >>> _not_applications("某县信访局共受理政府信息公开申请") is None
+    True
+    >>> _not_applications("受理信访件").group(0)
+    '信访'
+    """
+    end = len(text) if end is None else end
+    for m in _words("not_applications").finditer(text, start, end):
+        if _office_after().match(text, m.end()) is None:
+            return m
+    return None
+
+
+@cache
+def _office_after() -> re.Pattern[str]:
+    """A department's suffix (局, 中心 …), or 办 for 办公室 where it starts no verb (信访办, not
+    信访办理)."""
+    suffixes = _alternation(vocabulary()["cues"]["department_suffixes"])
+    return re.compile(f"(?:{suffixes}|办(?![理结件]))")
 
 
 def _closed_after(after: str) -> bool:
