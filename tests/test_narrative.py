@@ -1543,6 +1543,16 @@ def test_an_office_named_after_petitions_counts_information_requests() -> None:
     assert _facts("全年受理信访件30件，信访办理120件。", 2025) == []
 
 
+def test_decisions_of_table_2s_kind_handled_are_no_applications_closed() -> None:
+    # A summary of table 2 in words, under a heading that names applications: licensing
+    # decisions handled (办理行政许可处理决定数量) are no applications closed.
+    text = (
+        "(2)申请公开政府信息行政许可事项：2020年共办理行政许可处理决定数量210件，"
+        "比上年减少12件。(3)收到和处理政府信息公开申请情况：2020年新收政府信息公开申请数量5件。"
+    )
+    assert _facts(text, 2020) == [("applications_received", "all", 5, "exact", "件")]
+
+
 def test_a_count_still_being_handled_is_not_closed() -> None:
     assert _facts("全年共收到申请9件，答复完毕8件，办理中1件。") == [
         ("applications_received", "all", 9, "exact", "件"),

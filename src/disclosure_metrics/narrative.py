@@ -1926,6 +1926,10 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
             return "a part of the applications received, summed after it (…合计N件)"
         return "applications_received", f"receiving verb {received.group(0)}, 申请"
     if closed and (cand.sentence.names_requests or _after_applications(cand)):
+        item = _disclosure_items().search(lead, closed.end())
+        if item is not None:
+            # 办理行政许可处理决定数量313件: decisions of table 2's kind, not applications.
+            return f"what was handled is one of table 2's ({item.group(0)}), not applications"
         part = _breakdown_part(cand)
         if part is not None and not _closed_alone(part):
             # 其中公开答复1件: answers of one kind, a part of the closed total.
@@ -1949,6 +1953,20 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
             return "one kind of answer among outcomes listed after it (答复7件，不予受理4件)"
         return "applications_closed", f"closing verb {closed.group(0)}, 申请"
     return None
+
+
+@cache
+def _disclosure_items() -> re.Pattern[str]:
+    """Any row of table 2, in either format (行政许可, 行政处罚, 政府集中采购 …): what a body
+    decides or buys, which a closing verb may handle too (办理行政许可…313件)."""
+    anchors = {
+        anchor.pattern
+        for fmt in tpl.FORMATS
+        for block in tpl.table2_blocks(fmt)
+        for row in block.rows
+        for anchor in row.anchors
+    }
+    return re.compile("|".join(f"(?:{a})" for a in sorted(anchors)))
 
 
 # Verbs that say an application was answered: a count of them listed beside other outcomes
