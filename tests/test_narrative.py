@@ -1553,6 +1553,23 @@ def test_decisions_of_table_2s_kind_handled_are_no_applications_closed() -> None
     assert _facts(text, 2020) == [("applications_received", "all", 5, "exact", "件")]
 
 
+def test_a_channel_with_its_own_count_later_is_not_an_earlier_counts() -> None:
+    # The site is named in a clause before the total, and counted again after it with a count
+    # of its own: the total is the body's, not the site's.
+    text = (
+        "我局优化了县政府门户网站栏目，2024年我局主动公开信息共210条，"
+        "通过政府门户网站发布信息60条、通过微信公众号发布信息150条。"
+    )
+    assert _facts(text, 2024) == [
+        ("items_published", "all", 210, "exact", "条"),
+        ("items_published", "website", 60, "exact", "条"),
+        ("items_published", "wechat_official", 150, "exact", "条"),
+    ]
+    # A site named before and not counted again still gives the count its channel.
+    text = "我局依托县政府门户网站，2024年主动公开政府信息88条。"
+    assert _facts(text, 2024) == [("items_published", "website", 88, "exact", "条")]
+
+
 def test_a_count_still_being_handled_is_not_closed() -> None:
     assert _facts("全年共收到申请9件，答复完毕8件，办理中1件。") == [
         ("applications_received", "all", 9, "exact", "件"),

@@ -1262,6 +1262,8 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     word = ""
     word_end = 0
     window = _where_published(cand, verb)  # text[span_start:count.start], content masked
+    own_clause = cand.sentence.clauses[cand.sentence.clause_of(cand.count.start)][0]
+    counted_later: set[str] = set()  # channels named before the count's clause, counted after it
     for a, b in reversed([c for c in cand.sentence.clauses if c[1] > cand.span_start]):
         a = max(a, cand.span_start)
         b = min(b, cand.count.start)
@@ -1269,6 +1271,13 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
             continue
         piece = window[a - cand.span_start : b - cand.span_start]
         named = channels_in(piece)
+        if named and a < own_clause:
+            counted_later = _counted_later(cand, set(named))
+            if counted_later:
+                # …门户网站维护栏目，…主动公开信息共373条，通过政府门户网站发布信息93条: the
+                # site has its own count after this one, which is no count of the site's.
+                named = []
+                break
         if named:
             evidence_start = a
             found = _last(_channel_pattern()[0], piece)
@@ -1280,6 +1289,8 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         named, word = _sentence_subject_channel(cand)
     if not named:
         named, word = _clause_opening_channel(cand)
+    if counted_later & set(named):
+        named, word = [], ""
     distinct = set(named)
     # One channel and others like it (通过官网等渠道发布): several channels, read as a total only
     # when the clause states one (共发布各类信息40余条), as when it names them all.
@@ -1412,6 +1423,21 @@ def _channel_in_breakdown(cand: _Candidate) -> tuple[str, int, str] | str:
     if not _parts_mostly_channels(sentence, breakdown_at):
         return "a column named after a channel, among parts naming topics (其中通知公告N条)"
     return channel, cand.lead_start, f"a channel's part of a total published ({verb.group(0)})"
+
+
+def _counted_later(cand: _Candidate, channels: set[str]) -> set[str]:
+    """Those of ``channels`` that a later count of items in the sentence names in its own clause
+    (…共373条，通过政府门户网站发布信息93条: the website), each with a count of its own."""
+    sentence, text = cand.sentence, cand.sentence.text
+    items = vocabulary()["units"]["items"]
+    found: set[str] = set()
+    k = bisect.bisect_right(sentence.count_starts, cand.count.start)
+    for later in sentence.counts[k:]:
+        if later.unit not in items:
+            continue
+        start = max(sentence.clauses[sentence.clause_of(later.start)][0], cand.count.end)
+        found |= channels & set(channels_in(text[start : later.start]))
+    return found
 
 
 def _sentence_subject_channel(cand: _Candidate) -> tuple[list[str], str]:
