@@ -1468,6 +1468,33 @@ def test_information_related_to_the_body_itself_is_no_topic() -> None:
 def test_no_fee_taken_in_a_sentence_about_requests() -> None:
     text = "受理的公开申请均已按时答复，且未收取任何费用。"
     assert ("fee_collected_yuan", "all", 0, "exact", "元") in _facts(text)
+    # 收费 as the verb and its object in one word (未向申请人收费).
+    text = "办理中均严格执行《条例》，未向申请人收费。"
+    assert _facts(text) == [("fee_collected_yuan", "all", 0, "exact", "元")]
+    # A charge of another kind stated as none is no fee of the applications.
+    assert _facts("本年度无行政事业性收费，未收费项目3个。") == []
+
+
+def test_applications_named_as_the_next_sentences_subject_are_those_counted() -> None:
+    # 申请件均…: the applications, as the subject of the next sentence, all closed.
+    text = "2021年共受理依申请公开12件，其中网络申请7件。申请件均在规定时限内妥善处理并答复。"
+    assert _facts(text) == [
+        ("applications_received", "all", 12, "exact", "件"),
+        ("applications_closed", "all", 12, "exact", "件"),
+    ]
+    # Named as the subject of something else, they are not closed.
+    text = "2021年共受理依申请公开12件。申请均为自然人申请。"
+    assert _facts(text) == [("applications_received", "all", 12, "exact", "件")]
+
+
+def test_information_of_the_bodys_own_field_is_no_topic() -> None:
+    # 生态环境领域相关信息 of an ecology bureau: all it published on the site, not a topic's.
+    text = "2023年，官网发布生态环境领域相关信息812条。"
+    assert _facts(text, 2023, agency="某市生态环境局") == [
+        ("items_published", "website", 812, "exact", "条")
+    ]
+    # Another body's field is a topic.
+    assert _facts(text, 2023, agency="某市民政局") == []
 
 
 def test_closing_words_joined_by_bing_close_what_was_counted() -> None:

@@ -657,6 +657,13 @@ _REFERS_BACK = re.compile(
     r"(?:申请|事项)|(?:所有|全部)的?(?:政府信息公开|依申请公开|信息公开)?申请)"
 )
 
+# The applications as the subject a sentence opens with, all of them (申请件均…, 依申请公开事项
+# 已全部…): those counted before, named again.
+_NAMED_AS_SUBJECT = re.compile(
+    r"(?:政府信息公开|依申请公开|信息公开)?申请(?:件|事项)?(?=均|全部|都)"
+    r"|(?:政府信息公开|依申请公开|信息公开)(?:申请件|事项)(?=均|全部|都|已)"
+)
+
 
 def _sentences(text: str, every: bool = True) -> list[_Sentence]:
     """The sentences of normalized ``text`` with their counts; without ``every``, only those
@@ -678,7 +685,10 @@ def _sentences(text: str, every: bool = True) -> list[_Sentence]:
             not every
             and lo == hi
             and negation(text, a, b) is None
-            and (text.find("申请", a, b) == -1 or refers_back(text, a, b) is None)
+            and (
+                text.find("申请", a, b) == -1
+                or (refers_back(text, a, b) is None and _NAMED_AS_SUBJECT.match(text, a) is None)
+            )
             and _closing_at_start(text, a, b) is None
         ):
             continue
@@ -993,11 +1003,16 @@ def _object_head(obj: str) -> str:
 def _topic_level(head: str, agency: str | None = None) -> bool:
     text = head.replace("各类", "")
     # 职业技能相关推文: related to one subject; 相关信息 alone is what the body publishes, and so
-    # is the information related to the body itself (区融媒体中心相关信息, 我局相关信息).
+    # is the information related to the body itself or its own field (区融媒体中心相关信息,
+    # 我局相关信息, 生态环境领域相关信息 of an ecology bureau).
     related = text.find("相关", 1)
-    if related != -1 and _names_the_body(text[:related], agency):
-        related = -1
+    if related != -1 and _names_the_body(_OWN_FIELD.sub("", text[:related]), agency):
+        text, related = text[related:], -1
     return _has("topic_words", text) or "类" in text or related != -1
+
+
+# The word after a body's name that makes it the body's field of work (生态环境领域, 民政工作).
+_OWN_FIELD = re.compile(r"(?:领域|方面|工作|系统|行业)$")
 
 
 def _names_the_body(words: str, agency: str | None) -> bool:
@@ -1680,8 +1695,8 @@ _APPLICATIONS_NONE = re.compile(
     r"(?::?(?:为|是)?(?:无|零)|(?::|为|是)0件?)(?=[,;:。]|$)"  # 申请数量为0: no unit needed
 )
 _NO_FEE = re.compile(
-    r"(?:没有|未|无|不存在|不涉及)(?:[向对][^,;:。]{0,14}?)?(?:收取|发生|产生)[^,;:。]{0,16}?"
-    r"(?:信息处理费|处理费|收费|费用)(?:事项|的情况|情况)?"
+    r"(?:没有|未|无|不存在|不涉及)(?:[向对][^,;:。]{0,14}?)?(?:(?:收取|发生|产生)[^,;:。]{0,16}?"
+    r"(?:信息处理费|处理费|收费|费用)|收费)(?:事项|的情况|情况)?"
 )
 # 无信息处理费收取情况, 不涉及信息处理费: the fee named first, its verb after it or none.
 _NO_FEE_NAMED_FIRST = re.compile(
@@ -2566,11 +2581,13 @@ def _has_all_word(done: re.Match[str]) -> bool:
 
 def _closes_those_counted(sentence: _Sentence, counted: Count | None) -> tuple[int, int] | None:
     """Where a sentence without counts names the applications ``counted`` before it again and
-    says that all of them were closed (上述申请已全部按时答复): the span from the one to the
-    other."""
+    says that all of them were closed (上述申请已全部按时答复; 申请件均在规定时限内…答复, the
+    applications its subject): the span from the one to the other."""
     if counted is None:
         return None
-    ref = _REFERS_BACK.search(sentence.text, sentence.start, sentence.end)
+    ref = _REFERS_BACK.search(
+        sentence.text, sentence.start, sentence.end
+    ) or _NAMED_AS_SUBJECT.match(sentence.text, sentence.start)
     if ref is None:
         return _opens_closing_all(sentence, counted)
     done = _all_closed_pattern().search(sentence.text, ref.end(), sentence.end)
