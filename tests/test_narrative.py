@@ -703,6 +703,21 @@ def test_a_count_its_channel_breakdown_adds_up_to_is_the_total() -> None:
         assert ("items_published", "all") not in [(m, c) for m, c, *_ in _facts(text)]
 
 
+def test_the_new_medias_sum_beside_the_site_is_no_total() -> None:
+    # Published through new media, broken down by them without the website: the new media's sum
+    # (the site counts its own), not all the body published.
+    text = (
+        "充分利用微博、微信公众号、抖音等新媒体，全年发布信息300条，其中微博100条，"
+        "微信公众号150条，抖音号50条。"
+    )
+    rows = [(m, c, v) for m, c, v, _q, _u in _facts(text)]
+    assert rows == [
+        ("items_published", "weibo", 100),
+        ("items_published", "wechat_official", 150),
+        ("items_published", "short_video", 50),
+    ]
+
+
 def test_the_agency_named_short_is_the_agency_not_a_department() -> None:
     text = "2021年某区教体局主动公开政府信息417条。"
     assert _facts(text) == []  # no agency known: a department's figure

@@ -1364,7 +1364,12 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     )
     if total_noun or every_kind or ((proactive or own_subject) and own in ("信息", "")):
         return "all", cand.lead_start, f"a stated total: {verb.group(0)} {head or '(no object)'}"
-    if _sums_its_channel_breakdown(cand):
+    summed = _channels_summed_after(cand)
+    if summed and "website" not in summed and "新媒体" in cand.span:
+        # 利用微博、微信公众号、抖音等新媒体…发布信息578条，其中微博183条…: the new media's sum,
+        # beside the site's own count, not all the body published.
+        return "the sum of the new media its 其中 lists, the website not among them"
+    if summed:
         return "all", cand.lead_start, "a total: the channels its 其中 lists add up to it"
     if len(distinct) > 1 or others_like_it:
         return "several channels named and no stated total (政府信息 as such)"
@@ -1381,27 +1386,30 @@ def _breakdown_after() -> re.Pattern[str]:
 MAX_BREAKDOWN_PARTS = 12
 
 
-def _sums_its_channel_breakdown(cand: _Candidate) -> bool:
-    """Whether a 其中 right after the count lists two channels or more, each with a count of
-    items, that add up to it exactly (发布信息3200条,其中网站1500条、微信公众号1200条、微博500条):
-    the count is their total, whatever its noun."""
+def _channels_summed_after(cand: _Candidate) -> set[str]:
+    """The channels of a 其中 right after the count that lists two channels or more, each with
+    a count of items, adding up to it exactly (发布信息3200条,其中网站1500条、微信公众号1200条、
+    微博500条: the count is their total, whatever its noun); empty when there is no such 其中."""
     sentence, count = cand.sentence, cand.count
     text = sentence.text
     opened = _breakdown_after().match(text, count.end, sentence.end)
     if opened is None:
-        return False
+        return set()
     items = set(vocabulary()["units"]["items"])
     position, total, parts = opened.end(), 0, 0
+    channels: set[str] = set()
     k = bisect.bisect_left(sentence.count_starts, position)
     for part in sentence.counts[k : k + MAX_BREAKDOWN_PARTS]:
-        if part.unit not in items or not channels_in(text[position : part.start]):
+        named = channels_in(text[position : part.start])
+        if part.unit not in items or not named:
             break
+        channels.update(named)
         total += part.value
         parts += 1
         position = part.end
         if total >= count.value:
             break
-    return parts >= 2 and total == count.value
+    return channels if parts >= 2 and total == count.value else set()
 
 
 def _channel_in_breakdown(cand: _Candidate) -> tuple[str, int, str] | str:
