@@ -1612,6 +1612,16 @@ def test_a_channel_with_its_own_count_later_is_not_an_earlier_counts() -> None:
     assert _facts(text, 2024) == [("items_published", "website", 88, "exact", "条")]
 
 
+def test_an_outcome_after_a_list_mark_is_the_next_items() -> None:
+    # 办结7件、结转下一年度3件: carried forward are the 3, the 7 closed.
+    text = "2025年度新收政府信息公开申请10件，办结7件、结转下一年度3件。"
+    assert _facts(text, 2025) == [
+        ("applications_received", "all", 10, "exact", "件"),
+        ("applications_closed", "all", 7, "exact", "件"),
+        ("applications_carried_forward", "all", 3, "exact", "件"),
+    ]
+
+
 def test_a_count_still_being_handled_is_not_closed() -> None:
     assert _facts("全年共收到申请9件，答复完毕8件，办理中1件。") == [
         ("applications_received", "all", 9, "exact", "件"),

@@ -752,14 +752,16 @@ def _outcome(cand: _Candidate, year: int | None) -> str | None:
         if received is not None and received.start() >= best[0]:
             return None  # 结转上年后新收到…47件: received after what was carried over
         return best[2]
-    # "1件结转下年度", "有1件涉及…的行政复议": the cue follows the number.
-    if not any_outcome.search(cand.after):
+    # "1件结转下年度", "有1件涉及…的行政复议": the cue follows the number, before a 、 that
+    # opens the next item of a list (办结7件、结转下一年度3件: 结转 is the 3's).
+    after = cand.after.split("、", 1)[0]
+    if not any_outcome.search(after):
         return None
     if "申请" in cand.lead and _words("applications_received").search(cand.lead):
         return None  # 收到申请3项全部予以公开: received, then all answered so
     first: tuple[int, str] | None = None
     for metric, pattern in _outcome_patterns():
-        m = pattern.search(cand.after)
+        m = pattern.search(after)
         if m and (first is None or m.start() < first[0]):
             first = (m.start(), metric)
     return first[1] if first else None
