@@ -1622,6 +1622,16 @@ def test_an_outcome_after_a_list_mark_is_the_next_items() -> None:
     ]
 
 
+def test_documents_issued_are_no_items_published() -> None:
+    # 发文 with no channel and no object: official documents issued, not information published.
+    text = "2021年，我镇共发文96件，其中主动公开文件0件，不公开文件96件。"
+    assert _facts(text) == []
+    # On a channel it posts items (微信公众号发文709篇).
+    assert _facts("2021年，微信公众号发文709篇。") == [
+        ("items_published", "wechat_official", 709, "exact", "篇")
+    ]
+
+
 def test_a_count_still_being_handled_is_not_closed() -> None:
     assert _facts("全年共收到申请9件，答复完毕8件，办理中1件。") == [
         ("applications_received", "all", 9, "exact", "件"),

@@ -1364,6 +1364,9 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     every_kind = head == "各类信息" or (
         verb is not None and cand.lead.startswith("各类", verb.end()) and own == "信息"
     )
+    if verb.group(0) in _DOCUMENT_VERBS and not distinct and not head:
+        # 我镇共发文96件，其中主动公开文件0件: documents issued, none of them items published.
+        return f"documents issued ({verb.group(0)}), not items published"
     if total_noun or every_kind or ((proactive or own_subject) and own in ("信息", "")):
         return "all", cand.lead_start, f"a stated total: {verb.group(0)} {head or '(no object)'}"
     summed = _channels_summed_after(cand)
@@ -1376,6 +1379,11 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     if len(distinct) > 1 or others_like_it:
         return "several channels named and no stated total (政府信息 as such)"
     return f"no channel named, and {verb.group(0)} {head or '…'} is not a stated total"
+
+
+# Verbs that post items on a channel (微信公众号发文709篇) but, with no channel and no object,
+# say documents were issued (全年共发文96件).
+_DOCUMENT_VERBS = frozenset({"发文"})
 
 
 @cache
