@@ -1632,6 +1632,15 @@ def test_documents_issued_are_no_items_published() -> None:
     ]
 
 
+def test_matters_to_handle_received_are_received() -> None:
+    # 办理事项 (matters to handle) is a noun after the receiving verb, no closing verb.
+    text = "2024年，共收到依申请公开办理事项7件，其中，6件均严格按时限依法依规答复。"
+    assert _facts(text, 2024) == [
+        ("applications_received", "all", 7, "exact", "件"),
+        ("applications_closed", "all", 6, "exact", "件"),
+    ]
+
+
 def test_a_count_still_being_handled_is_not_closed() -> None:
     assert _facts("全年共收到申请9件，答复完毕8件，办理中1件。") == [
         ("applications_received", "all", 9, "exact", "件"),

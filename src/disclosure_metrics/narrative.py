@@ -1947,6 +1947,8 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         return f"applications of another kind ({kind}申请), not information requests"
     received = _last(_words("applications_received"), lead)
     closed = _last(_words("applications_closed"), lead)
+    if closed is not None and received is not None and lead.startswith("事项", closed.end()):
+        closed = None  # 收到依申请公开办理事项7件: 办理事项, the matters to handle, is a noun
     if closed is not None and lead.startswith("中", closed.end()):
         return f"still being handled ({closed.group(0)}中), not closed"
     if closed is not None and closed.start() >= 2:
