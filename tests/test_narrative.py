@@ -1641,6 +1641,17 @@ def test_matters_to_handle_received_are_received() -> None:
     ]
 
 
+def test_a_channel_summed_with_a_platform_named_beside_it_is_not_its_count() -> None:
+    # 微信公众平台及美篇共计…: the account and another platform together, not the account's.
+    assert _facts("通过区政府网站发布信息20条，微信公众平台及美篇共计发布信息185条。") == [
+        ("items_published", "website", 20, "exact", "条")
+    ]
+    # 及 with no summing word joins nothing to the count.
+    assert _facts("通过微信公众号及时发布信息185条。") == [
+        ("items_published", "wechat_official", 185, "exact", "条")
+    ]
+
+
 def test_a_count_still_being_handled_is_not_closed() -> None:
     assert _facts("全年共收到申请9件，答复完毕8件，办理中1件。") == [
         ("applications_received", "all", 9, "exact", "件"),

@@ -1318,6 +1318,10 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         channel = named[0]
         if channel in ("hotline", "open_day", "press_conference"):
             return f"a {channel} count: events or calls, not items"
+        joined = _JOINED_AND_SUMMED.match(text, word_end) if word_end else None
+        if joined is not None:
+            # 微信公众平台及美篇共计发布信息185条: the channel and a platform named with it.
+            return f"the sum of {word} and what is named with it ({joined.group(0)})"
         sentence = cand.sentence
         part = _breakdown_part(cand) if _names_breakdown(cand) else None
         if channel == "offline_board" and part is not None and _breaks_down_website(cand, part):
@@ -2106,6 +2110,9 @@ def _requests_counted_as_items(cand: _Candidate) -> bool:
 # Channels named and counted as such (微信公众号和头条号两个政务新媒体): what they published
 # together is theirs, not all the body published.
 _CHANNELS_COUNTED = re.compile(r"[两二三四五六七八九十\d]个(?:政务)?(?:新媒体|平台|账号|渠道)")
+# Right after a channel's word, another name joined to it and a word that sums them (微信公众平台
+# 及美篇共计…): the count is of both, not of the channel alone.
+_JOINED_AND_SUMMED = re.compile(r"[及和与][^,;:。、]{1,10}?(?:共计|合计|总计|共)")
 # The 公开 of a request's own name: 依申请公开, 申请公开, 信息公开申请, 公开政府信息的申请.
 _REQUEST_WORDS = re.compile(r"依?申请公开|公开申请|公开[^,;:。申]{0,8}?的申请")
 # What a receiving verb counts when it names 信息公开 and no 申请: requests for it
