@@ -1652,6 +1652,16 @@ def test_a_channel_summed_with_a_platform_named_beside_it_is_not_its_count() -> 
     ]
 
 
+def test_a_sentence_opening_with_ju_is_the_bodys_own() -> None:
+    # 局官网… (the bureau's own site) opens with 局 itself: no department named.
+    text = "局官网紧扣省局重点工作内容，全年公开政府信息1820条。"
+    assert _facts(text, 2024, agency="某省某某管理局") == [
+        ("items_published", "website", 1820, "exact", "条")
+    ]
+    # A department named before its 局 is still another body's figure.
+    assert _facts("区财政局官网全年公开政府信息90条。", 2024, agency="某区教育局") == []
+
+
 def test_a_count_still_being_handled_is_not_closed() -> None:
     assert _facts("全年共收到申请9件，答复完毕8件，办理中1件。") == [
         ("applications_received", "all", 9, "exact", "件"),

@@ -822,6 +822,8 @@ def _is_department(text: str, agency: str | None) -> bool:
     subject = m.group(1)
     if _not_a_subject().match(subject):
         return False
+    if _department_suffix().match(subject):
+        return False  # 局官网紧扣省局…: opening with 局, the body speaks of its own (本局)
     if body[m.end() :].startswith("代表"):
         return False  # 区政府办公室代表区政府: speaks for the whole government
     if agency:
