@@ -1662,6 +1662,20 @@ def test_a_sentence_opening_with_ju_is_the_bodys_own() -> None:
     assert _facts("区财政局官网全年公开政府信息90条。", 2024, agency="某区教育局") == []
 
 
+def test_other_ways_written_with_ta_and_no_requests_of_that_kind() -> None:
+    # 其它方式 (其他 written with 它) is the channel other, as 其他方式 is.
+    text = "2025年通过官网发布34条，通过微信公众号发布2条，其它方式发布0条。"
+    assert _facts(text, 2025) == [
+        ("items_published", "website", 34, "exact", "条"),
+        ("items_published", "wechat_official", 2, "exact", "条"),
+        ("items_published", "other", 0, "exact", "条"),
+    ]
+    # 没有接到依申请公开方面的诉求: no information requests.
+    assert _facts("2025年我局没有接到依申请公开方面的诉求。", 2025) == [
+        ("applications_received", "all", 0, "exact", "件")
+    ]
+
+
 def test_a_count_still_being_handled_is_not_closed() -> None:
     assert _facts("全年共收到申请9件，答复完毕8件，办理中1件。") == [
         ("applications_received", "all", 9, "exact", "件"),
