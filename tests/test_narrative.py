@@ -1676,6 +1676,27 @@ def test_other_ways_written_with_ta_and_no_requests_of_that_kind() -> None:
     ]
 
 
+def test_closing_words_of_a_part_counted_after_the_total_close_that_part() -> None:
+    # 121件均…完成答复工作: the 121 were closed, not the 133 received.
+    text = (
+        "2025年度共收到依申请公开133件，121件均在规定时间内完成答复工作，12件结转下年度继续办理。"
+    )
+    assert _facts(text, 2025) == [
+        ("applications_received", "all", 133, "exact", "件"),
+        ("applications_closed", "all", 121, "exact", "件"),
+        ("applications_carried_forward", "all", 12, "exact", "件"),
+    ]
+
+
+def test_replied_by_email_closes_and_no_disclosure_fee_is_a_zero() -> None:
+    text = "共受理依申请公开12件，已邮件回复。全年无信息公开收费的事项。"
+    assert _facts(text) == [
+        ("applications_received", "all", 12, "exact", "件"),
+        ("applications_closed", "all", 12, "exact", "件"),
+        ("fee_collected_yuan", "all", 0, "exact", "元"),
+    ]
+
+
 def test_a_count_still_being_handled_is_not_closed() -> None:
     assert _facts("全年共收到申请9件，答复完毕8件，办理中1件。") == [
         ("applications_received", "all", 9, "exact", "件"),

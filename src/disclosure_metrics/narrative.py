@@ -1720,7 +1720,7 @@ _APPLICATIONS_NONE = re.compile(
 )
 _NO_FEE = re.compile(
     r"(?:没有|未|无|不存在|不涉及)(?:[向对][^,;:。]{0,14}?)?(?:(?:收取|发生|产生)[^,;:。]{0,16}?"
-    r"(?:信息处理费|处理费|收费|费用)|收费)(?:事项|的情况|情况)?"
+    r"(?:信息处理费|处理费|收费|费用)|(?:信息公开)?收费)的?(?:事项|的情况|情况)?"
 )
 # 无信息处理费收取情况, 不涉及信息处理费: the fee named first, its verb after it or none.
 _NO_FEE_NAMED_FIRST = re.compile(
@@ -2178,7 +2178,9 @@ def _closed_after(after: str) -> bool:
         return False
     if _one_closed_pattern().match(after) is not None:
         return True
-    # Without 已 the closing words end the clause: 答复公开3件 is a kind of answer.
+    # Without 已 the closing words end the clause: 答复公开3件 is a kind of answer. The work of
+    # closing (完成答复工作) ends it as well.
+    after = after.removesuffix("工作")
     tail = _closed_tail_pattern().match(after)
     return tail is not None and tail.end() == len(after)
 
@@ -2577,14 +2579,14 @@ def _all_closed(
 
 
 def _closes_a_part(sentence: _Sentence, received: Count, done: re.Match[str]) -> bool:
-    """Whether ``done`` closes a part of a breakdown after the count (其中，14封撤销申请，
-    13封…均在规定时限内答复办结): its clause counts that part before it."""
-    text = sentence.text
-    if not _words("breakdown").search(text, received.end, done.start()):
-        return False
+    """Whether ``done`` closes a part of those counted (其中，14封撤销申请，13封…均在规定时限内
+    答复办结; 共收到申请133件，121件均在规定时间内完成答复): its clause counts that part
+    before it, after the count."""
     clause_start = sentence.clauses[sentence.clause_of(done.start())][0]
     clause_start = _before_aside(sentence, clause_start, received.end)  # 13封(含…)均…答复
-    return _ANY_DIGIT.search(text, max(clause_start, received.end), done.start()) is not None
+    # A count, not any number (截至12月31日已全部办结 closes them all).
+    start = max(clause_start, received.end)
+    return any(start <= c.start < done.start() for c in sentence.counts)
 
 
 @cache
