@@ -1697,6 +1697,21 @@ def test_replied_by_email_closes_and_no_disclosure_fee_is_a_zero() -> None:
     ]
 
 
+def test_information_as_such_through_a_channel_in_a_breakdown_of_topics_is_its_share() -> None:
+    # Topics, then what went out through other ways (通过其他方式公开信息数268条): the channel's.
+    text = (
+        "我局主动公开信息495条，其中，行政许可结果124条，公示公告56条，"
+        "通过其他方式公开信息数268条。"
+    )
+    assert _facts(text, 2025) == [
+        ("items_published", "all", 495, "exact", "条"),
+        ("items_published", "other", 268, "exact", "条"),
+    ]
+    # A topic through a channel in such a breakdown is still one topic's count.
+    text = "全年主动公开政府信息37条，其中：通过网站发布审计动态29条，审计结果1条。"
+    assert _facts(text, 2025) == [("items_published", "all", 37, "exact", "条")]
+
+
 def test_a_count_still_being_handled_is_not_closed() -> None:
     assert _facts("全年共收到申请9件，答复完毕8件，办理中1件。") == [
         ("applications_received", "all", 9, "exact", "件"),

@@ -1328,8 +1328,13 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         part = _breakdown_part(cand) if _names_breakdown(cand) else None
         if channel == "offline_board" and part is not None and _breaks_down_website(cand, part):
             return f"a column of the website broken down ({word}), not a board"
-        if part is not None and _breaks_down_topics(sentence, cand.count.start - len(part)):
-            # 全年公开信息37条，其中：通过网站发布审计动态29条，审计结果1条…: a topic of many
+        if (
+            part is not None
+            and not _generic_head(head)
+            and _breaks_down_topics(sentence, cand.count.start - len(part))
+        ):
+            # 全年公开信息37条，其中：通过网站发布审计动态29条，审计结果1条…: a topic of many.
+            # Information as such through a channel (通过其他方式公开信息数268条) is its share.
             return "a channel's part in a breakdown of topics (其中…动态N条，…结果N条)"
         if head and not _generic_head(head) and _opens_a_list_of_kinds(cand):
             return f"the first of a list of kinds of content ({head}N条、…), one part of them"
