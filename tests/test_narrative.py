@@ -1712,6 +1712,24 @@ def test_information_as_such_through_a_channel_in_a_breakdown_of_topics_is_its_s
     assert _facts(text, 2025) == [("items_published", "all", 37, "exact", "条")]
 
 
+def test_disclosed_information_after_the_count_and_related_requests() -> None:
+    # 发布127条公开信息: information said to be disclosed is information; the plain noun still is.
+    for text in ("区人民政府网站发布127条公开信息。", "区人民政府网站发布127条信息。"):
+        assert _facts(text, 2024) == [("items_published", "website", 127, "exact", "条")]
+    # 收到2条…相关申请: requests named after their count, with 相关.
+    assert _facts("2024年度收到2条政府信息公开相关申请。", 2024) == [
+        ("applications_received", "all", 2, "exact", "条")
+    ]
+
+
+def test_handled_then_one_carried_to_the_next_years_number_is_received() -> None:
+    # 结转到2025年度 names the next year by its number: some carried forward, so those handled
+    # are those received.
+    text = "2024年，累计办理依申请公开信息合计20件，18件按期限答复办结，1件结转到2025年度办理。"
+    assert ("applications_received", "all", 20, "exact", "件") in _facts(text, 2024)
+    assert ("applications_closed", "all", 20, "exact", "件") not in _facts(text, 2024)
+
+
 def test_a_count_still_being_handled_is_not_closed() -> None:
     assert _facts("全年共收到申请9件，答复完毕8件，办理中1件。") == [
         ("applications_received", "all", 9, "exact", "件"),

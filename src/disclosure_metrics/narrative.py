@@ -1035,7 +1035,9 @@ def _noun_after_pattern() -> re.Pattern[str]:
     channel (发布2436条微博)."""
     _pattern, owner = _channel_pattern()
     channels, nouns = _alternation(owner), _alternation(vocabulary()["cues"]["item_nouns"])
-    return re.compile(rf"(?P<channel>{channels})的?(?:{nouns})*|(?:{nouns})+")  # 信息稿件
+    # 发布127条公开信息: information said to be disclosed (主动公开的信息) is information.
+    disclosed = "(?:(?:主动)?公开的?)?"
+    return re.compile(rf"(?P<channel>{channels})的?(?:{nouns})*|{disclosed}(?:{nouns})+")
 
 
 @cache
@@ -1930,7 +1932,7 @@ def _charged_a_fee(after: str) -> bool:
     return fee is not None and not _UNCHARGED.search(after, 0, fee.start())
 
 
-_REQUEST_AFTER = re.compile(r"(?:政府信息公开|信息公开|政府信息依|信息依|依)?申请")
+_REQUEST_AFTER = re.compile(r"(?:政府信息公开|信息公开|政府信息依|信息依|依)?(?:相关|方面)?的?申请")
 # Applications named right before their count, with no verb: 政府信息公开申请为0件, 依申请公开
 # 事项数量共计5件.
 _STATED_APPLICATIONS = re.compile(
@@ -2290,6 +2292,8 @@ def _carried_count(metric: str) -> re.Pattern[str]:
     """A count carried over or forward (``metric``) that is not zero, after its words or
     before them."""
     words = dict(_outcome_patterns())[metric].pattern
+    if metric == "applications_carried_forward":
+        words = f"{words}|{_CARRY_TO_YEAR.pattern}"  # 1件结转到2025年度办理
     some = r"(?:[1-9]\d*|[一二两三四五六七八九十]+)"
     unit = _alternation(vocabulary()["units"]["cases"])
     return re.compile(
