@@ -1730,6 +1730,27 @@ def test_handled_then_one_carried_to_the_next_years_number_is_received() -> None
     assert ("applications_closed", "all", 20, "exact", "件") not in _facts(text, 2024)
 
 
+def test_ways_listed_with_deng_are_the_channel_other() -> None:
+    # Channels listed as examples of the other ways (…等其他方式): the other ways' count.
+    text = "2024年主动公开信息共51条。利用广播、报纸、展板及微信群等其他方式公开政府信息数22条。"
+    assert _facts(text, 2024) == [
+        ("items_published", "all", 51, "exact", "条"),
+        ("items_published", "other", 22, "exact", "条"),
+    ]
+    # Ways no channel names, listed with 等方式: other too, not a second total.
+    text = (
+        "全年累计主动公开政府信息162条。此外，还通过面对面交流、召开村民代表大会以及张贴"
+        "宣传资料等方式，公开各类政府信息42条。"
+    )
+    assert _facts(text, 2024) == [
+        ("items_published", "all", 162, "exact", "条"),
+        ("items_published", "other", 42, "exact", "条"),
+    ]
+    # Forms of content (图文、视频等形式) are no ways of publishing.
+    text = "以图文、视频等形式及时发布信息，全年发布各类信息57条。"
+    assert ("items_published", "other", 57, "exact", "条") not in _facts(text, 2024)
+
+
 def test_a_count_still_being_handled_is_not_closed() -> None:
     assert _facts("全年共收到申请9件，答复完毕8件，办理中1件。") == [
         ("applications_received", "all", 9, "exact", "件"),

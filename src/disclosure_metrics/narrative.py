@@ -1312,6 +1312,15 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         named, word = _clause_opening_channel(cand)
     if counted_later & set(named):
         named, word = [], ""
+    own_clause_text = text[own_clause : cand.count.start]
+    if len(set(named)) > 1 and "other" in named and _OTHER_WAYS_AFTER_LIST.search(own_clause_text):
+        # 利用广播、报纸、展板及微信群等其他方式公开…22条: examples of the other ways.
+        named, word = ["other"], _OTHER_WAYS_AFTER_LIST.search(own_clause_text).group(0)
+    if not named and (
+        ways := _WAYS_LISTED.search(text, _previous_clause_start(cand), cand.count.start)
+    ):
+        # 通过与群众面对面交流、召开村民代表大会以及张贴宣传资料等方式: ways with no channel's name.
+        named, word = ["other"], ways.group(0)
     distinct = set(named)
     # One channel and others like it (通过官网等渠道发布): several channels, read as a total only
     # when the clause states one (共发布各类信息40余条), as when it names them all.
@@ -2119,6 +2128,11 @@ def _requests_counted_as_items(cand: _Candidate) -> bool:
 # Channels named and counted as such (微信公众号和头条号两个政务新媒体): what they published
 # together is theirs, not all the body published.
 _CHANNELS_COUNTED = re.compile(r"[两二三四五六七八九十\d]个(?:政务)?(?:新媒体|平台|账号|渠道)")
+# Channels listed as examples of the other ways (…及微信群等其他方式): the count is other's.
+_OTHER_WAYS_AFTER_LIST = re.compile(r"等其他(?:方式|渠道|途径)")
+# Ways listed, none of them a channel, then 等方式 (面对面交流、召开村民代表大会以及张贴宣传资料
+# 等方式): ways the channel list has no name for.
+_WAYS_LISTED = re.compile(r"、[^,;:。]{1,24}?等(?:方式|途径|渠道)")  # not 形式: 图文、视频等形式
 # Right after a channel's word, another name joined to it and a word that sums them (微信公众平台
 # 及美篇共计…): the count is of both, not of the channel alone.
 _JOINED_AND_SUMMED = re.compile(r"[及和与][^,;:。、]{1,10}?(?:共计|合计|总计|共)")
