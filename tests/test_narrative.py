@@ -1751,6 +1751,20 @@ def test_ways_listed_with_deng_are_the_channel_other() -> None:
     assert ("items_published", "other", 57, "exact", "条") not in _facts(text, 2024)
 
 
+def test_the_next_sentence_says_what_was_asked_then_closes_it() -> None:
+    # 收到申请1件。涉及…，已在法定时限内予以答复: the one request, closed.
+    text = "2025年，收到政府信息公开申请1件。涉及“林木面积”等相关信息，已在法定时限内予以答复。"
+    assert _facts(text, 2025) == [
+        ("applications_received", "all", 1, "exact", "件"),
+        ("applications_closed", "all", 1, "exact", "件"),
+    ]
+    # Several need an "all" word; a sentence about something else closes nothing.
+    text = "2025年，收到政府信息公开申请3件。申请内容主要涉及规划信息，均已按时答复。"
+    assert ("applications_closed", "all", 3, "exact", "件") in _facts(text, 2025)
+    text = "2025年，收到政府信息公开申请3件。为进一步规范办理，已完善答复流程。"
+    assert _facts(text, 2025) == [("applications_received", "all", 3, "exact", "件")]
+
+
 def test_a_count_still_being_handled_is_not_closed() -> None:
     assert _facts("全年共收到申请9件，答复完毕8件，办理中1件。") == [
         ("applications_received", "all", 9, "exact", "件"),

@@ -690,6 +690,10 @@ def _sentences(text: str, every: bool = True) -> list[_Sentence]:
                 or (refers_back(text, a, b) is None and _NAMED_AS_SUBJECT.match(text, a) is None)
             )
             and _closing_at_start(text, a, b) is None
+            and (
+                _ABOUT_WHAT_WAS_ASKED.match(text, a) is None
+                or _words("applications_closed").search(text, a, b) is None
+            )
         ):
             continue
         inside = [c for c in all_counts[lo:hi] if c.end <= b]
@@ -2679,7 +2683,15 @@ def _opens_closing_all(sentence: _Sentence, counted: Count) -> tuple[int, int] |
     if before is None or not before[0] <= counted.start < before[1]:
         return None
     done = _closing_at_start(sentence.text, sentence.start, sentence.end)
+    if done is None and _ABOUT_WHAT_WAS_ASKED.match(sentence.text, sentence.start):
+        # 收到申请1件。涉及“…”等相关信息，已在法定时限内予以答复: what it asked, then closed.
+        closing = _all_closed_pattern() if counted.value != 1 else _one_closed_pattern()
+        done = closing.search(sentence.text, sentence.start, sentence.end)
     return (done.start(), done.end()) if done is not None else None
+
+
+# A sentence that opens with what the applications asked for (涉及…, 申请内容为…).
+_ABOUT_WHAT_WAS_ASKED = re.compile(r"(?:申请)?内容(?:主要)?(?:涉及|为|是)|(?:主要)?涉及")
 
 
 def _closes_what_was_counted(sentence: _Sentence, received: Count, done: re.Match[str]) -> bool:
