@@ -1765,6 +1765,32 @@ def test_the_next_sentence_says_what_was_asked_then_closes_it() -> None:
     assert _facts(text, 2025) == [("applications_received", "all", 3, "exact", "件")]
 
 
+def test_the_office_named_as_the_closing_clauses_subject_closes_those_counted() -> None:
+    # 未央区: a place's 未 is no denial of the closing (未能在规定时限内答复 is).
+    text = (
+        "2025年，共收到依申请公开3件，未央区审计局已在《条例》规定的期限内办理完毕，"
+        "并依照申请人要求，通过快递、网站等方式进行答复。"
+    )
+    assert _facts(text, 2025) == [
+        ("applications_received", "all", 3, "exact", "件"),
+        ("applications_closed", "all", 3, "exact", "件"),
+    ]
+
+
+def test_publicity_reports_in_the_media_are_no_items() -> None:
+    # 宣传报道信息 ends with 信息 but is publicity placed in the media, as 报道 alone is.
+    text = "2025年，我局主动公开信息23篇，在各级新闻媒体刊发宣传报道信息16条。"
+    assert _facts(text, 2025) == [("items_published", "all", 23, "exact", "篇")]
+
+
+def test_no_calls_to_the_hotline_is_a_zero() -> None:
+    assert _facts("2025年度未接到12345政府热线电话和群众来信来访。", 2025) == [
+        ("hotline_received", "hotline", 0, "exact", "件")
+    ]
+    # No hotline word: no hotline zero.
+    assert _facts("2025年度未接到群众来信来访。", 2025) == []
+
+
 def test_a_count_still_being_handled_is_not_closed() -> None:
     assert _facts("全年共收到申请9件，答复完毕8件，办理中1件。") == [
         ("applications_received", "all", 9, "exact", "件"),

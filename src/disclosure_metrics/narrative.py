@@ -1259,6 +1259,8 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         elif head:
             head = ""  # 主动公开总数146条: the count of what the verb published
     if head:
+        if _has("publicity_nouns", head):
+            return f"publicity reports ({head}), not items the body published"
         if not _ending("item_nouns").search(head):
             return f"what was counted ({head}) is not items of information"
         if _topic_level(head, agency):
@@ -1742,6 +1744,11 @@ _NO_FEE = re.compile(
     r"(?:没有|未|无|不存在|不涉及)(?:[向对][^,;:。]{0,14}?)?(?:(?:收取|发生|产生)[^,;:。]{0,16}?"
     r"(?:信息处理费|处理费|收费|费用)|(?:信息公开)?收费)的?(?:事项|的情况|情况)?"
 )
+# 未接到12345政府热线电话: no calls to the hotline.
+_NO_HOTLINE_CALLS = re.compile(
+    r"(?:没有|未|无)(?:接到|收到|受理|接听|接收)(?:任何)?[^,;:。]{0,8}?(?:12345|热线)"
+    r"[^,;:。]{0,10}?(?:电话|来电|诉求|工单|转办件|件)"
+)
 # 无信息处理费收取情况, 不涉及信息处理费: the fee named first, its verb after it or none.
 _NO_FEE_NAMED_FIRST = re.compile(
     r"(?:没有|未|无|不存在|不涉及)[^,;:。]{0,6}?(?:信息处理费|处理费)(?:收取|收缴)?"
@@ -1788,6 +1795,8 @@ def _zero_facts(sentence: _Sentence, year: int | None) -> list[tuple[str, str, i
     for m in applications:
         if not _DISPUTE.search(m.group(0)) and not _words("request_ways").search(m.group(0)):
             out.append(("applications_received", "件", m.start(), m.end()))
+    for m in _NO_HOTLINE_CALLS.finditer(body) if "热线" in body or "12345" in body else ():
+        out.append(("hotline_received", "件", m.start(), m.end()))
     fees = list(_NO_FEE.finditer(body))
     if not fees and "处理费" in body:
         fees = list(_NO_FEE_NAMED_FIRST.finditer(body)) or list(_FEE_NONE.finditer(body))
@@ -2536,8 +2545,9 @@ def _all_closed_pattern() -> re.Pattern[str]:
     )
 
 
-# A denial in the words before a timing (未能在规定时限内答复): no closing.
-_NOT_IN_TIME = re.compile(r"未|没|不|尚")
+# A denial in the words before a timing (未能在规定时限内答复): no closing. Not 未 alone, which
+# also starts a place's name (未央区审计局已在…内办理完毕).
+_NOT_IN_TIME = re.compile(r"未(?:能|在|按|于|及时|如期|依|经)|没|不|尚")
 
 
 def _timed_closing_after(sentence: _Sentence, received: Count, end: int) -> re.Match[str] | None:
@@ -2950,11 +2960,12 @@ def _read_text(
         for metric, unit, a, b in _zero_facts(sentence, year):
             clause = sentence.clauses[sentence.clause_of(sentence.start + a)]
             evidence = _evidence(sentence, clause[0], clause[1], raw, offsets)
-            facts.append(Fact(metric, "all", 0, "exact", unit, evidence, section))
+            channel = "hotline" if metric.startswith("hotline") else "all"
+            facts.append(Fact(metric, channel, 0, "exact", unit, evidence, section))
             if not explain:
                 continue
             stated = sentence.body[a:b]
-            zero = Reading(section, "(none)", evidence, metric, "all", 0,
+            zero = Reading(section, "(none)", evidence, metric, channel, 0,
                            f"a zero statement ({stated})")  # fmt: skip
             placed.append((sentence.start + a, zero))
         explicit: set[str] = set()
