@@ -1318,10 +1318,14 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         named, word = _clause_opening_channel(cand)
     if counted_later & set(named):
         named, word = [], ""
-    own_clause_text = text[own_clause : cand.count.start]
-    if len(set(named)) > 1 and "other" in named and _OTHER_WAYS_AFTER_LIST.search(own_clause_text):
+    other_ways = (
+        _OTHER_WAYS_AFTER_LIST.search(text, own_clause, cand.count.start)
+        if len(set(named)) > 1 and "other" in named
+        else None
+    )
+    if other_ways is not None:
         # 利用广播、报纸、展板及微信群等其他方式公开…22条: examples of the other ways.
-        named, word = ["other"], _OTHER_WAYS_AFTER_LIST.search(own_clause_text).group(0)
+        named, word = ["other"], other_ways.group(0)
     if not named and (
         ways := _WAYS_LISTED.search(text, _previous_clause_start(cand), cand.count.start)
     ):
