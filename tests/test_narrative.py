@@ -656,6 +656,18 @@ def test_a_post_named_by_its_channel_after_the_count() -> None:
             "通过官方微博“某某发布V”、微信公众号“某之西”分别发布各类信息92条、306条。",
             [("items_published", "weibo", 92), ("items_published", "wechat_official", 306)],
         ),
+        # the accounts' names listed before the one channel they share
+        (
+            "在“某某教育”“某某智慧教育”微信公众号分别发布信息279篇、230篇。",
+            [
+                ("items_published", "wechat_official", 279),
+                ("items_published", "wechat_official", 230),
+            ],
+        ),
+        (
+            "在“某某发布”、“某某政务”微博分别发布信息52条和40条。",
+            [("items_published", "weibo", 52), ("items_published", "weibo", 40)],
+        ),
     ],
 )
 def test_respectively_gives_each_count_its_own_item(

@@ -2882,7 +2882,26 @@ def _list_items(segment: str, n: int) -> tuple[str, list[str], str] | None:
             bounds = [first, *cuts, runs[-1][-1].end()]
             pieces = [segment[x:y] for x, y in itertools.pairwise(bounds)]
             return segment[:first], pieces, segment[runs[-1][-1].end() :]
-    return None
+    return _named_accounts(segment, n, pattern)
+
+
+def _named_accounts(
+    segment: str, n: int, channels: re.Pattern[str]
+) -> tuple[str, list[str], str] | None:
+    """``segment`` as (words before, ``n`` accounts' names in quotes, words after) when the
+    names stand side by side right before the one channel they share
+    (在"甲教育""乙教育"微信公众号分别发布…); None otherwise."""
+    names = list(_QUOTED_NAME.finditer(segment))
+    if len(names) != n:
+        return None
+    for previous, current in itertools.pairwise(names):
+        if segment[previous.end() : current.start()].strip() not in ("", "、", "和", "及", "与"):
+            return None  # words between two names: not one list of accounts
+    last = names[-1].end()
+    channel = channels.search(segment, last)
+    if channel is None or channel.start() != last:
+        return None  # the channel word must follow the last name at once
+    return segment[: names[0].start()], [m.group() for m in names], segment[last:]
 
 
 def _read_respective(
