@@ -2283,3 +2283,25 @@ def test_the_titles_of_a_sites_columns_name_no_channel() -> None:
 def test_a_count_run_into_a_project_is_no_count_of_requests() -> None:
     # A table's values run into the next header's 项目 in a text copy: no 项 of requests.
     assert _facts("行政机关不再处理其政府信息公开申请9000009项目本年新收件数") == []
+
+
+def test_a_running_word_after_a_sentence_the_report_year_opens_counts_that_year() -> None:
+    """累计 alone, one or two sentences after one that opens with the report year as its time,
+    sums that year's items; with no year, or another year, it may sum all years and is left."""
+    text = (
+        "2024年，某某镇通过多种渠道主动公开政府信息。其中，县政府门户网站累计更新政务信息54条。"
+        "政务新媒体平台（“某某微讯”微信公众号）累计发布信息612条。"
+    )
+    assert _facts(text, 2024) == [
+        ("items_published", "website", 54, "exact", "条"),
+        ("items_published", "wechat_official", 612, "exact", "条"),
+    ]
+    assert _facts("某某镇主动公开政府信息。政务新媒体平台累计发布信息612条。", 2024) == []
+    assert _facts("2023年，某某镇主动公开政府信息。公众号累计发布信息612条。", 2024) == []
+    # Since a channel opened is all its years, whatever year the sentence before names.
+    assert _facts("2024年，某某镇主动公开政府信息。公众号开通以来累计发布信息612条。", 2024) == []
+
+
+def test_the_economy_and_society_as_a_whole_is_no_topic() -> None:
+    text = "围绕全市经济社会高质量发展，通过政府网站、政务新媒体等渠道主动公开信息4万余条。"
+    assert _facts(text, 2024) == [("items_published", "all", 40000, "more_than", "条")]

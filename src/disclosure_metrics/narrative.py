@@ -883,7 +883,7 @@ def _stock(cand: _Candidate, year: int | None) -> str | None:
     if year is not None and _report_year_pattern(year).search(before):
         return None
     running = _last(_words("running_total"), cand.lead)
-    if running:
+    if running and not (year is not None and _dated_just_before(cand.sentence, year)):
         return f"a running total ({running.group(0)}), not the year's count"
     stock = _last(_words("stock"), before)
     if stock:
@@ -898,6 +898,18 @@ def _stock(cand: _Candidate, year: int | None) -> str | None:
 
 
 _YEAR_END = re.compile(r"\s*12\s*月\s*31\s*日")
+
+
+def _dated_just_before(sentence: _Sentence, year: int) -> bool:
+    """Whether one of the two sentences before ``sentence`` opens with the report year as its
+    time (2024年，某镇…公开政府信息。其中，…累计更新…54条): what 累计 sums there is that
+    year's, as 累计 right after the year in one sentence is."""
+    text = sentence.text
+    for a, _b in sentence.previous:
+        opening = _SENTENCE_YEAR.match(text, a)
+        if opening is not None and int(opening.group(1)) == year:
+            return True
+    return False
 
 
 @cache
