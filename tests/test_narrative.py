@@ -2305,3 +2305,20 @@ def test_a_running_word_after_a_sentence_the_report_year_opens_counts_that_year(
 def test_the_economy_and_society_as_a_whole_is_no_topic() -> None:
     text = "围绕全市经济社会高质量发展，通过政府网站、政务新媒体等渠道主动公开信息4万余条。"
     assert _facts(text, 2024) == [("items_published", "all", 40000, "more_than", "条")]
+
+
+def test_one_channel_and_its_main_others_is_a_total() -> None:
+    """等主要渠道, 等各类平台: a word between 等 and the channels changes nothing."""
+    for others in ("等主要渠道", "等各类平台", "等渠道"):
+        text = f"全年，通过区政府门户网站{others}，共计发布各类政府信息1100条。"
+        assert _facts(text, 2025) == [("items_published", "all", 1100, "exact", "条")], others
+
+
+def test_requests_handled_are_no_kind_of_request() -> None:
+    """实际处理申请: a verb before 申请, no kind of application (行政许可申请 is one)."""
+    text = "共收到政府信息公开申请6件，上年结转1件，全年实际处理申请共计7件，均按时规范办结7件。"
+    assert _facts(text, 2025) == [
+        ("applications_received", "all", 6, "exact", "件"),
+        ("applications_carried_over", "all", 1, "exact", "件"),
+        ("applications_closed", "all", 7, "exact", "件"),
+    ]

@@ -117,6 +117,15 @@ def _words(name: str) -> re.Pattern[str]:
 
 
 @cache
+def _others_like_it() -> re.Pattern[str]:
+    """等 and a word for channels after one named (等渠道, 等主要渠道): others like it."""
+    cues = vocabulary()["cues"]
+    composed = cues["other_channels_composed"]
+    which, channels = _alternation(composed["which"]), _alternation(composed["channels"])
+    return re.compile(f"{_alternation(cues['other_channels'])}|等(?:{which})(?:{channels})")
+
+
+@cache
 def _channel_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     owner: dict[str, tuple[str, ...]] = {}
     for channel, spec in vocabulary()["channels"].items():
@@ -1347,7 +1356,7 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     # One channel and others like it (通过官网等渠道发布): several channels, read as a total only
     # when the clause states one (共发布各类信息40余条), as when it names them all.
     others_like_it = (
-        _words("other_channels").search(text, word_end, cand.count.start) if word_end else None
+        _others_like_it().search(text, word_end, cand.count.start) if word_end else None
     )
     if len(distinct) == 1 and not (len(named) == 1 and others_like_it):
         channel = named[0]
