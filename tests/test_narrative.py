@@ -2322,3 +2322,26 @@ def test_requests_handled_are_no_kind_of_request() -> None:
         ("applications_carried_over", "all", 1, "exact", "件"),
         ("applications_closed", "all", 7, "exact", "件"),
     ]
+
+
+def test_received_and_closed_by_one_verb_with_its_manner_between() -> None:
+    """受理并规范答复…2件: received and closed alike, as 受理并按时答复 is."""
+    text = "全年受理并规范答复依申请公开申请件2件，按时办结率100%。"
+    assert _facts(text, 2025) == [
+        ("applications_received", "all", 2, "exact", "件"),
+        ("applications_closed", "all", 2, "exact", "件"),
+    ]
+
+
+def test_letters_answered_are_no_requests() -> None:
+    """答复群众信件313件 beside a count of requests: letters to a mailbox, not applications."""
+    text = (
+        "政府网站“县长信箱”共收到群众信件313件、答复群众信件313件；"
+        "“依申请公开”平台收到依申请公开件64件。"
+    )
+    assert _facts(text, 2025) == [("applications_received", "all", 64, "exact", "件")]
+    # Requests called letters are requests.
+    assert _facts("共收到依申请公开信件2件，均在法定时限内办结。", 2023) == [
+        ("applications_received", "all", 2, "exact", "件"),
+        ("applications_closed", "all", 2, "exact", "件"),
+    ]

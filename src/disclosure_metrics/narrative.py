@@ -1996,10 +1996,10 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
     other = _not_applications(outside)
     if (
         other
-        and other.group(0) in ("案件", "诉求")
+        and other.group(0) in ("案件", "诉求", "信件")
         and _REQUEST_WORDS.search(outside, 0, other.start())
     ):
-        other = None  # 依申请公开政府信息案件, 依申请公开方面的诉求: information requests
+        other = None  # 依申请公开政府信息案件, 依申请公开方面的诉求, 依申请公开信件: requests
     if other:
         return f"about {other.group(0)}, not information requests"
     kind = _other_kind_of_application(cand)
@@ -2283,9 +2283,10 @@ def _received_and_closed(lead: str, receiving: str, closing: str) -> bool:
 
 @cache
 def _joined_in_time() -> re.Pattern[str]:
-    """A joining word, then timing words (收到并按时办结)."""
+    """A joining word, then timing or manner words (收到并按时办结, 受理并规范答复)."""
     joined = _words("joined_verbs").pattern
-    return re.compile(f"(?:{joined})(?:{_closing_words()['timing']})*")
+    words = _closing_words()
+    return re.compile(f"(?:{joined})(?:{words['timing']}|{words['manner']})*")
 
 
 def _handled_as_received(
