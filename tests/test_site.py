@@ -119,17 +119,40 @@ def test_plotly_js_once_and_no_external_scripts_or_styles(built: site.BuildResul
         assert text.count("plotly.js v") == 0  # the library itself is never inlined in a page
 
 
+#: Viewport widths a page is laid out at: a laptop's, and a narrow window's.
+LAYOUT_WIDTHS = (1366, 800)
+# What the page is wider than the window by, and every chart's drawing against its box's width.
+_LAYOUT = """() => ({
+  overflow: document.documentElement.scrollWidth - window.innerWidth,
+  charts: [...document.querySelectorAll('.js-plotly-plot')].map(plot => [
+    Math.round(plot.querySelector('.main-svg').getBoundingClientRect().width),
+    Math.round(plot.parentElement.getBoundingClientRect().width)]),
+})"""
+
+
 def _open(context, url: str) -> tuple[int, list[str]]:
-    """(charts drawn, console errors and requests that left the machine) of one page."""
+    """(charts drawn, problems) of one page. Problems: console errors, requests that left the
+    machine, and at each of ``LAYOUT_WIDTHS`` a page wider than the window or a chart narrower
+    than its box (a layout that widened after the charts were drawn)."""
     page = context.new_page()
     problems: list[str] = []
     page.on("console", lambda m: m.type == "error" and problems.append(m.text))
     page.on("pageerror", lambda e: problems.append(str(e)))
     page.on("request", lambda r: not is_loopback(r.url) and problems.append(r.url))
+    page.set_viewport_size({"width": LAYOUT_WIDTHS[0], "height": 768})
     page.goto(url, wait_until="load")
     if page.locator(".js-plotly-plot").count():
         page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length > 0")
     charts = page.locator(".js-plotly-plot:has(.main-svg)").count()
+    for width in LAYOUT_WIDTHS:
+        page.set_viewport_size({"width": width, "height": 768})
+        page.wait_for_timeout(300)  # plotly redraws on the window's resize event
+        layout = page.evaluate(_LAYOUT)
+        if layout["overflow"] > 0:
+            problems.append(f"at {width} px the page is {layout['overflow']} px wider than it")
+        narrow = [c for c in layout["charts"] if c[0] < c[1] - 2]
+        if narrow:
+            problems.append(f"at {width} px charts narrower than their boxes: {narrow}")
     page.close()
     return charts, problems
 
