@@ -11,6 +11,7 @@ import pytest
 import disclosure_metrics as dm
 from disclosure_metrics import dashboard as db
 from disclosure_metrics import indicators as ind
+from disclosure_metrics import templates as tpl
 
 from .conftest import SAMPLE
 
@@ -152,12 +153,47 @@ def test_tables_show_integers_percentages_and_dashes_never_na_nan_none(county: d
     )
 
 
+def _bilingual(text: str) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fff]", text) and re.search(r"[A-Za-z]", text))
+
+
 def test_headers_are_bilingual(county: dm.Corpus) -> None:
-    for block in (db.failed_checks_table(county), db.catalogue_table(), db.rules_table()):
+    key = next(iter(db.agency_pages(county)))
+    blocks = (
+        db.failed_checks_table(county),
+        db.catalogue_table(),
+        db.rules_table(),
+        db.agency_disputes_table(county, key),
+    )
+    for block in blocks:
         headers = re.findall(r"<th[^>]*>(.*?)</th>", block)
-        assert headers and all(
-            re.search(r"[\u4e00-\u9fff]", h) and re.search(r"[A-Za-z]", h) for h in headers
-        ), headers
+        assert headers and all(_bilingual(h) for h in headers), headers
+    # table 4's kinds of dispute, in the agency's table and the year's figure alike
+    kinds = re.findall(r"<tr><td>\d{4}</td><td>(.*?)</td>", db.agency_disputes_table(county, key))
+    assert kinds and all(_bilingual(k) for k in kinds), kinds
+    assert kinds[:3] == list(tpl.table4_group_names().values())  # in the template's order
+    mix = db.mix_figure(county, 2021)
+    assert all(_bilingual(x) for t in mix.data for x in t.x)
+    fig = db.disputes_figure(county, 2021)
+    assert fig.data and all(_bilingual(t.name) for t in fig.data)
+    assert all(_bilingual(x) for t in fig.data for x in t.x)
+
+
+def test_the_example_banner_speaks_of_the_reports_a_page_shows(
+    county_and_township: dm.Corpus,
+) -> None:
+    """A real agency's page, or a year of real reports only, is no example data, whatever
+    else the corpus holds."""
+    corpus = county_and_township
+    real = corpus.reports.loc[~corpus.reports.agency.str.contains(db.EXAMPLE_MARKER)]
+    example = corpus.reports.loc[corpus.reports.agency.str.contains(db.EXAMPLE_MARKER)]
+    banner = "Example data"
+    assert banner in db.page_header(corpus, "总览 Overview")
+    assert banner not in db.page_header(corpus, "t", agency=real.agency_key.iloc[0])
+    assert banner in db.page_header(corpus, "t", agency=example.agency_key.iloc[0])
+    assert banner in db.page_header(corpus, "t", year=2020)  # the township and the county
+    only_example_years = set(example.year) - set(real.year)
+    assert banner in db.page_header(corpus, "t", year=min(only_example_years))
 
 
 def test_quality_orders_by_severity_and_summarises_not_assessable(

@@ -519,7 +519,7 @@ def mix_figure(corpus: Corpus, year: int) -> Figure:
                 _cell_sum(everyone[everyone.column == c.key], "new_received") / new for c in columns
             ]
             fig.add_bar(
-                x=[c.label for c in columns],
+                x=[c.bilingual for c in columns],
                 y=shares,
                 row=1,
                 col=2,
@@ -541,7 +541,7 @@ def mix_figure(corpus: Corpus, year: int) -> Figure:
 
 def disputes_figure(corpus: Corpus, year: int) -> Figure:
     """Review and litigation outcomes of the year (stacked by result)."""
-    groups = tpl.table4_groups()
+    groups = tpl.table4_group_names()
     cells = corpus.cells[(corpus.cells.table == "table4") & (corpus.cells.year == year)]
     if cells.empty:
         return _empty(f"{year} 年无表四数据 No table 4 for {year}.")
@@ -551,9 +551,9 @@ def disputes_figure(corpus: Corpus, year: int) -> Figure:
             continue
         part = cells[cells.column == col.key]
         fig.add_bar(
-            name=col.label,
-            x=[label for _k, label in groups],
-            y=[_cell_sum(part, key) for key, _l in groups],
+            name=col.bilingual,
+            x=list(groups.values()),
+            y=[_cell_sum(part, key) for key in groups],
         )
     if all(sum(v or 0 for v in t.y) == 0 for t in fig.data):
         return _empty(f"{year} 年无行政复议、行政诉讼 No reviews or lawsuits in {year}.")
@@ -979,17 +979,25 @@ def rules_table() -> HtmlBlock:
     return table(rows, columns)
 
 
-def is_example(corpus: Corpus) -> bool:
-    """True when any report is generated example data (its agency carries the marker)."""
-    agencies = corpus.reports.agency.dropna()
+def is_example(corpus: Corpus, agency: str | None = None, year: int | None = None) -> bool:
+    """True when any report is generated example data (its agency carries the marker); with
+    ``agency`` (an agency_key) or ``year``, any of the reports a page of it shows."""
+    reports = corpus.reports
+    if agency is not None:
+        reports = reports[reports.agency_key == agency]
+    if year is not None:
+        reports = reports[reports.year == year]
+    agencies = reports.agency.dropna()
     return bool(agencies.str.contains(EXAMPLE_MARKER, regex=False).any())
 
 
-def page_header(corpus: Corpus, title: str) -> HtmlBlock:
-    """The page title, a banner for generated example data, and a notice when there is no
-    usable report at all."""
+def page_header(
+    corpus: Corpus, title: str, agency: str | None = None, year: int | None = None
+) -> HtmlBlock:
+    """The page title, a banner when the page shows generated example data (of ``agency``'s
+    reports, or ``year``'s, when given), and a notice when there is no usable report at all."""
     parts = [f'<h1 class="{TITLE_CLASS}">{html.escape(title)}</h1>']
-    if is_example(corpus):
+    if is_example(corpus, agency, year):
         parts.append(
             '<div class="dm-banner">示例数据：本页含程序生成的示例报告，并非真实报告。'
             " Example data: this page includes generated example reports, not real ones.</div>"
@@ -1170,13 +1178,16 @@ def agency_disputes_table(corpus: Corpus, key: str) -> HtmlBlock:
     if cells.empty:
         return _empty("无表四数据 No table 4.")
     rows = []
-    for (year, group), part in cells.groupby(["year", "row"], sort=True):
-        labels = dict(tpl.table4_groups())
+    labels = tpl.table4_group_names()
+    order = {key: n for n, key in enumerate(labels)}  # the template's order, not the keys'
+    for (year, _n, group), part in cells.assign(order=cells.row.map(order)).groupby(
+        ["year", "order", "row"], sort=True
+    ):
         row = {"year": year, "group": labels.get(str(group), group)}
         row.update({str(c): v for c, v in zip(part.column, part.value, strict=True)})
         rows.append(row)
     columns = [("year", "年度 year"), ("group", "类别 kind")]
-    columns += [(c.key, c.label) for c in tpl.table4_columns()]
+    columns += [(c.key, c.bilingual) for c in tpl.table4_columns()]
     return table(rows, columns)
 
 

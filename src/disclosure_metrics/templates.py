@@ -33,6 +33,12 @@ class Column:
     type: str = "int"  # int | signed_int | decimal
     aliases: tuple[str, ...] = ()
     unit: str | None = None
+    en: str | None = None  # the English name shown beside the label (table 4's columns)
+
+    @property
+    def bilingual(self) -> str:
+        """The label with its English, where the template gives one (结果维持 upheld)."""
+        return f"{self.label} {self.en}" if self.en else self.label
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,7 @@ def _column(d: dict[str, Any]) -> Column:
         type=d.get("type", "int"),
         aliases=tuple(d.get("aliases", ())),
         unit=d.get("unit"),
+        en=d.get("en"),
     )
 
 
@@ -165,6 +172,15 @@ def outcome_row_keys(other_variant: str) -> tuple[str, ...]:
 @cache
 def table4_groups() -> tuple[tuple[str, str], ...]:
     return tuple((g["key"], g["label"]) for g in raw()["table4"]["groups"])
+
+
+def table4_group_names() -> dict[str, str]:
+    """Each group of table 4 as the dashboards name it, in Chinese and English.
+
+    >>> table4_group_names()["review"]
+    '行政复议 administrative review'
+    """
+    return {g["key"]: f"{g['label']} {g['en']}" for g in raw()["table4"]["groups"]}
 
 
 @cache
