@@ -2345,3 +2345,23 @@ def test_letters_answered_are_no_requests() -> None:
         ("applications_received", "all", 2, "exact", "件"),
         ("applications_closed", "all", 2, "exact", "件"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（二）依申请公开情况\n2024年，我乡未收到政府信息公开申请\n（三）政府信息管理情况\n建立审核机制。",
+        "2024年，我乡未收到政府信息公开申请\n三、主动公开政府信息情况",
+        "（二）依申请公开情况：无\n（三）政府信息管理情况",
+    ],
+)
+def test_a_statement_of_none_ends_at_the_next_heading_without_a_stop(text: str) -> None:
+    """A line of none with no stop before the next heading: the line break is gone once the
+    text is normalized, and the heading ends the statement."""
+    assert _facts(text, 2024) == [("applications_received", "all", 0, "exact", "件")]
+
+
+def test_without_good_reason_denies_no_application() -> None:
+    """无正当理由 in table 3's labels (printed as text before the next heading) is no none."""
+    text = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\n（七）总计"
+    assert _facts(text, 2024) == []

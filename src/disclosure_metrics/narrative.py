@@ -1753,17 +1753,24 @@ def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: Offs
 # ---------------------------------------------------------------------------------------------
 # Zero statements: 没有接到…申请, 无收取信息处理费, 未发生…收费
 
+# Where a statement of none ends: a stop, or the heading of the next part when the line before
+# it ended with no stop (…未收到政府信息公开申请 / (三)政府信息管理情况: the line break is gone
+# from the normalized text).
+_NEXT_HEADING = r"\((?:[一二三四五六七八九十]{1,3}|\d{1,2})\)|[一二三四五六七八九十]{1,3}、"
 _NO_APPLICATIONS = re.compile(
-    r"(?:没有|未|无)(?:接到|收到|受理|接收|发生)?(?:任何)?(?:(?!结转)(?:[^,;:。申]|申请人)){0,30}"
+    # 无正当理由 (without good reason, in table 3's labels) denies nothing
+    r"(?:没有|未|无(?!正当理由))(?:接到|收到|受理|接收|发生)?(?:任何)?(?:(?!结转)(?:[^,;:。申]|申请人)){0,30}"
     r"(?:依申请公开|公开申请|申请公开|申请|要求公开的?(?:政府)?信息)"  # 未接到群众要求公开的信息
     r"(?:政府信息|信息)?(?:有关|相关|方面)?的?(?:事项|事宜|事件|件|来信|信件|书|请求|诉求|要求)?"
     r"(?:的?申请)?件?"  # 没有收到依申请公开政府信息的申请, 未收到依申请公开申请件
-    r"(?:办理)?(?:的情况|情况)?(?=[,;:。、]|$)"  # 未收到…申请、…行政复议…等情况: a list of none
+    # 未收到…申请、…行政复议…等情况: a list of none
+    rf"(?:办理)?(?:的情况|情况)?(?=[,;:。、]|$|{_NEXT_HEADING})"
 )
 # 依申请公开情况:无, 政府信息公开申请数为零: the count stated as none after the noun.
 _APPLICATIONS_NONE = re.compile(
     r"(?:依申请公开|公开申请)(?:政府信息|信息)?的?(?:事项|数量|件数|数)?(?:的情况|情况)?"
-    r"(?::?(?:为|是)?(?:无|零)|(?::|为|是)0件?)(?=[,;:。]|$)"  # 申请数量为0: no unit needed
+    # 申请数量为0: no unit needed
+    rf"(?::?(?:为|是)?(?:无|零)|(?::|为|是)0件?)(?=[,;:。]|$|{_NEXT_HEADING})"
 )
 _NO_FEE = re.compile(
     r"(?:没有|未|无|不存在|不涉及)(?:[向对][^,;:。]{0,14}?)?(?:(?:收取|发生|产生)[^,;:。]{0,16}?"
