@@ -121,19 +121,32 @@ def test_plotly_js_once_and_no_external_scripts_or_styles(built: site.BuildResul
 
 #: Viewport widths a page is laid out at: a laptop's, and a narrow window's.
 LAYOUT_WIDTHS = (1366, 800)
-# What the page is wider than the window by, and every chart's drawing against its box's width.
-_LAYOUT = """() => ({
-  overflow: document.documentElement.scrollWidth - window.innerWidth,
-  charts: [...document.querySelectorAll('.js-plotly-plot')].map(plot => [
-    Math.round(plot.querySelector('.main-svg').getBoundingClientRect().width),
-    Math.round(plot.parentElement.getBoundingClientRect().width)]),
-})"""
+# What the page is wider than the window by, every chart's drawing against its box's width, and
+# the charts whose legend covers one of their axis labels.
+_LAYOUT = """() => {
+  const meets = (a, b) =>
+    a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const plots = [...document.querySelectorAll('.js-plotly-plot')];
+  return {
+    overflow: document.documentElement.scrollWidth - window.innerWidth,
+    charts: plots.map(plot => [
+      Math.round(plot.querySelector('.main-svg').getBoundingClientRect().width),
+      Math.round(plot.parentElement.getBoundingClientRect().width)]),
+    covered: plots.filter(plot => {
+      const legend = plot.querySelector('.legend .bg');
+      if (!legend) return false;
+      const box = legend.getBoundingClientRect();
+      return [...plot.querySelectorAll('.xtick text, .ytick text')]
+        .some(t => meets(box, t.getBoundingClientRect()));
+    }).map(plot => plot.querySelector('.gtitle')?.textContent || '(untitled)'),
+  };
+}"""
 
 
 def _open(context, url: str) -> tuple[int, list[str]]:
     """(charts drawn, problems) of one page. Problems: console errors, requests that left the
-    machine, and at each of ``LAYOUT_WIDTHS`` a page wider than the window or a chart narrower
-    than its box (a layout that widened after the charts were drawn)."""
+    machine, and at each of ``LAYOUT_WIDTHS`` a page wider than the window, a chart narrower
+    than its box (a layout that widened after the charts were drawn), or a legend over labels."""
     page = context.new_page()
     problems: list[str] = []
     page.on("console", lambda m: m.type == "error" and problems.append(m.text))
@@ -153,6 +166,8 @@ def _open(context, url: str) -> tuple[int, list[str]]:
         narrow = [c for c in layout["charts"] if c[0] < c[1] - 2]
         if narrow:
             problems.append(f"at {width} px charts narrower than their boxes: {narrow}")
+        if layout["covered"]:
+            problems.append(f"at {width} px a legend covers axis labels: {layout['covered']}")
     page.close()
     return charts, problems
 

@@ -397,10 +397,14 @@ def _layout(fig: go.Figure, title: str, height: int = 380, ratio: bool = False) 
     fig.update_layout(
         title={"text": title, "x": 0, "font": {"size": 15}},
         height=height,
-        margin={"l": 60, "r": 20, "t": 50, "b": 60},
+        margin={"l": 60, "r": 20, "t": 50, "b": 40},
         template="plotly_white",
-        legend={"orientation": "h", "y": -0.2},
-    )
+        # At the figure's foot, under the tick labels however many lines they take when tilted
+        # in a narrow window (a legend placed by the plot's height covered them).
+        legend={"orientation": "h", "yref": "container", "y": 0.01, "yanchor": "bottom",
+                "x": 0, "xanchor": "left"},
+    )  # fmt: skip
+    fig.update_xaxes(automargin=True)
     fig.update_yaxes(rangemode="tozero")
     if ratio:
         fig.update_yaxes(tickformat=".0%")
