@@ -2365,3 +2365,19 @@ def test_without_good_reason_denies_no_application() -> None:
     """无正当理由 in table 3's labels (printed as text before the next heading) is no none."""
     text = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\n（七）总计"
     assert _facts(text, 2024) == []
+
+
+def test_received_then_steps_then_closed_is_received_and_closed() -> None:
+    """受理、办理、答复…2件: the steps between the receiving verb and the closing one keep the
+    count both received and closed."""
+    text = "2024年，我局受理、办理、答复依申请公开2件，办结2件。"
+    assert _facts(text, 2024) == [
+        ("applications_received", "all", 2, "exact", "件"),
+        ("applications_closed", "all", 2, "exact", "件"),
+    ]
+
+
+def test_no_requests_to_handle_is_none_received() -> None:
+    assert _facts("2024年，我乡无依申请公开政府信息办理事项。", 2024) == [
+        ("applications_received", "all", 0, "exact", "件")
+    ]

@@ -1761,7 +1761,8 @@ _NO_APPLICATIONS = re.compile(
     # 无正当理由 (without good reason, in table 3's labels) denies nothing
     r"(?:没有|未|无(?!正当理由))(?:接到|收到|受理|接收|发生)?(?:任何)?(?:(?!结转)(?:[^,;:。申]|申请人)){0,30}"
     r"(?:依申请公开|公开申请|申请公开|申请|要求公开的?(?:政府)?信息)"  # 未接到群众要求公开的信息
-    r"(?:政府信息|信息)?(?:有关|相关|方面)?的?(?:事项|事宜|事件|件|来信|信件|书|请求|诉求|要求)?"
+    r"(?:政府信息|信息)?(?:有关|相关|方面)?的?"
+    r"(?:办理事项|事项|事宜|事件|件|来信|信件|书|请求|诉求|要求)?"  # 无依申请公开政府信息办理事项
     r"(?:的?申请)?件?"  # 没有收到依申请公开政府信息的申请, 未收到依申请公开申请件
     # 未收到…申请、…行政复议…等情况: a list of none
     rf"(?:办理)?(?:的情况|情况)?(?=[,;:。、]|$|{_NEXT_HEADING})"
@@ -2290,10 +2291,12 @@ def _received_and_closed(lead: str, receiving: str, closing: str) -> bool:
 
 @cache
 def _joined_in_time() -> re.Pattern[str]:
-    """A joining word, then timing or manner words (收到并按时办结, 受理并规范答复)."""
+    """A joining word, then timing or manner words (收到并按时办结, 受理并规范答复), or the steps
+    taken in between, each with its joining word (受理、办理、答复)."""
     joined = _words("joined_verbs").pattern
     words = _closing_words()
-    return re.compile(f"(?:{joined})(?:{words['timing']}|{words['manner']})*")
+    steps = f"(?:{words['taken_in']})(?:{joined})"
+    return re.compile(f"(?:{joined})(?:{steps})*(?:{words['timing']}|{words['manner']})*")
 
 
 def _handled_as_received(
