@@ -2927,7 +2927,8 @@ def _named_accounts(
     if len(names) != n:
         return None
     for previous, current in itertools.pairwise(names):
-        if segment[previous.end() : current.start()].strip() not in ("", "、", "和", "及", "与"):
+        gap = segment[previous.end() : current.start()].strip()
+        if gap and not _LIST_JOIN.fullmatch(gap):
             return None  # words between two names: not one list of accounts
     last = names[-1].end()
     channel = channels.search(segment, last)
