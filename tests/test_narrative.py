@@ -2381,3 +2381,22 @@ def test_no_requests_to_handle_is_none_received() -> None:
     assert _facts("2024年，我乡无依申请公开政府信息办理事项。", 2024) == [
         ("applications_received", "all", 0, "exact", "件")
     ]
+
+
+def test_a_notice_after_the_information_published_is_a_kind_of_content() -> None:
+    """主动公开行政处罚信息公示47条: 公示 names a notice here, and the count is of one kind."""
+    assert _facts("全年通过区人民政府门户网站主动公开行政处罚信息公示47条。", 2025) == []
+
+
+def test_reports_posted_on_the_bodys_own_account_are_its_items() -> None:
+    assert _facts("通过微信官方公众号发布报道247篇。", 2025) == [
+        ("items_published", "wechat_official", 247, "exact", "篇")
+    ]
+    assert _facts("在各类媒体上刊发报道700余篇。", 2025) == []  # placed in the media
+
+
+@pytest.mark.parametrize("end", ["12月底", "12月末", "年底", "12月31日"])
+def test_a_count_at_the_end_of_the_report_year_is_that_years(end: str) -> None:
+    text = f"截止{end}，在“某某健康”微信公众号发布信息220余条。"
+    assert _facts(text, 2025) == [("items_published", "wechat_official", 220, "more_than", "条")]
+    assert _facts("截至目前，在“某某健康”微信公众号发布信息220余条。", 2025) == []

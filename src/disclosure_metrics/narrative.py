@@ -901,12 +901,13 @@ def _stock(cand: _Candidate, year: int | None) -> str | None:
         if dated and year is not None and int(dated.group(1)) == year:
             return None
         if _YEAR_END.match(before, stock.end()):
-            return None  # 截至12月31日, no year named: the end of the report's year
+            return None  # 截至12月31日 or 12月底, no year named: the end of the report's year
         return f"a stock at a date ({stock.group(0)}…), not the year's count"
     return None
 
 
-_YEAR_END = re.compile(r"\s*12\s*月\s*31\s*日")
+# The end of the report's year, no year named: 截至12月31日, 截止12月底, 截至年底.
+_YEAR_END = re.compile(r"\s*(?:12\s*月\s*(?:31\s*日|底|末)|年底|年末)")
 
 
 def _dated_just_before(sentence: _Sentence, year: int) -> bool:
@@ -1214,6 +1215,16 @@ def _last_verb(lead: str) -> re.Match[str] | None:
         earlier = _last(_words("publish"), lead[: last.start()])
         if earlier is not None:
             last = earlier
+    elif (
+        last is not None
+        and last.group(0) == "公示"
+        and _ending("item_nouns").search(lead, 0, last.start())
+    ):
+        # 主动公开行政处罚信息公示47条: 公示 after the information an earlier verb published
+        # names a notice, part of that verb's object.
+        earlier = _last(_words("publish"), lead[: last.start()])
+        if earlier is not None:
+            last = earlier
     if last is None or "公开信息" not in lead:  # the one verb that makes such nouns
         return last
     nouns = [m.span() for m in _words("total_nouns").finditer(lead)]
@@ -1235,6 +1246,13 @@ def _breaks_down_website(cand: _Candidate, part: str) -> bool:
     total = sentence.counts[last]
     a = sentence.clauses[sentence.clause_of(total.start)][0]
     return "website" in channels_in(sentence.text[a : total.start])
+
+
+def _own_channel_named(span: str) -> bool:
+    """Whether ``span`` names a channel the body runs itself (通过微信官方公众号发布报道247篇):
+    what it posts there are its items, whatever it calls them."""
+    own = set(vocabulary()["own_channels"])
+    return any(channel in own for channel in channels_in(span))
 
 
 def _names_breakdown(cand: _Candidate) -> bool:
@@ -1280,9 +1298,10 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         elif head:
             head = ""  # 主动公开总数146条: the count of what the verb published
     if head:
-        if _has("publicity_nouns", head):
+        reports = _has("publicity_nouns", head)
+        if reports and not _own_channel_named(span):
             return f"publicity reports ({head}), not items the body published"
-        if not _ending("item_nouns").search(head):
+        if not reports and not _ending("item_nouns").search(head):
             return f"what was counted ({head}) is not items of information"
         if _topic_level(head, agency):
             return f"a topic or document type ({head}), not all items"
