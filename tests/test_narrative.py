@@ -2400,3 +2400,19 @@ def test_a_count_at_the_end_of_the_report_year_is_that_years(end: str) -> None:
     text = f"截止{end}，在“某某健康”微信公众号发布信息220余条。"
     assert _facts(text, 2025) == [("items_published", "wechat_official", 220, "more_than", "条")]
     assert _facts("截至目前，在“某某健康”微信公众号发布信息220余条。", 2025) == []
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "均在规定时间内按规定要求进行了答复",  # a requirement as the timing, 了 after the helper
+        "均在规定时间内进行了答复",
+        "均按规定要求答复",
+    ],
+)
+def test_all_closed_with_a_requirement_and_a_done_helper(closing: str) -> None:
+    text = f"2022年，收到2起政府信息公开申请，{closing}。"
+    assert _facts(text, 2022) == [
+        ("applications_received", "all", 2, "exact", "起"),
+        ("applications_closed", "all", 2, "exact", "起"),
+    ]

@@ -2575,7 +2575,7 @@ def _closing_words() -> dict[str, str]:
     timing, timing_end = words["timing"], words["timing_ends"]
     # a title in 《》 is one word of it (均已按照《…条例》按时答复)
     timed = f"(?:《[^》]{{1,30}}》|[^,;:。\\d《]){{0,14}}?{timing_end}"
-    helper = f"{words['helper']}?"
+    helper = f"(?:{words['helper']}了?)?"  # 进行了答复
     rest = (
         f"{words['recipient']}?{helper}(?:{words['taken_in']}[、和并及与]?){{0,3}}"
         f"{helper}{words['manner']}?{words['verbs']}"
