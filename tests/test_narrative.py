@@ -2416,3 +2416,11 @@ def test_all_closed_with_a_requirement_and_a_done_helper(closing: str) -> None:
         ("applications_received", "all", 2, "exact", "起"),
         ("applications_closed", "all", 2, "exact", "起"),
     ]
+
+
+def test_a_closing_rate_under_100_closes_nothing() -> None:
+    """按时办结率97%: the closing verb is part of a rate's name, and the rate is not all."""
+    text = "镇域治理指挥中心平台共受理12345工单1449条，按时办结率97%，满意率93%。"
+    assert _facts(text, 2023) == [("hotline_received", "hotline", 1449, "exact", "条")]
+    text = text.replace("97%", "100%")
+    assert ("hotline_resolved", "hotline", 1449, "exact", "条") in _facts(text, 2023)
