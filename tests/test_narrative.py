@@ -2424,3 +2424,16 @@ def test_a_closing_rate_under_100_closes_nothing() -> None:
     assert _facts(text, 2023) == [("hotline_received", "hotline", 1449, "exact", "条")]
     text = text.replace("97%", "100%")
     assert ("hotline_resolved", "hotline", 1449, "exact", "条") in _facts(text, 2023)
+
+
+def test_the_applicant_named_after_the_helper_is_still_a_closing() -> None:
+    text = "2024年，我局受理依申请公开信息1条，并在法定期限内给予申请人答复。"
+    assert _facts(text, 2024) == [
+        ("applications_received", "all", 1, "exact", "条"),
+        ("applications_closed", "all", 1, "exact", "条"),
+    ]
+
+
+def test_media_of_every_level_are_the_media() -> None:
+    text = "在各级媒体刊发稿件4132篇，其中国家级媒体30篇，省级媒体507篇。"
+    assert _facts(text, 2024) == [("items_published", "media", 4132, "exact", "篇")]

@@ -2578,7 +2578,7 @@ def _closing_words() -> dict[str, str]:
     helper = f"(?:{words['helper']}了?)?"  # 进行了答复
     rest = (
         f"{words['recipient']}?{helper}(?:{words['taken_in']}[、和并及与]?){{0,3}}"
-        f"{helper}{words['manner']}?{words['verbs']}"
+        f"{helper}{words['recipient_after']}?{words['manner']}?{words['verbs']}"
         "(?!率)"  # 按时办结率97%: a rate, said by the rates alone (100% closes all)
     )
     words["tail"] = f"(?:{timed})?(?:{timing}){{0,3}}{rest}"
