@@ -2437,3 +2437,12 @@ def test_the_applicant_named_after_the_helper_is_still_a_closing() -> None:
 def test_media_of_every_level_are_the_media() -> None:
     text = "在各级媒体刊发稿件4132篇，其中国家级媒体30篇，省级媒体507篇。"
     assert _facts(text, 2024) == [("items_published", "media", 4132, "exact", "篇")]
+
+
+def test_requests_received_by_two_ways_are_parts_not_the_years_count() -> None:
+    text = "本年度通过网页渠道收到申请13件，通过来信渠道收到申请2件，上述申请均已按时答复。"
+    assert [f for f in _facts(text, 2024) if f[0] == "applications_received"] == []
+    # One way alone is the year's count.
+    assert _facts("本年度通过网上渠道收到申请13件。", 2024) == [
+        ("applications_received", "all", 13, "exact", "件")
+    ]

@@ -2070,6 +2070,10 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
             return None
         if _in_breakdown(cand):
             return "a part of the applications received (其中)"
+        by_way = _RECEIVED_BY_WAY.search(lead)
+        if by_way is not None and len(_RECEIVED_BY_WAY.findall(cand.sentence.body)) > 1:
+            # 通过网页渠道收到申请13件，通过来信渠道收到申请2件: each way's part, no year's count.
+            return f"a part of the applications received, by one way ({by_way.group(0)}…)"
         if _summed_after(cand.sentence, cand.count) is not None:
             return "a part of the applications received, summed after it (…合计N件)"
         return "applications_received", f"receiving verb {received.group(0)}, 申请"
@@ -2205,6 +2209,11 @@ _JOINED_AND_SUMMED = re.compile(r"[及和与][^,;:。、]{1,10}?(?:共计|合计
 _REQUEST_WORDS = re.compile(r"依?申请公开|公开申请|公开[^,;:。申]{0,8}?的申请")
 # What a receiving verb counts when it names 信息公开 and no 申请: requests for it
 # (接收网络方式提交政府信息公开5件).
+# A receiving verb after the way the requests came in (通过网页渠道收到): one way's part when
+# the sentence counts another way's too.
+_RECEIVED_BY_WAY = re.compile(
+    r"通过[^,;:。]{1,10}?(?:渠道|方式|途径)(?:共|共计)?(?:收到|受理|接收)"
+)
 _DISCLOSURE_RECEIVED = re.compile(r"信息公开(?:事项|请求)?(?:共计|合计|共)?$")
 # Requests named after their count, at the end of what says who made them (收到2条公众通过…
 # 栏目提交的申请).
