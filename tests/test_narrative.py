@@ -2446,3 +2446,18 @@ def test_requests_received_by_two_ways_are_parts_not_the_years_count() -> None:
     assert _facts("本年度通过网上渠道收到申请13件。", 2024) == [
         ("applications_received", "all", 13, "exact", "件")
     ]
+
+
+def test_the_years_new_information_published_is_the_total() -> None:
+    text = "2021年我局主动公开新增信息145条（其中，网站公开145条，政府公报0条）。"
+    assert _facts(text, 2021) == [
+        ("items_published", "all", 145, "exact", "条"),
+        ("items_published", "website", 145, "exact", "条"),
+        ("items_published", "gazette", 0, "exact", "条"),
+    ]
+
+
+def test_a_departments_own_page_on_the_portal_is_its_website() -> None:
+    assert _facts("二是通过局专属页面主动公开政府信息218条。", 2021) == [
+        ("items_published", "website", 218, "exact", "条")
+    ]

@@ -1604,9 +1604,9 @@ def _list_head(sentence: _Sentence, item_start: int) -> tuple[int, int]:
 
 
 def _own_noun(head: str) -> str:
-    """What was published without the body's own name before it (我镇信息 → 信息) or 方面 (涉及
-    …等方面信息 → 信息)."""
-    return _OWN_PREFIX.sub("", head).removeprefix("方面")
+    """What was published without the body's own name before it (我镇信息 → 信息), 方面 (涉及
+    …等方面信息 → 信息) or 新增 (主动公开新增信息: the year's new information → 信息)."""
+    return _OWN_PREFIX.sub("", head).removeprefix("方面").removeprefix("新增")
 
 
 def _generic_head(head: str) -> bool:
