@@ -33,7 +33,7 @@ class Column:
     type: str = "int"  # int | signed_int | decimal
     aliases: tuple[str, ...] = ()
     unit: str | None = None
-    en: str | None = None  # the English name shown beside the label (table 4's columns)
+    en: str | None = None  # the English the dashboards show beside the label (tables 3 and 4)
 
     @property
     def bilingual(self) -> str:
