@@ -1153,10 +1153,13 @@ def _clause_opens_with_the_year(cand: _Candidate, topic: re.Match[str]) -> bool:
     start = sentence.clauses[sentence.clause_of(cand.count.start)][0]
     if cand.span_start + topic.start() >= start:
         return False  # the topic in the count's own clause (全年围绕疫情防控发布信息50条)
-    return _YEAR_OPENING.match(sentence.text, start) is not None
+    return _year_opening().match(sentence.text, start) is not None
 
 
-_YEAR_OPENING = re.compile(r"(?:\d{4}年度?|全年|本年度?|今年|当年)")
+@cache
+def _year_opening() -> re.Pattern[str]:
+    """A year (2024年, 2024年度) or one of ``cues.this_year`` (全年, 本年度) at a clause's start."""
+    return re.compile(rf"\d{{4}}年度?|{_alternation(vocabulary()['cues']['this_year'])}")
 
 
 def _previous_clause_start(cand: _Candidate) -> int:
@@ -1772,10 +1775,13 @@ def _evidence(sentence: _Sentence, start: int, end: int, raw: str, offsets: Offs
 # ---------------------------------------------------------------------------------------------
 # Zero statements: 没有接到…申请, 无收取信息处理费, 未发生…收费
 
-# Where a statement of none ends: a stop, or the heading of the next part when the line before
-# it ended with no stop (…未收到政府信息公开申请 / (三)政府信息管理情况: the line break is gone
-# from the normalized text).
-_NEXT_HEADING = r"\((?:[一二三四五六七八九十]{1,3}|\d{1,2})\)|[一二三四五六七八九十]{1,3}、"
+# The heading of the next numbered part ((三)政府信息管理, 四、…): lines are run together in
+# normalized text, so the heading is what ends a paragraph. A bare 四、 is a heading after a
+# stop; right after a statement of none whose line had no stop (…未收到政府信息公开申请 / 三、…)
+# it is one too.
+_PART_NUMBER = "[一二三四五六七八九十]+"
+_NUMBERED_HEADING = re.compile(rf"\({_PART_NUMBER}\)|(?<=[。;:]){_PART_NUMBER}、")
+_NEXT_HEADING = rf"\({_PART_NUMBER}\)|{_PART_NUMBER}、"
 _NO_APPLICATIONS = re.compile(
     # 无正当理由 (without good reason, in table 3's labels) denies nothing
     r"(?:没有|未|无(?!正当理由))(?:接到|收到|受理|接收|发生)?(?:任何)?(?:(?!结转)(?:[^,;:。申]|申请人)){0,30}"
@@ -2390,11 +2396,6 @@ def _carried_count(metric: str) -> re.Pattern[str]:
     return re.compile(
         f"(?:{words})[^,;:。\\d]{{0,12}}?{some}(?:{unit})|{some}(?:{unit})(?:申请)?(?:{words})"
     )
-
-
-# The heading of the next numbered part ((三)政府信息管理, 四、…): lines are run together in
-# normalized text, so the heading is what ends a paragraph.
-_NUMBERED_HEADING = re.compile(r"\([一二三四五六七八九十]+\)|(?<=[。;:])[一二三四五六七八九十]+、")
 
 
 @cache
