@@ -2461,3 +2461,71 @@ def test_a_departments_own_page_on_the_portal_is_its_website() -> None:
     assert _facts("二是通过局专属页面主动公开政府信息218条。", 2021) == [
         ("items_published", "website", 218, "exact", "条")
     ]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "均严格按照规定时间、规范格式予以答复",  # the answer's form required beside its time
+        "均按规定格式书面答复",
+    ],
+)
+def test_all_closed_with_the_answers_form_required(closing: str) -> None:
+    text = f"2024共收到依申请政府信息公开2件，{closing}，结转下年度继续办理0件。"
+    assert {f for f in _facts(text, 2024) if f[0].startswith("applications_")} >= {
+        ("applications_received", "all", 2, "exact", "件"),
+        ("applications_closed", "all", 2, "exact", "件"),
+    }
+
+
+def test_what_a_count_includes_is_no_breakdown_of_it() -> None:
+    """包括…在内 names what the count holds; the count is the whole (2020, a county bureau)."""
+    text = "共发布包括食品、药品、特种设备信息等重点领域信息在内的各类信息516条。"
+    assert _facts(text, 2020) == [("items_published", "all", 516, "exact", "条")]
+    # 包括 opening a breakdown still makes its counts parts.
+    text = "全年主动公开政府信息120条，包括工作动态类信息80条。"
+    assert _facts(text, 2020) == [("items_published", "all", 120, "exact", "条")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "视频号发布超160个视频，评论超100次。",  # the noun after 个 (2024, a street office)
+        "通过视频号发布短视频超160个。",  # the noun before the number
+    ],
+)
+def test_videos_counted_in_ge_are_items(text: str) -> None:
+    assert [f[:4] for f in _facts(text, 2024)] == [
+        ("items_published", "short_video", 160, "more_than")
+    ]
+    # Accounts counted in 个 stay no items.
+    assert _facts("开设视频号等新媒体账号3个。", 2024) == []
+
+
+def test_information_asked_of_a_named_body_is_a_request() -> None:
+    """向管委会申请的政府信息: the body asked is named before 申请, and what was asked for after."""
+    text = "2024年，办公室办理向管委会申请的政府信息31件，其中予以公开4件，结转下年办理7件。"
+    assert ("applications_received", "all", 31, "exact", "件") in _facts(text, 2024)
+    # Another kind of application named before 申请 stays another kind.
+    assert _facts("2024年，共受理行政许可申请1200件。", 2024) == []
+
+
+def test_proposals_answered_after_the_hotline_are_not_its_calls() -> None:
+    text = (
+        "收到信箱诉求6条，12345政务服务便民热线8条，办结率100%；"
+        "公开人大代表建议和政协提案办理答复17件。"
+    )
+    assert all(f[2] != 17 for f in _facts(text, 2025))
+
+
+def test_a_kind_named_with_its_verb_in_a_list_of_kinds_is_no_total() -> None:
+    """政府信息公开92条 among a site's kinds of content is a column's name and count (2022)."""
+    text = (
+        "厅门户网站共更新工作动态类信息397条，时政类信息140条，媒体报道264条，"
+        "政府信息公开92条，专栏类661条。"
+    )
+    assert all(f[1] != "all" for f in _facts(text, 2022))
+    # Standing alone, information disclosed as such is the year's total.
+    assert _facts("2022年，全年政府信息主动公开38条。", 2022) == [
+        ("items_published", "all", 38, "exact", "条")
+    ]

@@ -976,6 +976,10 @@ def _breakdown_part(cand: _Candidate) -> str | None:
     # 其中 opened in brackets (收到申请44件(其中:网上申请42件…),本年度办结39件): they close it.
     if text[: found.start()].endswith("(") and ")" in part:
         return None
+    # 包括…在内 closes what it includes (发布包括食品、药品等信息在内的各类信息516条): the count
+    # after it is the whole, not a part.
+    if found.group(0) == "包括" and "在内" in part:
+        return None
     return part
 
 
@@ -1442,6 +1446,8 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     if verb.group(0) in _DOCUMENT_VERBS and not distinct and not head:
         # 我镇共发文96件，其中主动公开文件0件: documents issued, none of them items published.
         return f"documents issued ({verb.group(0)}), not items published"
+    if _kind_named_with_its_verb_in_a_list(cand, verb):
+        return f"an item of a list of kinds of content ({cand.lead}N条), not a total"
     if total_noun or every_kind or ((proactive or own_subject) and own in ("信息", "")):
         return "all", cand.lead_start, f"a stated total: {verb.group(0)} {head or '(no object)'}"
     summed = _channels_summed_after(cand)
@@ -1641,6 +1647,26 @@ def _opens_a_list_of_kinds(cand: _Candidate) -> bool:
         and not channels_in(between)
         and _words("publish").search(between) is None
         and _words("reposts").search(between) is None  # 原创N条、转发M条: own posts, then shared
+    )
+
+
+def _kind_named_with_its_verb_in_a_list(cand: _Candidate, verb: re.Match[str]) -> bool:
+    """Whether the count's words are a kind's short name ending with its verb, right after a
+    count of items and a comma (更新工作动态类信息397条,媒体报道264条,政府信息公开92条): an item of
+    a list of kinds, named as its column is, not information published as such."""
+    sentence = cand.sentence
+    k = bisect.bisect_left(sentence.count_starts, cand.count.start)
+    if k == 0 or verb.end() != len(cand.lead) or len(cand.lead) > _MAX_KIND_NAME:
+        return False
+    previous = sentence.counts[k - 1]
+    between = sentence.text[previous.end : cand.count.start]
+    named = cand.lead[: verb.start()]  # the kind's name before its verb (政府信息 of 政府信息公开)
+    return (
+        between == f",{cand.lead}"
+        and previous.unit in vocabulary()["units"]["items"]
+        and _ending("item_nouns").search(named) is not None
+        and _words("breakdown").search(named) is None  # 其中主动公开54条: the published part
+        and not channels_in(cand.lead)
     )
 
 
@@ -1955,7 +1981,7 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
         if isinstance(event, _Decision):
             return event
         left = left or event
-    if c.unit in units["items"]:
+    if c.unit in units["items"] or (c.unit == "个" and _videos_before(cand.lead)):
         items = _items(cand, agency)
         if isinstance(items, str):
             return left if left and not _has("publish", cand.span) else items
@@ -1979,6 +2005,21 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
                 return f"a part of a total that is no year's count: {not_the_years}"
         return _Decision("items_published", channel, start, reason)
     return left or f"its unit ({c.unit}) counts nothing this extractor reads here"
+
+
+@cache
+def _videos_before_pattern() -> re.Pattern[str]:
+    nouns = _alternation(vocabulary()["cues"]["videos_in_ge"])
+    return re.compile(rf"(?:{nouns})(?:共计|合计|累计|共|计|达)?$")
+
+
+def _videos_before(lead: str) -> bool:
+    """Whether a count in 个 counts videos named right before it (发布短视频120个).
+
+    >>> _videos_before("通过视频号发布短视频"), _videos_before("开设账号")
+    (True, False)
+    """
+    return _videos_before_pattern().search(lead) is not None
 
 
 def _total_broken_down(cand: _Candidate) -> _Candidate | None:
@@ -2432,10 +2473,16 @@ def _other_kind_of_application(cand: _Candidate) -> str | None:
     head = before[:at]
     if not head or not _CJK_LAST.search(head) or _request_before().search(head):
         return None
+    if _ASKS_FOR_INFORMATION.match(before, at + 2) or (
+        at == len(before) and _ASKS_FOR_INFORMATION.match(cand.after, cand.after.find("申请") + 2)
+    ):
+        return None  # 向管委会申请的政府信息31件: whoever it went to, information was asked for
     words = _CJK_RUN.search(head)
     return words.group(0)[-4:] if words else None
 
 
+# What a request asks for, right after 申请: government information (申请的政府信息, 申请公开).
+_ASKS_FOR_INFORMATION = re.compile(r"的?政府信息|公开")
 _CJK_LAST = re.compile(r"[\u4e00-\u9fff]$")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
 
@@ -2469,7 +2516,7 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
     if mentions[named - 1][0] < cand.lead_start:
         # The hotline named before the count's own words, which name another way in for
         # messages (回复12345工单38件，局长信箱回复4件): the count is that one's.
-        other = _words("message_channels").search(lead)
+        other = _words("message_channels").search(lead) or _words("proposals").search(lead)
         if other:
             return f"its own words name {other.group(0)}, not the hotline named before"
     else:
