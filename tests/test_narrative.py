@@ -2529,3 +2529,50 @@ def test_a_kind_named_with_its_verb_in_a_list_of_kinds_is_no_total() -> None:
     assert _facts("2022年，全年政府信息主动公开38条。", 2022) == [
         ("items_published", "all", 38, "exact", "条")
     ]
+
+
+def test_handled_as_the_sum_of_received_and_carried_over_then_all_closed() -> None:
+    text = (
+        "全年受理依申请公开来件29件，续办上年度结转办件1件，共办理30件，"
+        "其中29件为自然人申请，1件为商业企业申请，全部在规定时间内办结。"
+    )
+    rows = _facts(text, 2024)
+    assert ("applications_received", "all", 29, "exact", "件") in rows
+    assert ("applications_closed", "all", 30, "exact", "件") in rows
+    assert ("applications_received", "all", 30, "exact", "件") not in rows
+
+
+def test_no_fee_said_with_weiyou() -> None:
+    """未有收取…费用: 未有 is 没有 (2022, a district bureau)."""
+    text = "未有受理信息公开申请、行政复议、诉讼和申诉情况；未有收取或减免相关费用的情况。"
+    assert ("fee_collected_yuan", "all", 0, "exact", "元") in _facts(text, 2022)
+
+
+def test_none_by_every_way_of_asking_listed_with_deng_is_none() -> None:
+    text = (
+        "2022年度未收到公民、法人或其他组织通过政府信息公开平台、传真、信函等形式的"
+        "政府信息公开申请。"
+    )
+    assert _facts(text, 2022) == [("applications_received", "all", 0, "exact", "件")]
+    # One way alone stays one way's none.
+    assert _facts("2022年度未收到信函申请。", 2022) == []
+
+
+def test_a_sites_columns_counted_beside_the_sites_own_count_are_parts() -> None:
+    text = (
+        "2021年，我厅网站共发布政府信息35012条。在厅网站“统计数据”专栏，公示全省交通固定资产"
+        "投资完成情况，共计24条信息。"
+    )
+    assert _facts(text, 2021) == [("items_published", "website", 35012, "exact", "条")]
+    # A column's count alone is the site's (a township's column on the county portal).
+    assert _facts("2021年，在县政府门户网站本镇专栏发布信息24条。", 2021) == [
+        ("items_published", "website", 24, "exact", "条")
+    ]
+
+
+def test_the_hotline_as_an_item_after_a_comma_shares_the_verb_before() -> None:
+    text = "收到信箱诉求6条，12345政务服务便民热线8条，所有诉求已全部在时限内答复，办结率100%。"
+    rows = _facts(text, 2025)
+    assert ("hotline_received", "hotline", 8, "exact", "条") in rows
+    assert ("hotline_resolved", "hotline", 8, "exact", "条") in rows
+    assert all(f[2] != 6 for f in rows)  # the mailbox's own count is none of the hotline's

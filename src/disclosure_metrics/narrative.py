@@ -1602,6 +1602,23 @@ _VIA = re.compile(r"通过|依托|利用|借助")
 _JOINING = re.compile(r"[、,和及并与还]*(?:共|同时|另)?")
 
 
+def _previous_item_with_comma(cand: _Candidate) -> str | None:
+    """The words before the count right before this one, when this count's clause follows it
+    after a comma and holds no verb (收到信箱诉求6条，12345热线8条): the list's head, whose verb
+    the item shares; None otherwise."""
+    sentence = cand.sentence
+    k = bisect.bisect_left(sentence.count_starts, cand.count.start)
+    if k == 0 or _has("publish", cand.lead):
+        return None
+    previous = sentence.counts[k - 1]
+    if sentence.text[previous.end : cand.lead_start] != ",":
+        return None
+    if previous.unit not in vocabulary()["units"]["hotline"]:
+        return None
+    start = sentence.clauses[sentence.clause_of(previous.start)][0]
+    return sentence.text[start : previous.start]
+
+
 def _list_head(sentence: _Sentence, item_start: int) -> tuple[int, int]:
     """Where the first item of the list holding the item at ``item_start`` stands: from its
     clause's start to the list's first 、 (a list thousands of items long is not searched
@@ -1809,8 +1826,10 @@ _PART_NUMBER = "[一二三四五六七八九十]+"
 _NUMBERED_HEADING = re.compile(rf"\({_PART_NUMBER}\)|(?<=[。;:]){_PART_NUMBER}、")
 _NEXT_HEADING = rf"\({_PART_NUMBER}\)|{_PART_NUMBER}、"
 _NO_APPLICATIONS = re.compile(
-    # 无正当理由 (without good reason, in table 3's labels) denies nothing
-    r"(?:没有|未|无(?!正当理由))(?:接到|收到|受理|接收|发生)?(?:任何)?(?:(?!结转)(?:[^,;:。申]|申请人)){0,30}"
+    # 无正当理由 (without good reason, in table 3's labels) denies nothing. Up to 44 characters
+    # between the verb and 申请: who may ask and the ways they may use (未收到公民、法人或其他组织
+    # 通过政府信息公开平台、传真、信函等形式的政府信息公开申请).
+    r"(?:没有|未|无(?!正当理由))(?:接到|收到|受理|接收|发生)?(?:任何)?(?:(?!结转)(?:[^,;:。申]|申请人)){0,44}"
     r"(?:依申请公开|公开申请|申请公开|申请|要求公开的?(?:政府)?信息)"  # 未接到群众要求公开的信息
     r"(?:政府信息|信息)?(?:有关|相关|方面)?的?"
     r"(?:办理事项|事项|事宜|事件|件|来信|信件|书|请求|诉求|要求)?"  # 无依申请公开政府信息办理事项
@@ -1825,7 +1844,7 @@ _APPLICATIONS_NONE = re.compile(
     rf"(?::?(?:为|是)?(?:无|零)|(?::|为|是)0件?)(?=[,;:。]|$|{_NEXT_HEADING})"
 )
 _NO_FEE = re.compile(
-    r"(?:没有|未|无|不存在|不涉及)(?:[向对][^,;:。]{0,14}?)?(?:(?:收取|发生|产生)[^,;:。]{0,16}?"
+    r"(?:没有|未有|未|无|不存在|不涉及)(?:[向对][^,;:。]{0,14}?)?(?:(?:收取|发生|产生)[^,;:。]{0,16}?"
     r"(?:信息处理费|处理费|收费|费用)|(?:信息公开)?收费)的?(?:事项|的情况|情况)?"
 )
 # 未接到12345政府热线电话: no calls to the hotline.
@@ -1835,7 +1854,7 @@ _NO_HOTLINE_CALLS = re.compile(
 )
 # 无信息处理费收取情况, 不涉及信息处理费: the fee named first, its verb after it or none.
 _NO_FEE_NAMED_FIRST = re.compile(
-    r"(?:没有|未|无|不存在|不涉及)[^,;:。]{0,6}?(?:信息处理费|处理费)(?:收取|收缴)?"
+    r"(?:没有|未有|未|无|不存在|不涉及)[^,;:。]{0,6}?(?:信息处理费|处理费)(?:收取|收缴)?"
     r"(?:事项|的情况|情况)?"
 )
 # 信息处理费收取情况:无, 收取信息处理费为零: none stated after the fee.
@@ -1859,6 +1878,11 @@ _INFORMATION_REQUESTS = re.compile(r"公开申请|依申请|申请公开|信息�
 _ABOUT_REQUESTS = re.compile(rf"{_INFORMATION_REQUESTS.pattern}|信息公开|申请人")
 
 
+# Ways of asking listed as examples of all of them (通过…平台、传真、信函等形式的…申请): a
+# statement of none by these is none at all.
+_EVERY_WAY = re.compile(r"、[^,;:。]{1,12}等(?:各种|多种)?(?:形式|方式|渠道|途径)")
+
+
 # Every zero statement opens with one of these: a sentence without any states none.
 _ZERO_CUE = re.compile(r"没有|未|无|不存在|不涉及|零|为0")
 
@@ -1877,7 +1901,9 @@ def _zero_facts(sentence: _Sentence, year: int | None) -> list[tuple[str, str, i
     ):
         applications = list(_APPLICATIONS_NONE.finditer(body))
     for m in applications:
-        if not _DISPUTE.search(m.group(0)) and not _words("request_ways").search(m.group(0)):
+        stated = m.group(0)
+        one_way = _words("request_ways").search(stated) and not _EVERY_WAY.search(stated)
+        if not _DISPUTE.search(stated) and not one_way:
             out.append(("applications_received", "件", m.start(), m.end()))
     for m in _NO_HOTLINE_CALLS.finditer(body) if "热线" in body or "12345" in body else ():
         out.append(("hotline_received", "件", m.start(), m.end()))
@@ -2336,13 +2362,19 @@ def _closed_tail_pattern() -> re.Pattern[str]:
 
 def _includes_carried_over(cand: _Candidate) -> bool:
     """Whether the words right after the count say it includes applications carried over from
-    the year before (办理申请69件，含2023年转至今年办理的3件; 办理52件(含上年结转2件))."""
+    the year before (办理申请69件，含2023年转至今年办理的3件; 办理52件(含上年结转2件)), or the
+    count sums (共办理) a sentence that counted them before it."""
     sentence, end = cand.sentence, cand.count.end
+    carried_over = dict(_outcome_patterns())["applications_carried_over"]
+    if cand.lead.lstrip().startswith(("共", "合计", "总计")) and carried_over.search(
+        sentence.text, sentence.start, cand.lead_start
+    ):
+        # 受理…29件，续办上年度结转办件1件，共办理30件: the sum of those before it.
+        return True
     following = _INCLUDES.match(sentence.text, end, sentence.end)
     if following is None:
         return False
     clause_end = _clause_end(sentence.text, following.end())
-    carried_over = dict(_outcome_patterns())["applications_carried_over"]
     return carried_over.search(sentence.text, end, clause_end) is not None
 
 
@@ -2544,6 +2576,13 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
         if own_item and lead.lstrip().startswith("、"):
             start, head_end = _list_head(sentence, cand.lead_start)
             lead = sentence.text[start:head_end]
+            received = _last(_words("hotline_received"), lead)
+            resolved = _last(_words("hotline_resolved"), lead)
+            shared_verb = True
+        elif own_item and (head := _previous_item_with_comma(cand)) is not None:
+            # 收到信箱诉求6条，12345政务服务便民热线8条: the item after a comma, no verb of its
+            # own, shares the verb of the count right before it.
+            lead = head
             received = _last(_words("hotline_received"), lead)
             resolved = _last(_words("hotline_resolved"), lead)
             shared_verb = True
@@ -3328,7 +3367,27 @@ def extract_facts(
     for key in _section_keys(section_text):
         known = mapped.get(key) if mapped is not None else None
         facts.extend(_facts_in_text(section_text[key], key, year, agency, known))
-    return _dedupe(facts)
+    return _without_columns_of_a_site_counted(_dedupe(facts))
+
+
+def _without_columns_of_a_site_counted(facts: list[Fact]) -> list[Fact]:
+    """``facts`` without the website counts made in one of its columns (在厅网站“统计数据”专栏…
+    共计24条) when the report states the site's own count too (我厅网站共发布政府信息35012条):
+    those are parts of it. A column's count stands for the site only when it is the only one
+    (a township's column on the county portal is its whole website).
+
+    >>> site = Fact("items_published", "website", 120, "exact", "条", "网站发布信息120条", "")
+    >>> column = Fact("items_published", "website", 24, "exact", "条", "在网站统计专栏公开24条", "")
+    >>> [f.value for f in _without_columns_of_a_site_counted([site, column])]
+    [120]
+    """
+    sites = [f for f in facts if f.metric == "items_published" and f.channel == "website"]
+    if len(sites) < 2:
+        return facts
+    in_columns = [f for f in sites if _words("column_words").search(f.evidence)]
+    if not in_columns or len(in_columns) == len(sites):
+        return facts
+    return [f for f in facts if not any(f is column for column in in_columns)]
 
 
 def explain_facts(
