@@ -253,7 +253,7 @@ def test_hotline_received_and_resolved(text: str, received: int, resolved: int, 
 def test_hotline_wordings() -> None:
     # The list's other items (a mailbox, deputies' suggestions) stay left.
     text = "办理领导信箱（网上信访）112件、12345政务服务热线8391件、人大代表建议123件。"
-    assert _facts(text) == [("hotline_resolved", "hotline", 8391, "exact", "件")]
+    assert _facts(text) == [("hotline_received", "hotline", 8391, "exact", "件")]
     # Rates named together.
     assert _facts("12345政务服务热线共收到1200件，办结率和回复率均达100%。")[1] == (
         "hotline_resolved", "hotline", 1200, "exact", "件"
@@ -364,8 +364,9 @@ def test_applications_all_closed_gives_the_closed_count(text: str) -> None:
     ],
 )
 def test_received_and_closed_in_other_words(text: str, received: int, closed: int) -> None:
-    """办理 alone is read as closed; joined to a receiving verb, or followed by what closed the
-    count, it counts what was received (``cues.handled``); closing verbs may follow the count."""
+    """办理 after a received count is read as closed; joined to a receiving verb, or followed
+    by what closed the count, it counts what was received (``cues.handled``); closing verbs may
+    follow the count."""
     assert _facts(text)[:2] == [
         ("applications_received", "all", received, "exact", "件"),
         ("applications_closed", "all", closed, "exact", "件"),
@@ -438,7 +439,7 @@ def test_handled_then_some_carried_forward() -> None:
     ]
     # A carry forward in the next numbered part speaks of something else.
     other_part = "共办理政府信息公开申请6件。\n（三）其他：结转下年度继续办理1件信访事项。"
-    assert _facts(other_part)[0] == ("applications_closed", "all", 6, "exact", "件")
+    assert _facts(other_part)[0] == ("applications_received", "all", 6, "exact", "件")
 
 
 @pytest.mark.parametrize(
@@ -1976,9 +1977,9 @@ def test_requests_counted_in_xiang() -> None:
 def test_messages_of_several_ways_in_with_the_hotline_are_not_the_hotlines() -> None:
     assert _facts("回复“书记信箱”“网络问政”“12345”等平台的群众诉求86条。") == []
     assert _facts("市长信箱和12345热线共受理群众诉求500件。") == []
-    # Messages left on the hotline are its own.
+    # Messages left on the hotline are its own (办理 alone: those that came in).
     assert _facts("办理12345热线留言120件。") == [
-        ("hotline_resolved", "hotline", 120, "exact", "件")
+        ("hotline_received", "hotline", 120, "exact", "件")
     ]
 
 
@@ -2188,7 +2189,7 @@ def test_the_hotline_listed_among_ways_counted_together() -> None:
     assert _facts(text) == []
     # An item of a list of counts that names the hotline keeps its own count.
     text = "全年办理领导信箱来信112件、12345政务服务热线工单8391件。"
-    assert ("hotline_resolved", "hotline", 8391, "exact", "件") in _facts(text)
+    assert ("hotline_received", "hotline", 8391, "exact", "件") in _facts(text)
 
 
 def test_news_media_as_a_channel() -> None:
@@ -2576,3 +2577,35 @@ def test_the_hotline_as_an_item_after_a_comma_shares_the_verb_before() -> None:
     assert ("hotline_received", "hotline", 8, "exact", "条") in rows
     assert ("hotline_resolved", "hotline", 8, "exact", "条") in rows
     assert all(f[2] != 6 for f in rows)  # the mailbox's own count is none of the hotline's
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Nothing received counted before 办理: the calls or requests that came in to be handled.
+        ("办理书记信箱7件，办理12345热线567件。", ("hotline_received", "hotline", 567)),
+        (
+            "共办理12345政务热线工单8876件，信访事项221件。",
+            ("hotline_received", "hotline", 8876),
+        ),
+        ("全年办理依申请公开事项0条。", ("applications_received", "all", 0)),
+        (
+            "共办理政府信息公开申请21件，其中网络申请14件。",
+            ("applications_received", "all", 21),
+        ),
+        # After a received count, 办理 is what was closed.
+        (
+            "共受理政府信息公开申请749件，其中自然人741件；共办理718件。",
+            ("applications_closed", "all", 718),
+        ),
+    ],
+)
+def test_handled_alone_is_what_came_in(text: str, expected: tuple[str, str, int]) -> None:
+    rows = [f[:3] for f in _facts(text)]
+    assert expected in rows
+    closing = {
+        "hotline_received": "hotline_resolved",
+        "applications_received": "applications_closed",
+    }
+    if expected[0] in closing:
+        assert (closing[expected[0]], expected[1], expected[2]) not in rows

@@ -2176,6 +2176,10 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
             cand.sentence.text, cand.count.end
         ):
             return "one kind of answer among outcomes listed after it (答复7件，不予受理4件)"
+        if _words("handled").fullmatch(closed.group(0)) and _handled_alone(
+            cand, "applications_closed"
+        ):
+            return "applications_received", "办理 with nothing received before it, 申请"
         return "applications_closed", f"closing verb {closed.group(0)}, 申请"
     return None
 
@@ -2430,6 +2434,20 @@ def _handled_as_received(
     return None
 
 
+def _handled_alone(cand: _Candidate, closing_cue: str) -> bool:
+    """Whether a count whose verb is 办理 stands with no receiving verb before it in its
+    sentence and no count carried forward after it (办理12345热线567件, 共办理政府信息公开申请
+    21件): what came in to be handled, the received count. After a received count (共受理…749件；
+    共办理718件) it is what was closed; with a count carried forward after it, see
+    ``_some_carried_forward``."""
+    sentence = cand.sentence
+    receiving = _words(_RECEIVED[closing_cue])
+    if receiving.search(sentence.text, sentence.start, cand.count.start) is not None:
+        return False
+    carried_forward = dict(_outcome_patterns())["applications_carried_forward"]
+    return carried_forward.search(sentence.text, cand.count.end, sentence.end) is None
+
+
 #: How far after a count handled its outcomes are looked for: the breakdown that follows it,
 #: in its sentence or the next ones of its part (办理…69件。办理结果如下：…结转下年度1件).
 _OUTCOMES_AFTER = 240
@@ -2593,6 +2611,10 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
         metric, verb = "hotline_resolved", resolved
         if _handled_as_received(cand, received, resolved, "hotline_resolved", lead):
             metric = "hotline_received"
+        elif _words("handled").fullmatch(resolved.group(0)) and _handled_alone(
+            cand, "hotline_resolved"
+        ):
+            metric = "hotline_received"  # 办理12345热线工单8876件: the calls that came in
         elif _ending("replies_published").search(lead, 0, resolved.start()):
             return f"replies made public ({lead[: resolved.end()][-4:]}), not all resolved"
     # Evidence from the clause that names the hotline (its last mention before the number),
