@@ -2609,3 +2609,35 @@ def test_handled_alone_is_what_came_in(text: str, expected: tuple[str, str, int]
     }
     if expected[0] in closing:
         assert (closing[expected[0]], expected[1], expected[2]) not in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # WeChat's video channel is short video, not the WeChat account.
+        ("抖音发布作品189条；微信视频发布作品168条。", ("items_published", "short_video", 168)),
+        # The hotline's calls assigned to the body (交办).
+        ("12345市长热线交办件78件，办结78件。", ("hotline_received", "hotline", 78)),
+        # 完成 after the received count: the closed.
+        ("接收政府信息公开申请52件，完成50件，2件正在办理。", ("applications_closed", "all", 50)),
+        # No application forms received: none.
+        (
+            "2024年，没有收到个人和组织递交的《信息公开申请表》。",
+            ("applications_received", "all", 0),
+        ),
+        # 按时办理率100%: all resolved.
+        (
+            "12345平台受理有效诉求件约16948件，按时办理率100%。",
+            ("hotline_resolved", "hotline", 16948),
+        ),
+        # 无年度收费情况 after the applications: no fee.
+        ("今年共收到依申请公开0件，无年度收费情况。", ("fee_collected_yuan", "all", 0)),
+    ],
+)
+def test_wordings_of_the_held_out_batches(text: str, expected: tuple[str, str, int]) -> None:
+    assert expected in [f[:3] for f in _facts(text, 2024)]
+
+
+def test_a_mailboxs_letters_answered_are_no_applications_closed() -> None:
+    text = "依申请公开事项办结1件，县长信箱回复5条。"
+    assert _facts(text, 2024) == [("applications_closed", "all", 1, "exact", "件")]
