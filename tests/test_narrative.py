@@ -2641,3 +2641,47 @@ def test_wordings_of_the_held_out_batches(text: str, expected: tuple[str, str, i
 def test_a_mailboxs_letters_answered_are_no_applications_closed() -> None:
     text = "依申请公开事项办结1件，县长信箱回复5条。"
     assert _facts(text, 2024) == [("applications_closed", "all", 1, "exact", "件")]
+
+
+def test_information_disclosed_on_request_is_no_items_published() -> None:
+    assert _facts("我局2025年度依申请公开政府信息10条。", 2025) == []
+    # Proactively, it is the year's total.
+    assert _facts("我局2025年度主动公开政府信息10条。", 2025) == [
+        ("items_published", "all", 10, "exact", "条")
+    ]
+
+
+def test_handled_with_chuli_alone_is_what_came_in() -> None:
+    """处理 is handled as 办理 is (cues.handled)."""
+    text = "全年处理县12345政府服务热线群众来电1788个，群众满意率100%。"
+    assert _facts(text, 2025) == [("hotline_received", "hotline", 1788, "exact", "个")]
+    # After a received count it is what was resolved.
+    text = "12345热线共受理来电200个，处理198个。"
+    assert ("hotline_resolved", "hotline", 198, "exact", "个") in _facts(text, 2025)
+
+
+def test_carried_forward_written_zhuanjie() -> None:
+    """转结下年度, as 结转下年度, carries forward; its 办理 closes nothing."""
+    text = "共受理依申请公开件34件，办结34件，转结下年度继续办理0件。"
+    rows = _facts(text, 2023)
+    assert ("applications_carried_forward", "all", 0, "exact", "件") in rows
+    assert ("applications_closed", "all", 0, "exact", "件") not in rows
+
+
+def test_a_count_in_the_statement_after_the_hotlines_is_not_its() -> None:
+    text = "12345市长热线交办件78件，办结78件；微信公众号咨询留言37条，办结37条。"
+    assert _facts(text, 2023) == [
+        ("hotline_received", "hotline", 78, "exact", "件"),
+        ("hotline_resolved", "hotline", 78, "exact", "件"),
+    ]
+
+
+def test_another_sites_column_counted_beside_a_sites_own_count_is_that_sites() -> None:
+    text = (
+        "2022年，在门户网站主动公开发布文件、新闻动态和业务信息等1739条，"
+        "在亳州市人民政府网站信息公开栏目主动公开发布文件、新闻动态和业务信息647条。"
+    )
+    assert _facts(text, 2022) == [
+        ("items_published", "website", 1739, "exact", "条"),
+        ("items_published", "website", 647, "exact", "条"),
+    ]

@@ -1295,6 +1295,9 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         if m.group("channel"):
             channel_after = channels_in(m.group("channel"))
     verb = _last_verb(cand.lead)
+    if verb is not None and cand.lead.endswith("依申请", 0, verb.start()):
+        # 我局依申请公开政府信息10条: what was disclosed on request, not published by the body.
+        return "information disclosed on request (依申请公开), not items published"
     obj = cand.lead[verb.end() :] if verb else cand.lead
     head = _object_head(obj)
     if verb and (not head or _ending("count_suffixes").fullmatch(head)):
@@ -2570,6 +2573,16 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
         other = _words("message_channels").search(lead) or _words("proposals").search(lead)
         if other:
             return f"its own words name {other.group(0)}, not the hotline named before"
+        # A semicolon after the hotline's mention ends its statement: a count in the next one
+        # is of what that one names (…热线交办件78件，办结78件；微信公众号咨询留言37条，办结37条).
+        text = cand.sentence.text
+        stop = text.rfind(";", mentions[named - 1][1], cand.count.start)
+        if stop != -1:
+            statement = text[stop + 1 : cand.count.start]
+            channel = _channel_pattern()[0]
+            other = _words("message_channels").search(statement) or channel.search(statement)
+            if other:
+                return f"{other.group(0)} is named after the hotline's statement, not the hotline"
     else:
         # Another way in for messages listed before the hotline in the count's own words
         # (回复“市长留言板”“12345”…等190余条): the count is of them all, not the hotline's.
@@ -3408,9 +3421,24 @@ def _without_columns_of_a_site_counted(facts: list[Fact]) -> list[Fact]:
     if len(sites) < 2:
         return facts
     in_columns = [f for f in sites if _words("column_words").search(f.evidence)]
-    if not in_columns or len(in_columns) == len(sites):
+    own = [f for f in sites if not any(f is column for column in in_columns)]
+    if not in_columns or not own:
         return facts
-    return [f for f in facts if not any(f is column for column in in_columns)]
+    # Only a column of the site counted: another site's column (在门户网站…1739条, 在某市人民政府
+    # 网站信息公开栏目…647条) is that site's count.
+    parts = [f for f in in_columns if _same_site(f.evidence, [o.evidence for o in own])]
+    return [f for f in facts if not any(f is part for part in parts)]
+
+
+# The site a column belongs to, named before it (在厅网站“统计数据”专栏 → 厅网站).
+_SITE_NAME = re.compile(r"[^,;:。在通过依托“”\"]{0,14}?(?:网站|官网|政务网|门户网)")
+
+
+def _same_site(column_evidence: str, own_evidence: list[str]) -> bool:
+    """Whether the site whose column a count was made in is named in a count of a site's own
+    (厅网站 in 我厅网站共发布…); a column that names no site is taken as the one counted."""
+    named = _SITE_NAME.search(column_evidence)
+    return named is None or any(named.group(0) in evidence for evidence in own_evidence)
 
 
 def explain_facts(
