@@ -2685,3 +2685,22 @@ def test_another_sites_column_counted_beside_a_sites_own_count_is_that_sites() -
         ("items_published", "website", 1739, "exact", "条"),
         ("items_published", "website", 647, "exact", "条"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "发布政府公报12期，组织召开政府新闻发布会44场。",
+            [("gazette", 12), ("press_conference", 44)],
+        ),
+        ("聚力大丰微信公众号发布微信302期。", [("wechat_official", 302)]),
+        # Items counted right after the issues: those are the count.
+        ("制作市政府公报6期，发布公开信息66条。", [("gazette", 66)]),
+        ("“周至政务”公众号共发布信息294期1014条。", [("wechat_official", 1014)]),
+        # Issues of a bulletin with no channel word, and interviews in 期, are no items.
+        ("全年编发《发改信息》47期，举办在线访谈6期。", []),
+    ],
+)
+def test_issues_of_a_gazette_or_an_account_are_items(text: str, expected: list) -> None:
+    assert [(f[1], f[2]) for f in _facts(text, 2022)] == expected

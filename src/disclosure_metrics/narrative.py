@@ -1311,7 +1311,8 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         reports = _has("publicity_nouns", head)
         if reports and not _own_channel_named(span):
             return f"publicity reports ({head}), not items the body published"
-        if not reports and not _ending("item_nouns").search(head):
+        issues = cand.count.unit == "期" and channels_in(head)  # 发布政府公报12期: its issues
+        if not reports and not issues and not _ending("item_nouns").search(head):
             return f"what was counted ({head}) is not items of information"
         if _topic_level(head, agency):
             return f"a topic or document type ({head}), not all items"
@@ -1362,6 +1363,9 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
             break
     if not named and channel_after:
         named, word = channel_after, after
+    if not named and cand.count.unit == "期":
+        # 发布政府公报12期: the publication issued is the object, and the channel.
+        named, word = [c for c in channels_in(head) if c in _ISSUED_CHANNELS], head
     if not named:
         named, word = _sentence_subject_channel(cand)
     if not named:
@@ -2011,7 +2015,11 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
         if isinstance(event, _Decision):
             return event
         left = left or event
-    if c.unit in units["items"] or (c.unit == "个" and _videos_before(cand.lead)):
+    if (
+        c.unit in units["items"]
+        or (c.unit == "个" and _videos_before(cand.lead))
+        or (c.unit == "期" and _issues_published(cand))
+    ):
         items = _items(cand, agency)
         if isinstance(items, str):
             return left if left and not _has("publish", cand.span) else items
@@ -2035,6 +2043,27 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
                 return f"a part of a total that is no year's count: {not_the_years}"
         return _Decision("items_published", channel, start, reason)
     return left or f"its unit ({c.unit}) counts nothing this extractor reads here"
+
+
+# The channels whose issues (期) are what they publish: a gazette, an account's pushes.
+_ISSUED_CHANNELS = frozenset({"gazette", "wechat_official", "weibo"})
+
+
+def _issues_published(cand: _Candidate) -> bool:
+    """Whether a count in 期 counts the issues a gazette or an account published (发布政府公报
+    12期, 公众号发布微信302期): its clause names such a channel, and no count of items follows
+    it in the sentence's next clauses (推送48期、160条; 制作公报6期，发布信息66条: those count)."""
+    lead = cand.lead
+    if not set(channels_in(lead)) & _ISSUED_CHANNELS or not _has("publish", lead):
+        return False
+    sentence = cand.sentence
+    k = bisect.bisect_right(sentence.count_starts, cand.count.start)
+    if k < len(sentence.counts):
+        following = sentence.counts[k]
+        near = sentence.clause_of(following.start) <= sentence.clause_of(cand.count.start) + 1
+        if near and following.unit in vocabulary()["units"]["items"]:
+            return False
+    return True
 
 
 @cache
