@@ -2704,3 +2704,27 @@ def test_another_sites_column_counted_beside_a_sites_own_count_is_that_sites() -
 )
 def test_issues_of_a_gazette_or_an_account_are_items(text: str, expected: list) -> None:
     assert [(f[1], f[2]) for f in _facts(text, 2022)] == expected
+
+
+def test_a_sentence_of_parts_does_not_end_the_reference_to_the_count() -> None:
+    text = (
+        "2021年，共办理政府信息公开申请21件。其中，网络申请14件，书面申请7件。所有申请均按时办结。"
+    )
+    rows = _facts(text, 2021)
+    assert ("applications_received", "all", 21, "exact", "件") in rows
+    assert ("applications_closed", "all", 21, "exact", "件") in rows
+    # A sentence counting something else still ends it.
+    text = "2021年，共收到政府信息公开申请21件。另收到信访件7件。所有申请均按时办结。"
+    assert ("applications_closed", "all", 21, "exact", "件") not in _facts(text, 2021)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025年收到一份政府信息公开申请，申请公开补贴发放对象的名单，按程序及时进行了答复。",
+        "2025年收到政府信息公开申请1起，本机关不掌握相关政府信息，已向申请人沟通答复。",
+    ],
+)
+def test_one_application_closed_a_clause_after(text: str) -> None:
+    rows = [f[:3] for f in _facts(text, 2025)]
+    assert rows == [("applications_received", "all", 1), ("applications_closed", "all", 1)]

@@ -2767,20 +2767,27 @@ def _all_closed_pattern() -> re.Pattern[str]:
 _NOT_IN_TIME = re.compile(r"未(?:能|在|按|于|及时|如期|依|经)|没|不|尚")
 
 
-def _timed_closing_after(sentence: _Sentence, received: Count, end: int) -> re.Match[str] | None:
+def _timed_closing_after(
+    sentence: _Sentence, received: Count, end: int, reach: int = 1
+) -> re.Match[str] | None:
     """Closing words with their timing, without 已, that open the clause after the count's
     (after one of :data:`_CLOSING_LEADS`), up to ``end``: matched there only, as a search
-    from every position of a long sentence would cost more than all the rest of its reading."""
-    following = sentence.clause_of(received.start) + 1
-    if following >= len(sentence.clauses):
-        return None
-    start, stop = sentence.clauses[following]
-    text, stop = sentence.text, min(stop, end)
-    for lead in _CLOSING_LEADS:
-        if text.startswith(lead, start):
-            timed = _timed_closed_pattern().match(text, start + len(lead), stop)
-            if timed is not None and _NOT_IN_TIME.search(timed.group(0)) is None:
-                return timed
+    from every position of a long sentence would cost more than all the rest of its reading.
+    With ``reach`` over 1, the clauses after that one too, up to one that holds a count."""
+    first = sentence.clause_of(received.start) + 1
+    text = sentence.text
+    for following in range(first, min(first + reach, len(sentence.clauses))):
+        start, stop = sentence.clauses[following]
+        if start >= end:
+            break
+        stop = min(stop, end)
+        for lead in _CLOSING_LEADS:
+            if text.startswith(lead, start):
+                timed = _timed_closed_pattern().match(text, start + len(lead), stop)
+                if timed is not None and _NOT_IN_TIME.search(timed.group(0)) is None:
+                    return timed
+        if any(start <= c.start < stop for c in sentence.counts):
+            break  # what a later clause closes is that count's
     return None
 
 
@@ -2816,8 +2823,13 @@ def _all_closed(
     if found is None:
         # 收到申请1件，在法定时限内完成答复: closing words with their timing and without 已,
         # opening the clause after the count's.
-        timed = _timed_closing_after(sentence, received, end)
-        if timed is not None and _closes_what_was_counted(sentence, received, timed):
+        # One application: what a later clause closes is that one, a clause or two between
+        # (收到一份申请，申请公开…名单，按程序及时进行了答复).
+        reach = _ONE_CLOSED_REACH if received.value == 1 else 1
+        timed = _timed_closing_after(sentence, received, end, reach)
+        if timed is not None and (
+            received.value == 1 or _closes_what_was_counted(sentence, received, timed)
+        ):
             found = timed
     if found is None:
         # 共受理申请8件，申请内容属于咨询并在法定期限内予以答复: closing words joined by 并 to
@@ -2830,6 +2842,10 @@ def _all_closed(
         ):
             found = joined
     return found
+
+
+#: How many clauses after a single application's a closing of it is looked for.
+_ONE_CLOSED_REACH = 3
 
 
 def _closes_a_part(sentence: _Sentence, received: Count, done: re.Match[str]) -> bool:
@@ -3284,7 +3300,12 @@ def _read_text(
             _closed_before(
                 sentence, unclosed, section, raw, offsets, facts, placed if explain else None
             )
-        if sentence.counts:
+        parts_only = (  # 其中，网络申请14件，书面申请7件。: the parts of those counted before
+            not sentence_facts and _words("breakdown").match(sentence.body.lstrip()) is not None
+            if sentence.counts and unclosed is not None
+            else False
+        )
+        if sentence.counts and not parts_only:
             found = received["applications_received"]
             unclosed = (
                 found[0] if len(found) == 1 and "applications_closed" not in explicit else None
