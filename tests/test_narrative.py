@@ -2728,3 +2728,10 @@ def test_a_sentence_of_parts_does_not_end_the_reference_to_the_count() -> None:
 def test_one_application_closed_a_clause_after(text: str) -> None:
     rows = [f[:3] for f in _facts(text, 2025)]
     assert rows == [("applications_received", "all", 1), ("applications_closed", "all", 1)]
+
+
+def test_press_conferences_counted_in_sessions_need_no_verb() -> None:
+    text = "主动公开市政府常务会议13次，市政府全体会议1次，新闻发布会39场，回应热点关切32次。"
+    assert _facts(text, 2024) == [("other", "press_conference", 39, "exact", "场")]
+    # Attended, not held: the verb says so.
+    assert _facts("参加省政府新闻发布会3场。", 2024) == []

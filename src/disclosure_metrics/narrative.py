@@ -2674,6 +2674,17 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
 def _event(cand: _Candidate) -> _Decision | str:
     """开展政府开放日活动3次 → open_day_events; 召开新闻发布会5场 → other (press_conference)."""
     if not _has("events", cand.lead):
+        # 新闻发布会39场 in a list with no verb of its own: the events say what they are.
+        named_right_before = _channel_pattern()[0].search(cand.lead.rstrip("共计达为"))
+        if (
+            cand.count.unit in _SESSIONS
+            and named_right_before is not None
+            and named_right_before.end() == len(cand.lead.rstrip("共计达为"))
+            and set(_channel_pattern()[1][named_right_before.group(0)]) == {"press_conference"}
+            and not _part_of_events_before(cand, "press_conference")
+            and _ATTENDED.search(cand.lead) is None  # 参加…发布会3场: others' events
+        ):
+            return _Decision("other", "press_conference", cand.lead_start, "press conferences")
         return "no event verb (召开, 举办 …) before it"
     if cand.lead.endswith("各"):
         return "one each of the events named (各N次), not their count"
@@ -2697,6 +2708,9 @@ def _event(cand: _Candidate) -> _Decision | str:
     return "events, but not of an open day or press conference"
 
 
+_ATTENDED = re.compile(r"参加|出席|参与|列席|受邀")
+# The units of sessions held (新闻发布会39场): a count in them names its events by itself.
+_SESSIONS = frozenset({"场", "场次"})
 # Whose events they are, named between the count and the events (市政府, 区政府, 全市).
 _EVENT_OWNER = re.compile(r"(?:[省市县区州旗镇乡]|全[省市县区])(?:政府|委|级)?(?=[^,;:。\d]{2})")
 
