@@ -2735,3 +2735,37 @@ def test_press_conferences_counted_in_sessions_need_no_verb() -> None:
     assert _facts(text, 2024) == [("other", "press_conference", 39, "exact", "场")]
     # Attended, not held: the verb says so.
     assert _facts("参加省政府新闻发布会3场。", 2024) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Answers counted after those carried over: the carried over are requests too.
+        (
+            "共受理信息公开申请97件，上年结转申请1件，答复97件，结转下年度办理1件。",
+            ("applications_closed", "all", 97),
+        ),
+        # The count restated before its noun, then closed.
+        (
+            "共收到政府信息公开申请14件。其中，自然人申请13件。14件政府信息公开申请已全部办结。",
+            ("applications_closed", "all", 14),
+        ),
+        # 发表 publishes; media of one level are media.
+        ("在市级以上媒体发表信息15条。", ("items_published", "media", 15)),
+        # The account's posts as the object name the channel.
+        ("余杭发布推送微信约2100条，推送微博约3800条。", ("items_published", "weibo", 3800)),
+        # Examples of the media named before 等.
+        ("学习强国等国家级媒体公开信息64条。", ("items_published", "media", 64)),
+        ("依申请公开政府信息不收取任何费用。", ("fee_collected_yuan", "all", 0)),
+    ],
+)
+def test_wordings_of_the_third_held_out_round(text: str, expected: tuple[str, str, int]) -> None:
+    assert expected in [f[:3] for f in _facts(text)]
+
+
+def test_information_of_every_kind_over_channels_named_is_no_total() -> None:
+    """Two channels named, 发布各类信息: what they carried together, no stated total; with
+    等渠道 (channels like them) or 主动公开 it is the body's total, as before."""
+    assert _facts("通过区政府门户网站和“河东发布”新浪微博平台发布各类信息9700余条。") == []
+    text = "通过区政府门户网站和微博主动公开各类信息9700余条。"
+    assert _facts(text) == [("items_published", "all", 9700, "more_than", "条")]

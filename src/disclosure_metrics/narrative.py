@@ -1360,11 +1360,19 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
             evidence_start = a
             found = _last(_channel_pattern()[0], piece)
             word, word_end = found.group(0), a + found.end()  # type: ignore[union-attr]
+            if (
+                len(set(named)) > 1
+                and found is not None
+                and piece.endswith("等", 0, found.start())
+                and _channel_pattern()[1][word] == ("media",)
+            ):
+                named = ["media"]  # 学习强国等国家级媒体: examples of the media named after 等
             break
     if not named and channel_after:
         named, word = channel_after, after
-    if not named and cand.count.unit == "期":
-        # 发布政府公报12期: the publication issued is the object, and the channel.
+    if not named:
+        # 发布政府公报12期, 推送微信约2100条: the publication issued, or the account's posts, is
+        # the object, and names the channel.
         named, word = [c for c in channels_in(head) if c in _ISSUED_CHANNELS], head
     if not named:
         named, word = _sentence_subject_channel(cand)
@@ -1450,6 +1458,10 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     every_kind = head == "各类信息" or (
         verb is not None and cand.lead.startswith("各类", verb.end()) and own == "信息"
     )
+    if every_kind and len(distinct) > 1 and not proactive and not others_like_it:
+        # 通过区政府门户网站和“河东发布”微博发布各类信息9700余条: what those channels carried
+        # together, no stated total of the body (主动公开 would state one).
+        every_kind = False
     if verb.group(0) in _DOCUMENT_VERBS and not distinct and not head:
         # 我镇共发文96件，其中主动公开文件0件: documents issued, none of them items published.
         return f"documents issued ({verb.group(0)}), not items published"
@@ -1541,6 +1553,9 @@ def _channel_in_breakdown(cand: _Candidate) -> tuple[str, int, str] | str:
     channel = named.pop()
     if channel in ("hotline", "open_day", "press_conference"):
         return f"a {channel} count: events or calls, not items"
+    if set(channels_in(total_lead)) == {channel}:
+        # 在各级媒体刊发稿件4132篇，其中国家级媒体30篇: a level of the same channel's count.
+        return f"a part of the {channel} count broken down (其中…N条)"
     if not _parts_mostly_channels(sentence, breakdown_at):
         return "a column named after a channel, among parts naming topics (其中通知公告N条)"
     return channel, cand.lead_start, f"a channel's part of a total published ({verb.group(0)})"
@@ -1852,7 +1867,8 @@ _APPLICATIONS_NONE = re.compile(
     rf"(?::?(?:为|是)?(?:无|零)|(?::|为|是)0件?)(?=[,;:。]|$|{_NEXT_HEADING})"
 )
 _NO_FEE = re.compile(
-    r"(?:没有|未有|未|无|不存在|不涉及)(?:[向对][^,;:。]{0,14}?)?(?:(?:收取|发生|产生)[^,;:。]{0,16}?"
+    r"(?:没有|未有|未|无|不存在|不涉及|不(?=收取))(?:[向对][^,;:。]{0,14}?)?"
+    r"(?:(?:收取|发生|产生)[^,;:。]{0,16}?"
     r"(?:信息处理费|处理费|收费|费用)|(?:信息公开|年度)?收费)的?(?:事项|的情况|情况)?"
 )
 # 未接到12345政府热线电话: no calls to the hotline.
@@ -1892,7 +1908,7 @@ _EVERY_WAY = re.compile(r"、[^,;:。]{1,12}等(?:各种|多种)?(?:形式|方�
 
 
 # Every zero statement opens with one of these: a sentence without any states none.
-_ZERO_CUE = re.compile(r"没有|未|无|不存在|不涉及|零|为0")
+_ZERO_CUE = re.compile(r"没有|未|无|不存在|不涉及|不收取|零|为0")
 
 
 def _zero_facts(sentence: _Sentence, year: int | None) -> list[tuple[str, str, int, int]]:
@@ -2160,9 +2176,11 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
             return "applications_received", "applications counted with no verb (申请为N件)"
         # 其中10件已按时答复, 其中17件在法定期限内完成答复: the closing verb after the count; in
         # a sentence going on from the applications (收到申请4件…。剩余3件已按时答复) too.
-        if (cand.sentence.names_requests or _after_applications(cand)) and _closed_after(
-            cand.after.strip()
-        ):
+        after = cand.after.strip()
+        named = _REQUEST_AFTER.match(after)
+        if named is not None:
+            after = after[named.end() :]  # 14件政府信息公开申请已全部办结: the noun, then closed
+        if (cand.sentence.names_requests or _after_applications(cand)) and _closed_after(after):
             return "applications_closed", "closing verb after the count (N件已按时答复), 申请"
         return None
     if received and (closed is None or received.end() > closed.end()):
