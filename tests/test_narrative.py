@@ -2769,3 +2769,42 @@ def test_information_of_every_kind_over_channels_named_is_no_total() -> None:
     assert _facts("通过区政府门户网站和“河东发布”新浪微博平台发布各类信息9700余条。") == []
     text = "通过区政府门户网站和微博主动公开各类信息9700余条。"
     assert _facts(text) == [("items_published", "all", 9700, "more_than", "条")]
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # 完成 right before the count closes; 完成 of other work (协办件) does not.
+        ("接收政府信息公开申请52件，完成50件。", ("applications_closed", "all", 50), None),
+        (
+            "共办理政府信息公开申请74件，办结71件。完成省政府办公厅协办件1件，已按要求答复。",
+            ("applications_closed", "all", 71),
+            ("applications_closed", "all", 1),
+        ),
+        # 受理答复 as one verb: received, and closed.
+        (
+            "共通过网站渠道受理答复依申请公开政府信息案件22件。",
+            ("applications_received", "all", 22),
+            None,
+        ),
+        ("2024年，我局未收到有关依申请公开内容。", ("applications_received", "all", 0), None),
+        # A part of the hotline's calls in brackets is no count received.
+        (
+            "12345热线共受理2720件(其中承办单2299件,重新办理单421件)，办结2680件。",
+            ("hotline_received", "hotline", 2720),
+            ("hotline_received", "hotline", 421),
+        ),
+        # The hotline's part of other messages is its own.
+        (
+            "共受理群众诉求500件，其中12345热线受理300件。",
+            ("hotline_received", "hotline", 300),
+            None,
+        ),
+    ],
+)
+def test_wordings_of_the_hotline_heavy_batch(
+    text: str, present: tuple, absent: tuple | None
+) -> None:
+    rows = [f[:3] for f in _facts(text, 2024)]
+    assert present in rows
+    assert absent is None or absent not in rows

@@ -1855,7 +1855,7 @@ _NO_APPLICATIONS = re.compile(
     r"(?:依申请公开|公开申请|申请公开|申请|要求公开的?(?:政府)?信息)"  # 未接到群众要求公开的信息
     r"(?:政府信息|信息)?(?:有关|相关|方面)?的?"
     # 无依申请公开政府信息办理事项; 没有收到…递交的《信息公开申请表》
-    r"(?:办理事项|事项|事宜|事件|件|来信|信件|书|请求|诉求|要求|表》?)?"
+    r"(?:办理事项|事项|事宜|事件|件|来信|信件|书|请求|诉求|要求|内容|表》?)?"
     r"(?:的?申请)?件?"  # 没有收到依申请公开政府信息的申请, 未收到依申请公开申请件
     # 未收到…申请、…行政复议…等情况: a list of none
     rf"(?:办理)?(?:的情况|情况)?(?=[,;:。、]|$|{_NEXT_HEADING})"
@@ -2182,6 +2182,11 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
             after = after[named.end() :]  # 14件政府信息公开申请已全部办结: the noun, then closed
         if (cand.sentence.names_requests or _after_applications(cand)) and _closed_after(after):
             return "applications_closed", "closing verb after the count (N件已按时答复), 申请"
+        if _COMPLETED_RIGHT_BEFORE.search(lead) and (
+            cand.sentence.names_requests or _after_applications(cand)
+        ):
+            # 接收…申请52件，完成50件: those completed (完成…协办件1件 is other work).
+            return "applications_closed", "完成 right before the count, after the applications"
         return None
     if received and (closed is None or received.end() > closed.end()):
         about_applications = (
@@ -2433,6 +2438,8 @@ def _includes_carried_over(cand: _Candidate) -> bool:
     return carried_over.search(sentence.text, end, clause_end) is not None
 
 
+# 完成 right before a count (完成50件): those completed.
+_COMPLETED_RIGHT_BEFORE = re.compile(r"(?:^|[,、])(?:共|共计|已)?完成(?:了)?$")
 # What opens the words saying what a count includes: (含…, ，其中含…, ，包括….
 _INCLUDES = re.compile(r"\s*[,(]?\s*(?:其中)?(?:包含|包括|含)")
 
@@ -2447,7 +2454,10 @@ def _received_and_closed(lead: str, receiving: str, closing: str) -> bool:
         received is not None
         and closed is not None
         and received.end() <= closed.start()
-        and _joined_in_time().fullmatch(lead, received.end(), closed.start()) is not None
+        and (
+            received.end() == closed.start()  # 受理答复…22件: the two verbs as one
+            or _joined_in_time().fullmatch(lead, received.end(), closed.start()) is not None
+        )
     )
 
 
@@ -2492,6 +2502,8 @@ def _handled_alone(cand: _Candidate, closing_cue: str) -> bool:
     共办理718件) it is what was closed; with a count carried forward after it, see
     ``_some_carried_forward``."""
     sentence = cand.sentence
+    if _in_breakdown(cand):
+        return False  # (其中承办单2299件,重新办理单421件): a part of a count before it
     receiving = _words(_RECEIVED[closing_cue])
     if receiving.search(sentence.text, sentence.start, cand.count.start) is not None:
         return False
@@ -2678,6 +2690,10 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
             metric = "hotline_received"  # 办理12345热线工单8876件: the calls that came in
         elif _ending("replies_published").search(lead, 0, resolved.start()):
             return f"replies made public ({lead[: resolved.end()][-4:]}), not all resolved"
+    part = _breakdown_part(cand) if metric == "hotline_received" else None
+    if part is not None and mentions[named - 1][1] <= cand.count.start - len(part):
+        # 12345热线共受理2720件(其中承办单2299件,重新办理单421件): a part of the calls received.
+        return "a part of the hotline's calls counted before (其中…)"
     # Evidence from the clause that names the hotline (its last mention before the number),
     # when the number's own clause does not.
     sentence = cand.sentence
