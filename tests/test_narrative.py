@@ -2808,3 +2808,19 @@ def test_wordings_of_the_hotline_heavy_batch(
     rows = [f[:3] for f in _facts(text, 2024)]
     assert present in rows
     assert absent is None or absent not in rows
+
+
+def test_a_site_by_its_name_is_a_website() -> None:
+    """通过江苏民政网公开…: a name ending with 网, used to publish, is a site (not 互联网)."""
+    assert _facts("全年共通过江苏民政网公开各类政府信息3561篇。", 2023) == [
+        ("items_published", "website", 3561, "exact", "篇")
+    ]
+    assert _facts("在互联网发布信息30条。", 2023) == []
+
+
+def test_what_the_public_submitted_is_received() -> None:
+    text = "公众通过邮递、网站、现场申请等途径向区政府提交政府信息公开190件，已依法办结187件。"
+    assert [f[:3] for f in _facts(text, 2025)] == [
+        ("applications_received", "all", 190),
+        ("applications_closed", "all", 187),
+    ]

@@ -1378,6 +1378,8 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         named, word = _sentence_subject_channel(cand)
     if not named:
         named, word = _clause_opening_channel(cand)
+    if not named and (site := _SITE_BY_ITS_NAME.search(cand.lead)) is not None:
+        named, word = ["website"], site.group(1)  # 通过江苏民政网公开…: a site by its name
     if counted_later & set(named):
         named, word = [], ""
     other_ways = (
@@ -2438,6 +2440,13 @@ def _includes_carried_over(cand: _Candidate) -> bool:
     return carried_over.search(sentence.text, end, clause_end) is not None
 
 
+# A site by its name, with no channel word (通过江苏民政网公开, 通过台州气象网主动公开): a name
+# ending with 网 right after the way it was used, and right before the verb.
+_SITE_BY_ITS_NAME = re.compile(
+    # not the internet (互联网) nor a grid or network of pipes, roads or water (电网, 管网)
+    r"(?:通过|在|依托|利用)([\u4e00-\u9fff]{2,10}?(?<![联电管水路光])网)(?![络民友点格站页])(?:上)?"
+    r"(?:共|共计|累计)?(?:主动)?(?:公开|发布|公布|更新|推送)"
+)
 # 完成 right before a count (完成50件): those completed.
 _COMPLETED_RIGHT_BEFORE = re.compile(r"(?:^|[,、])(?:共|共计|已)?完成(?:了)?$")
 # What opens the words saying what a count includes: (含…, ，其中含…, ，包括….
