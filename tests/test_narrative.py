@@ -2824,3 +2824,44 @@ def test_what_the_public_submitted_is_received() -> None:
         ("applications_received", "all", 190),
         ("applications_closed", "all", 187),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # After those received, 办理 is the closed even with a rate after it.
+        (
+            "全年受理公开申请40件，回复办理40件，办结率为100%。",
+            ("applications_closed", "all", 40),
+            None,
+        ),
+        # Other channels' sum beside the site's own count is no total.
+        (
+            "我街通过门户网站主动公开信息26条，通过微博、微信公众号主动公开信息750条。",
+            ("items_published", "website", 26),
+            ("items_published", "all", 750),
+        ),
+        # What was asked for had been published: an answer, no item.
+        (
+            "共收到依申请公开案件5件，予以公开1件，所申请信息已主动公开2件，均在规定时限内答复。",
+            ("applications_received", "all", 5),
+            ("items_published", "all", 2),
+        ),
+        # A part of the hotline's own count handled again is no count resolved either.
+        (
+            "12345热线共受理2720件(其中承办单2299件,重新办理单421件)，办结2680件。",
+            ("hotline_resolved", "hotline", 2680),
+            ("hotline_resolved", "hotline", 421),
+        ),
+        # The body as the next sentence's subject, then closing the one application.
+        (
+            "2024年收到依申请公开1件。街道已严格按照依申请公开流程予以答复。",
+            ("applications_closed", "all", 1),
+            None,
+        ),
+    ],
+)
+def test_wordings_of_the_street_offices(text: str, present: tuple, absent: tuple | None) -> None:
+    rows = [f[:3] for f in _facts(text, 2024)]
+    assert present in rows
+    assert absent is None or absent not in rows

@@ -699,6 +699,7 @@ def _sentences(text: str, every: bool = True) -> list[_Sentence]:
                 or (refers_back(text, a, b) is None and _NAMED_AS_SUBJECT.match(text, a) is None)
             )
             and _closing_at_start(text, a, b) is None
+            and _BODY_AS_SUBJECT.match(text, a, b) is None  # 街道已…予以答复
             and (
                 _ABOUT_WHAT_WAS_ASKED.match(text, a) is None
                 or _words("applications_closed").search(text, a, b) is None
@@ -1295,6 +1296,10 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         if m.group("channel"):
             channel_after = channels_in(m.group("channel"))
     verb = _last_verb(cand.lead)
+    if _ASKED_FOR.search(cand.lead) is not None:
+        # 所申请信息已主动公开2件: an answer to applications (what was asked for had been
+        # published), not items published.
+        return "information asked for, an answer to applications, not items published"
     if verb is not None and cand.lead.endswith("依申请", 0, verb.start()):
         # 我局依申请公开政府信息10条: what was disclosed on request, not published by the body.
         return "information disclosed on request (依申请公开), not items published"
@@ -1469,6 +1474,15 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         return f"documents issued ({verb.group(0)}), not items published"
     if _kind_named_with_its_verb_in_a_list(cand, verb):
         return f"an item of a list of kinds of content ({cand.lead}N条), not a total"
+    if (
+        not total_noun
+        and len(distinct) > 1
+        and "website" not in distinct
+        and _site_counted_before(cand)
+    ):
+        # 通过门户网站主动公开信息26条，通过微博、微信公众号主动公开信息750条: the other
+        # channels' sum beside the site's own count, not all the body published.
+        return "the sum of channels named beside the site's own count, not a total"
     if total_noun or every_kind or ((proactive or own_subject) and own in ("信息", "")):
         return "all", cand.lead_start, f"a stated total: {verb.group(0)} {head or '(no object)'}"
     summed = _channels_summed_after(cand)
@@ -1481,6 +1495,19 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     if len(distinct) > 1 or others_like_it:
         return "several channels named and no stated total (政府信息 as such)"
     return f"no channel named, and {verb.group(0)} {head or '…'} is not a stated total"
+
+
+def _site_counted_before(cand: _Candidate) -> bool:
+    """Whether a count before this one in its sentence is the website's own (its clause names
+    the website and no other channel)."""
+    sentence = cand.sentence
+    for count in sentence.counts:
+        if count.start >= cand.count.start:
+            return False
+        a, _b = sentence.clauses[sentence.clause_of(count.start)]
+        if set(channels_in(sentence.text[a : count.start])) == {"website"}:
+            return True
+    return False
 
 
 # Verbs that post items on a channel (微信公众号发文709篇) but, with no channel and no object,
@@ -2440,6 +2467,8 @@ def _includes_carried_over(cand: _Candidate) -> bool:
     return carried_over.search(sentence.text, end, clause_end) is not None
 
 
+# What applications asked for, named as the subject of an answer (所申请信息, 申请的信息).
+_ASKED_FOR = re.compile(r"所申请|申请的(?:政府)?信息|申请公开的(?:政府)?信息")
 # A site by its name, with no channel word (通过江苏民政网公开, 通过台州气象网主动公开): a name
 # ending with 网 right after the way it was used, and right before the verb.
 _SITE_BY_ITS_NAME = re.compile(
@@ -2496,6 +2525,8 @@ def _handled_as_received(
     if received and _words("joined_verbs").fullmatch(lead[received.end() : closing.start()]):
         return f"receiving verb {received.group(0)} joined to 办理"
     sentence = cand.sentence
+    if _words(_RECEIVED[closing_cue]).search(sentence.text, sentence.start, cand.lead_start):
+        return None  # 受理…申请40件，回复办理40件，办结率100%: after those received, the closed
     end = min(sentence.end, cand.count.end + _CLOSED_AFTER)
     if _closing_count(closing_cue).search(sentence.text, cand.count.end, end):
         return "办理, then a count closed in other words"
@@ -2699,7 +2730,8 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
             metric = "hotline_received"  # 办理12345热线工单8876件: the calls that came in
         elif _ending("replies_published").search(lead, 0, resolved.start()):
             return f"replies made public ({lead[: resolved.end()][-4:]}), not all resolved"
-    part = _breakdown_part(cand) if metric == "hotline_received" else None
+    handled = _words("handled").fullmatch(verb.group(0)) is not None  # type: ignore[union-attr]
+    part = _breakdown_part(cand) if metric == "hotline_received" or handled else None
     if part is not None and mentions[named - 1][1] <= cand.count.start - len(part):
         # 12345热线共受理2720件(其中承办单2299件,重新办理单421件): a part of the calls received.
         return "a part of the hotline's calls counted before (其中…)"
@@ -2982,7 +3014,13 @@ def _opens_closing_all(sentence: _Sentence, counted: Count) -> tuple[int, int] |
     before = sentence.previous[-1] if sentence.previous else None
     if before is None or not before[0] <= counted.start < before[1]:
         return None
-    done = _closing_at_start(sentence.text, sentence.start, sentence.end)
+    start = sentence.start
+    subject = _BODY_AS_SUBJECT.match(sentence.text, start, sentence.end)
+    if subject is not None:
+        start = subject.end()  # 街道已严格按照…流程予以答复: the body named, then closing
+    done = _closing_at_start(sentence.text, start, sentence.end)
+    if done is None and subject is not None and counted.value == 1:
+        done = _one_closed_pattern().match(sentence.text, start, sentence.end)
     if done is None and _ABOUT_WHAT_WAS_ASKED.match(sentence.text, sentence.start):
         # 收到申请1件。涉及“…”等相关信息，已在法定时限内予以答复: what it asked, then closed.
         closing = _all_closed_pattern() if counted.value != 1 else _one_closed_pattern()
@@ -2990,6 +3028,10 @@ def _opens_closing_all(sentence: _Sentence, counted: Count) -> tuple[int, int] |
     return (done.start(), done.end()) if done is not None else None
 
 
+# The body itself as a sentence's subject (街道, 我局, 本机关): what it says next is of its own.
+_BODY_AS_SUBJECT = re.compile(
+    r"(?:我|本)?(?:街道办事处|街道|镇政府|乡政府|镇|乡|局|委|办|单位|机关|部门|中心)(?=已|均|全部)"
+)
 # A sentence that opens with what the applications asked for (涉及…, 申请内容为…).
 _ABOUT_WHAT_WAS_ASKED = re.compile(r"(?:申请)?内容(?:主要)?(?:涉及|为|是)|(?:主要)?涉及")
 
