@@ -2865,3 +2865,63 @@ def test_wordings_of_the_street_offices(text: str, present: tuple, absent: tuple
     rows = [f[:3] for f in _facts(text, 2024)]
     assert present in rows
     assert absent is None or absent not in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "present", "absent"),
+    [
+        # A stock at the year's end counted since ever (截至…年底，累计…) after a dated sentence.
+        (
+            "2019年，共受理各类服务事项144350件。截至2019年底，累计主动公开政府信息64627条。",
+            2019,
+            None,
+            ("items_published", "all", 64627),
+        ),
+        # The services one may apply for are no applications.
+        (
+            "在政务服务网电子门户对外展示依申请事项1209项。",
+            2025,
+            None,
+            ("applications_received", "all", 1209),
+        ),
+        # News on the body's own site are its items.
+        (
+            "2022年度我区在政府门户网站上发布政务新闻共804条。",
+            2022,
+            ("items_published", "website", 804),
+            None,
+        ),
+        # A sum over channels is the total even when only 发布ed.
+        (
+            "通过县人民政府门户网站、微信、微博共发布各类信息数量17249条。",
+            2022,
+            ("items_published", "all", 17249),
+            None,
+        ),
+        # 该申请: the one application, closed in a later sentence.
+        (
+            "2021年，我局共收到依申请公开1件。申请内容为处罚结果。该申请已按相关规定和政策办理并作出答复。",
+            2021,
+            ("applications_closed", "all", 1),
+            None,
+        ),
+        (
+            "2020年，我镇无政府信息公开收费和减免情况。",
+            2020,
+            ("fee_collected_yuan", "all", 0),
+            None,
+        ),
+        (
+            "2020年，“12345”政府服务热线派发到我镇电子工单245件，均得到及时回复。",
+            2020,
+            ("hotline_resolved", "hotline", 245),
+            None,
+        ),
+    ],
+)
+def test_wordings_of_the_fourth_held_out_round(
+    text: str, year: int, present: tuple | None, absent: tuple | None
+) -> None:
+    rows = [f[:3] for f in _facts(text, year)]
+    assert present is None or present in rows
+    assert absent is None or absent not in rows

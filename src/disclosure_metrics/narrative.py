@@ -662,8 +662,9 @@ def _before_aside(sentence: _Sentence, clause_start: int, prev_end: int) -> int:
 # The applications a sentence before counted, named again (上述申请, 以上3件申请, 前述依申请公开
 # 事项, 所有申请): what a closing statement after it closes.
 _REFERS_BACK = re.compile(
-    r"(?=[上以前所全])(?:(?:上述|以上|前述)的?(?:\d+件)?的?(?:政府信息公开|依申请公开|信息公开)?"
-    r"(?:申请|事项)|(?:所有|全部)的?(?:政府信息公开|依申请公开|信息公开)?申请)"
+    r"(?=[上以前所全该])(?:(?:上述|以上|前述)的?(?:\d+件)?的?(?:政府信息公开|依申请公开|信息公开)?"
+    r"(?:申请|事项)|(?:所有|全部)的?(?:政府信息公开|依申请公开|信息公开)?申请"
+    r"|该(?:项|件)?(?:政府信息公开|依申请公开|信息公开)?申请)"  # 该申请已…作出答复: the one
 )
 
 # The applications as the subject a sentence opens with, all of them (申请件均…, 依申请公开事项
@@ -893,7 +894,12 @@ def _stock(cand: _Candidate, year: int | None) -> str | None:
     if year is not None and _report_year_pattern(year).search(before):
         return None
     running = _last(_words("running_total"), cand.lead)
-    if running and not (year is not None and _dated_just_before(cand.sentence, year)):
+    dated_by_the_sentence_before = (
+        year is not None
+        and _dated_just_before(cand.sentence, year)
+        and not _has("stock", before)  # 截至2019年底，累计…: all years' stock at a date
+    )
+    if running and not dated_by_the_sentence_before:
         return f"a running total ({running.group(0)}), not the year's count"
     stock = _last(_words("stock"), before)
     if stock:
@@ -1465,7 +1471,8 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     every_kind = head == "各类信息" or (
         verb is not None and cand.lead.startswith("各类", verb.end()) and own == "信息"
     )
-    if every_kind and len(distinct) > 1 and not proactive and not others_like_it:
+    summed_here = _SUM_WORD.search(cand.lead) is not None  # 共发布各类信息数量17249条
+    if every_kind and len(distinct) > 1 and not (proactive or others_like_it or summed_here):
         # 通过区政府门户网站和“河东发布”微博发布各类信息9700余条: what those channels carried
         # together, no stated total of the body (主动公开 would state one).
         every_kind = False
@@ -1495,6 +1502,9 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     if len(distinct) > 1 or others_like_it:
         return "several channels named and no stated total (政府信息 as such)"
     return f"no channel named, and {verb.group(0)} {head or '…'} is not a stated total"
+
+
+_SUM_WORD = re.compile(r"共|合计|总计")
 
 
 def _site_counted_before(cand: _Candidate) -> bool:
@@ -1898,7 +1908,7 @@ _APPLICATIONS_NONE = re.compile(
 _NO_FEE = re.compile(
     r"(?:没有|未有|未|无|不存在|不涉及|不(?=收取))(?:[向对][^,;:。]{0,14}?)?"
     r"(?:(?:收取|发生|产生)[^,;:。]{0,16}?"
-    r"(?:信息处理费|处理费|收费|费用)|(?:信息公开|年度)?收费)的?(?:事项|的情况|情况)?"
+    r"(?:信息处理费|处理费|收费|费用)|(?:政府信息公开|信息公开|年度)?收费)的?(?:事项|的情况|情况)?"
 )
 # 未接到12345政府热线电话: no calls to the hotline.
 _NO_HOTLINE_CALLS = re.compile(
@@ -2161,7 +2171,9 @@ _REQUEST_AFTER = re.compile(r"(?:政府信息公开|信息公开|政府信息依
 # Applications named right before their count, with no verb: 政府信息公开申请为0件, 依申请公开
 # 事项数量共计5件.
 _STATED_APPLICATIONS = re.compile(
-    r"(?:信息公开|公开|依)申请(?:公开)?(?:事项)?(?:数量|件数|总数|数)?(?:共计|合计|总计|共|计|为|是)*$"
+    # not 依申请事项 (the services one applies for: 展示依申请事项1209项)
+    r"(?:(?:信息公开|公开)申请(?:公开)?|依申请公开)(?:事项)?(?:数量|件数|总数|数)?"
+    r"(?:共计|合计|总计|共|计|为|是)*$"
 )  # 依申请公开申请数为21件 too
 
 
@@ -2981,6 +2993,9 @@ def _closes_those_counted(sentence: _Sentence, counted: Count | None) -> tuple[i
     if ref is None:
         return _opens_closing_all(sentence, counted)
     done = _all_closed_pattern().search(sentence.text, ref.end(), sentence.end)
+    if done is None and counted.value == 1:
+        # 该申请已按相关规定和政策办理并作出答复: the one application, closed without "all".
+        done = _one_closed_pattern().search(sentence.text, ref.end(), sentence.end)
     if done is None:
         return None
     return ref.start(), done.end()
