@@ -460,3 +460,23 @@ def test_a_publisher_after_a_colon_and_a_tables_border() -> None:
 )  # fmt: skip
 def test_announced_titles_and_their_notes(line: str, agency: str, year: int) -> None:
     assert title_agency_year([line, "一、总体情况"])[1:] == (agency, year)
+
+
+def test_a_title_inside_prose_is_no_title() -> None:
+    """A page that pasted its title mid-sentence (…，确保按时完成某街道…年度报告，主动接受监督)."""
+    lines = [
+        "一、总体情况",
+        "年初即对全年工作进行谋划部署，确保各项工作落到实处依法按时完成长通街道2025年"
+        "政府信息公开年度报告，主动接受社会监督。",
+    ]
+    assert title_agency_year(lines)[1] is None
+
+
+def test_the_generic_township_is_no_agency_and_the_publisher_is() -> None:
+    lines = ["• 乡镇政府信息公开年度报告", "• 发布机构", "建水县面甸镇人民政府", "• 发布日期"]
+    assert title_agency_year(lines)[1] == "建水县面甸镇人民政府"
+
+
+def test_the_disclosure_office_that_compiled_the_report_belongs_to_its_body() -> None:
+    line = "本年度报告根据《条例》规定，由天津市武清区崔黄口镇人民政府政务公开工作机构编制。"
+    assert contact_agency([line]) == "天津市武清区崔黄口镇人民政府"

@@ -2925,3 +2925,54 @@ def test_wordings_of_the_fourth_held_out_round(
     rows = [f[:3] for f in _facts(text, year)]
     assert present is None or present in rows
     assert absent is None or absent not in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # Calls received in another clause are not the hotline's: its 办理 is what came in.
+        (
+            "全年办理主任信箱15件，接听转办群众来电5761件，办理12345市民热线16038件。",
+            ("hotline_received", "hotline", 16038),
+            ("hotline_resolved", "hotline", 16038),
+        ),
+        # Events in quotes after their count.
+        ("组织1次“政府开放日”活动。", ("open_day_events", "open_day", 1), None),
+        # Many areas listed after 围绕 are the work as a whole, no topic.
+        (
+            "围绕疫情防控、文明创建、人居环境整治等方面，我镇依托政府网站主动公开政府信息31条。",
+            ("items_published", "website", 31),
+            None,
+        ),
+        # Since the office was set up: a running total.
+        (
+            "自街道成立以来利用街道公众号平台发布信息169条。",
+            None,
+            ("items_published", "wechat_official", 169),
+        ),
+        # Natural persons' applications are information requests.
+        (
+            "全镇共收到政府信息公开自然人申请10件，按期办结10件。",
+            ("applications_received", "all", 10),
+            None,
+        ),
+        # After the parts by way of asking, a clause that closes them is the closed total.
+        (
+            "共受理依申请公开34件，其中包括信函申请26件，网络申请8件，已按时办结33件。",
+            ("applications_closed", "all", 33),
+            None,
+        ),
+        # Parts in brackets after 含 are parts.
+        (
+            "全年累计更新政府信息1319条(含政府信息公开1115条，财政资金信息204条)。",
+            ("items_published", "all", 1319),
+            ("items_published", "all", 1115),
+        ),
+    ],
+)
+def test_wordings_of_the_fifth_held_out_round(
+    text: str, present: tuple | None, absent: tuple | None
+) -> None:
+    rows = [f[:3] for f in _facts(text, 2024)]
+    assert present is None or present in rows
+    assert absent is None or absent not in rows

@@ -283,7 +283,9 @@ _NOT_A_NAME = re.compile(r"^(?:编制|编写)?[本我]|\d\s*[月日]")
 # A line longer than this is a sentence, not an agency's name.
 _MAX_AGENCY = 40
 # What is left of a title that wrapped in an agency's name (某某市某某区 / 人民政府2022年…).
-_GENERIC_AGENCY = re.compile(r"(?:人民)?政府(?:办公室|办公厅)?|办公室|办公厅|委员会|管委会")
+_GENERIC_AGENCY = re.compile(
+    r"(?:人民)?政府(?:办公室|办公厅)?|办公室|办公厅|委员会|管委会|乡镇|部门"
+)
 # How many lines above a title line may hold its start.
 _TITLE_LINES_ABOVE = 2
 # A label of a page's table of document facts before an agency's name (发布机构：某某局).
@@ -411,7 +413,9 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
             # its agency only when that reads as a name (not 本…统计期限… of a sentence).
             title = first
             named = _agency_of(title)
-            agency = None if _NOT_A_NAME.search(named) or _fragment(named) else (named or None)
+            generic = _GENERIC_AGENCY.fullmatch(named) is not None  # 乡镇政府信息公开年度报告
+            unnamed = _NOT_A_NAME.search(named) or _fragment(named) or generic
+            agency = None if unnamed else (named or None)
             if agency is None:
                 agency = _agency_below(head[first_at + 1 : first_at + 1 + _LINES_BELOW])
             if not _YEAR.search(title):
@@ -569,13 +573,24 @@ def _publisher(head: list[str]) -> str | None:
     '某某县人民政府办公室'
     >>> _publisher(["发布机构: | 市交通运输局 | ||"])
     '市交通运输局'
+    >>> _publisher(["• 发布机构", "  某县某镇人民政府", "• 文号"])
+    '某县某镇人民政府'
     """
-    for line in head:
+    for i, line in enumerate(head):
         m = _PUBLISHER.search(line)
         if m:
             name = _clean(m.group(1))
             return name if _agency_like(name) else None
+        if _LABEL_ALONE.fullmatch(line) and i + 1 < len(head):
+            # a page's facts printed one per line: the label, then its value (• 发布机构 /
+            # 建水县面甸镇人民政府)
+            name = _clean(head[i + 1])
+            return name if _agency_like(name) and _AGENCY_END.search(name) else None
     return None
+
+
+# A publisher's label alone on its line, a list's bullet before it.
+_LABEL_ALONE = re.compile(rf"[\s•·*-]*(?:{_ISSUER_LABELS})\s*[:：]?\s*")
 
 
 # The office a preamble gives for questions (如对本报告有疑问，请与某某区人民政府办公室联系), when
@@ -624,7 +639,9 @@ def contact_agency(lines: list[str]) -> str | None:
 # An office or section inside an agency (某局办公室, 某街道党政办公室综合科): the agency is the
 # one it belongs to. A government's own office (某区人民政府办公室) is an agency itself.
 _INTERNAL_UNIT = re.compile(
-    r"(?:党政办公室|综合办公室|党政办)$|(?<!政府)办公室$|[^科股室办处局]{1,5}[科股]$"
+    r"(?:党政综合办公室|党政办公室|综合办公室|党政办)$|(?<!政府)办公室$|[^科股室办处局]{1,5}[科股]$"
+    # its disclosure office (由某镇人民政府政务公开工作机构编制)
+    r"|(?:政务公开|政府信息公开|信息公开)(?:工作)?(?:机构|领导小组办公室|办公室)$"
 )
 
 
@@ -638,6 +655,10 @@ def _without_internal_unit(name: str) -> str:
     '某区人民政府某街道'
     >>> _without_internal_unit("某镇人民政府党政办公室")  # a township's own office
     '某镇人民政府'
+    >>> _without_internal_unit("某县某镇人民政府党政综合办公室")
+    '某县某镇人民政府'
+    >>> _without_internal_unit("某区某镇人民政府政务公开工作机构")
+    '某区某镇人民政府'
     """
     for _ in range(2):  # a section of an office at most (…党政办公室综合科)
         m = _INTERNAL_UNIT.search(name)
@@ -645,6 +666,12 @@ def _without_internal_unit(name: str) -> str:
             break
         name = name[: m.start()]
     return name
+
+
+# Marks inside a sentence: a title piece stands between two of them only when what follows
+# announces it (…，某局…年度报告，现予公布).
+_CLAUSE_MARKS = frozenset("，,；;：:、")
+_ANNOUNCING_AFTER = re.compile(r"\s*(?:现予|现|特此|特|予以|予)")
 
 
 def _title_piece(line: str) -> str:
@@ -657,6 +684,8 @@ def _title_piece(line: str) -> str:
     '某县2023年政府信息公开工作年度报告'
     >>> _title_piece("根据《〈年度报告格式〉的通知》，现公布某县2023年政府信息公开工作年度报告。")
     '某县2023年政府信息公开工作年度报告'
+    >>> _title_piece("年初即部署，确保按时完成某街道2025年政府信息公开年度报告，主动接受监督。")
+    ''
     """
     pieces = _SENTENCE_MARK.split(line)
     if len(pieces) == 1:
@@ -666,7 +695,16 @@ def _title_piece(line: str) -> str:
         return first  # a banner run on with the title (no full stop): as it stands
     # A sentence names its own report as a title does, at the end of its piece (现公布某县…年度
     # 报告); not 本年度报告 (this report), a document it cites, or a title it goes on past.
+    at = 0
     for piece in pieces:
+        start = line.find(piece, at)
+        at = start + len(piece)
+        if (
+            line[start - 1 : start] in _CLAUSE_MARKS
+            and line[at : at + 1] in _CLAUSE_MARKS
+            and not _ANNOUNCING_AFTER.match(line, at + 1)
+        ):
+            continue  # …，确保按时完成某街道2025年…年度报告，主动接受监督: inside prose
         uncited = _CITED.sub("", piece).strip()
         uncited = _run_on_cut(_AS_FOLLOWS.sub("", _after_breadcrumb(uncited)))
         if _TITLE_AT_END.search(uncited) and not _SELF_REFERENCE.search(uncited):

@@ -977,6 +977,11 @@ def _breakdown_part(cand: _Candidate) -> str | None:
     or None when there is no breakdown."""
     text = cand.before.rsplit(";", 1)[-1]
     found = _last(_words("breakdown"), text)
+    included = text.rfind("(含")
+    if included != -1 and (found is None or included > found.start()):
+        # 更新政府信息1319条(含政府信息公开1115条,…): the parts in brackets, closed by them.
+        part = text[included + 2 :]
+        return None if ")" in part else part
     if found is None:
         return None
     part = text[found.end() :]
@@ -1333,6 +1338,8 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     topic = _last(_words("topic_lead"), span)
     if topic and _words("general_aims").search(span, topic.end(), _clause_end(span, topic.end())):
         topic = None  # 围绕人社业务重点工作: the body's work as a whole
+    if topic and _MANY_AREAS.match(span, topic.end(), _clause_end(span, topic.end())):
+        topic = None  # 围绕疫情防控、文明创建、…等…方面: the areas of its work, no one topic
     if topic and cand.span_start + topic.start() < _previous_clause_start(cand):
         topic = None  # 聚焦…热点信息，加大公开力度，全年共发布…: the work's focus, two clauses back
     if topic and _topic_has_its_own_verb(cand, span, topic):
@@ -2253,8 +2260,13 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
             # 办理行政许可处理决定数量313件: decisions of table 2's kind, not applications.
             return f"what was handled is one of table 2's ({item.group(0)}), not applications"
         part = _breakdown_part(cand)
-        if part is not None and not _closed_alone(part):
-            # 其中公开答复1件: answers of one kind, a part of the closed total.
+        before = cand.before
+        in_brackets = before.rfind("(") > before.rfind(")")  # (其中网上申请25件,已办结24件)
+        own = part.rsplit(",", 1)[-1] if part is not None and not in_brackets else ""
+        if part is not None and not _closed_alone(part) and not _closed_alone(own):
+            # 其中公开答复1件: answers of one kind, a part of the closed total. After parts by
+            # way of asking, a clause of its own closing them (其中信函申请26件,网络申请8件,
+            # 已按时办结33件) is the closed total.
             return f"a kind of answer in a breakdown ({part}), not the closed total"
         if _words("handled").fullmatch(closed.group(0)) and _includes_carried_over(cand):
             # Those handled are those received and those carried over: not the received.
@@ -2481,6 +2493,8 @@ def _includes_carried_over(cand: _Candidate) -> bool:
 
 # What applications asked for, named as the subject of an answer (所申请信息, 申请的信息).
 _ASKED_FOR = re.compile(r"所申请|申请的(?:政府)?信息|申请公开的(?:政府)?信息")
+# Three or more areas listed with 等 after a topic word: the body's work, not one topic.
+_MANY_AREAS = re.compile(r"[^,;:。]*?、[^,;:。]*?、[^,;:。]*?等")
 # A site by its name, with no channel word (通过江苏民政网公开, 通过台州气象网主动公开): a name
 # ending with 网 right after the way it was used, and right before the verb.
 _SITE_BY_ITS_NAME = re.compile(
@@ -2537,7 +2551,9 @@ def _handled_as_received(
     if received and _words("joined_verbs").fullmatch(lead[received.end() : closing.start()]):
         return f"receiving verb {received.group(0)} joined to 办理"
     sentence = cand.sentence
-    if _words(_RECEIVED[closing_cue]).search(sentence.text, sentence.start, cand.lead_start):
+    if _words(_RECEIVED[closing_cue]).search(
+        sentence.text, _received_from(cand, closing_cue), cand.lead_start
+    ):
         return None  # 受理…申请40件，回复办理40件，办结率100%: after those received, the closed
     end = min(sentence.end, cand.count.end + _CLOSED_AFTER)
     if _closing_count(closing_cue).search(sentence.text, cand.count.end, end):
@@ -2545,6 +2561,20 @@ def _handled_as_received(
     if _all_closed(sentence, cand.count, end):
         return "办理, then every one closed"
     return None
+
+
+def _received_from(cand: _Candidate, closing_cue: str) -> int:
+    """Where a receiving verb before a count handled may stand to make it the closed one: the
+    sentence's start for applications; for the hotline, the clause that names it (接听转办群众来电
+    5761件，办理12345市民热线16038件: the calls received before are not the hotline's)."""
+    sentence = cand.sentence
+    if closing_cue != "hotline_resolved":
+        return sentence.start
+    named = bisect.bisect_right(sentence.hotline_ends, cand.count.start)
+    if not named:
+        return sentence.start
+    mention = sentence.hotline_mentions[named - 1][0]
+    return sentence.clauses[sentence.clause_of(mention)][0]
 
 
 def _handled_alone(cand: _Candidate, closing_cue: str) -> bool:
@@ -2557,7 +2587,7 @@ def _handled_alone(cand: _Candidate, closing_cue: str) -> bool:
     if _in_breakdown(cand):
         return False  # (其中承办单2299件,重新办理单421件): a part of a count before it
     receiving = _words(_RECEIVED[closing_cue])
-    if receiving.search(sentence.text, sentence.start, cand.count.start) is not None:
+    if receiving.search(sentence.text, _received_from(cand, closing_cue), cand.count.start):
         return False
     carried_forward = dict(_outcome_patterns())["applications_carried_forward"]
     return carried_forward.search(sentence.text, cand.count.end, sentence.end) is None
@@ -2780,10 +2810,11 @@ def _event(cand: _Candidate) -> _Decision | str:
         # The events named right after their count (召开4次新闻发布会), whose they are a few
         # words before (举办191场市政府新闻发布活动).
         pattern, owner = _channel_pattern()
-        right_after = _EVENT_OWNER.match(cand.after)
-        found = pattern.match(cand.after, right_after.end()) if right_after else None
+        after = cand.after.lstrip('“"「『')  # 组织1次“政府开放日”活动: the events in quotes
+        right_after = _EVENT_OWNER.match(after)
+        found = pattern.match(after, right_after.end()) if right_after else None
         if found is None:
-            found = pattern.match(cand.after)
+            found = pattern.match(after)
         if found is not None:
             named = set(owner[found.group(0)])
     if len(named) == 1 and _part_of_events_before(cand, next(iter(named))):
