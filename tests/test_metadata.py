@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from disclosure_metrics.metadata import contact_agency, title_agency_year
+from disclosure_metrics.metadata import contact_agency, opening_agency_year, title_agency_year
 
 
 @pytest.mark.parametrize(
@@ -480,3 +480,34 @@ def test_the_generic_township_is_no_agency_and_the_publisher_is() -> None:
 def test_the_disclosure_office_that_compiled_the_report_belongs_to_its_body() -> None:
     line = "本年度报告根据《条例》规定，由天津市武清区崔黄口镇人民政府政务公开工作机构编制。"
     assert contact_agency([line]) == "天津市武清区崔黄口镇人民政府"
+
+
+@pytest.mark.parametrize(
+    ("lines", "agency", "year"),
+    [
+        # A tag in black brackets before the title.
+        (
+            ["【图文】嘉兴市市场监督管理局2022年度政府信息公开工作年度报告"],
+            "嘉兴市市场监督管理局",
+            2022,
+        ),
+        # The year printed without 年.
+        (["古蔺县民政局2024政府信息公开工作年度报告"], "古蔺县民政局", 2024),
+    ],
+)
+def test_titles_of_the_sixth_held_out_round(lines: list[str], agency: str, year: int) -> None:
+    assert title_agency_year(lines)[1:] == (agency, year)
+
+
+def test_compiled_by_is_no_agencys_name() -> None:
+    line = (
+        "本报告由徐水区人民政府综合全区各部门和各乡镇政府信息公开工作年度报告和统计数据编制而成。"
+    )
+    assert not (title_agency_year([line])[1] or "").startswith("由")
+
+
+def test_a_page_without_its_title_is_read_from_its_opening() -> None:
+    lines = ["一、总体情况", "2025年，长通街道在区委、区政府的坚强领导下，严格按照《条例》…"]
+    assert title_agency_year(lines)[1:] == (None, None)
+    assert opening_agency_year(lines) == ("长通街道", 2025)
+    assert opening_agency_year(["2022年，开发区坚持以习近平新时代…"]) == (None, None)

@@ -2976,3 +2976,35 @@ def test_wordings_of_the_fifth_held_out_round(
     rows = [f[:3] for f in _facts(text, 2024)]
     assert present is None or present in rows
     assert absent is None or absent not in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # 办理完结 closes.
+        (
+            "本年度共收到政府信息公开申请30件。按时办理完结29件，剩余1件已撤销。",
+            ("applications_closed", "all", 29),
+            ("applications_received", "all", 29),
+        ),
+        # Those carried over beside the received: a later "all" closes their unstated sum.
+        (
+            "全年共新收到政府信息公开申请12件，上年结转2件。所有申请均严格按照法定时限进行答复。",
+            None,
+            ("applications_closed", "all", 12),
+        ),
+        # A clause the year opens does not take a channel from the clauses before it.
+        (
+            "及时、准确地主动公开政府信息，公开的形式主要以网上公开为主，2024年，"
+            "我局及时主动向社会公布信息共590条。",
+            ("items_published", "all", 590),
+            ("items_published", "website", 590),
+        ),
+    ],
+)
+def test_wordings_of_the_sixth_held_out_round(
+    text: str, present: tuple | None, absent: tuple | None
+) -> None:
+    rows = [f[:3] for f in _facts(text, 2024)]
+    assert present is None or present in rows
+    assert absent is None or absent not in rows

@@ -377,3 +377,14 @@ def test_a_word_files_title_property_gives_the_agency_but_never_the_year(tmp_pat
     named = tmp_path / "盐池县2020年政府信息公开工作年度报告.docx"
     document.save(named)
     assert parse_file(named).agency == "盐池县"
+
+
+def test_the_first_paragraphs_opening_names_them_when_nothing_else_does(tmp_path: Path) -> None:
+    """A page that lost its title: the body and year its first paragraph opens with."""
+    text = _generic_sample()
+    opening = "2020年，惠安堡镇认真贯彻落实《条例》，加强政府信息公开工作。\n"
+    path = tmp_path / "report.txt"
+    path.write_text(text.replace("一、总体情况\n", "一、总体情况\n" + opening, 1), encoding="utf-8")
+    report = parse_file(path)
+    assert (report.agency, report.year) == ("惠安堡镇", 2020)
+    assert any("first paragraph's opening" in w for w in report.warnings)

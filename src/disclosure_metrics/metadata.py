@@ -33,6 +33,8 @@ _REPORT_WORDS = re.compile(
     r"[《》#*【】\[\]]|\((?:(?:19|20)\d{2})\)"
 )
 _YEAR_WORDS = re.compile(rf"({_YEAR_NUMBER})\s*年度?")
+# A year printed without 年 right before the report words (某局2024政府信息公开工作年度报告).
+_BARE_YEAR = re.compile(r"(20\d{2})(?=\s*(?:政府信息公开|信息公开|政务公开))")
 # A title line that is only its year (2022年度 above 某某县…年度报告).
 _YEAR_ALONE = re.compile(rf"^({_YEAR_NUMBER})\s*年度?$")
 # The words of a notice that publishes the report (关于印发…的通知): not the agency's name.
@@ -165,10 +167,14 @@ def _clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     if text[:1] in "Pp":  # a page viewer's label (Page 4 - 某局…年度报告): not the title's
         text = _PAGE_LABEL.sub("", text)
+    if text[:1] == "【":  # a site's tag before a title (【图文】某局…年度报告)
+        text = _TAG.sub("", text)
     # A table's cell borders at the ends (某县…年度报告 |) are no part of the text.
     return _SITE_NAME.sub(r"\1", re.sub(r"\s+", "", text).strip("|"))
 
 
+# A site's tag in black brackets before a title: 【图文】, 【文字版】, 【政务公开】.
+_TAG = re.compile(r"^【[^】]{1,8}】")
 # A page viewer's label before the text of a page of a PDF published as web pages.
 _PAGE_LABEL = re.compile(r"^(?:page|p\.?)\s*\d+\s*[-–—:：]\s*", re.IGNORECASE)
 
@@ -238,11 +244,14 @@ def _agency_of(title: str) -> str:
     '某局'
     >>> _agency_of("某县人民政府关于2023年度政府信息公开工作的年度报告")
     '某县人民政府'
+    >>> _agency_of("某县民政局2024政府信息公开工作年度报告")
+    '某县民政局'
     """
     agency = _TRAILING_NOTE.sub(r"\1", _LEADING_DATE.sub("", _clean(title)))
     agency = _SHORT_NAME.sub("", agency)
     agency = _YEAR_REPORT.sub("", agency)  # 某镇2023年报: the year's 年 is the report's
     agency = _YEAR_WORDS.sub("", agency)
+    agency = _BARE_YEAR.sub("", agency)
     agency = _REPORT_WORDS.sub("", agency)
     agency = _ATTACHMENT.sub("", agency)
     agency = _ANNOUNCED.sub("", agency)
@@ -277,7 +286,8 @@ def _agency_like(text: str) -> bool:
 
 # A sentence's words, never an agency's name: 本报告, 本年度, the writer's own unit (编制我单位…
 # 年度报告, 我局), a date (1月1日).
-_NOT_A_NAME = re.compile(r"^(?:编制|编写)?[本我]|\d\s*[月日]")
+# 由某区人民政府综合全区各部门…: the words of a sentence (by whom it was compiled), no name.
+_NOT_A_NAME = re.compile(r"^(?:编制|编写)?[本我由]|\d\s*[月日]")
 
 
 # A line longer than this is a sentence, not an agency's name.
@@ -431,7 +441,7 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
     if agency is None:
         agency = _publisher(head)
     year: int | None = None
-    if title and (m := _YEAR.search(title)):
+    if title and (m := _YEAR.search(title) or _BARE_YEAR.search(title)):
         year = _year_value(m.group(1))
     else:
         text = "".join(_clean(line) for line in head)
@@ -634,6 +644,37 @@ def contact_agency(lines: list[str]) -> str | None:
             name = _without_internal_unit(name)
             return name if _agency_like(name) and _AGENCY_END.search(name) else None
     return None
+
+
+def opening_agency_year(lines: list[str]) -> tuple[str | None, int | None]:
+    """The body and the year the report's first paragraph opens with, when no title names
+    them (a page that lost its title: 2025年，某某街道深入贯彻…): the last place they are read
+    from. The body must end as one does and be named, not 我局 or 全镇.
+
+    >>> opening_agency_year(["一、总体情况", "2025年，某某街道深入贯彻落实《条例》，…"])
+    ('某某街道', 2025)
+    >>> opening_agency_year(["2022年，全镇围绕大局", "2023年，我局认真落实"])
+    (None, None)
+    """
+    for line in lines[:_SCAN_LINES]:
+        m = _OPENING.match(_clean(line))
+        if m is None:
+            continue
+        body = m.group(2)
+        if _GENERIC_AGENCY.fullmatch(body) or _GENERIC_ZONE.fullmatch(body):
+            return None, None
+        return body, int(m.group(1))
+    return None, None
+
+
+# The year, then the body that did the year's work, then its verb (2024年，某某局认真落实…).
+_OPENING = re.compile(
+    r"^(20\d{2})年度?,?"
+    r"([\u4e00-\u9fff]{2,20}?(?:街道办事处|街道|人民政府|镇|乡|局|委员会|中心|管委会|办公室))"
+    r"(?=在|坚持|深入|认真|严格|全面|以|按照|紧紧|立足|聚焦|高度|进一步|持续|始终|围绕|贯彻|将|紧扣"
+    r"|不断|积极|扎实|主动|依法|着力|牢固|强化|全力|大力|切实)"
+)
+_GENERIC_ZONE = re.compile(r"(?:经济技术)?开发区|经开区|高新区|全[区县市镇乡]")
 
 
 # An office or section inside an agency (某局办公室, 某街道党政办公室综合科): the agency is the

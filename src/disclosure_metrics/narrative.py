@@ -556,6 +556,10 @@ class _Candidate:
 _RIGHT_AFTER = frozenset({"", "、"})
 
 
+# A clause that opens with a year (2024年, 2024年度).
+_YEAR_OPENS_CLAUSE = re.compile(r"\s*\d{4}年度?(?:,|$)")
+
+
 def _candidates(sentence: _Sentence) -> list[_Candidate]:
     out = []
     item_units = set(vocabulary()["units"]["items"])
@@ -592,13 +596,17 @@ def _candidates(sentence: _Sentence) -> list[_Candidate]:
         elif prev_clause != ci:
             # A channel may be named in the one or two clauses before, unless a count of items
             # sits there (其中微博29个，共发布信息1992条: 29个 counts accounts, not items); a
-            # semicolon ends a statement, so the look back stops there.
+            # semicolon ends a statement, so the look back stops there, and so does a clause
+            # the year opens (…为主，2024年，我局…公布信息共590条: a statement of its own).
+            opens_with_the_year = _YEAR_OPENS_CLAUSE.match(sentence.text, clause_start)
             for back in (ci - 1, ci - 2):
-                if back < 0 or back <= prev_items_clause:
+                if back < 0 or back <= prev_items_clause or opens_with_the_year:
                     break
                 if sentence.text[sentence.clauses[back + 1][0] - 1] == ";":
                     break
                 span_start = min(span_start, sentence.clauses[back][0])
+                if _YEAR_OPENS_CLAUSE.match(sentence.text, sentence.clauses[back][0]):
+                    break  # the year alone as a clause (…，2024年，我局…): nothing before it
         out.append(
             _Candidate(
                 sentence=sentence,
@@ -3453,7 +3461,14 @@ def _read_text(
         if sentence.counts and not parts_only:
             found = received["applications_received"]
             unclosed = (
-                found[0] if len(found) == 1 and "applications_closed" not in explicit else None
+                found[0]
+                if len(found) == 1
+                and "applications_closed" not in explicit
+                # 新收…12件，上年结转2件。所有申请均…答复: 14 closed, a sum not stated
+                and not _carried_count("applications_carried_over").search(
+                    sentence.text, sentence.start, sentence.end
+                )
+                else None
             )
             calls = received["hotline_received"]
             unresolved = (

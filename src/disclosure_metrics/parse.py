@@ -18,7 +18,7 @@ from typing import Any
 from . import templates as tpl
 from .document import Document
 from .errors import ReportError, UnsupportedFormatError
-from .metadata import contact_agency, title_agency_year
+from .metadata import contact_agency, opening_agency_year, title_agency_year
 from .narrative import Fact, extract_facts
 from .normalize import looks_traditional, simplifying_config
 from .numbers import Ambiguous
@@ -294,6 +294,16 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
         agency = contact_agency(raw_lines)
         if agency is not None:
             named_elsewhere["the office to contact (请与…联系)"] = ["agency"]
+    if agency is None or year is None:
+        # A page that lost its title: the year and the body its first paragraph opens with.
+        opening_agency, opening_year = opening_agency_year(raw_lines)
+        where = "the first paragraph's opening (2025年，某某街道…)"
+        if agency is None and opening_agency is not None:
+            agency = opening_agency
+            named_elsewhere.setdefault(where, []).append("agency")
+        if year is None and opening_year is not None:
+            year = opening_year
+            named_elsewhere.setdefault(where, []).append("year")
     section_hits = find_sections(lines)
     t2_lines, t3_lines, t4_lines = _regions(lines, section_hits)
     if t2_lines:
