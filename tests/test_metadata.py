@@ -511,3 +511,12 @@ def test_a_page_without_its_title_is_read_from_its_opening() -> None:
     assert title_agency_year(lines)[1:] == (None, None)
     assert opening_agency_year(lines) == ("长通街道", 2025)
     assert opening_agency_year(["2022年，开发区坚持以习近平新时代…"]) == (None, None)
+
+
+def test_a_catalogue_row_is_no_agency_and_a_generic_opening_names_none() -> None:
+    lines = [
+        "| 索引号 | 115330250152645191/20260116-00001 | 发布机构 | 昌宁县田园镇 |",
+        "| 公开目录 | 政府信息公开年报 | 发布日期 | 2026-01-16 |",
+    ]
+    assert title_agency_year(lines)[1] != "公开目录"
+    assert opening_agency_year(["2025年，区管委会办公室坚持以习近平…"]) == (None, None)

@@ -294,7 +294,7 @@ _NOT_A_NAME = re.compile(r"^(?:编制|编写)?[本我由]|\d\s*[月日]")
 _MAX_AGENCY = 40
 # What is left of a title that wrapped in an agency's name (某某市某某区 / 人民政府2022年…).
 _GENERIC_AGENCY = re.compile(
-    r"(?:人民)?政府(?:办公室|办公厅)?|办公室|办公厅|委员会|管委会|乡镇|部门"
+    r"(?:人民)?政府(?:办公室|办公厅)?|办公室|办公厅|委员会|管委会(?:办公室)?|乡镇|部门|公开目录"
 )
 # How many lines above a title line may hold its start.
 _TITLE_LINES_ABOVE = 2
@@ -655,14 +655,17 @@ def opening_agency_year(lines: list[str]) -> tuple[str | None, int | None]:
     ('某某街道', 2025)
     >>> opening_agency_year(["2022年，全镇围绕大局", "2023年，我局认真落实"])
     (None, None)
+    >>> opening_agency_year(["2025年，区管委会办公室坚持以…"])
+    (None, None)
     """
     for line in lines[:_SCAN_LINES]:
         m = _OPENING.match(_clean(line))
         if m is None:
             continue
         body = m.group(2)
-        if _GENERIC_AGENCY.fullmatch(body) or _GENERIC_ZONE.fullmatch(body):
-            return None, None
+        level_only = body[:1] in "省市县区镇乡" and _GENERIC_AGENCY.fullmatch(body[1:])
+        if _GENERIC_AGENCY.fullmatch(body) or _GENERIC_ZONE.fullmatch(body) or level_only:
+            return None, None  # 区管委会办公室, 县政府: no name
         return body, int(m.group(1))
     return None, None
 
