@@ -520,3 +520,13 @@ def test_a_catalogue_row_is_no_agency_and_a_generic_opening_names_none() -> None
     ]
     assert title_agency_year(lines)[1] != "公开目录"
     assert opening_agency_year(["2025年，区管委会办公室坚持以习近平…"]) == (None, None)
+
+
+def test_a_townships_government_office_stands_for_the_township() -> None:
+    assert contact_agency(["如对本报告有疑问，请与东至县花园乡人民政府办公室联系。"]) == (
+        "东至县花园乡人民政府"
+    )
+    # A county's government office is a body of its own.
+    assert contact_agency(["如有疑问，请与某某县人民政府办公室联系。"]) == "某某县人民政府办公室"
+    # Prose before the title words is no name (并形成…年度报告).
+    assert title_agency_year(["汇总各部门数据，并形成2022年政府信息公开工作年度报告。"])[1] is None

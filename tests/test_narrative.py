@@ -3008,3 +3008,46 @@ def test_wordings_of_the_sixth_held_out_round(
     rows = [f[:3] for f in _facts(text, 2024)]
     assert present is None or present in rows
     assert absent is None or absent not in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # 无法 (cannot) states no zero.
+        (
+            "对于无法公开的申请，做好解释说明工作。共接收到11项政府信息公开申请，"
+            "所有申请均已得到妥善回应。",
+            ("applications_closed", "all", 11),
+            ("applications_received", "all", 0),
+        ),
+        # Requests named after their count with 发起; a manner word before the steps closed.
+        (
+            "全街收到2件由自然人发起的政府信息公开申请，并依法规范受理、答复。",
+            ("applications_closed", "all", 2),
+            None,
+        ),
+        # The sites of the counties a city governs are not its own.
+        (
+            "全市所辖各县(市、区)政府门户网站主动公开政府信息73000余条。",
+            None,
+            ("items_published", "website", 73000),
+        ),
+        ("开展1次“政府开放周”活动。", ("open_day_events", "open_day", 1), None),
+        (
+            "通过微信短视频(“进化之旅游”)公开政府信息41条。",
+            ("items_published", "short_video", 41),
+            None,
+        ),
+        (
+            "申请内容系农民建房等方面，未因信息公开收取公民、法人和其他组织等任何费用。",
+            ("fee_collected_yuan", "all", 0),
+            None,
+        ),
+    ],
+)
+def test_wordings_of_the_seventh_held_out_round(
+    text: str, present: tuple | None, absent: tuple | None
+) -> None:
+    rows = [f[:3] for f in _facts(text, 2024)]
+    assert present is None or present in rows
+    assert absent is None or absent not in rows

@@ -287,7 +287,7 @@ def _agency_like(text: str) -> bool:
 # A sentence's words, never an agency's name: 本报告, 本年度, the writer's own unit (编制我单位…
 # 年度报告, 我局), a date (1月1日).
 # 由某区人民政府综合全区各部门…: the words of a sentence (by whom it was compiled), no name.
-_NOT_A_NAME = re.compile(r"^(?:编制|编写)?[本我由]|\d\s*[月日]")
+_NOT_A_NAME = re.compile(r"^(?:编制|编写)?[本我由并]|\d\s*[月日]")
 
 
 # A line longer than this is a sentence, not an agency's name.
@@ -686,6 +686,8 @@ _INTERNAL_UNIT = re.compile(
     r"(?:党政综合办公室|党政办公室|综合办公室|党政办)$|(?<!政府)办公室$|[^科股室办处局]{1,5}[科股]$"
     # its disclosure office (由某镇人民政府政务公开工作机构编制)
     r"|(?:政务公开|政府信息公开|信息公开)(?:工作)?(?:机构|领导小组办公室|办公室)$"
+    # a township's government office, no body of its own (请与某乡人民政府办公室联系)
+    r"|(?<=[镇乡]人民政府)办公室$"
 )
 
 
@@ -703,6 +705,8 @@ def _without_internal_unit(name: str) -> str:
     '某县某镇人民政府'
     >>> _without_internal_unit("某区某镇人民政府政务公开工作机构")
     '某区某镇人民政府'
+    >>> _without_internal_unit("某县某乡人民政府办公室")
+    '某县某乡人民政府'
     """
     for _ in range(2):  # a section of an office at most (…党政办公室综合科)
         m = _INTERNAL_UNIT.search(name)

@@ -1450,6 +1450,14 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         if head and not _generic_head(head) and _opens_a_list_of_kinds(cand):
             return f"the first of a list of kinds of content ({head}N条、…), one part of them"
         verb_word = verb.group(0) if verb else _last(verbs, span).group(0)  # type: ignore[union-attr]
+        # 各县(市、区)政府门户网站: one name, which brackets and 、 cut into clauses
+        k = sentence.clause_of(evidence_start)
+        while k > 0 and text[sentence.clauses[k][0] - 1] in "()、":
+            k -= 1
+        units = _sub_units(text[sentence.clauses[k][0] : cand.count.start])
+        if units is not None:
+            # 全市所辖各县(市、区)政府门户网站…73000余条: the sites of the units it governs.
+            return f"the channels of subordinate units ({units.group(0)}), not the body's own"
         why = f"verb {verb_word}, channel word {word}"
         return channel, min(evidence_start, cand.lead_start), why
     # A stated total: 主动公开…信息, or 公开/公布/发布 government information as such.
@@ -1905,7 +1913,7 @@ _NO_APPLICATIONS = re.compile(
     # 无正当理由 (without good reason, in table 3's labels) denies nothing. Up to 44 characters
     # between the verb and 申请: who may ask and the ways they may use (未收到公民、法人或其他组织
     # 通过政府信息公开平台、传真、信函等形式的政府信息公开申请).
-    r"(?:没有|未|无(?!正当理由))(?:接到|收到|受理|接收|发生)?(?:任何)?(?:(?!结转)(?:[^,;:。申]|申请人)){0,44}"
+    r"(?:没有|未|无(?!正当理由|法))(?:接到|收到|受理|接收|发生)?(?:任何)?(?:(?!结转)(?:[^,;:。申]|申请人)){0,44}"
     r"(?:依申请公开|公开申请|申请公开|申请|要求公开的?(?:政府)?信息)"  # 未接到群众要求公开的信息
     r"(?:政府信息|信息)?(?:有关|相关|方面)?的?"
     # 无依申请公开政府信息办理事项; 没有收到…递交的《信息公开申请表》
@@ -1921,7 +1929,8 @@ _APPLICATIONS_NONE = re.compile(
     rf"(?::?(?:为|是)?(?:无|零)|(?::|为|是)0件?)(?=[,;:。]|$|{_NEXT_HEADING})"
 )
 _NO_FEE = re.compile(
-    r"(?:没有|未有|未|无|不存在|不涉及|不(?=收取))(?:[向对][^,;:。]{0,14}?)?"
+    # 未因信息公开收取…任何费用: the cause between the negation and its verb
+    r"(?:没有|未有|未|无|不存在|不涉及|不(?=收取))(?:因[^,;:。]{1,8}?)?(?:[向对][^,;:。]{0,14}?)?"
     r"(?:(?:收取|发生|产生)[^,;:。]{0,16}?"
     r"(?:信息处理费|处理费|收费|费用)|(?:政府信息公开|信息公开|年度)?收费)的?(?:事项|的情况|情况)?"
 )
@@ -2412,7 +2421,7 @@ _DISCLOSURE_RECEIVED = re.compile(r"信息公开(?:事项|请求)?(?:共计|合�
 # Requests named after their count, at the end of what says who made them (收到2条公众通过…
 # 栏目提交的申请).
 _REQUESTS_NAMED_AFTER = re.compile(
-    r"[^,;:。]{0,40}?(?:提交|提出|递交)的(?:政府信息公开|信息公开)?申请"
+    r"[^,;:。]{0,40}?(?:提交|提出|递交|发起)的(?:政府信息公开|信息公开)?申请"
 )
 
 
@@ -2878,7 +2887,8 @@ def _closing_words() -> dict[str, str]:
     timed = f"(?:《[^》]{{1,30}}》|[^,;:。\\d《]){{0,14}}?{timing_end}"
     helper = f"(?:{words['helper']}了?)?"  # 进行了答复
     rest = (
-        f"{words['recipient']}?{helper}(?:{words['taken_in']}[、和并及与]?){{0,3}}"
+        # a manner word may stand before the steps too (并依法规范受理、答复)
+        f"{words['recipient']}?{helper}{words['manner']}?(?:{words['taken_in']}[、和并及与]?){{0,3}}"
         f"{helper}{words['recipient_after']}?{words['manner']}?{words['verbs']}"
         "(?!率)"  # 按时办结率97%: a rate, said by the rates alone (100% closes all)
     )
