@@ -31,6 +31,14 @@ def _facts(text: str, year: int | None = 2021, agency: str | None = None) -> lis
     return _rows(extract_facts({"overview": text}, year, agency=agency))
 
 
+def _assert_read(text: str, year: int, present: tuple | None, absent: tuple | None) -> None:
+    """``present`` (metric, channel, value) is among the facts read from ``text``, and
+    ``absent`` is not (either may be None)."""
+    rows = [f[:3] for f in _facts(text, year)]
+    assert present is None or present in rows
+    assert absent is None or absent not in rows
+
+
 # --- (a) the product's sample --------------------------------------------------------------
 
 
@@ -2805,9 +2813,7 @@ def test_information_of_every_kind_over_channels_named_is_no_total() -> None:
 def test_wordings_of_the_hotline_heavy_batch(
     text: str, present: tuple, absent: tuple | None
 ) -> None:
-    rows = [f[:3] for f in _facts(text, 2024)]
-    assert present in rows
-    assert absent is None or absent not in rows
+    _assert_read(text, 2024, present, absent)
 
 
 def test_a_site_by_its_name_is_a_website() -> None:
@@ -2862,9 +2868,7 @@ def test_what_the_public_submitted_is_received() -> None:
     ],
 )
 def test_wordings_of_the_street_offices(text: str, present: tuple, absent: tuple | None) -> None:
-    rows = [f[:3] for f in _facts(text, 2024)]
-    assert present in rows
-    assert absent is None or absent not in rows
+    _assert_read(text, 2024, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -2922,9 +2926,7 @@ def test_wordings_of_the_street_offices(text: str, present: tuple, absent: tuple
 def test_wordings_of_the_fourth_held_out_round(
     text: str, year: int, present: tuple | None, absent: tuple | None
 ) -> None:
-    rows = [f[:3] for f in _facts(text, year)]
-    assert present is None or present in rows
-    assert absent is None or absent not in rows
+    _assert_read(text, year, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -2973,9 +2975,7 @@ def test_wordings_of_the_fourth_held_out_round(
 def test_wordings_of_the_fifth_held_out_round(
     text: str, present: tuple | None, absent: tuple | None
 ) -> None:
-    rows = [f[:3] for f in _facts(text, 2024)]
-    assert present is None or present in rows
-    assert absent is None or absent not in rows
+    _assert_read(text, 2024, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -3005,9 +3005,7 @@ def test_wordings_of_the_fifth_held_out_round(
 def test_wordings_of_the_sixth_held_out_round(
     text: str, present: tuple | None, absent: tuple | None
 ) -> None:
-    rows = [f[:3] for f in _facts(text, 2024)]
-    assert present is None or present in rows
-    assert absent is None or absent not in rows
+    _assert_read(text, 2024, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -3048,6 +3046,4 @@ def test_wordings_of_the_sixth_held_out_round(
 def test_wordings_of_the_seventh_held_out_round(
     text: str, present: tuple | None, absent: tuple | None
 ) -> None:
-    rows = [f[:3] for f in _facts(text, 2024)]
-    assert present is None or present in rows
-    assert absent is None or absent not in rows
+    _assert_read(text, 2024, present, absent)
