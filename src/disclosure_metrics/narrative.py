@@ -1346,7 +1346,7 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     topic = _last(_words("topic_lead"), span)
     if topic and _words("general_aims").search(span, topic.end(), _clause_end(span, topic.end())):
         topic = None  # 围绕人社业务重点工作: the body's work as a whole
-    if topic and _MANY_AREAS.match(span, topic.end(), _clause_end(span, topic.end())):
+    if topic and _many_areas(span[topic.end() : _clause_end(span, topic.end())]):
         topic = None  # 围绕疫情防控、文明创建、…等…方面: the areas of its work, no one topic
     if topic and cand.span_start + topic.start() < _previous_clause_start(cand):
         topic = None  # 聚焦…热点信息，加大公开力度，全年共发布…: the work's focus, two clauses back
@@ -1534,13 +1534,17 @@ def _site_counted_before(cand: _Candidate) -> bool:
     """Whether a count before this one in its sentence is the website's own (its clause names
     the website and no other channel)."""
     sentence = cand.sentence
-    for count in sentence.counts:
-        if count.start >= cand.count.start:
-            return False
+    k = bisect.bisect_left(sentence.count_starts, cand.count.start)
+    # the few counts right before it: a list of thousands is not searched again for each
+    for count in sentence.counts[max(0, k - _SITE_COUNT_REACH) : k]:
         a, _b = sentence.clauses[sentence.clause_of(count.start)]
         if set(channels_in(sentence.text[a : count.start])) == {"website"}:
             return True
     return False
+
+
+#: How many counts before one are looked at for the site's own count.
+_SITE_COUNT_REACH = 8
 
 
 # Verbs that post items on a channel (微信公众号发文709篇) but, with no channel and no object,
@@ -2510,8 +2514,16 @@ def _includes_carried_over(cand: _Candidate) -> bool:
 
 # What applications asked for, named as the subject of an answer (所申请信息, 申请的信息).
 _ASKED_FOR = re.compile(r"所申请|申请的(?:政府)?信息|申请公开的(?:政府)?信息")
-# Three or more areas listed with 等 after a topic word: the body's work, not one topic.
-_MANY_AREAS = re.compile(r"[^,;:。]*?、[^,;:。]*?、[^,;:。]*?等")
+def _many_areas(clause: str) -> bool:
+    """Whether three or more areas are listed with 等 (A、B、C等): the body's work, not one
+    topic. Counted, not matched: a pattern of nested runs backtracks over a long list.
+
+    >>> _many_areas("疫情防控、文明创建、人居环境整治等方面"), _many_areas("疫情防控等方面")
+    (True, False)
+    """
+    end = clause.find("等")
+    return end != -1 and clause.count("、", 0, end) >= 2
+
 # A site by its name, with no channel word (通过江苏民政网公开, 通过台州气象网主动公开): a name
 # ending with 网 right after the way it was used, and right before the verb.
 _SITE_BY_ITS_NAME = re.compile(
@@ -3641,13 +3653,15 @@ def _without_columns_of_a_site_counted(facts: list[Fact]) -> list[Fact]:
     if len(sites) < 2:
         return facts
     in_columns = [f for f in sites if _words("column_words").search(f.evidence)]
-    own = [f for f in sites if not any(f is column for column in in_columns)]
+    column_ids = {id(f) for f in in_columns}
+    own = [f for f in sites if id(f) not in column_ids]
     if not in_columns or not own:
         return facts
     # Only a column of the site counted: another site's column (在门户网站…1739条, 在某市人民政府
     # 网站信息公开栏目…647条) is that site's count.
-    parts = [f for f in in_columns if _same_site(f.evidence, [o.evidence for o in own])]
-    return [f for f in facts if not any(f is part for part in parts)]
+    own_evidence = [o.evidence for o in own]
+    parts = {id(f) for f in in_columns if _same_site(f.evidence, own_evidence)}
+    return [f for f in facts if id(f) not in parts]
 
 
 # The site a column belongs to, named before it (在厅网站“统计数据”专栏 → 厅网站).
