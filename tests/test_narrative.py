@@ -3047,3 +3047,39 @@ def test_wordings_of_the_seventh_held_out_round(
     text: str, present: tuple | None, absent: tuple | None
 ) -> None:
     _assert_read(text, 2024, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A column listed among ways with 等…渠道 is one of the ways; the total stands.
+        (
+            "通过政府网站、微信公众号等线上渠道，政务公开专区、政府信息公示栏等线下渠道"
+            "主动公开政府信息共计667余条。",
+            ("items_published", "all", 667),
+            None,
+        ),
+        # 处理 is handled as 办理 is, for applications too; 处理决定 is a noun.
+        (
+            "2023年我街道共处理政府信息公开申请案件9件，均按时按程序完成办结。",
+            ("applications_closed", "all", 9),
+            None,
+        ),
+        # 公示栏 is a board, its 公示 no verb.
+        (
+            "全镇主动公开政府信息334条，其中通过政府网站公开33条，公示栏181条，公众号120条。",
+            ("items_published", "offline_board", 181),
+            None,
+        ),
+        # Government information among the object's listed parts states the total.
+        (
+            "新市街道通过京山市人民政府门户网站等渠道主动公开政府信息、新闻信息560余条。",
+            ("items_published", "all", 560),
+            None,
+        ),
+    ],
+)
+def test_wordings_of_the_eighth_held_out_round(
+    text: str, present: tuple | None, absent: tuple | None
+) -> None:
+    _assert_read(text, 2023, present, absent)

@@ -1231,6 +1231,10 @@ _COLUMN_TITLES = re.compile(r"(?:《[^《》]{1,30}》[、和及]?)+(?=栏目|�
 _DESTINATION = re.compile(r"[至到于在被]")  # 被: taken up by it (被区政府网站采用)
 
 
+# What ends a board's name after a publishing verb (公示栏, 公开栏, 公告牌): a channel, no verb.
+_BOARD_ENDS = ("栏", "牌", "板", "墙")
+
+
 def _last_verb(lead: str) -> re.Match[str] | None:
     """The last publishing verb of ``lead`` that is not inside a noun (政务公开信息), nor 推文
     after another verb, where it is the noun (发布职业技能相关推文30篇), nor inside an aside in
@@ -1238,6 +1242,8 @@ def _last_verb(lead: str) -> re.Match[str] | None:
     if lead.endswith((")", "]", "】")) and (aside := _ASIDE_AT_END.search(lead)) is not None:
         return _last_verb(lead[: aside.start()])  # a prefix: its positions are the lead's
     last = _last(_words("publish"), lead)
+    if last is not None and lead.startswith(_BOARD_ENDS, last.end()):
+        last = _last(_words("publish"), lead[: last.start()])  # 公示栏181条: a board, no verb
     if last is not None and last.group(0) == "推文":
         earlier = _last(_words("publish"), lead[: last.start()])
         if earlier is not None:
@@ -1471,9 +1477,15 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     units = _sub_units(cand.span)
     if units:
         return f"the aggregate of subordinate units ({units.group(0)}), not the report's total"
-    total_noun = _ending("total_nouns").search(head)
+    total_noun = _ending("total_nouns").search(head) or (
+        # 主动公开政府信息、新闻信息560余条: government information among what was listed
+        verb.group(0) in _PROACTIVE
+        and any(
+            _ending("total_nouns").search(part) for part in cand.lead[verb.end() :].split("、")[:-1]
+        )
+    )
     column = _words("column_words").search(where)
-    if column and len(distinct) <= 1:
+    if column and len(distinct) <= 1 and not others_like_it:  # …专区、公示栏等线下渠道: a way
         # A column listed among channels (通过官方网站、政府信息公开专栏、政务新媒体平台主动公开…)
         # is one of them, not where the count was published.
         return f"published in a column ({column.group(0)}), not the stated total"
@@ -2225,6 +2237,9 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         return f"applications of another kind ({kind}申请), not information requests"
     received = _last(_words("applications_received"), lead)
     closed = _last(_words("applications_closed"), lead)
+    if closed is not None and lead.startswith(("决定", "结果"), closed.end()):
+        # 办理行政许可处理决定数量210件: 处理决定 (a decision) is a noun; the verb is before it
+        closed = _last(_words("applications_closed"), lead[: closed.start()])
     if closed is not None and received is not None and lead.startswith("事项", closed.end()):
         closed = None  # 收到依申请公开办理事项7件: 办理事项, the matters to handle, is a noun
     if closed is not None and lead.startswith("中", closed.end()):
@@ -2514,6 +2529,8 @@ def _includes_carried_over(cand: _Candidate) -> bool:
 
 # What applications asked for, named as the subject of an answer (所申请信息, 申请的信息).
 _ASKED_FOR = re.compile(r"所申请|申请的(?:政府)?信息|申请公开的(?:政府)?信息")
+
+
 def _many_areas(clause: str) -> bool:
     """Whether three or more areas are listed with 等 (A、B、C等): the body's work, not one
     topic. Counted, not matched: a pattern of nested runs backtracks over a long list.
@@ -2523,6 +2540,7 @@ def _many_areas(clause: str) -> bool:
     """
     end = clause.find("等")
     return end != -1 and clause.count("、", 0, end) >= 2
+
 
 # A site by its name, with no channel word (通过江苏民政网公开, 通过台州气象网主动公开): a name
 # ending with 网 right after the way it was used, and right before the verb.
