@@ -896,12 +896,15 @@ def _stock(cand: _Candidate, year: int | None) -> str | None:
         # 公众号开通至今，…累计发布508条: since the channel opened, whatever year opens the
         # sentence (2024年，…).
         return f"a running total ({since.group(0)}), not the year's count"
+    running = _last(_words("running_total"), cand.lead)
+    if running and _items_counted_before(cand):
+        # 2023年度我局主动公开政府信息44件，累计主动公开政府信息2305条: the year's, then all years'.
+        return f"a running total ({running.group(0)}) after the year's own count"
     if _has("this_year", before):
         return None  # 全年累计, 本年度截至…: the year's own count
     # 2025年，…累计主动公开…: the report year as the time of the sentence (not a 截至 date).
     if year is not None and _report_year_pattern(year).search(before):
         return None
-    running = _last(_words("running_total"), cand.lead)
     dated_by_the_sentence_before = (
         year is not None
         and _dated_just_before(cand.sentence, year)
@@ -1399,6 +1402,9 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
                 and _channel_pattern()[1][word] == ("media",)
             ):
                 named = ["media"]  # 学习强国等国家级媒体: examples of the media named after 等
+            elif piece.startswith("等媒体", found.end()) and "media" in channels_in(cand.span):  # type: ignore[union-attr]
+                named = ["media"]  # 在报刊、电视、网站等媒体公开…351条: all of them media
+                word_end += len("等媒体")  # the 等 named them all: no channels beyond
             break
     if not named and channel_after:
         named, word = channel_after, after
@@ -1540,6 +1546,22 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
 
 
 _SUM_WORD = re.compile(r"共|合计|总计")
+
+
+def _items_counted_before(cand: _Candidate) -> bool:
+    """Whether the clause before this count's holds a count published with the same words
+    (主动公开…44件，累计主动公开…2305条): the year's own count, stated first."""
+    sentence = cand.sentence
+    k = bisect.bisect_left(sentence.count_starts, cand.count.start)
+    if k == 0:
+        return False
+    previous = sentence.counts[k - 1]
+    own = sentence.clause_of(cand.count.start)
+    if sentence.clause_of(previous.start) != own - 1:
+        return False
+    verb = _last_verb(cand.lead)
+    before = sentence.text[sentence.clauses[own - 1][0] : previous.start]
+    return verb is not None and verb.group(0) in before
 
 
 def _site_counted_before(cand: _Candidate) -> bool:
@@ -2089,7 +2111,12 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
             return _Decision(app[0], "all", cand.lead_start, app[1], received_too=joined)
         left = app
     elif c.unit in units["items"] and _requests_counted_as_items(cand):
-        # 收到申请公开21条，办结21条: requests counted in 条, with their own verbs.
+        # 收到申请公开21条，办结21条: requests counted in 条, with their own verbs; an outcome
+        # among them (本机关不掌握政府信息答复4条) is that outcome.
+        outcome = _outcome(cand, year)
+        if outcome and not outcome.startswith(("review", "litigation")):
+            why = not_ours or _other_period(cand, year, outcome)
+            return why or _Decision(outcome, "all", cand.lead_start, "an outcome word")
         app = _applications(cand)
         if isinstance(app, tuple):
             why = not_ours or _other_period(cand, year, app[0])
@@ -2633,11 +2660,27 @@ def _handled_alone(cand: _Candidate, closing_cue: str) -> bool:
     sentence = cand.sentence
     if _in_breakdown(cand):
         return False  # (其中承办单2299件,重新办理单421件): a part of a count before it
-    receiving = _words(_RECEIVED[closing_cue])
-    if receiving.search(sentence.text, _received_from(cand, closing_cue), cand.count.start):
+    if _received_count_before(cand, closing_cue):
         return False
     carried_forward = dict(_outcome_patterns())["applications_carried_forward"]
     return carried_forward.search(sentence.text, cand.count.end, sentence.end) is None
+
+
+def _received_count_before(cand: _Candidate, closing_cue: str) -> bool:
+    """Whether a count before this one in its sentence (from where ``_received_from`` says) was
+    led by a receiving verb: a received count, which makes a count handled after it the closed.
+    A receiving verb in the prose with no count (规范申请受理、办理、答复的时限) is none."""
+    sentence = cand.sentence
+    receiving = _words(_RECEIVED[closing_cue])
+    start = _received_from(cand, closing_cue)
+    k = bisect.bisect_left(sentence.count_starts, cand.count.start)
+    for count in sentence.counts[max(0, k - _SITE_COUNT_REACH) : k]:
+        if count.start < start:
+            continue
+        clause = sentence.clauses[sentence.clause_of(count.start)][0]
+        if receiving.search(sentence.text, max(clause, start), count.start):
+            return True
+    return False
 
 
 #: How far after a count handled its outcomes are looked for: the breakdown that follows it,
