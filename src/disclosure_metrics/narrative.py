@@ -2625,9 +2625,7 @@ def _handled_as_received(
     if received and _words("joined_verbs").fullmatch(lead[received.end() : closing.start()]):
         return f"receiving verb {received.group(0)} joined to 办理"
     sentence = cand.sentence
-    if _words(_RECEIVED[closing_cue]).search(
-        sentence.text, _received_from(cand, closing_cue), cand.lead_start
-    ):
+    if _received_count_before(cand, closing_cue):
         return None  # 受理…申请40件，回复办理40件，办结率100%: after those received, the closed
     end = min(sentence.end, cand.count.end + _CLOSED_AFTER)
     if _closing_count(closing_cue).search(sentence.text, cand.count.end, end):
@@ -3726,13 +3724,13 @@ def _without_columns_of_a_site_counted(facts: list[Fact]) -> list[Fact]:
 
 
 # The site a column belongs to, named before it (在厅网站“统计数据”专栏 → 厅网站).
-_SITE_NAME = re.compile(r"[^,;:。在通过依托“”\"]{0,14}?(?:网站|官网|政务网|门户网)")
+_COLUMNS_SITE = re.compile(r"[^,;:。在通过依托“”\"]{0,14}?(?:网站|官网|政务网|门户网)")
 
 
 def _same_site(column_evidence: str, own_evidence: list[str]) -> bool:
     """Whether the site whose column a count was made in is named in a count of a site's own
     (厅网站 in 我厅网站共发布…); a column that names no site is taken as the one counted."""
-    named = _SITE_NAME.search(column_evidence)
+    named = _COLUMNS_SITE.search(column_evidence)
     return named is None or any(named.group(0) in evidence for evidence in own_evidence)
 
 
