@@ -3117,3 +3117,84 @@ def test_wordings_of_the_eighth_round_after_its_first_fixes(
     text: str, present: tuple | None, absent: tuple | None
 ) -> None:
     _assert_read(text, 2023, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A count carried to the next year is no closed one (转下年办理).
+        (
+            "2024年全年共受理依申请公开政府信息件307件，已办结304件，转下年办理3件。",
+            ("applications_closed", "all", 304),
+            ("applications_closed", "all", 3),
+        ),
+        # 双微 names two channels: their sum, split after it, is no total.
+        (
+            "局“双微”平台共发布信息2128条(其中微信发布752条，微博发布1376条)。",
+            ("items_published", "weibo", 1376),
+            ("items_published", "all", 2128),
+        ),
+        # 新媒体网络平台 says what kind the account after it is.
+        (
+            "我乡充分运用新媒体网络平台“某某乡人民政府”微信公众号发布信息71条。",
+            ("items_published", "wechat_official", 71),
+            ("items_published", "all", 71),
+        ),
+        # 在局网站: the bureau's own site, no department's.
+        (
+            "2024年，累计在局网站发布信息977条。",
+            ("items_published", "website", 977),
+            None,
+        ),
+        # 解决率100% resolves the hotline's calls.
+        (
+            "通过12345政府服务热线平台及时办理群众诉求，全年共办理40件，解决率100%。",
+            ("hotline_resolved", "hotline", 40),
+            None,
+        ),
+        # 办结完毕, and 顺利 before the closing verb.
+        (
+            "全年共收到依申请公开16件，其中15件按时办结完毕，1件结转下年度继续办理。",
+            ("applications_closed", "all", 15),
+            None,
+        ),
+        (
+            "2024年全年共收到依申请公开信息4条，均在规定时限内顺利办结。",
+            ("applications_closed", "all", 4),
+            None,
+        ),
+        # The year after a subheading run into the sentence dates 累计 in the next one.
+        (
+            "一、主动公开，拓宽信息传播广度\n2024年，市商务局网站信息发布量达1019篇。"
+            "同时，借助“某某商务”微信公众号，累计发布各类信息345篇。",
+            ("items_published", "wechat_official", 345),
+            None,
+        ),
+        # A breakdown opening the sentence after its total; the accounts' sum in brackets and
+        # subordinate units' accounts are no channel's count; parts of publicity reports none.
+        (
+            "全年，共公开各类政府信息20889条。其中，区政府网站4266条，区政府政务新媒体13331条"
+            "(抖音视频信息2366条、微信公众号信息3765条、新浪微博信息5344条、今日头条信息1856条)，"
+            "部门(街道)政务新媒体2873条，国家、省、市媒体共发布正向宣传报道3292篇"
+            "(国家级媒体发稿300篇、省级媒体发稿419条、市级媒体发稿2573篇)。",
+            ("items_published", "website", 4266),
+            ("items_published", "other", 13331),
+        ),
+        (
+            "全年，共公开各类政府信息20889条。其中，区政府网站4266条，"
+            "部门(街道)政务新媒体2873条，国家、省、市媒体共发布正向宣传报道3292篇"
+            "(国家级媒体发稿300篇、省级媒体发稿419条)。",
+            None,
+            ("items_published", "other", 2873),
+        ),
+        (
+            "媒体共发布正向宣传报道3292篇(国家级媒体发稿300篇、省级媒体发稿419条)。",
+            None,
+            ("items_published", "media", 300),
+        ),
+    ],
+)
+def test_wordings_of_the_ninth_held_out_round(
+    text: str, present: tuple | None, absent: tuple | None
+) -> None:
+    _assert_read(text, 2024, present, absent)

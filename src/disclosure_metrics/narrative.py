@@ -200,8 +200,8 @@ def _qualifies(text: str, kind: re.Match[str], channel: re.Match[str]) -> bool:
 
 
 # What may stand between a word for a kind of channel and the channel it qualifies, the
-# account's name in quotes included (政务新媒体平台"某某发布"公众号).
-_QUALIFIES = re.compile(r'(?:平台|账号)?的?(?:"[^"]{1,20}")?')
+# account's name in quotes included (政务新媒体平台"某某发布"公众号, 新媒体网络平台"某某"微信).
+_QUALIFIES = re.compile(r'(?:网络)?(?:平台|账号)?的?(?:"[^"]{1,20}")?')
 # What lists a word for a kind of channel with the channels before it (网站和新媒体, 公众号等
 # 新媒体): then it names channels of its own.
 _LISTED_WITH = frozenset("等、和及与,")
@@ -820,6 +820,14 @@ def _not_a_subject() -> re.Pattern[str]:
 
 
 @cache
+def _own_after_preposition() -> re.Pattern[str]:
+    """A department suffix alone right after a preposition, at a subject's end (累计在局网站,
+    通过中心官网): 本局, 本中心, no department's name."""
+    suffixes = _alternation(vocabulary()["cues"]["department_suffixes"])
+    return re.compile(f"(?:在|通过|依托|利用|借助|经)本?(?:{suffixes})$")
+
+
+@cache
 def _department_suffix() -> re.Pattern[str]:
     return re.compile(_alternation(vocabulary()["cues"]["department_suffixes"]))
 
@@ -845,8 +853,9 @@ def _is_department(text: str, agency: str | None) -> bool:
     subject = m.group(1)
     if _not_a_subject().match(subject):
         return False
-    if _department_suffix().match(subject):
-        return False  # 局官网紧扣省局…: opening with 局, the body speaks of its own (本局)
+    if _department_suffix().match(subject) or _own_after_preposition().search(subject):
+        # 局官网紧扣省局…, 累计在局网站发布…: 局 alone, the body speaks of its own (本局)
+        return False
     if body[m.end() :].startswith("代表"):
         return False  # 区政府办公室代表区政府: speaks for the whole government
     if agency:
@@ -933,11 +942,16 @@ def _dated_just_before(sentence: _Sentence, year: int) -> bool:
     time (2024年，某镇…公开政府信息。其中，…累计更新…54条): what 累计 sums there is that
     year's, as 累计 right after the year in one sentence is."""
     text = sentence.text
-    for a, _b in sentence.previous:
-        opening = _SENTENCE_YEAR.match(text, a)
+    for a, b in sentence.previous:
+        opening = _SENTENCE_YEAR.match(text, a) or _HEADED_YEAR.match(text, a, b)
         if opening is not None and int(opening.group(1)) == year:
             return True
     return False
+
+
+# The year after a subheading the sentence runs on from (一、主动公开,拓宽信息传播广度2024年,…):
+# normalization joins a heading's line to the sentence after it.
+_HEADED_YEAR = re.compile(r"(?:\d{1,2}[.、])?[^\d。;]{0,30}?(?<!截至)(?<!截止)(\d{4})年度?,")
 
 
 @cache
@@ -1291,6 +1305,22 @@ def _own_channel_named(span: str) -> bool:
     return any(channel in own for channel in channels_in(span))
 
 
+def _in_brackets_after_reports(cand: _Candidate) -> bool:
+    """Whether the count stands in brackets opened right after a count of publicity reports
+    placed in the media (…正向宣传报道3292篇(国家级媒体发稿300篇、省级媒体发稿419条)): one of
+    its parts, no more items than the whole."""
+    sentence, text = cand.sentence, cand.sentence.text
+    opened = text.rfind("(", sentence.start, cand.count.start)
+    if opened == -1 or text.find(")", opened, cand.count.start) != -1:
+        return False
+    k = bisect.bisect_right(sentence.count_ends, opened) - 1
+    if k < 0 or sentence.counts[k].end != opened:
+        return False
+    whole = sentence.counts[k]
+    lead = text[sentence.clauses[sentence.clause_of(whole.start)][0] : whole.start]
+    return _has("publicity_nouns", lead) and not _own_channel_named(lead)
+
+
 def _names_breakdown(cand: _Candidate) -> bool:
     """Whether the sentence names a breakdown (其中) before the count: a substring test, done
     before the breakdown's pattern is tried."""
@@ -1331,6 +1361,9 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     if verb is not None and cand.lead.endswith("依申请", 0, verb.start()):
         # 我局依申请公开政府信息10条: what was disclosed on request, not published by the body.
         return "information disclosed on request (依申请公开), not items published"
+    if _in_brackets_after_reports(cand):
+        # 媒体共发布…宣传报道3292篇(国家级媒体发稿300篇、…): a part of the reports.
+        return "a part of publicity reports counted right before its brackets, not items"
     obj = cand.lead[verb.end() :] if verb else cand.lead
     head = _object_head(obj)
     if verb and (not head or _ending("count_suffixes").fullmatch(head)):
@@ -1534,9 +1567,11 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     if total_noun or every_kind or ((proactive or own_subject) and own in ("信息", "")):
         return "all", cand.lead_start, f"a stated total: {verb.group(0)} {head or '(no object)'}"
     summed = _channels_summed_after(cand)
-    if summed and "website" not in summed and "新媒体" in cand.span:
+    named_summed = len(distinct) > 1 and distinct <= summed
+    if summed and "website" not in summed and ("新媒体" in cand.span or named_summed):
         # 利用微博、微信公众号、抖音等新媒体…发布信息578条，其中微博183条…: the new media's sum,
-        # beside the site's own count, not all the body published.
+        # beside the site's own count, not all the body published; so is the sum of the
+        # channels the count names itself (局"双微"平台共发布信息2128条(其中微信…,微博…)).
         return "the sum of the new media its 其中 lists, the website not among them"
     if summed:
         return "all", cand.lead_start, "a total: the channels its 其中 lists add up to it"
@@ -1588,8 +1623,10 @@ _DOCUMENT_VERBS = frozenset({"发文"})
 
 @cache
 def _breakdown_after() -> re.Pattern[str]:
-    """A breakdown opened right after a count: (其中: …, ,其中…, ,包括…."""
-    return re.compile(rf"\s*[(,]?\s*(?:{_alternation(vocabulary()['cues']['breakdown'])})\s*:?")
+    """A breakdown opened right after a count: (其中: …, ,其中…, ,包括…, or brackets alone
+    (政务新媒体13331条(抖音视频信息2366条、…))."""
+    words = _alternation(vocabulary()["cues"]["breakdown"])
+    return re.compile(rf"\s*(?:[(,]?\s*(?:{words})\s*:?|\()")
 
 
 #: The most parts of a breakdown added up to its total (a report lists a few channels).
@@ -1637,10 +1674,17 @@ def _channel_in_breakdown(cand: _Candidate) -> tuple[str, int, str] | str:
     # Counts do not overlap, so their ends rise with their starts: the last one ending before
     # the 其中 is found by bisection (a long sentence holds thousands).
     last = bisect.bisect_right(sentence.count_ends, breakdown_at) - 1
-    if last < 0 or sentence.counts[last].unit not in vocabulary()["units"]["items"]:
+    if last < 0:
+        # 全年共公开各类政府信息20889条。其中,区政府网站4266条…: the total ends the sentence
+        # before, and the breakdown opens this one.
+        total_lead = _total_lead_before(sentence, breakdown_at)
+        if total_lead is None:
+            return "no publishing verb (发布, 公开 …) before it, and no total of items broken down"
+    elif sentence.counts[last].unit not in vocabulary()["units"]["items"]:
         return "no publishing verb (发布, 公开 …) before it, and no total of items broken down"
-    total = sentence.counts[last]
-    total_lead = text[sentence.clauses[sentence.clause_of(total.start)][0] : total.start]
+    else:
+        total = sentence.counts[last]
+        total_lead = text[sentence.clauses[sentence.clause_of(total.start)][0] : total.start]
     verb = _last(_words("publish"), total_lead)
     clause_start = sentence.clauses[sentence.clause_of(cand.count.start)][0]
     own = text[max(clause_start, cand.lead_start) : cand.count.start]
@@ -1653,12 +1697,40 @@ def _channel_in_breakdown(cand: _Candidate) -> tuple[str, int, str] | str:
     channel = named.pop()
     if channel in ("hotline", "open_day", "press_conference"):
         return f"a {channel} count: events or calls, not items"
+    # The name before brackets that part clauses (部门(街道)政务新媒体2873条): one name.
+    k = sentence.clause_of(cand.count.start)
+    while k > 0 and text[sentence.clauses[k][0] - 1] in "()":
+        k -= 1
+    units = _sub_units(text[sentence.clauses[k][0] : cand.count.start])
+    if units is not None:
+        return f"the channels of subordinate units ({units.group(0)}), not the body's own"
+    if len(_channels_summed_after(cand)) > 1:
+        # 区政府政务新媒体13331条(抖音…2366条、微信公众号…3765条…): the accounts' sum.
+        return "the sum of the channels listed right after it, no one channel's count"
     if set(channels_in(total_lead)) == {channel}:
         # 在各级媒体刊发稿件4132篇，其中国家级媒体30篇: a level of the same channel's count.
         return f"a part of the {channel} count broken down (其中…N条)"
     if not _parts_mostly_channels(sentence, breakdown_at):
         return "a column named after a channel, among parts naming topics (其中通知公告N条)"
     return channel, cand.lead_start, f"a channel's part of a total published ({verb.group(0)})"
+
+
+def _total_lead_before(sentence: _Sentence, breakdown_at: int) -> str | None:
+    """The clause leading to the count of items that ends the sentence before, when this
+    sentence opens with the breakdown (ending at ``breakdown_at``) of that count; else None."""
+    text = sentence.text
+    opening = text[sentence.start : breakdown_at].strip(" ,:")
+    if not sentence.previous or opening not in vocabulary()["cues"]["breakdown"]:
+        return None
+    a, b = sentence.previous[-1]
+    found = counts(text[a:b])
+    if not found or found[-1].unit not in vocabulary()["units"]["items"]:
+        return None
+    total = found[-1]
+    if text[a + total.end : b].strip(" )"):
+        return None  # the sentence goes on after its last count: no total it ends with
+    clause_start = max(text.rfind(mark, a, a + total.start) for mark in _CLAUSE_END)
+    return text[max(a, clause_start + 1) : a + total.start]
 
 
 def _counted_later(cand: _Candidate, channels: set[str]) -> set[str]:
@@ -2524,7 +2596,7 @@ def _closed_after(after: str) -> bool:
         return True
     # Without 已 the closing words end the clause: 答复公开3件 is a kind of answer. The work of
     # closing (完成答复工作) ends it as well.
-    after = after.removesuffix("工作")
+    after = after.removesuffix("工作").removesuffix("完毕")  # 按时办结完毕: closed, done
     tail = _closed_tail_pattern().match(after)
     return tail is not None and tail.end() == len(after)
 
