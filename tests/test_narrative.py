@@ -3198,3 +3198,89 @@ def test_wordings_of_the_ninth_held_out_round(
     text: str, present: tuple | None, absent: tuple | None
 ) -> None:
     _assert_read(text, 2024, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # Zero statements: the request named after 申请, none of two nouns, fees not charged.
+        (
+            "本单位未收到书面申请政府信息公开，未收到信函、传真等形式申请要求公开政府信息。",
+            ("applications_received", "all", 0),
+            None,
+        ),
+        ("本年度未收到依申请公开事件和信息。", ("applications_received", "all", 0), None),
+        (
+            "2024年依申请公开信息数为零；未出现公开收费及减免。",
+            ("fee_collected_yuan", "all", 0),
+            None,
+        ),
+        (
+            "2024年镇政府依申请提供政府信息继续暂不收费。",
+            ("fee_collected_yuan", "all", 0),
+            None,
+        ),
+        # 依申请公开 after a count is an outcome's noun, no closing verb.
+        (
+            "共计收到7条政府信息公开申请，均在规定时限内办结。2条依申请公开，1条部分公开。",
+            ("applications_closed", "all", 7),
+            ("applications_closed", "all", 2),
+        ),
+        # The media's own sites are media: reports placed there are no items.
+        ("在各大媒体网站发布宣传报道92篇。", None, ("items_published", "website", 92)),
+        # 达到了 before a rate of 100 %; 答复前 is work before the answer.
+        (
+            "全年受理信息公开申请176件，办复率达到了100%。",
+            ("applications_closed", "all", 176),
+            None,
+        ),
+        (
+            "落实答复前法治审查15件次。全年收到政府信息公开申请41件，办结41件。",
+            ("applications_closed", "all", 41),
+            ("applications_closed", "all", 15),
+        ),
+        # Received with those carried over: not the year's received.
+        (
+            "全年共受理政府信息公开申请543件(含上年度结转6件)，依法办结541件。",
+            ("applications_closed", "all", 541),
+            ("applications_received", "all", 543),
+        ),
+        # 件次 counts items; 刊播 publishes; a topic before an account opened says what it is for.
+        (
+            "全年通过政府门户网站主动公开政府信息2284件次。",
+            ("items_published", "website", 2284),
+            None,
+        ),
+        (
+            "全市全年通过政务新媒体共刊播各类信息5.3万余条。",
+            ("items_published", "other", 53000),
+            None,
+        ),
+        (
+            "聚焦制造强市战略开设“某某工业”微信公众号，发布信息1700余条。",
+            ("items_published", "wechat_official", 1700),
+            None,
+        ),
+        # The hotline and other ways after it, counted together, are not the hotline's.
+        (
+            "通过“12345市民服务热线”等平台接收、流转并回复各类公众咨询超过380条。",
+            None,
+            ("hotline_resolved", "hotline", 380),
+        ),
+        (
+            "通过“12345市民服务热线”、微博网民留言等平台处理回复信息371条。",
+            None,
+            ("hotline_resolved", "hotline", 371),
+        ),
+        # 包括 with nothing counted before it lists contents: the total it names stands.
+        (
+            "主动公开的信息主要包括：通过区政府网站、美篇平台等渠道发布各类信息63余条。",
+            ("items_published", "all", 63),
+            None,
+        ),
+    ],
+)
+def test_wordings_of_the_tenth_held_out_round(
+    text: str, present: tuple | None, absent: tuple | None
+) -> None:
+    _assert_read(text, 2024, present, absent)

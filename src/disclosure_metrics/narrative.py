@@ -1305,6 +1305,24 @@ def _own_channel_named(span: str) -> bool:
     return any(channel in own for channel in channels_in(span))
 
 
+# A channel opened (开设, 开通 …): a topic before it says what the channel is for.
+_CHANNEL_OPENED = re.compile(r"开设|开通|创建|创办|建立|打造")
+
+
+def _contents_listed(cand: _Candidate) -> bool:
+    """Whether the breakdown before the count is a 包括 with no count before it in the sentence
+    (主动公开的信息主要包括:通过…等渠道发布各类信息63余条): it lists what was published, and
+    breaks down no total."""
+    part = _breakdown_part(cand)
+    if part is None:
+        return False
+    at = cand.count.start - len(part)
+    text = cand.sentence.text
+    return (
+        text.startswith("包括", at - 2) and bisect.bisect_right(cand.sentence.count_ends, at) == 0
+    )
+
+
 def _in_brackets_after_reports(cand: _Candidate) -> bool:
     """Whether the count stands in brackets opened right after a count of publicity reports
     placed in the media (…正向宣传报道3292篇(国家级媒体发稿300篇、省级媒体发稿419条)): one of
@@ -1394,6 +1412,12 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         topic = None  # 聚焦…热点信息，加大公开力度，全年共发布…: the work's focus, two clauses back
     if topic and _topic_has_its_own_verb(cand, span, topic):
         topic = None  # 围绕…选题精选内容推送，某某微信公众号发布推文687篇: a statement of its own
+    if (
+        topic
+        and (opened := _CHANNEL_OPENED.search(span, topic.end()))
+        and channels_in(span[opened.end() :])
+    ):
+        topic = None  # 聚焦…开设"某某"微信公众号，发布信息1700余条: why the account was opened
     if topic and _clause_opens_with_the_year(cand, topic):
         topic = None  # 聚焦…等核心业务，全年主动公开信息59条: the year's count, stated on its own
     if topic:
@@ -2025,9 +2049,11 @@ _NO_APPLICATIONS = re.compile(
     # 通过政府信息公开平台、传真、信函等形式的政府信息公开申请).
     r"(?:没有|未|无(?!正当理由|法))(?:接到|收到|受理|接收|发生)?(?:任何)?(?:(?!结转)(?:[^,;:。申]|申请人)){0,44}"
     r"(?:依申请公开|公开申请|申请公开|申请|要求公开的?(?:政府)?信息)"  # 未接到群众要求公开的信息
-    r"(?:政府信息|信息)?(?:有关|相关|方面)?的?"
+    # 申请政府信息公开, 申请要求公开政府信息: what was asked for after the noun
+    r"(?:要求)?(?:公开)?(?:政府信息|信息)?(?:公开)?(?:有关|相关|方面)?的?"
     # 无依申请公开政府信息办理事项; 没有收到…递交的《信息公开申请表》
     r"(?:办理事项|事项|事宜|事件|件|来信|信件|书|请求|诉求|要求|内容|表》?)?"
+    r"(?:[和及与](?:信息|事项|申请))?"  # 未收到依申请公开事件和信息
     r"(?:的?申请)?件?"  # 没有收到依申请公开政府信息的申请, 未收到依申请公开申请件
     # 未收到…申请、…行政复议…等情况: a list of none
     rf"(?:办理)?(?:的情况|情况)?(?=[,;:。、]|$|{_NEXT_HEADING})"
@@ -2040,8 +2066,9 @@ _APPLICATIONS_NONE = re.compile(
 )
 _NO_FEE = re.compile(
     # 未因信息公开收取…任何费用: the cause between the negation and its verb
-    r"(?:没有|未有|未|无|不存在|不涉及|不(?=收取))(?:因[^,;:。]{1,8}?)?(?:[向对][^,;:。]{0,14}?)?"
-    r"(?:(?:收取|发生|产生)[^,;:。]{0,16}?"
+    # 暂不收费, 未出现公开收费: not charged, no charge arose
+    r"(?:没有|未有|未|无|不存在|不涉及|不(?=收取|收费))(?:因[^,;:。]{1,8}?)?(?:[向对][^,;:。]{0,14}?)?"
+    r"(?:(?:收取|发生|产生|出现)[^,;:。]{0,16}?"
     r"(?:信息处理费|处理费|收费|费用)|(?:政府信息公开|信息公开|年度)?收费)的?(?:事项|的情况|情况)?"
 )
 # 未接到12345政府热线电话: no calls to the hotline.
@@ -2081,7 +2108,7 @@ _EVERY_WAY = re.compile(r"、[^,;:。]{1,12}等(?:各种|多种)?(?:形式|方�
 
 
 # Every zero statement opens with one of these: a sentence without any states none.
-_ZERO_CUE = re.compile(r"没有|未|无|不存在|不涉及|不收取|零|为0")
+_ZERO_CUE = re.compile(r"没有|未|无|不存在|不涉及|不收取|不收费|零|为0")
 
 
 def _zero_facts(sentence: _Sentence, year: int | None) -> list[tuple[str, str, int, int]]:
@@ -2223,7 +2250,7 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
         if why:
             return why
         channel, start, reason = items
-        if channel == "all" and _in_breakdown(cand):
+        if channel == "all" and _in_breakdown(cand) and not _contents_listed(cand):
             if _published_part(cand):
                 return _Decision(
                     "items_published", "all", start,
@@ -2343,6 +2370,8 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         closed = None  # 收到依申请公开办理事项7件: 办理事项, the matters to handle, is a noun
     if closed is not None and lead.startswith("中", closed.end()):
         return f"still being handled ({closed.group(0)}中), not closed"
+    if closed is not None and lead.startswith("前", closed.end()):
+        return f"work before the answer ({closed.group(0)}前), not closed"  # 答复前法治审查15件次
     if closed is not None and closed.start() >= 2:
         handled = _words("handled").match(lead, closed.start() - 2, closed.start())
         if handled is not None:
@@ -2361,8 +2390,10 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         # a sentence going on from the applications (收到申请4件…。剩余3件已按时答复) too.
         after = cand.after.strip()
         named = _REQUEST_AFTER.match(after)
-        if named is not None:
-            after = after[named.end() :]  # 14件政府信息公开申请已全部办结: the noun, then closed
+        if named is not None and not after.startswith("公开", named.end()):
+            # 14件政府信息公开申请已全部办结: the noun, then closed (2条依申请公开: the noun
+            # 依申请公开, an outcome among those listed, closes nothing)
+            after = after[named.end() :]
         if (cand.sentence.names_requests or _after_applications(cand)) and _closed_after(after):
             return "applications_closed", "closing verb after the count (N件已按时答复), 申请"
         if _COMPLETED_RIGHT_BEFORE.search(lead) and (
@@ -2388,6 +2419,9 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
             return f"a part of the applications received, by one way ({by_way.group(0)}…)"
         if _summed_after(cand.sentence, cand.count) is not None:
             return "a part of the applications received, summed after it (…合计N件)"
+        if _carried_over_included_after(cand):
+            # 受理…申请543件(含上年度结转6件): the year's own are not printed.
+            return "applications received with those carried over (含上年结转N件), not the year's"
         return "applications_received", f"receiving verb {received.group(0)}, 申请"
     if closed and (cand.sentence.names_requests or _after_applications(cand)):
         item = _disclosure_items().search(lead, closed.end())
@@ -2612,16 +2646,24 @@ def _includes_carried_over(cand: _Candidate) -> bool:
     """Whether the words right after the count say it includes applications carried over from
     the year before (办理申请69件，含2023年转至今年办理的3件; 办理52件(含上年结转2件)), or the
     count sums (共办理) a sentence that counted them before it."""
-    sentence, end = cand.sentence, cand.count.end
+    sentence = cand.sentence
     carried_over = dict(_outcome_patterns())["applications_carried_over"]
     if cand.lead.lstrip().startswith(("共", "合计", "总计")) and carried_over.search(
         sentence.text, sentence.start, cand.lead_start
     ):
         # 受理…29件，续办上年度结转办件1件，共办理30件: the sum of those before it.
         return True
+    return _carried_over_included_after(cand)
+
+
+def _carried_over_included_after(cand: _Candidate) -> bool:
+    """Whether the words right after the count say it includes applications carried over
+    (受理申请543件(含上年度结转6件))."""
+    sentence, end = cand.sentence, cand.count.end
     following = _INCLUDES.match(sentence.text, end, sentence.end)
     if following is None:
         return False
+    carried_over = dict(_outcome_patterns())["applications_carried_over"]
     clause_end = _clause_end(sentence.text, following.end())
     return carried_over.search(sentence.text, end, clause_end) is not None
 
@@ -2895,6 +2937,10 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
             # 通过“巨好办”、阳光理政、12345便民服务平台答复…153条: the hotline is one of the
             # ways listed in the count's own words (not an item with a count of its own).
             return "ways listed with the hotline and counted together, not the hotline's alone"
+        if _WAYS_AFTER_THE_HOTLINE.match(cand.sentence.text, mentions[named - 1][1]):
+            # 通过“12345市民服务热线”等平台接收…380条, “12345热线”、微博网民留言等平台处理…:
+            # the hotline and other ways in, counted together.
+            return "the hotline and other ways named after it, counted together"
     received = _last(_words("hotline_received"), lead)
     resolved = _last(_words("hotline_resolved"), lead)
     if resolved is not None and lead.startswith("中", resolved.end()):
@@ -2946,6 +2992,10 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
     else:
         start = min(cand.lead_start, sentence.clauses[sentence.clause_of(last_mention)][0])
     return metric, start, f"hotline named, verb {verb.group(0)}"  # type: ignore[union-attr]
+
+
+# Other ways in named right after the hotline, in the count's own words: a 、 or 等平台.
+_WAYS_AFTER_THE_HOTLINE = re.compile(r'"?(?:、|等(?:平台|渠道|途径|方式|载体))')
 
 
 def _event(cand: _Candidate) -> _Decision | str:
@@ -3051,7 +3101,7 @@ def _all_closed_pattern() -> re.Pattern[str]:
     # (按时办结率与合规率均为100%).
     rates = f"{rates}(?:[和及、与](?:{rates}|[^,;:。\\d%]{{1,4}}率))*(?:均|都)?"
     return re.compile(
-        f"{every}{done}?{tail}|{done}(?:全部|均){tail}|{rates}(?:达到|达|为)?100%|100%{verbs}"
+        f"{every}{done}?{tail}|{done}(?:全部|均){tail}|{rates}(?:达到了?|达|为)?100%|100%{verbs}"
     )
 
 
