@@ -530,3 +530,41 @@ def test_a_townships_government_office_stands_for_the_township() -> None:
     assert contact_agency(["如有疑问，请与某某县人民政府办公室联系。"]) == "某某县人民政府办公室"
     # Prose before the title words is no name (并形成…年度报告).
     assert title_agency_year(["汇总各部门数据，并形成2022年政府信息公开工作年度报告。"])[1] is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # After a subheading run into the paragraph.
+        (
+            ["(一)主动公开情况。2022年,广德市农业农村局在市政府信息公开网上…"],
+            ("广德市农业农村局", 2022),
+        ),
+        # 全年 after the year, no comma.
+        (["2024年全年木贾街道在兴义市政府网站更新…"], ("木贾街道", 2024)),
+        # A city or county named alone; the disclosure work as what follows.
+        (["2024年,眉山市坚持以习近平新时代中国特色社会主义思想为指导"], ("眉山市", 2024)),
+        (["2022年度桃山区商务局政务信息公开工作依托区政府网站…"], ("桃山区商务局", 2022)),
+        # A government office's full name needs no verb after it.
+        (
+            ["2025年,海城市人民政府办公室坚紧紧围绕市委、市政府中心工作"],
+            ("海城市人民政府办公室", 2025),
+        ),
+        # 我市 names no body.
+        (["2024年,我市坚持以习近平新时代…"], (None, None)),
+    ],
+)
+def test_openings_of_the_tenth_held_out_round(lines: list[str], expected: tuple) -> None:
+    assert opening_agency_year(lines) == expected
+
+
+def test_titles_of_the_tenth_held_out_round() -> None:
+    # 公开 left out of the report's name.
+    line = "现将莲湖区西关街道办事处2024年度政府信息工作年度报告予以公开。"
+    assert title_agency_year([line])[1:] == ("莲湖区西关街道办事处", 2024)
+    # A label between a table's borders, with its colon.
+    lines = ["高青县人民政府", "| 标题: | 高青县交通运输局2025年政府信息公开工作年度报告 | ||"]
+    assert title_agency_year(lines)[1:] == ("高青县交通运输局", 2025)
+    # A count of annual reports in a breakdown is no title.
+    line = "2024年度市商务局通过政府网站主动公开政务信息156条,其中包括公开目录1条、公开年报2条。"
+    assert title_agency_year([line])[1] is None

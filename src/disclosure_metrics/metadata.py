@@ -20,7 +20,9 @@ _TITLE_KEY = re.compile(r"年度报告|年报|(?:政府信息公开|政务公开
 # The label and the title stand apart by a colon, or by a table's cell border or spacing
 # (标   题 某某县…年度报告, as a page's table of facts prints).
 _CRAWLER_TITLE = re.compile(
-    r"^\s*(?:[-*•·]\s*)?(标\s*题|题\s*名|名\s*称|文件名称|信息名称|title)\s*(?:[:：|｜]|\s)\s*(.+)$",
+    # a colon and a cell border both (| 标题: | 某县…年度报告 |)
+    r"^\s*(?:[-*•·]\s*|[|｜]\s*)?(标\s*题|题\s*名|名\s*称|文件名称|信息名称|title)\s*(?:[:：|｜]|\s)[\s:：|｜]*"
+    r"(.+)$",
     re.IGNORECASE,
 )
 # A year in digits or in Chinese numerals (二〇二二, as formal titles print it).
@@ -28,7 +30,8 @@ _CN_DIGITS = {c: str(i) for i, c in enumerate("零一二三四五六七八九")}
 _YEAR_NUMBER = r"(?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3}"
 _YEAR = re.compile(rf"({_YEAR_NUMBER})\s*年")
 _REPORT_WORDS = re.compile(
-    r"(政府信息公开|政务公开|信息公开)?(工作)?的?(年度报告|年报)(全文)?|"
+    # 政府信息工作年度报告: 公开 left out of the report's name
+    r"(政府信息公开|政务公开|信息公开|政府信息|政务信息)?(工作)?的?(年度报告|年报)(全文)?|"
     r"(政府信息公开|政务公开|信息公开)(工作)?(情况)?报告|"
     r"[《》#*【】\[\]]|\((?:(?:19|20)\d{2})\)"
 )
@@ -287,7 +290,8 @@ def _agency_like(text: str) -> bool:
 # A sentence's words, never an agency's name: 本报告, 本年度, the writer's own unit (编制我单位…
 # 年度报告, 我局), a date (1月1日).
 # 由某区人民政府综合全区各部门…: the words of a sentence (by whom it was compiled), no name.
-_NOT_A_NAME = re.compile(r"^(?:编制|编写)?[本我由并]|\d\s*[月日]")
+# 其中…公开年报2条: a breakdown's words, and a count in them (1条, 2件): no name either.
+_NOT_A_NAME = re.compile(r"^(?:编制|编写)?[本我由并]|\d\s*[月日条件篇]|^其中|^包括")
 
 
 # A line longer than this is a sentence, not an agency's name.
@@ -659,10 +663,13 @@ def opening_agency_year(lines: list[str]) -> tuple[str | None, int | None]:
     (None, None)
     """
     for line in lines[:_SCAN_LINES]:
-        m = _OPENING.match(_clean(line))
+        cleaned = _clean(line)
+        m = _OPENING.match(cleaned) or _OPENING_FULL_NAME.match(cleaned)
         if m is None:
             continue
         body = m.group(2)
+        if body[0] in "我本该":
+            return None, None  # 我市, 本县: no name
         level_only = body[:1] in "省市县区镇乡" and _GENERIC_AGENCY.fullmatch(body[1:])
         if _GENERIC_AGENCY.fullmatch(body) or _GENERIC_ZONE.fullmatch(body) or level_only:
             return None, None  # 区管委会办公室, 县政府: no name
@@ -670,12 +677,20 @@ def opening_agency_year(lines: list[str]) -> tuple[str | None, int | None]:
     return None, None
 
 
-# The year, then the body that did the year's work, then its verb (2024年，某某局认真落实…).
+# The year, then the body that did the year's work, then its verb (2024年，某某局认真落实…),
+# after a subheading run into the paragraph ((一)主动公开情况。2022年，某局在…) or 全年.
+_OPENING_YEAR = r"^(?:\([一二三四五六七八九十]\)[^。,]{0,12}[。:])?(20\d{2})年度?(?:全年)?,?"
 _OPENING = re.compile(
-    r"^(20\d{2})年度?,?"
-    r"([\u4e00-\u9fff]{2,20}?(?:街道办事处|街道|人民政府|镇|乡|局|委员会|中心|管委会|办公室))"
+    _OPENING_YEAR + r"([\u4e00-\u9fff]{2,20}?"
+    r"(?:街道办事处|街道|人民政府|镇|乡|局|委员会|中心|管委会|办公室|市|县|区))"
     r"(?=在|坚持|深入|认真|严格|全面|以|按照|紧紧|立足|聚焦|高度|进一步|持续|始终|围绕|贯彻|将|紧扣"
-    r"|不断|积极|扎实|主动|依法|着力|牢固|强化|全力|大力|切实)"
+    r"|不断|积极|扎实|主动|依法|着力|牢固|强化|全力|大力|切实|政务|政府信息|信息公开)"
+)
+# A government's or street office's full name needs no verb after it to be the body (2025年，
+# 某某市人民政府办公室坚紧紧围绕…: a slip of the pen where the verb is).
+_OPENING_FULL_NAME = re.compile(
+    _OPENING_YEAR + r"([\u4e00-\u9fff]{2,20}?(?:人民政府办公室|人民政府办公厅|人民政府|街道办事处))"
+    r"(?=[\u4e00-\u9fff])(?![的和及与])"
 )
 _GENERIC_ZONE = re.compile(r"(?:经济技术)?开发区|经开区|高新区|全[区县市镇乡]")
 
