@@ -3284,3 +3284,18 @@ def test_wordings_of_the_tenth_held_out_round(
     text: str, present: tuple | None, absent: tuple | None
 ) -> None:
     _assert_read(text, 2024, present, absent)
+
+
+def test_accumulated_to_the_report_years_last_day_after_a_dated_sentence_is_the_years() -> None:
+    text = (
+        "2024年，西关街道办事处积极主动开展政府信息公开工作。主要通过门户网站发布信息。"
+        "截至2024年12月31日，西关街道办事处累计主动公开政府信息达301条。"
+    )
+    _assert_read(text, 2024, ("items_published", "all", 301), None)
+    # Dated by no sentence before it: a stock at a date, as before.
+    _assert_read(
+        "截至2024年12月31日，累计主动公开政府信息达3010条。",
+        2024,
+        None,
+        ("items_published", "all", 3010),
+    )

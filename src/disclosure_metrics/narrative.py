@@ -917,7 +917,10 @@ def _stock(cand: _Candidate, year: int | None) -> str | None:
     dated_by_the_sentence_before = (
         year is not None
         and _dated_just_before(cand.sentence, year)
-        and not _has("stock", before)  # 截至2019年底，累计…: all years' stock at a date
+        # 截至2019年底，累计…: all years' stock at a date; but 截至<the report year>年12月31日
+        # after a sentence the year opens closes that year (2024年，…。截至2024年12月31日，…累计
+        # 主动公开政府信息达301条), as two readers of three read it
+        and (not _has("stock", before) or _closes_the_year(before, year))
     )
     if running and not dated_by_the_sentence_before:
         return f"a running total ({running.group(0)}), not the year's count"
@@ -931,6 +934,13 @@ def _stock(cand: _Candidate, year: int | None) -> str | None:
             return None  # 截至12月31日 or 12月底, no year named: the end of the report's year
         return f"a stock at a date ({stock.group(0)}…), not the year's count"
     return None
+
+
+def _closes_the_year(before: str, year: int) -> bool:
+    """Whether the stock word in ``before`` dates the count at the last day of ``year``
+    (截至2024年12月31日)."""
+    stock = _last(_words("stock"), before)
+    return stock is not None and before.startswith(f"{year}年12月31日", stock.end())
 
 
 # The end of the report's year, no year named: 截至12月31日, 截止12月底, 截至年底.
