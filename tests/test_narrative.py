@@ -1861,8 +1861,11 @@ def test_a_list_of_kinds_ending_with_deng_is_all_the_site_published() -> None:
     assert _facts(text) == [("items_published", "website", 126, "exact", "条")]
     # With no channel and no proactive verb it is no stated total.
     assert _facts("发布通知公告、工作动态等共50条。") == []
-    # Document types alone are documents, not items of information.
-    assert _facts("全年共编发政府公报12期，刊登政府规章、规范性文件等86件。") == []
+    # Document types alone are documents, not items of information; the gazette's issues that
+    # carried them are its count (as the held-out readers of the tenth round read it).
+    assert _facts("全年共编发政府公报12期，刊登政府规章、规范性文件等86件。") == [
+        ("items_published", "gazette", 12, "exact", "期")
+    ]
 
 
 def test_a_channel_opening_the_sentence_is_the_subject_of_its_later_count() -> None:
@@ -3299,3 +3302,17 @@ def test_accumulated_to_the_report_years_last_day_after_a_dated_sentence_is_the_
         None,
         ("items_published", "all", 3010),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("2022年主动公开政府信息127条，发布网上政府公报4期，刊载规范性文件9件。", 4),
+        ("2022年编印政府公报4期。", 4),
+        ("全年编印《某某市人民政府公报》6期，赠阅近2万本。", 6),
+    ],
+)
+def test_a_gazettes_issues_compiled_or_before_the_documents_they_carried(
+    text: str, present: int
+) -> None:
+    _assert_read(text, 2022, ("items_published", "gazette", present), None)

@@ -2293,7 +2293,14 @@ def _issues_published(cand: _Candidate) -> bool:
         following = sentence.counts[k]
         near = sentence.clause_of(following.start) <= sentence.clause_of(cand.count.start) + 1
         if near and following.unit in vocabulary()["units"]["items"]:
-            return False
+            # …公报4期，刊载规范性文件9件: documents the issues carried, no items counted
+            # instead of the issues.
+            start = max(sentence.clauses[sentence.clause_of(following.start)][0], cand.count.end)
+            verb = _last_verb(sentence.text[start : following.start])
+            head = _object_head(
+                sentence.text[start + (verb.end() if verb else 0) : following.start]
+            )
+            return bool(head) and not _ending("item_nouns").search(head)
     return True
 
 
