@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from disclosure_metrics import parse_file
@@ -3316,3 +3318,97 @@ def test_a_gazettes_issues_compiled_or_before_the_documents_they_carried(
     text: str, present: int
 ) -> None:
     _assert_read(text, 2022, ("items_published", "gazette", present), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # The body's own, not a department: 向 before it, 我局 after a preposition.
+        (
+            "全年共收到向市行政审批局申请公开政府信息14件，已办结13件。",
+            ("applications_received", "all", 14),
+            None,
+        ),
+        (
+            "2021年,围绕我局重点工作任务,门户网站全年发布文化和旅游信息740条。",
+            ("items_published", "website", 740),
+            None,
+        ),
+        # 含 opens the count's own parts, no list of kinds.
+        (
+            "局门户网站全年发布或更新各类动态信息1180条，含法规文件17条，财务信息2条。",
+            ("items_published", "website", 1180),
+            None,
+        ),
+        # Received with those carried over in a breakdown: closed all, the year's new received.
+        (
+            "2022年，共收到政府信息公开申请4件，其中上年度结转2件，均已答复。",
+            ("applications_closed", "all", 4),
+            ("applications_received", "all", 4),
+        ),
+        (
+            "2023年共受理政府信息依申请公开121件(其中本年度新收申请数112件，上年结转申请数9件)，"
+            "已答复119件。",
+            ("applications_received", "all", 112),
+            ("applications_received", "all", 121),
+        ),
+        # Requests counted with no verb (依申请公开件, 依申请公开请求).
+        (
+            "2022年我局通过区政府门户网站及线下申请的依申请公开件4件。",
+            ("applications_received", "all", 4),
+            None,
+        ),
+        (
+            "2024年，我镇依申请公开请求9件，其中网络平台收到3件，协助6件，都妥善答复。",
+            ("applications_closed", "all", 9),
+            None,
+        ),
+        # Fees: 进行收费 denied.
+        (
+            "2021年度我局没有向政府信息公开的查阅或申请人进行收费的情况。",
+            ("fee_collected_yuan", "all", 0),
+            None,
+        ),
+        # Closings: 新收到并办结, 按照规范…完毕, 规范化答复.
+        (
+            "2024年度，某镇新收到并办结公民、法人或其他组织提出的政府信息公开申请2件。",
+            ("applications_received", "all", 2),
+            None,
+        ),
+        (
+            "全年办理涉及拆迁、征地等事宜依申请公开3件，都已按照规范答复完毕。",
+            ("applications_closed", "all", 3),
+            None,
+        ),
+        (
+            "2024年，本镇共收到信息公开申请40件，均在法定期限内予以规范化答复。",
+            ("applications_closed", "all", 40),
+            None,
+        ),
+        # 项 counts a hotline's matters in the clause naming it; closing words with a count of
+        # their own close nothing before them.
+        (
+            "高效处理12345公共服务平台各类诉求与咨询事项639项；妥善办理书记、市长信箱来信4件。",
+            ("hotline_received", "hotline", 639),
+            ("hotline_resolved", "hotline", 639),
+        ),
+        (
+            "收到信箱诉求6条，12345政务服务便民热线8条，所有诉求已全部答复；"
+            "省一网通办平台办理业务9项。",
+            ("hotline_resolved", "hotline", 8),
+            ("hotline_received", "hotline", 9),
+        ),
+        # Requests listed by the ways they came are parts.
+        (
+            "全年共收到政府信息公开申请95件。按申请方式分：当面申请4件，通过网络提交申请10件，"
+            "邮寄申请81件。",
+            ("applications_received", "all", 95),
+            ("applications_received", "all", 10),
+        ),
+    ],
+)
+def test_wordings_of_the_twelfth_held_out_round(
+    text: str, present: tuple | None, absent: tuple | None
+) -> None:
+    dated = re.search(r"(20\d{2})年", text)  # the report year: the year the passage names
+    _assert_read(text, int(dated.group(1)) if dated else 2024, present, absent)

@@ -821,10 +821,11 @@ def _not_a_subject() -> re.Pattern[str]:
 
 @cache
 def _own_after_preposition() -> re.Pattern[str]:
-    """A department suffix alone right after a preposition, at a subject's end (累计在局网站,
-    通过中心官网): 本局, 本中心, no department's name."""
+    """A department suffix alone right after a preposition or pronoun, at a subject's end
+    (累计在局网站, 通过中心官网, 围绕我局重点工作): 本局, 本中心, no department's name; or a
+    department the words before it send something to (共收到向市行政审批局申请…): no subject."""
     suffixes = _alternation(vocabulary()["cues"]["department_suffixes"])
-    return re.compile(f"(?:在|通过|依托|利用|借助|经)本?(?:{suffixes})$")
+    return re.compile(f"(?:在|通过|依托|利用|借助|经|我|本)本?(?:{suffixes})$|向(?!阳)")
 
 
 @cache
@@ -1885,6 +1886,7 @@ def _opens_a_list_of_kinds(cand: _Candidate) -> bool:
         between.startswith(",")
         and len(between) <= _MAX_KIND_NAME
         and _words("breakdown").search(between) is None
+        and _CONTAINS_PARTS.match(between) is None  # …1180条,含法规文件17条: its own parts
     )
     return (
         listed
@@ -2078,7 +2080,7 @@ _NO_FEE = re.compile(
     # 未因信息公开收取…任何费用: the cause between the negation and its verb
     # 暂不收费, 未出现公开收费: not charged, no charge arose
     r"(?:没有|未有|未|无|不存在|不涉及|不(?=收取|收费))(?:因[^,;:。]{1,8}?)?(?:[向对][^,;:。]{0,14}?)?"
-    r"(?:(?:收取|发生|产生|出现)[^,;:。]{0,16}?"
+    r"(?:(?:收取|发生|产生|出现|进行)[^,;:。]{0,16}?"
     r"(?:信息处理费|处理费|收费|费用)|(?:政府信息公开|信息公开|年度)?收费)的?(?:事项|的情况|情况)?"
 )
 # 未接到12345政府热线电话: no calls to the hotline.
@@ -2355,7 +2357,7 @@ _REQUEST_AFTER = re.compile(r"(?:政府信息公开|信息公开|政府信息依
 # 事项数量共计5件.
 _STATED_APPLICATIONS = re.compile(
     # not 依申请事项 (the services one applies for: 展示依申请事项1209项)
-    r"(?:(?:信息公开|公开)申请(?:公开)?|依申请公开)(?:事项)?(?:数量|件数|总数|数)?"
+    r"(?:(?:信息公开|公开)申请(?:公开)?|依申请公开)(?:事项|件|请求)?(?:数量|件数|总数|数)?"
     r"(?:共计|合计|总计|共|计|为|是)*$"
 )  # 依申请公开申请数为21件 too
 
@@ -2428,8 +2430,17 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         )
         if not about_applications:
             return None
-        if _in_breakdown(cand):
+        if _in_breakdown(cand) and not (
+            received.group(0) == "新收"
+            and _carried_count("applications_carried_over").search(
+                cand.sentence.text, cand.count.end, cand.sentence.end
+            )
+        ):
+            # Not 受理…121件(其中本年度新收申请数112件,上年结转申请数9件): the year's own part.
             return "a part of the applications received (其中)"
+        if _one_way_of_several(cand):
+            # 按申请方式分:当面申请4件,通过网络提交申请10件,邮寄申请23件: one way's part.
+            return "a part of the applications received, by one way of several listed"
         by_way = _RECEIVED_BY_WAY.search(lead)
         if by_way is not None and len(_RECEIVED_BY_WAY.findall(cand.sentence.body)) > 1:
             # 通过网页渠道收到申请13件，通过来信渠道收到申请2件: each way's part, no year's count.
@@ -2437,7 +2448,10 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         if _summed_after(cand.sentence, cand.count) is not None:
             return "a part of the applications received, summed after it (…合计N件)"
         if _carried_over_included_after(cand):
-            # 受理…申请543件(含上年度结转6件): the year's own are not printed.
+            # 受理…申请543件(含上年度结转6件): the year's own are not printed; all of them
+            # closed after it (…4件，其中上年度结转2件，均已答复) are the closed count.
+            if _all_closed(cand.sentence, cand.count):
+                return "applications_closed", "received with those carried over, then all closed"
             return "applications received with those carried over (含上年结转N件), not the year's"
         return "applications_received", f"receiving verb {received.group(0)}, 申请"
     if closed and (cand.sentence.names_requests or _after_applications(cand)):
@@ -2586,6 +2600,25 @@ _REQUEST_WORDS = re.compile(r"依?申请公开|公开申请|公开[^,;:。申]{0
 _RECEIVED_BY_WAY = re.compile(
     r"通过[^,;:。]{1,10}?(?:渠道|方式|途径)(?:共|共计)?(?:收到|受理|接收)"
 )
+
+
+@cache
+def _way_opens() -> re.Pattern[str]:
+    return re.compile(f"(?:通过)?(?:{_words('request_ways').pattern})")
+
+
+def _one_way_of_several(cand: _Candidate) -> bool:
+    """Whether the count's clause opens with a way of asking (当面, 通过网络 …) and another
+    count's clause in the sentence does too: the requests listed by the way they came."""
+    sentence = cand.sentence
+    opening = _way_opens()
+    own = sentence.clause_of(cand.count.start)
+    if opening.match(sentence.text, sentence.clauses[own][0]) is None:
+        return False
+    clauses = {sentence.clause_of(c.start) for c in sentence.counts} - {own}
+    return any(opening.match(sentence.text, sentence.clauses[k][0]) for k in clauses)
+
+
 _DISCLOSURE_RECEIVED = re.compile(r"信息公开(?:事项|请求)?(?:共计|合计|共)?$")
 # Requests named after their count, at the end of what says who made them (收到2条公众通过…
 # 栏目提交的申请).
@@ -2682,6 +2715,9 @@ def _carried_over_included_after(cand: _Candidate) -> bool:
         return False
     carried_over = dict(_outcome_patterns())["applications_carried_over"]
     clause_end = _clause_end(sentence.text, following.end())
+    if "(" in following.group(0):  # (其中本年度新收…112件,上年结转…9件): the brackets' parts
+        closing = sentence.text.find(")", following.end(), sentence.end)
+        clause_end = closing if closing != -1 else clause_end
     return carried_over.search(sentence.text, end, clause_end) is not None
 
 
@@ -2710,7 +2746,8 @@ _SITE_BY_ITS_NAME = re.compile(
 # 完成 right before a count (完成50件): those completed.
 _COMPLETED_RIGHT_BEFORE = re.compile(r"(?:^|[,、])(?:共|共计|已)?完成(?:了)?$")
 # What opens the words saying what a count includes: (含…, ，其中含…, ，包括….
-_INCLUDES = re.compile(r"\s*[,(]?\s*(?:其中)?(?:包含|包括|含)")
+# 其中 alone too, when what follows is carried over (收到申请4件，其中上年度结转2件).
+_INCLUDES = re.compile(r"\s*[,(]?\s*(?:(?:其中)?(?:包含|包括|含)|其中:?)")
 
 
 def _received_and_closed(lead: str, receiving: str, closing: str) -> bool:
@@ -2926,6 +2963,11 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
         return None
     if "申请" in cand.lead:
         return "a hotline is named, but the count is of applications"
+    own_clause = cand.sentence.clauses[cand.sentence.clause_of(cand.count.start)][0]
+    if cand.count.unit == "项" and mentions[named - 1][0] < own_clause:
+        # 项 counts the hotline's matters only in the clause naming it (处理12345…事项639项), not
+        # other business after it (…热线8条，…；省一网通办平台办理业务8项).
+        return "counted in 项 in a clause that does not name the hotline"
     lead = cand.lead
     if mentions[named - 1][0] < cand.lead_start:
         # The hotline named before the count's own words, which name another way in for
@@ -3201,7 +3243,21 @@ def _all_closed(
             and not _COUNT_AFTER.match(sentence.text, joined.end())
         ):
             found = joined
+    if found is not None and _counts_its_own(sentence, found.end()):
+        return None  # …639项;妥善办理书记、市长信箱来信4件: closing words of a count of their own
     return found
+
+
+_CLAUSE_MARK = re.compile("[" + re.escape(_CLAUSE_END) + "]")
+
+
+def _counts_its_own(sentence: _Sentence, start: int) -> bool:
+    """Whether a count starts in the clause at ``start`` (words that close go on to count what
+    they close, not what was counted before them)."""
+    mark = _CLAUSE_MARK.search(sentence.text, start, sentence.end)
+    stop = mark.start() if mark is not None else sentence.end
+    k = bisect.bisect_left(sentence.count_starts, start)
+    return k < len(sentence.counts) and sentence.counts[k].start < stop
 
 
 #: How many clauses after a single application's a closing of it is looked for.
