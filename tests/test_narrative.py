@@ -3412,3 +3412,36 @@ def test_wordings_of_the_twelfth_held_out_round(
 ) -> None:
     dated = re.search(r"(20\d{2})年", text)  # the report year: the year the passage names
     _assert_read(text, int(dated.group(1)) if dated else 2024, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "present"),
+    [
+        # The government's own office, in the government's report, is no department.
+        (
+            "2023年,北戴河区人民政府办公室主动公开最新要闻、政策文件等信息1384条。",
+            "北戴河区人民政府",
+            ("items_published", "all", 1384),
+        ),
+        # The government's place as the subject states its total.
+        (
+            "2023年,禹会区常态化更新公开信息20949条。",
+            "蚌埠市禹会区人民政府",
+            ("items_published", "all", 20949),
+        ),
+        # The report year without 年 before 全区 dates 累计.
+        (
+            "2023全区累计收到依申请公开事项29项，均在规定时间内完成答复。",
+            "某区人民政府",
+            ("applications_received", "all", 29),
+        ),
+    ],
+)
+def test_a_governments_office_place_and_bare_year(text: str, agency: str, present: tuple) -> None:
+    assert present in [f[:3] for f in _facts(text, 2023, agency=agency)]
+
+
+def test_a_place_inside_an_accounts_name_is_no_subject() -> None:
+    text = "2023年,累计通过区政府网站和榴园镇微信公众号、政务微博和头条号开展各类公开900余条。"
+    rows = [f[:3] for f in _facts(text, 2023, agency="某区榴园镇人民政府")]
+    assert ("items_published", "all", 900) not in rows

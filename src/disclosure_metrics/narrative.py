@@ -860,6 +860,11 @@ def _is_department(text: str, agency: str | None) -> bool:
     if body[m.end() :].startswith("代表"):
         return False  # 区政府办公室代表区政府: speaks for the whole government
     if agency:
+        # 北戴河区人民政府办公室 in 北戴河区人民政府's report: the government's own office
+        if subject.endswith(("办公室", "办公厅")) and _GOVERNMENT_SUFFIX.search(agency):
+            office_of = _GOVERNMENT_SUFFIX.sub("", subject)
+            if office_of and _GOVERNMENT_SUFFIX.sub("", agency).endswith(office_of):
+                return False
         # 区政府及区政府办公室: each of the subjects joined, the agency's own name among them
         for part in _JOINED_SUBJECTS.split(subject):
             core = _PLACE_PREFIX.sub("", part)
@@ -895,7 +900,8 @@ def _abbreviates(short: str, name: str) -> bool:
 
 @cache
 def _report_year_pattern(year: int) -> re.Pattern[str]:
-    return re.compile(rf"(?<!截至)(?<!截止){year}年")
+    # 2025全区累计…: the year without its 年, before the whole area or year
+    return re.compile(rf"(?<!截至)(?<!截止){year}(?:年|(?=全[区县市镇乡年]))")
 
 
 def _stock(cand: _Candidate, year: int | None) -> str | None:
@@ -1171,6 +1177,23 @@ _OWN_UNITS = r"(?:我|本)(?:镇|乡|街道|街|局|委|办|区|县|市|单位|�
 _OWN_PREFIX = re.compile(rf"^{_OWN_UNITS}的?")
 # The reporting body named as the subject before the verb (我委全年发布信息477条).
 _OWN_SUBJECT = re.compile(_OWN_UNITS)
+
+
+def _place_of(agency: str | None) -> str | None:
+    """The last place a government's name holds, as its reports name it as a subject (禹会区
+    for 蚌埠市禹会区人民政府: 2023年，禹会区常态化更新公开信息20949条); None for other bodies.
+
+    >>> _place_of("蚌埠市禹会区人民政府"), _place_of("某县某镇人民政府"), _place_of("某县教育局")
+    ('禹会区', '某镇', None)
+    """
+    place = _GOVERNMENT_SUFFIX.sub("", agency or "")
+    last = _LAST_PLACE.search(place) if place != agency else None
+    return last.group(0) if last is not None else None
+
+
+_GOVERNMENT_SUFFIX = re.compile(r"(?:人民政府|政府)(?:办公室|办公厅)?$")
+# The last place of a government's name (蚌埠市禹会区 → 禹会区), two characters or more.
+_LAST_PLACE = re.compile(r"[^市省州盟区县旗镇乡]{1,8}(?:区|县|市|旗|镇|乡|街道)$")
 
 
 def _clause_end(text: str, start: int) -> int:
@@ -1573,7 +1596,10 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         or (verb.start() <= 2 and _after_proactive_clause(cand))
     )
     # Information as such, published by the body itself or proactively: all it published.
-    own_subject = _OWN_SUBJECT.search(where) is not None
+    place = _place_of(agency)
+    own_subject = _OWN_SUBJECT.search(where) is not None or (
+        place is not None and where.startswith(place)  # 禹会区常态化更新公开信息…: its subject
+    )
     if len(distinct) > 1 and (counted := _CHANNELS_COUNTED.search(cand.span)):
         return f"the sum of the channels named ({counted.group(0)}), not all the body published"
     # 各类文件、财务、人事等信息: information of every kind, its kinds named (各类 … 信息).
