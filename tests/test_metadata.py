@@ -2,7 +2,12 @@ from __future__ import annotations
 
 import pytest
 
-from disclosure_metrics.metadata import contact_agency, opening_agency_year, title_agency_year
+from disclosure_metrics.metadata import (
+    contact_agency,
+    names_the_whole_area,
+    opening_agency_year,
+    title_agency_year,
+)
 
 
 @pytest.mark.parametrize(
@@ -510,7 +515,8 @@ def test_a_page_without_its_title_is_read_from_its_opening() -> None:
     lines = ["一、总体情况", "2025年，长通街道在区委、区政府的坚强领导下，严格按照《条例》…"]
     assert title_agency_year(lines)[1:] == (None, None)
     assert opening_agency_year(lines) == ("长通街道", 2025)
-    assert opening_agency_year(["2022年，开发区坚持以习近平新时代…"]) == (None, None)
+    # A generic body names no agency; the year of its work stands.
+    assert opening_agency_year(["2022年，开发区坚持以习近平新时代…"]) == (None, 2022)
 
 
 def test_a_catalogue_row_is_no_agency_and_a_generic_opening_names_none() -> None:
@@ -519,7 +525,7 @@ def test_a_catalogue_row_is_no_agency_and_a_generic_opening_names_none() -> None
         "| 公开目录 | 政府信息公开年报 | 发布日期 | 2026-01-16 |",
     ]
     assert title_agency_year(lines)[1] != "公开目录"
-    assert opening_agency_year(["2025年，区管委会办公室坚持以习近平…"]) == (None, None)
+    assert opening_agency_year(["2025年，区管委会办公室坚持以习近平…"]) == (None, 2025)
 
 
 def test_a_townships_government_office_stands_for_the_township() -> None:
@@ -568,3 +574,32 @@ def test_titles_of_the_tenth_held_out_round() -> None:
     # A count of annual reports in a breakdown is no title.
     line = "2024年度市商务局通过政府网站主动公开政务信息156条,其中包括公开目录1条、公开年报2条。"
     assert title_agency_year([line])[1] is None
+
+
+def test_titles_of_the_twelfth_held_out_round() -> None:
+    # A short name in brackets between the body and the year; the report announced after it.
+    line = (
+        "根据有关规定，现将深圳市市场监督管理局龙华监管局(以下简称龙华局)2023年信息公开年度报告"
+        "进行公布。本报告由概述组成。"
+    )
+    assert title_agency_year([line])[1:] == ("深圳市市场监督管理局龙华监管局", 2023)
+    line = "根据条例要求，现将赣州市发改委2021年政府信息公开工作年度报告向社会公布。本报告如下。"
+    assert title_agency_year([line])[1:] == ("赣州市发改委", 2021)
+    # The body in brackets after the title's report words.
+    lines = ["2024年政府信息公开工作年度报告(上海市崇明区向化镇人民政府)", "信息来源:平台发布"]
+    assert title_agency_year(lines)[1:] == ("上海市崇明区向化镇人民政府", 2024)
+    # A 名称 label whose 名 a crawler's table cut off.
+    lines = ["称: 六安市金安区人民政府2024年政府信息公开工作年度报告", "号: 词:"]
+    assert title_agency_year(lines)[1:] == ("六安市金安区人民政府", 2024)
+
+
+def test_a_departments_name_without_its_place_is_no_agency() -> None:
+    lines = ["2021年区人力资源和社会保障局坚持以《条例》为总纲领"]
+    assert opening_agency_year(lines) == (None, 2021)
+
+
+def test_the_whole_area_an_opening_names_over_its_office_to_contact() -> None:
+    assert names_the_whole_area("洮北区", "洮北区政府办公室")
+    assert names_the_whole_area("东胜区", "鄂尔多斯市东胜区行政审批政务服务与数据管理局")
+    assert not names_the_whole_area("某镇人民政府", "某镇人民政府办公室")
+    assert not names_the_whole_area("某县", "某市某区某局")

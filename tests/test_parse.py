@@ -388,3 +388,18 @@ def test_the_first_paragraphs_opening_names_them_when_nothing_else_does(tmp_path
     report = parse_file(path)
     assert (report.agency, report.year) == ("惠安堡镇", 2020)
     assert any("first paragraph's opening" in w for w in report.warnings)
+
+
+def test_the_whole_area_an_opening_names_wins_over_its_office_to_contact(tmp_path: Path) -> None:
+    """A page without its title whose preamble gives the government office for questions and
+    whose first paragraph names the district as a whole: the district's report."""
+    text = _generic_sample()
+    contact = "如对本报告有疑问，请与洮北区政府办公室联系。\n"
+    opening = "2020年，洮北区坚持以习近平新时代中国特色社会主义思想为指导。\n"
+    text = text.replace("一、总体情况\n", contact + "一、总体情况\n" + opening, 1)
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    report = parse_file(path)
+    assert report.agency == "洮北区"
+    assert any("first paragraph's opening" in w for w in report.warnings)
+    assert not any("the office to contact" in w for w in report.warnings)

@@ -21,7 +21,8 @@ _TITLE_KEY = re.compile(r"年度报告|年报|(?:政府信息公开|政务公开
 # (标   题 某某县…年度报告, as a page's table of facts prints).
 _CRAWLER_TITLE = re.compile(
     # a colon and a cell border both (| 标题: | 某县…年度报告 |)
-    r"^\s*(?:[-*•·]\s*|[|｜]\s*)?(标\s*题|题\s*名|名\s*称|文件名称|信息名称|title)\s*(?:[:：|｜]|\s)[\s:：|｜]*"
+    # 称: a 名称 label whose 名 a crawler's table cut off
+    r"^\s*(?:[-*•·]\s*|[|｜]\s*)?(标\s*题|题\s*名|名\s*称|称(?=[:：])|文件名称|信息名称|title)\s*(?:[:：|｜]|\s)[\s:：|｜]*"
     r"(.+)$",
     re.IGNORECASE,
 )
@@ -250,7 +251,11 @@ def _agency_of(title: str) -> str:
     >>> _agency_of("某县民政局2024政府信息公开工作年度报告")
     '某县民政局'
     """
-    agency = _TRAILING_NOTE.sub(r"\1", _LEADING_DATE.sub("", _clean(title)))
+    cleaned = _LEADING_DATE.sub("", _clean(title))
+    bracketed = _BODY_AFTER_TITLE.search(cleaned)  # …年度报告(上海市崇明区向化镇人民政府)
+    if bracketed is not None:
+        cleaned = cleaned[: bracketed.start(1) - 1]
+    agency = _TRAILING_NOTE.sub(r"\1", cleaned)
     agency = _SHORT_NAME.sub("", agency)
     agency = _YEAR_REPORT.sub("", agency)  # 某镇2023年报: the year's 年 is the report's
     agency = _YEAR_WORDS.sub("", agency)
@@ -264,7 +269,17 @@ def _agency_of(title: str) -> str:
     agency = agency.strip(_EDGES)
     if agency.endswith("人民"):  # 人民政府信息公开…: the report words took the 政府 of its name
         agency += "政府"
+    if not agency and bracketed is not None:
+        return bracketed.group(1)  # the title names no body before its year: the one after it
     return agency
+
+
+# A body named in brackets after the report words (2024年政府信息公开工作年度报告(上海市崇明区
+# 向化镇人民政府)).
+_BODY_AFTER_TITLE = re.compile(
+    r"(?:年度报告|年报|工作报告)\(([^()]{2,30}?(?:人民政府|政府|局|委员会|委|办公室|办公厅|街道办事处"
+    r"|街道|镇|乡|中心|管委会))\)$"
+)
 
 
 # What a site's menus and columns say (政府信息公开指南, 政务公开, 首页), and its own name
@@ -660,21 +675,47 @@ def opening_agency_year(lines: list[str]) -> tuple[str | None, int | None]:
     >>> opening_agency_year(["2022年，全镇围绕大局", "2023年，我局认真落实"])
     (None, None)
     >>> opening_agency_year(["2025年，区管委会办公室坚持以…"])
-    (None, None)
+    (None, 2025)
     """
     for line in lines[:_SCAN_LINES]:
         cleaned = _clean(line)
         m = _OPENING.match(cleaned) or _OPENING_FULL_NAME.match(cleaned)
         if m is None:
             continue
-        body = m.group(2)
+        body, year = m.group(2), int(m.group(1))
         if body[0] in "我本该":
-            return None, None  # 我市, 本县: no name
-        level_only = body[:1] in "省市县区镇乡" and _GENERIC_AGENCY.fullmatch(body[1:])
+            return None, year  # 我市, 本县: no name, but the year's work
+        level_only = body[:1] in "省市县区镇乡" and (
+            _GENERIC_AGENCY.fullmatch(body[1:]) or _DEPARTMENT_END.search(body[1:])
+        )
         if _GENERIC_AGENCY.fullmatch(body) or _GENERIC_ZONE.fullmatch(body) or level_only:
-            return None, None  # 区管委会办公室, 县政府: no name
-        return body, int(m.group(1))
+            return None, year  # 区管委会办公室, 县政府, 区人力资源和社会保障局: no name
+        return body, year
     return None, None
+
+
+def names_the_whole_area(opening: str | None, contact: str | None) -> bool:
+    """Whether the body a report's opening names is a place as a whole (2024年，洮北区坚持…)
+    whose office or bureau is only the contact for questions (请与洮北区政府办公室联系): the
+    report is the place's government's, named as its opening names it.
+
+    >>> names_the_whole_area("洮北区", "洮北区政府办公室"), names_the_whole_area("某镇", "某县某局")
+    (True, False)
+    """
+    return (
+        opening is not None
+        and contact is not None
+        and _WHOLE_AREA.fullmatch(opening) is not None
+        and opening in contact
+        and opening != contact
+    )
+
+
+# A place named alone, no body's suffix (洮北区, 东胜区, 某某县).
+_WHOLE_AREA = re.compile(r"[\u4e00-\u9fff]{1,8}(?:区|县|市|旗)")
+# A bureau's or commission's name ends so (区人力资源和社会保障局: one of every district's, no
+# place named). Not 中心: 市公共资源交易中心 was read as a name by the reader of its page.
+_DEPARTMENT_END = re.compile(r"(?:局|委员会|委)$")
 
 
 # The year, then the body that did the year's work, then its verb (2024年，某某局认真落实…),
@@ -782,7 +823,10 @@ def _title_piece(line: str) -> str:
 
 # 现将某局2021年度政府信息公开工作报告如下: the report announced, then 如下 (as follows), or
 # 予以公示 (made public).
-_AS_FOLLOWS = re.compile(r"(?<=报告)(?:如下[:：]?|予以(?:公示|公开|公布|发布))$")
+# …年度报告进行公布, …年度报告向社会公布: announced after the title.
+_AS_FOLLOWS = re.compile(
+    r"(?<=报告)(?:如下[:：]?|(?:予以|进行|向社会|向公众)(?:予以)?(?:公示|公开|公布|发布))$"
+)
 # A document's name cited in a sentence: 《…》 (nested 〈〉 inside it).
 _CITED = re.compile(r"《[^《》]*》")
 _SENTENCE_END = re.compile(r"[。；;]")
@@ -809,6 +853,8 @@ def _run_on_cut(line: str) -> str:
     '关于印发某局2022年政府信息公开工作年度报告的通知'
     """
     m = _TITLE_END.search(line)
+    if m and _BODY_AFTER_TITLE.search(line) is not None:
+        return line  # its body in brackets after it (…年度报告(某镇人民政府)): part of the title
     if m and len(line[m.end() :].strip()) > _MAX_AFTER_TITLE:
         return line[: m.end()]
     return line

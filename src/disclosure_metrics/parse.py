@@ -18,7 +18,12 @@ from typing import Any
 from . import templates as tpl
 from .document import Document
 from .errors import ReportError, UnsupportedFormatError
-from .metadata import contact_agency, opening_agency_year, title_agency_year
+from .metadata import (
+    contact_agency,
+    names_the_whole_area,
+    opening_agency_year,
+    title_agency_year,
+)
 from .narrative import Fact, extract_facts
 from .normalize import looks_traditional, simplifying_config
 from .numbers import Ambiguous
@@ -289,15 +294,21 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
         if year is None and stated_year and "year" in fields:
             year = stated_year
             named_elsewhere.setdefault(where, []).append("year")
+    contact = None
     if agency is None:
         # Last: the office the preamble gives for questions (请与某某办公室联系).
-        agency = contact_agency(raw_lines)
+        agency = contact = contact_agency(raw_lines)
         if agency is not None:
             named_elsewhere["the office to contact (请与…联系)"] = ["agency"]
-    if agency is None or year is None:
-        # A page that lost its title: the year and the body its first paragraph opens with.
+    if agency is None or year is None or contact is not None:
+        # A page that lost its title: the year and the body its first paragraph opens with;
+        # a place as a whole there (2024年，洮北区坚持…) over its office to contact.
         opening_agency, opening_year = opening_agency_year(raw_lines)
         where = "the first paragraph's opening (2025年，某某街道…)"
+        if names_the_whole_area(opening_agency, contact):
+            agency = opening_agency
+            del named_elsewhere["the office to contact (请与…联系)"]
+            named_elsewhere.setdefault(where, []).append("agency")
         if agency is None and opening_agency is not None:
             agency = opening_agency
             named_elsewhere.setdefault(where, []).append("agency")
