@@ -3445,3 +3445,68 @@ def test_a_place_inside_an_accounts_name_is_no_subject() -> None:
     text = "2023年,累计通过区政府网站和榴园镇微信公众号、政务微博和头条号开展各类公开900余条。"
     rows = [f[:3] for f in _facts(text, 2023, agency="某区榴园镇人民政府")]
     assert ("items_published", "all", 900) not in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "present", "absent"),
+    [
+        # A channel alone after a comma shares the statement before it.
+        (
+            "市政府网站共发布各类政务信息13050余条，“某某发布”政务微信发布信息780期2165条，微博1021条。",
+            None,
+            ("items_published", "weibo", 1021),
+            None,
+        ),
+        # …but a statement with a verb of its own does not.
+        (
+            "通过新闻报刊发布相关报道415条，通过门户网站回复留言36条。",
+            None,
+            None,
+            ("items_published", "website", 36),
+        ),
+        # A breakdown goes on across semicolons when each statement is a channel and its count.
+        (
+            "2023年，某县医疗保障局共主动公开政府信息1032条。其中政府信息公开专栏发布的信息65条，"
+            "占总量的6.3%；微信公众平台882条，占总量的85.4%；报纸、其他网站等发布85条。",
+            "某县医疗保障局",
+            ("items_published", "wechat_official", 882),
+            None,
+        ),
+        # The body's own name as the subject states the total; its name before its channels
+        # does not.
+        (
+            "2023年，淄川区卫生健康局共公开发布信息1017条。",
+            "淄博市淄川区卫生健康局",
+            ("items_published", "all", 1017),
+            None,
+        ),
+        (
+            "2023年城市管理局网站、“两微一条”共发布信息1000余条。",
+            "某市城市管理局",
+            None,
+            ("items_published", "all", 1000),
+        ),
+        # 公众平台 is WeChat's; the media's platforms are the media; 有 before the count; a
+        # video account's issues.
+        (
+            "“某某之窗”公众平台发布信息253条。",
+            None,
+            ("items_published", "wechat_official", 253),
+            None,
+        ),
+        ("通过国家级、省级媒体平台刊发信息206篇。", None, ("items_published", "media", 206), None),
+        (
+            "2023年某某局门户网站主动公开的政府信息有58条。",
+            "某某局",
+            ("items_published", "website", 58),
+            None,
+        ),
+        ("“某某发布”视频号发布73期。", None, ("items_published", "short_video", 73), None),
+    ],
+)
+def test_readings_found_by_their_reasons_across_the_rounds(
+    text: str, agency: str | None, present: tuple | None, absent: tuple | None
+) -> None:
+    rows = [f[:3] for f in _facts(text, 2023, agency=agency)]
+    assert present is None or present in rows
+    assert absent is None or absent not in rows

@@ -873,6 +873,25 @@ def _is_department(text: str, agency: str | None) -> bool:
     return True
 
 
+def _opens_with_own_name(text: str, agency: str | None) -> bool:
+    """Whether ``text`` opens with the reporting body's own name as its subject (某区卫生健康局
+    共公开发布…, 市气象局公开信息…, its name shortened as :func:`_abbreviates` allows).
+
+    >>> _opens_with_own_name("2024年,淄川区卫生健康局共公开发布", "淄博市淄川区卫生健康局")
+    True
+    >>> _opens_with_own_name("区教育局发布", "某区卫生健康局")
+    False
+    """
+    if not agency or not _department_suffix().search(text):
+        return False
+    body = _OPENING_TIME.sub("", _OPENING_PUNCTUATION.sub("", text))
+    m = _department_pattern().match(body)
+    if m is None or _channel_pattern()[0].match(body, m.end()):
+        return False  # 城市管理局网站、…共发布: the body's channels, named with its name
+    core = _PLACE_PREFIX.sub("", m.group(1))
+    return bool(core) and (core in agency or _abbreviates(core, agency))
+
+
 _JOINED_SUBJECTS = re.compile(r"[及和与、]")
 
 
@@ -1017,8 +1036,14 @@ def _other_period(cand: _Candidate, year: int | None, metric: str) -> str | None
 def _breakdown_part(cand: _Candidate) -> str | None:
     """The text after a 其中 that opens a breakdown before the number (a semicolon closes it),
     or None when there is no breakdown."""
-    text = cand.before.rsplit(";", 1)[-1]
+    before = cand.before
+    text = before.rsplit(";", 1)[-1]
     found = _last(_words("breakdown"), text)
+    if found is None and ";" in before:
+        # 其中…专栏发布的信息65条,占总量的6.3%;微信公众平台882条: a channel alone after the ;
+        # goes on with the breakdown before it.
+        text = _breakdown_across_semicolons(before) or text
+        found = _last(_words("breakdown"), text)
     included = text.rfind("(含")
     if included != -1 and (found is None or included > found.start()):
         # 更新政府信息1319条(含政府信息公开1115条,…): the parts in brackets, closed by them.
@@ -1037,6 +1062,28 @@ def _breakdown_part(cand: _Candidate) -> str | None:
     return part
 
 
+#: How many statements parted by ; a breakdown is followed across.
+_MAX_BREAKDOWN_STATEMENTS = 4
+
+
+def _breakdown_across_semicolons(before: str) -> str | None:
+    """The text from the statement that opens a breakdown (其中) to the count, when the
+    statements after it up to the count's are a channel and its count each, with no verb of
+    their own: the breakdown goes on across the semicolons. None otherwise."""
+    statements = before.split(";")
+    last = statements[-1]
+    if not channels_in(last) or _words("publish").search(last):
+        return None
+    for k in range(
+        len(statements) - 2, max(-1, len(statements) - 2 - _MAX_BREAKDOWN_STATEMENTS), -1
+    ):
+        if _words("breakdown").search(statements[k]):
+            return ";".join(statements[k:])
+        if not channels_in(statements[k]) or not _ANY_DIGIT.search(statements[k]):
+            return None
+    return None
+
+
 def _in_breakdown(cand: _Candidate) -> bool:
     """Whether a 其中 opens a breakdown before the number (a semicolon closes it)."""
     return _breakdown_part(cand) is not None
@@ -1048,7 +1095,8 @@ _LIST_OF_KINDS = re.compile(r"、[^,;:。、]{1,20}等(?:共计|合计|共)?$")
 # object of it.
 _ADOPTED_BY = re.compile(r"^并?被[^,;:。]{1,20}?(?:采用|采纳|刊用|刊发|转载)了?$")
 # The object's tail that is no noun of it: 共计, 等, a label's 的情况: (政府信息的情况:40条).
-_OBJECT_TAIL = re.compile(r"(?:共计|合计|总计|累计|共|计|达|为|了|等|:|的?情况)+$")
+# …主动公开的政府信息有58条: 有 before the count says there were so many.
+_OBJECT_TAIL = re.compile(r"(?:共计|合计|总计|累计|共|计|达|为|了|等|有|:|的?情况)+$")
 _OBJECT_SPLIT = re.compile(r"[、等和及与]|(?<!类)的")  # 政策法规类的信息: one head, a category
 
 
@@ -1597,8 +1645,10 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     )
     # Information as such, published by the body itself or proactively: all it published.
     place = _place_of(agency)
-    own_subject = _OWN_SUBJECT.search(where) is not None or (
-        place is not None and where.startswith(place)  # 禹会区常态化更新公开信息…: its subject
+    own_subject = (
+        _OWN_SUBJECT.search(where) is not None
+        or (place is not None and where.startswith(place))  # 禹会区常态化更新公开信息…
+        or _opens_with_own_name(where, agency)  # 淄川区卫生健康局共公开发布信息1017条
     )
     if len(distinct) > 1 and (counted := _CHANNELS_COUNTED.search(cand.span)):
         return f"the sum of the channels named ({counted.group(0)}), not all the body published"
@@ -1771,7 +1821,8 @@ def _channel_in_breakdown(cand: _Candidate) -> tuple[str, int, str] | str:
     if set(channels_in(total_lead)) == {channel}:
         # 在各级媒体刊发稿件4132篇，其中国家级媒体30篇: a level of the same channel's count.
         return f"a part of the {channel} count broken down (其中…N条)"
-    if not _parts_mostly_channels(sentence, breakdown_at):
+    # Followed across semicolons, each statement after the first names a channel already.
+    if ";" not in part and not _parts_mostly_channels(sentence, breakdown_at):
         return "a column named after a channel, among parts naming topics (其中通知公告N条)"
     return channel, cand.lead_start, f"a channel's part of a total published ({verb.group(0)})"
 
@@ -1954,17 +2005,28 @@ def _channel_list_item(cand: _Candidate) -> tuple[str, int, str] | str | None:
     or None when the count is no such item."""
     lead = cand.lead
     sentence, text = cand.sentence, cand.sentence.text
-    after_semicolon = cand.lead_start > sentence.start and text[cand.lead_start - 1] == ";"
+    # Statements in a list parted by ; or , (…微信发布信息780期2165条,微博1021条): the one before
+    # ends with its count.
+    after_semicolon = cand.lead_start > sentence.start and text[cand.lead_start - 1] in ";,"
     if not lead.startswith("、") and not after_semicolon:
         return None
     own = _QUOTED_NAME.sub("", lead.removeprefix("、"))
     named = set(channels_in(own))
     if len(named) != 1 or len(own) > _MAX_ITEM_LEAD:
         return None
+    if text[cand.lead_start - 1] == "," and any(
+        _words(verbs).search(own)
+        for verbs in ("publish", "applications_received", "applications_closed", "breakdown")
+    ):
+        # …报道415条,通过门户网站回复留言36条: a statement with a verb of its own; …4132篇,
+        # 其中国家级媒体30篇: a breakdown's part, read as one
+        return None
     if after_semicolon:
         # Statements in a list, one a channel (…微信公众号发布信息281条;官方抖音181条): the
         # statement before, which ends with its count.
         head_end = cand.lead_start - 1
+        if head_end <= sentence.start or text[head_end - 1] in _CLAUSE_END:
+            return None  # two marks in a row (…), 公开栏14条): no statement ends there
         start = sentence.clauses[sentence.clause_of(head_end - 1)][0]
     else:
         start, head_end = _list_head(sentence, cand.lead_start)
@@ -2304,8 +2366,9 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
     return left or f"its unit ({c.unit}) counts nothing this extractor reads here"
 
 
-# The channels whose issues (期) are what they publish: a gazette, an account's pushes.
-_ISSUED_CHANNELS = frozenset({"gazette", "wechat_official", "weibo"})
+# The channels whose issues (期) are what they publish: a gazette, an account's pushes (视频号发布
+# 73期 too).
+_ISSUED_CHANNELS = frozenset({"gazette", "wechat_official", "weibo", "short_video"})
 
 
 def _issues_published(cand: _Candidate) -> bool:
