@@ -3464,6 +3464,14 @@ def test_a_place_inside_an_accounts_name_is_no_subject() -> None:
             None,
             ("items_published", "website", 36),
         ),
+        # …nor one whose words name what it counted.
+        (
+            "2022年我局在“某某统计”微信公众号发布转载信息225条，网站挂载统计工作动态信息111条、"
+            "党建信息19条。",
+            None,
+            None,
+            ("items_published", "website", 111),
+        ),
         # A breakdown goes on across semicolons when each statement is a channel and its count.
         (
             "2023年，某县医疗保障局共主动公开政府信息1032条。其中政府信息公开专栏发布的信息65条，"

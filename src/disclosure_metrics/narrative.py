@@ -2014,12 +2014,16 @@ def _channel_list_item(cand: _Candidate) -> tuple[str, int, str] | str | None:
     named = set(channels_in(own))
     if len(named) != 1 or len(own) > _MAX_ITEM_LEAD:
         return None
-    if text[cand.lead_start - 1] == "," and any(
-        _words(verbs).search(own)
-        for verbs in ("publish", "applications_received", "applications_closed", "breakdown")
+    if text[cand.lead_start - 1] == "," and (
+        len(_channel_pattern()[0].sub("", own)) > _MAX_OWNER_NAME
+        or any(
+            _words(verbs).search(own)
+            for verbs in ("publish", "applications_received", "applications_closed", "breakdown")
+        )
     ):
-        # …报道415条,通过门户网站回复留言36条: a statement with a verb of its own; …4132篇,
-        # 其中国家级媒体30篇: a breakdown's part, read as one
+        # After a comma the channel stands alone, or with its owner's short name (区林业局微信
+        # 公众号115条): not a statement with words of its own (…通过门户网站回复留言36条, 网站挂载
+        # 统计工作动态信息111条), nor a breakdown's part (…4132篇,其中国家级媒体30篇)
         return None
     if after_semicolon:
         # Statements in a list, one a channel (…微信公众号发布信息281条;官方抖音181条): the
@@ -3681,6 +3685,8 @@ def _read_respective(
 
 #: The most characters between a join and the next item's channel word (“某某发布”微信公众号).
 _MAX_ITEM_LEAD = 12
+#: The most characters besides the channel's words in an item after a comma (区林业局, 官方).
+_MAX_OWNER_NAME = 4
 # A name in quotes (quotes are unified to " by normalization), of at most 20 characters.
 _QUOTED_NAME = re.compile(r'"[^",;:。"]{1,20}"')
 
