@@ -603,3 +603,18 @@ def test_the_whole_area_an_opening_names_over_its_office_to_contact() -> None:
     assert names_the_whole_area("东胜区", "鄂尔多斯市东胜区行政审批政务服务与数据管理局")
     assert not names_the_whole_area("某镇人民政府", "某镇人民政府办公室")
     assert not names_the_whole_area("某县", "某市某区某局")
+
+
+def test_heads_of_the_first_measured_group_once_read_for_fixing() -> None:
+    # 特编制并向社会公布 and 根据…特编制 announce the report, naming no body.
+    line = "根据《条例》规定，特编制并向社会公布安溪县人民政府2025年政府信息公开工作年度报告。"
+    assert title_agency_year([line])[1:] == ("安溪县人民政府", 2025)
+    line = "根据《条例》，特编制2023年度和静县克尔古提乡人民政府办公室信息公开年度报告。"
+    assert title_agency_year([line])[1] == "和静县克尔古提乡人民政府办公室"
+    # The office that wrote for the body, in brackets after its name.
+    line = "绥阳县人民政府(县人民政府办公室)2023年政府信息公开工作年度报告"
+    assert title_agency_year([line])[1] == "绥阳县人民政府"
+    # An office of its own name inside a government; an office of no body named.
+    lines = ["如有疑问，请与厚镇人民政府综合与经济发展办公室联系。"]
+    assert contact_agency(lines) == "厚镇人民政府"
+    assert contact_agency(["如有疑问，请与党政综合办公室联系。"]) is None

@@ -213,9 +213,12 @@ _YEAR_REPORT = re.compile(rf"({_YEAR_NUMBER})\s*年报")
 # A sentence that announces the report before its title (根据…规定，现公布某县…年度报告).
 # The verb is required: a county's name may open with 特 (特克斯县).
 _ANNOUNCED = re.compile(
-    r"^(?:(?:现|特|兹)+(?:向社会|向公众)?(?:予以)?(?:公布|发布|公开)|现将"
+    # 根据…，特编制…: what is left of the sentence's reason once its cited documents are cut
+    r"^(?:根据)?(?:(?:现|特|兹)+(?:向社会|向公众)?(?:予以)?(?:公布|发布|公开)|现将"
     r"|(?:向社会|向公众)(?:予以)?(?:公布|发布|公开)"
-    r"|(?:现|特此|兹)(?:编制|编写)(?:并公布|并发布|发布|了)?|编制并?(?:发布|公布)"
+    # 特编制并向社会公布某县人民政府2025年…
+    r"|(?:现|特此|特|兹)(?:编制|编写)(?:并(?:向社会|向公众)?(?:公布|发布)|发布|了)?"
+    r"|编制并?(?:发布|公布)"
     # 编制 alone (…等文件精神，编制某局2024年…年度报告), not the 编制委员会 of a name
     r"|(?:编制|编写)(?!委员会|办))"
 )
@@ -271,7 +274,12 @@ def _agency_of(title: str) -> str:
         agency += "政府"
     if not agency and bracketed is not None:
         return bracketed.group(1)  # the title names no body before its year: the one after it
-    return agency
+    # 某县人民政府(县人民政府办公室): the body, and in brackets the office that wrote for it
+    noted = _NOTED_OFFICE.search(agency)
+    return agency[: noted.start()] if noted is not None and noted.start() > 0 else agency
+
+
+_NOTED_OFFICE = re.compile(r"\([^()]*(?:办公室|办公厅)\)$")
 
 
 # A body named in brackets after the report words (2024年政府信息公开工作年度报告(上海市崇明区
@@ -661,6 +669,8 @@ def contact_agency(lines: list[str]) -> str | None:
                     continue
                 name = m.group(3)
             name = _without_internal_unit(name)
+            if _INTERNAL_UNIT.fullmatch(name):
+                return None  # 请与党政综合办公室联系: an office, of no body named
             return name if _agency_like(name) and _AGENCY_END.search(name) else None
     return None
 
@@ -769,7 +779,12 @@ def _without_internal_unit(name: str) -> str:
         if m is None or not _AGENCY_END.search(name[: m.start()]):
             break
         name = name[: m.start()]
-    return name
+    # An office of its own name inside a government (某镇人民政府综合与经济发展办公室).
+    inside = _OFFICE_INSIDE.search(name)
+    return name[: inside.start(2)] if inside is not None else name
+
+
+_OFFICE_INSIDE = re.compile(r"(人民政府|街道办事处)([\u4e00-\u9fff]{2,12}(?:办公室|科|股))$")
 
 
 # Marks inside a sentence: a title piece stands between two of them only when what follows
