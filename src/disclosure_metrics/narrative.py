@@ -487,6 +487,11 @@ class _Sentence:
         ]
 
     @cached_property
+    def names_publicity(self) -> bool:
+        """Whether the sentence names publicity reports (报道, 宣传稿 …): asked once."""
+        return _words("publicity_nouns").search(self.text, self.start, self.end) is not None
+
+    @cached_property
     def count_starts(self) -> list[int]:
         """Where each count starts, in order: a count's followers are found by bisection."""
         return [c.start for c in self.counts]
@@ -1410,6 +1415,8 @@ def _in_brackets_after_reports(cand: _Candidate) -> bool:
     placed in the media (…正向宣传报道3292篇(国家级媒体发稿300篇、省级媒体发稿419条)): one of
     its parts, no more items than the whole."""
     sentence, text = cand.sentence, cand.sentence.text
+    if not sentence.names_publicity:
+        return False
     opened = text.rfind("(", sentence.start, cand.count.start)
     if opened == -1 or text.find(")", opened, cand.count.start) != -1:
         return False
@@ -2010,9 +2017,17 @@ def _channel_list_item(cand: _Candidate) -> tuple[str, int, str] | str | None:
     after_semicolon = cand.lead_start > sentence.start and text[cand.lead_start - 1] in ";,"
     if not lead.startswith("、") and not after_semicolon:
         return None
+    if after_semicolon:
+        # Asked first, as most counts after a mark are no such item: the statement before
+        # must end with its count right at the mark.
+        k = bisect.bisect_right(sentence.count_ends, cand.lead_start - 1) - 1
+        if k < 0 or sentence.counts[k].end != cand.lead_start - 1:
+            return None
     own = _QUOTED_NAME.sub("", lead.removeprefix("、"))
+    if len(own) > _MAX_ITEM_LEAD:
+        return None
     named = set(channels_in(own))
-    if len(named) != 1 or len(own) > _MAX_ITEM_LEAD:
+    if len(named) != 1:
         return None
     if text[cand.lead_start - 1] == "," and (
         len(_channel_pattern()[0].sub("", own)) > _MAX_OWNER_NAME
