@@ -618,3 +618,13 @@ def test_heads_of_the_first_measured_group_once_read_for_fixing() -> None:
     lines = ["如有疑问，请与厚镇人民政府综合与经济发展办公室联系。"]
     assert contact_agency(lines) == "厚镇人民政府"
     assert contact_agency(["如有疑问，请与党政综合办公室联系。"]) is None
+
+
+def test_a_letter_spaced_next_label_and_the_current_position_chrome() -> None:
+    line = "名  称: 某市生态环境局 2020年政府信息公开工作年度报告 索 引 号: 404796340/2021-2750940"
+    assert title_agency_year([line, "发布机构: 某市生态环境 文  号:"])[1:] == (
+        "某市生态环境局",
+        2020,
+    )
+    lines = ["您当前的位置: > >信息公开年度报告", "", "中山市某镇2022年政府信息公开工作年度报告"]
+    assert title_agency_year(lines)[1:] == ("中山市某镇", 2022)

@@ -62,7 +62,9 @@ _NEXT_CRUMB = re.compile(r"[^\s>＞»›]+\s*[>＞»›]\s*")
 # A trail parted by / or → (首页 / 信息公开 / 年报): two of them at least, as one alone may part
 # a title from a site's name.
 _OTHER_TRAIL = re.compile(r"[\u4e00-\u9fff]\s*([/→])\s*[^\s/→]{1,30}\s*\1\s*[\u4e00-\u9fff]")
-_CHROME_WORDS = re.compile(r"当前位置|您的位置|您现在的位置|字体[:：]|打印本页|关闭窗口")
+_CHROME_WORDS = re.compile(
+    r"当前位置|当前的位置|所在位置|您的位置|您现在的位置|字体[:：]|打印本页|关闭窗口"
+)
 
 
 def _as_trail(line: str) -> str:
@@ -336,7 +338,12 @@ _FACT_LABELS = "索引号|分类|主题分类|组配分类|体裁分类|发文�
 _FACTS_ROW = re.compile(rf"^(?:{_FACT_LABELS})\s*(?:[:：|]|\s)")
 # The next field of a row of document facts after a labelled title (名 称: 某局…年度报告 发布日期:
 # 2026年01月21日): the title ends before it.
-_NEXT_FACT = re.compile(rf"\s+(?:{_FACT_LABELS}|{_PUBLISHER_LABELS})\s*[:：]")
+# A label may be letter-spaced as its neighbours are (名  称: … 索 引 号: …).
+_NEXT_FACT = re.compile(
+    r"\s+(?:"
+    + "|".join(r"\s*".join(label) for label in f"{_FACT_LABELS}|{_PUBLISHER_LABELS}".split("|"))
+    + r")\s*[:：]"
+)
 
 
 def _unlabelled(text: str) -> str:
