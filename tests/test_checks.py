@@ -11,6 +11,7 @@ import pytest
 from disclosure_metrics import parse_file
 from disclosure_metrics import templates as tpl
 from disclosure_metrics.checks import check_report, run_checks, summary_status
+from disclosure_metrics.narrative import Fact
 from disclosure_metrics.numbers import Ambiguous
 from disclosure_metrics.parse import Report
 from disclosure_metrics.sections import SectionHit
@@ -212,6 +213,20 @@ def test_fee_rule() -> None:
     report = zero_report("GOV2021")
     set_row(report, "other.2", [2, 0, 0, 0, 0, 0, 2])
     assert statuses(check_report(report), "FEE-1") == {"other.2": "warn"}
+    # Fees collected, but no count of notices: still a warning, which says what was stated.
+    report.narrative = [
+        Fact(
+            "fee_collected_yuan",
+            "all",
+            3940,
+            "exact",
+            "元",
+            "收取信息处理费3940元",
+            "other_matters",
+        )
+    ]
+    result = next(r for r in check_report(report) if r.rule == "FEE-1")
+    assert result.status == "warn" and "3940 元 collected" in result.message
     report.section_text["other_matters"] = "本年度共发出收费通知3件，实际收取信息处理费0元。"
     assert statuses(check_report(report), "FEE-1") == {"other.2": "pass"}
     assert statuses(check_report(zero_report("GOV2019", 2020)), "FEE-1") == {}

@@ -495,9 +495,20 @@ def _fees(
     text = report.section_text.get("other_matters", "")
     reported = _FEE_NOTICE.search(text)
     status = PASS if reported else WARN
-    detail = f"other.2 = {_number(value.value)}; " + (
-        f"section 六: “{reported.group(0)}”" if reported else "section 六 states no fee notice"
-    )
+    if reported:
+        said = f"section 六: “{reported.group(0)}”"
+    else:
+        # Fees collected imply notices were sent, but the template asks for their count: say
+        # what section 六 does state, so the reader sees what is missing.
+        collected = next(
+            (f for f in report.narrative if f.metric == "fee_collected_yuan" and f.value), None
+        )
+        said = (
+            f"section 六 states {_number(collected.value)} 元 collected but no count of fee notices"
+            if collected is not None
+            else "section 六 states no fee notice"
+        )
+    detail = f"other.2 = {_number(value.value)}; {said}"
     return [_plain(origin, rule, "other.2", status, detail, value.cells)]
 
 
