@@ -628,3 +628,47 @@ def test_a_letter_spaced_next_label_and_the_current_position_chrome() -> None:
     )
     lines = ["您当前的位置: > >信息公开年度报告", "", "中山市某镇2022年政府信息公开工作年度报告"]
     assert title_agency_year(lines)[1:] == ("中山市某镇", 2022)
+
+
+def test_heads_of_the_second_measured_group_once_read_for_fixing() -> None:
+    # A document cited in the announcing sentence is not its title.
+    line = (
+        "根据《条例》以及《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开"
+        "工作年度报告格式〉的通知》要求,现将平江县某乡2024年度政府信息公开工作报告如下:"
+    )
+    assert title_agency_year([line])[1:] == ("平江县某乡", 2024)
+    # The year printed apart under a title that names its body.
+    lines = ["佛坪县某镇人民政府", "信息公开工作年度报告", "(2025年度)", "一、总体情况"]
+    assert title_agency_year(lines)[1:] == ("佛坪县某镇人民政府", 2025)
+    # 年度工作报告; 制定 announces the report; a doubled breadcrumb separator.
+    line = "贵州省某厅2021年政府信息公开年度工作报告"
+    assert title_agency_year([line])[1:] == ("贵州省某厅", 2021)
+    line = "根据规定，结合我委实际，制定南京市某区卫生健康委员会2025年度信息公开工作年度报告。"
+    assert title_agency_year([line])[1] == "南京市某区卫生健康委员会"
+    lines = [
+        "当前位置 : 首页",
+        ">>经济和信息化局 >>信息公开年报 >>政府信息公开年报",
+        "发布单位: 绍兴市某区经济和信息化局",
+    ]
+    assert title_agency_year(lines)[1] == "绍兴市某区经济和信息化局"
+    # A label run into the title's year, and a publisher's label into its value.
+    lines = ["发文机关某镇人民政府 主题词", "标题2023年政府信息公开工作年度报告"]
+    assert title_agency_year(lines)[1:] == ("某镇人民政府", 2023)
+    # A prose line is no title's agency; a zone's committee named by its kind is no name.
+    line = "编制并公开2020年政府信息公开指南，在政府门户网站信息公开专栏设置信息公开年报。"
+    assert title_agency_year([line])[1] is None
+    assert contact_agency(["请与经济开发区管委会党政办公室联系(邮编:073000)"]) is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["2025年,鄂温克族自治旗坚持以习近平新时代…"], ("鄂温克族自治旗", 2025)),
+        # 政务 alone opens a department's name, not the work after the body.
+        (["2022年,广州市政务服务数据管理局坚持以习近平…"], ("广州市政务服务数据管理局", 2022)),
+    ],
+)
+def test_openings_of_banners_and_departments_named_with_zhengwu(
+    lines: list[str], expected: tuple
+) -> None:
+    assert opening_agency_year(lines) == expected

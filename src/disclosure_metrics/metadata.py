@@ -15,15 +15,19 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_TITLE_KEY = re.compile(r"年度报告|年报|(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?报告")
+# …政府信息公开年度工作报告 too (年度 before 工作).
+_TITLE_KEY = re.compile(
+    r"年度报告|年报|(?:政府信息公开|政务公开|信息公开)(?:年度)?(?:工作)?(?:情况)?报告"
+)
 # The title as a crawler, or a page's table of document facts (索引号, 发布机构, 名称 …), labels it.
 # The label and the title stand apart by a colon, or by a table's cell border or spacing
 # (标   题 某某县…年度报告, as a page's table of facts prints).
 _CRAWLER_TITLE = re.compile(
     # a colon and a cell border both (| 标题: | 某县…年度报告 |)
     # 称: a 名称 label whose 名 a crawler's table cut off
-    r"^\s*(?:[-*•·]\s*|[|｜]\s*)?(标\s*题|题\s*名|名\s*称|称(?=[:：])|文件名称|信息名称|title)\s*(?:[:：|｜]|\s)[\s:：|｜]*"
-    r"(.+)$",
+    # 标题2023年…: the label run into a title that opens with its year
+    r"^\s*(?:[-*•·]\s*|[|｜]\s*)?(标\s*题|题\s*名|名\s*称|称(?=[:：])|文件名称|信息名称|title)"
+    r"\s*(?:[:：|｜]|\s|(?=(?:19|20)\d{2}))[\s:：|｜]*(.+)$",
     re.IGNORECASE,
 )
 # A year in digits or in Chinese numerals (二〇二二, as formal titles print it).
@@ -33,7 +37,7 @@ _YEAR = re.compile(rf"({_YEAR_NUMBER})\s*年")
 _REPORT_WORDS = re.compile(
     # 政府信息工作年度报告: 公开 left out of the report's name
     r"(政府信息公开|政务公开|信息公开|政府信息|政务信息)?(工作)?的?(年度报告|年报)(全文)?|"
-    r"(政府信息公开|政务公开|信息公开)(工作)?(情况)?报告|"
+    r"(政府信息公开|政务公开|信息公开)(年度)?(工作)?(情况)?报告|"
     r"[《》#*【】\[\]]|\((?:(?:19|20)\d{2})\)"
 )
 _YEAR_WORDS = re.compile(rf"({_YEAR_NUMBER})\s*年度?")
@@ -55,7 +59,8 @@ _PERIOD = re.compile(
 _SENTENCE_MARK = re.compile(r"[。；;，,]")
 # Crawler page chrome that may name the column (首页 > 政务公开 > 政府信息公开年报): never a title.
 # A breadcrumb separator stands between words (政务公开 > 年报), unlike the > of a tag.
-_BREADCRUMB = re.compile(r"[\u4e00-\u9fff]\s*[>＞»›]\s*[\u4e00-\u9fff]")
+# A separator may be doubled (首页 >>经济和信息化局 >>信息公开年报).
+_BREADCRUMB = re.compile(r"[\u4e00-\u9fff]\s*[>＞»›]+\s*[\u4e00-\u9fff]")
 _SEPARATOR = re.compile(r"[>＞»›]")
 # A crumb and the separator after it: the trail goes on.
 _NEXT_CRUMB = re.compile(r"[^\s>＞»›]+\s*[>＞»›]\s*")
@@ -219,7 +224,8 @@ _ANNOUNCED = re.compile(
     r"^(?:根据)?(?:(?:现|特|兹)+(?:向社会|向公众)?(?:予以)?(?:公布|发布|公开)|现将"
     r"|(?:向社会|向公众)(?:予以)?(?:公布|发布|公开)"
     # 特编制并向社会公布某县人民政府2025年…
-    r"|(?:现|特此|特|兹)(?:编制|编写)(?:并(?:向社会|向公众)?(?:公布|发布)|发布|了)?"
+    r"|(?:(?:现|特此|特|兹)(?:编制|编写)|(?:现|特此|特|兹)?制定)"
+    r"(?:并(?:向社会|向公众)?(?:公布|发布)|发布|了)?"
     r"|编制并?(?:发布|公布)"
     # 编制 alone (…等文件精神，编制某局2024年…年度报告), not the 编制委员会 of a name
     r"|(?:编制|编写)(?!委员会|办))"
@@ -451,6 +457,13 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
                     # the year printed on the line above, alone or opening the title's first
                     # line (2020年某某省 / 某某县税务局政府信息公开…)
                     title = above + title
+                if not _YEAR.search(title):
+                    # the year printed apart under it (某镇人民政府 / 信息公开工作年度报告 /
+                    # （2025年度）): the lines below, past the one the title may have joined
+                    for line in head[i + 1 : i + 2 + _LINES_BELOW]:
+                        if _YEAR_ALONE.match(_clean(line).strip("()")):
+                            title += _clean(line)
+                            break
                 break
         if title is None and first is not None:
             # No line names an agency: the first title line is the title, and what it names is
@@ -458,7 +471,12 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
             title = first
             named = _agency_of(title)
             generic = _GENERIC_AGENCY.fullmatch(named) is not None  # 乡镇政府信息公开年度报告
-            unnamed = _NOT_A_NAME.search(named) or _fragment(named) or generic
+            unnamed = (
+                _NOT_A_NAME.search(named)
+                or _fragment(named)
+                or generic
+                or (named and not _agency_like(named))  # 在政府门户网站信息公开专栏设置: prose
+            )
             agency = None if unnamed else (named or None)
             if agency is None:
                 agency = _agency_below(head[first_at + 1 : first_at + 1 + _LINES_BELOW])
@@ -608,6 +626,9 @@ _MIN_SPACED = 4
 # below a title that names no agency.
 # The label, then a colon, a table's border, or both (发布机构: | 市交通运输局 |).
 _PUBLISHER = re.compile(rf"(?:{_ISSUER_LABELS})\s*(?:[:：|\t]\s*)+([^\s:：|]{{2,40}})")
+# The label run into its value, no mark between (发文机关宋村镇人民政府 主题词): only a value that
+# ends as an agency's name does is taken.
+_PUBLISHER_RUN_IN = re.compile(rf"(?:{_ISSUER_LABELS})([\u4e00-\u9fff]{{2,40}}?)(?=\s|$)")
 
 
 def _publisher(head: list[str]) -> str | None:
@@ -625,6 +646,9 @@ def _publisher(head: list[str]) -> str | None:
         if m:
             name = _clean(m.group(1))
             return name if _agency_like(name) else None
+        run_in = _PUBLISHER_RUN_IN.search(line)
+        if run_in and _AGENCY_END.search(name := _clean(run_in.group(1))) and _agency_like(name):
+            return name
         if _LABEL_ALONE.fullmatch(line) and i + 1 < len(head):
             # a page's facts printed one per line: the label, then its value (• 发布机构 /
             # 建水县面甸镇人民政府)
@@ -676,8 +700,9 @@ def contact_agency(lines: list[str]) -> str | None:
                     continue
                 name = m.group(3)
             name = _without_internal_unit(name)
-            if _INTERNAL_UNIT.fullmatch(name):
-                return None  # 请与党政综合办公室联系: an office, of no body named
+            if _INTERNAL_UNIT.fullmatch(name) or _UNNAMED_ZONE.fullmatch(name):
+                # 请与党政综合办公室联系, 请与经济开发区管委会党政办公室联系: no body named
+                return None
             return name if _agency_like(name) and _AGENCY_END.search(name) else None
     return None
 
@@ -740,9 +765,12 @@ _DEPARTMENT_END = re.compile(r"(?:局|委员会|委)$")
 _OPENING_YEAR = r"^(?:\([一二三四五六七八九十]\)[^。,]{0,12}[。:])?(20\d{2})年度?(?:全年)?,?"
 _OPENING = re.compile(
     _OPENING_YEAR + r"([\u4e00-\u9fff]{2,20}?"
-    r"(?:街道办事处|街道|人民政府|镇|乡|局|委员会|中心|管委会|办公室|市|县|区))"
+    r"(?:街道办事处|街道|人民政府|镇|乡|局|委员会|中心|管委会|办公室|市|县|区|旗))"
     r"(?=在|坚持|深入|认真|严格|全面|以|按照|紧紧|立足|聚焦|高度|进一步|持续|始终|围绕|贯彻|将|紧扣"
-    r"|不断|积极|扎实|主动|依法|着力|牢固|强化|全力|大力|切实|政务|政府信息|信息公开)"
+    # the disclosure work as what follows (某区商务局政务信息公开工作…), not 政务 alone, which
+    # opens a department's name (广州市政务服务数据管理局)
+    r"|不断|积极|扎实|主动|依法|着力|牢固|强化|全力|大力|切实|政务公开|政务信息公开|政府信息公开"
+    r"|信息公开工作)"
 )
 # A government's or street office's full name needs no verb after it to be the body (2025年，
 # 某某市人民政府办公室坚紧紧围绕…: a slip of the pen where the verb is).
@@ -751,6 +779,11 @@ _OPENING_FULL_NAME = re.compile(
     r"(?=[\u4e00-\u9fff])(?![的和及与])"
 )
 _GENERIC_ZONE = re.compile(r"(?:经济技术)?开发区|经开区|高新区|全[区县市镇乡]")
+# A zone's committee named by its kind alone (经济开发区管委会): no name of its own.
+_UNNAMED_ZONE = re.compile(
+    r"(?:(?:经济技术|经济)?开发区|经开区|高新区)(?:管委会|管理委员会)"
+    r"(?:党政综合办公室|党政办公室|综合办公室|办公室)?"
+)
 
 
 # An office or section inside an agency (某局办公室, 某街道党政办公室综合科): the agency is the
@@ -816,7 +849,8 @@ def _title_piece(line: str) -> str:
     pieces = _SENTENCE_MARK.split(line)
     if len(pieces) == 1:
         return line
-    first = next((piece for piece in pieces if _TITLE_KEY.search(piece)), pieces[0])
+    # The report words outside a document the piece cites (…《…年度报告格式》的通知》…要求).
+    first = next((piece for piece in pieces if _TITLE_KEY.search(_CITED.sub("", piece))), pieces[0])
     if not _SENTENCE_END.search(line):
         return first  # a banner run on with the title (no full stop): as it stands
     # A sentence names its own report as a title does, at the end of its piece (现公布某县…年度
