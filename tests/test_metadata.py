@@ -672,3 +672,24 @@ def test_openings_of_banners_and_departments_named_with_zhengwu(
     lines: list[str], expected: tuple
 ) -> None:
     assert opening_agency_year(lines) == expected
+
+
+def test_heads_of_the_third_measured_group_once_read_for_fixing() -> None:
+    # A phrase the preamble quotes names no agency.
+    line = (
+        "根据《条例》(国办公开办函〔2021〕30号)和省政府办公厅关于“规范做好政府信息公开年报编制发布"
+        "工作”等要求,由某县某镇人民政府负责编制本报告。"
+    )
+    assert title_agency_year([line])[1] is None
+    # A facts row's label (信息类别) and a publisher's label opening a row parted by spaces.
+    assert title_agency_year(["信息类别: 政府信息公开年报 公开方式: 主动公开"])[1] is None
+    lines = [
+        "发布机构 济宁市某局 组配分类 信息公开年报",
+        "2025年济宁市某局政府信息公开工作年度报告",
+    ]
+    assert title_agency_year(lines)[1] == "济宁市某局"
+    # A year inside is no name; the body a report was compiled for.
+    line = "完成2018、2019、2020三年的政务公开年报。"
+    assert title_agency_year([line])[1] is None
+    line = "某区政务公开工作领导小组办公室编制了某区人民政府2021年度政府信息公开工作年度报告。"
+    assert title_agency_year([line])[1] == "某区人民政府"

@@ -235,6 +235,7 @@ _ANNOUNCED = re.compile(
 _COMPILES = re.compile(
     r"(?:特此|现予|现|兹|特)?(?:向社会|向公众)?(?:编制|编写|撰写|公布|发布|印发)(?:并发布|发布|了)?$"
 )
+_COMPILED_FOR = re.compile(r"(?:编制了|编写了|制定了|编制完成)")
 # An attachment's label before a title, as a file or a page names it (附件1：…).
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
 # What may stand at either end of an agency's name after the title's words are taken out:
@@ -275,6 +276,10 @@ def _agency_of(title: str) -> str:
     agency = _ATTACHMENT.sub("", agency)
     agency = _ANNOUNCED.sub("", agency)
     agency = _COMPILES.sub("", _OWN_BODY.sub("", agency))
+    # 某某领导小组办公室编制了某区人民政府2021年度…: the body whose report was compiled
+    compiled = _COMPILED_FOR.search(agency)
+    if compiled is not None and compiled.end() < len(agency):
+        agency = agency[compiled.end() :]
     # 某某办公室关于印发…的通知: the notice's end first, then what opens the notice.
     agency = _NOTICE_WORDS.sub("", _NOTICE_END.sub("", agency.strip(_EDGES)))
     agency = agency.strip(_EDGES)
@@ -322,7 +327,8 @@ def _agency_like(text: str) -> bool:
 # 年度报告, 我局), a date (1月1日).
 # 由某区人民政府综合全区各部门…: the words of a sentence (by whom it was compiled), no name.
 # 其中…公开年报2条: a breakdown's words, and a count in them (1条, 2件): no name either.
-_NOT_A_NAME = re.compile(r"^(?:编制|编写)?[本我由并]|\d\s*[月日条件篇]|^其中|^包括")
+# A four-digit year inside (完成2018、2019、2020三年的政务公开年报): a sentence's words too.
+_NOT_A_NAME = re.compile(r"^(?:编制|编写)?[本我由并]|\d\s*[月日条件篇]|^其中|^包括|\d{4}")
 
 
 # A line longer than this is a sentence, not an agency's name.
@@ -340,8 +346,11 @@ _PUBLISHER_LABELS = f"{_ISSUER_LABELS}|信息来源|来源|主办单位"
 _FACT_LABEL = re.compile(rf"^(?:{_PUBLISHER_LABELS})[:：|]")
 # A row of a page's table of document facts (索引号 | … | 分类 | 政府信息公开年报 …): its column
 # names the report's kind, never its title.
-_FACT_LABELS = "索引号|分类|主题分类|组配分类|体裁分类|发文日期|发布日期|成文日期|文号|有效性"
-_FACTS_ROW = re.compile(rf"^(?:{_FACT_LABELS})\s*(?:[:：|]|\s)")
+_FACT_LABELS = (
+    "索引号|分类|主题分类|组配分类|体裁分类|信息类别|发文日期|发布日期|成文日期|文号|有效性"
+)
+# A row may open with the publisher's label (发布机构 某局 组配分类 信息公开年报).
+_FACTS_ROW = re.compile(rf"^(?:{_FACT_LABELS}|{_ISSUER_LABELS})\s*(?:[:：|]|\s)")
 # The next field of a row of document facts after a labelled title (名 称: 某局…年度报告 发布日期:
 # 2026年01月21日): the title ends before it.
 # A label may be letter-spaced as its neighbours are (名  称: … 索 引 号: …).
@@ -628,7 +637,9 @@ _MIN_SPACED = 4
 _PUBLISHER = re.compile(rf"(?:{_ISSUER_LABELS})\s*(?:[:：|\t]\s*)+([^\s:：|]{{2,40}})")
 # The label run into its value, no mark between (发文机关宋村镇人民政府 主题词): only a value that
 # ends as an agency's name does is taken.
-_PUBLISHER_RUN_IN = re.compile(rf"(?:{_ISSUER_LABELS})([\u4e00-\u9fff]{{2,40}}?)(?=\s|$)")
+_PUBLISHER_RUN_IN = re.compile(
+    rf"(?:{_ISSUER_LABELS})(?:\s+)?([\u4e00-\u9fff]{{2,40}}?)(?=\s|$)"
+)  # or parted by spaces only (发布机构 济宁市城市管理局 组配分类 …)
 
 
 def _publisher(head: list[str]) -> str | None:
@@ -849,8 +860,12 @@ def _title_piece(line: str) -> str:
     pieces = _SENTENCE_MARK.split(line)
     if len(pieces) == 1:
         return line
-    # The report words outside a document the piece cites (…《…年度报告格式》的通知》…要求).
-    first = next((piece for piece in pieces if _TITLE_KEY.search(_CITED.sub("", piece))), pieces[0])
+    # The report words outside a document the piece cites (…《…年度报告格式》的通知》…要求)
+    # or a phrase it quotes (关于"规范做好政府信息公开年报…"的通知).
+    first = next(
+        (piece for piece in pieces if _TITLE_KEY.search(_QUOTED.sub("", _CITED.sub("", piece)))),
+        pieces[0],
+    )
     if not _SENTENCE_END.search(line):
         return first  # a banner run on with the title (no full stop): as it stands
     # A sentence names its own report as a title does, at the end of its piece (现公布某县…年度
@@ -885,6 +900,7 @@ _AS_FOLLOWS = re.compile(
 )
 # A document's name cited in a sentence: 《…》 (nested 〈〉 inside it).
 _CITED = re.compile(r"《[^《》]*》")
+_QUOTED = re.compile(r'"[^"]*"?')
 _SENTENCE_END = re.compile(r"[。；;]")
 _TITLE_AT_END = re.compile(
     rf"(?:{_TITLE_KEY.pattern})(?:\s*[(（][^()（）]{{1,12}}[)）])?(?:的通知|的公告)?\s*$"
