@@ -484,7 +484,7 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
                 _NOT_A_NAME.search(named)
                 or _fragment(named)
                 or generic
-                or (named and not _agency_like(named))  # 在政府门户网站信息公开专栏设置: prose
+                or _MENU_WORDS.search(named)  # 在政府门户网站信息公开专栏设置: prose, no name
             )
             agency = None if unnamed else (named or None)
             if agency is None:
