@@ -635,11 +635,9 @@ _MIN_SPACED = 4
 # below a title that names no agency.
 # The label, then a colon, a table's border, or both (发布机构: | 市交通运输局 |).
 _PUBLISHER = re.compile(rf"(?:{_ISSUER_LABELS})\s*(?:[:：|\t]\s*)+([^\s:：|]{{2,40}})")
-# The label run into its value, no mark between (发文机关宋村镇人民政府 主题词): only a value that
-# ends as an agency's name does is taken.
-_PUBLISHER_RUN_IN = re.compile(
-    rf"(?:{_ISSUER_LABELS})(?:\s+)?([\u4e00-\u9fff]{{2,40}}?)(?=\s|$)"
-)  # or parted by spaces only (发布机构 济宁市城市管理局 组配分类 …)
+# The label run into its value with no mark or with spaces only (发文机关宋村镇人民政府 主题词,
+# 发布机构 济宁市城市管理局 组配分类 …): only a value that ends as an agency's name does is taken.
+_PUBLISHER_RUN_IN = re.compile(rf"(?:{_ISSUER_LABELS})\s*([\u4e00-\u9fff]{{2,40}}?)(?=\s|$)")
 
 
 def _publisher(head: list[str]) -> str | None:
