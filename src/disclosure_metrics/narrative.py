@@ -27,12 +27,12 @@ import bisect
 import dataclasses
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache, cached_property
+from functools import cache
 from importlib import resources
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import yaml
 
@@ -442,6 +442,41 @@ def _spans_by_separator(text: str, start: int, end: int, separators: str) -> lis
     return out
 
 
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):
+    """``functools.cached_property`` without its lock: Python 3.11 takes a lock on every first
+    read (0.9 % of a corpus text report's instructions), and a sentence is read by one thread
+    only. The value is stored in the instance's ``__dict__``, which later reads find first
+    (this is a non-data descriptor).
+
+    >>> class Sentence:
+    ...     @_once
+    ...     def words(self):
+    ...         print("worked out")
+    ...         return 3
+    >>> s = Sentence()
+    >>> s.words, s.words
+    worked out
+    (3, 3)
+    """
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: object, owner: type | None = None) -> _T:
+        if instance is None:
+            return self  # type: ignore[return-value]
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
+
+
 @dataclass
 class _Sentence:
     text: str  # the whole normalized section text
@@ -455,13 +490,13 @@ class _Sentence:
     def body(self) -> str:
         return self.text[self.start : self.end]
 
-    @cached_property
+    @_once
     def candidates(self) -> list[_Candidate]:
         """:func:`_candidates` of the sentence, worked out once (a breakdown's part looks up
         the count it breaks down)."""
         return _candidates(self)
 
-    @cached_property
+    @_once
     def clauses(self) -> list[tuple[int, int]]:
         return _spans(self.text, self.start, self.end, _CLAUSE_END)
 
@@ -471,7 +506,7 @@ class _Sentence:
             self._department = (agency, _is_department(self.body, agency))
         return self._department[1]
 
-    @cached_property
+    @_once
     def hotline_mentions(self) -> list[tuple[int, int]]:
         """Where the sentence names a hotline, in order: found once per sentence, so that a
         count asks by bisection whether one is named before it (a sentence may hold
@@ -486,42 +521,42 @@ class _Sentence:
             if "hotline" in owner[m.group(0)] and not _inside_a_number(text, *m.span())
         ]
 
-    @cached_property
+    @_once
     def names_publicity(self) -> bool:
         """Whether the sentence names publicity reports (报道, 宣传稿 …): asked once."""
         return _words("publicity_nouns").search(self.text, self.start, self.end) is not None
 
-    @cached_property
+    @_once
     def count_starts(self) -> list[int]:
         """Where each count starts, in order: a count's followers are found by bisection."""
         return [c.start for c in self.counts]
 
-    @cached_property
+    @_once
     def names_requests(self) -> bool:
         """Whether the sentence speaks of 申请 (asked once, not once per count)."""
         return self.text.find("申请", self.start, self.end) != -1
 
-    @cached_property
+    @_once
     def clause_marks(self) -> list[int]:
         """Where a clause mark (, ; :) stands in the sentence; brackets, which also part
         clauses, are left out: an aside in brackets goes on the clause around it."""
         text = self.text
         return [i for i in range(self.start, self.end) if text[i] in ",;:"]
 
-    @cached_property
+    @_once
     def hotline_ends(self) -> list[int]:
         return [end for _start, end in self.hotline_mentions]
 
-    @cached_property
+    @_once
     def context(self) -> str:
         """This sentence and the two before it."""
         return "。".join([*(self.text[a:b] for a, b in self.previous), self.body])
 
-    @cached_property
+    @_once
     def _clause_starts(self) -> list[int]:
         return [a for a, _b in self.clauses]
 
-    @cached_property
+    @_once
     def count_ends(self) -> list[int]:
         """Where each count ends: rising, as counts do not overlap."""
         return [c.end for c in self.counts]
