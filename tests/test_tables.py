@@ -596,3 +596,18 @@ def test_a_long_label_wrapped_beside_its_stub_is_read_by_each_lines_last_word() 
     result = read_table3(lines, "split_other")
     assert list(result.cells["other.1"].values()) == [2, 0, 0, 0, 0, 0, 2]
     assert set(result.cells["other.2"].values()) == {None}
+
+
+def test_a_heading_glued_to_a_value_splits_with_each_half_mapped_as_printed() -> None:
+    # The halves keep the mapped text of the line they were cut from (for their quotes); it
+    # must be what mapping each half afresh gives, also where a character expands (㈠).
+    from disclosure_metrics.normalize import map_chars
+
+    for raw in ("行政诉讼 0 ０五、存在的主要问题及改进情况", "㈠ 合计 3 0五、存在的主要问题"):
+        doc = Document(path="glued.txt", source_format="txt", items=[TextLine(raw)])
+        lines = build_lines(doc, traditional=False)
+        assert len(lines) == 2
+        assert lines[1].text.startswith("五、")
+        assert "".join(line.raw or "" for line in lines) == raw
+        for line in lines:
+            assert line.mapped == map_chars(line.raw or "")

@@ -137,10 +137,19 @@ def _split_glued_heading(line: Line) -> list[Line]:
     at = _glued_heading_start(line.text)
     if at is None or line.raw is None:
         return [line]
-    raw_at = raw_index(line.raw, line.text, at)  # text is norm(raw), and text[at] an ordinal
+    # text is norm(raw), and text[at] an ordinal. The line's mapped text, known from the pass
+    # that normalized it, is cut with it where no character expanded (then mapped and raw
+    # line up character for character): the halves need not be mapped again for their quotes.
+    mapped = line.known_mapped
+    raw_at = raw_index(line.raw, line.text, at, mapped)
+    aligned = mapped is not None and len(mapped) == len(line.raw)
     return [
-        Line(line.text[:at], raw=line.raw[:raw_at]),
-        Line(line.text[at:], raw=line.raw[raw_at:]),
+        Line(
+            line.text[:at], raw=line.raw[:raw_at], known_mapped=mapped[:raw_at] if aligned else None
+        ),
+        Line(
+            line.text[at:], raw=line.raw[raw_at:], known_mapped=mapped[raw_at:] if aligned else None
+        ),
     ]
 
 
