@@ -65,6 +65,24 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB, Python {python}, {platform.system()}"
 
 
+def interpreter() -> str:
+    """The Python build that ran the figures: two builds of one version differ by a fifth here
+    (README, Performance). Whether libpython is a shared library is read from the process's
+    own memory map (a build may ship both and link its binary statically); the configure flags
+    name profile-guided and link-time optimization only where the build recorded them."""
+    import sysconfig
+
+    maps = Path("/proc/self/maps")
+    if maps.exists():
+        shared = "libpython" in maps.read_text()
+    else:
+        shared = bool(sysconfig.get_config_var("Py_ENABLE_SHARED"))
+    args = str(sysconfig.get_config_var("CONFIG_ARGS") or "")
+    flags = [flag for flag in ("--enable-optimizations", "--with-lto") if flag in args]
+    build = "libpython shared" if shared else "libpython linked in"
+    return f"{sys.executable} ({', '.join([build, *flags])})"
+
+
 def median_seconds(func, runs: int = 5) -> float:  # type: ignore[no-untyped-def]
     times = []
     for _ in range(runs):
@@ -420,10 +438,15 @@ def main() -> None:
     from disclosure_metrics.example_data import generate
 
     if args.national_only:
-        _print([("machine", f"{machine()}; {time.strftime('%Y-%m-%d')}", ""), _national(args)])
+        day = time.strftime("%Y-%m-%d")
+        _print([("machine", f"{machine()}; {day}", ""), ("interpreter", interpreter(), ""),
+                _national(args)])  # fmt: skip
         return
     today = time.strftime("%Y-%m-%d")
-    rows: list[tuple[str, str, str]] = [("machine", f"{machine()}; {today}", "")]
+    rows: list[tuple[str, str, str]] = [
+        ("machine", f"{machine()}; {today}", ""),
+        ("interpreter", interpreter(), ""),
+    ]
     example = Path(tempfile.mkdtemp(prefix="dm-example-"))
     generate(example)
     corpus_files = sorted(CORPUS.iterdir()) if CORPUS.exists() else [SAMPLE]
