@@ -693,3 +693,24 @@ def test_heads_of_the_third_measured_group_once_read_for_fixing() -> None:
     assert title_agency_year([line])[1] is None
     line = "某区政务公开工作领导小组办公室编制了某区人民政府2021年度政府信息公开工作年度报告。"
     assert title_agency_year([line])[1] == "某区人民政府"
+
+
+def test_a_preamble_clause_that_compiles_the_report_names_its_body() -> None:
+    # The report named in a clause of its preamble, between commas: the clause opens by
+    # compiling it, so it is the report itself, not a work plan's words.
+    line = (
+        "根据《中华人民共和国政府信息公开条例》(国务院令第711号)等相关规定,编制某县教育局2024年"
+        "政府信息公开工作年度报告,所列数据统计期限为2024年1月1日至12月31日。"
+    )
+    assert title_agency_year([line, "一、总体情况"])[1:] == ("某县教育局", 2024)
+    # A work plan that completes a report in its prose stays prose.
+    line = "年初即部署，确保按时完成某街道2025年政府信息公开年度报告，主动接受监督。"
+    assert title_agency_year([line])[1] is None
+
+
+def test_the_office_that_takes_applications_belongs_to_its_body() -> None:
+    line = (
+        "如对本报告有任何疑问,请与某市某区医疗保障局政府信息公开申请受理机构联系(地址:某路1号;"
+        "电话:023-00000000)。"
+    )
+    assert contact_agency([line]) == "某市某区医疗保障局"

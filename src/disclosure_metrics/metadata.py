@@ -799,8 +799,9 @@ _UNNAMED_ZONE = re.compile(
 # one it belongs to. A government's own office (某区人民政府办公室) is an agency itself.
 _INTERNAL_UNIT = re.compile(
     r"(?:党政综合办公室|党政办公室|综合办公室|党政办)$|(?<!政府)办公室$|[^科股室办处局]{1,5}[科股]$"
-    # its disclosure office (由某镇人民政府政务公开工作机构编制)
-    r"|(?:政务公开|政府信息公开|信息公开)(?:工作)?(?:机构|领导小组办公室|办公室)$"
+    # its disclosure office (由某镇人民政府政务公开工作机构编制), or the one that takes the
+    # applications (请与某局政府信息公开申请受理机构联系)
+    r"|(?:政务公开|政府信息公开|信息公开)(?:工作|申请受理|申请)?(?:机构|领导小组办公室|办公室)$"
     # a township's government office, no body of its own (请与某乡人民政府办公室联系)
     r"|(?<=[镇乡]人民政府)办公室$"
 )
@@ -822,6 +823,8 @@ def _without_internal_unit(name: str) -> str:
     '某区某镇人民政府'
     >>> _without_internal_unit("某县某乡人民政府办公室")
     '某县某乡人民政府'
+    >>> _without_internal_unit("某市某区医疗保障局政府信息公开申请受理机构")
+    '某市某区医疗保障局'
     """
     for _ in range(2):  # a section of an office at most (…党政办公室综合科)
         m = _INTERNAL_UNIT.search(name)
@@ -842,6 +845,13 @@ _CLAUSE_MARKS = frozenset("，,；;：:、")
 _ANNOUNCING_AFTER = re.compile(r"\s*(?:现予|现|特此|特|予以|予)")
 
 
+def _opens_announcing(piece: str) -> bool:
+    """Whether ``piece`` opens by compiling or announcing the report (编制某局…, 特编制…, 现公布…,
+    as :data:`_ANNOUNCED` reads them) and names something after the verb."""
+    verb = _ANNOUNCED.match(piece)
+    return verb is not None and verb.end() < len(piece)
+
+
 def _title_piece(line: str) -> str:
     """The piece of ``line`` between sentence marks (a title holds none) that holds the report
     words, or its first piece: a converter may run a banner's sentence and the title together.
@@ -854,6 +864,8 @@ def _title_piece(line: str) -> str:
     '某县2023年政府信息公开工作年度报告'
     >>> _title_piece("年初即部署，确保按时完成某街道2025年政府信息公开年度报告，主动接受监督。")
     ''
+    >>> _title_piece("根据《条例》，编制某县教育局2024年政府信息公开工作年度报告，所列数据…。")
+    '某县教育局2024年政府信息公开工作年度报告'
     """
     pieces = _SENTENCE_MARK.split(line)
     if len(pieces) == 1:
@@ -872,13 +884,16 @@ def _title_piece(line: str) -> str:
     for piece in pieces:
         start = line.find(piece, at)
         at = start + len(piece)
+        uncited = _CITED.sub("", piece).strip()
         if (
             line[start - 1 : start] in _CLAUSE_MARKS
             and line[at : at + 1] in _CLAUSE_MARKS
             and not _ANNOUNCING_AFTER.match(line, at + 1)
+            # …规定，编制某局2024年…年度报告，所列数据…: the clause opens by compiling the
+            # report itself, a preamble's own words
+            and not _opens_announcing(uncited)
         ):
             continue  # …，确保按时完成某街道2025年…年度报告，主动接受监督: inside prose
-        uncited = _CITED.sub("", piece).strip()
         uncited = _run_on_cut(_AS_FOLLOWS.sub("", _after_breadcrumb(uncited)))
         if _TITLE_AT_END.search(uncited) and not _SELF_REFERENCE.search(uncited):
             return _ANNOUNCED.sub("", uncited)
