@@ -714,3 +714,18 @@ def test_the_office_that_takes_applications_belongs_to_its_body() -> None:
         "电话:023-00000000)。"
     )
     assert contact_agency([line]) == "某市某区医疗保障局"
+
+
+def test_a_publisher_named_without_its_place_is_read_whole_from_the_preamble() -> None:
+    head = [
+        "发布机构",
+        "区审计局",
+        "主题分类",
+        "本年度报告是根据《条例》要求,由某市某区审计局编制。本报告所列数据的统计期限自2024年1月1日"
+        "至2024年12月31日。",
+        "一、总体情况",
+    ]
+    assert title_agency_year(head)[1:] == ("某市某区审计局", 2024)
+    # Another body's name that does not end with the publisher's leaves it as printed.
+    head[3] = "本年度报告由某市某区财政局编制。统计期限自2024年1月1日至2024年12月31日。"
+    assert title_agency_year(head)[1] == "区审计局"

@@ -372,6 +372,10 @@ def _unlabelled(text: str) -> str:
     return labelled.group(2) if labelled is not None else text
 
 
+# A department named by its level alone, without its place (区审计局, 县民政局).
+_PLACELESS = re.compile(r"[区县市旗](?![区县市旗])")
+
+
 def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | None]:
     """The report's title, agency and year, from its first lines (``None`` where not found)."""
     # A line is chrome by how it starts: a page saved as one line holds its footer's chrome
@@ -501,6 +505,13 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
         agency = _agency_of(title) or None
     if agency is None:
         agency = _publisher(head)
+        if agency is not None and _PLACELESS.match(agency):
+            # 发布机构: 区审计局, a department named without its place: the preamble names it
+            # whole as the body that compiled the report or that answers for it (由杭州市萧山区
+            # 审计局编制).
+            whole = contact_agency(lines)
+            if whole is not None and whole.endswith(agency) and len(whole) > len(agency):
+                agency = whole
     year: int | None = None
     if title and (m := _YEAR.search(title) or _BARE_YEAR.search(title)):
         year = _year_value(m.group(1))
