@@ -556,8 +556,8 @@ def test_a_townships_government_office_stands_for_the_township() -> None:
             ["2025年,海城市人民政府办公室坚紧紧围绕市委、市政府中心工作"],
             ("海城市人民政府办公室", 2025),
         ),
-        # 我市 names no body.
-        (["2024年,我市坚持以习近平新时代…"], (None, None)),
+        # 我市 names no body; the year opening the paragraph is the year's work.
+        (["2024年,我市坚持以习近平新时代…"], (None, 2024)),
     ],
 )
 def test_openings_of_the_tenth_held_out_round(lines: list[str], expected: tuple) -> None:
@@ -729,3 +729,26 @@ def test_a_publisher_named_without_its_place_is_read_whole_from_the_preamble() -
     # Another body's name that does not end with the publisher's leaves it as printed.
     head[3] = "本年度报告由某市某区财政局编制。统计期限自2024年1月1日至2024年12月31日。"
     assert title_agency_year(head)[1] == "区审计局"
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # A province's department (厅), a street office named 某街, the verb 坚决.
+        (["2022年,某省财政厅坚持以习近平新时代…"], ("某省财政厅", 2022)),
+        (["2023年,某某街坚持以习近平新时代…"], ("某某街", 2023)),
+        (["2025年,某市生态环境局坚决贯彻落实《条例》"], ("某市生态环境局", 2025)),
+        # The writer's own body or the whole area, unnamed: the year alone.
+        (["一、总体情况", "2022年我局高度重视政府信息公开工作"], (None, 2022)),
+        (["(一)主动公开。2023年,全区主动公开政府信息100条。"], (None, 2023)),
+        # ...unless a paragraph further down names the body.
+        (
+            ["2022年,全市各地各部门坚持以…", "2022年,某市人民政府网站发布信息100条"],
+            ("某市人民政府", 2022),
+        ),
+    ],
+)
+def test_openings_by_a_department_a_street_or_the_writer_itself(
+    lines: list[str], expected: tuple
+) -> None:
+    assert opening_agency_year(lines) == expected

@@ -730,19 +730,27 @@ def contact_agency(lines: list[str]) -> str | None:
 def opening_agency_year(lines: list[str]) -> tuple[str | None, int | None]:
     """The body and the year the report's first paragraph opens with, when no title names
     them (a page that lost its title: 2025年，某某街道深入贯彻…): the last place they are read
-    from. The body must end as one does and be named, not 我局 or 全镇.
+    from. The body must end as one does and be named, not 我局 or 全镇 (those give the year
+    alone).
 
     >>> opening_agency_year(["一、总体情况", "2025年，某某街道深入贯彻落实《条例》，…"])
     ('某某街道', 2025)
-    >>> opening_agency_year(["2022年，全镇围绕大局", "2023年，我局认真落实"])
+    >>> opening_agency_year(["一、总体情况", "2023年，我局认真落实《条例》"])
+    (None, 2023)
+    >>> opening_agency_year(["二〇二三年以来，我局认真落实"])
     (None, None)
     >>> opening_agency_year(["2025年，区管委会办公室坚持以…"])
     (None, 2025)
     """
+    unnamed_year: int | None = None
     for line in lines[:_SCAN_LINES]:
         cleaned = _clean(line)
         m = _OPENING.match(cleaned) or _OPENING_FULL_NAME.match(cleaned)
         if m is None:
+            unnamed = _OPENING_UNNAMED.match(cleaned)
+            if unnamed is not None and unnamed_year is None:
+                # the year's work, and no name: a paragraph further down may still name it
+                unnamed_year = int(unnamed.group(1))
             continue
         body, year = m.group(2), int(m.group(1))
         if body[0] in "我本该":
@@ -753,7 +761,7 @@ def opening_agency_year(lines: list[str]) -> tuple[str | None, int | None]:
         if _GENERIC_AGENCY.fullmatch(body) or _GENERIC_ZONE.fullmatch(body) or level_only:
             return None, year  # 区管委会办公室, 县政府, 区人力资源和社会保障局: no name
         return body, year
-    return None, None
+    return None, unnamed_year
 
 
 def names_the_whole_area(opening: str | None, contact: str | None) -> bool:
@@ -785,12 +793,18 @@ _DEPARTMENT_END = re.compile(r"(?:局|委员会|委)$")
 _OPENING_YEAR = r"^(?:\([一二三四五六七八九十]\)[^。,]{0,12}[。:])?(20\d{2})年度?(?:全年)?,?"
 _OPENING = re.compile(
     _OPENING_YEAR + r"([\u4e00-\u9fff]{2,20}?"
-    r"(?:街道办事处|街道|人民政府|镇|乡|局|委员会|中心|管委会|办公室|市|县|区|旗))"
-    r"(?=在|坚持|深入|认真|严格|全面|以|按照|紧紧|立足|聚焦|高度|进一步|持续|始终|围绕|贯彻|将|紧扣"
+    # 厅: a province's department (陕西省财政厅); 街: a street office named so (白云街)
+    r"(?:街道办事处|街道|街|人民政府|镇|乡|局|厅|委员会|中心|管委会|办公室|市|县|区|旗))"
+    r"(?=在|坚持|坚决|深入|认真|严格|全面|以|按照|紧紧|立足|聚焦|高度|进一步|持续|始终|围绕|贯彻|将|紧扣"
     # the disclosure work as what follows (某区商务局政务信息公开工作…), not 政务 alone, which
     # opens a department's name (广州市政务服务数据管理局)
     r"|不断|积极|扎实|主动|依法|着力|牢固|强化|全力|大力|切实|政务公开|政务信息公开|政府信息公开"
     r"|信息公开工作)"
+)
+# The writer's own body or the whole area, unnamed, opening the paragraph (2023年，我局认真…,
+# 2022年我街坚持…, 2023年,全区主动公开…): no name, but the year's work.
+_OPENING_UNNAMED = re.compile(
+    _OPENING_YEAR + r"(?:我|本|全)(?:单位|部门|机关|系统|[局委厅办街镇乡县区市旗院署所站])"
 )
 # A government's or street office's full name needs no verb after it to be the body (2025年，
 # 某某市人民政府办公室坚紧紧围绕…: a slip of the pen where the verb is).
