@@ -726,6 +726,12 @@ def test_a_publisher_named_without_its_place_is_read_whole_from_the_preamble() -
         "一、总体情况",
     ]
     assert title_agency_year(head)[1:] == ("某市某区审计局", 2024)
+    # Named whole at a clause's start, with no 由 before it.
+    head[3] = (
+        "根据《条例》和区里的统一部署,某某区审计局结合工作实际,编制本年度报告。本报告所列数据的"
+        "统计期限自2024年1月1日至2024年12月31日。"
+    )
+    assert title_agency_year(head)[1:] == ("某某区审计局", 2024)
     # Another body's name that does not end with the publisher's leaves it as printed.
     head[3] = "本年度报告由某市某区财政局编制。统计期限自2024年1月1日至2024年12月31日。"
     assert title_agency_year(head)[1] == "区审计局"

@@ -376,6 +376,24 @@ def _unlabelled(text: str) -> str:
 _PLACELESS = re.compile(r"[区县市旗](?![区县市旗])")
 
 
+def _named_whole(head: list[str], placeless: str) -> str | None:
+    """The first name in ``head`` that opens a clause and ends with ``placeless``, its place
+    before it (…的统一部署和要求,吴兴区民政局结合…编制本年度报告 → 吴兴区民政局), or None.
+
+    >>> _named_whole(["发布机构: 区民政局", "根据要求,某某区民政局结合实际编制。"], "区民政局")
+    '某某区民政局'
+    """
+    pattern = re.compile(
+        rf"(?:^|(?<=[,，。;；:：、]))([\u4e00-\u9fff]{{2,10}}?{re.escape(placeless)})"
+    )
+    for line in head:
+        for m in pattern.finditer(_clean(line)):
+            name = m.group(1)
+            if name[0] not in "我本全该" and _agency_like(name):
+                return name
+    return None
+
+
 def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | None]:
     """The report's title, agency and year, from its first lines (``None`` where not found)."""
     # A line is chrome by how it starts: a page saved as one line holds its footer's chrome
@@ -509,7 +527,7 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
             # 发布机构: 区审计局, a department named without its place: the preamble names it
             # whole as the body that compiled the report or that answers for it (由杭州市萧山区
             # 审计局编制).
-            whole = contact_agency(lines)
+            whole = contact_agency(lines) or _named_whole(head, agency)
             if whole is not None and whole.endswith(agency) and len(whole) > len(agency):
                 agency = whole
     year: int | None = None
