@@ -758,3 +758,22 @@ def test_openings_by_a_department_a_street_or_the_writer_itself(
     lines: list[str], expected: tuple
 ) -> None:
     assert opening_agency_year(lines) == expected
+
+
+def test_heads_of_the_fourth_measured_group_once_read_for_fixing() -> None:
+    # 公布如下 after the report announced in the preamble.
+    line = "根据《条例》和有关要求,现将某县水务局2023年政府信息公开工作年度报告公布如下。"
+    assert title_agency_year([line])[1:] == ("某县水务局", 2023)
+    # A zone's committee under a title that names none, its other name in brackets.
+    head = ["政府信息公开工作年度报告", "某经开区管委会(某商务区管委会)", "2026年1月8日"]
+    assert title_agency_year(head)[1] == "某经开区管委会(某商务区管委会)"
+    # The body's own disclosure office (政府信息公开办) to contact.
+    line = "如对本年度报告有疑问,请与某区人民政府办公室政府信息公开办联系(地址:某路1号)。"
+    assert contact_agency([line]) == "某区人民政府办公室"
+    # A document site prints the file's name, its extension after the title.
+    head = ["某文库 - 精品文档", "某区人民政府办公室2022年政府信息公开工作年度报告.doc"]
+    assert title_agency_year(head)[1:] == ("某区人民政府办公室", 2022)
+    # A first paragraph whose body is not cut out still gives the year; a span of years not.
+    lines = ["一、总体情况", "2025年,某经开区管委会(某商务区管委会)深入贯彻落实《条例》"]
+    assert opening_agency_year(lines) == (None, 2025)
+    assert opening_agency_year(["2023年以来,某局深入贯彻落实《条例》"]) == (None, None)

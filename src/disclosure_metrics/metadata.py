@@ -176,6 +176,8 @@ def _clean(text: str) -> str:
     if "{" in text or "*" in text or "__" in text or ".." in text:  # _MARKUP's, tested fast
         text = _MARKUP.sub("", text)
     text = unicodedata.normalize("NFKC", text)
+    if "." in text:  # a document site prints the file's name (某局2022年…年度报告.doc)
+        text = _FILE_SUFFIX.sub("", text)
     if text[:1] in "Pp":  # a page viewer's label (Page 4 - 某局…年度报告): not the title's
         text = _PAGE_LABEL.sub("", text)
     if text[:1] == "【":  # a site's tag before a title (【图文】某局…年度报告)
@@ -184,6 +186,10 @@ def _clean(text: str) -> str:
     return _SITE_NAME.sub(r"\1", re.sub(r"\s+", "", text).strip("|"))
 
 
+# A file's extension after a title's last character (…年度报告.doc, …年报.PDF).
+_FILE_SUFFIX = re.compile(
+    r"(?<=[\u4e00-\u9fff)])\.(?:docx?|pdf|wps|rtf|ofd|txt)\s*$", re.IGNORECASE
+)
 # A site's tag in black brackets before a title: 【图文】, 【文字版】, 【政务公开】.
 _TAG = re.compile(r"^【[^】]{1,8}】")
 # A page viewer's label before the text of a page of a PDF published as web pages.
@@ -715,7 +721,13 @@ _CONTACT = re.compile(
 _COMPILED = re.compile(r"编制|编写|撰写")
 #: How far after 由某局根据… the verb that says it compiled the report may stand.
 _MAX_COMPILED_BY = 200
-_AGENCY_END = re.compile(r"(?:人民政府|政府|办公室|办公厅|局|厅|委员会|委|办|处|镇|乡|街道|院|署)$")
+# 管委会 too, and the body's other name in brackets after it (某经开区管委会(某商务区管委会)).
+# Not 中心: the office to contact may be a service centre (请与某县经济信息中心联系) whose report
+# is its government's.
+_AGENCY_END = re.compile(
+    r"(?:人民政府|政府|办公室|办公厅|局|厅|委员会|委|办|处|镇|乡|街道|院|署|管委会)"
+    r"(?:\([^()]{2,20}\))?$"
+)
 
 
 def contact_agency(lines: list[str]) -> str | None:
@@ -768,7 +780,7 @@ def opening_agency_year(lines: list[str]) -> tuple[str | None, int | None]:
             unnamed = _OPENING_UNNAMED.match(cleaned)
             if unnamed is not None and unnamed_year is None:
                 # the year's work, and no name: a paragraph further down may still name it
-                unnamed_year = int(unnamed.group(1))
+                unnamed_year = int(unnamed.group(1) or unnamed.group(2))
             continue
         body, year = m.group(2), int(m.group(1))
         if body[0] in "我本该":
@@ -823,6 +835,9 @@ _OPENING = re.compile(
 # 2022年我街坚持…, 2023年,全区主动公开…): no name, but the year's work.
 _OPENING_UNNAMED = re.compile(
     _OPENING_YEAR + r"(?:我|本|全)(?:单位|部门|机关|系统|[局委厅办街镇乡县区市旗院署所站])"
+    # or a body this reader cannot cut out (2025年,某经开区管委会(某商务区管委会)深入…); not a
+    # span of years or a part of one (2023年以来, 2023年底)
+    r"|" + _OPENING_YEAR + r"(?!以来|至|到|起|底|末|初|前|上半|下半|第)[\u4e00-\u9fff]{2}"
 )
 # A government's or street office's full name needs no verb after it to be the body (2025年，
 # 某某市人民政府办公室坚紧紧围绕…: a slip of the pen where the verb is).
@@ -844,7 +859,7 @@ _INTERNAL_UNIT = re.compile(
     r"(?:党政综合办公室|党政办公室|综合办公室|党政办)$|(?<!政府)办公室$|[^科股室办处局]{1,5}[科股]$"
     # its disclosure office (由某镇人民政府政务公开工作机构编制), or the one that takes the
     # applications (请与某局政府信息公开申请受理机构联系)
-    r"|(?:政务公开|政府信息公开|信息公开)(?:工作|申请受理|申请)?(?:机构|领导小组办公室|办公室)$"
+    r"|(?:政务公开|政府信息公开|信息公开)(?:工作|申请受理|申请)?(?:机构|领导小组办公室|办公室|办)$"
     # a township's government office, no body of its own (请与某乡人民政府办公室联系)
     r"|(?<=[镇乡]人民政府)办公室$"
 )
@@ -952,7 +967,7 @@ def _title_piece(line: str) -> str:
 # 予以公示 (made public).
 # …年度报告进行公布, …年度报告向社会公布: announced after the title.
 _AS_FOLLOWS = re.compile(
-    r"(?<=报告)(?:如下[:：]?|(?:予以|进行|向社会|向公众)(?:予以)?(?:公示|公开|公布|发布))$"
+    r"(?<=报告)(?:(?:公布|发布)?如下[:：]?|(?:予以|进行|向社会|向公众)(?:予以)?(?:公示|公开|公布|发布))$"
 )
 # A document's name cited in a sentence: 《…》 (nested 〈〉 inside it).
 _CITED = re.compile(r"《[^《》]*》")
