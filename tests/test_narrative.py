@@ -3518,3 +3518,34 @@ def test_readings_found_by_their_reasons_across_the_rounds(
     rows = [f[:3] for f in _facts(text, 2023, agency=agency)]
     assert present is None or present in rows
     assert absent is None or absent not in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A clause after the count that counts something of its own is a statement of its own,
+        # not what the items answered; the purpose clause alone still marks a topic.
+        (
+            "通过县政府门户网站发布信息3043余条,回应公众关注的热点或重大舆情15次。",
+            ("items_published", "website", 3043),
+            None,
+        ),
+        (
+            "全年在政府网站发布信息120条，回应了群众关切的热点问题。",
+            None,
+            ("items_published", "website", 120),
+        ),
+        # A gazette's issues published (出版).
+        ("出版某县人民政府公报3期。", ("items_published", "gazette", 3), None),
+        # Requests other bodies handled under the body's guidance are theirs.
+        (
+            "受理信息公开申请3件,办结3件。指导乡镇、县政府工作部门处理信息公开申请10件。",
+            ("applications_received", "all", 3),
+            ("applications_received", "all", 10),
+        ),
+    ],
+)
+def test_readings_of_the_fourth_measured_group_once_measured(
+    text: str, present: tuple | None, absent: tuple | None
+) -> None:
+    _assert_read(text, 2023, present, absent)

@@ -1220,12 +1220,18 @@ def _topic_purpose_pattern() -> re.Pattern[str]:
 
 
 def _topic_after(cand: _Candidate) -> str | None:
-    """The clause right after the count, when it says what the items answered (回应了…舆情)."""
+    """The clause right after the count, when it says what the items answered (回应了…舆情)
+    and counts nothing itself."""
     sentence = cand.sentence
     ci = sentence.clause_of(cand.count.start)
     if ci + 1 >= len(sentence.clauses) or not cand.after_is_clause_end:
         return None
     a, b = sentence.clauses[ci + 1]
+    k = bisect.bisect_left(sentence.count_starts, a)
+    if k < len(sentence.counts) and sentence.counts[k].start < b:
+        # 发布信息3043余条,回应…舆情15次: a clause with a count of its own is a statement of its
+        # own in a list of the year's work, not what the items answered.
+        return None
     clause = sentence.text[a:b]
     return clause if _topic_purpose_pattern().search(clause) else None
 
@@ -2478,6 +2484,10 @@ def _total_broken_down(cand: _Candidate) -> _Candidate | None:
     return next((c for c in sentence.candidates if c.count is total), None)
 
 
+# The body guiding or urging others to handle their requests: the count is theirs.
+_GUIDED_OTHERS = re.compile(
+    r"(?:指导|督促|督导)(?:各|全[县区市])?(?:乡镇|街道|部门|单位|[县区市]直)"
+)
 # 有 right before a count of requests: there were that many (2025年度有1件依申请公开信息).
 _EXISTS_LEAD = re.compile(r"(?:^|[^没未])(?:共|总共)?有$")
 # A word that denies the charge just before a fee is named (未收取费用, 不收取信息处理费).
@@ -2523,6 +2533,11 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
     kind = _other_kind_of_application(cand)
     if kind:
         return f"applications of another kind ({kind}申请), not information requests"
+    guided = _GUIDED_OTHERS.search(lead)
+    if guided is not None:
+        # 指导乡镇、县政府工作部门处理信息公开申请10件: other bodies' applications, handled under
+        # the body's guidance.
+        return f"applications other bodies handled under its guidance ({guided.group(0)}…)"
     received = _last(_words("applications_received"), lead)
     closed = _last(_words("applications_closed"), lead)
     if closed is not None and lead.startswith(("决定", "结果"), closed.end()):
