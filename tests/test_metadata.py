@@ -777,3 +777,12 @@ def test_heads_of_the_fourth_measured_group_once_read_for_fixing() -> None:
     lines = ["一、总体情况", "2025年,某经开区管委会(某商务区管委会)深入贯彻落实《条例》"]
     assert opening_agency_year(lines) == (None, 2025)
     assert opening_agency_year(["2023年以来,某局深入贯彻落实《条例》"]) == (None, None)
+
+
+def test_a_street_unnamed_and_an_adverb_of_the_work_name_no_agency() -> None:
+    # Which street the title does not say; the office to contact names it.
+    head = ["2021年度街道信息公开年度报告", "如对本报告有疑问,请与某区某街道办事处联系(电话:…)。"]
+    assert title_agency_year(head)[1] is None
+    assert contact_agency(head) == "某区某街道办事处"
+    # A sentence about publishing the annual report is no title's agency.
+    assert title_agency_year(["及时发布政府信息公开工作年报"])[1] is None

@@ -333,8 +333,12 @@ def _agency_like(text: str) -> bool:
 # 年度报告, 我局), a date (1月1日).
 # 由某区人民政府综合全区各部门…: the words of a sentence (by whom it was compiled), no name.
 # 其中…公开年报2条: a breakdown's words, and a count in them (1条, 2件): no name either.
-# A four-digit year inside (完成2018、2019、2020三年的政务公开年报): a sentence's words too.
-_NOT_A_NAME = re.compile(r"^(?:编制|编写)?[本我由并]|\d\s*[月日条件篇]|^其中|^包括|\d{4}")
+# A four-digit year inside (完成2018、2019、2020三年的政务公开年报): a sentence's words too, as
+# is an adverb of the work that opens it (及时发布政府信息公开工作年报).
+_NOT_A_NAME = re.compile(
+    r"^(?:编制|编写)?[本我由并]|\d\s*[月日条件篇]|^其中|^包括|\d{4}"
+    r"|^(?:及时|按时|按期|认真|积极|切实|进一步|依法|如期)"
+)
 
 
 # A line longer than this is a sentence, not an agency's name.
@@ -342,6 +346,7 @@ _MAX_AGENCY = 40
 # What is left of a title that wrapped in an agency's name (某某市某某区 / 人民政府2022年…).
 _GENERIC_AGENCY = re.compile(
     r"(?:人民)?政府(?:办公室|办公厅)?|办公室|办公厅|委员会|管委会(?:办公室)?|乡镇|部门|公开目录"
+    r"|街道(?:办事处)?"  # 2021年度街道信息公开年度报告: which street, it does not say
 )
 # How many lines above a title line may hold its start.
 _TITLE_LINES_ABOVE = 2
