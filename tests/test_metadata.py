@@ -744,6 +744,8 @@ def test_a_publisher_named_without_its_place_is_read_whole_from_the_preamble() -
         (["2022年,某省财政厅坚持以习近平新时代…"], ("某省财政厅", 2022)),
         (["2023年,某某街坚持以习近平新时代…"], ("某某街", 2023)),
         (["2025年,某市生态环境局坚决贯彻落实《条例》"], ("某市生态环境局", 2025)),
+        # A commission named short (卫健委).
+        (["2024年,某区卫健委认真贯彻实施《条例》"], ("某区卫健委", 2024)),
         # The writer's own body or the whole area, unnamed: the year alone.
         (["一、总体情况", "2022年我局高度重视政府信息公开工作"], (None, 2022)),
         (["(一)主动公开。2023年,全区主动公开政府信息100条。"], (None, 2023)),

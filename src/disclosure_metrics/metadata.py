@@ -828,8 +828,9 @@ _DEPARTMENT_END = re.compile(r"(?:局|委员会|委)$")
 _OPENING_YEAR = r"^(?:\([一二三四五六七八九十]\)[^。,]{0,12}[。:])?(20\d{2})年度?(?:全年)?,?"
 _OPENING = re.compile(
     _OPENING_YEAR + r"([\u4e00-\u9fff]{2,20}?"
-    # 厅: a province's department (陕西省财政厅); 街: a street office named so (白云街)
-    r"(?:街道办事处|街道|街|人民政府|镇|乡|局|厅|委员会|中心|管委会|办公室|市|县|区|旗))"
+    # 厅: a province's department (陕西省财政厅); 街: a street office named so (白云街); 委: a
+    # commission named short (长宁区卫健委)
+    r"(?:街道办事处|街道|街|人民政府|镇|乡|局|厅|委员会|委|中心|管委会|办公室|市|县|区|旗))"
     r"(?=在|坚持|坚决|深入|认真|严格|全面|以|按照|紧紧|立足|聚焦|高度|进一步|持续|始终|围绕|贯彻|将|紧扣"
     # the disclosure work as what follows (某区商务局政务信息公开工作…), not 政务 alone, which
     # opens a department's name (广州市政务服务数据管理局)
