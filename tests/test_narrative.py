@@ -3537,6 +3537,29 @@ def test_readings_found_by_their_reasons_across_the_rounds(
         ),
         # A gazette's issues published (出版).
         ("出版某县人民政府公报3期。", ("items_published", "gazette", 3), None),
+        # Another channel's count after the year's own is no running total of it; the year
+        # printed without 年 opening the sentence dates a 累计; the hotline with another way
+        # named before 等平台 is not counted alone.
+        (
+            "2023年,全年在某区政务网站发布各类信息5525条,微信公众号累计发布1800余篇。",
+            ("items_published", "wechat_official", 1800),
+            None,
+        ),
+        (
+            "2023年度我局主动公开政府信息44件，累计主动公开政府信息2305条。",
+            None,
+            ("items_published", "all", 2305),
+        ),
+        (
+            "2023,通过政府信息公开平台累计主动公开政府信息960条。",
+            ("items_published", "all", 960),
+            None,
+        ),
+        (
+            "全年回复办理群众在“12345”市长与网民等平台上反馈的问题共160件。",
+            None,
+            ("hotline_received", "hotline", 160),
+        ),
         # Requests other bodies handled under the body's guidance are theirs.
         (
             "受理信息公开申请3件,办结3件。指导乡镇、县政府工作部门处理信息公开申请10件。",

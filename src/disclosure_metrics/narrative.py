@@ -959,8 +959,9 @@ def _abbreviates(short: str, name: str) -> bool:
 
 @cache
 def _report_year_pattern(year: int) -> re.Pattern[str]:
-    # 2025全区累计…: the year without its 年, before the whole area or year
-    return re.compile(rf"(?<!截至)(?<!截止){year}(?:年|(?=全[区县市镇乡年]))")
+    # 2025全区累计…: the year without its 年, before the whole area or year; or opening the
+    # sentence before a comma (2022,通过…平台累计主动公开…960条)
+    return re.compile(rf"(?<!截至)(?<!截止){year}(?:年|(?=全[区县市镇乡年]))|^{year}(?=,)")
 
 
 def _stock(cand: _Candidate, year: int | None) -> str | None:
@@ -1755,7 +1756,12 @@ def _items_counted_before(cand: _Candidate) -> bool:
         return False
     verb = _last_verb(cand.lead)
     before = sentence.text[sentence.clauses[own - 1][0] : previous.start]
-    return verb is not None and verb.group(0) in before
+    if verb is None or verb.group(0) not in before:
+        return False
+    # 网站发布…5525条，微信公众号累计发布1800余篇: another channel's own statement, not a running
+    # total of the count before it.
+    named = set(channels_in(cand.lead[: verb.start()]))
+    return not named or not named.isdisjoint(channels_in(before))
 
 
 def _site_counted_before(cand: _Candidate) -> bool:
@@ -3211,8 +3217,9 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
     return metric, start, f"hotline named, verb {verb.group(0)}"  # type: ignore[union-attr]
 
 
-# Other ways in named right after the hotline, in the count's own words: a 、 or 等平台.
-_WAYS_AFTER_THE_HOTLINE = re.compile(r'"?(?:、|等(?:平台|渠道|途径|方式|载体))')
+# Other ways in named right after the hotline, in the count's own words: a 、 or 等平台, with a
+# short name of another way before it (“12345”市长与网民等平台).
+_WAYS_AFTER_THE_HOTLINE = re.compile(r'"?(?:、|[^,;:。、"]{0,8}?等(?:平台|渠道|途径|方式|载体))')
 
 
 def _event(cand: _Candidate) -> _Decision | str:
