@@ -788,3 +788,21 @@ def test_a_street_unnamed_and_an_adverb_of_the_work_name_no_agency() -> None:
     assert contact_agency(head) == "某区某街道办事处"
     # A sentence about publishing the annual report is no title's agency.
     assert title_agency_year(["及时发布政府信息公开工作年报"])[1] is None
+
+
+def test_what_the_full_text_holds_is_no_agency_and_an_announced_name_is_whole() -> None:
+    # 全文包括…: a preamble's list of contents, run into the template's name by a converter.
+    line = (
+        "本年度报告根据《条例》和《关于印发 <中华人民共和国政府信息公开工作年度报告格式> 的通知》"
+        "要求制作。全文包括 中华人民共和国政府信息公开工作年度报告格式>某镇人民政府2024年政府信息"
+        "公开总体情况,主动公开政府信息情况。"
+    )
+    assert title_agency_year([line])[1] is None
+    # A publisher named without its place; a clause announcing the body by its whole name.
+    head = [
+        "发布机构:",
+        "区审计局",
+        "本报告所列数据统计期限为2024年1月1日至12月31日。",
+        "根据要求,现公布某某区审计局工作情况如下:",
+    ]
+    assert title_agency_year(head)[1:] == ("某某区审计局", 2024)

@@ -337,7 +337,7 @@ def _agency_like(text: str) -> bool:
 # is an adverb of the work that opens it (及时发布政府信息公开工作年报).
 _NOT_A_NAME = re.compile(
     r"^(?:编制|编写)?[本我由并]|\d\s*[月日条件篇]|^其中|^包括|\d{4}"
-    r"|^(?:及时|按时|按期|认真|积极|切实|进一步|依法|如期)"
+    r"|^(?:及时|按时|按期|认真|积极|切实|进一步|依法|如期|全文)"  # 全文包括…: what it holds
 )
 
 
@@ -393,9 +393,12 @@ def _named_whole(head: list[str], placeless: str) -> str | None:
 
     >>> _named_whole(["发布机构: 区民政局", "根据要求,某某区民政局结合实际编制。"], "区民政局")
     '某某区民政局'
+    >>> _named_whole(["根据《条例》,现公布某某区审计局2024年…年度报告。"], "区审计局")
+    '某某区审计局'
     """
     pattern = re.compile(
-        rf"(?:^|(?<=[,，。;；:：、]))([\u4e00-\u9fff]{{2,10}}?{re.escape(placeless)})"
+        r"(?:^|(?<=[,，。;；:：、]))(?:(?:现将|现予?|特此|特|兹)?(?:公开|公布|发布|编制))?"
+        rf"([\u4e00-\u9fff]{{1,10}}?{re.escape(placeless)})"
     )
     for line in head:
         for m in pattern.finditer(_clean(line)):
@@ -536,8 +539,8 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
         agency = _publisher(head)
         if agency is not None and _PLACELESS.match(agency):
             # 发布机构: 区审计局, a department named without its place: the preamble names it
-            # whole as the body that compiled the report or that answers for it (由杭州市萧山区
-            # 审计局编制).
+            # whole as the body that compiled the report, that answers for it (由杭州市萧山区
+            # 审计局编制) or that it announces. A title's own name stays as the title prints it.
             whole = contact_agency(lines) or _named_whole(head, agency)
             if whole is not None and whole.endswith(agency) and len(whole) > len(agency):
                 agency = whole
