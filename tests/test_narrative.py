@@ -3568,7 +3568,7 @@ def test_readings_found_by_their_reasons_across_the_rounds(
         ),
     ],
 )
-def test_readings_of_the_fourth_measured_group_once_measured(
+def test_readings_of_the_fourth_and_fifth_measured_groups_once_measured(
     text: str, present: tuple | None, absent: tuple | None
 ) -> None:
     _assert_read(text, 2023, present, absent)
