@@ -66,10 +66,11 @@ def machine() -> str:
 
 
 def interpreter() -> str:
-    """The Python build that ran the figures: two builds of one version differ by a fifth here
-    (README, Performance). Whether libpython is a shared library is read from the process's
-    own memory map (a build may ship both and link its binary statically); the configure flags
-    name profile-guided and link-time optimization only where the build recorded them."""
+    """The Python build that ran the figures: two builds of one version differed by up to a
+    sixth here (README, Performance, "Which Python build"). Whether libpython is a shared
+    library is read from the process's own memory map (a build may ship both and link its
+    binary statically); the configure flags name profile-guided and link-time optimization
+    only where the build recorded them."""
     import sysconfig
 
     maps = Path("/proc/self/maps")
@@ -81,6 +82,12 @@ def interpreter() -> str:
     flags = [flag for flag in ("--enable-optimizations", "--with-lto") if flag in args]
     build = "libpython shared" if shared else "libpython linked in"
     return f"{sys.executable} ({', '.join([build, *flags])})"
+
+
+def header() -> list[tuple[str, str, str]]:
+    """The rows every table opens with: the machine and the date, and the interpreter build."""
+    day = time.strftime("%Y-%m-%d")
+    return [("machine", f"{machine()}; {day}", ""), ("interpreter", interpreter(), "")]
 
 
 def median_seconds(func, runs: int = 5) -> float:  # type: ignore[no-untyped-def]
@@ -433,20 +440,14 @@ def main() -> None:
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     if args.hostile:
-        _print([("machine", machine(), ""), *hostile_peaks()])
+        _print([*header(), *hostile_peaks()])
         return
     from disclosure_metrics.example_data import generate
 
     if args.national_only:
-        day = time.strftime("%Y-%m-%d")
-        _print([("machine", f"{machine()}; {day}", ""), ("interpreter", interpreter(), ""),
-                _national(args)])  # fmt: skip
+        _print([*header(), _national(args)])
         return
-    today = time.strftime("%Y-%m-%d")
-    rows: list[tuple[str, str, str]] = [
-        ("machine", f"{machine()}; {today}", ""),
-        ("interpreter", interpreter(), ""),
-    ]
+    rows = header()
     example = Path(tempfile.mkdtemp(prefix="dm-example-"))
     generate(example)
     corpus_files = sorted(CORPUS.iterdir()) if CORPUS.exists() else [SAMPLE]
