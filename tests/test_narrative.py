@@ -3572,3 +3572,45 @@ def test_readings_of_the_fourth_and_fifth_measured_groups_once_measured(
     text: str, present: tuple | None, absent: tuple | None
 ) -> None:
     _assert_read(text, 2023, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A gazette's issues made: 编辑, 制作 with the gazette their object right before the
+        # count, 编辑完成 too; the documents the issues carried are no items.
+        (
+            "全年编辑《某市人民政府公报》24期，刊登规章、规范性文件等243件。",
+            ("items_published", "gazette", 24),
+            None,
+        ),
+        ("制作《某市人民政府公报》6期，召开发布会12场。", ("items_published", "gazette", 6), None),
+        ("编辑完成《某县政府公报》4期，开设公报专栏。", ("items_published", "gazette", 4), None),
+        # The answer given, said by its helper in place of a timing, closes what was counted;
+        # 进行 describes the duty as well as the act, so it alone closes nothing.
+        (
+            "收到申请公开政府信息的要求1件，完成答复。",
+            ("applications_closed", "all", 1),
+            None,
+        ),
+        ("共收到政府信息公开申请3件，予以答复。", ("applications_closed", "all", 3), None),
+        ("共收到政府信息公开申请3件，进行答复。", None, ("applications_closed", "all", 3)),
+        # 区分处理后公开: the template's words for a partial disclosure, an outcome, never a
+        # count received.
+        (
+            "共收到申请8件，均按要求做好登记、审核、办理、答复等各项工作。其中，同意公开3件；"
+            "无法提供4件；区分处理后公开1件。",
+            ("applications_partial", "all", 1),
+            ("applications_received", "all", 1),
+        ),
+        (
+            "共收到申请5件，予以公开3件，区分处理后予以公开2件。",
+            ("applications_partial", "all", 2),
+            ("applications_granted", "all", 2),
+        ),
+    ],
+)
+def test_readings_of_whole_reports_from_public_repositories(
+    text: str, present: tuple | None, absent: tuple | None
+) -> None:
+    _assert_read(text, 2024, present, absent)

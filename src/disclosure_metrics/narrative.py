@@ -1404,7 +1404,9 @@ def _last_verb(lead: str) -> re.Match[str] | None:
         earlier = _last(_words("publish"), lead[: last.start()])
         if earlier is not None:
             last = earlier
-    if last is None or "公开信息" not in lead:  # the one verb that makes such nouns
+    if last is None:
+        return _gazette_made(lead)
+    if "公开信息" not in lead:  # the one verb that makes such nouns
         return last
     nouns = [m.span() for m in _words("total_nouns").finditer(lead)]
     found = None
@@ -1412,6 +1414,27 @@ def _last_verb(lead: str) -> re.Match[str] | None:
         if not any(a <= m.start() and m.end() <= b for a, b in nouns):
             found = m
     return found
+
+
+@cache
+def _gazette_making_pattern() -> re.Pattern[str]:
+    gazette = vocabulary()["channels"]["gazette"]["aliases"]
+    return re.compile(
+        f"(?:{_alternation(vocabulary()['cues']['gazette_making'])})"
+        f"(?=[^,;:。]{{0,30}}?(?:{_alternation(gazette)})》?\\s*$)"
+    )
+
+
+def _gazette_made(lead: str) -> re.Match[str] | None:
+    """A verb that makes a gazette's issues, with the gazette its object right before the count
+    (编辑《某市人民政府公报》24期, 制作政府公报6期): its issues are what it publishes.
+
+    >>> _gazette_made("编辑《上海市人民政府公报》").group(0)
+    '编辑'
+    >>> _gazette_made("制作政策解读图解") is None
+    True
+    """
+    return _last(_gazette_making_pattern(), lead)
 
 
 def _breaks_down_website(cand: _Candidate, part: str) -> bool:
@@ -2442,7 +2465,9 @@ def _issues_published(cand: _Candidate) -> bool:
     12期, 公众号发布微信302期): its clause names such a channel, and no count of items follows
     it in the sentence's next clauses (推送48期、160条; 制作公报6期，发布信息66条: those count)."""
     lead = cand.lead
-    if not set(channels_in(lead)) & _ISSUED_CHANNELS or not _has("publish", lead):
+    if not set(channels_in(lead)) & _ISSUED_CHANNELS:
+        return False
+    if not _has("publish", lead) and _gazette_made(lead) is None:
         return False
     sentence = cand.sentence
     k = bisect.bisect_right(sentence.count_starts, cand.count.start)
@@ -3312,7 +3337,10 @@ def _closing_words() -> dict[str, str]:
     words["tail"] = f"(?:{timed})?(?:{timing}){{0,3}}{rest}"
     # The same with its timing required (在法定时限内完成审查、办理与答复): closing words that
     # close what was counted without 已.
-    words["timed_tail"] = f"(?:{timed}(?:{timing}){{0,3}}|(?:{timing}){{1,3}}){rest}"
+    # Or with a helper that says the answer was given, in place of the timing (收到申请1件，
+    # 完成答复; 予以答复): the act done, not a duty described.
+    done_helper = f"(?={words['recipient']}?{words['done_helpers']})"
+    words["timed_tail"] = f"(?:{timed}(?:{timing}){{0,3}}|(?:{timing}){{1,3}}|{done_helper}){rest}"
     return words
 
 
