@@ -141,6 +141,21 @@ def test_report_without_table3(tmp_path: Path) -> None:
     assert _error_of(path).code == "table3_missing"
 
 
+def test_a_titled_page_without_its_tables_is_a_report_missing_them(tmp_path: Path) -> None:
+    # A crawler that kept only a page's head: the title says which report it is, so the error
+    # says the tables are missing rather than that the file is no report.
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "标题: 某县公安局2020年政府信息公开工作年度报告\n发布时间: 2021-01-28\n"
+        "==== 正文 ====\n某县公安局2\n",
+        encoding="utf-8",
+    )
+    err = _error_of(path)
+    assert err.code == "table3_missing"
+    assert "某县公安局2020年政府信息公开工作年度报告" in err.message_zh
+    assert "neither table 2 nor table 3" in err.message_en
+
+
 def test_pdf_without_text_layer(tmp_path: Path) -> None:
     pdfium = pytest.importorskip("pypdfium2")
     doc = pdfium.PdfDocument.new()

@@ -204,6 +204,7 @@ def _legacy_or_missing(
     year: int | None,
     has_table2: bool,
     attachments: list[str] | None = None,
+    title: str | None = None,
 ) -> ReportError:
     text = "\n".join(line.text for line in lines)
     legacy_hits = sum(1 for p in tpl.markers("LEGACY") if p.search(text))
@@ -233,6 +234,15 @@ def _legacy_or_missing(
             "table3_missing",
             f"找不到表三（收到和处理政府信息公开申请情况）{hint[0]}",
             f"table 3 (applications received and processed) was not found{hint[1]}",
+        )
+    if title is not None:
+        # A report by its title whose tables are not in the text (a crawler that kept only the
+        # page's head, tables published as pictures with OCR off): a report, its tables missing.
+        return ReportError(
+            path,
+            "table3_missing",
+            f"标题为“{title}”，但找不到表二和表三{hint[0]}",
+            f"the title reads “{title}”, but neither table 2 nor table 3 was found{hint[1]}",
         )
     return ReportError(
         path,
@@ -328,7 +338,7 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
     t3 = read_table3(t3_lines, variant) if t3_lines else TableResult(cells={})
     if t3.located < MIN_TABLE3_ROWS:
         raise _legacy_or_missing(
-            doc.path, lines, agency, year, t2_lines is not None, doc.attachments
+            doc.path, lines, agency, year, t2_lines is not None, doc.attachments, title
         )
     t2_fmt = detect_table2_format(t2_lines) if t2_lines else None
     fmt = decide_format(t2_fmt, variant, year)
