@@ -279,10 +279,17 @@ def generated_reports(folder: Path, count: int, bases: list[Path], first: int = 
         path = folder / f"{group // 1000:03d}" / f"r{i:06d}.txt"
         if i % 1000 == 0 or not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-        renamed = f"示例基准{group}号单位{slot}"
+        # The group spelt in Chinese digits: a name holding four Arabic digits (示例基准1001号)
+        # reads as a year inside it, and the agency would be lost from the 1 000th group on.
+        renamed = f"示例基准{_chinese_digits(group)}号单位{slot}"
         path.write_text(text.replace(agency, renamed), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def _chinese_digits(number: int) -> str:
+    """``number`` digit by digit in Chinese (1001 → 一〇〇一)."""
+    return "".join("〇一二三四五六七八九"[int(d)] for d in str(number))
 
 
 def national_run(
@@ -304,6 +311,14 @@ def national_run(
             result = stream(paths, out_dir=work / "dataset", jobs=jobs, executor=executor)
             seconds = time.perf_counter() - started
             cpu = memory.cpu_seconds()
+        if result.parsed != count:
+            # Every generated report is a good one: a failure is the generator's or the
+            # parser's fault, and a figure measured on fewer reports would mislead.
+            failed = result.reports[result.reports.status != "parsed"]
+            raise RuntimeError(
+                f"{count - result.parsed} of {count} generated reports did not parse, e.g. "
+                f"{failed.report.iloc[0]}: {str(failed.error.iloc[0])[:300]}"
+            )
         return seconds, cpu, memory.peak, result.parsed
     finally:
         shutil.rmtree(work, ignore_errors=True)

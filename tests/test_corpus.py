@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 import disclosure_metrics as dm
+from disclosure_metrics.corpus import mark_conflicts
 from disclosure_metrics.export import read_table
 
 from .conftest import CORPUS, SAMPLE, corpus_or_skip
@@ -193,3 +194,20 @@ def test_an_ocr_report_says_so_in_the_reports_table(two_page_scan: Path) -> None
     assert 0.5 < rows.loc["扫描件.pdf", "ocr_confidence"] <= 1.0
     assert rows.loc[SAMPLE.name, "source_format"] == "text"
     assert rows.loc[SAMPLE.name, "ocr_pages"] is pd.NA
+
+
+def test_a_conflict_among_thousands_names_a_few_and_counts_the_rest() -> None:
+    # Every file of one agency-year names the first few others and counts the rest: a message
+    # naming all of them grew with the square of the group (a national benchmark whose agency
+    # names read as one filled 24 GB with such messages).
+    rows = [
+        {"report": f"r{i:05d}.txt", "status": "parsed", "agency_key": "市科委", "year": 2024}
+        for i in range(3000)
+    ]
+    marked = mark_conflicts(rows, {})
+    assert len(marked) == 3000
+    assert all(r["status"] == "failed" for r in rows)
+    longest = max(len(r["error"]) for r in rows)
+    assert longest < 400
+    assert "（共3000份）" in rows[0]["error"] and "and 2994 more" in rows[0]["error"]
+    assert "r00000.txt" not in rows[0]["error"] and "r00001.txt" in rows[0]["error"]

@@ -359,6 +359,10 @@ def error_text(error: ReportError) -> str:
     return f"{error.code}: {error.message_zh} / {error.message_en}"
 
 
+#: How many of the other files of one agency-year a conflict's message names.
+MAX_CONFLICTS_NAMED = 5
+
+
 def mark_conflicts(rows: list[dict[str, Any]], parsed: dict[str, Report]) -> set[str]:
     """Two different files for one agency-year: an error naming both; neither is used (they
     leave ``parsed``). Returns the reports marked.
@@ -366,6 +370,11 @@ def mark_conflicts(rows: list[dict[str, Any]], parsed: dict[str, Report]) -> set
     >>> rows = [{"report": n, "status": "parsed", "agency_key": "甲", "year": 2023} for n in "ab"]
     >>> sorted(mark_conflicts(rows, {})), rows[0]["status"]
     (['a', 'b'], 'failed')
+    >>> rows = [{"report": n, "status": "parsed", "agency_key": "甲", "year": 2023} for n in "ab"]
+    >>> rows += [dict(rows[0], report=n) for n in "cdefgh"]
+    >>> _ = mark_conflicts(rows, {})
+    >>> rows[0]["error"].split(" / ")[1]
+    'another, different report for 甲 2023 (8 in all): b, c, d, e, f and 2 more'
     """
     marked: set[str] = set()
     groups: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
@@ -377,12 +386,25 @@ def mark_conflicts(rows: list[dict[str, Any]], parsed: dict[str, Report]) -> set
             continue
         names = [r["report"] for r in group]
         for row in group:
-            others = ", ".join(n for n in names if n != row["report"])
+            # The first few others by name and how many more: a message naming every other
+            # file grows with the square of the group (thousands of files that read as one
+            # agency-year filled 24 GB of messages).
+            others = [n for n in names[: MAX_CONFLICTS_NAMED + 1] if n != row["report"]]
+            others = others[:MAX_CONFLICTS_NAMED]
+            more = len(group) - 1 - len(others)
+            listed = ", ".join(others)
+            many = len(group) > 2
             row.update(
                 status=FAILED,
                 error=(
-                    f"同一机关同一年度有多份不同的报告：{others} / another, different report for "
-                    f"{key} {year}: {others}"
+                    "同一机关同一年度有多份不同的报告"
+                    + (f"（共{len(group)}份）" if many else "")
+                    + f"：{listed}"
+                    + (f" 等另{more}份" if more else "")
+                    + f" / another, different report for {key} {year}"
+                    + (f" ({len(group)} in all)" if many else "")
+                    + f": {listed}"
+                    + (f" and {more} more" if more else "")
                 ),
             )
             parsed.pop(row["report"], None)
