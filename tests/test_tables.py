@@ -273,6 +273,28 @@ def test_table4_glued_split_by_group_totals() -> None:
     assert result.cells["lit_direct"]["total"] == 12
 
 
+def test_table4_after_a_sentence_on_the_same_line() -> None:
+    # A page run into one line prints a sentence between section 四's heading and the table; the
+    # values glued right after the header are still the table's (they were lost before).
+    result = read_table4(
+        lines_of(
+            "2024年，没有政府信息公开行政复议及行政诉讼情况。行政复议行政诉讼结果维持结果纠正"
+            "其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计"
+            "结果维持结果纠正其他结果尚未审结总计100010000000000"
+        )
+    )
+    assert result.cells["review"] == {
+        "upheld": 1,
+        "corrected": 0,
+        "other": 0,
+        "pending": 0,
+        "total": 1,
+    }
+    assert result.cells["lit_after_review"]["total"] == 0
+    # A count in prose after the header words is no row of values.
+    assert not read_table4(lines_of("2024年共发生行政复议总计3件。")).located
+
+
 def test_table4_three_small_tables_and_prose_ignored() -> None:
     lines = lines_of(
         "本年度共发生行政复议案件 3 件。",

@@ -1375,6 +1375,34 @@ def _table4_line_values(line: Line) -> RawValues | None:
     leftover = _RUN.sub(" ", rest)
     if len(re.sub(r"[\s、,.:;()\-—*#|]", "", leftover)) > 4:  # Markdown marks are no prose
         # Prose with numbers in it; only a run glued to the header words counts.
+        return _values_after_glued_header(line.text)
+    return ("tokens", [t for m in runs for t in TOKEN.findall(m.group())])
+
+
+# The column words of table 4's header, of which a header glued before its values shows several.
+_TABLE4_COLUMN_WORDS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+
+
+def _values_after_glued_header(text: str) -> RawValues | None:
+    """In a line that holds prose too, the values glued right after the table's own header,
+    as a page run into one line prints a sentence between section 四's heading and its table
+    (…情况2022年，未有…诉讼情况。行政复议行政诉讼结果维持…尚未审结总计000000000000000), or None.
+    The header must end right before the values and show its column words.
+
+    >>> _values_after_glued_header("未有复议。结果维持结果纠正其他结果尚未审结总计1 0 0 0 1")
+    ('tokens', ['1', '0', '0', '0', '1'])
+    >>> _values_after_glued_header("2022年共有行政复议总计3件") is None
+    True
+    """
+    end = max((text.rfind(w) + len(w) for w in tpl.table4_header_words() if w in text), default=-1)
+    if end < 0:
+        return None
+    tail = text[end:]
+    runs = _runs(tail)
+    if not runs or _RUN.sub("", tail).strip(" \t、,.;|"):
+        return None  # words after the header's last word: prose, not the table's values
+    header = text[max(0, end - 60) : end]
+    if sum(w in header for w in _TABLE4_COLUMN_WORDS) < 3:
         return None
     return ("tokens", [t for m in runs for t in TOKEN.findall(m.group())])
 
