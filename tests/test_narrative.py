@@ -3614,3 +3614,44 @@ def test_readings_of_whole_reports_from_public_repositories(
     text: str, present: tuple | None, absent: tuple | None
 ) -> None:
     _assert_read(text, 2024, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "present", "absent"),
+    [
+        # The published part of what was made, after 其中 and a comma.
+        (
+            "全年共制发政府信息437条，其中，主动公开政府信息55条（涵盖政策类6条、其他30条）、"
+            "依申请公开341条、不予公开41条。",
+            2019,
+            ("items_published", "all", 55),
+            None,
+        ),
+        # The report year's part of a running total is that year's count.
+        (
+            "截至目前，我局在管委会门户网站累计主动公开政府信息1770条，全文电子化达100%，"
+            "其中2019年度我局共主动公开政府信息202条。",
+            2019,
+            ("items_published", "all", 202),
+            ("items_published", "website", 1770),
+        ),
+        # A sub-column of the site holds a part of one of its columns, never the whole site;
+        # a township's own column on the county portal still is its site.
+        (
+            "依托实验区门户网站“基层政务公开”栏下的“户籍管理”子栏目，发布户籍管理政策及工作动态24条。",
+            2022,
+            None,
+            ("items_published", "website", 24),
+        ),
+        (
+            "在政府门户网站“白水乡专栏”发布信息50条。",
+            2022,
+            ("items_published", "website", 50),
+            None,
+        ),
+    ],
+)
+def test_readings_of_crawled_department_reports(
+    text: str, year: int, present: tuple | None, absent: tuple | None
+) -> None:
+    _assert_read(text, year, present, absent)

@@ -1658,6 +1658,14 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         if joined is not None:
             # 微信公众平台及美篇共计发布信息185条: the channel and a platform named with it.
             return f"the sum of {word} and what is named with it ({joined.group(0)})"
+        if (
+            channel == "website"
+            and word_end
+            and _words("sub_columns").search(text, word_end, cand.count.start)
+        ):
+            # 在门户网站“基层政务公开”栏下的“户籍管理”子栏目，发布…动态24条: a part of a column
+            # of the site, never the body's whole site (a column alone may be: 白水乡专栏).
+            return "published in a sub-column of the site (子栏目), one part of it"
         sentence = cand.sentence
         part = _breakdown_part(cand) if _names_breakdown(cand) else None
         if channel == "offline_board" and part is not None and _breaks_down_website(cand, part):
@@ -2179,11 +2187,11 @@ def _parts_mostly_channels(sentence: _Sentence, start: int) -> bool:
 
 def _published_part(cand: _Candidate) -> bool:
     """Whether a breakdown gives the published part of a larger count (其中主动公开54条,
-    其中主动公开信息数24条)."""
+    其中主动公开信息数24条, 其中，主动公开政府信息55条)."""
     part = _breakdown_part(cand)
-    return (
-        part is not None and _published_part_pattern().fullmatch(part.strip("共计有")) is not None
-    )
+    if part is None:
+        return False
+    return _published_part_pattern().fullmatch(part.lstrip(",:").strip("共计有")) is not None
 
 
 @cache
@@ -2445,6 +2453,11 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
                     "items_published", "all", start,
                     "the published part of a larger count (其中主动公开)", supersedes_total=True,
                 )  # fmt: skip
+            if _years_part_of_a_stock(cand, year):
+                return _Decision(
+                    "items_published", "all", start,
+                    "the report year's part of a running total (累计…，其中某年度…)",
+                )  # fmt: skip
             return "a part of a total stated before (其中)"
         if _names_breakdown(cand):
             total = _total_broken_down(cand)
@@ -2499,6 +2512,17 @@ def _videos_before(lead: str) -> bool:
     (True, False)
     """
     return _videos_before_pattern().search(lead) is not None
+
+
+def _years_part_of_a_stock(cand: _Candidate, year: int | None) -> bool:
+    """Whether a breakdown part opens with the report year under a running total (截至目前，
+    …累计主动公开…1770条，…，其中2019年度我局共主动公开政府信息202条): the year's own count,
+    which the stock before it holds."""
+    part = _breakdown_part(cand)
+    if year is None or part is None or not part.lstrip(",:").startswith(f"{year}年"):
+        return False
+    total = _total_broken_down(cand)
+    return total is not None and _stock(total, year) is not None
 
 
 def _total_broken_down(cand: _Candidate) -> _Candidate | None:
