@@ -3649,6 +3649,14 @@ def test_readings_of_whole_reports_from_public_repositories(
             ("items_published", "website", 50),
             None,
         ),
+        # One application answered after the steps of its handling, four clauses on.
+        (
+            "2022年，我局收到政府信息公开申请1件，已按照相关法规，逐级审查办理，"
+            "区分可以公开和不予公开部分内容后，作出答复。",
+            2022,
+            ("applications_closed", "all", 1),
+            None,
+        ),
     ],
 )
 def test_readings_of_crawled_department_reports(

@@ -3477,8 +3477,9 @@ def _counts_its_own(sentence: _Sentence, start: int) -> bool:
     return k < len(sentence.counts) and sentence.counts[k].start < stop
 
 
-#: How many clauses after a single application's a closing of it is looked for.
-_ONE_CLOSED_REACH = 3
+#: How many clauses after a single application's a closing of it is looked for: the steps of
+#: its handling may stand between (收到申请1件，已按照相关法规，逐级审查办理，区分…后，作出答复).
+_ONE_CLOSED_REACH = 4
 
 
 def _closes_a_part(sentence: _Sentence, received: Count, done: re.Match[str]) -> bool:
