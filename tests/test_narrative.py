@@ -3663,3 +3663,25 @@ def test_readings_of_crawled_department_reports(
     text: str, year: int, present: tuple | None, absent: tuple | None
 ) -> None:
     _assert_read(text, year, present, absent)
+
+
+def test_a_list_of_channels_parted_by_commas_shares_its_first_verb_throughout() -> None:
+    # Every item after the first statement shares its verb, not only the first after it (the
+    # third and later items were left before), and each quote opens with its channel.
+    text = (
+        "全年局门户网站主动公开信息2978条，政务微信321条，政务微博260条，抖音号79条，"
+        "今日头条号181条。"
+    )
+    rows = [f[:3] for f in _facts(text, 2022)]
+    for fact in [
+        ("items_published", "website", 2978),
+        ("items_published", "wechat_official", 321),
+        ("items_published", "weibo", 260),
+        ("items_published", "short_video", 79),
+        ("items_published", "other", 181),
+    ]:
+        assert fact in rows
+    quotes = {r.value: r.evidence for r in extract_facts({"overview": text}, 2022)}
+    assert quotes[321] == "政务微信321条" and quotes[260] == "政务微博260条"
+    # A first statement that publishes nothing lends no verb to the items after it.
+    assert not _facts("通过门户网站回复留言36条，微信公众号20条，微博5条。", 2022)

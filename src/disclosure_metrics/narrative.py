@@ -2125,6 +2125,20 @@ def _channel_list_item(cand: _Candidate) -> tuple[str, int, str] | str | None:
         if head_end <= sentence.start or text[head_end - 1] in _CLAUSE_END:
             return None  # two marks in a row (…), 公开栏14条): no statement ends there
         start = sentence.clauses[sentence.clause_of(head_end - 1)][0]
+        # Earlier items of the same list are passed over to the statement that opened it
+        # (…网站主动公开信息2978条，政务微信321条，政务微博260条: 260 shares the verb too).
+        for _ in range(_MAX_LIST_ITEMS):
+            if _words("publish").search(text, start, head_end) or not _bare_channel_item(
+                sentence, start, head_end
+            ):
+                break
+            mark = start - 1
+            k = bisect.bisect_right(sentence.count_ends, mark) - 1
+            if mark <= sentence.start or text[mark] not in ";," or k < 0:
+                break
+            if sentence.counts[k].end != mark or text[mark - 1] in _CLAUSE_END:
+                break
+            head_end, start = mark, sentence.clauses[sentence.clause_of(mark - 1)][0]
     else:
         start, head_end = _list_head(sentence, cand.lead_start)
     head = text[start:head_end]
@@ -2139,7 +2153,23 @@ def _channel_list_item(cand: _Candidate) -> tuple[str, int, str] | str | None:
     channel = named.pop()
     if channel in ("hotline", "open_day", "press_conference"):
         return f"a {channel} count: events or calls, not items"
-    return channel, cand.lead_start + 1, f"an item of a list of channels, verb {verb.group(0)}"
+    # The quote opens after a 、 (the lead holds it), at the lead after a comma or ; (it does not).
+    evidence_start = cand.lead_start + (1 if lead.startswith("、") else 0)
+    return channel, evidence_start, f"an item of a list of channels, verb {verb.group(0)}"
+
+
+#: How many items of a list parted by commas a count looks back over for the list's verb.
+_MAX_LIST_ITEMS = 8
+
+
+def _bare_channel_item(sentence: _Sentence, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one channel and its count alone (政务微信321条), as the
+    items of a list that share the first one's verb are printed."""
+    k = bisect.bisect_right(sentence.count_ends, end) - 1
+    if k < 0 or sentence.counts[k].end != end or sentence.counts[k].start < start:
+        return False
+    own = _QUOTED_NAME.sub("", sentence.text[start : sentence.counts[k].start])
+    return len(own) <= _MAX_ITEM_LEAD and len(set(channels_in(own))) == 1
 
 
 def _breaks_down_topics(sentence: _Sentence, start: int) -> bool:
