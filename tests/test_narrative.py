@@ -3685,3 +3685,6 @@ def test_a_list_of_channels_parted_by_commas_shares_its_first_verb_throughout() 
     assert quotes[321] == "政务微信321条" and quotes[260] == "政务微博260条"
     # A first statement that publishes nothing lends no verb to the items after it.
     assert not _facts("通过门户网站回复留言36条，微信公众号20条，微博5条。", 2022)
+    # Nor does a total to the parts of its breakdown: those follow the breakdown's rules.
+    text = "在各级媒体刊发稿件4132篇，其中国家级媒体30篇，省级媒体507篇。"
+    assert _facts(text, 2024) == [("items_published", "media", 4132, "exact", "篇")]

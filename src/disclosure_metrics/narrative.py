@@ -2169,7 +2169,14 @@ def _bare_channel_item(sentence: _Sentence, start: int, end: int) -> bool:
     if k < 0 or sentence.counts[k].end != end or sentence.counts[k].start < start:
         return False
     own = _QUOTED_NAME.sub("", sentence.text[start : sentence.counts[k].start])
-    return len(own) <= _MAX_ITEM_LEAD and len(set(channels_in(own))) == 1
+    if len(own) > _MAX_ITEM_LEAD or len(set(channels_in(own))) != 1:
+        return False
+    # The channel alone, or with its owner's short name: no words of its own, and no breakdown
+    # (…4132篇，其中国家级媒体30篇，省级媒体507篇: parts of the total, no list sharing a verb).
+    return len(_channel_pattern()[0].sub("", own)) <= _MAX_OWNER_NAME and not any(
+        _words(verbs).search(own)
+        for verbs in ("publish", "applications_received", "applications_closed", "breakdown")
+    )
 
 
 def _breaks_down_topics(sentence: _Sentence, start: int) -> bool:
