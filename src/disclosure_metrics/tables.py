@@ -1379,10 +1379,6 @@ def _table4_line_values(line: Line) -> RawValues | None:
     return ("tokens", [t for m in runs for t in TOKEN.findall(m.group())])
 
 
-# The column words of table 4's header, of which a header glued before its values shows several.
-_TABLE4_COLUMN_WORDS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
-
-
 def _values_after_glued_header(text: str) -> RawValues | None:
     """In a line that holds prose too, the values glued right after the table's own header,
     as a page run into one line prints a sentence between section 四's heading and its table
@@ -1401,8 +1397,9 @@ def _values_after_glued_header(text: str) -> RawValues | None:
     runs = _runs(tail)
     if not runs or _RUN.sub("", tail).strip(" \t、,.;|"):
         return None  # words after the header's last word: prose, not the table's values
+    # A header glued before its values shows several of the table's column labels.
     header = text[max(0, end - 60) : end]
-    if sum(w in header for w in _TABLE4_COLUMN_WORDS) < 3:
+    if sum(c.label in header for c in tpl.table4_columns()) < 3:
         return None
     return ("tokens", [t for m in runs for t in TOKEN.findall(m.group())])
 
