@@ -334,9 +334,11 @@ def chunk_task(paths: Sequence[str], start: int, plan: Plan) -> ChunkOutcome:
     """Parse, check and compute one chunk of files (``start``: the first one's position) and
     write its rows; the cross-report pass gets each report packed, by agency bucket."""
     out = ChunkOutcome()
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in ROW_TABLES}
-    shared: dict[str, list[tuple[dict[str, Any], int]]] = {name: [] for name in ROW_TABLES}
-    order: dict[str, list[int]] = {name: [] for name in ROW_TABLES}
+    # Rows by table and year: each year's rows become that year's file without a pass that
+    # picks them out of the chunk's rows.
+    rows: dict[tuple[str, int | None], list[dict[str, Any]]] = defaultdict(list)
+    shared: dict[tuple[str, int | None], list[tuple[dict[str, Any], int]]] = defaultdict(list)
+    order: dict[tuple[str, int | None], list[int]] = defaultdict(list)
     buckets: dict[tuple[str, int], list[Packed]] = defaultdict(list)
     tree = plan.tree
     for offset, path in enumerate(paths):
@@ -357,9 +359,10 @@ def chunk_task(paths: Sequence[str], start: int, plan: Plan) -> ChunkOutcome:
                 reuse = {**values, **own[at], ORDER: base + at}
                 own = own[:at] + own[at + 1 :]
                 numbers = [n for n in numbers if n != base + at]  # type: ignore[assignment]
-            rows[name] += own
-            shared[name].append((values, len(own)))
-            order[name] += numbers
+            at_year = (name, report.year)
+            rows[at_year] += own
+            shared[at_year].append((values, len(own)))
+            order[at_year] += numbers
         key = row["agency_key"]
         packed = pack(path, report, key, reuse, position)
         buckets[(ACROSS_YEARS, plan.bucket(key))].append(packed)
@@ -368,8 +371,11 @@ def chunk_task(paths: Sequence[str], start: int, plan: Plan) -> ChunkOutcome:
     tag = (
         f"part-{start:010d}-{uuid.uuid4().hex[:8]}"  # unique per attempt: a rerun never overwrites
     )
-    for name in ROW_TABLES:
-        out.parts += _write(plan, name, rows[name], order[name], tag, shared[name])
+    for name, year in sorted(
+        rows, key=lambda at: (ROW_TABLES.index(at[0]), at[1] is None, at[1] or 0)
+    ):
+        at_year = (name, year)
+        out.parts += _write(plan, name, rows[at_year], order[at_year], tag, shared[at_year])
     if buckets:
         folder = Path(plan.root) / "_packed"
         folder.mkdir(exist_ok=True)

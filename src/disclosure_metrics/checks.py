@@ -451,20 +451,32 @@ def _template_year(origin: _Origin, report: Report, rule: tpl.Rule) -> list[Chec
     ]
 
 
-_WORK_YEAR = re.compile(r"(?:^|[。；;\n])\s*((?:19|20)\d{2})\s*年度?\s*[,，]")
+# A sentence that opens with a year (2020年，…), at the text's start or after a sentence's end.
+# The two places are two patterns: one led by the end marks, which the regex engine skips to,
+# instead of one alternation with ``^`` tried at every character (three times the cost).
+_WORK_YEAR_AFTER_MARK = re.compile(r"[。；;\n]\s*((?:19|20)\d{2})\s*年度?\s*[,，]")
+_WORK_YEAR_AT_START = re.compile(r"\s*((?:19|20)\d{2})\s*年度?\s*[,，]")
+
+
+def _year_openings(text: str) -> list[re.Match[str]]:
+    """The sentences of ``text`` that open with a year, in order.
+
+    >>> [m.group(1) for m in _year_openings("2020年，……。2021年度，……；\\n 2019年,")]
+    ['2020', '2021', '2019']
+    """
+    first = _WORK_YEAR_AT_START.match(text)
+    rest = _WORK_YEAR_AFTER_MARK.finditer(text, first.end() if first else 0)
+    return [first, *rest] if first else list(rest)
 
 
 def _work_year(origin: _Origin, report: Report, rule: tpl.Rule) -> list[CheckResult]:
     text = report.section_text.get("overview")
     if text is None or report.year is None:
         return [_plain(origin, rule, "overview", NOT_ASSESSABLE, "no overview or no report year")]
-    other = sorted({int(m.group(1)) for m in _WORK_YEAR.finditer(text)} - {report.year})
+    openings = _year_openings(text)
+    other = sorted({int(m.group(1)) for m in openings} - {report.year})
     if other:
-        quotes = [
-            m.group(0).strip("。；;\n ")
-            for m in _WORK_YEAR.finditer(text)
-            if int(m.group(1)) in other
-        ]
+        quotes = [m.group(0).strip("。；;\n ") for m in openings if int(m.group(1)) in other]
         return [
             _plain(
                 origin,

@@ -37,6 +37,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -206,14 +207,15 @@ def write_rows(
     own = pa.schema([f for f in schema if f.name != ORDER and f.name not in common])
     table = _arrow_rows(rows, own)
     columns = {f.name: table.column(f.name) for f in own}
+    if common:
+        # Each run's value once, then repeated by index (one Arrow call per column, not one
+        # per run: a chunk of 200 reports has 200 runs in each of its tables).
+        runs = pa.array(np.repeat(np.arange(len(shared)), [count for _values, count in shared]))
     for column in common:
         if column in schema.names:
             kind = schema.field(column).type
-            runs = [
-                pa.repeat(pa.scalar(_blank_is_missing(values[column]), type=kind), count)
-                for values, count in shared
-            ]
-            columns[column] = pa.chunked_array(runs, type=kind)
+            values = [_blank_is_missing(values[column]) for values, _count in shared]
+            columns[column] = pa.array(values, type=kind).take(runs)
     columns[ORDER] = pa.chunked_array([pa.array(order, type=pa.int64())])
     table = pa.Table.from_arrays([columns[f.name] for f in schema], schema=schema)
     years: list[Any] = []
