@@ -208,3 +208,31 @@ def test_aliases_units_and_conflicts_as_load_reads_them(tmp_path: Path, example_
     checks = streamed["checks"]
     assert (checks.rule == "HIER-1").sum() > 0
     assert checks.scope.str.startswith("2024→2025").any()  # the renamed town, joined
+
+
+def test_cell_columns_hold_what_report_cells_holds() -> None:
+    """The national run's cells, kept as columns by layout, are the rows ``load()`` writes:
+    every kind of cell (a number, a forced blank, a blank, NA, an ambiguous one), in order."""
+    import dataclasses
+
+    from disclosure_metrics.batch import cell_columns, cells_table, pack_tables
+    from disclosure_metrics.corpus import report_cells
+    from disclosure_metrics.derive import forced_cells
+    from disclosure_metrics.numbers import Ambiguous
+
+    report = dm.parse_file(SAMPLE)
+    table3 = {row: dict(cols) for row, cols in report.table3.items()}
+    table3["granted"]["natural_person"] = "NA"
+    table3["partial"]["natural_person"] = Ambiguous((12, 3))
+    table3["partial"]["other_org"] = None
+    edited = dataclasses.replace(report, table3=table3)
+    pieces = []
+    for one in (report, edited):
+        filled = forced_cells(one)
+        columns = cell_columns(*pack_tables(one), filled)
+        assert columns.rows() == report_cells(one, filled)
+        pieces.append(columns)
+    kinds = {row["kind"] for row in pieces[1].rows()}
+    assert {"number", "NA", "ambiguous"} <= kinds and kinds & {"blank", "derived"}
+    both = cells_table(pieces).to_pylist()
+    assert both == [*pieces[0].rows(), *pieces[1].rows()]

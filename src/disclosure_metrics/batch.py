@@ -46,12 +46,20 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pandas as pd
+import pyarrow as pa
 from tqdm import tqdm
 
 from . import indicators as ind
 from .agencies import agency_key, read_aliases, read_unit_tree
 from .checks import check_report, cross_year_checks, hierarchy_checks
-from .corpus import _check_row, error_text, frame, mark_conflicts, parsed_fields, report_cells
+from .corpus import (
+    _check_row,
+    cell_value,
+    error_text,
+    frame,
+    mark_conflicts,
+    parsed_fields,
+)
 from .dataset import ORDER, finish_dataset, read_dataset, staging_folder, write_rows
 from .derive import forced_cells
 from .ingest import Ingested, default_jobs, ingest_one
@@ -131,9 +139,15 @@ class Packed:
 
 
 def pack(
-    report_id: str, report: Report, key: str | None, reuse_row: dict[str, Any], position: int
+    report_id: str,
+    report: Report,
+    key: str | None,
+    reuse_row: dict[str, Any],
+    position: int,
+    tables: tuple[Layout, tuple[Any, ...]] | None = None,
 ) -> Packed:
-    layout, values = pack_tables(report)
+    """What the cross-report pass needs of a report (``tables``: its :func:`pack_tables`)."""
+    layout, values = pack_tables(report) if tables is None else tables
     text = (
         report.section_text.get("overview", "") + "\x00" + report.section_text.get("problems", "")
     )
@@ -151,7 +165,87 @@ def pack(
     )
 
 
-Rows = tuple[dict[str, Any], list[dict[str, Any]]]
+@dataclass
+class CellColumns:
+    """A report's cells as columns: the layout's keys (:func:`pack_tables`), and each cell's
+    value, kind and candidates as :func:`~.corpus.cell_value` gives them. The keys' columns are
+    made once per layout, so the national run's most numerous rows cost no dict each."""
+
+    layout: Layout
+    values: list[float | None]
+    kinds: list[str]
+    candidates: list[str | None]
+
+    def __len__(self) -> int:
+        return len(self.layout)
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The cells as :func:`~.corpus.report_cells` gives them (tests compare the two)."""
+        table, block, row, column = (c.to_pylist() for c in layout_columns(self.layout))
+        keys = zip(table, block, row, column, self.values, self.kinds, self.candidates, strict=True)
+        names = ("table", "block", "row", "column", "value", "kind", "candidates")
+        return [dict(zip(names, key, strict=True)) for key in keys]
+
+
+def cell_columns(
+    layout: Layout, values: Sequence[Any], filled: Mapping[str, float] | None
+) -> CellColumns:
+    """A report's cells in its layout's order (``filled``: its forced cells).
+
+    >>> from disclosure_metrics import parse_file
+    >>> from disclosure_metrics.corpus import report_cells
+    >>> report = parse_file("data/raw/2020_huianpu.txt")
+    >>> cell_columns(*pack_tables(report), forced_cells(report)).rows() == report_cells(report)
+    True
+    """
+    numbers: list[float | None] = []
+    kinds: list[str] = []
+    candidates: list[str | None] = []
+    for key, value in zip(layout, values, strict=True):
+        if value.__class__ is int or value.__class__ is float:  # most cells: a number
+            numbers.append(float(value))
+            kinds.append("number")
+            candidates.append(None)
+            continue
+        forced = filled.get(".".join(key)) if value is None and filled else None
+        number, kind, listed = cell_value(value, forced)
+        numbers.append(number)
+        kinds.append(kind)
+        candidates.append(listed)
+    return CellColumns(layout, numbers, kinds, candidates)
+
+
+# The table, block, row and column of a layout's cells as Arrow arrays, by the interned
+# layout's id (pack_tables interns layouts in _LAYOUTS, which keeps them alive).
+_LAYOUT_COLUMNS: dict[int, tuple[pa.Array, ...]] = {}
+
+
+def layout_columns(layout: Layout) -> tuple[pa.Array, ...]:
+    """The table, block, row and column of every cell of ``layout``, made once per layout."""
+    interned = _LAYOUTS.setdefault(layout, layout)
+    found = _LAYOUT_COLUMNS.get(id(interned))
+    if found is None:
+        # Empty text is missing text, as in every table the dataset writes.
+        tables = [key[0] for key in interned]
+        blocks = [(key[1] or None) if len(key) == 4 else None for key in interned]
+        rows = [key[-2] or None for key in interned]
+        columns = [key[-1] or None for key in interned]
+        found = tuple(pa.array(c, type=pa.string()) for c in (tables, blocks, rows, columns))
+        _LAYOUT_COLUMNS[id(interned)] = found
+    return found
+
+
+def cells_table(pieces: Sequence[CellColumns]) -> pa.Table:
+    """The cells of several reports as one Arrow table of the cells' own columns."""
+    keys = [pa.concat_arrays([layout_columns(p.layout)[i] for p in pieces]) for i in range(4)]
+    values = pa.array([v for p in pieces for v in p.values], type=pa.float64())
+    kinds = pa.array([k for p in pieces for k in p.kinds], type=pa.string())
+    candidates = pa.array([c for p in pieces for c in p.candidates], type=pa.string())
+    names = ["table", "block", "row", "column", "value", "kind", "candidates"]
+    return pa.Table.from_arrays([*keys, values, kinds, candidates], names=names)
+
+
+Rows = tuple[dict[str, Any], Any]  # the values a report's rows share, and the rows' own values
 
 
 def process_report(
@@ -159,13 +253,16 @@ def process_report(
     report: Report,
     blank_as_zero: bool = False,
     aliases: Mapping[str, str] | None = None,
+    tables: tuple[Layout, tuple[Any, ...]] | None = None,
 ) -> dict[str, Rows]:
     """Every single-report output of one report (the cross-report ones come later): for each
-    table, the values every row of the report shares, and the rows' own values.
+    table, the values every row of the report shares, and the rows' own values (the cells as
+    :class:`CellColumns`, the other tables as dicts). ``tables``: the report's
+    :func:`pack_tables`, when the caller has them.
 
     >>> from disclosure_metrics import parse_file
-    >>> shared, rows = process_report("a", parse_file("data/raw/2020_huianpu.txt"))["cells"]
-    >>> shared["report"], sorted(rows[0])[:3]
+    >>> shared, cells = process_report("a", parse_file("data/raw/2020_huianpu.txt"))["cells"]
+    >>> shared["report"], sorted(cells.rows()[0])[:3]
     ('a', ['block', 'candidates', 'column'])
     """
     key = agency_key(report.agency, aliases)
@@ -178,8 +275,9 @@ def process_report(
         row = fact.to_json()
         row["section"] = fact.section
         facts.append(row)
+    layout, values = pack_tables(report) if tables is None else tables
     return {
-        "cells": (common, report_cells(report, filled)),
+        "cells": (common, cell_columns(layout, values, filled)),
         "facts": ({**common, "agency": report.agency}, facts),
         "checks": ({}, [_check_row(r, {report.path: report_id}) for r in results]),
         "indicators": (
@@ -297,12 +395,12 @@ def manifest_row(
 def _write(
     plan: Plan,
     table: str,
-    rows: list[dict[str, Any]],
+    rows: list[dict[str, Any]] | pa.Table,
     order: list[int],
     tag: str,
     shared: Sequence[tuple[dict[str, Any], int]] = (),
 ) -> list[Part]:
-    if not rows:
+    if len(rows) == 0:
         return []
     folder = Path(plan.root) / table
     return [
@@ -339,6 +437,7 @@ def chunk_task(paths: Sequence[str], start: int, plan: Plan) -> ChunkOutcome:
     rows: dict[tuple[str, int | None], list[dict[str, Any]]] = defaultdict(list)
     shared: dict[tuple[str, int | None], list[tuple[dict[str, Any], int]]] = defaultdict(list)
     order: dict[tuple[str, int | None], list[int]] = defaultdict(list)
+    cells: dict[tuple[str, int | None], list[CellColumns]] = defaultdict(list)
     buckets: dict[tuple[str, int], list[Packed]] = defaultdict(list)
     tree = plan.tree
     for offset, path in enumerate(paths):
@@ -349,7 +448,8 @@ def chunk_task(paths: Sequence[str], start: int, plan: Plan) -> ChunkOutcome:
         report = result.report
         if report is None:
             continue
-        parts = process_report(path, report, plan.blank_as_zero, tree.aliases)
+        tables = pack_tables(report)
+        parts = process_report(path, report, plan.blank_as_zero, tree.aliases, tables)
         base = position * ORDER_STRIDE
         for name in ROW_TABLES:
             values, own = parts[name]
@@ -360,11 +460,14 @@ def chunk_task(paths: Sequence[str], start: int, plan: Plan) -> ChunkOutcome:
                 own = own[:at] + own[at + 1 :]
                 numbers = [n for n in numbers if n != base + at]  # type: ignore[assignment]
             at_year = (name, report.year)
-            rows[at_year] += own
+            if name == "cells":
+                cells[at_year].append(own)
+            else:
+                rows[at_year] += own
             shared[at_year].append((values, len(own)))
             order[at_year] += numbers
         key = row["agency_key"]
-        packed = pack(path, report, key, reuse, position)
+        packed = pack(path, report, key, reuse, position, tables)
         buckets[(ACROSS_YEARS, plan.bucket(key))].append(packed)
         for parent in tree.families(key):
             buckets[(UNIT_FAMILIES, plan.bucket(parent))].append(packed)
@@ -372,10 +475,11 @@ def chunk_task(paths: Sequence[str], start: int, plan: Plan) -> ChunkOutcome:
         f"part-{start:010d}-{uuid.uuid4().hex[:8]}"  # unique per attempt: a rerun never overwrites
     )
     for name, year in sorted(
-        rows, key=lambda at: (ROW_TABLES.index(at[0]), at[1] is None, at[1] or 0)
+        order, key=lambda at: (ROW_TABLES.index(at[0]), at[1] is None, at[1] or 0)
     ):
         at_year = (name, year)
-        out.parts += _write(plan, name, rows[at_year], order[at_year], tag, shared[at_year])
+        own_rows = cells_table(cells[at_year]) if name == "cells" else rows[at_year]
+        out.parts += _write(plan, name, own_rows, order[at_year], tag, shared[at_year])
     if buckets:
         folder = Path(plan.root) / "_packed"
         folder.mkdir(exist_ok=True)

@@ -493,31 +493,43 @@ def report_cells(report: Report, filled: Mapping[str, float] | None = None) -> l
                 items = [(None, block_or_row, col, v) for col, v in inner.items()]
             for block, row, col, value in items:
                 if value.__class__ is int or value.__class__ is float:  # most cells: a number
-                    cell = {"value": float(value), "kind": "number", "candidates": None}
+                    number, kind, candidates = float(value), "number", None
                 else:
                     # The path is only needed to look up a forced blank.
                     forced = None
                     if value is None and filled:
                         forced = filled.get(".".join(p for p in (table, block, row, col) if p))
-                    cell = _cell_value(value, forced)
-                out.append({"table": table, "block": block, "row": row, "column": col, **cell})
+                    number, kind, candidates = cell_value(value, forced)
+                out.append(
+                    {
+                        "table": table,
+                        "block": block,
+                        "row": row,
+                        "column": col,
+                        "value": number,
+                        "kind": kind,
+                        "candidates": candidates,
+                    }
+                )
     return out
 
 
-def _cell_value(value: Any, forced: float | None) -> dict[str, Any]:
+def cell_value(value: Any, forced: float | None = None) -> tuple[float | None, str, str | None]:
+    """A cell as the cells table holds it: (value, kind, candidates). ``forced``: the value a
+    blank must have by the report's own arithmetic (:func:`~.derive.forced_cells`).
+
+    >>> cell_value(3), cell_value(None), cell_value(None, 0), cell_value("NA")
+    ((3.0, 'number', None), (None, 'blank', None), (0.0, 'derived', None), (None, 'NA', None))
+    """
     if isinstance(value, Ambiguous):
-        return {
-            "value": None,
-            "kind": "ambiguous",
-            "candidates": json.dumps(list(value.candidates)),
-        }
+        return None, "ambiguous", json.dumps(list(value.candidates))
     if value == "NA":
-        return {"value": None, "kind": "NA", "candidates": None}
+        return None, "NA", None
     if value is None:
         if forced is not None:
-            return {"value": float(forced), "kind": "derived", "candidates": None}
-        return {"value": None, "kind": "blank", "candidates": None}
-    return {"value": float(value), "kind": "number", "candidates": None}
+            return float(forced), "derived", None
+        return None, "blank", None
+    return float(value), "number", None
 
 
 # ---------------------------------------------------------------------------------------------

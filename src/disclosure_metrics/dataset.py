@@ -180,7 +180,7 @@ def write_parts(
 
 def write_rows(
     name: str,
-    rows: Sequence[Mapping[str, Any]],
+    rows: Sequence[Mapping[str, Any]] | pa.Table,
     order: Sequence[int],
     folder: Path,
     part: str,
@@ -191,6 +191,7 @@ def write_rows(
     national batch writes millions of rows this way). Empty text is missing text, as in
     :func:`~.frames.frame`. ``shared``: runs of rows that share values, as ``(values, count)``
     in row order (a report's id and year on each of its rows), instead of a copy in each row.
+    ``rows`` may also be an Arrow table of the rows' own columns (the national run's cells).
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -205,7 +206,10 @@ def write_rows(
     schema = arrow_schema(name)
     common = list(shared[0][0]) if shared else []
     own = pa.schema([f for f in schema if f.name != ORDER and f.name not in common])
-    table = _arrow_rows(rows, own)
+    if isinstance(rows, pa.Table):
+        table = _blanks_missing(rows.select(own.names).cast(own), own)
+    else:
+        table = _arrow_rows(rows, own)
     columns = {f.name: table.column(f.name) for f in own}
     if common:
         # Each run's value once, then repeated by index (one Arrow call per column, not one
@@ -223,7 +227,11 @@ def write_rows(
         if PARTITION in common:
             years = [y for values, count in shared for y in repeat(values[PARTITION], count)]
         else:
-            years = [row.get(PARTITION) for row in rows]
+            years = (
+                rows.column(PARTITION).to_pylist()
+                if isinstance(rows, pa.Table)
+                else [row.get(PARTITION) for row in rows]
+            )
     return _write_by_year(name, table, years, folder, part)
 
 
@@ -270,6 +278,11 @@ def _arrow_rows(rows: Sequence[Mapping[str, Any]], schema: pa.Schema) -> pa.Tabl
                 values = [v if v is None or isinstance(v, str) else str(v) for v in values]
             columns.append(pa.array(values, type=column.type, from_pandas=True))
         table = pa.Table.from_arrays(columns, schema=schema)
+    return _blanks_missing(table, schema)
+
+
+def _blanks_missing(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """``table`` with its empty text as missing text."""
     for i, column in enumerate(schema):
         if column.type == pa.string():
             data = table.column(i)
