@@ -244,7 +244,7 @@ def _make(
     assumption: str | None = None,
 ) -> CheckResult:
     """A result: the rule's own message, then what is specific to this place."""
-    message = f"{rule.message_zh} / {rule.message_en}"
+    message = _rule_message(rule.message_zh, rule.message_en)
     return CheckResult(
         origin.file,
         origin.agency,
@@ -261,6 +261,13 @@ def _make(
         origin.path,
         assumption,
     )
+
+
+@cache
+def _rule_message(message_zh: str, message_en: str) -> str:
+    """A rule's own message in both languages, one string object per rule: most results
+    (every pass) carry it unchanged, and a writer encodes one object's text once."""
+    return f"{message_zh} / {message_en}"
 
 
 def _plain(
