@@ -3688,3 +3688,100 @@ def test_a_list_of_channels_parted_by_commas_shares_its_first_verb_throughout() 
     # Nor does a total to the parts of its breakdown: those follow the breakdown's rules.
     text = "在各级媒体刊发稿件4132篇，其中国家级媒体30篇，省级媒体507篇。"
     assert _facts(text, 2024) == [("items_published", "media", 4132, "exact", "篇")]
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "present", "absent"),
+    [
+        # The rest closed after some carried forward: their number is not printed.
+        (
+            "全年共收到政府信息公开申请34件，申请的内容主要涉及医疗信息等方面信息，"
+            "除1件结转下年度继续办理外，其余均按时办结答复。",
+            2025,
+            ("applications_received", "all", 34),
+            ("applications_closed", "all", 34),
+        ),
+        # Answers past the time limit are no closed count.
+        (
+            "2024年，全区共收到政府信息依申请件454件，答复458件（含上年结转8件），"
+            "结转下年办理4件，超期答复件 0 件。",
+            2024,
+            ("applications_closed", "all", 458),
+            ("applications_closed", "all", 0),
+        ),
+        # Events of several kinds under one count are no press conferences' count …
+        (
+            "依托企业服务综合平台，全年举办新闻发布会、政策解读、直播培训等共31场。",
+            2022,
+            None,
+            ("other", "press_conference", 31),
+        ),
+        # … though press events of another name with them are.
+        (
+            "全年在政务网站发布各类信息9252条，召开新闻发布会及集体采访报导活动2次。",
+            2022,
+            ("other", "press_conference", 2),
+            None,
+        ),
+        # A sum word in a breakdown that adds up its parts states the total.
+        (
+            "2025年，某镇全面推进信息主动公开。其中，通过县人民政府网站更新信息14条，"
+            "政务新媒体更新486条、全年总计更新主动公开信息500条。",
+            2025,
+            ("items_published", "all", 500),
+            None,
+        ),
+        # The examples of "other ways", all of one channel, say which channel.
+        (
+            "通过微信公众平台主动公开各类信息1514条；通过公开栏、电子显示屏等其他渠道公开713条。",
+            2024,
+            ("items_published", "offline_board", 713),
+            ("items_published", "other", 713),
+        ),
+        # A channel and other platforms joined to it: several channels.
+        (
+            "其中，通过门户网站信息及其他政府公开平台公开信息共501条。",
+            2025,
+            None,
+            ("items_published", "website", 501),
+        ),
+        # A clause that is only the way through a channel lists it with the next clause's.
+        (
+            "其中，通过市交通运输委门户网站，市、区两级媒体途径公开信息共172条。",
+            2025,
+            None,
+            ("items_published", "website", 172),
+        ),
+        # The count, then 中 (among them) before its parts.
+        (
+            "通过门户网站在2023年度主动公开的35条政府信息中，其中组织机构1条、业务工作34条。",
+            2023,
+            ("items_published", "website", 35),
+            None,
+        ),
+        # A gazette's issues counted before its name, made after it.
+        (
+            "2024年共完成9期《南昌市人民政府公报》的编辑出版和发行工作，共刊登市政府文件47个。",
+            2024,
+            ("items_published", "gazette", 9),
+            None,
+        ),
+        # The year's new items after a running total.
+        (
+            "通过门户网站、微信公众号等平台载体，累计主动公开政府信息3819条，本年度新增295条。",
+            2024,
+            ("items_published", "all", 295),
+            ("items_published", "all", 3819),
+        ),
+    ],
+)
+def test_readings_of_the_evening_held_out_round(
+    text: str, year: int, present: tuple | None, absent: tuple | None
+) -> None:
+    _assert_read(text, year, present, absent)
+
+
+def test_a_way_through_channels_in_brackets_is_no_clause_of_its_own() -> None:
+    # 通过政务新媒体(微信公众号): the bracket names the account; the way is no list of channels.
+    text = "通过政务新媒体(微信公众号)发布信息251条。"
+    assert ("items_published", "wechat_official", 251) in [f[:3] for f in _facts(text, 2020)]

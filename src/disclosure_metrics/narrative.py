@@ -118,11 +118,15 @@ def _words(name: str) -> re.Pattern[str]:
 
 @cache
 def _others_like_it() -> re.Pattern[str]:
-    """等 and a word for channels after one named (等渠道, 等主要渠道): others like it."""
+    """等 and a word for channels after one named (等渠道, 等主要渠道), or other channels joined
+    to it (门户网站及其他政府公开平台): others like it."""
     cues = vocabulary()["cues"]
     composed = cues["other_channels_composed"]
     which, channels = _alternation(composed["which"]), _alternation(composed["channels"])
-    return re.compile(f"{_alternation(cues['other_channels'])}|等(?:{which})(?:{channels})")
+    joined = f"(?:及|以及|和|与)其[他它][^,;:。\\d、]{{0,6}}?(?:{channels})"
+    return re.compile(
+        f"{_alternation(cues['other_channels'])}|等(?:{which})(?:{channels})|{joined}"
+    )
 
 
 @cache
@@ -1125,6 +1129,28 @@ def _breakdown_across_semicolons(before: str) -> str | None:
     return None
 
 
+_SUM_WORD = re.compile(r"总计|合计|共计|总共")
+
+
+def _sums_the_parts_before(cand: _Candidate) -> bool:
+    """Whether a count in a breakdown, with a sum word, adds up the breakdown's counts before
+    it (其中,网站更新信息14条,政务新媒体更新486条、全年总计更新主动公开信息500条): the total, not a
+    part. Only where no count of its kind stands before the breakdown, in its sentence or the
+    one before, that it could be a part of."""
+    part = _breakdown_part(cand)
+    if part is None or _SUM_WORD.search(cand.lead) is None:
+        return False
+    sentence, count = cand.sentence, cand.count
+    opened = count.start - len(part)
+    if any(c.start < opened and c.unit == count.unit for c in sentence.counts):
+        return False
+    for start, end in sentence.previous[-1:]:
+        if re.search(rf"\d\s*{re.escape(count.unit)}", sentence.text[start:end]):
+            return False
+    parts = [c for c in sentence.counts if opened <= c.start < count.start and c.unit == count.unit]
+    return len(parts) >= 2 and sum(c.value for c in parts) == count.value
+
+
 def _in_breakdown(cand: _Candidate) -> bool:
     """Whether a 其中 opens a breakdown before the number (a semicolon closes it)."""
     return _breakdown_part(cand) is not None
@@ -1210,7 +1236,8 @@ def _noun_after_pattern() -> re.Pattern[str]:
     channels, nouns = _alternation(owner), _alternation(vocabulary()["cues"]["item_nouns"])
     # 发布127条公开信息: information said to be disclosed (主动公开的信息) is information.
     disclosed = "(?:(?:主动)?公开的?)?"
-    return re.compile(rf"(?P<channel>{channels})的?(?:{nouns})*|{disclosed}(?:{nouns})+")
+    # 主动公开的35条政府信息中,其中…: the count, then among them (中) its parts.
+    return re.compile(rf"(?P<channel>{channels})的?(?:{nouns})*|{disclosed}(?:{nouns})+中?")
 
 
 @cache
@@ -1437,6 +1464,39 @@ def _gazette_made(lead: str) -> re.Match[str] | None:
     return _last(_gazette_making_pattern(), lead)
 
 
+_NEW_THIS_YEAR = re.compile(r"(?:其中)?(?:本年度|本年|今年|全年|当年|年内)新增了?")
+
+
+def _stock_before_new(cand: _Candidate) -> _Candidate | None:
+    """The running total a count of the year's new items follows (累计…3819条，本年度新增295
+    条: the 3819's candidate), or None."""
+    if _NEW_THIS_YEAR.fullmatch(cand.lead) is None:
+        return None
+    before = [c for c in cand.sentence.candidates if c.count.end <= cand.count.start]
+    if not before or before[-1].count.unit != cand.count.unit:
+        return None
+    stock = before[-1]
+    return stock if _has("running_total", stock.lead) else None
+
+
+_GAZETTE_NAMED = re.compile(r"《[^》]{1,30}公报》|(?:政府)?公报")
+
+
+def _gazette_issues_after(cand: _Candidate) -> str | None:
+    """Why a count in 期 is of a gazette's issues named after it, made or published (完成9期
+    《南昌市人民政府公报》的编辑出版和发行), or None."""
+    if cand.count.unit != "期":
+        return None
+    named = _GAZETTE_NAMED.match(cand.after)
+    if named is None:
+        return None
+    rest = cand.after[named.end() : named.end() + 12]
+    made = _words("gazette_making").search(rest) or _words("publish").search(rest)
+    if made is None:
+        return None
+    return f"issues of the gazette named after the count, {made.group(0)} ({named.group(0)})"
+
+
 def _breaks_down_website(cand: _Candidate, part: str) -> bool:
     """Whether the breakdown ``part`` ends in splits a website's count (通过局网站发布政府信息
     825条，其中，…通知公告栏发布信息194条，双公示栏…): a 栏 there is a column of the site."""
@@ -1500,10 +1560,26 @@ def _names_breakdown(cand: _Candidate) -> bool:
     return any(text.find(word, start, end) != -1 for word in vocabulary()["cues"]["breakdown"])
 
 
+# A clause of the way through channels alone (通过市交通运输委门户网站,): no digit, and nothing
+# after the channels' names but their own words.
+_THROUGH_CHANNELS_ONLY = re.compile(r"(?:通过|依托|利用|借助)[^\d]{2,30}$")
+
+
 def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] | str:
     """Items published: (channel, evidence start, why), or why the count is not report-level."""
     verbs = _words("publish")
     span = cand.span
+    gazette = _gazette_issues_after(cand)
+    if gazette is not None:
+        return "gazette", cand.lead_start, gazette
+    stock = _stock_before_new(cand)
+    if stock is not None:
+        # 累计主动公开政府信息3819条，本年度新增295条: the year's items, where the total went.
+        found = _items(stock, agency)
+        if isinstance(found, str):
+            return found
+        channel, _start, why = found
+        return channel, stock.lead_start, f"the year's new items after a running total; {why}"
     if _last_verb(span) is None:  # none, or only inside a noun (报送政务公开信息)
         item = _channel_list_item(cand)
         if item is not None:
@@ -1602,6 +1678,19 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
                 # site has its own count after this one, which is no count of the site's.
                 named = []
                 break
+        if named and a > cand.span_start:
+            # 通过市交通运输委门户网站，市、区两级媒体途径公开信息共172条: a clause that is only
+            # the way through channels, no verb or count of its own, lists them with these.
+            way_start, way_end = cand.sentence.clauses[cand.sentence.clause_of(a) - 1]
+            way = window[
+                max(way_start, cand.span_start) - cand.span_start : way_end - cand.span_start
+            ]
+            if (
+                text.startswith(",", way_end)  # not a bracket's: 通过政务新媒体(微信公众号)发布
+                and _THROUGH_CHANNELS_ONLY.match(way)
+                and not _has("publish", way)
+            ):
+                named = channels_in(way) + named
         if named:
             evidence_start = a
             found = _last(_channel_pattern()[0], piece)
@@ -1637,8 +1726,11 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         else None
     )
     if other_ways is not None:
-        # 利用广播、报纸、展板及微信群等其他方式公开…22条: examples of the other ways.
-        named, word = ["other"], other_ways.group(0)
+        # 利用广播、报纸、展板及微信群等其他方式公开…22条: examples of the other ways. Examples all
+        # of one channel (公开栏、电子显示屏等其他渠道公开713条) say which channel the ways are.
+        examples = {c for c in named if c != "other"}
+        named = list(examples) if len(examples) == 1 else ["other"]
+        word = other_ways.group(0)
     if not named and (
         ways := _WAYS_LISTED.search(text, _previous_clause_start(cand), cand.count.start)
     ):
@@ -2473,7 +2565,7 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
     if (
         c.unit in units["items"]
         or (c.unit == "个" and _videos_before(cand.lead))
-        or (c.unit == "期" and _issues_published(cand))
+        or (c.unit == "期" and (_issues_published(cand) or _gazette_issues_after(cand)))
     ):
         items = _items(cand, agency)
         if isinstance(items, str):
@@ -2494,6 +2586,11 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
                 return _Decision(
                     "items_published", "all", start,
                     "the report year's part of a running total (累计…，其中某年度…)",
+                )  # fmt: skip
+            if _sums_the_parts_before(cand):
+                return _Decision(
+                    "items_published", "all", start,
+                    "the sum of the parts listed before it (其中…，总计N条)",
                 )  # fmt: skip
             return "a part of a total stated before (其中)"
         if _names_breakdown(cand):
@@ -2641,6 +2738,8 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         return f"still being handled ({closed.group(0)}中), not closed"
     if closed is not None and lead.startswith("前", closed.end()):
         return f"work before the answer ({closed.group(0)}前), not closed"  # 答复前法治审查15件次
+    if closed is not None and _words_end_at(_words("overdue"), lead, closed.start()):
+        return f"answers past the time limit (超期{closed.group(0)}), not those closed"
     if closed is not None and closed.start() >= 2:
         handled = _words("handled").match(lead, closed.start() - 2, closed.start())
         if handled is not None:
@@ -3342,8 +3441,29 @@ def _event(cand: _Candidate) -> _Decision | str:
     if named == {"open_day"}:
         return _Decision("open_day_events", "open_day", cand.lead_start, "an open day event")
     if named == {"press_conference"}:
+        if _other_kinds_listed_after(cand.lead):
+            return "events of several kinds listed together (发布会、政策解读等N场)"
         return _Decision("other", "press_conference", cand.lead_start, "a press conference")
     return "events, but not of an open day or press conference"
+
+
+_LISTED_AFTER = re.compile(r"[、和及与][^,;:。\d]{2,}")
+
+
+def _other_kinds_listed_after(lead: str) -> bool:
+    """Whether kinds that name no channel are listed after the last one a count's words name
+    (举办新闻发布会、政策解读、直播培训等共31场): the count is of them all.
+
+    >>> _other_kinds_listed_after("举办新闻发布会、直播培训等共")
+    True
+    >>> _other_kinds_listed_after("召开新闻发布会")
+    False
+    >>> _other_kinds_listed_after("召开新闻发布会及采访活动")
+    False
+    """
+    last = _last(_channel_pattern()[0], lead)
+    listed = _LISTED_AFTER.search(lead, last.end()) if last is not None else None
+    return listed is not None and not _has("press_events_like", listed.group(0))
 
 
 _ATTENDED = re.compile(r"参加|出席|参与|列席|受邀")
@@ -3499,7 +3619,33 @@ def _all_closed(
             found = joined
     if found is not None and _counts_its_own(sentence, found.end()):
         return None  # …639项;妥善办理书记、市长信箱来信4件: closing words of a count of their own
+    if found is not None and _the_rest_before(sentence, found.start()):
+        return None  # 除1件结转下年度外，其余均按时办结: the rest closed, their number not printed
     return found
+
+
+def _words_end_at(words: re.Pattern[str], text: str, end: int, reach: int = 4) -> bool:
+    """Whether one of ``words`` ends right at ``end`` of ``text`` (looked for in the ``reach``
+    characters before it).
+
+    >>> _words_end_at(_words("overdue"), "超期答复件", 2)
+    True
+    """
+    return any(m.end() == end for m in words.finditer(text, max(0, end - reach), end))
+
+
+def _the_rest_before(sentence: _Sentence, start: int) -> bool:
+    """Whether the clause of a closing statement at ``start`` says it closed the rest
+    (其余均…办结), a few words at most between them.
+
+    >>> text = "除1件结转外,其余均按时办结"
+    >>> s = _Sentence(text, 0, len(text), [], [])
+    >>> _the_rest_before(s, s.text.index("均")), _the_rest_before(s, s.text.index("按"))
+    (True, True)
+    """
+    clause_start = sentence.clauses[sentence.clause_of(start)][0]
+    found = _words("the_rest").search(sentence.text, max(clause_start, start - 8), start)
+    return found is not None and _ANY_DIGIT.search(sentence.text, found.end(), start) is None
 
 
 _CLAUSE_MARK = re.compile("[" + re.escape(_CLAUSE_END) + "]")
