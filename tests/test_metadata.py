@@ -806,3 +806,9 @@ def test_what_the_full_text_holds_is_no_agency_and_an_announced_name_is_whole() 
         "根据要求,现公布某某区审计局工作情况如下:",
     ]
     assert title_agency_year(head)[1:] == ("某某区审计局", 2024)
+
+
+def test_a_street_offices_comprehensive_office_in_the_contact_line_is_the_street_office() -> None:
+    # 党政综合办 (short for 党政综合办公室): the office inside the street office that answers.
+    line = "如对本年度报告有疑问或意见、建议，请与东胜区纺织街道办事处党政综合办联系。"
+    assert contact_agency([line]) == "东胜区纺织街道办事处"

@@ -865,7 +865,8 @@ _UNNAMED_ZONE = re.compile(
 # An office or section inside an agency (某局办公室, 某街道党政办公室综合科): the agency is the
 # one it belongs to. A government's own office (某区人民政府办公室) is an agency itself.
 _INTERNAL_UNIT = re.compile(
-    r"(?:党政综合办公室|党政办公室|综合办公室|党政办)$|(?<!政府)办公室$|[^科股室办处局]{1,5}[科股]$"
+    r"(?:党政综合办公室|党政办公室|综合办公室|党政综合办|综合办|党政办)$|(?<!政府)办公室$"
+    r"|[^科股室办处局]{1,5}[科股]$"
     # its disclosure office (由某镇人民政府政务公开工作机构编制), or the one that takes the
     # applications (请与某局政府信息公开申请受理机构联系)
     r"|(?:政务公开|政府信息公开|信息公开)(?:工作|申请受理|申请)?(?:机构|领导小组办公室|办公室|办)$"
@@ -886,6 +887,8 @@ def _without_internal_unit(name: str) -> str:
     '某镇人民政府'
     >>> _without_internal_unit("某县某镇人民政府党政综合办公室")
     '某县某镇人民政府'
+    >>> _without_internal_unit("某区某街道办事处党政综合办")
+    '某区某街道办事处'
     >>> _without_internal_unit("某区某镇人民政府政务公开工作机构")
     '某区某镇人民政府'
     >>> _without_internal_unit("某县某乡人民政府办公室")
