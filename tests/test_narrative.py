@@ -3785,3 +3785,85 @@ def test_a_way_through_channels_in_brackets_is_no_clause_of_its_own() -> None:
     # 通过政务新媒体(微信公众号): the bracket names the account; the way is no list of channels.
     text = "通过政务新媒体(微信公众号)发布信息251条。"
     assert ("items_published", "wechat_official", 251) in [f[:3] for f in _facts(text, 2020)]
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "present", "absent"),
+    [
+        # Received after the applications carried over, in the same sentence.
+        (
+            "上年结转政府信息公开申请21件，本年新收434件，办理434件，剩余21件结转下一年度处理。",
+            2024,
+            ("applications_received", "all", 434),
+            None,
+        ),
+        # An item of a list sharing joined verbs (受理答复) is received and resolved.
+        (
+            "全年共受理答复“县长信箱”网民留言411件、12345市民热线6963件，办结率均为100%。",
+            2023,
+            ("hotline_received", "hotline", 6963),
+            None,
+        ),
+        # One way of asking and every other: none at all.
+        (
+            "2023年1月1日至12月31日，太和街道未接收到书面或其他形式要求公开政府信息的申请。",
+            2023,
+            ("applications_received", "all", 0),
+            None,
+        ),
+        # A list of none joined by 且.
+        (
+            "2023年未接到政府信息公开申请且未出现政府信息公开申请行政复议、提起行政诉讼等情况。",
+            2023,
+            ("applications_received", "all", 0),
+            None,
+        ),
+        # No fee, with 的 before 收费.
+        (
+            "2023年未收到政府信息公开申请，不存在政府信息公开的收费及减免情况。",
+            2023,
+            ("fee_collected_yuan", "all", 0),
+            None,
+        ),
+        # A closed part, timed by 在限期内.
+        (
+            "2024年，我镇共受理政府信息公开申请27件，其中26件已在限期内答复申请人，"
+            "1件还在答复限期内。",
+            2024,
+            ("applications_closed", "all", 26),
+            None,
+        ),
+        # 办理 alone in a part of a count handled, not received: the calls that came in.
+        (
+            "全年共办理网民留言1993件，其中，办理12345网上群众热线1925件，市长信箱31件。",
+            2024,
+            ("hotline_received", "hotline", 1925),
+            ("hotline_resolved", "hotline", 1925),
+        ),
+        # What 并 joins after the count is said of the items, no noun of them.
+        (
+            "在政务新媒体发布信息759条并达到超17万次阅读量。",
+            2023,
+            ("items_published", "other", 759),
+            None,
+        ),
+        # A site by its name, in quotes.
+        (
+            "通过“通化市农网”公开政务信息工作动态1587条。",
+            2023,
+            ("items_published", "website", 1587),
+            None,
+        ),
+    ],
+)
+def test_readings_of_the_second_evening_round(
+    text: str, year: int, present: tuple | None, absent: tuple | None
+) -> None:
+    _assert_read(text, year, present, absent)
+
+
+def test_a_part_of_calls_received_stays_a_part() -> None:
+    text = "12345热线共受理2720件（其中承办单2299件，重新办理单421件）。"
+    rows = [f[:3] for f in _facts(text, 2024)]
+    assert ("hotline_received", "hotline", 2720) in rows
+    assert not any(r[2] in (2299, 421) for r in rows)

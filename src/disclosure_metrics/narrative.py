@@ -1591,6 +1591,8 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     # channel (999篇公众号信息); 51条疫情防控相关信息 names a topic. A 、 opens the next item
     # of a list (网站发布信息5123条、公众号发布820条), which says nothing of this count.
     after = cand.after.split("、", 1)[0].strip()
+    if after.startswith("并"):
+        after = ""  # 发布信息759条并达到超17万次阅读量: what 并 joins is said of them, no noun
     described = _words("content_after").search(after)
     if described:
         after = after[: described.start()]  # 20条内容涉及公告公示: what the 20 cover
@@ -1980,6 +1982,8 @@ def _channel_in_breakdown(cand: _Candidate) -> tuple[str, int, str] | str:
         return "no publishing verb (发布, 公开 …) before it or before the total it breaks down"
     named = set(channels_in(own))
     after = cand.after.split("、", 1)[0].strip()
+    if after.startswith("并"):
+        after = ""  # 发布信息759条并达到超17万次阅读量: what 并 joins is said of them, no noun
     if len(named) != 1 or (after and _noun_after_pattern().fullmatch(after) is None):
         return "in a breakdown, but not of one channel (其中政府网站N条)"
     channel = named.pop()
@@ -2382,7 +2386,8 @@ _NO_APPLICATIONS = re.compile(
     r"(?:[和及与](?:信息|事项|申请))?"  # 未收到依申请公开事件和信息
     r"(?:的?申请)?件?"  # 没有收到依申请公开政府信息的申请, 未收到依申请公开申请件
     # 未收到…申请、…行政复议…等情况: a list of none
-    rf"(?:办理)?(?:的情况|情况)?(?=[,;:。、]|$|{_NEXT_HEADING})"
+    # …申请且未出现…复议: a list of none joined by 且
+    rf"(?:办理)?(?:的情况|情况)?(?=[,;:。、且]|$|{_NEXT_HEADING})"
 )
 # 依申请公开情况:无, 政府信息公开申请数为零: the count stated as none after the noun.
 _APPLICATIONS_NONE = re.compile(
@@ -2395,7 +2400,7 @@ _NO_FEE = re.compile(
     # 暂不收费, 未出现公开收费: not charged, no charge arose
     r"(?:没有|未有|未|无|不存在|不涉及|不(?=收取|收费))(?:因[^,;:。]{1,8}?)?(?:[向对][^,;:。]{0,14}?)?"
     r"(?:(?:收取|发生|产生|出现|进行)[^,;:。]{0,16}?"
-    r"(?:信息处理费|处理费|收费|费用)|(?:政府信息公开|信息公开|年度)?收费)的?(?:事项|的情况|情况)?"
+    r"(?:信息处理费|处理费|收费|费用)|(?:政府信息公开|信息公开|年度)?的?收费)的?(?:事项|的情况|情况)?"
 )
 # 未接到12345政府热线电话: no calls to the hotline.
 _NO_HOTLINE_CALLS = re.compile(
@@ -2430,7 +2435,10 @@ _ABOUT_REQUESTS = re.compile(rf"{_INFORMATION_REQUESTS.pattern}|信息公开|申
 
 # Ways of asking listed as examples of all of them (通过…平台、传真、信函等形式的…申请): a
 # statement of none by these is none at all.
-_EVERY_WAY = re.compile(r"、[^,;:。]{1,12}等(?:各种|多种)?(?:形式|方式|渠道|途径)")
+# So is one way and every other (未接收到书面或其他形式要求公开…的申请).
+_EVERY_WAY = re.compile(
+    r"(?:、[^,;:。]{1,12}等(?:各种|多种)?|[或及和与]其[他它])(?:形式|方式|渠道|途径)"
+)
 
 
 # Every zero statement opens with one of these: a sentence without any states none.
@@ -2552,8 +2560,9 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
         why = _other_period(cand, year, hotline[0])
         if why:
             return why
+        # 全年共受理答复…留言411件、12345市民热线6963件: an item sharing joined verbs is both.
         joined = hotline[0] == "hotline_resolved" and _received_and_closed(
-            cand.lead, "hotline_received", "hotline_resolved"
+            hotline[3], "hotline_received", "hotline_resolved"
         )
         return _Decision(hotline[0], "hotline", hotline[1], hotline[2], received_too=joined)
     left = left or hotline
@@ -2777,7 +2786,7 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
             or _DISCLOSURE_RECEIVED.search(lead, received.end())
             or _REQUESTS_NAMED_AFTER.match(cand.after)
         )
-        if not about_applications:
+        if not about_applications and not _after_carried_over_applications(cand):
             return None
         if _in_breakdown(cand) and not (
             received.group(0) == "新收"
@@ -2981,6 +2990,19 @@ _REQUESTS_NAMED_AFTER = re.compile(
 _CLOSED_AFTER = 120
 
 
+def _after_carried_over_applications(cand: _Candidate) -> bool:
+    """Whether the count right before, in the sentence, is of applications carried over
+    (上年结转政府信息公开申请21件，本年新收434件): a received count after it is of applications
+    too."""
+    before = [c for c in cand.sentence.candidates if c.count.end <= cand.count.start]
+    if not before or "申请" not in before[-1].lead:
+        return False
+    carried = _carried_count("applications_carried_over")
+    return (
+        carried.search(cand.sentence.text, before[-1].lead_start, before[-1].count.end) is not None
+    )
+
+
 def _after_applications(cand: _Candidate) -> bool:
     """Whether a sentence that names no applications goes on from one that does (收到申请132件。
     目前依法办结122件): its closing count closes those applications, unless it speaks of
@@ -3089,7 +3111,8 @@ def _many_areas(clause: str) -> bool:
 # ending with 网 right after the way it was used, and right before the verb.
 _SITE_BY_ITS_NAME = re.compile(
     # not the internet (互联网) nor a grid or network of pipes, roads or water (电网, 管网)
-    r"(?:通过|在|依托|利用)([\u4e00-\u9fff]{2,10}?(?<![联电管水路光])网)(?![络民友点格站页])(?:上)?"
+    # its name may be in quotes (通过“通化市农网”公开)
+    r'(?:通过|在|依托|利用)"?([\u4e00-\u9fff]{2,10}?(?<![联电管水路光])网)(?![络民友点格站页])"?(?:上)?'
     r"(?:共|共计|累计)?(?:主动)?(?:公开|发布|公布|更新|推送)"
 )
 # 完成 right before a count (完成50件): those completed.
@@ -3173,8 +3196,13 @@ def _handled_alone(cand: _Candidate, closing_cue: str) -> bool:
     共办理718件) it is what was closed; with a count carried forward after it, see
     ``_some_carried_forward``."""
     sentence = cand.sentence
-    if _in_breakdown(cand):
-        return False  # (其中承办单2299件,重新办理单421件): a part of a count before it
+    part = _breakdown_part(cand)
+    if part is not None and _words(_RECEIVED[closing_cue]).search(
+        sentence.text, sentence.start, cand.count.start - len(part)
+    ):
+        # (其中承办单2299件,重新办理单421件): a part of a count received before it. A part of a
+        # count handled (共办理网民留言1993件，其中，办理12345…热线1925件) is handled alone.
+        return False
     if _received_count_before(cand, closing_cue):
         return False
     carried_forward = dict(_outcome_patterns())["applications_carried_forward"]
@@ -3300,9 +3328,10 @@ def _closed_alone(part: str) -> bool:
     return _words("applications_closed").fullmatch(rest) is not None
 
 
-def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
-    """(hotline_received or hotline_resolved, evidence start, why) when a hotline is named
-    before in the sentence; why not; or None when no hotline is named."""
+def _hotline(cand: _Candidate) -> tuple[str, int, str, str] | str | None:
+    """(hotline_received or hotline_resolved, evidence start, why, the words its verb was read
+    from) when a hotline is named before in the sentence; why not; or None when no hotline is
+    named."""
     if cand.count.unit not in vocabulary()["units"]["hotline"]:
         return None
     mentions = cand.sentence.hotline_mentions
@@ -3399,7 +3428,9 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str] | str | None:
         start = cand.lead_start
     else:
         start = min(cand.lead_start, sentence.clauses[sentence.clause_of(last_mention)][0])
-    return metric, start, f"hotline named, verb {verb.group(0)}"  # type: ignore[union-attr]
+    # The words its verbs are read from: a list's head for an item sharing its verb.
+    verbs_in = lead if shared_verb else cand.lead
+    return metric, start, f"hotline named, verb {verb.group(0)}", verbs_in  # type: ignore[union-attr]
 
 
 # Other ways in named right after the hotline, in the count's own words: a 、 or 等平台, with a
