@@ -812,3 +812,13 @@ def test_a_street_offices_comprehensive_office_in_the_contact_line_is_the_street
     # 党政综合办 (short for 党政综合办公室): the office inside the street office that answers.
     line = "如对本年度报告有疑问或意见、建议，请与东胜区纺织街道办事处党政综合办联系。"
     assert contact_agency([line]) == "东胜区纺织街道办事处"
+
+
+def test_an_opening_names_a_county_government_short_before_its_preposition() -> None:
+    line = "2023年合阳县政府在省市政务公开办公室大力支持和有力指导下，抓牢机制创新。"
+    assert opening_agency_year([line]) == ("合阳县政府", 2023)
+
+
+def test_a_labelled_link_to_another_page_is_no_title() -> None:
+    lines = ["相关图解:西安市新城区人民政府2021年度新城区政府信息公开工作报告", "一、总体情况"]
+    assert title_agency_year(lines)[1] is None

@@ -72,6 +72,10 @@ _CHROME_WORDS = re.compile(
 )
 
 
+# A link to another page, labelled (相关图解：某区2021年度…报告, 上一篇：…): another page's title.
+_LINK_LABEL = re.compile(r"(?:相关图解|相关解读|相关链接|相关阅读|相关文章|上一篇|下一篇)\s*[:：]")
+
+
 def _as_trail(line: str) -> str:
     """``line`` with a trail parted by / or → parted by > instead, as a trail is read.
 
@@ -91,7 +95,7 @@ def _is_chrome(line: str) -> bool:
     at nearly every character of a crawled page printed as one line of thousands; it is tried
     only on a line that prints a separator, which (like the words) is found by a fast scan.
     """
-    if _CHROME_WORDS.search(line):
+    if _CHROME_WORDS.search(line) or _LINK_LABEL.match(line):
         return True
     if _SEPARATOR.search(line) is None:
         return False
@@ -779,6 +783,8 @@ def opening_agency_year(lines: list[str]) -> tuple[str | None, int | None]:
     (None, None)
     >>> opening_agency_year(["2025年，区管委会办公室坚持以…"])
     (None, 2025)
+    >>> opening_agency_year(["2023年合阳县政府在省市政务公开办公室大力支持下，…"])
+    ('合阳县政府', 2023)
     """
     unnamed_year: int | None = None
     for line in lines[:_SCAN_LINES]:
@@ -833,7 +839,8 @@ _OPENING = re.compile(
     _OPENING_YEAR + r"([\u4e00-\u9fff]{2,20}?"
     # 厅: a province's department (陕西省财政厅); 街: a street office named so (白云街); 委: a
     # commission named short (长宁区卫健委)
-    r"(?:街道办事处|街道|街|人民政府|镇|乡|局|厅|委员会|委|中心|管委会|办公室|市|县|区|旗))"
+    # 政府: a county's named short (合阳县政府在省市…指导下: the name ends before 在)
+    r"(?:街道办事处|街道|街|人民政府|政府|镇|乡|局|厅|委员会|委|中心|管委会|办公室|市|县|区|旗))"
     r"(?=在|坚持|坚决|深入|认真|严格|全面|以|按照|紧紧|立足|聚焦|高度|进一步|持续|始终|围绕|贯彻|将|紧扣"
     # the disclosure work as what follows (某区商务局政务信息公开工作…), not 政务 alone, which
     # opens a department's name (广州市政务服务数据管理局)
