@@ -3867,3 +3867,23 @@ def test_a_part_of_calls_received_stays_a_part() -> None:
     rows = [f[:3] for f in _facts(text, 2024)]
     assert ("hotline_received", "hotline", 2720) in rows
     assert not any(r[2] in (2299, 421) for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "present"),
+    [
+        # The count's own noun names the requests; a 申请 clauses before it is no kind of them.
+        (
+            "严格遵循依申请公开工作规范，确保申请事项“件件有回音、事事有着落”2025年度，"
+            "收到6条依申请公开事项，已按期办结。",
+            2025,
+            ("applications_received", "all", 6),
+        ),
+        # 政府工作信息 is government information as such: a stated total.
+        ("2021年，枣巷镇共主动公开政府工作信息228条。", 2021, ("items_published", "all", 228)),
+        # 条数: the count of items named by its measure word.
+        ("2025年度，芦庙镇主动公开政府信息条数921条。", 2025, ("items_published", "all", 921)),
+    ],
+)
+def test_readings_of_the_third_evening_round(text: str, year: int, present: tuple) -> None:
+    _assert_read(text, year, present, None)

@@ -3292,6 +3292,10 @@ def _other_kind_of_application(cand: _Candidate) -> str | None:
     """
     before = _outside_asides(cand.before)  # 申请(含线上申请): the aside's 申请 is not the count's
     at = before.rfind("申请")
+    if at != -1 and _REQUEST_AFTER.match(cand.after) and before.find(",", at) != -1:
+        # 确保申请事项…,收到6条依申请公开事项: the count's own noun names what was asked, not
+        # a 申请 clauses before it.
+        at = -1
     if at == -1:
         after_at = cand.after.find("申请")
         if after_at == -1:
