@@ -3887,3 +3887,15 @@ def test_a_part_of_calls_received_stays_a_part() -> None:
 )
 def test_readings_of_the_third_evening_round(text: str, year: int, present: tuple) -> None:
     _assert_read(text, year, present, None)
+
+
+def test_new_media_broken_down_into_its_accounts_gives_the_accounts() -> None:
+    text = "通过政务新媒体公开政府信息共计416条，其中政务微博公开86条，政务微信公开330条。"
+    rows = [f[:3] for f in _facts(text, 2022)]
+    assert ("items_published", "weibo", 86) in rows
+    assert ("items_published", "wechat_official", 330) in rows
+    assert ("items_published", "other", 416) not in rows
+    # Without the accounts after it, new media's count is channel other, as before.
+    assert ("items_published", "other", 416) in [
+        f[:3] for f in _facts("通过政务新媒体公开政府信息416条。", 2022)
+    ]

@@ -1132,6 +1132,22 @@ def _breakdown_across_semicolons(before: str) -> str | None:
 _SUM_WORD = re.compile(r"总计|合计|共计|总共")
 
 
+def _new_media_broken_down(cand: _Candidate) -> bool:
+    """Whether a count over new media as a kind (政务新媒体, no one platform) is broken down
+    right after it (其中) into two or more counts, each naming its channel, that add up to it."""
+    sentence, count = cand.sentence, cand.count
+    if not any(kind in cand.span for kind in _kinds_of_channel()):
+        return False
+    if not sentence.text.startswith(("其中", ",其中"), count.end):
+        return False
+    parts = [
+        c
+        for c in sentence.candidates
+        if c.count.start > count.end and c.count.unit == count.unit and channels_in(c.lead)
+    ]
+    return len(parts) >= 2 and sum(c.count.value for c in parts) == count.value
+
+
 def _sums_the_parts_before(cand: _Candidate) -> bool:
     """Whether a count in a breakdown, with a sum word, adds up the breakdown's counts before
     it (其中,网站更新信息14条,政务新媒体更新486条、全年总计更新主动公开信息500条): the total, not a
@@ -2585,6 +2601,10 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
         if why:
             return why
         channel, start, reason = items
+        if channel == "other" and _new_media_broken_down(cand):
+            # 通过政务新媒体公开政府信息共计416条，其中政务微博公开86条，政务微信公开330条: the
+            # accounts' own counts follow; their sum is no channel's.
+            return "new media's count, broken down into the accounts' own after it (其中…)"
         if channel == "all" and _in_breakdown(cand) and not _contents_listed(cand):
             if _published_part(cand):
                 return _Decision(
