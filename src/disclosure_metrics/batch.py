@@ -165,6 +165,10 @@ def pack(
     )
 
 
+#: A cell's own fields in the cells table, in the order :class:`CellColumns` holds them.
+CELL_FIELDS = ("table", "block", "row", "column", "value", "kind", "candidates")
+
+
 @dataclass
 class CellColumns:
     """A report's cells as columns: the layout's keys (:func:`pack_tables`), and each cell's
@@ -183,8 +187,7 @@ class CellColumns:
         """The cells as :func:`~.corpus.report_cells` gives them (tests compare the two)."""
         table, block, row, column = (c.to_pylist() for c in layout_columns(self.layout))
         keys = zip(table, block, row, column, self.values, self.kinds, self.candidates, strict=True)
-        names = ("table", "block", "row", "column", "value", "kind", "candidates")
-        return [dict(zip(names, key, strict=True)) for key in keys]
+        return [dict(zip(CELL_FIELDS, key, strict=True)) for key in keys]
 
 
 def cell_columns(
@@ -241,8 +244,7 @@ def cells_table(pieces: Sequence[CellColumns]) -> pa.Table:
     values = pa.array([v for p in pieces for v in p.values], type=pa.float64())
     kinds = pa.array([k for p in pieces for k in p.kinds], type=pa.string())
     candidates = pa.array([c for p in pieces for c in p.candidates], type=pa.string())
-    names = ["table", "block", "row", "column", "value", "kind", "candidates"]
-    return pa.Table.from_arrays([*keys, values, kinds, candidates], names=names)
+    return pa.Table.from_arrays([*keys, values, kinds, candidates], names=list(CELL_FIELDS))
 
 
 Rows = tuple[dict[str, Any], Any]  # the values a report's rows share, and the rows' own values
