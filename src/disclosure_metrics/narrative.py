@@ -1488,10 +1488,9 @@ def _stock_before_new(cand: _Candidate) -> _Candidate | None:
     条: the 3819's candidate), or None."""
     if _NEW_THIS_YEAR.fullmatch(cand.lead) is None:
         return None
-    before = [c for c in cand.sentence.candidates if c.count.end <= cand.count.start]
-    if not before or before[-1].count.unit != cand.count.unit:
+    stock = _candidate_before(cand)
+    if stock is None or stock.count.unit != cand.count.unit:
         return None
-    stock = before[-1]
     return stock if _has("running_total", stock.lead) else None
 
 
@@ -1576,6 +1575,20 @@ def _names_breakdown(cand: _Candidate) -> bool:
     return any(text.find(word, start, end) != -1 for word in vocabulary()["cues"]["breakdown"])
 
 
+def _words_after(cand: _Candidate) -> str:
+    """The words after a count that may name what it counts: up to the next item of a list
+    (网站发布信息5123条、公众号发布820条), and none when 并 goes on to say something of it
+    (发布信息759条并达到超17万次阅读量)."""
+    after = cand.after.split("、", 1)[0].strip()
+    return "" if after.startswith("并") else after
+
+
+def _candidate_before(cand: _Candidate) -> _Candidate | None:
+    """The count right before this one in its sentence, or None."""
+    before = [c for c in cand.sentence.candidates if c.count.end <= cand.count.start]
+    return before[-1] if before else None
+
+
 # A clause of the way through channels alone (通过市交通运输委门户网站,): no digit, and nothing
 # after the channels' names but their own words.
 _THROUGH_CHANNELS_ONLY = re.compile(r"(?:通过|依托|利用|借助)[^\d]{2,30}$")
@@ -1606,9 +1619,7 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     # After the number: nothing, or a generic noun (发布400余条信息), possibly after the
     # channel (999篇公众号信息); 51条疫情防控相关信息 names a topic. A 、 opens the next item
     # of a list (网站发布信息5123条、公众号发布820条), which says nothing of this count.
-    after = cand.after.split("、", 1)[0].strip()
-    if after.startswith("并"):
-        after = ""  # 发布信息759条并达到超17万次阅读量: what 并 joins is said of them, no noun
+    after = _words_after(cand)
     described = _words("content_after").search(after)
     if described:
         after = after[: described.start()]  # 20条内容涉及公告公示: what the 20 cover
@@ -1997,9 +2008,7 @@ def _channel_in_breakdown(cand: _Candidate) -> tuple[str, int, str] | str:
     if verb is None or _has("applications_context", total_lead + own):
         return "no publishing verb (发布, 公开 …) before it or before the total it breaks down"
     named = set(channels_in(own))
-    after = cand.after.split("、", 1)[0].strip()
-    if after.startswith("并"):
-        after = ""  # 发布信息759条并达到超17万次阅读量: what 并 joins is said of them, no noun
+    after = _words_after(cand)
     if len(named) != 1 or (after and _noun_after_pattern().fullmatch(after) is None):
         return "in a breakdown, but not of one channel (其中政府网站N条)"
     channel = named.pop()
@@ -2767,7 +2776,7 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         return f"still being handled ({closed.group(0)}中), not closed"
     if closed is not None and lead.startswith("前", closed.end()):
         return f"work before the answer ({closed.group(0)}前), not closed"  # 答复前法治审查15件次
-    if closed is not None and _words_end_at(_words("overdue"), lead, closed.start()):
+    if closed is not None and _ending("overdue").search(lead, 0, closed.start()):
         return f"answers past the time limit (超期{closed.group(0)}), not those closed"
     if closed is not None and closed.start() >= 2:
         handled = _words("handled").match(lead, closed.start() - 2, closed.start())
@@ -3014,13 +3023,11 @@ def _after_carried_over_applications(cand: _Candidate) -> bool:
     """Whether the count right before, in the sentence, is of applications carried over
     (上年结转政府信息公开申请21件，本年新收434件): a received count after it is of applications
     too."""
-    before = [c for c in cand.sentence.candidates if c.count.end <= cand.count.start]
-    if not before or "申请" not in before[-1].lead:
+    previous = _candidate_before(cand)
+    if previous is None or "申请" not in previous.lead:
         return False
     carried = _carried_count("applications_carried_over")
-    return (
-        carried.search(cand.sentence.text, before[-1].lead_start, before[-1].count.end) is not None
-    )
+    return carried.search(cand.sentence.text, previous.lead_start, previous.count.end) is not None
 
 
 def _after_applications(cand: _Candidate) -> bool:
@@ -3677,16 +3684,6 @@ def _all_closed(
     if found is not None and _the_rest_before(sentence, found.start()):
         return None  # 除1件结转下年度外，其余均按时办结: the rest closed, their number not printed
     return found
-
-
-def _words_end_at(words: re.Pattern[str], text: str, end: int, reach: int = 4) -> bool:
-    """Whether one of ``words`` ends right at ``end`` of ``text`` (looked for in the ``reach``
-    characters before it).
-
-    >>> _words_end_at(_words("overdue"), "超期答复件", 2)
-    True
-    """
-    return any(m.end() == end for m in words.finditer(text, max(0, end - reach), end))
 
 
 def _the_rest_before(sentence: _Sentence, start: int) -> bool:
