@@ -3899,3 +3899,101 @@ def test_new_media_broken_down_into_its_accounts_gives_the_accounts() -> None:
     assert ("items_published", "other", 416) in [
         f[:3] for f in _facts("通过政务新媒体公开政府信息416条。", 2022)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "present", "absent"),
+    [
+        # A breakdown in brackets closes there; the one opened before it goes on.
+        (
+            "2020年，我局公开信息687条，其中主动公开668条（包括规划信息、征地信息等），"
+            "依申请公开19条。",
+            2020,
+            ("items_published", "all", 668),
+            ("applications_received", "all", 19),
+        ),
+        # A hotline's name may run into its count, and verbless items share the list's verb.
+        (
+            "全年共收到来信1233件，书记信箱101件，市长热线493件，接访3000余人次。",
+            2020,
+            ("hotline_received", "hotline", 493),
+            None,
+        ),
+        # A party-affairs disclosure site, and a site named in quotes before 网.
+        (
+            "本局2019年累计主动公开政府信息1800条，其中区党务公开网公开55条，“上海环境”网公开461条。",
+            2019,
+            ("items_published", "website", 461),
+            ("items_published", "all", 461),
+        ),
+        ("在门户专属网页上主动公开各类信息74条。", 2024, ("items_published", "website", 74), None),
+        # The year's new ones beside those carried over, in a breakdown of those handled.
+        (
+            "认真办理政府信息依申请公开件。全年共办理118件，其中本年新受理110件，上年结转8件。",
+            2020,
+            ("applications_received", "all", 110),
+            None,
+        ),
+        ("2024年依申请公开情况1件，办结1件。", 2024, ("applications_received", "all", 1), None),
+        # Traditional ways taken together are a channel of their own, not the total.
+        (
+            "我镇主动公开政府信息687条。网站公开政府信息357条，传统渠道公开政府信息132条。",
+            2022,
+            ("items_published", "other", 132),
+            ("items_published", "all", 132),
+        ),
+        # A board's name that holds a verb (公示公告栏) is an item of the list.
+        (
+            "主动公开政府信息378条，县人民政府网站信息公开60条，公示公告栏318条。",
+            2024,
+            ("items_published", "offline_board", 318),
+            None,
+        ),
+        # The main way of several is not the only one.
+        (
+            "我局以门户网站为主渠道，全年共主动公开政府信息860条。",
+            2023,
+            ("items_published", "all", 860),
+            ("items_published", "website", 860),
+        ),
+        (
+            "本年度我局共收到依申请公开1件，已通过邮寄的方式进行了答复。",
+            2022,
+            ("applications_closed", "all", 1),
+            None,
+        ),
+        # The public's concerns met are no calls resolved.
+        (
+            "通过12345政务服务便民热线受理咨询和意见建议26件，及时回应群众关心关切。",
+            2024,
+            ("hotline_received", "hotline", 26),
+            ("hotline_resolved", "hotline", 26),
+        ),
+        # Asides one after another: the channel before the first of them.
+        (
+            "2023年，通过某某高新区（某某园区）管理委员会网站（以下简称为高新区网站）发布（更新）"
+            "各类政务信息759条。",
+            2023,
+            ("items_published", "website", 759),
+            ("items_published", "all", 759),
+        ),
+        # The information made public as a noun, summed: a stated total without a verb.
+        (
+            "全年政务公开信息共44条。其中政府信息公开指南1条。",
+            2025,
+            ("items_published", "all", 44),
+            None,
+        ),
+        # Applications received by one way, beside the year's count in another sentence.
+        (
+            "通过政务公开专区接收政府信息公开申请12件。2023年，全区收到政府信息公开申请278件。",
+            2023,
+            ("applications_received", "all", 278),
+            ("applications_received", "all", 12),
+        ),
+    ],
+)
+def test_readings_of_the_first_december_night_round(
+    text: str, year: int, present: tuple | None, absent: tuple | None
+) -> None:
+    _assert_read(text, year, present, absent)

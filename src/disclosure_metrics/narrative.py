@@ -522,7 +522,10 @@ class _Sentence:
         return [
             m.span()
             for m in pattern.finditer(text, self.start, self.end)
-            if "hotline" in owner[m.group(0)] and not _inside_a_number(text, *m.span())
+            if "hotline" in owner[m.group(0)]
+            # a number's digits (112345) are no hotline; a hotline's name may run into its
+            # count (市长热线493件)
+            and not (m.group(0)[0].isdigit() and _inside_a_number(text, *m.span()))
         ]
 
     @_once
@@ -701,14 +704,22 @@ def _before_aside(sentence: _Sentence, clause_start: int, prev_end: int) -> int:
     '共受理申请(含网上申请)21件'
     """
     text = sentence.text
-    opener = _ASIDE_OPENS.get(text[clause_start - 1]) if clause_start > sentence.start else None
-    if opener is None:
-        return clause_start
-    opened = text.rfind(opener, sentence.start, clause_start - 1)
-    if opened <= sentence.start or opened < prev_end or text[opened - 1] in _CLAUSE_END:
-        return clause_start
-    before = sentence.clauses[sentence.clause_of(opened - 1)][0]
-    return max(before, prev_end)
+    start = clause_start
+    # Asides one after another (…(商丹园区)管理委员会网站(以下简称…)发布(更新)各类政务信息759条):
+    # back to the clause the first of them interrupts.
+    for _ in range(_MAX_ASIDES):
+        opener = _ASIDE_OPENS.get(text[start - 1]) if start > sentence.start else None
+        if opener is None:
+            break
+        opened = text.rfind(opener, sentence.start, start - 1)
+        if opened <= sentence.start or opened < prev_end or text[opened - 1] in _CLAUSE_END:
+            break
+        start = max(sentence.clauses[sentence.clause_of(opened - 1)][0], prev_end)
+    return start
+
+
+#: How many asides in a row the words of a count are followed back across.
+_MAX_ASIDES = 3
 
 
 # The applications a sentence before counted, named again (上述申请, 以上3件申请, 前述依申请公开
@@ -1097,9 +1108,13 @@ def _breakdown_part(cand: _Candidate) -> str | None:
     if found is None:
         return None
     part = text[found.end() :]
-    # 其中 opened in brackets (收到申请44件(其中:网上申请42件…),本年度办结39件): they close it.
-    if text[: found.start()].endswith("(") and ")" in part:
-        return None
+    # 其中 opened in brackets (收到申请44件(其中:网上申请42件…),本年度办结39件): they close it,
+    # and a breakdown opened before them goes on (其中主动公开668条(包括规划信息…),依申请公开19条).
+    while text[: found.start()].endswith("(") and ")" in part:
+        found = _last(_words("breakdown"), text[: found.start() - 1])
+        if found is None:
+            return None
+        part = text[found.end() :]
     # 包括…在内 closes what it includes (发布包括食品、药品等信息在内的各类信息516条): the count
     # after it is the whole, not a part.
     if found.group(0) == "包括" and "在内" in part:
@@ -1392,9 +1407,14 @@ def _where_published(cand: _Candidate, verb: re.Match[str] | None) -> str:
     pattern = _channel_pattern()[0]
     object_start = cand.lead_start + verb.end() - cand.span_start if verb is not None else -1
     in_object = object_start >= 0 and pattern.search(window, object_start) is not None
-    if not in_object and '"' not in window and "《" not in window:
+    main_way = _MAIN_WAY.search(window) if "为主" in window else None
+    if not in_object and '"' not in window and "《" not in window and main_way is None:
         return window  # the usual clause: nothing to blank
     blank = list(window)
+    if main_way is not None:
+        # 以门户网站为主渠道，全年共主动公开政府信息860条: the main way among others, not the
+        # only one the count was published through.
+        blank[main_way.start() : main_way.end()] = "□" * (main_way.end() - main_way.start())
     for quoted in _QUOTED.finditer(window):
         if pattern.match(window, quoted.end()):  # the name blanked, its quotes kept
             blank[quoted.start() + 1 : quoted.end() - 1] = "□" * (quoted.end() - quoted.start() - 2)
@@ -1414,14 +1434,17 @@ def _where_published(cand: _Candidate, verb: re.Match[str] | None) -> str:
 
 
 _QUOTED = re.compile(r'"[^"]{1,20}"')
+# A channel named as the main way of several (以门户网站为主渠道, 以政府网站为主要平台).
+_MAIN_WAY = re.compile(r"以[^,;:。]{1,20}?为主要?(?:渠道|阵地|平台|载体|窗口|途径)")
 _TITLED = re.compile(r"《[^《》]{1,30}》")
 # A run of titles in 《》 that a column word follows (《部门动态》《政府开放日》栏目).
 _COLUMN_TITLES = re.compile(r"(?:《[^《》]{1,30}》[、和及]?)+(?=栏目|专栏|栏|频道)")
 _DESTINATION = re.compile(r"[至到于在被]")  # 被: taken up by it (被区政府网站采用)
 
 
-# What ends a board's name after a publishing verb (公示栏, 公开栏, 公告牌): a channel, no verb.
-_BOARD_ENDS = ("栏", "牌", "板", "墙")
+# What ends a board's name after a publishing verb (公示栏, 公开栏, 公告牌, 公示公告栏): a
+# channel, no verb.
+_BOARD_NAME_REST = re.compile(r"(?:公告|公示|公开)?[栏牌板墙]")
 
 
 def _last_verb(lead: str) -> re.Match[str] | None:
@@ -1431,8 +1454,9 @@ def _last_verb(lead: str) -> re.Match[str] | None:
     if lead.endswith((")", "]", "】")) and (aside := _ASIDE_AT_END.search(lead)) is not None:
         return _last_verb(lead[: aside.start()])  # a prefix: its positions are the lead's
     last = _last(_words("publish"), lead)
-    if last is not None and lead.startswith(_BOARD_ENDS, last.end()):
-        last = _last(_words("publish"), lead[: last.start()])  # 公示栏181条: a board, no verb
+    if last is not None and _BOARD_NAME_REST.match(lead, last.end()):
+        # 公示栏181条, 公示公告栏318条: a board, no verb
+        last = _last(_words("publish"), lead[: last.start()])
     if last is not None and last.group(0) == "推文":
         earlier = _last(_words("publish"), lead[: last.start()])
         if earlier is not None:
@@ -1594,6 +1618,16 @@ def _candidate_before(cand: _Candidate) -> _Candidate | None:
 _THROUGH_CHANNELS_ONLY = re.compile(r"(?:通过|依托|利用|借助)[^\d]{2,30}$")
 
 
+@cache
+def _summed_disclosed_noun() -> re.Pattern[str]:
+    """The year, the information made public as a noun (政务公开信息), a sum word: a clause
+    that states the total without a verb (全年政务公开信息共44条)."""
+    this_year = _alternation(vocabulary()["cues"]["this_year"])
+    return re.compile(
+        rf"(?:{this_year})?度?(?:政务|政府)公开信息(?:数量|总数|总量)?(?:共计|合计|总计|共)(?:为|达)?"
+    )
+
+
 def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] | str:
     """Items published: (channel, evidence start, why), or why the count is not report-level."""
     verbs = _words("publish")
@@ -1613,6 +1647,9 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         item = _channel_list_item(cand)
         if item is not None:
             return item
+        if _summed_disclosed_noun().fullmatch(cand.lead):
+            # 全年政务公开信息共44条: the information made public, summed, its noun the subject.
+            return "all", cand.lead_start, "a stated total: the information made public, summed"
         if not _names_breakdown(cand):
             return "no publishing verb (发布, 公开 …) before it"  # and no breakdown (其中)
         return _channel_in_breakdown(cand)
@@ -1746,7 +1783,9 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     if not named:
         named, word = _clause_opening_channel(cand)
     if not named and (site := _SITE_BY_ITS_NAME.search(cand.lead)) is not None:
-        named, word = ["website"], site.group(1)  # 通过江苏民政网公开…: a site by its name
+        # 通过江苏民政网公开…: a site by its name
+        named, word = ["website"], site.group(1) or f'"{site.group(2)}"网'
+
     if counted_later & set(named):
         named, word = [], ""
     other_ways = (
@@ -2114,21 +2153,35 @@ _VIA = re.compile(r"通过|依托|利用|借助")
 _JOINING = re.compile(r"[、,和及并与还]*(?:共|同时|另)?")
 
 
+#: How many items of a list parted by commas a verb before them is looked for across.
+MAX_LISTED_ITEMS = 8
+
+
 def _previous_item_with_comma(cand: _Candidate) -> str | None:
     """The words before the count right before this one, when this count's clause follows it
     after a comma and holds no verb (收到信箱诉求6条，12345热线8条): the list's head, whose verb
-    the item shares; None otherwise."""
+    the item shares; None otherwise. Items before it without a verb of their own go on with
+    the list (收到来信1233件，书记信箱101件，市长热线493件: the head is the first item's).
+
+    >>> text = "收到来信12件,书记信箱10件,市长热线49件"
+    >>> s = _Sentence(text, 0, len(text), counts(text), [])
+    >>> _previous_item_with_comma(s.candidates[2])
+    '收到来信'
+    """
     sentence = cand.sentence
     k = bisect.bisect_left(sentence.count_starts, cand.count.start)
     if k == 0 or _has("publish", cand.lead):
         return None
-    previous = sentence.counts[k - 1]
-    if sentence.text[previous.end : cand.lead_start] != ",":
-        return None
-    if previous.unit not in vocabulary()["units"]["hotline"]:
-        return None
-    start = sentence.clauses[sentence.clause_of(previous.start)][0]
-    return sentence.text[start : previous.start]
+    item_start, head = cand.lead_start, None
+    hotline_units = vocabulary()["units"]["hotline"]
+    for previous in reversed(sentence.counts[max(0, k - MAX_LISTED_ITEMS) : k]):
+        if sentence.text[previous.end : item_start] != "," or previous.unit not in hotline_units:
+            break
+        item_start = sentence.clauses[sentence.clause_of(previous.start)][0]
+        head = sentence.text[item_start : previous.start]
+        if _has("hotline_received", head) or _has("hotline_resolved", head):
+            break
+    return head
 
 
 def _list_head(sentence: _Sentence, item_start: int) -> tuple[int, int]:
@@ -2230,9 +2283,10 @@ def _channel_list_item(cand: _Candidate) -> tuple[str, int, str] | str | None:
         return None
     if text[cand.lead_start - 1] == "," and (
         len(_channel_pattern()[0].sub("", own)) > _MAX_OWNER_NAME
+        or _last_verb(own) is not None  # not the 公示 of a board's name (公示公告栏318条)
         or any(
             _words(verbs).search(own)
-            for verbs in ("publish", "applications_received", "applications_closed", "breakdown")
+            for verbs in ("applications_received", "applications_closed", "breakdown")
         )
     ):
         # After a comma the channel stands alone, or with its owner's short name (区林业局微信
@@ -2737,9 +2791,9 @@ _REQUEST_AFTER = re.compile(r"(?:政府信息公开|信息公开|政府信息依
 # 事项数量共计5件.
 _STATED_APPLICATIONS = re.compile(
     # not 依申请事项 (the services one applies for: 展示依申请事项1209项)
-    r"(?:(?:信息公开|公开)申请(?:公开)?|依申请公开)(?:事项|件|请求)?(?:数量|件数|总数|数)?"
+    r"(?:(?:信息公开|公开)申请(?:公开)?|依申请公开)(?:事项|件|请求|情况)?(?:数量|件数|总数|数)?"
     r"(?:共计|合计|总计|共|计|为|是)*$"
-)  # 依申请公开申请数为21件 too
+)  # 依申请公开申请数为21件, 依申请公开情况1件 too
 
 
 def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
@@ -2809,20 +2863,23 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
             return "applications_closed", "完成 right before the count, after the applications"
         return None
     if received and (closed is None or received.end() > closed.end()):
+        # The year's new ones, beside those carried over after them (本年新受理110件，上年结转8件).
+        new_beside_carried = (
+            received.group(0).startswith("新") or lead.endswith("新", 0, received.start())
+        ) and _carried_count("applications_carried_over").search(
+            cand.sentence.text, cand.count.end, cand.sentence.end
+        ) is not None
         about_applications = (
             "申请" in lead
             or _REQUEST_AFTER.match(cand.after)
             or _DISCLOSURE_RECEIVED.search(lead, received.end())
             or _REQUESTS_NAMED_AFTER.match(cand.after)
+            # 认真办理…依申请公开件。全年共办理118件，其中本年新受理110件，上年结转8件
+            or (new_beside_carried and "申请" in cand.sentence.context)
         )
         if not about_applications and not _after_carried_over_applications(cand):
             return None
-        if _in_breakdown(cand) and not (
-            received.group(0) == "新收"
-            and _carried_count("applications_carried_over").search(
-                cand.sentence.text, cand.count.end, cand.sentence.end
-            )
-        ):
+        if _in_breakdown(cand) and not new_beside_carried:
             # Not 受理…121件(其中本年度新收申请数112件,上年结转申请数9件): the year's own part.
             return "a part of the applications received (其中)"
         if _one_way_of_several(cand):
@@ -3138,8 +3195,10 @@ def _many_areas(clause: str) -> bool:
 # ending with 网 right after the way it was used, and right before the verb.
 _SITE_BY_ITS_NAME = re.compile(
     # not the internet (互联网) nor a grid or network of pipes, roads or water (电网, 管网)
-    # its name may be in quotes (通过“通化市农网”公开)
-    r'(?:通过|在|依托|利用)"?([\u4e00-\u9fff]{2,10}?(?<![联电管水路光])网)(?![络民友点格站页])"?(?:上)?'
+    # its name may be in quotes (通过“通化市农网”公开), or be a name in quotes before 网 that
+    # opens the item (“上海环境”网公开461条)
+    r'(?:(?:通过|在|依托|利用)"?([\u4e00-\u9fff]{2,10}?(?<![联电管水路光])网)(?![络民友点格站页])"?'
+    r'|^"([\u4e00-\u9fff]{2,10})"网(?![络民友点格站页]))(?:上)?'
     r"(?:共|共计|累计)?(?:主动)?(?:公开|发布|公布|更新|推送)"
 )
 # 完成 right before a count (完成50件): those completed.
@@ -3683,7 +3742,16 @@ def _all_closed(
         return None  # …639项;妥善办理书记、市长信箱来信4件: closing words of a count of their own
     if found is not None and _the_rest_before(sentence, found.start()):
         return None  # 除1件结转下年度外，其余均按时办结: the rest closed, their number not printed
+    if found is not None and _PUBLIC_CONCERNS.match(sentence.text, found.end()):
+        # …受理咨询26件，及时回应群众关心关切: the public's concerns met, not those counted
+        return None
     return found
+
+
+# What the public is concerned about, as the object of a response (回应群众关心关切, 回应社会关切).
+_PUBLIC_CONCERNS = re.compile(
+    r"了?(?:人民群众|群众|社会|公众|市民|企业群众)的?(?:关心|关切|关注|期盼)"
+)
 
 
 def _the_rest_before(sentence: _Sentence, start: int) -> bool:
@@ -4344,7 +4412,32 @@ def extract_facts(
     for key in _section_keys(section_text):
         known = mapped.get(key) if mapped is not None else None
         facts.extend(_facts_in_text(section_text[key], key, year, agency, known))
-    return _without_columns_of_a_site_counted(_dedupe(facts))
+    return _without_one_ways_received(_without_columns_of_a_site_counted(_dedupe(facts)))
+
+
+# The way in that a received count names (通过政务公开专区接收…申请12件).
+_BY_ONE_WAY = re.compile(
+    r"通过[^,;:。]{0,16}?(?:专区|渠道|方式|途径|窗口|平台|系统)(?:共|共计)?(?:收到|受理|接收|接到)"
+)
+
+
+def _without_one_ways_received(facts: list[Fact]) -> list[Fact]:
+    """``facts`` without the applications received by one way (通过政务公开专区接收…申请12件)
+    when the report states another received count that names no way (全区收到…申请278件):
+    that one is the year's, the way's is a part of it.
+
+    >>> way = Fact("applications_received", "all", 12, "exact", "件", "通过专区接收申请12件", "")
+    >>> year = Fact("applications_received", "all", 278, "exact", "件", "收到申请278件", "")
+    >>> [f.value for f in _without_one_ways_received([way, year])]
+    [278]
+    """
+    received = [f for f in facts if f.metric == "applications_received"]
+    if len(received) < 2:
+        return facts
+    by_way = {id(f) for f in received if _BY_ONE_WAY.search(f.evidence)}
+    if not by_way or len(by_way) == len(received):
+        return facts
+    return [f for f in facts if id(f) not in by_way]
 
 
 def _without_columns_of_a_site_counted(facts: list[Fact]) -> list[Fact]:
