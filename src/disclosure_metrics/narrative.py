@@ -2283,7 +2283,8 @@ def _channel_list_item(cand: _Candidate) -> tuple[str, int, str] | str | None:
         return None
     if text[cand.lead_start - 1] == "," and (
         len(_channel_pattern()[0].sub("", own)) > _MAX_OWNER_NAME
-        or _last_verb(own) is not None  # not the 公示 of a board's name (公示公告栏318条)
+        # not the 公示 of a board's name (公示公告栏318条)
+        or (_words("publish").search(own) is not None and _last_verb(own) is not None)
         or any(
             _words(verbs).search(own)
             for verbs in ("applications_received", "applications_closed", "breakdown")
