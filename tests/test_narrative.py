@@ -3997,3 +3997,63 @@ def test_readings_of_the_first_december_night_round(
     text: str, year: int, present: tuple | None, absent: tuple | None
 ) -> None:
     _assert_read(text, year, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "present", "absent"),
+    [
+        # To be handled on in the next year is carried forward, not closed.
+        (
+            "2022年，我局收到依申请公开164件，结转上年2件；办理85件，下年度继续办理81件。",
+            2022,
+            ("applications_carried_forward", "all", 81),
+            ("applications_closed", "all", 81),
+        ),
+        # A zero statement in an aside, and one joined by 和.
+        (
+            "其中依申请公开0条（2022年未接到依申请公开），机构设置1条。",
+            2022,
+            ("applications_received", "all", 0),
+            None,
+        ),
+        (
+            "2020年，我局无依申请公开和不予以公开政府信息。",
+            2020,
+            ("applications_received", "all", 0),
+            None,
+        ),
+        ("本年度，我局未收到依申请公开申请事项。", 2023, ("applications_received", "all", 0), None),
+        # The rest after none set apart is all of them.
+        (
+            "2023年，共受理政府信息公开申请件59件，其中结转下年度0件，其余受理的申请件已依法予以答复。",
+            2023,
+            ("applications_closed", "all", 59),
+            None,
+        ),
+        # One application counted in 次 right after its noun.
+        (
+            "2023年度兴盛街道收到自然人政府信息公开申请一次，已按期给予书面答复。",
+            2023,
+            ("applications_closed", "all", 1),
+            None,
+        ),
+        # A site's list of kinds, the next one named with its verb: no site count.
+        (
+            "通过某区政府网站信息公开平台主动公开部门工作动态5条，财务公开2条，公告公示0条。",
+            2025,
+            None,
+            ("items_published", "website", 5),
+        ),
+        # What the publishing completed was of, after 完成.
+        (
+            "2024年，章丘区共完成各类信息发布12209条，其中概况类信息198条。",
+            2024,
+            ("items_published", "all", 12209),
+            None,
+        ),
+    ],
+)
+def test_readings_of_the_second_december_night_round(
+    text: str, year: int, present: tuple | None, absent: tuple | None
+) -> None:
+    _assert_read(text, year, present, absent)

@@ -1682,7 +1682,9 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     head = _object_head(obj)
     if verb and (not head or _ending("count_suffixes").fullmatch(head)):
         # The object before the verb: 全年政府信息主动公开38条, 微信公众号信息发布量794条.
-        subject = _object_head(cand.lead[: verb.start()])
+        # 共完成各类信息发布12209条: what the publishing completed was of, after 完成.
+        before = cand.lead[: verb.start()]
+        subject = _object_head(before[before.rfind("完成") + 2 :] if "完成" in before else before)
         if _ending("item_nouns").search(subject):
             head = subject
         elif head:
@@ -2224,11 +2226,18 @@ def _opens_a_list_of_kinds(cand: _Candidate) -> bool:
         and _words("breakdown").search(between) is None
         and _CONTAINS_PARTS.match(between) is None  # …1180条,含法规文件17条: its own parts
     )
+    verb = _words("publish").search(between)
+    if verb is not None and between.startswith(",") and verb.end() == len(between) > 2:
+        # 主动公开部门工作动态5条，财务公开2条: the next kind named with its verb after its name,
+        # as its column is, after a count whose verb stands before the kind it counts (not
+        # …信息公开目录信息发布731条，解读信息发布11条: statements alike, the first one's own).
+        own = _last_verb(cand.lead)
+        verb = None if own is not None and own.end() < len(cand.lead) else verb
     return (
         listed
         and following.unit in vocabulary()["units"]["items"]
         and not channels_in(between)
-        and _words("publish").search(between) is None
+        and verb is None
         and _words("reposts").search(between) is None  # 原创N条、转发M条: own posts, then shared
     )
 
@@ -2464,10 +2473,11 @@ _NO_APPLICATIONS = re.compile(
     # 无依申请公开政府信息办理事项; 没有收到…递交的《信息公开申请表》
     r"(?:办理事项|事项|事宜|事件|件|来信|信件|书|请求|诉求|要求|内容|表》?)?"
     r"(?:[和及与](?:信息|事项|申请))?"  # 未收到依申请公开事件和信息
-    r"(?:的?申请)?件?"  # 没有收到依申请公开政府信息的申请, 未收到依申请公开申请件
+    r"(?:的?申请(?:事项)?)?件?"  # 没有收到依申请公开政府信息的申请, 未收到依申请公开申请件/事项
     # 未收到…申请、…行政复议…等情况: a list of none
-    # …申请且未出现…复议: a list of none joined by 且
-    rf"(?:办理)?(?:的情况|情况)?(?=[,;:。、且]|$|{_NEXT_HEADING})"
+    # …申请且未出现…复议, 无依申请公开和不予以公开政府信息: a list of none joined by 且 or 和
+    # (2022年未接到依申请公开): the statement in an aside
+    rf"(?:办理)?(?:的情况|情况)?(?=[,;:。、且和)]|$|{_NEXT_HEADING})"
 )
 # 依申请公开情况:无, 政府信息公开申请数为零: the count stated as none after the noun.
 _APPLICATIONS_NONE = re.compile(
@@ -2603,7 +2613,8 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
         start = max(clause[0], cand.span_start)
         return _Decision("fee_collected_yuan", "all", start, f"a fee ({fee.group(0)})")
     left: str | None = None
-    if c.unit in units["cases"]:
+    # 收到…政府信息公开申请一次: applications counted in 次 right after their noun.
+    if c.unit in units["cases"] or (c.unit == "次" and cand.lead.endswith("申请")):
         metric = _outcome(cand, year)
         if metric:
             dispute = metric in ("review_cases", "litigation_cases")
@@ -3715,7 +3726,9 @@ def _all_closed(
     if found is None:
         done = _one_closed_pattern().search(sentence.text, received.end, end)
         if done is not None and (
-            received.value == 1 or _closes_what_was_counted(sentence, received, done)
+            received.value == 1
+            or _closes_what_was_counted(sentence, received, done)
+            or _the_rest_of_none(sentence, received, done.start())
         ):
             found = done
     if found is None:
@@ -3741,7 +3754,11 @@ def _all_closed(
             found = joined
     if found is not None and _counts_its_own(sentence, found.end()):
         return None  # …639项;妥善办理书记、市长信箱来信4件: closing words of a count of their own
-    if found is not None and _the_rest_before(sentence, found.start()):
+    if (
+        found is not None
+        and _the_rest_before(sentence, found.start())
+        and not _the_rest_of_none(sentence, received, found.start())
+    ):
         return None  # 除1件结转下年度外，其余均按时办结: the rest closed, their number not printed
     if found is not None and _PUBLIC_CONCERNS.match(sentence.text, found.end()):
         # …受理咨询26件，及时回应群众关心关切: the public's concerns met, not those counted
@@ -3767,6 +3784,23 @@ def _the_rest_before(sentence: _Sentence, start: int) -> bool:
     clause_start = sentence.clauses[sentence.clause_of(start)][0]
     found = _words("the_rest").search(sentence.text, max(clause_start, start - 8), start)
     return found is not None and _ANY_DIGIT.search(sentence.text, found.end(), start) is None
+
+
+def _the_rest_of_none(sentence: _Sentence, received: Count, start: int) -> bool:
+    """Whether a closing statement at ``start`` closes the rest (其余…) after counts set apart
+    that are all zero (共受理…申请59件，其中结转下年度0件，其余…已依法予以答复): the rest is all
+    of them.
+
+    >>> text = "受理申请59件,其中结转下年度0件,其余受理的申请件已依法予以答复"
+    >>> s = _Sentence(text, 0, len(text), counts(text), [])
+    >>> _the_rest_of_none(s, s.counts[0], text.index("已"))
+    True
+    """
+    if not _the_rest_before(sentence, start):
+        return False
+    k = bisect.bisect_right(sentence.count_starts, received.start)
+    between = [c for c in sentence.counts[k:] if c.start < start]
+    return bool(between) and all(c.value == 0 for c in between)
 
 
 _CLAUSE_MARK = re.compile("[" + re.escape(_CLAUSE_END) + "]")
@@ -4281,7 +4315,14 @@ def _read_text(
                 continue
             c = found[0]
             done = _all_closed(sentence, c)
-            if done and "applications_carried_forward" in explicit and not _has_all_word(done):
+            if (
+                done
+                and "applications_carried_forward" in explicit
+                and any(
+                    f.metric == "applications_carried_forward" and f.value for f in sentence_facts
+                )
+                and not _has_all_word(done)
+            ):
                 done = None  # 已按时办结，另有2件结转下年度: not all of them were closed
             if (
                 done
