@@ -2226,20 +2226,27 @@ def _opens_a_list_of_kinds(cand: _Candidate) -> bool:
         and _words("breakdown").search(between) is None
         and _CONTAINS_PARTS.match(between) is None  # …1180条,含法规文件17条: its own parts
     )
-    verb = _words("publish").search(between)
-    if verb is not None and between.startswith(",") and verb.end() == len(between) > 2:
-        # 主动公开部门工作动态5条，财务公开2条: the next kind named with its verb after its name,
-        # as its column is, after a count whose verb stands before the kind it counts (not
-        # …信息公开目录信息发布731条，解读信息发布11条: statements alike, the first one's own).
-        own = _last_verb(cand.lead)
-        verb = None if own is not None and own.end() < len(cand.lead) else verb
     return (
         listed
         and following.unit in vocabulary()["units"]["items"]
         and not channels_in(between)
-        and verb is None
+        and not _publishes_apart(cand, between)
         and _words("reposts").search(between) is None  # 原创N条、转发M条: own posts, then shared
     )
+
+
+def _publishes_apart(cand: _Candidate, between: str) -> bool:
+    """Whether the words before the next count (``between``) publish on their own: not a
+    kind's name ending with its verb (,财务公开) after a count whose verb stands before the kind
+    it counts (主动公开部门工作动态5条，财务公开2条: a list of kinds, named as their columns are;
+    …信息公开目录信息发布731条，解读信息发布11条 are statements alike, the first one its own)."""
+    verb = _words("publish").search(between)
+    if verb is None:
+        return False
+    if between.startswith(",") and verb.end() == len(between) > 2:
+        own = _last_verb(cand.lead)
+        return own is None or own.end() == len(cand.lead)
+    return True
 
 
 def _kind_named_with_its_verb_in_a_list(cand: _Candidate, verb: re.Match[str]) -> bool:
