@@ -822,3 +822,27 @@ def test_an_opening_names_a_county_government_short_before_its_preposition() -> 
 def test_a_labelled_link_to_another_page_is_no_title() -> None:
     lines = ["相关图解:西安市新城区人民政府2021年度新城区政府信息公开工作报告", "一、总体情况"]
     assert title_agency_year(lines)[1] is None
+
+
+def test_a_bulleted_fact_row_a_listed_report_and_a_title_run_into_its_first_sentence() -> None:
+    # A converter's bullet before a row of document facts: its column, no title.
+    head = [
+        "- 信息类别: 政府信息公开年报",
+        "- 公开方式: 主动公开",
+        "某区林业局2025年度政府信息公开工作年度报告",
+    ]
+    assert title_agency_year(head)[1:] == ("某区林业局", 2025)
+    # Report words ending an item of a list, or after a count: what was published, no title.
+    line = "主动公开街道办事处领导简介、街道权责清单、政府信息公开工作年度报告、政务公开日活动。"
+    assert title_agency_year([line])[1] is None
+    # The title run on with the body's first sentence, opened by its year.
+    line = "某区水利局 2024年度政府信息公开工作年度报告 2024年,区水利局秉承公开透明的原则。"
+    assert title_agency_year([line])[1:] == ("某区水利局", 2024)
+
+
+def test_the_year_of_the_report_the_preamble_names_as_compiled() -> None:
+    line = (
+        "本年报是根据《中华人民共和国政府信息公开条例》(以下简称为《条例》)要求,由某市某区人民政府"
+        "办公室编制的2023年度政府信息公开年度报告。全文包括总体情况、主动公开政府信息情况。"
+    )
+    assert title_agency_year([line])[2] == 2023

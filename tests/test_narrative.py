@@ -4057,3 +4057,29 @@ def test_readings_of_the_second_december_night_round(
     text: str, year: int, present: tuple | None, absent: tuple | None
 ) -> None:
     _assert_read(text, year, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "present", "absent"),
+    [
+        # Another act joined by 并 after the closing words.
+        (
+            "本年度我委共收到政府信息公开申请11件。其中，当面申请2件，邮寄申请8件，"
+            "11件申请均在规定时间内办理完成并录入管理系统。",
+            2023,
+            ("applications_closed", "all", 11),
+            None,
+        ),
+        # The main platform named in the count's own clause makes it that channel's.
+        (
+            "2025年以部门网站为主要公开平台发布信息1287条，其中本单位政务动态类信息159条。",
+            2025,
+            ("items_published", "website", 1287),
+            ("items_published", "all", 1287),
+        ),
+    ],
+)
+def test_readings_of_the_third_december_night_round(
+    text: str, year: int, present: tuple | None, absent: tuple | None
+) -> None:
+    _assert_read(text, year, present, absent)

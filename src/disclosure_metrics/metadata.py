@@ -365,7 +365,8 @@ _FACT_LABELS = (
     "索引号|分类|主题分类|组配分类|体裁分类|信息类别|发文日期|发布日期|成文日期|文号|有效性"
 )
 # A row may open with the publisher's label (发布机构 某局 组配分类 信息公开年报).
-_FACTS_ROW = re.compile(rf"^(?:{_FACT_LABELS}|{_ISSUER_LABELS})\s*(?:[:：|]|\s)")
+# A converter's list bullet may open it (- 信息类别: 政府信息公开年报).
+_FACTS_ROW = re.compile(rf"^(?:[-*•·]\s*)?(?:{_FACT_LABELS}|{_ISSUER_LABELS})\s*(?:[:：|]|\s)")
 # The next field of a row of document facts after a labelled title (名 称: 某局…年度报告 发布日期:
 # 2026年01月21日): the title ends before it.
 # A label may be letter-spaced as its neighbours are (名  称: … 索 引 号: …).
@@ -461,6 +462,7 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
                 not _TITLE_KEY.search(joined)
                 or len(_clean(joined)) > _MAX_TITLE
                 or not _ends_as_title(piece)
+                or _LISTED_REPORT.search(joined)
             ):
                 continue
             candidate = _clean(joined)
@@ -553,9 +555,21 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
         year = _year_value(m.group(1))
     else:
         text = "".join(_clean(line) for line in head)
-        if m := _PERIOD.search(text):
+        if m := _PERIOD.search(text) or _YEARS_REPORT_NAMED.search(text):
             year = _year_value(m.group(1) or m.group(2))
     return title, agency, year
+
+
+# The report named with its year in the preamble (由某某办公室编制的2023年度政府信息公开年度报告).
+_YEARS_REPORT_NAMED = re.compile(
+    rf"编制的\s*({_YEAR_NUMBER})\s*年度?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?"
+    r"(?:报告|年报)()"
+)
+# Report words that end an item of a list or follow a count (…、街道权责清单、政府信息公开工作
+# 年度报告; 1条政府信息公开年报): a sentence listing what was published, no title.
+_LISTED_REPORT = re.compile(
+    r"(?:、|\d\s*[条篇件份个])(?:政府信息公开|政务公开|信息公开)?(?:工作)?(?:年度报告|年报)"
+)
 
 
 # The ends of the words that close an agency's name, and of a notice's verb: what a title
@@ -1017,9 +1031,16 @@ def _run_on_cut(line: str) -> str:
     m = _TITLE_END.search(line)
     if m and _BODY_AFTER_TITLE.search(line) is not None:
         return line  # its body in brackets after it (…年度报告(某镇人民政府)): part of the title
-    if m and len(line[m.end() :].strip()) > _MAX_AFTER_TITLE:
+    if m and (
+        len(line[m.end() :].strip()) > _MAX_AFTER_TITLE
+        # 某局 2024年度…年度报告 2024年,区水利局…: the body's first sentence, opened by its year
+        or _YEAR_OPENS_PROSE.match(line, m.end())
+    ):
         return line[: m.end()]
     return line
+
+
+_YEAR_OPENS_PROSE = re.compile(r"\s+(?:19|20)\d{2}\s*年")
 
 
 # What may follow a title's report words on its line, run on without a space: the notice's end,

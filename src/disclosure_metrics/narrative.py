@@ -1435,7 +1435,11 @@ def _where_published(cand: _Candidate, verb: re.Match[str] | None) -> str:
 
 _QUOTED = re.compile(r'"[^"]{1,20}"')
 # A channel named as the main way of several (以门户网站为主渠道, 以政府网站为主要平台).
-_MAIN_WAY = re.compile(r"以[^,;:。]{1,20}?为主要?(?:渠道|阵地|平台|载体|窗口|途径)")
+# A clause of its own: 以部门网站为主要公开平台发布信息1287条 is the site's count.
+_MAIN_WAY = re.compile(
+    r"以[^,;:。]{1,40}?为主要?(?:信息发布|信息公开|发布|公开)?(?:渠道|阵地|平台|载体|窗口|途径)"
+    r"(?=[,;:])"
+)
 _TITLED = re.compile(r"《[^《》]{1,30}》")
 # A run of titles in 《》 that a column word follows (《部门动态》《政府开放日》栏目).
 _COLUMN_TITLES = re.compile(r"(?:《[^《》]{1,30}》[、和及]?)+(?=栏目|专栏|栏|频道)")
@@ -3156,7 +3160,8 @@ def _closed_after(after: str) -> bool:
     # closing (完成答复工作) ends it as well.
     after = after.removesuffix("工作").removesuffix("完毕")  # 按时办结完毕: closed, done
     tail = _closed_tail_pattern().match(after)
-    return tail is not None and tail.end() == len(after)
+    # …办理完成并录入管理系统: another act joined by 并 after the closing words
+    return tail is not None and (tail.end() == len(after) or after.startswith("并", tail.end()))
 
 
 @cache
