@@ -1951,6 +1951,8 @@ def _items_counted_before(cand: _Candidate) -> bool:
     own = sentence.clause_of(cand.count.start)
     if sentence.clause_of(previous.start) != own - 1:
         return False
+    if previous.unit not in vocabulary()["units"]["items"]:
+        return False  # 发布信息6个类别，累计公开…等共497条: kinds counted, not the items
     verb = _last_verb(cand.lead)
     before = sentence.text[sentence.clauses[own - 1][0] : previous.start]
     if verb is None or verb.group(0) not in before:
@@ -2645,7 +2647,11 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
             )
             return _Decision(app[0], "all", cand.lead_start, app[1], received_too=joined)
         left = app
-    elif c.unit in units["items"] and _requests_counted_as_items(cand):
+    elif (
+        c.unit in units["items"]
+        and _requests_counted_as_items(cand)
+        and not _disclosed_on_request_beside_proactive(cand)
+    ):
         # 收到申请公开21条，办结21条: requests counted in 条, with their own verbs; an outcome
         # among them (本机关不掌握政府信息答复4条) is that outcome.
         outcome = _outcome(cand, year)
@@ -3036,6 +3042,14 @@ def _sum_of_received(cand: _Candidate) -> bool:
             summed = _summed_after(sentence, first)
             return summed is not None and summed.start == cand.count.start
     return False
+
+
+def _disclosed_on_request_beside_proactive(cand: _Candidate) -> bool:
+    """Whether an items count is of information disclosed on request, set beside what was
+    proactively published in its sentence (主动公开…信息183份，依申请公开371条): not requests."""
+    return cand.lead.endswith("依申请公开") and (
+        cand.sentence.text.find("主动公开", cand.sentence.start, cand.lead_start) != -1
+    )
 
 
 def _requests_counted_as_items(cand: _Candidate) -> bool:
