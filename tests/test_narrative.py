@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -4083,3 +4084,22 @@ def test_readings_of_the_third_december_night_round(
     text: str, year: int, present: tuple | None, absent: tuple | None
 ) -> None:
     _assert_read(text, year, present, absent)
+
+
+def test_the_words_pattern_matches_as_the_words_sorted_longest_first() -> None:
+    # The tree of shared openings must find what "a|b|…" sorted longest first finds, at every
+    # position and when a match is given back ($ after it), for words that share openings.
+    from disclosure_metrics.narrative import _alternation
+
+    chars = "微信群公众号网站政府门户"
+    rng = random.Random(7)
+    for _ in range(200):
+        words = {
+            "".join(rng.choices(chars, k=rng.randint(1, 4))) for _ in range(rng.randint(1, 12))
+        }
+        text = "".join(rng.choices(chars + "，", k=200))
+        plain = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        for suffix in ("", "$", "，"):
+            expected = [m.span() for m in re.finditer(f"(?:{plain}){suffix}", text)]
+            found = [m.span() for m in re.finditer(f"(?:{_alternation(words)}){suffix}", text)]
+            assert found == expected, (words, suffix)

