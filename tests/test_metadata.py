@@ -846,3 +846,8 @@ def test_the_year_of_the_report_the_preamble_names_as_compiled() -> None:
         "办公室编制的2023年度政府信息公开年度报告。全文包括总体情况、主动公开政府信息情况。"
     )
     assert title_agency_year([line])[2] == 2023
+
+
+def test_an_update_time_label_is_no_agency() -> None:
+    head = ["更新时间:", "2021年政府信息公开工作年度报告", "一、总体情况"]
+    assert title_agency_year(head)[1] is None

@@ -3992,17 +3992,6 @@ def test_new_media_broken_down_into_its_accounts_gives_the_accounts() -> None:
             ("applications_received", "all", 278),
             ("applications_received", "all", 12),
         ),
-    ],
-)
-def test_readings_of_the_first_december_night_round(
-    text: str, year: int, present: tuple | None, absent: tuple | None
-) -> None:
-    _assert_read(text, year, present, absent)
-
-
-@pytest.mark.parametrize(
-    ("text", "year", "present", "absent"),
-    [
         # To be handled on in the next year is carried forward, not closed.
         (
             "2022年，我局收到依申请公开164件，结转上年2件；办理85件，下年度继续办理81件。",
@@ -4052,17 +4041,6 @@ def test_readings_of_the_first_december_night_round(
             ("items_published", "all", 12209),
             None,
         ),
-    ],
-)
-def test_readings_of_the_second_december_night_round(
-    text: str, year: int, present: tuple | None, absent: tuple | None
-) -> None:
-    _assert_read(text, year, present, absent)
-
-
-@pytest.mark.parametrize(
-    ("text", "year", "present", "absent"),
-    [
         # Another act joined by 并 after the closing words.
         (
             "本年度我委共收到政府信息公开申请11件。其中，当面申请2件，邮寄申请8件，"
@@ -4078,9 +4056,47 @@ def test_readings_of_the_second_december_night_round(
             ("items_published", "website", 1287),
             ("items_published", "all", 1287),
         ),
+        # Requests counted as 项目 with no verb; a zero statement of 受理件 or 案件.
+        ("2023年，普安镇依申请公开项目0件。", 2023, ("applications_received", "all", 0), None),
+        (
+            "2025年，大石坝街道未收到申请政府信息公开的受理件。",
+            2025,
+            ("applications_received", "all", 0),
+            None,
+        ),
+        ("2025年我局未收到依申请公开案件。", 2025, ("applications_received", "all", 0), None),
+        # Those handled, the year's new and those not closed the year before after 其中.
+        (
+            "2025年，复兴街道办事处共办理8件政府信息公开申请，其中本机关新收5件，上年度未办结3件。"
+            "办结7件，结转次年办理1件。",
+            2025,
+            ("applications_received", "all", 5),
+            ("applications_received", "all", 8),
+        ),
+        ("共承办12345公众热线28件。", 2025, ("hotline_received", "hotline", 28), None),
+        # A gazette's issues compiled or printed and issued; the copies printed are no items.
+        (
+            "全年共编发《某市人民政府公报》6期，发行1800份。",
+            2024,
+            ("items_published", "gazette", 6),
+            ("items_published", "gazette", 1800),
+        ),
+        (
+            "累计主动公开各类信息3066条，编制《某市人民政府公报》4期，“某某政务”新浪微博发文2900余条。",
+            2021,
+            ("items_published", "gazette", 4),
+            None,
+        ),
+        # A sum word alone after what was published, in the clause before.
+        (
+            "某街道通过市人民政府网、公开栏等形式面向社会公开了各类信息，共计100余条。",
+            2022,
+            ("items_published", "all", 100),
+            None,
+        ),
     ],
 )
-def test_readings_of_the_third_december_night_round(
+def test_readings_of_the_december_night_rounds(
     text: str, year: int, present: tuple | None, absent: tuple | None
 ) -> None:
     _assert_read(text, year, present, absent)

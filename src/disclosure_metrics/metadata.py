@@ -363,6 +363,7 @@ _FACT_LABEL = re.compile(rf"^(?:{_PUBLISHER_LABELS})[:：|]")
 # names the report's kind, never its title.
 _FACT_LABELS = (
     "索引号|分类|主题分类|组配分类|体裁分类|信息类别|发文日期|发布日期|成文日期|文号|有效性"
+    "|更新时间|更新日期|发布时间"
 )
 # A row may open with the publisher's label (发布机构 某局 组配分类 信息公开年报).
 # A converter's list bullet may open it (- 信息类别: 政府信息公开年报).

@@ -632,6 +632,8 @@ class _Candidate:
 _RIGHT_AFTER = frozenset({"", "、"})
 
 
+# A clause of a sum word alone before its count (，共计100余条).
+_SUM_ALONE = re.compile(r"(?:共计|合计|总计|共)(?:有|达|为)?")
 # A clause that opens with a year (2024年, 2024年度).
 _YEAR_OPENS_CLAUSE = re.compile(r"\s*\d{4}年度?(?:,|$)")
 
@@ -656,6 +658,17 @@ def _candidates(sentence: _Sentence) -> list[_Candidate]:
         ):
             # A count alone after a colon (主动公开政府信息的情况:40条): what it counts is the
             # label before the colon.
+            lead_start = sentence.clauses[ci - 1][0]
+        elif (
+            lead_start == clause_start
+            and ci > 0
+            and sentence.text[clause_start - 1] == ","
+            and _SUM_ALONE.fullmatch(sentence.text, clause_start, count.start)
+            and sentence.clauses[ci - 1][0] >= prev_end
+            and _ending("item_nouns").search(sentence.text, 0, clause_start - 1)
+        ):
+            # Only a sum word before it (…公开了各类信息，共计100余条): what it counts ends the
+            # clause before.
             lead_start = sentence.clauses[ci - 1][0]
         elif lead_start == clause_start:
             lead_start = _before_aside(sentence, clause_start, prev_end)
@@ -1223,7 +1236,7 @@ _LIST_OF_KINDS = re.compile(r"、[^,;:。、]{1,20}等(?:共计|合计|共)?$")
 _ADOPTED_BY = re.compile(r"^并?被[^,;:。]{1,20}?(?:采用|采纳|刊用|刊发|转载)了?$")
 # The object's tail that is no noun of it: 共计, 等, a label's 的情况: (政府信息的情况:40条).
 # …主动公开的政府信息有58条: 有 before the count says there were so many.
-_OBJECT_TAIL = re.compile(r"(?:共计|合计|总计|累计|共|计|达|为|了|等|有|:|的?情况)+$")
+_OBJECT_TAIL = re.compile(r"(?:共计|合计|总计|累计|共|计|达|为|了|等|有|:|,|的?情况)+$")
 _OBJECT_SPLIT = re.compile(r"[、等和及与]|(?<!类)的")  # 政策法规类的信息: one head, a category
 
 
@@ -1665,6 +1678,8 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     """Items published: (channel, evidence start, why), or why the count is not report-level."""
     verbs = _words("publish")
     span = cand.span
+    if cand.count.unit in _COPIES and _PRINT_RUN.search(cand.lead):
+        return "copies printed or handed out (发行N份), not items published"
     gazette = _gazette_issues_after(cand)
     if gazette is not None:
         return "gazette", cand.lead_start, gazette
@@ -1711,7 +1726,8 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     if _in_brackets_after_reports(cand):
         # 媒体共发布…宣传报道3292篇(国家级媒体发稿300篇、…): a part of the reports.
         return "a part of publicity reports counted right before its brackets, not items"
-    obj = cand.lead[verb.end() :] if verb else cand.lead
+    # 公开了各类信息: the aspect word after the verb is no part of its object
+    obj = cand.lead[verb.end() :].removeprefix("了") if verb else cand.lead
     head = _object_head(obj)
     if verb and (not head or _ending("count_suffixes").fullmatch(head)):
         # The object before the verb: 全年政府信息主动公开38条, 微信公众号信息发布量794条.
@@ -2255,6 +2271,8 @@ def _opens_a_list_of_kinds(cand: _Candidate) -> bool:
         return False
     following = sentence.counts[k]
     between = sentence.text[cand.count.end : following.start]
+    if _PRINT_RUN.search(between):
+        return False  # …公报6期，发行1800份: copies printed, no kind of content
     listed = between.startswith("、") or (
         between.startswith(",")
         and len(between) <= _MAX_KIND_NAME
@@ -2513,7 +2531,7 @@ _NO_APPLICATIONS = re.compile(
     # 申请政府信息公开, 申请要求公开政府信息: what was asked for after the noun
     r"(?:要求)?(?:公开)?(?:政府信息|信息)?(?:公开)?(?:有关|相关|方面)?的?"
     # 无依申请公开政府信息办理事项; 没有收到…递交的《信息公开申请表》
-    r"(?:办理事项|事项|事宜|事件|件|来信|信件|书|请求|诉求|要求|内容|表》?)?"
+    r"(?:办理事项|事项|事宜|事件|受理件|案件|件|来信|信件|书|请求|诉求|要求|内容|表》?)?"
     r"(?:[和及与](?:信息|事项|申请))?"  # 未收到依申请公开事件和信息
     r"(?:的?申请(?:事项)?)?件?"  # 没有收到依申请公开政府信息的申请, 未收到依申请公开申请件/事项
     # 未收到…申请、…行政复议…等情况: a list of none
@@ -2775,12 +2793,22 @@ def _issues_published(cand: _Candidate) -> bool:
             # …公报4期，刊载规范性文件9件: documents the issues carried, no items counted
             # instead of the issues.
             start = max(sentence.clauses[sentence.clause_of(following.start)][0], cand.count.end)
+            if _PRINT_RUN.search(sentence.text, start, following.start):
+                return True  # …公报6期，发行1800份: the copies printed of those issues
+            named = set(channels_in(sentence.text[start : following.start]))
+            if named and not named & set(channels_in(lead)):
+                return True  # …公报4期，“某某”新浪微博发文2900余条: another channel's count
             verb = _last_verb(sentence.text[start : following.start])
             head = _object_head(
                 sentence.text[start + (verb.end() if verb else 0) : following.start]
             )
             return bool(head) and not _ending("item_nouns").search(head)
     return True
+
+
+# Copies printed or handed out (发行1800份, 印制3000册): a print run, no items.
+_PRINT_RUN = re.compile(r"(?:发行|印发|印制|印刷|发放|赠阅)(?:量)?(?:共计|共|达|为)?$")
+_COPIES = frozenset({"份", "册", "本"})
 
 
 @cache
@@ -2849,7 +2877,7 @@ _REQUEST_AFTER = re.compile(r"(?:政府信息公开|信息公开|政府信息依
 # 事项数量共计5件.
 _STATED_APPLICATIONS = re.compile(
     # not 依申请事项 (the services one applies for: 展示依申请事项1209项)
-    r"(?:(?:信息公开|公开)申请(?:公开)?|依申请公开)(?:事项|件|请求|情况)?(?:数量|件数|总数|数)?"
+    r"(?:(?:信息公开|公开)申请(?:公开)?|依申请公开)(?:事项|件|请求|情况|项目)?(?:数量|件数|总数|数)?"
     r"(?:共计|合计|总计|共|计|为|是)*$"
 )  # 依申请公开申请数为21件, 依申请公开情况1件 too
 
@@ -3235,11 +3263,16 @@ def _carried_over_included_after(cand: _Candidate) -> bool:
     following = _INCLUDES.match(sentence.text, end, sentence.end)
     if following is None:
         return False
-    carried_over = dict(_outcome_patterns())["applications_carried_over"]
+    # Some carried over, not none (上年度结转政府信息公开申请0件: the count is the year's own).
+    carried_over = _carried_count("applications_carried_over")
     clause_end = _clause_end(sentence.text, following.end())
     if "(" in following.group(0):  # (其中本年度新收…112件,上年结转…9件): the brackets' parts
         closing = sentence.text.find(")", following.end(), sentence.end)
         clause_end = closing if closing != -1 else clause_end
+    elif following.group(0).rstrip(":").endswith("其中"):
+        # …8件政府信息公开申请,其中本机关新收5件,上年度未办结3件: the parts up to a semicolon
+        stop = sentence.text.find(";", following.end(), sentence.end)
+        clause_end = stop if stop != -1 else sentence.end
     return carried_over.search(sentence.text, end, clause_end) is not None
 
 
@@ -3272,7 +3305,10 @@ _SITE_BY_ITS_NAME = re.compile(
 _COMPLETED_RIGHT_BEFORE = re.compile(r"(?:^|[,、])(?:共|共计|已)?完成(?:了)?$")
 # What opens the words saying what a count includes: (含…, ，其中含…, ，包括….
 # 其中 alone too, when what follows is carried over (收到申请4件，其中上年度结转2件).
-_INCLUDES = re.compile(r"\s*[,(]?\s*(?:(?:其中)?(?:包含|包括|含)|其中:?)")
+# The applications' noun may stand between (共办理8件政府信息公开申请,其中…).
+_INCLUDES = re.compile(
+    r"\s*(?:(?:政府信息公开|依申请公开|信息公开)?申请)?[,(]?\s*(?:(?:其中)?(?:包含|包括|含)|其中:?)"
+)
 
 
 def _received_and_closed(lead: str, receiving: str, closing: str) -> bool:
