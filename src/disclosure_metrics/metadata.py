@@ -477,6 +477,8 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
                 # 政府信息公开 / 工作年度报告, 某某市某某区 / 人民政府2022年…).
                 longer = candidate
                 for above in head[max(0, i - _TITLE_LINES_ABOVE) : i][::-1]:
+                    if _FACTS_ROW.match(above) and not _FACT_LABEL.match(_clean(above)):
+                        break  # 更新时间: / 2021年…年度报告: a row of facts, no title's start
                     # a row of document facts gives its label's cell only (发布机构 | 某局 | …)
                     piece = _FACT_LABEL.sub("", _clean(above.replace("\t", "|"))).split("|")[0]
                     piece = _unlabelled(piece)  # 标题: 某区…局202 / 4年度…: the title's start
@@ -491,7 +493,7 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
                     ):
                         candidate, names_agency = longer, True
                         break
-                if not names_agency and not own and i > 0:
+                if not names_agency and not own and i > 0 and not _FACTS_ROW.match(head[i - 1]):
                     candidate = _clean(head[i - 1]) + candidate  # for the fallback's title
             if first is None:
                 first, first_at = candidate, i
