@@ -4094,6 +4094,56 @@ def test_new_media_broken_down_into_its_accounts_gives_the_accounts() -> None:
             ("items_published", "all", 100),
             None,
         ),
+        # A running total after a sentence whose heading runs into the year and the body.
+        (
+            "(一)主动公开2020年我处主动公开政务信息主要包括机构职能、政策法规六大类。"
+            "累计公开186条信息，其中，行政网站信息主动公开42条，同时在政务微信平台公开政务信息144条。",
+            2020,
+            ("items_published", "all", 186),
+            None,
+        ),
+        # A total whose channels add up to it, the site's own parts inside the site's count.
+        (
+            "全年累计发布信息19135条信息，其中政府网站发布信息3832篇，概况类信息更新量269条，"
+            "信息公开目录信息更新量3563条；政务微信发布信息14220篇，政务微博发布信息1083篇。",
+            2022,
+            ("items_published", "all", 19135),
+            None,
+        ),
+        (
+            "我局通过政府网站主动公开各类政府信息717条，其中政府网站公开信息594条、"
+            "政务微信公开政府信息123条。",
+            2022,
+            ("items_published", "all", 717),
+            ("items_published", "website", 717),
+        ),
+        # A gazette's issues, then its print run right after them.
+        (
+            "编审刊发《某县人民政府公报》6期1920份，并同步发布电子文本。",
+            2022,
+            ("items_published", "gazette", 6),
+            ("items_published", "gazette", 1920),
+        ),
+        (
+            "2023年，我单位共收到依申请公开申请1项，均已按时按质按规答复。",
+            2023,
+            ("applications_closed", "all", 1),
+            None,
+        ),
+        # What a channel named before an aside includes is not where the count went.
+        (
+            "其他渠道（包括政务服务平台、新闻发布会等）发布信息105条。",
+            2025,
+            ("items_published", "other", 105),
+            None,
+        ),
+        # Another body's applications, the body helping.
+        (
+            "全年共受理政府信息公开申请2宗，协助区政府办理政府信息公开申请1宗。",
+            2023,
+            ("applications_received", "all", 2),
+            ("applications_closed", "all", 1),
+        ),
     ],
 )
 def test_readings_of_the_december_night_rounds(

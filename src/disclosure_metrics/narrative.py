@@ -1085,7 +1085,10 @@ def _dated_just_before(sentence: _Sentence, year: int) -> bool:
 
 # The year after a subheading the sentence runs on from (一、主动公开,拓宽信息传播广度2024年,…):
 # normalization joins a heading's line to the sentence after it.
-_HEADED_YEAR = re.compile(r"(?:\d{1,2}[.、])?[^\d。;]{0,30}?(?<!截至)(?<!截止)(\d{4})年度?,")
+# The year may run into the body as the subject (…主动公开2020年我处主动公开…).
+_HEADED_YEAR = re.compile(
+    r"(?:\d{1,2}[.、])?[^\d。;]{0,30}?(?<!截至)(?<!截止)(\d{4})年度?(?:,|(?=我[处局镇乡委办]|本))"
+)
 
 
 @cache
@@ -1450,9 +1453,21 @@ def _where_published(cand: _Candidate, verb: re.Match[str] | None) -> str:
     object_start = cand.lead_start + verb.end() - cand.span_start if verb is not None else -1
     in_object = object_start >= 0 and pattern.search(window, object_start) is not None
     main_way = _MAIN_WAY.search(window) if "为主" in window else None
-    if not in_object and '"' not in window and "《" not in window and main_way is None:
+    examples = _EXAMPLES_ASIDE.search(window) if "(" in window else None
+    if (
+        not in_object
+        and '"' not in window
+        and "《" not in window
+        and main_way is None
+        and examples is None
+    ):
         return window  # the usual clause: nothing to blank
     blank = list(window)
+    for aside in _EXAMPLES_ASIDE.finditer(window) if examples is not None else ():
+        # 其他渠道(包括政务服务平台、新闻发布会等)发布信息105条: what the ways named before it
+        # include, not where the count went
+        if pattern.search(window, max(0, aside.start() - 6), aside.start()):
+            blank[aside.start() : aside.end()] = "□" * (aside.end() - aside.start())
     if main_way is not None:
         # 以门户网站为主渠道，全年共主动公开政府信息860条: the main way among others, not the
         # only one the count was published through.
@@ -1476,6 +1491,8 @@ def _where_published(cand: _Candidate, verb: re.Match[str] | None) -> str:
 
 
 _QUOTED = re.compile(r'"[^"]{1,20}"')
+# An aside listing what a channel named before it includes (其他渠道(包括政务服务平台、…等)).
+_EXAMPLES_ASIDE = re.compile(r"\((?:包括|包含|含|如)[^()]{1,40}\)")
 # A channel named as the main way of several (以门户网站为主渠道, 以政府网站为主要平台).
 # A clause of its own: 以部门网站为主要公开平台发布信息1287条 is the site's count.
 _MAIN_WAY = re.compile(
@@ -1678,8 +1695,8 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     """Items published: (channel, evidence start, why), or why the count is not report-level."""
     verbs = _words("publish")
     span = cand.span
-    if cand.count.unit in _COPIES and _PRINT_RUN.search(cand.lead):
-        return "copies printed or handed out (发行N份), not items published"
+    if cand.count.unit in _COPIES and (_PRINT_RUN.search(cand.lead) or _right_after_issues(cand)):
+        return "copies printed or handed out (发行N份, 6期1920份), not items published"
     gazette = _gazette_issues_after(cand)
     if gazette is not None:
         return "gazette", cand.lead_start, gazette
@@ -1900,6 +1917,11 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         if units is not None:
             # 全市所辖各县(市、区)政府门户网站…73000余条: the sites of the units it governs.
             return f"the channels of subordinate units ({units.group(0)}), not the body's own"
+        summed = _channels_summed_after(cand)
+        if len(summed) > 1 and channel in summed and _generic_head(head):
+            # 通过政府网站主动公开各类政府信息717条,其中政府网站公开信息594条、政务微信公开政府
+            # 信息123条: its 其中 gives the site a count of its own and others beside it.
+            return "all", cand.lead_start, "a total: the channels its 其中 lists add up to it"
         why = f"verb {verb_word}, channel word {word}"
         return channel, min(evidence_start, cand.lead_start), why
     # A stated total: 主动公开…信息, or 公开/公布/发布 government information as such.
@@ -2035,7 +2057,9 @@ def _breakdown_after() -> re.Pattern[str]:
     """A breakdown opened right after a count: (其中: …, ,其中…, ,包括…, or brackets alone
     (政务新媒体13331条(抖音视频信息2366条、…))."""
     words = _alternation(vocabulary()["cues"]["breakdown"])
-    return re.compile(rf"\s*(?:[(,]?\s*(?:{words})\s*:?|\()")
+    # the count's noun may stand between (发布信息19135条信息，其中…)
+    nouns = _alternation(vocabulary()["cues"]["item_nouns"])
+    return re.compile(rf"(?:{nouns})?\s*(?:[(,]?\s*(?:{words})\s*:?|\()")
 
 
 #: The most parts of a breakdown added up to its total (a report lists a few channels).
@@ -2054,15 +2078,25 @@ def _channels_summed_after(cand: _Candidate) -> set[str]:
     items = set(vocabulary()["units"]["items"])
     position, total, parts = opened.end(), 0, 0
     channels: set[str] = set()
+    nested_left = 0  # what the last channel's own parts may still add up to
     k = bisect.bisect_left(sentence.count_starts, position)
     for part in sentence.counts[k : k + MAX_BREAKDOWN_PARTS]:
-        named = channels_in(text[position : part.start])
-        if part.unit not in items or not named:
+        if part.unit not in items:
             break
+        named = channels_in(text[position : part.start])
+        if not named:
+            if part.value > nested_left:
+                break
+            # 其中政府网站发布信息3832篇，概况类信息更新量269条，…；政务微信…: the site's own
+            # parts, inside its count
+            nested_left -= part.value
+            position = part.end
+            continue
         channels.update(named)
         total += part.value
         parts += 1
         position = part.end
+        nested_left = part.value
         if total >= count.value:
             break
     return channels if parts >= 2 and total == count.value else set()
@@ -2793,8 +2827,10 @@ def _issues_published(cand: _Candidate) -> bool:
             # …公报4期，刊载规范性文件9件: documents the issues carried, no items counted
             # instead of the issues.
             start = max(sentence.clauses[sentence.clause_of(following.start)][0], cand.count.end)
-            if _PRINT_RUN.search(sentence.text, start, following.start):
-                return True  # …公报6期，发行1800份: the copies printed of those issues
+            if _PRINT_RUN.search(sentence.text, start, following.start) or (
+                following.unit in _COPIES and following.start == cand.count.end
+            ):
+                return True  # …公报6期，发行1800份, 6期1920份: the copies printed of those issues
             named = set(channels_in(sentence.text[start : following.start]))
             if named and not named & set(channels_in(lead)):
                 return True  # …公报4期，“某某”新浪微博发文2900余条: another channel's count
@@ -2804,6 +2840,13 @@ def _issues_published(cand: _Candidate) -> bool:
             )
             return bool(head) and not _ending("item_nouns").search(head)
     return True
+
+
+def _right_after_issues(cand: _Candidate) -> bool:
+    """Whether a count follows a count of issues with nothing between (公报6期1920份)."""
+    k = bisect.bisect_left(cand.sentence.count_starts, cand.count.start)
+    before = cand.sentence.counts[k - 1] if k else None
+    return before is not None and before.unit == "期" and before.end == cand.count.start
 
 
 # Copies printed or handed out (发行1800份, 印制3000册): a print run, no items.
@@ -2854,6 +2897,8 @@ def _total_broken_down(cand: _Candidate) -> _Candidate | None:
 # The body guiding or urging others to handle their requests: the count is theirs.
 _GUIDED_OTHERS = re.compile(
     r"(?:指导|督促|督导)(?:各|全[县区市])?(?:乡镇|街道|部门|单位|[县区市]直)"
+    # 协助区政府办理…申请1宗: another body's applications, the body helping
+    r"|协助[^,;:。]{1,12}?(?:办理|处理|答复)"
 )
 # 有 right before a count of requests: there were that many (2025年度有1件依申请公开信息).
 _EXISTS_LEAD = re.compile(r"(?:^|[^没未])(?:共|总共)?有$")
