@@ -1853,7 +1853,6 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     if not named and (site := _SITE_BY_ITS_NAME.search(cand.lead)) is not None:
         # 通过江苏民政网公开…: a site by its name
         named, word = ["website"], site.group(1) or f'"{site.group(2)}"网'
-
     if counted_later & set(named):
         named, word = [], ""
     other_ways = (
