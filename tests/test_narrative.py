@@ -4144,6 +4144,48 @@ def test_new_media_broken_down_into_its_accounts_gives_the_accounts() -> None:
             ("applications_received", "all", 2),
             ("applications_closed", "all", 1),
         ),
+        # Requests for government information, its 公开 left out, counted in 起.
+        (
+            "全年累计收到2起政府信息申请，均在法定时限内依法依规予以答复。",
+            2025,
+            ("applications_closed", "all", 2),
+            None,
+        ),
+        # Applications withdrawn or given up are one kind of outcome, not all received.
+        (
+            "申请人主动撤回信息公开申请3件。",
+            2025,
+            None,
+            ("applications_received", "all", 3),
+        ),
+        # None received by the first way listed and every other way after it.
+        (
+            "2022年以来，未收到当面申请、网站提交、电子邮件、传真、信函和其他形式的政府信息公开申请。",
+            2022,
+            ("applications_received", "all", 0),
+            None,
+        ),
+        (
+            "2024年我局主动公开各类政府信息数据57条。",
+            2024,
+            ("items_published", "all", 57),
+            None,
+        ),
+        (
+            "收费和减免情况：本年度无依申请公开收费和减免事项。",
+            2023,
+            ("fee_collected_yuan", "all", 0),
+            None,
+        ),
+        ("编辑出版《公报》12期，发行6万多册。", 2023, ("items_published", "gazette", 12), None),
+        # The next statement after a semicolon or an enumerator says nothing of the count.
+        (
+            "二是全年累计解读各类政策26件，发布解读材料76篇，编辑政府公报4期；"
+            "三是及时回应社会关切热点问题，开展意见征集7次。",
+            2023,
+            ("items_published", "gazette", 4),
+            None,
+        ),
     ],
 )
 def test_readings_of_the_december_night_rounds(

@@ -1331,6 +1331,8 @@ def _topic_after(cand: _Candidate) -> str | None:
     if ci + 1 >= len(sentence.clauses) or not cand.after_is_clause_end:
         return None
     a, b = sentence.clauses[ci + 1]
+    if sentence.text[a - 1] == ";" or _ENUMERATOR_OPENS.match(sentence.text, a):
+        return None  # …编辑政府公报4期;三是及时回应社会关切…: the next statement, not its aim
     k = bisect.bisect_left(sentence.count_starts, a)
     if k < len(sentence.counts) and sentence.counts[k].start < b:
         # 发布信息3043余条,回应…舆情15次: a clause with a count of its own is a statement of its
@@ -1340,6 +1342,8 @@ def _topic_after(cand: _Candidate) -> str | None:
     return clause if _topic_purpose_pattern().search(clause) else None
 
 
+# An enumerator opening a statement of its own (三是, 四是).
+_ENUMERATOR_OPENS = re.compile(r"[一二三四五六七八九十]是")
 # Publishing on the body's own initiative, the template's 主动公开 (主动向社会公开 too).
 _PROACTIVE = frozenset({"主动公开", "主动向社会公开", "主动向公众公开"})
 
@@ -2583,7 +2587,8 @@ _NO_FEE = re.compile(
     # 暂不收费, 未出现公开收费: not charged, no charge arose
     r"(?:没有|未有|未|无|不存在|不涉及|不(?=收取|收费))(?:因[^,;:。]{1,8}?)?(?:[向对][^,;:。]{0,14}?)?"
     r"(?:(?:收取|发生|产生|出现|进行)[^,;:。]{0,16}?"
-    r"(?:信息处理费|处理费|收费|费用)|(?:政府信息公开|信息公开|年度)?的?收费)的?(?:事项|的情况|情况)?"
+    r"(?:信息处理费|处理费|收费|费用)|(?:政府信息公开|依申请公开|信息公开|年度)?的?收费)的?"
+    r"(?:和减免)?(?:事项|的情况|情况)?"  # 无依申请公开收费和减免事项
 )
 # 未接到12345政府热线电话: no calls to the hotline.
 _NO_HOTLINE_CALLS = re.compile(
@@ -2643,7 +2648,14 @@ def _zero_facts(sentence: _Sentence, year: int | None) -> list[tuple[str, str, i
         applications = list(_APPLICATIONS_NONE.finditer(body))
     for m in applications:
         stated = m.group(0)
-        one_way = _words("request_ways").search(stated) and not _EVERY_WAY.search(stated)
+        # 未收到当面申请、网站提交、…和其他形式的…申请: a list of the ways that goes on after
+        # the first one's 申请, to every other way
+        listed_on = (
+            body[m.end() : _clause_end(body, m.end())] if body.startswith("、", m.end()) else ""
+        )
+        one_way = _words("request_ways").search(stated) and not _EVERY_WAY.search(
+            stated + listed_on
+        )
         if not _DISPUTE.search(stated) and not one_way:
             out.append(("applications_received", "件", m.start(), m.end()))
     for m in _NO_HOTLINE_CALLS.finditer(body) if "热线" in body or "12345" in body else ():
@@ -2916,7 +2928,10 @@ def _charged_a_fee(after: str) -> bool:
     return fee is not None and not _UNCHARGED.search(after, 0, fee.start())
 
 
-_REQUEST_AFTER = re.compile(r"(?:政府信息公开|信息公开|政府信息依|信息依|依)?(?:相关|方面)?的?申请")
+# 政府信息申请: requests for government information, its 公开 left out (收到2起政府信息申请)
+_REQUEST_AFTER = re.compile(
+    r"(?:政府信息公开|信息公开|政府信息依|信息依|政府信息|依)?(?:相关|方面)?的?申请"
+)
 # Applications named right before their count, with no verb: 政府信息公开申请为0件, 依申请公开
 # 事项数量共计5件.
 _STATED_APPLICATIONS = re.compile(
@@ -2974,6 +2989,9 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
                 return "the applications charged a fee (有N件申请…收取信息处理费), not all received"
             return "applications_received", "applications there were (有N件依申请公开信息)"
         # 政府信息公开申请数量为5件: the count stated of the noun, with no verb.
+        if _STATED_APPLICATIONS.search(lead) and ("撤回" in lead or "放弃" in lead):
+            # 申请人主动撤回…申请3件, 逾期未补正视为放弃依申请公开3件
+            return "applications withdrawn or given up, one kind of outcome, not all received"
         if _STATED_APPLICATIONS.search(lead) and not _in_breakdown(cand):
             return "applications_received", "applications counted with no verb (申请为N件)"
         # 其中10件已按时答复, 其中17件在法定期限内完成答复: the closing verb after the count; in
