@@ -4186,6 +4186,24 @@ def test_new_media_broken_down_into_its_accounts_gives_the_accounts() -> None:
             ("items_published", "gazette", 4),
             None,
         ),
+        # Articles placed in the media, online media among them.
+        (
+            "通过各级网络媒体刊稿630余篇，通过各级报纸报刊刊稿2100余篇。",
+            2022,
+            ("items_published", "media", 630),
+            None,
+        ),
+        # Not processed is one kind of outcome, not a closed count.
+        (
+            "全年共收到政府信息公开申请50件，予以公开16件，部分公开3件，申请人无正当理由逾期不补正、"
+            "行政机关不再处理其政府信息公开申请2件，结转下年度继续办理2件。",
+            2023,
+            None,
+            ("applications_closed", "all", 2),
+        ),
+        ("通过攸县“智慧攸州”手机平台发稿55条。", 2023, ("items_published", "app", 55), None),
+        # Through every kind of platform, summed: the total.
+        ("2024年通过各类平台发布信息共计12176条。", 2024, ("items_published", "all", 12176), None),
     ],
 )
 def test_readings_of_the_december_night_rounds(
@@ -4211,3 +4229,12 @@ def test_the_words_pattern_matches_as_the_words_sorted_longest_first() -> None:
             expected = [m.span() for m in re.finditer(f"(?:{plain}){suffix}", text)]
             found = [m.span() for m in re.finditer(f"(?:{_alternation(words)}){suffix}", text)]
             assert found == expected, (words, suffix)
+
+
+def test_the_noun_after_a_summed_count_over_the_bodys_channels_states_its_total() -> None:
+    text = "某市公安局门户网站、政务新媒体及中央、省、市传统主流媒体共公开44087条政府信息。"
+    rows = [
+        (f.metric, f.channel, f.value)
+        for f in extract_facts({"overview": text}, 2021, agency="某市公安局")
+    ]
+    assert ("items_published", "all", 44087) in rows

@@ -1495,6 +1495,10 @@ def _where_published(cand: _Candidate, verb: re.Match[str] | None) -> str:
 
 
 _QUOTED = re.compile(r'"[^"]{1,20}"')
+# Every kind of platform or channel, none named (通过各类平台, 通过多种渠道, 多渠道).
+_EVERY_PLATFORM = re.compile(
+    r"(?:通过|依托|利用)(?:各类|各种|多种|多个|各)(?:平台|渠道|途径|载体)|多渠道"
+)
 # An aside listing what a channel named before it includes (其他渠道(包括政务服务平台、…等)).
 _EXAMPLES_ASIDE = re.compile(r"\((?:包括|包含|含|如)[^()]{1,40}\)")
 # A channel named as the main way of several (以门户网站为主渠道, 以政府网站为主要平台).
@@ -1938,12 +1942,18 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     units = _sub_units(cand.span)
     if units:
         return f"the aggregate of subordinate units ({units.group(0)}), not the report's total"
-    total_noun = _ending("total_nouns").search(head) or (
-        # 主动公开政府信息、新闻信息560余条: government information among what was listed
-        verb.group(0) in _PROACTIVE
-        and any(
-            _ending("total_nouns").search(part) for part in cand.lead[verb.end() :].split("、")[:-1]
+    total_noun = (
+        _ending("total_nouns").search(head)
+        or (
+            # 主动公开政府信息、新闻信息560余条: government information among what was listed
+            verb.group(0) in _PROACTIVE
+            and any(
+                _ending("total_nouns").search(part)
+                for part in cand.lead[verb.end() :].split("、")[:-1]
+            )
         )
+        # …共公开44087条政府信息: the noun after the count
+        or (not head and _ending("total_nouns").fullmatch(after))
     )
     column = _words("column_words").search(where)
     if column and len(distinct) <= 1 and not others_like_it:  # …专区、公示栏等线下渠道: a way
@@ -2004,6 +2014,9 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         return "all", cand.lead_start, "a total: the channels its 其中 lists add up to it"
     if len(distinct) > 1 or others_like_it:
         return "several channels named and no stated total (政府信息 as such)"
+    if not distinct and own in ("信息", "") and summed_here and _EVERY_PLATFORM.search(cand.span):
+        # 2024年通过各类平台发布信息共计12176条: through every kind of platform, summed
+        return "all", cand.lead_start, "a total: through every kind of platform, summed"
     return f"no channel named, and {verb.group(0)} {head or '…'} is not a stated total"
 
 
@@ -2971,6 +2984,9 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         closed = _last(_words("applications_closed"), lead[: closed.start()])
     if closed is not None and received is not None and lead.startswith("事项", closed.end()):
         closed = None  # 收到依申请公开办理事项7件: 办理事项, the matters to handle, is a noun
+    if closed is not None and lead.endswith(("不再", "不予"), 0, closed.start()):
+        # 行政机关不再处理其政府信息公开申请2件: not processed, one kind of outcome
+        return f"not processed ({lead[closed.start() - 2 : closed.end()]}), one kind of outcome"
     if closed is not None and lead.startswith("中", closed.end()):
         return f"still being handled ({closed.group(0)}中), not closed"
     if closed is not None and lead.startswith("前", closed.end()):
