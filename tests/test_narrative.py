@@ -4204,6 +4204,23 @@ def test_new_media_broken_down_into_its_accounts_gives_the_accounts() -> None:
         ("通过攸县“智慧攸州”手机平台发稿55条。", 2023, ("items_published", "app", 55), None),
         # Through every kind of platform, summed: the total.
         ("2024年通过各类平台发布信息共计12176条。", 2024, ("items_published", "all", 12176), None),
+        # Calls received and closed, the assigning verb naming them (交办事项).
+        (
+            "全年收到并按时办结“陕西12345便民服务热线”交办事项7件。",
+            2023,
+            ("hotline_resolved", "hotline", 7),
+            None,
+        ),
+        # A site named in quotes, the quote closed before 网.
+        (
+            "2024年，我局在“梁溪区人民政府”网主动公开政府信息51篇。",
+            2024,
+            ("items_published", "website", 51),
+            ("items_published", "all", 51),
+        ),
+        # No fee under the template's heading for the fees.
+        ("（三）收费及减免情况。未收取费用。", 2022, ("fee_collected_yuan", "all", 0), None),
+        ("通过“水润贵州”微博公众平台公开78条。", 2021, ("items_published", "weibo", 78), None),
     ],
 )
 def test_readings_of_the_december_night_rounds(

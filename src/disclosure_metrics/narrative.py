@@ -2643,6 +2643,8 @@ _EVERY_WAY = re.compile(
 
 
 # Every zero statement opens with one of these: a sentence without any states none.
+# The template's heading for the fees charged on applications (收费及减免情况).
+_FEES_HEADING = re.compile(r"收费(?:及|和|与)减免")
 _ZERO_CUE = re.compile(r"没有|未|无|不存在|不涉及|不收取|不收费|零|为0")
 
 
@@ -2680,7 +2682,13 @@ def _zero_facts(sentence: _Sentence, year: int | None) -> list[tuple[str, str, i
         fees = list(_COLLECTED_NONE.finditer(body))
     for m in fees:
         # 收费通知 (a fee notice) is the information-processing fee's own word.
-        if "处理费" in m.group(0) or _ABOUT_REQUESTS.search(body) or "收费通知" in body:
+        if (
+            "处理费" in m.group(0)
+            or _ABOUT_REQUESTS.search(body)
+            or "收费通知" in body
+            # (三)收费及减免情况。未收取费用。: under the template's heading for the fees
+            or _FEES_HEADING.search(sentence.context)
+        ):
             out.append(("fee_collected_yuan", "元", m.start(), m.end()))
     if year is not None and out:
         years = {int(y) for y in _YEAR.findall(body)}
@@ -3375,7 +3383,8 @@ _SITE_BY_ITS_NAME = re.compile(
     # not the internet (互联网) nor a grid or network of pipes, roads or water (电网, 管网)
     # its name may be in quotes (通过“通化市农网”公开), or be a name in quotes before 网 that
     # opens the item (“上海环境”网公开461条)
-    r'(?:(?:通过|在|依托|利用)"?([\u4e00-\u9fff]{2,10}?(?<![联电管水路光])网)(?![络民友点格站页])"?'
+    # (在“梁溪区人民政府”网: the quote closed before 网)
+    r'(?:(?:通过|在|依托|利用)"?([\u4e00-\u9fff]{2,10}?(?:(?<![联电管水路光])网|"网))(?![络民友点格站页])"?'
     r'|^"([\u4e00-\u9fff]{2,10})"网(?![络民友点格站页]))(?:上)?'
     r"(?:共|共计|累计)?(?:主动)?(?:公开|发布|公布|更新|推送)"
 )
@@ -3599,6 +3608,11 @@ def _closed_alone(part: str) -> bool:
     return _words("applications_closed").fullmatch(rest) is not None
 
 
+# Verbs of assigning a hotline's calls, which name them when a noun follows (交办事项, 转办件).
+_ASSIGNING = frozenset({"交办", "转办", "派发"})
+_ASSIGNED_NOUN = re.compile(r"(?:事项|件|单|工单)")
+
+
 def _hotline(cand: _Candidate) -> tuple[str, int, str, str] | str | None:
     """(hotline_received or hotline_resolved, evidence start, why, the words its verb was read
     from) when a hotline is named before in the sentence; why not; or None when no hotline is
@@ -3650,6 +3664,14 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str, str] | str | None:
             # the hotline and other ways in, counted together.
             return "the hotline and other ways named after it, counted together"
     received = _last(_words("hotline_received"), lead)
+    if (
+        received is not None
+        and received.group(0) in _ASSIGNING
+        and _ASSIGNED_NOUN.match(lead, received.end())
+        and _words("hotline_received").search(lead, 0, received.start())
+    ):
+        # 收到并按时办结…热线交办事项7件: 交办事项 names what was assigned; the verbs are before
+        received = _last(_words("hotline_received"), lead[: received.start()])
     resolved = _last(_words("hotline_resolved"), lead)
     if resolved is not None and lead.startswith("中", resolved.end()):
         return f"still being handled ({resolved.group(0)}中), not resolved"
