@@ -4221,6 +4221,13 @@ def test_new_media_broken_down_into_its_accounts_gives_the_accounts() -> None:
         # No fee under the template's heading for the fees.
         ("（三）收费及减免情况。未收取费用。", 2022, ("fee_collected_yuan", "all", 0), None),
         ("通过“水润贵州”微博公众平台公开78条。", 2021, ("items_published", "weibo", 78), None),
+        # Examples of new media in brackets ending with 等: new media's count, channel other.
+        (
+            "通过政务新媒体（微信公众号等）公开229条。",
+            2025,
+            ("items_published", "other", 229),
+            None,
+        ),
     ],
 )
 def test_readings_of_the_december_night_rounds(

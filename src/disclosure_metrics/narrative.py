@@ -1468,8 +1468,12 @@ def _where_published(cand: _Candidate, verb: re.Match[str] | None) -> str:
         return window  # the usual clause: nothing to blank
     blank = list(window)
     for aside in _EXAMPLES_ASIDE.finditer(window) if examples is not None else ():
-        # 其他渠道(包括政务服务平台、新闻发布会等)发布信息105条: what the ways named before it
-        # include, not where the count went
+        # 其他渠道(包括政务服务平台、新闻发布会等)发布信息105条, 政务新媒体(微信公众号等)公开
+        # 229条: examples of the ways named before it, not where the count went (a channel
+        # alone in brackets says which it is: 政务新媒体(微信公众号) is WeChat)
+        inside = aside.group(0)
+        if not (inside.startswith(("(包括", "(包含", "(含", "(如")) or inside.endswith("等)")):
+            continue
         if pattern.search(window, max(0, aside.start() - 6), aside.start()):
             blank[aside.start() : aside.end()] = "□" * (aside.end() - aside.start())
     if main_way is not None:
@@ -1500,7 +1504,7 @@ _EVERY_PLATFORM = re.compile(
     r"(?:通过|依托|利用)(?:各类|各种|多种|多个|各)(?:平台|渠道|途径|载体)|多渠道"
 )
 # An aside listing what a channel named before it includes (其他渠道(包括政务服务平台、…等)).
-_EXAMPLES_ASIDE = re.compile(r"\((?:包括|包含|含|如)[^()]{1,40}\)")
+_EXAMPLES_ASIDE = re.compile(r"\([^()]{1,40}\)")
 # A channel named as the main way of several (以门户网站为主渠道, 以政府网站为主要平台).
 # A clause of its own: 以部门网站为主要公开平台发布信息1287条 is the site's count.
 _MAIN_WAY = re.compile(
