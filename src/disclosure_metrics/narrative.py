@@ -1503,7 +1503,8 @@ _QUOTED = re.compile(r'"[^"]{1,20}"')
 _EVERY_PLATFORM = re.compile(
     r"(?:通过|依托|利用)(?:各类|各种|多种|多个|各)(?:平台|渠道|途径|载体)|多渠道"
 )
-# An aside listing what a channel named before it includes (其他渠道(包括政务服务平台、…等)).
+# An aside in brackets, which may list what a channel named before it includes
+# (其他渠道(包括政务服务平台、…等)): _where_published says which do.
 _EXAMPLES_ASIDE = re.compile(r"\([^()]{1,40}\)")
 # A channel named as the main way of several (以门户网站为主渠道, 以政府网站为主要平台).
 # A clause of its own: 以部门网站为主要公开平台发布信息1287条 is the site's count.
@@ -2646,9 +2647,9 @@ _EVERY_WAY = re.compile(
 )
 
 
-# Every zero statement opens with one of these: a sentence without any states none.
 # The template's heading for the fees charged on applications (收费及减免情况).
 _FEES_HEADING = re.compile(r"收费(?:及|和|与)减免")
+# Every zero statement opens with one of these: a sentence without any states none.
 _ZERO_CUE = re.compile(r"没有|未|无|不存在|不涉及|不收取|不收费|零|为0")
 
 
