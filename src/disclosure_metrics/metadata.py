@@ -558,15 +558,17 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
         year = _year_value(m.group(1))
     else:
         text = "".join(_clean(line) for line in head)
-        if m := _PERIOD.search(text) or _YEARS_REPORT_NAMED.search(text):
+        if m := _PERIOD.search(text):
             year = _year_value(m.group(1) or m.group(2))
+        elif m := _YEARS_REPORT_NAMED.search(text):
+            year = _year_value(m.group(1))
     return title, agency, year
 
 
 # The report named with its year in the preamble (由某某办公室编制的2023年度政府信息公开年度报告).
 _YEARS_REPORT_NAMED = re.compile(
     rf"编制的\s*({_YEAR_NUMBER})\s*年度?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?"
-    r"(?:报告|年报)()"
+    r"(?:报告|年报)"
 )
 # Report words that end an item of a list or follow a count (…、街道权责清单、政府信息公开工作
 # 年度报告; 1条政府信息公开年报): a sentence listing what was published, no title.
