@@ -851,3 +851,17 @@ def test_the_year_of_the_report_the_preamble_names_as_compiled() -> None:
 def test_an_update_time_label_is_no_agency() -> None:
     head = ["更新时间:", "2021年政府信息公开工作年度报告", "一、总体情况"]
     assert title_agency_year(head)[1] is None
+
+
+def test_the_body_that_compiled_this_report_as_a_clauses_subject() -> None:
+    head = [
+        "根据《中华人民共和国政府信息公开条例》要求,闽侯县某某乡人民政府编制了本报告。本报告中所列"
+        "数据的统计时限自2022年1月1日至2022年12月31日。如有疑问,可与某某乡党政办公室联系。",
+    ]
+    assert contact_agency(head) == "闽侯县某某乡人民政府"
+    # The way it was compiled as the clause's opening: no body, and the office to contact stands.
+    head = [
+        "结合2023年某区某街道各科室的信息公开工作实际情况编制本报告。如对本年度报告有疑问,请联系:"
+        "某市某区人民政府某街道办事处;联系电话:0571-1。"
+    ]
+    assert contact_agency(head) == "某市某区人民政府某街道办事处"

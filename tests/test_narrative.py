@@ -4236,6 +4236,95 @@ def test_readings_of_the_december_night_rounds(
     _assert_read(text, year, present, absent)
 
 
+@pytest.mark.parametrize(
+    ("text", "year", "present", "absent"),
+    [
+        # Closed within a number of working days, in the sentence after the count.
+        (
+            "2025年，我镇共受理政府信息公开申请2件。经会商研判，所有申请均在法定20个工作日内办结并答复。",
+            2025,
+            ("applications_closed", "all", 2),
+            None,
+        ),
+        # All answered lawfully (合法合规), no timing.
+        (
+            "2024年度，某镇共收到政府信息公开申请21条，均合法合规予以答复。",
+            2024,
+            ("applications_closed", "all", 21),
+            None,
+        ),
+        # A full stop typed as an ASCII period ends the zero statement.
+        ("2022年，未收到依申请公开事项.", 2022, ("applications_received", "all", 0), None),
+        # A change on the year before is no second kind of a list.
+        (
+            "2023年通过县政府网站公开统计信息100余条，较上年度增加10余条。",
+            2023,
+            ("items_published", "website", 100),
+            None,
+        ),
+        # 处办: the hotline's work orders handled, nothing received counted before them.
+        (
+            "2023年，办理回复领导信箱来件94件和处办12345政务服务便民热线工单共计7639件。",
+            2023,
+            ("hotline_received", "hotline", 7639),
+            None,
+        ),
+        # Subordinate units' applications beside the body's own counted before them.
+        (
+            "2024年，市政府共受理群众依申请公开申请29件，各乡镇政府，市政府各部门共受理依申请公开申请24件。",
+            2024,
+            ("applications_received", "all", 29),
+            ("applications_received", "all", 24),
+        ),
+        # The site and new media of every kind (各类政务新媒体): several channels, a total.
+        (
+            "二是通过政府网站、各类政务新媒体主动公开各类政府信息14000余条。",
+            2023,
+            ("items_published", "all", 14000),
+            ("items_published", "website", 14000),
+        ),
+        # An open day one of several kinds of events under one count: no open-day count.
+        (
+            "在某中心举办“政策公开讲”“政务开放日”等31场政务公开活动。",
+            2024,
+            None,
+            ("open_day_events", "open_day", 31),
+        ),
+        # Areas of the body's work listed with 等, then information of every kind: the total.
+        (
+            "全年聚焦业务动态、政策法规等领域，共主动公开各类政府信息79条。",
+            2025,
+            ("items_published", "all", 79),
+            None,
+        ),
+        # Received including those carried over from a year named: no received count.
+        (
+            "2023年，全区各行政机关共收到政府信息公开申请2076件（含2022年结转67件），作出答复2062件。",
+            2023,
+            ("applications_closed", "all", 2062),
+            ("applications_received", "all", 2076),
+        ),
+        # 累计 in the sentence after one the year opened with its running total.
+        (
+            "2025年累计收到公民、法人依申请公开申请35件，其中网络收件23件。累计回复公开申请38件。",
+            2025,
+            ("applications_closed", "all", 38),
+            None,
+        ),
+    ],
+)
+def test_readings_of_the_small_hours_round(
+    text: str, year: int, present: tuple | None, absent: tuple | None
+) -> None:
+    _assert_read(text, year, present, absent)
+
+
+def test_every_kind_of_the_bodys_own_information_is_its_total() -> None:
+    text = "2023年依托政府门户网站及新媒体主动公开区政府（含区政府办公室）各类信息6452条。"
+    rows = [f[:3] for f in _facts(text, 2023, agency="重庆市大足区人民政府办公室")]
+    assert ("items_published", "all", 6452) in rows
+
+
 def test_the_words_pattern_matches_as_the_words_sorted_longest_first() -> None:
     # The tree of shared openings must find what "a|b|…" sorted longest first finds, at every
     # position and when a match is given back ($ after it), for words that share openings.

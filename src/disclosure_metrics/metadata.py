@@ -748,6 +748,9 @@ _CONTACT = re.compile(
     r"|由([^,，。;；:：()（）]{2,40}?)(?=根据|按照|依据|依照|结合|综合|汇总)"
     # The office that compiled the report (由某某县人民政府办公室组织编制).
     r"|由([^,，。;；:：()（）]{2,40}?)(?:组织|负责)?(?:编制|编写|撰写)"
+    # The body as the subject of a clause that compiles this report (…要求，某某乡人民政府编制
+    # 了本报告).
+    r"|(?:^|(?<=[,，。;；:：]))([^,，。;；:：()（）]{2,40}?)(?:编制|编写|撰写)了?(?:本|此)(?:年度)?报告"
 )
 _COMPILED = re.compile(r"编制|编写|撰写")
 #: How far after 由某局根据… the verb that says it compiled the report may stand.
@@ -770,11 +773,18 @@ def contact_agency(lines: list[str]) -> str | None:
     True
     >>> contact_agency(["如对本年度报告有疑问，请联系：某某区人民政府某某街道办事处；电话：…"])
     '某某区人民政府某某街道办事处'
+    >>> contact_agency(["根据…要求，某县某乡人民政府编制了本报告。…请与某乡党政办公室联系。"])
+    '某县某乡人民政府'
     """
     for line in lines[:_SCAN_LINES]:
         text = _clean(line)
         for m in _CONTACT.finditer(text):
-            name = m.group(1) or m.group(2) or m.group(4)
+            compiler = m.group(5)
+            if compiler is not None and not (
+                _agency_like(compiler) and _AGENCY_END.search(compiler)
+            ):
+                continue  # 结合…实际情况编制本报告: no body as its subject
+            name = m.group(1) or m.group(2) or m.group(4) or compiler
             if name is None:  # 由某局根据…: compiled only if the sentence says so
                 after = text[m.end() : m.end() + _MAX_COMPILED_BY].split("。", 1)[0]
                 if not _COMPILED.search(after):

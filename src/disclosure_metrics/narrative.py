@@ -37,7 +37,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 import yaml
 
 from . import templates as tpl
-from .normalize import Offsets, norm_lazily
+from .normalize import Offsets, map_chars, norm_lazily
 from .numbers import decimal_digits
 
 #: The sections whose prose is read: all six. Facts stand in any section, 二 included (a report
@@ -210,7 +210,10 @@ def channels_in(text: str) -> list[str]:
             after = found[k + 1] if k + 1 < len(found) else None
             if after is not None and _qualifies(text, m, after):
                 continue  # 新媒体微信公众号: the kind of the channel after it
-            if named and m.start() > 0 and text[m.start() - 1] not in _LISTED_WITH:
+            # 网站、各类政务新媒体: a word saying which ones may stand between the list and it
+            which = text.endswith(_WHICH_BEFORE, 0, m.start())
+            listed_at = m.start() - 2 if which else m.start()
+            if named and listed_at > 0 and text[listed_at - 1] not in _LISTED_WITH:
                 continue  # 微信公众号充分发挥新媒体传播优势: the kind of the channel before it
         named.extend(owner[m.group(0)])
     return named
@@ -238,6 +241,8 @@ _QUALIFIES = re.compile(r'(?:网络)?(?:平台|账号)?的?(?:"[^"]{1,20}")?')
 # What lists a word for a kind of channel with the channels before it (网站和新媒体, 公众号等
 # 新媒体): then it names channels of its own.
 _LISTED_WITH = frozenset("等、和及与,")
+# Which or how many of that kind, right before the word (各类政务新媒体, 多个新媒体).
+_WHICH_BEFORE = ("各类", "各种", "各个", "多种", "多个", "其他", "其它")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -422,6 +427,11 @@ def counts(text: str) -> list[Count]:
 # Sentences and clauses
 
 _SENTENCE_END = "。!?"
+# An ASCII period after a Chinese character (not a numeral: 一.总体情况 enumerates) and before
+# a space, the end or another Chinese character: a full stop typed as ASCII.
+_PERIOD_AS_STOP = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?<![一二三四五六七八九十])\.(?=\s|$|[\u4e00-\u9fff(“])"
+)
 _CLAUSE_END = ",;:()[]【】"
 # An enumerator or heading mark at the start of an evidence fragment: **二是**, (一), 1., ### …
 _LEADING_MARKS = re.compile(
@@ -893,8 +903,9 @@ def _dispute_context(text: str) -> bool:
 
 _OPENING_PUNCTUATION = re.compile(r"^[,;:、\s]+")
 _OPENING_TIME = re.compile(r"^(?:\d{4}年度?|今年|本年度|全年)[,]?")
-# A sentence's time alone in its first clause: 2022年, or 2022年度,
-_SENTENCE_YEAR = re.compile(r"(?:[#*\s]|[一二三四五六七八九十]+是)*(\d{4})年度?,")
+# A sentence's time alone in its first clause: 2022年, or 2022年度, or the year's running
+# total it opens with (2025年累计收到…)
+_SENTENCE_YEAR = re.compile(r"(?:[#*\s]|[一二三四五六七八九十]+是)*(\d{4})年度?(?:,|(?=累计))")
 _PLACE_PREFIX = re.compile(r"^[省市区县镇乡]")
 
 
@@ -1785,6 +1796,12 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         topic = None  # 围绕人社业务重点工作: the body's work as a whole
     if topic and _many_areas(span[topic.end() : _clause_end(span, topic.end())]):
         topic = None  # 围绕疫情防控、文明创建、…等…方面: the areas of its work, no one topic
+    if (
+        topic
+        and "各类" in cand.lead
+        and _many_areas(span[topic.end() : _clause_end(span, topic.end())], 2)
+    ):
+        topic = None  # 聚焦业务动态、政策法规等领域，共主动公开各类政府信息79条: of every kind
     if topic and cand.span_start + topic.start() < _previous_clause_start(cand):
         topic = None  # 聚焦…热点信息，加大公开力度，全年共发布…: the work's focus, two clauses back
     if topic and _topic_has_its_own_verb(cand, span, topic):
@@ -1984,8 +2001,11 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     if len(distinct) > 1 and (counted := _CHANNELS_COUNTED.search(cand.span)):
         return f"the sum of the channels named ({counted.group(0)}), not all the body published"
     # 各类文件、财务、人事等信息: information of every kind, its kinds named (各类 … 信息).
-    every_kind = head == "各类信息" or (
-        verb is not None and cand.lead.startswith("各类", verb.end()) and own == "信息"
+    every_kind = (
+        head == "各类信息"
+        or (verb is not None and cand.lead.startswith("各类", verb.end()) and own == "信息")
+        # 主动公开区政府各类信息6452条: of every kind, the body's own named before them
+        or (head.endswith("各类信息") and _names_the_body(head[: -len("各类信息")], agency))
     )
     summed_here = _SUM_WORD.search(cand.lead) is not None  # 共发布各类信息数量17249条
     if every_kind and len(distinct) > 1 and not (proactive or others_like_it or summed_here):
@@ -2340,6 +2360,8 @@ def _opens_a_list_of_kinds(cand: _Candidate) -> bool:
         and not channels_in(between)
         and not _publishes_apart(cand, between)
         and _words("reposts").search(between) is None  # 原创N条、转发M条: own posts, then shared
+        # 100余条,较上年度增加10余条: the change on another year, no second kind
+        and _words("other_period").search(between) is None
     )
 
 
@@ -2937,6 +2959,17 @@ _GUIDED_OTHERS = re.compile(
     # 协助区政府办理…申请1宗: another body's applications, the body helping
     r"|协助[^,;:。]{1,12}?(?:办理|处理|答复)"
 )
+
+
+def _own_received_before(cand: _Candidate) -> bool:
+    """Whether the sentence counted applications received before this count's words."""
+    sentence = cand.sentence
+    if bisect.bisect_left(sentence.count_starts, cand.lead_start) == 0:
+        return False
+    before = sentence.text[sentence.start : cand.lead_start]
+    return "申请" in before and _words("applications_received").search(before) is not None
+
+
 # 有 right before a count of requests: there were that many (2025年度有1件依申请公开信息).
 _EXISTS_LEAD = re.compile(r"(?:^|[^没未])(?:共|总共)?有$")
 # A word that denies the charge just before a fee is named (未收取费用, 不收取信息处理费).
@@ -2990,6 +3023,11 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         # 指导乡镇、县政府工作部门处理信息公开申请10件: other bodies' applications, handled under
         # the body's guidance.
         return f"applications other bodies handled under its guidance ({guided.group(0)}…)"
+    units = _sub_units(lead)
+    if units is not None and _own_received_before(cand):
+        # 市政府共受理…申请29件，各乡镇政府，…市政府各部门共受理…申请24件: the units' own,
+        # beside the body's counted before them.
+        return f"applications of subordinate units ({units.group(0)}), beside the body's own"
     received = _last(_words("applications_received"), lead)
     closed = _last(_words("applications_closed"), lead)
     if closed is not None and lead.startswith(("决定", "结果"), closed.end()):
@@ -3364,22 +3402,30 @@ def _carried_over_included_after(cand: _Candidate) -> bool:
         # …8件政府信息公开申请,其中本机关新收5件,上年度未办结3件: the parts up to a semicolon
         stop = sentence.text.find(";", following.end(), sentence.end)
         clause_end = stop if stop != -1 else sentence.end
-    return carried_over.search(sentence.text, end, clause_end) is not None
+    return (
+        carried_over.search(sentence.text, end, clause_end) is not None
+        or _CARRIED_FROM_A_YEAR.search(sentence.text, end, clause_end) is not None
+    )
+
+
+# Some carried from a year named (含2022年结转67件): in a count that includes them, those carried
+# over from before, whatever the year's name.
+_CARRIED_FROM_A_YEAR = re.compile(r"\d{4}年度?(?:结转|转入)[^,;:。\d]{0,12}?[1-9]\d*件")
 
 
 # What applications asked for, named as the subject of an answer (所申请信息, 申请的信息).
 _ASKED_FOR = re.compile(r"所申请|申请的(?:政府)?信息|申请公开的(?:政府)?信息")
 
 
-def _many_areas(clause: str) -> bool:
-    """Whether three or more areas are listed with 等 (A、B、C等): the body's work, not one
+def _many_areas(clause: str, least: int = 3) -> bool:
+    """Whether ``least`` or more areas are listed with 等 (A、B、C等): the body's work, not one
     topic. Counted, not matched: a pattern of nested runs backtracks over a long list.
 
     >>> _many_areas("疫情防控、文明创建、人居环境整治等方面"), _many_areas("疫情防控等方面")
     (True, False)
     """
     end = clause.find("等")
-    return end != -1 and clause.count("、", 0, end) >= 2
+    return end != -1 and clause.count("、", 0, end) >= least - 1
 
 
 # A site by its name, with no channel word (通过江苏民政网公开, 通过台州气象网主动公开): a name
@@ -3768,6 +3814,8 @@ def _event(cand: _Candidate) -> _Decision | str:
     if len(named) == 1 and _part_of_events_before(cand, next(iter(named))):
         return "a part of the events counted before (其中…N场)"
     if named == {"open_day"}:
+        if _listed_after_others(cand.lead):
+            return "events of several kinds listed together (“政策公开讲”“政务开放日”等N场)"
         return _Decision("open_day_events", "open_day", cand.lead_start, "an open day event")
     if named == {"press_conference"}:
         if _other_kinds_listed_after(cand.lead):
@@ -3777,6 +3825,26 @@ def _event(cand: _Candidate) -> _Decision | str:
 
 
 _LISTED_AFTER = re.compile(r"[、和及与][^,;:。\d]{2,}")
+# Kinds of events one after another: a list mark, or two names in quotes side by side (the
+# quotes unified as " by normalization, ""…"" in the text read).
+_LISTED_BEFORE = re.compile(r"[、和及与]|[”」』\"][“「『\"]")
+
+
+def _listed_after_others(lead: str) -> bool:
+    """Whether the last event a count's words name follows other kinds of events after the
+    verb and is closed by 等 (举办“政策公开讲”“政务开放日”等31场): the count is of them all.
+
+    >>> _listed_after_others('举办"政策公开讲""政务开放日"等')
+    True
+    >>> _listed_after_others("在A、B两地举办政务开放日等")
+    False
+    """
+    verb = _last(_words("events"), lead)
+    last = _last(_channel_pattern()[0], lead)
+    if verb is None or last is None or last.start() < verb.end():
+        return False
+    between = lead[verb.end() : last.start()]
+    return "等" in lead[last.end() :] and _LISTED_BEFORE.search(between) is not None
 
 
 def _other_kinds_listed_after(lead: str) -> bool:
@@ -3835,8 +3903,10 @@ def _closing_words() -> dict[str, str]:
     spec = vocabulary()["cues"]["all_closed"]
     words = {k: f"(?:{_alternation(v)})" for k, v in spec.items()}
     timing, timing_end = words["timing"], words["timing_ends"]
-    # a title in 《》 is one word of it (均已按照《…条例》按时答复)
-    timed = f"(?:《[^》]{{1,30}}》|[^,;:。\\d《]){{0,14}}?{timing_end}"
+    # a title in 《》 is one word of it (均已按照《…条例》按时答复), and so is a number of days
+    # (均在法定20个工作日内办结)
+    days = "\\d{1,3}个?(?=工作日|日内|天内)"
+    timed = f"(?:《[^》]{{1,30}}》|{days}|[^,;:。\\d《]){{0,14}}?{timing_end}"
     helper = f"(?:{words['helper']}了?)?"  # 进行了答复
     rest = (
         # a manner word may stand before the steps too (并依法规范受理、答复)
@@ -4373,6 +4443,12 @@ def _read_text(
     not looked at again, which is most of the work of a section with few facts. ``mapped``,
     when known, is :func:`normalize.map_chars` of ``raw``.
     """
+    if mapped is None:
+        mapped = map_chars(raw)
+    if "." in mapped:
+        # 未收到依申请公开事项.: a period typed as ASCII ends a sentence as 。 does. Changed
+        # in the mapped text, one character for one, so that offsets still hold.
+        mapped = _PERIOD_AS_STOP.sub("。", mapped)
     text, offsets = norm_lazily(raw, mapped)  # offsets only for the evidence quoted
     facts: list[Fact] = []
     readings: list[Reading] = []
