@@ -429,8 +429,9 @@ def counts(text: str) -> list[Count]:
 _SENTENCE_END = "。!?"
 # An ASCII period after a Chinese character (not a numeral: 一.总体情况 enumerates) and before
 # a space, the end or another Chinese character: a full stop typed as ASCII.
+# The period first: a pattern that opens with a lookbehind is tried at every position.
 _PERIOD_AS_STOP = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?<![一二三四五六七八九十])\.(?=\s|$|[\u4e00-\u9fff(“])"
+    r"\.(?<=[\u4e00-\u9fff]\.)(?<![一二三四五六七八九十]\.)(?=\s|$|[\u4e00-\u9fff(“])"
 )
 _CLAUSE_END = ",;:()[]【】"
 # An enumerator or heading mark at the start of an evidence fragment: **二是**, (一), 1., ### …
