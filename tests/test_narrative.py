@@ -4319,6 +4319,120 @@ def test_readings_of_the_small_hours_round(
     _assert_read(text, year, present, absent)
 
 
+@pytest.mark.parametrize(
+    ("text", "year", "present", "absent"),
+    [
+        # Timings one after another across commas, a long title among them.
+        (
+            "2021年，我市共收到政府信息公开申请322件，其中自然人申请219件，其他申请34件，均严格按照"
+            "《中华人民共和国政府信息公开条例》《某自治区政务公开领导小组办公室关于印发某自治区政府"
+            "信息依申请公开工作制度的通知》要求，在法定时限内，根据自治区的统一方式依法依规予以答复。",
+            2021,
+            ("applications_closed", "all", 322),
+            None,
+        ),
+        # Reposts alone, stated apart from the site's own count.
+        (
+            "全年通过某市政府门户网站发布政府信息18136条，通过政府网站转载国家、省政府信息7271条。",
+            2024,
+            ("items_published", "website", 18136),
+            ("items_published", "website", 7271),
+        ),
+        # A site's Weibo account, named by the site.
+        (
+            "2022年，东方市人民政府网站微博更新数量1430条。",
+            2022,
+            ("items_published", "weibo", 1430),
+            None,
+        ),
+        ("2023年政务微博公众号发布信息48264条。", 2023, ("items_published", "weibo", 48264), None),
+        # Levels of the same channel's count: no second website count.
+        (
+            "2025年，全市政府网站集群累计公开政府信息27108条，其中市级政府网站公开8020条，各县(区)"
+            "政府网站共公开19088条。",
+            2025,
+            ("items_published", "website", 27108),
+            ("items_published", "website", 8020),
+        ),
+        # The year's own answers in a breakdown beside those carried forward.
+        (
+            "2023年我办收到政府信息公开申请信件22件，其中本年度答复21件，结转下年度办理1件。",
+            2023,
+            ("applications_closed", "all", 21),
+            None,
+        ),
+        # A gazette's issues, then a kind of content counted in the next clause.
+        (
+            "2024年通过市人民政府门户网站发布政策文件136份、编辑出版政府公报9期，发布政府常务会议信息16条。",
+            2024,
+            ("items_published", "gazette", 9),
+            None,
+        ),
+        # Those handled, then the carried over and the year's new adding up to them.
+        (
+            "指导全市规范受理依申请公开301件，上年度结转申请3件，新增298件。",
+            2022,
+            ("applications_received", "all", 298),
+            ("applications_received", "all", 301),
+        ),
+        # All answered but those carried forward: the closed number is not printed.
+        (
+            "2022年共受理申请50件，结转下年度继续办理5件，均在法定期限内答复。",
+            2022,
+            ("applications_received", "all", 50),
+            ("applications_closed", "all", 50),
+        ),
+        # Another medium joined to the site (以及其他新闻媒介): a stated total.
+        (
+            "2021年度，我局通过县政府门户网站以及其他新闻媒介先后主动公开各类信息40余条。",
+            2021,
+            ("items_published", "all", 40),
+            ("items_published", "website", 40),
+        ),
+        # The role a channel is given in a clause of its own is no place of the count.
+        (
+            "2021年，市人防办持续强化门户网站信息公开第一平台作用，主动公开各类信息共272条。",
+            2021,
+            ("items_published", "all", 272),
+            ("items_published", "website", 272),
+        ),
+        # The year's priorities and the public's concerns are no topic.
+        (
+            "2025年，关东街紧紧围绕年度重点与群众关切，系统部署、扎实推进全年累计主动公开各类信息8条。",
+            2025,
+            ("items_published", "all", 8),
+            None,
+        ),
+        # The way each part went, named after its count.
+        (
+            "截止2024年12月31日，我镇主动公开政府信息232条，其中20条通过政府网站内容管理系统公开，"
+            "212条通过公示栏公开。",
+            2024,
+            ("items_published", "offline_board", 212),
+            None,
+        ),
+        # Those handled including some carried over, the noun after the count.
+        (
+            "2025年，某区人民政府办理691条依申请事项（含上年结转31件）。",
+            2025,
+            None,
+            ("applications_received", "all", 691),
+        ),
+        # 已公开 among outcomes listed: disclosed, not the closed count.
+        (
+            "2024年，我委共收到政府信息公开申请16件。其中8件已公开；6件部分公开；2条本机关不掌握相关政府信息。",
+            2024,
+            ("applications_received", "all", 16),
+            ("applications_closed", "all", 8),
+        ),
+    ],
+)
+def test_readings_of_the_second_small_hours_round(
+    text: str, year: int, present: tuple | None, absent: tuple | None
+) -> None:
+    _assert_read(text, year, present, absent)
+
+
 def test_every_kind_of_the_bodys_own_information_is_its_total() -> None:
     text = "2023年依托政府门户网站及新媒体主动公开区政府（含区政府办公室）各类信息6452条。"
     rows = [f[:3] for f in _facts(text, 2023, agency="重庆市大足区人民政府办公室")]

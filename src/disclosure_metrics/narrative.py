@@ -198,9 +198,14 @@ def channels_in(text: str) -> list[str]:
     ['wechat_official', 'weibo']
     >>> [channels_in(t) for t in ("新媒体微信公众号", "公众号发挥新媒体优势", "公众号等新媒体")]
     [['wechat_official'], ['wechat_official'], ['wechat_official', 'other']]
+    >>> channels_in("某市人民政府网站微博")  # the site's account
+    ['weibo']
     """
     pattern, owner = _channel_pattern()
     kinds = _kinds_of_channel()
+    if "网站微" in text:
+        # 东方市人民政府网站微博: the site's account, named by the site, a channel of its own
+        text = _SITES_ACCOUNT.sub(r"\1", text)
     if _kind_pattern().search(text) is None:  # the usual text: each word names its channel
         return [channel for m in pattern.finditer(text) for channel in owner[m.group(0)]]
     found = list(pattern.finditer(text))
@@ -1468,7 +1473,7 @@ def _where_published(cand: _Candidate, verb: re.Match[str] | None) -> str:
     pattern = _channel_pattern()[0]
     object_start = cand.lead_start + verb.end() - cand.span_start if verb is not None else -1
     in_object = object_start >= 0 and pattern.search(window, object_start) is not None
-    main_way = _MAIN_WAY.search(window) if "为主" in window else None
+    main_way = _MAIN_WAY.search(window) if "为主" in window or "作用" in window else None
     examples = _EXAMPLES_ASIDE.search(window) if "(" in window else None
     if (
         not in_object
@@ -1520,8 +1525,11 @@ _EVERY_PLATFORM = re.compile(
 _EXAMPLES_ASIDE = re.compile(r"\([^()]{1,40}\)")
 # A channel named as the main way of several (以门户网站为主渠道, 以政府网站为主要平台).
 # A clause of its own: 以部门网站为主要公开平台发布信息1287条 is the site's count.
+# So is the role channels are given in a clause of their own (充分发挥政府门户网站和新媒体作用,
+# 强化门户网站信息公开第一平台作用).
 _MAIN_WAY = re.compile(
-    r"以[^,;:。]{1,40}?为主要?(?:信息发布|信息公开|发布|公开)?(?:渠道|阵地|平台|载体|窗口|途径)"
+    r"(?:以[^,;:。]{1,40}?为主要?(?:信息发布|信息公开|发布|公开)?(?:渠道|阵地|平台|载体|窗口|途径)"
+    r"|(?:发挥|强化)[^,;:。]{1,40}?作用)"
     r"(?=[,;:])"
 )
 _TITLED = re.compile(r"《[^《》]{1,30}》")
@@ -1716,6 +1724,30 @@ def _summed_disclosed_noun() -> re.Pattern[str]:
     )
 
 
+def _breaks_down_its_own_channel(cand: _Candidate, part: str, channel: str) -> bool:
+    """Whether the total before the 其中 that ``part`` follows was published on ``channel``
+    alone, and the breakdown names no other channel: its parts are levels or kinds of that
+    channel's count."""
+    sentence = cand.sentence
+    breakdown_at = cand.count.start - len(part)
+    last = bisect.bisect_right(sentence.count_ends, breakdown_at) - 1
+    if last < 0 or sentence.counts[last].unit not in vocabulary()["units"]["items"]:
+        return False
+    total = sentence.counts[last]
+    total_lead = sentence.text[sentence.clauses[sentence.clause_of(total.start)][0] : total.start]
+    rest = sentence.text[breakdown_at : sentence.end]
+    return set(channels_in(total_lead)) == {channel} and set(channels_in(rest)) == {channel}
+
+
+# The way a part was published, named after its count (20条通过政府网站公开).
+_WAY_AFTER = re.compile(r"(?:通过|在|经)([^,;:。、\d]{1,24}?)(?:主动)?(?:公开|发布|推送|公布)$")
+# A site's name right before its account's channel word (某市人民政府网站微博, 门户网站微信公众号):
+# the account is named by the site, not listed with it.
+_SITES_ACCOUNT = re.compile(r"网站(微博|微信)")
+# A publishing verb joined to the one after it (发布和转载, 发布转载).
+_JOINED_VERB_BEFORE = re.compile(r"(?:发布|公开|推送|更新)(?:和|及|与|、|并)?$")
+
+
 def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] | str:
     """Items published: (channel, evidence start, why), or why the count is not report-level."""
     verbs = _words("publish")
@@ -1765,6 +1797,14 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     if verb is not None and cand.lead.endswith("依申请", 0, verb.start()):
         # 我局依申请公开政府信息10条: what was disclosed on request, not published by the body.
         return "information disclosed on request (依申请公开), not items published"
+    if (
+        verb is not None
+        and _words("reposts").fullmatch(verb.group(0))
+        and _JOINED_VERB_BEFORE.search(cand.lead, 0, verb.start()) is None
+    ):
+        # 通过政府网站转载国家、省政府信息7271条: reposts alone, stated apart from the own posts
+        # (发布和转载…383条 counts both, the account's).
+        return f"reposts ({verb.group(0)}), not items the body published"
     if _in_brackets_after_reports(cand):
         # 媒体共发布…宣传报道3292篇(国家级媒体发稿300篇、…): a part of the reports.
         return "a part of publicity reports counted right before its brackets, not items"
@@ -1928,6 +1968,10 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         part = _breakdown_part(cand) if _names_breakdown(cand) else None
         if channel == "offline_board" and part is not None and _breaks_down_website(cand, part):
             return f"a column of the website broken down ({word}), not a board"
+        if part is not None and _breaks_down_its_own_channel(cand, part, channel):
+            # 全市政府网站集群…27108条，其中市级政府网站公开8020条，各县(区)政府网站…: levels
+            # of the same channel's count, none of them the body's own channel count.
+            return f"a part of the {channel} count broken down (其中…N条)"
         if (
             part is not None
             and not _generic_head(head)
@@ -2177,6 +2221,10 @@ def _channel_in_breakdown(cand: _Candidate) -> tuple[str, int, str] | str:
         return "no publishing verb (发布, 公开 …) before it or before the total it breaks down"
     named = set(channels_in(own))
     after = _words_after(cand)
+    way_after = _WAY_AFTER.match(after) if not named else None
+    if way_after is not None:
+        # 其中20条通过政府网站内容管理系统公开，212条通过公示栏公开: the way after the count
+        named, after = set(channels_in(way_after.group(1))), ""
     if len(named) != 1 or (after and _noun_after_pattern().fullmatch(after) is None):
         return "in a breakdown, but not of one channel (其中政府网站N条)"
     channel = named.pop()
@@ -2898,7 +2946,9 @@ def _issues_published(cand: _Candidate) -> bool:
             head = _object_head(
                 sentence.text[start + (verb.end() if verb else 0) : following.start]
             )
-            return bool(head) and not _ending("item_nouns").search(head)
+            # …公报9期，发布政府常务会议信息16条: a kind of content after it, not the items
+            # counted instead of the issues.
+            return bool(head) and (not _ending("item_nouns").search(head) or _topic_level(head))
     return True
 
 
@@ -3107,6 +3157,10 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
             return f"a part of the applications received, by one way ({by_way.group(0)}…)"
         if _summed_after(cand.sentence, cand.count) is not None:
             return "a part of the applications received, summed after it (…合计N件)"
+        if _carried_and_new_after(cand):
+            # 受理依申请公开301件，上年度结转申请3件，新增298件: those handled, the year's new
+            # counted after them.
+            return "applications received with those carried over, the year's new after it"
         if _carried_over_included_after(cand):
             # 受理…申请543件(含上年度结转6件): the year's own are not printed; all of them
             # closed after it (…4件，其中上年度结转2件，均已答复) are the closed count.
@@ -3300,6 +3354,31 @@ _REQUESTS_NAMED_AFTER = re.compile(
 _CLOSED_AFTER = 120
 
 
+def _carried_and_new_after(cand: _Candidate) -> bool:
+    """Whether the next two counts of the sentence are those carried over and the year's new
+    (上年度结转申请3件，新增298件), in either order, adding up to this count."""
+    sentence = cand.sentence
+    k = bisect.bisect_right(sentence.count_starts, cand.count.start)
+    following = sentence.counts[k : k + 2]
+    if len(following) < 2 or following[0].value + following[1].value != cand.count.value:
+        return False
+    carried = _carried_count("applications_carried_over")
+    found_carried = found_new = False
+    start = cand.count.end
+    for c in following:
+        words = sentence.text[start : c.end]
+        if carried.search(words):
+            found_carried = True
+        elif _NEW_RECEIVED.search(sentence.text, start, c.start):
+            found_new = True
+        start = c.end
+    return found_carried and found_new
+
+
+# The year's new applications named right before their count (新增298件, 本年新收434件).
+_NEW_RECEIVED = re.compile(r"新(?:增|收到?|受理)[^,;:。\d]{0,12}$")
+
+
 def _after_carried_over_applications(cand: _Candidate) -> bool:
     """Whether the count right before, in the sentence, is of applications carried over
     (上年结转政府信息公开申请21件，本年新收434件): a received count after it is of applications
@@ -3355,6 +3434,8 @@ def _closed_after(after: str) -> bool:
     在法定期限内完成答复), and are no denial (未在规定时限内答复)."""
     if after.startswith(("未", "没有", "尚未")):
         return False
+    if after in ("已公开", "已经公开"):
+        return False  # 其中8件已公开；6件部分公开: an outcome among others listed, disclosed
     if _one_closed_pattern().match(after) is not None:
         return True
     # Without 已 the closing words end the clause: 答复公开3件 is a kind of answer. The work of
@@ -3445,8 +3526,10 @@ _COMPLETED_RIGHT_BEFORE = re.compile(r"(?:^|[,、])(?:共|共计|已)?完成(?:�
 # What opens the words saying what a count includes: (含…, ，其中含…, ，包括….
 # 其中 alone too, when what follows is carried over (收到申请4件，其中上年度结转2件).
 # The applications' noun may stand between (共办理8件政府信息公开申请,其中…).
+# The count's noun may stand before (691条依申请事项(含上年结转31件)).
 _INCLUDES = re.compile(
-    r"\s*(?:(?:政府信息公开|依申请公开|信息公开)?申请)?[,(]?\s*(?:(?:其中)?(?:包含|包括|含)|其中:?)"
+    r"\s*(?:(?:政府信息公开|依申请公开|信息公开|依申请)?(?:申请|事项))?[,(]?\s*"
+    r"(?:(?:其中)?(?:包含|包括|含)|其中:?)"
 )
 
 
@@ -3649,9 +3732,12 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+$")
 
 @cache
 def _closing_helpers() -> re.Pattern[str]:
-    spec = vocabulary()["cues"]["all_closed"]
+    cues = vocabulary()["cues"]
+    spec = cues["all_closed"]
     words = _alternation([*spec["done"], *spec["timing"], *spec["helper"]])
-    return re.compile(rf"^(?:共|计|有)?(?:{words})*")
+    # 其中本年度答复21件: the year's own closing, as 其中已答复 is
+    this_year = _alternation(["本年度", *cues["this_year"]])
+    return re.compile(rf"^(?:共|计|有)?(?:{this_year})?(?:{words})*")
 
 
 def _closed_alone(part: str) -> bool:
@@ -3907,7 +3993,7 @@ def _closing_words() -> dict[str, str]:
     # a title in 《》 is one word of it (均已按照《…条例》按时答复), and so is a number of days
     # (均在法定20个工作日内办结)
     days = "\\d{1,3}个?(?=工作日|日内|天内)"
-    timed = f"(?:《[^》]{{1,30}}》|{days}|[^,;:。\\d《]){{0,14}}?{timing_end}"
+    timed = f"(?:《[^》]{{1,60}}》|{days}|[^,;:。\\d《]){{0,14}}?{timing_end}"
     helper = f"(?:{words['helper']}了?)?"  # 进行了答复
     rest = (
         # a manner word may stand before the steps too (并依法规范受理、答复)
@@ -3915,7 +4001,9 @@ def _closing_words() -> dict[str, str]:
         f"{helper}{words['recipient_after']}?{words['manner']}?{words['verbs']}"
         "(?!率)"  # 按时办结率97%: a rate, said by the rates alone (100% closes all)
     )
-    words["tail"] = f"(?:{timed})?(?:{timing}){{0,3}}{rest}"
+    # Timings may follow one another across commas (均严格按照…要求，在法定时限内，…依法依规予以
+    # 答复); no number between, so no count's clause is crossed.
+    words["tail"] = f"(?:{timed},){{0,2}}(?:{timed})?(?:{timing}){{0,3}}{rest}"
     # The same with its timing required (在法定时限内完成审查、办理与答复): closing words that
     # close what was counted without 已.
     # Or with a helper that says the answer was given, in place of the timing (收到申请1件，
@@ -4027,6 +4115,12 @@ def _all_closed(
         and not _the_rest_of_none(sentence, received, found.start())
     ):
         return None  # 除1件结转下年度外，其余均按时办结: the rest closed, their number not printed
+    if found is not None and _carried_count("applications_carried_forward").search(
+        sentence.text, received.end, found.start()
+    ):
+        # 新增298件，结转下年度继续办理45件，均在法定期限内答复: all but those carried forward
+        # were answered, and their number is not printed.
+        return None
     if found is not None and _PUBLIC_CONCERNS.match(sentence.text, found.end()):
         # …受理咨询26件，及时回应群众关心关切: the public's concerns met, not those counted
         return None
