@@ -246,7 +246,8 @@ _QUALIFIES = re.compile(r'(?:网络)?(?:平台|账号)?的?(?:"[^"]{1,20}")?')
 # What lists a word for a kind of channel with the channels before it (网站和新媒体, 公众号等
 # 新媒体): then it names channels of its own.
 _LISTED_WITH = frozenset("等、和及与,")
-# Which or how many of that kind, right before the word (各类政务新媒体, 多个新媒体).
+# Which or how many of that kind, right before the word (各类政务新媒体, 多个新媒体); each of two
+# characters, which channels_in steps back over.
 _WHICH_BEFORE = ("各类", "各种", "各个", "多种", "多个", "其他", "其它")
 
 
@@ -3912,8 +3913,8 @@ def _event(cand: _Candidate) -> _Decision | str:
 
 
 _LISTED_AFTER = re.compile(r"[、和及与][^,;:。\d]{2,}")
-# Kinds of events one after another: a list mark, or two names in quotes side by side (the
-# quotes unified as " by normalization, ""…"" in the text read).
+# Kinds of events one after another: a list mark, or two names in quotes side by side
+# (normalization unifies the quotes to ").
 _LISTED_BEFORE = re.compile(r"[、和及与]|[”」』\"][“「『\"]")
 
 
