@@ -1731,13 +1731,24 @@ def _breaks_down_its_own_channel(cand: _Candidate, part: str, channel: str) -> b
     channel's count."""
     sentence = cand.sentence
     breakdown_at = cand.count.start - len(part)
-    last = bisect.bisect_right(sentence.count_ends, breakdown_at) - 1
-    if last < 0 or sentence.counts[last].unit not in vocabulary()["units"]["items"]:
+    total = _count_ending_before(sentence, breakdown_at)
+    if total is None or total.unit not in vocabulary()["units"]["items"]:
         return False
-    total = sentence.counts[last]
-    total_lead = sentence.text[sentence.clauses[sentence.clause_of(total.start)][0] : total.start]
-    rest = sentence.text[breakdown_at : sentence.end]
-    return set(channels_in(total_lead)) == {channel} and set(channels_in(rest)) == {channel}
+    in_total = set(channels_in(_clause_lead(sentence, total)))
+    in_breakdown = set(channels_in(sentence.text[breakdown_at : sentence.end]))
+    return in_total == in_breakdown == {channel}
+
+
+def _count_ending_before(sentence: _Sentence, at: int) -> Count | None:
+    """The sentence's last count that ends by ``at``. Counts do not overlap, so their ends rise
+    with their starts: found by bisection (a long sentence holds thousands)."""
+    last = bisect.bisect_right(sentence.count_ends, at) - 1
+    return sentence.counts[last] if last >= 0 else None
+
+
+def _clause_lead(sentence: _Sentence, count: Count) -> str:
+    """The words of ``count``'s clause before it."""
+    return sentence.text[sentence.clauses[sentence.clause_of(count.start)][0] : count.start]
 
 
 # The way a part was published, named after its count (20条通过政府网站公开).
@@ -2201,20 +2212,17 @@ def _channel_in_breakdown(cand: _Candidate) -> tuple[str, int, str] | str:
     # The total broken down: the last count before the 其中, a count of items that its own
     # clause says were published (not 依申请公开…受理申请50件).
     breakdown_at = cand.count.start - len(part)
-    # Counts do not overlap, so their ends rise with their starts: the last one ending before
-    # the 其中 is found by bisection (a long sentence holds thousands).
-    last = bisect.bisect_right(sentence.count_ends, breakdown_at) - 1
-    if last < 0:
+    total = _count_ending_before(sentence, breakdown_at)
+    if total is None:
         # 全年共公开各类政府信息20889条。其中,区政府网站4266条…: the total ends the sentence
         # before, and the breakdown opens this one.
         total_lead = _total_lead_before(sentence, breakdown_at)
         if total_lead is None:
             return "no publishing verb (发布, 公开 …) before it, and no total of items broken down"
-    elif sentence.counts[last].unit not in vocabulary()["units"]["items"]:
+    elif total.unit not in vocabulary()["units"]["items"]:
         return "no publishing verb (发布, 公开 …) before it, and no total of items broken down"
     else:
-        total = sentence.counts[last]
-        total_lead = text[sentence.clauses[sentence.clause_of(total.start)][0] : total.start]
+        total_lead = _clause_lead(sentence, total)
     verb = _last(_words("publish"), total_lead)
     clause_start = sentence.clauses[sentence.clause_of(cand.count.start)][0]
     own = text[max(clause_start, cand.lead_start) : cand.count.start]
