@@ -208,3 +208,23 @@ def test_every_module_imports_only_its_layer_and_those_below() -> None:
         if layer[_top(t)] > layer[_top(s)]
     ]
     assert not upward, "imports of a later layer:\n" + "\n".join(upward)
+
+
+def test_no_module_binds_a_top_level_name_twice() -> None:
+    # A second binding silently replaces the first for every caller (two patterns of one name
+    # once made a reading use the other's words).
+    twice = []
+    for path in sorted((ROOT / "src" / "disclosure_metrics").rglob("*.py")):
+        seen: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign):
+                names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names = [node.target.id]
+            elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                names = [node.name]
+            else:
+                continue
+            twice.extend(f"{path.name}: {n}" for n in names if n in seen)
+            seen.update(names)
+    assert not twice, twice

@@ -4433,6 +4433,116 @@ def test_readings_of_the_second_small_hours_round(
     _assert_read(text, year, present, absent)
 
 
+@pytest.mark.parametrize(
+    "text,year,present,absent",
+    [
+        # A Weibo account's client is Weibo, no app beside it.
+        (
+            "全年通过门户网站主动公开信息141条，通过“某某交通”微信公众号公开信息209条、"
+            "“某某交通”微博客户端公开信息98条。",
+            2025,
+            ("items_published", "weibo", 98),
+            None,
+        ),
+        # The site's official account is the account, not the site.
+        (
+            "2019年，开通了市政府门户网站官方微信公众号，公开政府信息141条。",
+            2019,
+            ("items_published", "wechat_official", 141),
+            ("items_published", "website", 141),
+        ),
+        # Channels' counts parted by semicolons, then their sum with 累计: the year's total.
+        (
+            "今年以来，我局部门网站共公开信息584条；政务微博公开信息53条；政务微信公众号公开"
+            "信息60条；累计公开信息697条。",
+            2023,
+            ("items_published", "all", 697),
+            None,
+        ),
+        # The report year's part of a running total, no channel named.
+        (
+            "主动公开政府信息历年累计共224份，其中2024年度8份。",
+            2024,
+            ("items_published", "all", 8),
+            ("items_published", "all", 224),
+        ),
+        # The year's new applications beside none carried over from the year named before.
+        (
+            "严格在法定期限内对依申请公开件进行答复。2023年新受理39件，2022年结转0件，共办结39件。",
+            2023,
+            ("applications_received", "all", 39),
+            None,
+        ),
+        # Four ways of asking listed, none used: no applications at all.
+        (
+            "截止12月31日，未收到信息公开当面申请、传真申请、网络申请、信函申请。",
+            2023,
+            ("applications_received", "all", 0),
+            None,
+        ),
+        # Two ways listed are two ways' parts, not all applications.
+        (
+            "2023年，未收到当面申请、网络申请。",
+            2023,
+            None,
+            ("applications_received", "all", 0),
+        ),
+        # A gazette's print run is copies, not items published.
+        (
+            "2019年《某市人民政府公报》由月刊改为半月刊，全年发行总数达72000份。",
+            2019,
+            None,
+            ("items_published", "gazette", 72000),
+        ),
+        # The first way and those that supplement it are no place of the count.
+        (
+            "以政府网站为第一公开平台，政务新媒体和其他传统公开形式为补充，全年主动公开政府信息8697条。",
+            2020,
+            ("items_published", "all", 8697),
+            ("items_published", "other", 8697),
+        ),
+        # Requests answered (回复依申请公开) beside what was published: the closed count.
+        (
+            "全年主动公开政府信息8697条，召开政府新闻发布会9次，回复依申请公开20条。",
+            2020,
+            ("applications_closed", "all", 20),
+            None,
+        ),
+        # A portal's main site is the website.
+        (
+            "2019年，“中国某某”主站信息发布量为4824条。",
+            2019,
+            ("items_published", "website", 4824),
+            None,
+        ),
+        # The areas of its work listed before 等相关领域信息: all it published.
+        (
+            "2022年我街主动公开乡村振兴、医疗、养老、就业等相关领域信息共计200余条。",
+            2022,
+            ("items_published", "all", 200),
+            None,
+        ),
+    ],
+)
+def test_readings_of_the_round_of_the_eighth(
+    text: str, year: int, present: tuple | None, absent: tuple | None
+) -> None:
+    _assert_read(text, year, present, absent)
+
+
+def test_every_level_of_a_governments_area_is_its_report_total() -> None:
+    text = "2020年，全市各级各部门通过政府门户网站、政务新媒体等渠道，主动公开政府信息20万余条。"
+    rows = [f[:3] for f in _facts(text, 2020, agency="某某市人民政府")]
+    assert ("items_published", "all", 200000) in rows
+    # A department's report: the whole area's count is not its own.
+    rows = [f[:3] for f in _facts(text, 2020, agency="某某市教育局")]
+    assert ("items_published", "all", 200000) not in rows
+    # Units under it alone (各部门 without 各级) stay the units' aggregate in a government's too.
+    text = "2020年，全市各部门主动公开政府信息2万余条。"
+    rows = [f[:3] for f in _facts(text, 2020, agency="某某市人民政府")]
+    assert ("items_published", "all", 20000) not in rows
+
+
 def test_every_kind_of_the_bodys_own_information_is_its_total() -> None:
     text = "2023年依托政府门户网站及新媒体主动公开区政府（含区政府办公室）各类信息6452条。"
     rows = [f[:3] for f in _facts(text, 2023, agency="重庆市大足区人民政府办公室")]

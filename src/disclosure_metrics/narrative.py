@@ -200,17 +200,24 @@ def channels_in(text: str) -> list[str]:
     [['wechat_official'], ['wechat_official'], ['wechat_official', 'other']]
     >>> channels_in("某市人民政府网站微博")  # the site's account
     ['weibo']
+    >>> channels_in("“某某交通”微博客户端、人民日报客户端、政务APP客户端")  # their platforms
+    ['weibo', 'media', 'app']
     """
     pattern, owner = _channel_pattern()
     kinds = _kinds_of_channel()
-    if "网站微" in text:
-        # 东方市人民政府网站微博: the site's account, named by the site, a channel of its own
+    if "网站微" in text or "网站官方" in text or "网站抖音" in text:
+        # 东方市人民政府网站微博, 市政府门户网站官方微信公众号: the site's account, named by the
+        # site, a channel of its own
         text = _SITES_ACCOUNT.sub(r"\1", text)
-    if _kind_pattern().search(text) is None:  # the usual text: each word names its channel
+    if _kind_pattern().search(text) is None and not _names_a_platform(text):
+        # the usual text: each word names its channel
         return [channel for m in pattern.finditer(text) for channel in owner[m.group(0)]]
     found = list(pattern.finditer(text))
+    platforms = _platforms_of_the_channel_before()
     named: list[str] = []
     for k, m in enumerate(found):
+        if k > 0 and m.group(0) in platforms and found[k - 1].end() == m.start():
+            continue  # 微博客户端: the platform of the channel just named, no channel of its own
         if m.group(0) in kinds:
             after = found[k + 1] if k + 1 < len(found) else None
             if after is not None and _qualifies(text, m, after):
@@ -222,6 +229,21 @@ def channels_in(text: str) -> list[str]:
                 continue  # 微信公众号充分发挥新媒体传播优势: the kind of the channel before it
         named.extend(owner[m.group(0)])
     return named
+
+
+@cache
+def _platforms_of_the_channel_before() -> frozenset[str]:
+    return frozenset(vocabulary()["platform_of_the_channel_before"])
+
+
+@cache
+def _platform_word() -> re.Pattern[str]:
+    return re.compile(_alternation(_platforms_of_the_channel_before()))
+
+
+def _names_a_platform(text: str) -> bool:
+    """Whether ``text`` holds a word that may name the platform of the channel before it."""
+    return _platform_word().search(text) is not None
 
 
 @cache
@@ -1048,8 +1070,9 @@ def _stock(cand: _Candidate, year: int | None) -> str | None:
         # sentence (2024年，…).
         return f"a running total ({since.group(0)}), not the year's count"
     running = _last(_words("running_total"), cand.lead)
-    if running and _items_counted_before(cand):
-        # 2023年度我局主动公开政府信息44件，累计主动公开政府信息2305条: the year's, then all years'.
+    if running and _items_counted_before(cand) and not _sums_the_channels_before(cand):
+        # 2023年度我局主动公开政府信息44件，累计主动公开政府信息2305条: the year's, then all years'
+        # (but not when the counts before add up to it: their total).
         return f"a running total ({running.group(0)}) after the year's own count"
     if _has("this_year", before):
         return None  # 全年累计, 本年度截至…: the year's own count
@@ -1207,7 +1230,8 @@ def _breakdown_across_semicolons(before: str) -> str | None:
     return None
 
 
-_SUM_WORD = re.compile(r"总计|合计|共计|总共")
+# 共 covers 共计 and 总共.
+_SUM_WORD = re.compile(r"共|合计|总计")
 
 
 def _new_media_broken_down(cand: _Candidate) -> bool:
@@ -1431,6 +1455,18 @@ def _sub_units(text: str) -> re.Match[str] | None:
     return found
 
 
+def _every_level_of_a_government(text: str, units: re.Match[str], agency: str | None) -> bool:
+    """Whether the units are those of every level (全市各级各部门, 我县各级各单位) in a
+    government's report: the area's government as a whole, which that report covers, not
+    units under it."""
+    return (
+        agency is not None
+        and "人民政府" in agency
+        and text.endswith("各级", 0, units.start())
+        and units.group(0) in ("各部门", "各单位")
+    )
+
+
 def _topic_has_its_own_verb(cand: _Candidate, span: str, topic: re.Match[str]) -> bool:
     """Whether the topic's clause, one before the count's own, publishes in a verb of its own
     (围绕…选题精选内容推送，…公众号发布推文687篇): it says what the work aims at, and the count's
@@ -1474,13 +1510,19 @@ def _where_published(cand: _Candidate, verb: re.Match[str] | None) -> str:
     pattern = _channel_pattern()[0]
     object_start = cand.lead_start + verb.end() - cand.span_start if verb is not None else -1
     in_object = object_start >= 0 and pattern.search(window, object_start) is not None
-    main_way = _MAIN_WAY.search(window) if "为主" in window or "作用" in window else None
+    main_way = (
+        _MAIN_WAY.search(window)
+        if "为主" in window or "作用" in window or "为第一" in window
+        else None
+    )
+    supplement = _SUPPLEMENT.search(window) if "为补充" in window or "为辅" in window else None
     examples = _EXAMPLES_ASIDE.search(window) if "(" in window else None
     if (
         not in_object
         and '"' not in window
         and "《" not in window
         and main_way is None
+        and supplement is None
         and examples is None
     ):
         return window  # the usual clause: nothing to blank
@@ -1494,10 +1536,11 @@ def _where_published(cand: _Candidate, verb: re.Match[str] | None) -> str:
             continue
         if pattern.search(window, max(0, aside.start() - 6), aside.start()):
             blank[aside.start() : aside.end()] = "□" * (aside.end() - aside.start())
-    if main_way is not None:
+    for way in [main_way, supplement]:
         # 以门户网站为主渠道，全年共主动公开政府信息860条: the main way among others, not the
-        # only one the count was published through.
-        blank[main_way.start() : main_way.end()] = "□" * (main_way.end() - main_way.start())
+        # only one the count was published through; nor are those that supplement it.
+        if way is not None:
+            blank[way.start() : way.end()] = "□" * (way.end() - way.start())
     for quoted in _QUOTED.finditer(window):
         if pattern.match(window, quoted.end()):  # the name blanked, its quotes kept
             blank[quoted.start() + 1 : quoted.end() - 1] = "□" * (quoted.end() - quoted.start() - 2)
@@ -1528,11 +1571,16 @@ _EXAMPLES_ASIDE = re.compile(r"\([^()]{1,40}\)")
 # A clause of its own: 以部门网站为主要公开平台发布信息1287条 is the site's count.
 # So is the role channels are given in a clause of their own (充分发挥政府门户网站和新媒体作用,
 # 强化门户网站信息公开第一平台作用).
+# So is the first way (以政府网站为第一公开平台).
 _MAIN_WAY = re.compile(
-    r"(?:以[^,;:。]{1,40}?为主要?(?:信息发布|信息公开|发布|公开)?(?:渠道|阵地|平台|载体|窗口|途径)"
+    r"(?:以[^,;:。]{1,40}?为(?:主要?|第一)(?:信息发布|信息公开|发布|公开)?"
+    r"(?:渠道|阵地|平台|载体|窗口|途径)"
     r"|(?:发挥|强化)[^,;:。]{1,40}?作用)"
     r"(?=[,;:])"
 )
+# And the ways that supplement it, a clause of their own (政务新媒体和其他传统公开形式为补充).
+# Searched only where its words are: a pattern that opens with a class is tried everywhere.
+_SUPPLEMENT = re.compile(r"[^,;:。]{1,40}?为(?:补充|辅)(?=[,;:])")
 _TITLED = re.compile(r"《[^《》]{1,30}》")
 # A run of titles in 《》 that a column word follows (《部门动态》《政府开放日》栏目).
 _COLUMN_TITLES = re.compile(r"(?:《[^《》]{1,30}》[、和及]?)+(?=栏目|专栏|栏|频道)")
@@ -1755,7 +1803,7 @@ def _clause_lead(sentence: _Sentence, count: Count) -> str:
 _WAY_AFTER = re.compile(r"(?:通过|在|经)([^,;:。、\d]{1,24}?)(?:主动)?(?:公开|发布|推送|公布)$")
 # A site's name right before its account's channel word (某市人民政府网站微博, 门户网站微信公众号):
 # the account is named by the site, not listed with it.
-_SITES_ACCOUNT = re.compile(r"网站(微博|微信)")
+_SITES_ACCOUNT = re.compile(r"网站(?:官方)?(微博|微信|抖音)")
 # A publishing verb joined to the one after it (发布和转载, 发布转载).
 _JOINED_VERB_BEFORE = re.compile(r"(?:发布|公开|推送|更新)(?:和|及|与|、|并)?$")
 
@@ -1839,7 +1887,10 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         issues = cand.count.unit == "期" and channels_in(head)  # 发布政府公报12期: its issues
         if not reports and not issues and not _ending("item_nouns").search(head):
             return f"what was counted ({head}) is not items of information"
-        if _topic_level(head, agency):
+        if _topic_level(head, agency) and not (
+            _AREAS_OF_ITS_WORK.fullmatch(head) and _many_areas(obj)
+        ):
+            # Not 主动公开乡村振兴、医疗、养老等相关领域信息: the areas of its work, listed.
             return f"a topic or document type ({head}), not all items"
     category = _words("category").search(cand.lead)
     if category or head.startswith("其他"):
@@ -2019,7 +2070,7 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
             return "no publishing verb in its clause, and no channel named"
         verb = spanned
     units = _sub_units(cand.span)
-    if units:
+    if units and not _every_level_of_a_government(cand.span, units, agency):
         return f"the aggregate of subordinate units ({units.group(0)}), not the report's total"
     total_noun = (
         _ending("total_nouns").search(head)
@@ -2099,10 +2150,31 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     if not distinct and own in ("信息", "") and summed_here and _EVERY_PLATFORM.search(cand.span):
         # 2024年通过各类平台发布信息共计12176条: through every kind of platform, summed
         return "all", cand.lead_start, "a total: through every kind of platform, summed"
+    if not distinct and own in ("信息", "") and _sums_the_channels_before(cand):
+        return "all", cand.lead_start, "a total: the channels' counts before it add up to it"
     return f"no channel named, and {verb.group(0)} {head or '…'} is not a stated total"
 
 
-_SUM_WORD = re.compile(r"共|合计|总计")
+# A word that sums what was listed before it (累计 too: after the year's own parts).
+_SUMMED = re.compile(r"累计|共|合计|总计")
+
+
+def _sums_the_channels_before(cand: _Candidate) -> bool:
+    """Whether a count with a sum word and no channel adds up exactly every count of its unit
+    before it in the sentence, two of them or more in clauses that name a channel (部门网站共公开
+    信息584条;政务微博公开信息53条;…,累计公开信息858条): their total, stated last."""
+    if _SUMMED.search(cand.lead) is None:
+        return False
+    sentence, count = cand.sentence, cand.count
+    parts = [c for c in sentence.counts if c.start < count.start and c.unit == count.unit]
+    if len(parts) < 2 or sum(c.value for c in parts) != count.value:
+        return False
+    text = sentence.text
+    named = 0
+    for c in parts:
+        a, b = sentence.clauses[sentence.clause_of(c.start)]
+        named += bool(channels_in(text[a:b]))
+    return named >= 2
 
 
 def _items_counted_before(cand: _Candidate) -> bool:
@@ -2382,8 +2454,14 @@ def _list_head(sentence: _Sentence, item_start: int) -> tuple[int, int]:
 
 def _own_noun(head: str) -> str:
     """What was published without the body's own name before it (我镇信息 → 信息), 方面 (涉及
-    …等方面信息 → 信息) or 新增 (主动公开新增信息: the year's new information → 信息)."""
-    return _OWN_PREFIX.sub("", head).removeprefix("方面").removeprefix("新增")
+    …等方面信息 → 信息), 相关领域 (…、…等相关领域信息 → 信息) or 新增 (主动公开新增信息: the
+    year's new information → 信息)."""
+    own = _OWN_PREFIX.sub("", head)
+    return _AREAS_BEFORE_NOUN.sub("", own, count=1).removeprefix("新增")
+
+
+# The areas listed before a noun, named again (等方面信息, 等相关领域信息).
+_AREAS_BEFORE_NOUN = re.compile(r"^(?:(?:相关|有关)?领域|(?:相关|有关)?方面)的?")
 
 
 def _generic_head(head: str) -> bool:
@@ -2753,8 +2831,11 @@ def _zero_facts(sentence: _Sentence, year: int | None) -> list[tuple[str, str, i
         listed_on = (
             body[m.end() : _clause_end(body, m.end())] if body.startswith("、", m.end()) else ""
         )
-        one_way = _words("request_ways").search(stated) and not _EVERY_WAY.search(
-            stated + listed_on
+        # Three ways or more listed (当面申请、传真申请、网络申请、信函申请) are every way too.
+        one_way = (
+            _words("request_ways").search(stated)
+            and not _EVERY_WAY.search(stated + listed_on)
+            and len(set(_words("request_ways").findall(stated + listed_on))) < 3
         )
         if not _DISPUTE.search(stated) and not one_way:
             out.append(("applications_received", "件", m.start(), m.end()))
@@ -2882,7 +2963,16 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
         or (c.unit == "个" and _videos_before(cand.lead))
         or (c.unit == "期" and (_issues_published(cand) or _gazette_issues_after(cand)))
     ):
+        if c.unit == "份" and _print_run(cand.lead):
+            # 《某市人民政府公报》…全年发行总数达72000份: copies printed, not what was published
+            return "copies issued (发行…份), a print run, not items published"
         items = _items(cand, agency)
+        if isinstance(items, str) and _bare_years_part_of_a_stock(cand, year):
+            # 主动公开政府信息历年累计共224份，其中2024年度8份: the year's part, no channel named
+            return _Decision(
+                "items_published", "all", cand.lead_start,
+                "the report year's part of a running total (累计…，其中某年度…)",
+            )  # fmt: skip
         if isinstance(items, str):
             return left if left and not _has("publish", cand.span) else items
         if not_ours:
@@ -2997,6 +3087,32 @@ def _years_part_of_a_stock(cand: _Candidate, year: int | None) -> bool:
         return False
     total = _total_broken_down(cand)
     return total is not None and _stock(total, year) is not None
+
+
+def _print_run(lead: str) -> bool:
+    """Whether the last publishing verb before a count in 份 issues copies (发行…份)."""
+    verb = _last(_words("publish"), lead)
+    return verb is not None and verb.group(0) == "发行"
+
+
+def _bare_years_part_of_a_stock(cand: _Candidate, year: int | None) -> bool:
+    """:func:`_years_part_of_a_stock` for a part that is the report year and its count alone
+    (历年累计共224份，其中2024年度8份), under a running total of published items."""
+    # The lead ends with the year and its few words (其中2024年度): tested first, as most counts
+    # are not such a part and finding a breakdown costs more.
+    if year is None or not _BARE_YEAR.search(cand.lead[-12:]):
+        return False
+    part = _breakdown_part(cand)
+    if part is None or _BARE_YEAR.fullmatch(part.lstrip(",:")) is None:
+        return False
+    if not _years_part_of_a_stock(cand, year):
+        return False
+    total = _total_broken_down(cand)
+    return total is not None and _has("publish", total.lead)
+
+
+# A report year alone before its count (2024年度, 2024年, 2024年全年).
+_BARE_YEAR = re.compile(r"\d{4}年(?:度|全年)?(?:共|共计)?$")
 
 
 def _total_broken_down(cand: _Candidate) -> _Candidate | None:
@@ -3139,11 +3255,15 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         return None
     if received and (closed is None or received.end() > closed.end()):
         # The year's new ones, beside those carried over after them (本年新受理110件，上年结转8件).
+        text, end = cand.sentence.text, cand.sentence.end
         new_beside_carried = (
             received.group(0).startswith("新") or lead.endswith("新", 0, received.start())
-        ) and _carried_count("applications_carried_over").search(
-            cand.sentence.text, cand.count.end, cand.sentence.end
-        ) is not None
+        ) and (
+            _carried_count("applications_carried_over").search(text, cand.count.end, end)
+            is not None
+            # 2023年新受理39件，2022年结转0件: carried over from the year named before, none
+            or _CARRIED_FROM_A_YEAR_STATED.search(text, cand.count.end, end) is not None
+        )
         about_applications = (
             "申请" in lead
             or _REQUEST_AFTER.match(cand.after)
@@ -3214,6 +3334,10 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
             return "applications_received", "办理 with nothing received before it, 申请"
         return "applications_closed", f"closing verb {closed.group(0)}, 申请"
     return None
+
+
+# Applications carried over from a year named, none too (2022年结转0件), the count after.
+_CARRIED_FROM_A_YEAR_STATED = re.compile(r"\d{4}年度?(?:结转|转入)[^,;:。\d]{0,8}?\d+件")
 
 
 @cache
@@ -3297,9 +3421,16 @@ def _sum_of_received(cand: _Candidate) -> bool:
 def _disclosed_on_request_beside_proactive(cand: _Candidate) -> bool:
     """Whether an items count is of information disclosed on request, set beside what was
     proactively published in its sentence (主动公开…信息183份，依申请公开371条): not requests."""
-    return cand.lead.endswith("依申请公开") and (
-        cand.sentence.text.find("主动公开", cand.sentence.start, cand.lead_start) != -1
+    lead = cand.lead
+    return (
+        lead.endswith("依申请公开")
+        # 回复依申请公开20条: the requests answered, not what was disclosed
+        and not lead.endswith(_ANSWERED_REQUESTS, 0, len(lead) - len("依申请公开"))
+        and cand.sentence.text.find("主动公开", cand.sentence.start, cand.lead_start) != -1
     )
+
+
+_ANSWERED_REQUESTS = ("回复", "答复", "办结", "办理")
 
 
 def _requests_counted_as_items(cand: _Candidate) -> bool:
@@ -3506,6 +3637,10 @@ _CARRIED_FROM_A_YEAR = re.compile(r"\d{4}年度?(?:结转|转入)[^,;:。\d]{0,1
 
 # What applications asked for, named as the subject of an answer (所申请信息, 申请的信息).
 _ASKED_FOR = re.compile(r"所申请|申请的(?:政府)?信息|申请公开的(?:政府)?信息")
+
+
+# Information of the areas listed before it (…、…、…等相关领域信息).
+_AREAS_OF_ITS_WORK = re.compile(r"(?:相关|有关)?(?:领域|方面)的?(?:政府|政务)?信息")
 
 
 def _many_areas(clause: str, least: int = 3) -> bool:
