@@ -865,3 +865,23 @@ def test_the_body_that_compiled_this_report_as_a_clauses_subject() -> None:
         "某市某区人民政府某街道办事处;联系电话:0571-1。"
     ]
     assert contact_agency(head) == "某市某区人民政府某街道办事处"
+
+
+def test_a_title_wrapped_around_its_year() -> None:
+    head = ["某县某某乡人民政府信息公开工作", "2023年度报告", "根据《条例》现公开本乡年度报告。"]
+    assert title_agency_year(head)[1:] == ("某县某某乡人民政府", 2023)
+
+
+def test_a_sites_menu_of_disclosure_columns_names_no_body() -> None:
+    head = ["政府信息", "公开制度", "", "法定主动", "公开内容", "", "政府信息", "公开年报", ""]
+    assert title_agency_year(head)[1] is None
+
+
+def test_the_opening_body_by_what_it_compiled_the_report() -> None:
+    lines = ["一、总体情况", "2025年，某县交通运输局根据《条例》及有关要求，编制本报告。"]
+    assert opening_agency_year(lines) == ("某县交通运输局", 2025)
+
+
+def test_the_office_to_contact_as_the_second_way() -> None:
+    head = ["如有意见建议，可通过网站的意见箱反映或直接与某市财政局人秘股联系。（地址：某市）"]
+    assert contact_agency(head) == "某市财政局"

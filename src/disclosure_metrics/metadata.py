@@ -315,7 +315,9 @@ _BODY_AFTER_TITLE = re.compile(
 
 # What a site's menus and columns say (政府信息公开指南, 政务公开, 首页), and its own name
 # (某某市人民政府门户网站): no agency is named so.
-_MENU_WORDS = re.compile(r"信息公开|政务公开|首页|指南|目录|栏目|年报|年度报告|网站|门户网")
+_MENU_WORDS = re.compile(
+    r"信息公开|政务公开|首页|指南|目录|栏目|年报|年度报告|网站|门户网|公开内容|公开制度"
+)
 
 
 def _agency_like(text: str) -> bool:
@@ -345,12 +347,20 @@ _NOT_A_NAME = re.compile(
 )
 
 
+# The report words' start ending a line (…人民政府信息公开工作), and their end opening the next
+# after the year (2023年度报告).
+_DISCLOSURE_WORDS_END = re.compile(r"(?:政府信息公开|政务公开|信息公开)(?:工作)?$")
+_YEAR_THEN_REPORT = re.compile(rf"^(?:{_YEAR_NUMBER})\s*年度?(?:工作)?(?:年度)?报告$")
+
+
 # A line longer than this is a sentence, not an agency's name.
 _MAX_AGENCY = 40
 # What is left of a title that wrapped in an agency's name (某某市某某区 / 人民政府2022年…).
 _GENERIC_AGENCY = re.compile(
     r"(?:人民)?政府(?:办公室|办公厅)?|办公室|办公厅|委员会|管委会(?:办公室)?|乡镇|部门|公开目录"
     r"|街道(?:办事处)?"  # 2021年度街道信息公开年度报告: which street, it does not say
+    # what is left of report words alone (2023年度报告 → 报告; 政府信息 / 公开年报 → 公开)
+    r"|报告|公开|工作|年度|信息|政务"
 )
 # How many lines above a title line may hold its start.
 _TITLE_LINES_ABOVE = 2
@@ -453,6 +463,8 @@ def title_agency_year(lines: list[str]) -> tuple[str | None, str | None, int | N
                 and (
                     _TITLE_KEY.match(below := _clean(below))
                     or _wrapped_in_report_words(_clean(line[-4 * _REPORT_WORDS_MAX :]), below)
+                    # 某乡人民政府信息公开工作 / 2023年度报告: the year between the report words
+                    or (_YEAR_THEN_REPORT.match(below) and _DISCLOSURE_WORDS_END.search(line))
                 )
             ):
                 # a title wrapped before 年度报告, or inside its words (…政府信息 / 公开工作…)
@@ -740,7 +752,8 @@ _LABEL_ALONE = re.compile(rf"[\s•·*-]*(?:{_ISSUER_LABELS})\s*[:：]?\s*")
 # its name ends as an agency's does: the last place an agency is read from.
 _CONTACT = re.compile(
     # 请与某局联系, and 请与某局（地址：…） where the sentence leaves out its verb.
-    r"(?:请|可|欢迎)(?:直接|及时)?(?:与|向)([^,，。;；:：()（）]{2,40}?)(?:联系|咨询|反映|(?=[(（]))"
+    # 可通过…意见箱反映或直接与某局联系: the second way, after 或
+    r"(?:请|可|欢迎|或)(?:直接|及时)?(?:与|向)([^,，。;；:：()（）]{2,40}?)(?:联系|咨询|反映|(?=[(（]))"
     r"|请联系[:：]?([^,，。;；:：()（）]{2,40}?)(?=[,，。;；(（]|联系电话|电话|地址)"
     # The office that compiled the report, with what it compiled by between (由某局根据《条例》…
     # 编制而成, 由某局结合有关统计数据编制): the verb is looked for after the match, in that
@@ -874,7 +887,9 @@ _OPENING = re.compile(
     # the disclosure work as what follows (某区商务局政务信息公开工作…), not 政务 alone, which
     # opens a department's name (广州市政务服务数据管理局)
     r"|不断|积极|扎实|主动|依法|着力|牢固|强化|全力|大力|切实|政务公开|政务信息公开|政府信息公开"
-    r"|信息公开工作)"
+    r"|信息公开工作"
+    # by what it compiled the report (某县交通运输局根据《条例》…编制本报告)
+    r"|根据|依据)"
 )
 # The writer's own body or the whole area, unnamed, opening the paragraph (2023年，我局认真…,
 # 2022年我街坚持…, 2023年,全区主动公开…): no name, but the year's work.
