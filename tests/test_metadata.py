@@ -885,3 +885,20 @@ def test_the_opening_body_by_what_it_compiled_the_report() -> None:
 def test_the_office_to_contact_as_the_second_way() -> None:
     head = ["如有意见建议，可通过网站的意见箱反映或直接与某市财政局人秘股联系。（地址：某市）"]
     assert contact_agency(head) == "某市财政局"
+
+
+def test_a_pages_label_after_the_title_is_no_part_of_the_body() -> None:
+    head = [
+        "当前位置:首页 > 政府信息公开",
+        "某市市场监督管理局2023年政府信息公开工作年度报告 字号:[ ]",
+    ]
+    assert title_agency_year(head)[1:] == ("某市市场监督管理局", 2023)
+
+
+def test_a_street_offices_own_department_compiles_or_answers_for_it() -> None:
+    head = [
+        "根据《条例》相关规定,某市某区人民政府某某街道办事处综合事务部编制本年度政府信息公开"
+        "工作报告。如对本报告存有疑问,请与某某街道综合事务部联系(地址:某市)"
+    ]
+    assert contact_agency(head) == "某市某区人民政府某某街道办事处"
+    assert contact_agency(["如有疑问,请与某某街道综合事务部联系(地址:某市)"]) == "某某街道"

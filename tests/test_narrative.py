@@ -4530,6 +4530,61 @@ def test_readings_of_the_round_of_the_eighth(
     _assert_read(text, year, present, absent)
 
 
+@pytest.mark.parametrize(
+    "text,year,present,absent",
+    [
+        # Answered as the regulation says (按照《…》), the title ending the timing.
+        (
+            "本年我局共收到信息公开申请2件，均按照《政府信息公开条例》进行了答复。",
+            2023,
+            ("applications_closed", "all", 2),
+            None,
+        ),
+        # A title naming where they went closes nothing.
+        (
+            "本年我局共收到信息公开申请2件，均转交《某某》办理。",
+            2023,
+            None,
+            ("applications_closed", "all", 2),
+        ),
+        # 信件 as the way the requests came, by post, not letters to a mailbox.
+        (
+            "网上申请、信件邮寄等形式的依申请公开件共12件，均依法依规按时办结。",
+            2025,
+            ("applications_closed", "all", 12),
+            None,
+        ),
+        # 对申请: a preposition before 申请, no other kind of application.
+        (
+            "杏滨街道2021年度共受理信息公开申请3件。对申请的办理情况：已按时答复2件。",
+            2021,
+            ("applications_closed", "all", 2),
+            None,
+        ),
+        # Every kind it published, listed and numbered: the total.
+        (
+            "本年度主动公开概况信息、人事任免、政策文件、规划计划等14类政府信息，共计253条。",
+            2024,
+            ("items_published", "all", 253),
+            None,
+        ),
+        # Kinds numbered but not listed stay one kind of content.
+        ("本年度共公开3类信息12条。", 2024, None, ("items_published", "all", 12)),
+        # A unit's own channel of the city portal is the website.
+        (
+            "2023年，我局在本单位频道主动公开政府信息787条。",
+            2023,
+            ("items_published", "website", 787),
+            ("items_published", "all", 787),
+        ),
+    ],
+)
+def test_readings_of_the_second_round_of_the_eighth(
+    text: str, year: int, present: tuple | None, absent: tuple | None
+) -> None:
+    _assert_read(text, year, present, absent)
+
+
 def test_every_level_of_a_governments_area_is_its_report_total() -> None:
     text = "2020年，全市各级各部门通过政府门户网站、政务新媒体等渠道，主动公开政府信息20万余条。"
     rows = [f[:3] for f in _facts(text, 2020, agency="某某市人民政府")]

@@ -373,7 +373,7 @@ _FACT_LABEL = re.compile(rf"^(?:{_PUBLISHER_LABELS})[:：|]")
 # names the report's kind, never its title.
 _FACT_LABELS = (
     "索引号|分类|主题分类|组配分类|体裁分类|信息类别|发文日期|发布日期|成文日期|文号|有效性"
-    "|更新时间|更新日期|发布时间"
+    "|更新时间|更新日期|发布时间|字号"
 )
 # A row may open with the publisher's label (发布机构 某局 组配分类 信息公开年报).
 # A converter's list bullet may open it (- 信息类别: 政府信息公开年报).
@@ -763,7 +763,9 @@ _CONTACT = re.compile(
     r"|由([^,，。;；:：()（）]{2,40}?)(?:组织|负责)?(?:编制|编写|撰写)"
     # The body as the subject of a clause that compiles this report (…要求，某某乡人民政府编制
     # 了本报告).
-    r"|(?:^|(?<=[,，。;；:：]))([^,，。;；:：()（）]{2,40}?)(?:编制|编写|撰写)了?(?:本|此)(?:年度)?报告"
+    # (…规定，某街道办事处综合事务部编制本年度政府信息公开工作报告)
+    r"|(?:^|(?<=[,，。;；:：]))([^,，。;；:：()（）]{2,40}?)(?:编制|编写|撰写)了?(?:本|此)(?:年度)?"
+    r"(?:政府信息公开(?:工作)?(?:年度)?)?报告"
 )
 _COMPILED = re.compile(r"编制|编写|撰写")
 #: How far after 由某局根据… the verb that says it compiled the report may stand.
@@ -793,6 +795,8 @@ def contact_agency(lines: list[str]) -> str | None:
         text = _clean(line)
         for m in _CONTACT.finditer(text):
             compiler = m.group(5)
+            if compiler is not None:
+                compiler = _without_internal_unit(compiler)  # 某街道办事处综合事务部编制…
             if compiler is not None and not (
                 _agency_like(compiler) and _AGENCY_END.search(compiler)
             ):
@@ -923,6 +927,8 @@ _INTERNAL_UNIT = re.compile(
     r"|(?:政务公开|政府信息公开|信息公开)(?:工作|申请受理|申请)?(?:机构|领导小组办公室|办公室|办)$"
     # a township's government office, no body of its own (请与某乡人民政府办公室联系)
     r"|(?<=[镇乡]人民政府)办公室$"
+    # a street office's or township's own department (请与某街道综合事务部联系)
+    r"|(?:(?<=街道)|(?<=办事处)|(?<=[镇乡]))(?:综合事务|综合管理|党政综合|党群工作|党政办公)部$"
 )
 
 
@@ -1065,6 +1071,8 @@ def _run_on_cut(line: str) -> str:
         len(line[m.end() :].strip()) > _MAX_AFTER_TITLE
         # 某局 2024年度…年度报告 2024年,区水利局…: the body's first sentence, opened by its year
         or _YEAR_OPENS_PROSE.match(line, m.end())
+        # …年度报告 字号:[ ]: a labelled fact of the page, however short
+        or _NEXT_FACT.match(line, m.end())
     ):
         return line[: m.end()]
     return line

@@ -1888,9 +1888,10 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         if not reports and not issues and not _ending("item_nouns").search(head):
             return f"what was counted ({head}) is not items of information"
         if _topic_level(head, agency) and not (
-            _AREAS_OF_ITS_WORK.fullmatch(head) and _many_areas(obj)
+            _AREAS_OF_ITS_WORK.fullmatch(head) and _listed_before(span, head)
         ):
-            # Not 主动公开乡村振兴、医疗、养老等相关领域信息: the areas of its work, listed.
+            # Not 主动公开乡村振兴、医疗、养老等相关领域信息: the areas of its work, listed (and
+            # …、政府采购等14类政府信息: every kind it published, listed and numbered).
             return f"a topic or document type ({head}), not all items"
     category = _words("category").search(cand.lead)
     if category or head.startswith("其他"):
@@ -2460,8 +2461,8 @@ def _own_noun(head: str) -> str:
     return _AREAS_BEFORE_NOUN.sub("", own, count=1).removeprefix("新增")
 
 
-# The areas listed before a noun, named again (等方面信息, 等相关领域信息).
-_AREAS_BEFORE_NOUN = re.compile(r"^(?:(?:相关|有关)?领域|(?:相关|有关)?方面)的?")
+# The areas or kinds listed before a noun, named again (等方面信息, 等相关领域信息, 等3类信息).
+_AREAS_BEFORE_NOUN = re.compile(r"^(?:(?:相关|有关)?领域|(?:相关|有关)?方面|\d{1,2}类)的?")
 
 
 def _generic_head(head: str) -> bool:
@@ -3189,6 +3190,8 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
         and _REQUEST_WORDS.search(outside, 0, other.start())
     ):
         other = None  # 依申请公开政府信息案件, 依申请公开方面的诉求, 依申请公开信件: requests
+    elif other and other.group(0) == "信件" and outside.startswith(_BY_POST, other.end()):
+        other = None  # 网上申请、信件邮寄等形式的依申请公开件: a way of asking, by post
     if other:
         return f"about {other.group(0)}, not information requests"
     kind = _other_kind_of_application(cand)
@@ -3639,8 +3642,21 @@ _CARRIED_FROM_A_YEAR = re.compile(r"\d{4}年度?(?:结转|转入)[^,;:。\d]{0,1
 _ASKED_FOR = re.compile(r"所申请|申请的(?:政府)?信息|申请公开的(?:政府)?信息")
 
 
-# Information of the areas listed before it (…、…、…等相关领域信息).
-_AREAS_OF_ITS_WORK = re.compile(r"(?:相关|有关)?(?:领域|方面)的?(?:政府|政务)?信息")
+# Information of the areas or kinds listed before it (…、…、…等相关领域信息, …等14类政府信息).
+_AREAS_OF_ITS_WORK = re.compile(r"(?:(?:相关|有关)?(?:领域|方面)的?|\d{1,2}类)(?:政府|政务)?信息")
+
+
+def _listed_before(span: str, head: str) -> bool:
+    """Whether ``head`` follows three areas or more listed with 等 right before it
+    (…、…、…等相关领域信息), in ``span``.
+
+    >>> _listed_before("公开概况、人事、规划等3类信息,共计", "3类信息")
+    True
+    """
+    at = span.rfind(head)
+    if at < 1 or span[at - 1] != "等":
+        return False
+    return span.count("、", 0, at) >= 2
 
 
 def _many_areas(clause: str, least: int = 3) -> bool:
@@ -3837,6 +3853,9 @@ def _request_before() -> re.Pattern[str]:
     return re.compile(rf"(?:{_alternation(words)})$")
 
 
+_PREPOSITIONS = ("对", "向", "就", "将", "把")
+
+
 def _other_kind_of_application(cand: _Candidate) -> str | None:
     """The words naming another kind of application (行政许可) before the 申请 the count is
     of (the last one before it in its sentence, else the first after it), or None.
@@ -3860,6 +3879,8 @@ def _other_kind_of_application(cand: _Candidate) -> str | None:
     head = before[:at]
     if not head or not _CJK_LAST.search(head) or _request_before().search(head):
         return None
+    if head.endswith(_PREPOSITIONS):
+        return None  # 对申请的办理情况: a preposition before 申请 names no kind of it
     if _ASKS_FOR_INFORMATION.match(before, at + 2) or (
         at == len(before) and _ASKS_FOR_INFORMATION.match(cand.after, cand.after.find("申请") + 2)
     ):
@@ -4135,9 +4156,11 @@ def _closing_words() -> dict[str, str]:
     words = {k: f"(?:{_alternation(v)})" for k, v in spec.items()}
     timing, timing_end = words["timing"], words["timing_ends"]
     # a title in 《》 is one word of it (均已按照《…条例》按时答复), and so is a number of days
-    # (均在法定20个工作日内办结)
+    # (均在法定20个工作日内办结); the title that the answers followed may end it (均按照《…条例》
+    # 进行了答复), not one that names where they went (均转交《…》办理)
     days = "\\d{1,3}个?(?=工作日|日内|天内)"
-    timed = f"(?:《[^》]{{1,60}}》|{days}|[^,;:。\\d《]){{0,14}}?{timing_end}"
+    by_title = "(?:按照|依照|根据|依据|遵照|按)《[^》]{1,60}》"
+    timed = f"(?:《[^》]{{1,60}}》|{days}|[^,;:。\\d《]){{0,14}}?(?:{timing_end}|{by_title})"
     helper = f"(?:{words['helper']}了?)?"  # 进行了答复
     rest = (
         # a manner word may stand before the steps too (并依法规范受理、答复)
@@ -4966,6 +4989,10 @@ def extract_facts(
         known = mapped.get(key) if mapped is not None else None
         facts.extend(_facts_in_text(section_text[key], key, year, agency, known))
     return _without_one_ways_received(_without_columns_of_a_site_counted(_dedupe(facts)))
+
+
+# What makes 信件 a way of asking (信件邮寄, 信件方式), not letters to a mailbox.
+_BY_POST = ("邮寄", "寄送", "寄递", "方式", "形式")
 
 
 # The way in that a received count names (通过政务公开专区接收…申请12件).
