@@ -902,3 +902,16 @@ def test_a_street_offices_own_department_compiles_or_answers_for_it() -> None:
     ]
     assert contact_agency(head) == "某市某区人民政府某某街道办事处"
     assert contact_agency(["如有疑问,请与某某街道综合事务部联系(地址:某市)"]) == "某某街道"
+
+
+def test_a_publisher_named_by_its_province_level_alone_is_named_whole() -> None:
+    head = [
+        "索引号 | 002482285/2023-00209 | 发布机构 | 省水利厅 |",
+        "本年度报告根据《条例》的要求,由某某省水利厅编制。统计期限为2022年1月1日至2022年12月31日。",
+    ]
+    assert title_agency_year(head)[1] == "某某省水利厅"
+
+
+def test_report_words_doubled_up_are_report_words() -> None:
+    head = ["某市某县某某镇2023年政府信息公开工作年度年报", "发布时间:2024-01-16"]
+    assert title_agency_year(head)[1:] == ("某市某县某某镇", 2023)

@@ -4585,6 +4585,77 @@ def test_readings_of_the_second_round_of_the_eighth(
     _assert_read(text, year, present, absent)
 
 
+@pytest.mark.parametrize(
+    "text,year,present,absent",
+    [
+        # Ways of asking that add up to the count, then those carried over beside them.
+        (
+            "全年共接收政府信息公开申请176件，其中线上申请132件、信函申请44件，上年结转2件。",
+            2025,
+            ("applications_received", "all", 176),
+            None,
+        ),
+        # The year's new and the carried over adding up to it: the count includes them.
+        (
+            "受理申请121件（其中本年度新收申请数112件，上年结转申请数9件）。",
+            2022,
+            ("applications_received", "all", 112),
+            ("applications_received", "all", 121),
+        ),
+        # Answered for a reason, among outcomes listed with their reasons: one kind of answer.
+        (
+            "全年共接收政府信息公开申请17件，均在法定期限内办结。经审核分类办理，予以公开2件、"
+            "部分公开5件，因不属于本单位公开范围等情形依规答复8件，因申请事项属于行政查询范畴"
+            "依法不予公开2件。",
+            2025,
+            ("applications_closed", "all", 17),
+            ("applications_closed", "all", 8),
+        ),
+        # Documents reported, one of them made public: no items published.
+        (
+            "本年度共报送各类文件10件，其中主动公开1件、依申请公开8件，不予公开1件。",
+            2023,
+            None,
+            ("items_published", "all", 1),
+        ),
+        # The county's departments and its towns and streets: units under the body.
+        (
+            "2019年，某县主动公开政府信息65322条，县直有关部门主动公开政府信息22636条，"
+            "镇、街道主动公开政府信息21616条。",
+            2019,
+            ("items_published", "all", 65322),
+            ("items_published", "all", 22636),
+        ),
+        # 接处: the hotline's calls taken in.
+        (
+            "12345便民服务热线共计接处群众来电反映事项11845件。",
+            2021,
+            ("hotline_received", "hotline", 11845),
+            None,
+        ),
+        # The site first among the ways listed before 等其他方式: every way, the total.
+        (
+            "2021年通过政府门户网站、电子大屏、微博、微信及“某某政府网站”手机客户端等其他方式"
+            "累计主动向社会公开信息3246条。",
+            2021,
+            ("items_published", "all", 3246),
+            ("items_published", "other", 3246),
+        ),
+        # Every part of its work, listed with 等各项工作情况信息: the total.
+        (
+            "在2023年度主动公开财政预算、工作动态、森林草原防灭火等各项工作情况信息27条。",
+            2023,
+            ("items_published", "all", 27),
+            None,
+        ),
+    ],
+)
+def test_readings_of_the_third_round_of_the_eighth(
+    text: str, year: int, present: tuple | None, absent: tuple | None
+) -> None:
+    _assert_read(text, year, present, absent)
+
+
 def test_every_level_of_a_governments_area_is_its_report_total() -> None:
     text = "2020年，全市各级各部门通过政府门户网站、政务新媒体等渠道，主动公开政府信息20万余条。"
     rows = [f[:3] for f in _facts(text, 2020, agency="某某市人民政府")]

@@ -36,7 +36,8 @@ _YEAR_NUMBER = r"(?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3
 _YEAR = re.compile(rf"({_YEAR_NUMBER})\s*年")
 _REPORT_WORDS = re.compile(
     # 政府信息工作年度报告: 公开 left out of the report's name
-    r"(政府信息公开|政务公开|信息公开|政府信息|政务信息)?(工作)?的?(年度报告|年报)(全文)?|"
+    # 工作年度年报: the two words for the report doubled up
+    r"(政府信息公开|政务公开|信息公开|政府信息|政务信息)?(工作)?的?(年度报告|年度年报|年报)(全文)?|"
     r"(政府信息公开|政务公开|信息公开)(年度)?(工作)?(情况)?报告|"
     r"[《》#*【】\[\]]|\((?:(?:19|20)\d{2})\)"
 )
@@ -399,8 +400,8 @@ def _unlabelled(text: str) -> str:
     return labelled.group(2) if labelled is not None else text
 
 
-# A department named by its level alone, without its place (区审计局, 县民政局).
-_PLACELESS = re.compile(r"[区县市旗](?![区县市旗])")
+# A department named by its level alone, without its place (区审计局, 县民政局, 省水利厅).
+_PLACELESS = re.compile(r"[省区县市旗](?![省区县市旗])")
 
 
 def _named_whole(head: list[str], placeless: str) -> str | None:
@@ -868,6 +869,24 @@ def names_the_whole_area(opening: str | None, contact: str | None) -> bool:
         and _WHOLE_AREA.fullmatch(opening) is not None
         and opening in contact
         and opening != contact
+    )
+
+
+def names_the_contact_whole(opening: str | None, contact: str | None) -> bool:
+    """Whether the body a report's opening names is the office to contact named with its place
+    (2025年，福建省广播电视局坚持… beside 请与省广播电视局办公室联系): the same body, named whole.
+
+    >>> names_the_contact_whole("某某省广播电视局", "省广播电视局")
+    True
+    >>> names_the_contact_whole("某某省广播电视局", "某某省广播电视局")
+    False
+    """
+    return (
+        opening is not None
+        and contact is not None
+        and _PLACELESS.match(contact) is not None
+        and len(opening) > len(contact)
+        and opening.endswith(contact)
     )
 
 

@@ -1990,9 +1990,11 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         named, word = ["website"], site.group(1) or f'"{site.group(2)}"网'
     if counted_later & set(named):
         named, word = [], ""
+    # Not when the list opens with the site (通过政府门户网站、电子大屏、微博…等其他方式): every way
+    # the body has, not the ways other than its site.
     other_ways = (
         _OTHER_WAYS_AFTER_LIST.search(text, own_clause, cand.count.start)
-        if len(set(named)) > 1 and "other" in named
+        if len(set(named)) > 1 and "other" in named and named[0] != "website"
         else None
     )
     if other_ways is not None:
@@ -2461,8 +2463,11 @@ def _own_noun(head: str) -> str:
     return _AREAS_BEFORE_NOUN.sub("", own, count=1).removeprefix("新增")
 
 
-# The areas or kinds listed before a noun, named again (等方面信息, 等相关领域信息, 等3类信息).
-_AREAS_BEFORE_NOUN = re.compile(r"^(?:(?:相关|有关)?领域|(?:相关|有关)?方面|\d{1,2}类)的?")
+# The areas or kinds listed before a noun, named again (等方面信息, 等相关领域信息, 等3类信息,
+# 等各项工作情况信息).
+_AREAS_BEFORE_NOUN = re.compile(
+    r"^(?:(?:相关|有关)?领域|(?:相关|有关)?方面|\d{1,2}类|各项工作(?:情况)?)的?"
+)
 
 
 def _generic_head(head: str) -> bool:
@@ -2687,7 +2692,11 @@ def _published_part(cand: _Candidate) -> bool:
     part = _breakdown_part(cand)
     if part is None:
         return False
-    return _published_part_pattern().fullmatch(part.lstrip(",:").strip("共计有")) is not None
+    if _published_part_pattern().fullmatch(part.lstrip(",:").strip("共计有")) is None:
+        return False
+    # 报送各类文件10件，其中主动公开1件: documents, of which one was made public, no items
+    total = _total_broken_down(cand)
+    return total is None or not total.lead.endswith(("文件", "公文"))
 
 
 @cache
@@ -3369,11 +3378,13 @@ _ANSWER_KINDS = (
 
 @cache
 def _other_answer_after() -> re.Pattern[str]:
-    """The next item of a list being another outcome with its count (，不予受理4件)."""
+    """The next item of a list being another outcome with its count (，不予受理4件), its reason
+    before it too (，因申请事项属于行政查询范畴依法不予公开2件)."""
     cues = vocabulary()["cues"]
     words = [w for kind in _ANSWER_KINDS for w in cues["outcomes"][kind]]
     words += cues["not_taken_in"]
-    return re.compile(f"[,、;]\\s*(?:{_alternation(words)})[^,;。\\d]{{0,12}}?\\d")
+    reason = "(?:因[^,;。\\d]{1,40}?)?"
+    return re.compile(f"[,、;]\\s*{reason}(?:{_alternation(words)})[^,;。\\d]{{0,12}}?\\d")
 
 
 # A count that sums the counts listed before it (网上申请105件，快递17件，合计122件).
@@ -3627,10 +3638,19 @@ def _carried_over_included_after(cand: _Candidate) -> bool:
         # …8件政府信息公开申请,其中本机关新收5件,上年度未办结3件: the parts up to a semicolon
         stop = sentence.text.find(";", following.end(), sentence.end)
         clause_end = stop if stop != -1 else sentence.end
-    return (
-        carried_over.search(sentence.text, end, clause_end) is not None
-        or _CARRIED_FROM_A_YEAR.search(sentence.text, end, clause_end) is not None
+    carried = carried_over.search(sentence.text, end, clause_end) or _CARRIED_FROM_A_YEAR.search(
+        sentence.text, end, clause_end
     )
+    if carried is None:
+        return False
+    # 共接收…申请176件，其中线上申请132件、信函申请44件，上年结转2件: the parts before the
+    # carried ones add up to the count without them, so those stand beside it, not in it.
+    parts = [
+        c.value
+        for c in sentence.counts
+        if end <= c.start < carried.start() and c.unit == cand.count.unit
+    ]
+    return not (len(parts) >= 2 and sum(parts) == cand.count.value)
 
 
 # Some carried from a year named (含2022年结转67件): in a count that includes them, those carried
@@ -3642,8 +3662,11 @@ _CARRIED_FROM_A_YEAR = re.compile(r"\d{4}年度?(?:结转|转入)[^,;:。\d]{0,1
 _ASKED_FOR = re.compile(r"所申请|申请的(?:政府)?信息|申请公开的(?:政府)?信息")
 
 
-# Information of the areas or kinds listed before it (…、…、…等相关领域信息, …等14类政府信息).
-_AREAS_OF_ITS_WORK = re.compile(r"(?:(?:相关|有关)?(?:领域|方面)的?|\d{1,2}类)(?:政府|政务)?信息")
+# Information of the areas or kinds listed before it (…、…、…等相关领域信息, …等14类政府信息,
+# …等各项工作情况信息).
+_AREAS_OF_ITS_WORK = re.compile(
+    r"(?:(?:相关|有关)?(?:领域|方面)的?|\d{1,2}类|各项工作(?:情况)?的?)(?:政府|政务)?信息"
+)
 
 
 def _listed_before(span: str, head: str) -> bool:

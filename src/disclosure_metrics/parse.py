@@ -20,6 +20,7 @@ from .document import Document
 from .errors import ReportError, UnsupportedFormatError
 from .metadata import (
     contact_agency,
+    names_the_contact_whole,
     names_the_whole_area,
     opening_agency_year,
     title_agency_year,
@@ -315,7 +316,9 @@ def parse_document(doc: Document, sha256: str = "") -> Report:
         # a place as a whole there (2024年，洮北区坚持…) over its office to contact.
         opening_agency, opening_year = opening_agency_year(raw_lines)
         where = "the first paragraph's opening (2025年，某某街道…)"
-        if names_the_whole_area(opening_agency, contact):
+        if names_the_whole_area(opening_agency, contact) or names_the_contact_whole(
+            opening_agency, contact
+        ):
             agency = opening_agency
             del named_elsewhere["the office to contact (请与…联系)"]
             named_elsewhere.setdefault(where, []).append("agency")
