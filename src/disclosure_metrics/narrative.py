@@ -204,16 +204,16 @@ def channels_in(text: str) -> list[str]:
     ['weibo', 'media', 'app']
     """
     pattern, owner = _channel_pattern()
-    kinds = _kinds_of_channel()
+    kinds = _word_set("kind_of_channel")
     if "网站微" in text or "网站官方" in text or "网站抖音" in text:
         # 东方市人民政府网站微博, 市政府门户网站官方微信公众号: the site's account, named by the
         # site, a channel of its own
         text = _SITES_ACCOUNT.sub(r"\1", text)
-    if _kind_pattern().search(text) is None and not _names_a_platform(text):
+    if _word_set_pattern("kind_of_channel").search(text) is None and not _names_a_platform(text):
         # the usual text: each word names its channel
         return [channel for m in pattern.finditer(text) for channel in owner[m.group(0)]]
     found = list(pattern.finditer(text))
-    platforms = _platforms_of_the_channel_before()
+    platforms = _word_set("platform_of_the_channel_before")
     named: list[str] = []
     for k, m in enumerate(found):
         if k > 0 and m.group(0) in platforms and found[k - 1].end() == m.start():
@@ -232,28 +232,20 @@ def channels_in(text: str) -> list[str]:
 
 
 @cache
-def _platforms_of_the_channel_before() -> frozenset[str]:
-    return frozenset(vocabulary()["platform_of_the_channel_before"])
+def _word_set(key: str) -> frozenset[str]:
+    """A word list of the vocabulary's top level (``kind_of_channel`` …), as a set."""
+    return frozenset(vocabulary()[key])
 
 
 @cache
-def _platform_word() -> re.Pattern[str]:
-    return re.compile(_alternation(_platforms_of_the_channel_before()))
+def _word_set_pattern(key: str) -> re.Pattern[str]:
+    """Any word of :func:`_word_set` ``key``."""
+    return re.compile(_alternation(_word_set(key)))
 
 
 def _names_a_platform(text: str) -> bool:
     """Whether ``text`` holds a word that may name the platform of the channel before it."""
-    return _platform_word().search(text) is not None
-
-
-@cache
-def _kinds_of_channel() -> frozenset[str]:
-    return frozenset(vocabulary()["kind_of_channel"])
-
-
-@cache
-def _kind_pattern() -> re.Pattern[str]:
-    return re.compile(_alternation(_kinds_of_channel()))
+    return _word_set_pattern("platform_of_the_channel_before").search(text) is not None
 
 
 def _qualifies(text: str, kind: re.Match[str], channel: re.Match[str]) -> bool:
@@ -1238,7 +1230,7 @@ def _new_media_broken_down(cand: _Candidate) -> bool:
     """Whether a count over new media as a kind (政务新媒体, no one platform) is broken down
     right after it (其中) into two or more counts, each naming its channel, that add up to it."""
     sentence, count = cand.sentence, cand.count
-    if not any(kind in cand.span for kind in _kinds_of_channel()):
+    if not any(kind in cand.span for kind in _word_set("kind_of_channel")):
         return False
     if not sentence.text.startswith(("其中", ",其中"), count.end):
         return False
