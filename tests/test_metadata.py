@@ -915,3 +915,21 @@ def test_a_publisher_named_by_its_province_level_alone_is_named_whole() -> None:
 def test_report_words_doubled_up_are_report_words() -> None:
     head = ["某市某县某某镇2023年政府信息公开工作年度年报", "发布时间:2024-01-16"]
     assert title_agency_year(head)[1:] == ("某市某县某某镇", 2023)
+
+
+def test_a_year_printed_before_the_bodys_name_without_nian() -> None:
+    head = ["2025某县某某乡2025年度政府信息公开工作年度报告", "本报告依据《条例》编制。"]
+    assert title_agency_year(head)[1:] == ("某县某某乡", 2025)
+
+
+def test_the_period_named_by_its_start() -> None:
+    head = [
+        "本年度报告由某县卫生健康局综合科起草。报告采用数据起始时间为2023年1月1日,"
+        "截止时间为2023年12月31日。"
+    ]
+    assert title_agency_year(head)[2] == 2023
+
+
+def test_a_department_with_no_place_opening_the_report_names_no_body() -> None:
+    assert opening_agency_year(["一、总体情况", "2024年,教育局深入贯彻落实…"]) == (None, 2024)
+    assert opening_agency_year(["2024年,某某县教育局深入贯彻落实…"]) == ("某某县教育局", 2024)

@@ -4656,6 +4656,24 @@ def test_readings_of_the_third_round_of_the_eighth(
     _assert_read(text, year, present, absent)
 
 
+def test_the_fees_and_waivers_of_the_old_regulation_stated_as_none() -> None:
+    rows = [f[:3] for f in _facts("4、政府信息公开的收费及减免情况：无。", 2021)]
+    assert ("fee_collected_yuan", "all", 0) in rows
+    # Fees waived, counted: no fee read from that.
+    rows = [f[:3] for f in _facts("（三）收费及减免情况。本年度共减免费用2件。", 2021)]
+    assert not [r for r in rows if r[0] == "fee_collected_yuan"]
+
+
+def test_information_of_the_bodys_own_field_named_as_a_kind_is_all_of_it() -> None:
+    text = "本年度通过区政府门户网站主动公开卫生健康类政府信息460余条。"
+    rows = [f[:3] for f in _facts(text, 2024, agency="某市某区卫生健康局")]
+    assert ("items_published", "website", 460) in rows
+    # Another field's kind in a health bureau's report stays one kind of content.
+    text = "本年度通过区政府门户网站主动公开教育类政府信息30条。"
+    rows = [f[:3] for f in _facts(text, 2024, agency="某市某区卫生健康局")]
+    assert ("items_published", "website", 30) not in rows
+
+
 def test_every_level_of_a_governments_area_is_its_report_total() -> None:
     text = "2020年，全市各级各部门通过政府门户网站、政务新媒体等渠道，主动公开政府信息20万余条。"
     rows = [f[:3] for f in _facts(text, 2020, agency="某某市人民政府")]

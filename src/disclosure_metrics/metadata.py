@@ -52,7 +52,9 @@ _NOTICE_END = re.compile(r"的(?:通知|公告)$")
 # The period the figures cover: 统计期限 (时间, 时段 …) from 1 January, or 1 January to 31
 # December of one year however it is introduced.
 _PERIOD = re.compile(
-    rf"统计(?:期限|周期|时限|时间|时段|区间|范围)[^。]{{0,12}}?({_YEAR_NUMBER})\s*年\s*[1一]\s*月\s*[1一]\s*日"
+    # 数据起始时间为2023年1月1日: the period's start named so
+    rf"(?:统计|起始)(?:期限|周期|时限|时间|时段|区间|范围)[^。]{{0,12}}?({_YEAR_NUMBER})\s*年\s*[1一]\s*月"
+    rf"\s*[1一]\s*日"
     rf"|({_YEAR_NUMBER})\s*年\s*1\s*月\s*1\s*日[^。]{{0,6}}?(?:至|到|—|-|~)\s*"
     rf"(?:(?:{_YEAR_NUMBER})\s*年\s*)?12\s*月\s*31\s*日"
 )
@@ -254,6 +256,8 @@ _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
 _EDGES = "：:，,。 _-—–|｜•●·▪■◆►▶"
 # A date a page prints before the title on its line (2024-01-20 某局2023年…年度报告).
 _LEADING_DATE = re.compile(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")
+# A year printed before the body's name with no 年 (2025湖口县某乡2025年度…年度报告).
+_LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}(?=[\u4e00-\u9fff])(?!年)")
 
 
 def _agency_of(title: str) -> str:
@@ -274,7 +278,7 @@ def _agency_of(title: str) -> str:
     >>> _agency_of("某县民政局2024政府信息公开工作年度报告")
     '某县民政局'
     """
-    cleaned = _LEADING_DATE.sub("", _clean(title))
+    cleaned = _LEADING_YEAR.sub("", _LEADING_DATE.sub("", _clean(title)))
     bracketed = _BODY_AFTER_TITLE.search(cleaned)  # …年度报告(上海市崇明区向化镇人民政府)
     if bracketed is not None:
         cleaned = cleaned[: bracketed.start(1) - 1]
@@ -849,7 +853,14 @@ def opening_agency_year(lines: list[str]) -> tuple[str | None, int | None]:
         level_only = body[:1] in "省市县区镇乡" and (
             _GENERIC_AGENCY.fullmatch(body[1:]) or _DEPARTMENT_END.search(body[1:])
         )
-        if _GENERIC_AGENCY.fullmatch(body) or _GENERIC_ZONE.fullmatch(body) or level_only:
+        # 教育局 alone: a department with no place and no level named, no name either
+        unplaced = _DEPARTMENT_END.search(body) and not _PLACE_MARK.search(body)
+        if (
+            _GENERIC_AGENCY.fullmatch(body)
+            or _GENERIC_ZONE.fullmatch(body)
+            or level_only
+            or unplaced
+        ):
             return None, year  # 区管委会办公室, 县政府, 区人力资源和社会保障局: no name
         return body, year
     return None, unnamed_year
@@ -928,6 +939,8 @@ _OPENING_FULL_NAME = re.compile(
     _OPENING_YEAR + r"([\u4e00-\u9fff]{2,20}?(?:人民政府办公室|人民政府办公厅|人民政府|街道办事处))"
     r"(?=[\u4e00-\u9fff])(?![的和及与])"
 )
+# A character that marks a place or its level in a body's name.
+_PLACE_MARK = re.compile(r"[省市县区州盟旗镇乡]")
 _GENERIC_ZONE = re.compile(r"(?:经济技术)?开发区|经开区|高新区|全[区县市镇乡]")
 # A zone's committee named by its kind alone (经济开发区管委会): no name of its own.
 _UNNAMED_ZONE = re.compile(

@@ -1321,6 +1321,11 @@ def _topic_level(head: str, agency: str | None = None) -> bool:
     related = text.find("相关", 1)
     if related != -1 and _names_the_body(_OWN_FIELD.sub("", text[:related]), agency):
         text, related = text[related:], -1
+    kind = text.find("类", 2)
+    if kind != -1 and agency and text[:kind] in agency:
+        # 卫生健康类政府信息 of a health bureau: information of its own field, all of it (its
+        # name's words as they stand: a test for every 类 of the many breakdowns by kind)
+        text = text[kind + 1 :]
     return _has("topic_words", text) or "类" in text or related != -1
 
 
@@ -2783,6 +2788,10 @@ _FEE_NONE = re.compile(
     r"(?:信息处理费|处理费)(?:收取|收缴)?(?:金额|数额)?(?:的情况|情况)?:?(?:为|是)?(?:无|零)"
     r"(?=[,;:。]|$)"
 )
+# The fees and waivers of the regulation of 2008 stated as none (政府信息公开的收费及减免情况：无).
+_FEES_AND_WAIVERS_NONE = re.compile(
+    r"收费(?:及|和|与)减免(?:的)?情况:?(?:为|是)?(?:无|零)(?=[,;:。]|$)"
+)
 # The template's own words echoed: 发出收费通知的件数和总金额以及实际收取的总金额均为0.
 _COLLECTED_NONE = re.compile(
     r"实际收取的?(?:信息处理费)?的?(?:总金额|总额|金额|费用)?(?:均|都)?(?:为|是)(?:0|零)元?"
@@ -2848,6 +2857,8 @@ def _zero_facts(sentence: _Sentence, year: int | None) -> list[tuple[str, str, i
         fees = list(_NO_FEE_NAMED_FIRST.finditer(body)) or list(_FEE_NONE.finditer(body))
     if not fees and "实际收取" in body:
         fees = list(_COLLECTED_NONE.finditer(body))
+    if not fees and "减免" in body:
+        fees = list(_FEES_AND_WAIVERS_NONE.finditer(body))
     for m in fees:
         # 收费通知 (a fee notice) is the information-processing fee's own word.
         if (
