@@ -2462,9 +2462,10 @@ def _own_noun(head: str) -> str:
 
 # The areas or kinds listed before a noun, named again (等方面信息, 等相关领域信息, 等3类信息,
 # 等各项工作情况信息).
-_AREAS_BEFORE_NOUN = re.compile(
-    r"^(?:(?:相关|有关)?领域|(?:相关|有关)?方面|\d{1,2}类|各项工作(?:情况)?)的?"
-)
+_AREAS_NAMED_AGAIN = r"(?:(?:相关|有关)?(?:领域|方面)|\d{1,2}类|各项工作(?:情况)?)的?"
+_AREAS_BEFORE_NOUN = re.compile("^" + _AREAS_NAMED_AGAIN)
+# Information of those areas or kinds (…、…、…等相关领域信息, …等14类政府信息).
+_AREAS_OF_ITS_WORK = re.compile(_AREAS_NAMED_AGAIN + r"(?:政府|政务)?信息")
 
 
 def _generic_head(head: str) -> bool:
@@ -3442,12 +3443,9 @@ def _disclosed_on_request_beside_proactive(cand: _Candidate) -> bool:
     return (
         lead.endswith("依申请公开")
         # 回复依申请公开20条: the requests answered, not what was disclosed
-        and not lead.endswith(_ANSWERED_REQUESTS, 0, len(lead) - len("依申请公开"))
+        and _ending("applications_closed").search(lead, 0, len(lead) - len("依申请公开")) is None
         and cand.sentence.text.find("主动公开", cand.sentence.start, cand.lead_start) != -1
     )
-
-
-_ANSWERED_REQUESTS = ("回复", "答复", "办结", "办理")
 
 
 def _requests_counted_as_items(cand: _Candidate) -> bool:
@@ -3663,13 +3661,6 @@ _CARRIED_FROM_A_YEAR = re.compile(r"\d{4}年度?(?:结转|转入)[^,;:。\d]{0,1
 
 # What applications asked for, named as the subject of an answer (所申请信息, 申请的信息).
 _ASKED_FOR = re.compile(r"所申请|申请的(?:政府)?信息|申请公开的(?:政府)?信息")
-
-
-# Information of the areas or kinds listed before it (…、…、…等相关领域信息, …等14类政府信息,
-# …等各项工作情况信息).
-_AREAS_OF_ITS_WORK = re.compile(
-    r"(?:(?:相关|有关)?(?:领域|方面)的?|\d{1,2}类|各项工作(?:情况)?的?)(?:政府|政务)?信息"
-)
 
 
 def _listed_before(span: str, head: str) -> bool:
