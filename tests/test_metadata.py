@@ -933,3 +933,42 @@ def test_the_period_named_by_its_start() -> None:
 def test_a_department_with_no_place_opening_the_report_names_no_body() -> None:
     assert opening_agency_year(["一、总体情况", "2024年,教育局深入贯彻落实…"]) == (None, 2024)
     assert opening_agency_year(["2024年,某某县教育局深入贯彻落实…"]) == ("某某县教育局", 2024)
+
+
+def test_a_trails_marks_are_no_agency_and_the_title_below_is_read() -> None:
+    head = [
+        "某某市统计局",
+        "当前位置:首页 >>信息公开",
+        ">> 信息公开年度报告",
+        "    发布单位: 市统计局 主题分类",
+        "    某某市统计局2020年政府信息公开工作年度报告",
+    ]
+    assert title_agency_year(head)[1:] == ("某某市统计局", 2020)
+
+
+def test_the_quote_a_title_opens_before_its_report_words_is_no_part_of_the_name() -> None:
+    head = ["2024年北京市“政府信息公开工作年度报告”集中公开专题页面", "依据《条例》编制本报告。"]
+    assert title_agency_year(head)[1:] == ("北京市", 2024)
+
+
+def test_a_pages_summary_label_is_no_agency() -> None:
+    head = [
+        "公开形式 网站 公开方式 主动公开 发布机构 某某开发区党政办公室",
+        "内容概述 2023年政府信息公开工作年度报告",
+        "2023年政府信息公开工作年度报告",
+    ]
+    # The title names no body: the publisher of the page's facts is the body.
+    assert title_agency_year(head) == (
+        "2023年政府信息公开工作年度报告",
+        "某某开发区党政办公室",
+        2023,
+    )
+    labelled = ["内容概述 某某区人民政府2023年政府信息公开工作年度报告"]
+    assert title_agency_year(labelled)[1:] == ("某某区人民政府", 2023)
+
+
+def test_the_report_said_to_be_compiled_by_an_office() -> None:
+    head = ["本报告是某市某区人民政府办公室依据《…年度报告格式》的通知精神，结合工作实际编制。"]
+    assert contact_agency(head) == "某市某区人民政府办公室"
+    # 本报告是根据…编制: no body named.
+    assert contact_agency(["本报告是根据《中华人民共和国政府信息公开条例》要求编制。"]) is None

@@ -4719,3 +4719,52 @@ def test_the_noun_after_a_summed_count_over_the_bodys_channels_states_its_total(
         for f in extract_facts({"overview": text}, 2021, agency="某市公安局")
     ]
     assert ("items_published", "all", 44087) in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "present", "absent"),
+    [
+        # A gazette's issues put out (出刊), the gazette named before, in its clause or the one
+        # before it.
+        ("规范政府公报管理，全年省政府公报出刊24期，主动公开政策文件268件。", 2023,
+         ("items_published", "gazette", 24), None),
+        ("高质量办好市政府公报，全年出刊48期，汇集文件398份。", 2024,
+         ("items_published", "gazette", 48), ("items_published", "all", 398)),
+        # Ways other than those counted before, named as other forms (其他形式).
+        ("2020年度主动公开信息512条，通过市政府门户网站公开117条，政务微信公开379条，"
+         "其他形式公开16条。", 2020, ("items_published", "other", 16), None),
+        # Outlets listed before 等主流新闻媒体: the media, all of them.
+        ("通过学习强国、福建日报、三明日报等主流新闻媒体公开信息62条。", 2025,
+         ("items_published", "media", 62), None),
+        # A channel's count after a stated total whose own ways list channels with 、.
+        ("2020年，通过门户网站、政府信息公开平台等平台主动向社会公开信息228条、微信公众号162条。",
+         2020, ("items_published", "wechat_official", 162), None),
+        # Information of every kind, the last of a list of kinds sharing the site's verb.
+        ("2023年度，在某某管委会官网主动公开政策文件14篇、政策文件解读15篇，各类政府信息2268余条。",
+         2023, ("items_published", "website", 2268), ("items_published", "all", 2268)),
+        # …after the count: 超235条各类信息, through the site and a platform it does not name.
+        ("2024年，开发区依托区政府门户网站信息公开栏目、美篇平台等多样化渠道，累计发布超235条"
+         "各类信息。", 2024, ("items_published", "all", 235), ("items_published", "website", 235)),
+        # A breakdown opened by the sentence, parted by semicolons: two channels' part.
+        ("主动公开本单位政府信息2727条。其中通过区政府门户网站公开工作动态1157条，政策文件33件；"
+         "通过微信公众号、微博账号公开政务信息1447条。", 2023,
+         ("items_published", "all", 2727), ("items_published", "all", 1447)),
+        # None asked for, the information named 政务信息.
+        ("（二）依申请公开情况。2023年度我镇无申请公开政务信息情况 。", 2023,
+         ("applications_received", "all", 0), None),
+        # Those received with some carried over, all closed in the next sentence.
+        ("2022年收到政府信息公开申请36件（含2021年结转2件）。所有公开申请按照程序依法依规办理，"
+         "已全部办结。", 2022, ("applications_closed", "all", 36),
+         ("applications_received", "all", 36)),
+        # All closed but those carried forward (除…外): the number closed is not printed.
+        ("2024年新收政府信息公开申请731件，除结转2025年度继续办理外，均已依法办结。", 2024,
+         ("applications_received", "all", 731), ("applications_closed", "all", 731)),
+        # Taken in and closed, after the parts by way of asking: the closed count.
+        ("2025年我镇收到政府信息公开申请共1件，其中，当面申请0件，信函申请1件，网络申请0件，"
+         "及时受理申请并按时办结1件。", 2025, ("applications_closed", "all", 1), None),
+    ],
+)  # fmt: skip
+def test_readings_of_the_fifth_round_of_the_eighth(
+    text: str, year: int, present: tuple | None, absent: tuple | None
+) -> None:
+    _assert_read(text, year, present, absent)

@@ -26,7 +26,9 @@ _CRAWLER_TITLE = re.compile(
     # a colon and a cell border both (| 标题: | 某县…年度报告 |)
     # 称: a 名称 label whose 名 a crawler's table cut off
     # 标题2023年…: the label run into a title that opens with its year
-    r"^\s*(?:[-*•·]\s*|[|｜]\s*)?(标\s*题|题\s*名|名\s*称|称(?=[:：])|文件名称|信息名称|title)"
+    # 内容概述: a page's summary of the document, which gives its title
+    r"^\s*(?:[-*•·]\s*|[|｜]\s*)?"
+    r"(标\s*题|题\s*名|名\s*称|称(?=[:：])|文件名称|信息名称|内容概述|title)"
     r"\s*(?:[:：|｜]|\s|(?=(?:19|20)\d{2}))[\s:：|｜]*(.+)$",
     re.IGNORECASE,
 )
@@ -252,8 +254,10 @@ _COMPILED_FOR = re.compile(r"(?:编制了|编写了|制定了|编制完成)")
 # An attachment's label before a title, as a file or a page names it (附件1：…).
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
 # What may stand at either end of an agency's name after the title's words are taken out:
-# punctuation, and the separators of a file's name (某局_2023年…).
-_EDGES = "：:，,。 _-—–|｜•●·▪■◆►▶"
+# punctuation, and the separators of a file's name (某局_2023年…); the quote a title opens
+# before its report words (2024年北京市“政府信息公开工作年度报告”…), and a trail's marks
+# (>> 信息公开年度报告).
+_EDGES = '：:，,。 _-—–|｜•●·▪■◆►▶“”"「」『』>＞»›'
 # A date a page prints before the title on its line (2024-01-20 某局2023年…年度报告).
 _LEADING_DATE = re.compile(r"^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")
 # A year printed before the body's name with no 年 (2025湖口县某乡2025年度…年度报告).
@@ -762,8 +766,8 @@ _CONTACT = re.compile(
     r"|请联系[:：]?([^,，。;；:：()（）]{2,40}?)(?=[,，。;；(（]|联系电话|电话|地址)"
     # The office that compiled the report, with what it compiled by between (由某局根据《条例》…
     # 编制而成, 由某局结合有关统计数据编制): the verb is looked for after the match, in that
-    # sentence. Tried first: the name ends before 根据.
-    r"|由([^,，。;；:：()（）]{2,40}?)(?=根据|按照|依据|依照|结合|综合|汇总)"
+    # sentence. Tried first: the name ends before 根据. 本报告是某办公室依据…编制: the same.
+    r"|(?:由|本(?:年度)?报告(?:是|系))([^,，。;；:：()（）]{2,40}?)(?=根据|按照|依据|依照|结合|综合|汇总)"
     # The office that compiled the report (由某某县人民政府办公室组织编制).
     r"|由([^,，。;；:：()（）]{2,40}?)(?:组织|负责)?(?:编制|编写|撰写)"
     # The body as the subject of a clause that compiles this report (…要求，某某乡人民政府编制
@@ -795,6 +799,8 @@ def contact_agency(lines: list[str]) -> str | None:
     '某某区人民政府某某街道办事处'
     >>> contact_agency(["根据…要求，某县某乡人民政府编制了本报告。…请与某乡党政办公室联系。"])
     '某县某乡人民政府'
+    >>> contact_agency(["本报告是某市某区人民政府办公室依据《…年度报告格式》精神编制，…"])
+    '某市某区人民政府办公室'
     """
     for line in lines[:_SCAN_LINES]:
         text = _clean(line)

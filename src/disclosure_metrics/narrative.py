@@ -798,8 +798,9 @@ _MAX_ASIDES = 3
 # The applications a sentence before counted, named again (上述申请, 以上3件申请, 前述依申请公开
 # 事项, 所有申请): what a closing statement after it closes.
 _REFERS_BACK = re.compile(
+    # 所有公开申请…已全部办结: the requests for disclosure, named short
     r"(?=[上以前所全该])(?:(?:上述|以上|前述)的?(?:\d+件)?的?(?:政府信息公开|依申请公开|信息公开)?"
-    r"(?:申请|事项)|(?:所有|全部)的?(?:政府信息公开|依申请公开|信息公开)?申请"
+    r"(?:申请|事项)|(?:所有|全部)的?(?:政府信息公开|依申请公开|信息公开|公开)?申请"
     r"|该(?:项|件)?(?:政府信息公开|依申请公开|信息公开)?申请)"  # 该申请已…作出答复: the one
 )
 
@@ -1226,6 +1227,16 @@ def _breakdown_across_semicolons(before: str) -> str | None:
 _SUM_WORD = re.compile(r"共|合计|总计")
 
 
+def _breakdown_over_the_sentence(cand: _Candidate) -> bool:
+    """Whether the count stands after a semicolon in a sentence that opens with 其中, breaking
+    down a total of the sentence before (主动公开…2727条。其中通过门户网站公开…;通过微信公众号、
+    微博账号公开政务信息1447条): each statement is a part of it. Not a sum (…;共计…)."""
+    before = cand.before
+    if ";" not in before or _SUM_WORD.search(cand.lead) is not None:
+        return False
+    return cand.sentence.body.lstrip().startswith(("其中", "包括"))
+
+
 def _new_media_broken_down(cand: _Candidate) -> bool:
     """Whether a count over new media as a kind (政务新媒体, no one platform) is broken down
     right after it (其中) into two or more counts, each naming its channel, that add up to it."""
@@ -1351,8 +1362,11 @@ def _noun_after_pattern() -> re.Pattern[str]:
     channels, nouns = _alternation(owner), _alternation(vocabulary()["cues"]["item_nouns"])
     # 发布127条公开信息: information said to be disclosed (主动公开的信息) is information.
     disclosed = "(?:(?:主动)?公开的?)?"
-    # 主动公开的35条政府信息中,其中…: the count, then among them (中) its parts.
-    return re.compile(rf"(?P<channel>{channels})的?(?:{nouns})*|{disclosed}(?:{nouns})+中?")
+    # 主动公开的35条政府信息中,其中…: the count, then among them (中) its parts. 发布超235条
+    # 各类信息: information of every kind.
+    return re.compile(
+        rf"(?P<channel>{channels})的?(?:{nouns})*|{disclosed}(?:各类)?(?:{nouns})+中?"
+    )
 
 
 @cache
@@ -1663,6 +1677,25 @@ def _stock_before_new(cand: _Candidate) -> _Candidate | None:
 _GAZETTE_NAMED = re.compile(r"《[^》]{1,30}公报》|(?:政府)?公报")
 
 
+# Issues put out (出刊), the clause saying no more than when (高质量办好市政府公报，全年出刊48期).
+_PUT_OUT_ALONE = re.compile(r"(?:全年|本年度?|今年|年内)?(?:共|累计)?(?:出刊|刊出)了?(?:共|计)?")
+
+
+def _gazette_put_out(cand: _Candidate) -> int | None:
+    """Where the clause naming the gazette starts, when a count in 期 is of issues put out
+    (出刊) in a clause of its own after that one; None otherwise."""
+    if cand.count.unit != "期" or not _PUT_OUT_ALONE.fullmatch(cand.lead):
+        return None
+    sentence = cand.sentence
+    k = sentence.clause_of(cand.lead_start)
+    if k == 0:
+        return None
+    start, end = sentence.clauses[k - 1]
+    if _GAZETTE_NAMED.search(sentence.text, start, end) is None:
+        return None
+    return start
+
+
 def _gazette_issues_after(cand: _Candidate) -> str | None:
     """Why a count in 期 is of a gazette's issues named after it, made or published (完成9期
     《南昌市人民政府公报》的编辑出版和发行), or None."""
@@ -1760,6 +1793,48 @@ def _candidate_before(cand: _Candidate) -> _Candidate | None:
 _THROUGH_CHANNELS_ONLY = re.compile(r"(?:通过|依托|利用|借助)[^\d]{2,30}$")
 
 
+# Information as such, of every kind, with no verb: the last item of a list of kinds.
+_EVERY_KIND_ALONE = re.compile(
+    r"(?:共|共计|合计|总计|累计)?(?:各类|各项)?(?:政府|政务)?信息(?:共|共计)?"
+)
+
+
+def _total_after_kinds(cand: _Candidate) -> tuple[str, int, str] | None:
+    """Information of every kind counted as the last item of a list of kinds that shares the
+    first item's verb (在某某官网主动公开政策文件14篇、政策文件解读15篇，各类政府信息2268余条):
+    the channel the list's first clause names (all when none), or None when the count is no
+    such item."""
+    lead = cand.lead
+    sentence, text = cand.sentence, cand.sentence.text
+    if (
+        cand.lead_start <= sentence.start
+        or text[cand.lead_start - 1] not in ",;"
+        or "各类" not in lead
+        or not _EVERY_KIND_ALONE.fullmatch(lead)
+    ):
+        return None
+    # Back over the kinds' clauses, each ending with its count, to the one with the verb.
+    mark = cand.lead_start - 1
+    for _ in range(_MAX_LIST_ITEMS):
+        k = bisect.bisect_right(sentence.count_ends, mark) - 1
+        if k < 0 or sentence.counts[k].end != mark:
+            return None
+        start = sentence.clauses[sentence.clause_of(mark - 1)][0]
+        verb = _last_verb(text[start:mark])
+        if verb is not None:
+            break
+        mark = start - 1
+        if mark <= sentence.start or text[mark] not in ",;":
+            return None
+    else:
+        return None
+    named = set(channels_in(text[start : start + verb.start()]))
+    if len(named) > 1 or named & {"hotline", "open_day", "press_conference"}:
+        return None
+    why = f"information of every kind after the kinds listed, verb {verb.group(0)}"
+    return (named.pop() if named else "all"), start, why
+
+
 @cache
 def _summed_disclosed_noun() -> re.Pattern[str]:
     """The year, the information made public as a noun (政务公开信息), a sum word: a clause
@@ -1814,6 +1889,9 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     gazette = _gazette_issues_after(cand)
     if gazette is not None:
         return "gazette", cand.lead_start, gazette
+    put_out = _gazette_put_out(cand)
+    if put_out is not None:
+        return "gazette", put_out, "issues put out (出刊) of the gazette named before"
     stock = _stock_before_new(cand)
     if stock is not None:
         # 累计主动公开政府信息3819条，本年度新增295条: the year's items, where the total went.
@@ -1829,6 +1907,9 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         if _summed_disclosed_noun().fullmatch(cand.lead):
             # 全年政务公开信息共44条: the information made public, summed, its noun the subject.
             return "all", cand.lead_start, "a stated total: the information made public, summed"
+        total = _total_after_kinds(cand)
+        if total is not None:
+            return total
         if not _names_breakdown(cand):
             return "no publishing verb (发布, 公开 …) before it"  # and no breakdown (其中)
         return _channel_in_breakdown(cand)
@@ -2011,7 +2092,15 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     others_like_it = (
         _others_like_it().search(text, word_end, cand.count.start) if word_end else None
     )
-    if len(distinct) == 1 and not (len(named) == 1 and others_like_it):
+    # …门户网站信息公开栏目、美篇平台等多样化渠道: a way listed after the channel's words, with
+    # no channel's name, is another channel; not after a newspaper's (济宁日报、齐鲁壹点等平台:
+    # outlets the list of media words has no name for).
+    unnamed_listed = (
+        others_like_it is not None
+        and "、" in text[word_end : others_like_it.start()]
+        and "media" not in named
+    )
+    if len(distinct) == 1 and not ((len(named) == 1 or unnamed_listed) and others_like_it):
         channel = named[0]
         if channel in ("hotline", "open_day", "press_conference"):
             return f"a {channel} count: events or calls, not items"
@@ -2111,6 +2200,7 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     # 各类文件、财务、人事等信息: information of every kind, its kinds named (各类 … 信息).
     every_kind = (
         head == "各类信息"
+        or (not head and after == "各类信息")  # 发布超235条各类信息
         or (verb is not None and cand.lead.startswith("各类", verb.end()) and own == "信息")
         # 主动公开区政府各类信息6452条: of every kind, the body's own named before them
         or (head.endswith("各类信息") and _names_the_body(head[: -len("各类信息")], agency))
@@ -2449,7 +2539,18 @@ def _list_head(sentence: _Sentence, item_start: int) -> tuple[int, int]:
     marks = sentence.clause_marks
     before = bisect.bisect_left(marks, item_start)
     start = marks[before - 1] + 1 if before else sentence.start
-    return start, sentence.text.find("、", start, item_start + 1)
+    text, ends = sentence.text, sentence.count_ends
+    first = text.find("、", start, item_start + 1)
+    # The first item may list its own channels (通过门户网站、政府信息公开平台等平台主动公开信息
+    # 228条、微信公众号162条): the list's 、 is the first right after a count, among the few
+    # counts after the first 、.
+    k = bisect.bisect_left(ends, first)
+    for end in ends[k : k + _MAX_LIST_ITEMS]:
+        if end > item_start:
+            break
+        if text.startswith("、", end):
+            return start, end
+    return start, first
 
 
 def _own_noun(head: str) -> str:
@@ -2749,8 +2850,9 @@ _NO_APPLICATIONS = re.compile(
     # 通过政府信息公开平台、传真、信函等形式的政府信息公开申请).
     r"(?:没有|未|无(?!正当理由|法))(?:接到|收到|受理|接收|发生)?(?:任何)?(?:(?!结转)(?:[^,;:。申]|申请人)){0,44}"
     r"(?:依申请公开|公开申请|申请公开|申请|要求公开的?(?:政府)?信息)"  # 未接到群众要求公开的信息
-    # 申请政府信息公开, 申请要求公开政府信息: what was asked for after the noun
-    r"(?:要求)?(?:公开)?(?:政府信息|信息)?(?:公开)?(?:有关|相关|方面)?的?"
+    # 申请政府信息公开, 申请要求公开政府信息, 无申请公开政务信息情况: what was asked for after
+    # the noun
+    r"(?:要求)?(?:公开)?(?:政府信息|政务信息|信息)?(?:公开)?(?:有关|相关|方面)?的?"
     # 无依申请公开政府信息办理事项; 没有收到…递交的《信息公开申请表》
     r"(?:办理事项|事项|事宜|事件|受理件|案件|件|来信|信件|书|请求|诉求|要求|内容|表》?)?"
     r"(?:[和及与](?:信息|事项|申请))?"  # 未收到依申请公开事件和信息
@@ -2975,7 +3077,14 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
     if (
         c.unit in units["items"]
         or (c.unit == "个" and _videos_before(cand.lead))
-        or (c.unit == "期" and (_issues_published(cand) or _gazette_issues_after(cand)))
+        or (
+            c.unit == "期"
+            and (
+                _issues_published(cand)
+                or _gazette_issues_after(cand)
+                or _gazette_put_out(cand) is not None
+            )
+        )
     ):
         if c.unit == "份" and _print_run(cand.lead):
             # 《某市人民政府公报》…全年发行总数达72000份: copies printed, not what was published
@@ -3016,6 +3125,8 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
                     "the sum of the parts listed before it (其中…，总计N条)",
                 )  # fmt: skip
             return "a part of a total stated before (其中)"
+        if channel == "all" and _breakdown_over_the_sentence(cand):
+            return "a part of a total stated before: the sentence opens its breakdown (其中…;…)"
         if _names_breakdown(cand):
             total = _total_broken_down(cand)
             if total is not None and (not_the_years := _stock(total, year)):
@@ -3190,6 +3301,27 @@ _STATED_APPLICATIONS = re.compile(
 )  # 依申请公开申请数为21件, 依申请公开情况1件 too
 
 
+# Why a received count that includes those carried over is not the year's; a later sentence
+# that closes all of them closes that many (收到申请36件(含2021年结转2件)。…已全部办结).
+_RECEIVED_WITH_CARRIED_OVER = (
+    "applications received with those carried over (含上年结转N件), not the year's"
+)
+
+
+def _received_with_carried_over(sentence: _Sentence) -> Count | None:
+    """The one count of ``sentence`` received with those carried over (受理…申请543件(含上年度
+    结转6件)), or None: looked for only in a sentence that names a carry-over."""
+    if sentence.text.find("结转", sentence.start, sentence.end) == -1:
+        return None
+    found = [
+        cand.count
+        for cand in sentence.candidates
+        if cand.count.unit in vocabulary()["units"]["cases"]
+        and _applications(cand) == _RECEIVED_WITH_CARRIED_OVER
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
     """(applications_received or applications_closed, why) from the verb nearest the number,
     why not, or None when the sentence is not about applications."""
@@ -3311,7 +3443,7 @@ def _applications(cand: _Candidate) -> tuple[str, str] | str | None:
             # closed after it (…4件，其中上年度结转2件，均已答复) are the closed count.
             if _all_closed(cand.sentence, cand.count):
                 return "applications_closed", "received with those carried over, then all closed"
-            return "applications received with those carried over (含上年结转N件), not the year's"
+            return _RECEIVED_WITH_CARRIED_OVER
         return "applications_received", f"receiving verb {received.group(0)}, 申请"
     if closed and (cand.sentence.names_requests or _after_applications(cand)):
         item = _disclosure_items().search(lead, closed.end())
@@ -3923,9 +4055,17 @@ def _closing_helpers() -> re.Pattern[str]:
 
 
 def _closed_alone(part: str) -> bool:
-    """Whether a breakdown clause is a closing verb alone (其中已按期办结): the closed count."""
+    """Whether a breakdown clause is a closing verb alone (其中已按期办结), or after the verb
+    that took them in (及时受理申请并按时办结): the closed count."""
     rest = _closing_helpers().sub("", part)
+    taken_in = _TAKEN_IN_AND.match(rest)
+    if taken_in is not None:
+        rest = _closing_helpers().sub("", rest[taken_in.end() :])
     return _words("applications_closed").fullmatch(rest) is not None
+
+
+# The verb that took the applications in, joined to the closing one (受理申请并按时办结).
+_TAKEN_IN_AND = re.compile(r"(?:受理|接收|收到)(?:申请|申请件)?(?:后|并|且)")
 
 
 # Verbs of assigning a hotline's calls, which name them when a noun follows (交办事项, 转办件).
@@ -4368,12 +4508,20 @@ _ONE_CLOSED_REACH = 4
 def _closes_a_part(sentence: _Sentence, received: Count, done: re.Match[str]) -> bool:
     """Whether ``done`` closes a part of those counted (其中，14封撤销申请，13封…均在规定时限内
     答复办结; 共收到申请133件，121件均在规定时间内完成答复): its clause counts that part
-    before it, after the count."""
+    before it, after the count, or the words before it set some apart (除…外)."""
     clause_start = sentence.clauses[sentence.clause_of(done.start())][0]
     clause_start = _before_aside(sentence, clause_start, received.end)  # 13封(含…)均…答复
     # A count, not any number (截至12月31日已全部办结 closes them all).
     start = max(clause_start, received.end)
-    return any(start <= c.start < done.start() for c in sentence.counts)
+    if any(start <= c.start < done.start() for c in sentence.counts):
+        return True
+    # 新收申请731件，除结转下年度继续办理外，均已依法办结: all but those set apart, whose number
+    # is not printed.
+    return _ALL_BUT.search(sentence.text, received.end, done.start()) is not None
+
+
+# An exception before "all closed" (除结转…外, 除…以外): the rest of them, not all.
+_ALL_BUT = re.compile(r"除[^,;:。]{1,40}?以?外")
 
 
 @cache
@@ -4855,6 +5003,9 @@ def _read_text(
                 )
                 else None
             )
+            if unclosed is None and not found and "applications_closed" not in explicit:
+                # 收到申请36件(含2021年结转2件)。所有申请…已全部办结: all those handled closed.
+                unclosed = _received_with_carried_over(sentence)
             calls = received["hotline_received"]
             unresolved = (
                 calls[0] if len(calls) == 1 and "hotline_resolved" not in explicit else None
