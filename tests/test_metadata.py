@@ -972,3 +972,16 @@ def test_the_report_said_to_be_compiled_by_an_office() -> None:
     assert contact_agency(head) == "某市某区人民政府办公室"
     # 本报告是根据…编制: no body named.
     assert contact_agency(["本报告是根据《中华人民共和国政府信息公开条例》要求编制。"]) is None
+
+
+def test_the_body_that_sums_up_its_years_work_names_itself() -> None:
+    head = [
+        "一、总体情况",
+        "按照上级文件要求,某某县文化广电新闻出版旅游局结合政府信息公开工作开展实际,"
+        "对2023年政府信息公开工作进行总结,本报告中所列数据的统计期限为2023年1月1日至"
+        "2023年12月31日。",
+    ]
+    assert contact_agency(head) == "某某县文化广电新闻出版旅游局"
+    # The compiler named with 由 after 本年度报告是 is read as before.
+    head = ["本年度报告是由某区人民政府某某街道办事处办公室根据《条例》等文件要求编制而成。"]
+    assert contact_agency(head) == "某区人民政府某某街道办事处"

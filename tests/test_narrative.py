@@ -4768,3 +4768,43 @@ def test_readings_of_the_fifth_round_of_the_eighth(
     text: str, year: int, present: tuple | None, absent: tuple | None
 ) -> None:
     _assert_read(text, year, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "present", "absent"),
+    [
+        # Press conferences counted before their noun, whatever the verb does with them; not
+        # those attended.
+        ("发布29场新闻发布会信息，围绕经济社会发展重点领域工作。", 2024,
+         ("other", "press_conference", 29), None),
+        ("局领导参加3场新闻发布会。", 2024, None, ("other", "press_conference", 3)),
+        # Requests counted by their number's noun, in 次.
+        ("本部门2022年度新收政府信息公开申请数量3次。", 2022,
+         ("applications_received", "all", 3), None),
+        # Requests in 条 taken in by the disclosure column: 信息公开 names the work.
+        ("2024年，我局政府信息公开栏目收到公民信息申请共84条，总计68人。", 2024,
+         ("applications_received", "all", 84), None),
+        # The ways off the internet together, beside the site's and new media's counts.
+        ("全年主动公开政府信息12825条。其中通过政府网站公开2489条，通过政务新媒体公开10052条，"
+         "通过线下方式公开信息284条。", 2022, ("items_published", "other", 284), None),
+        # None asked of the body, named between 要求 and 公开.
+        ("2023年，我局未收到公民、法人或其他组织要求乡政府公开政府信息的情况。", 2023,
+         ("applications_received", "all", 0), None),
+        # Nothing more to answer (无其他需…回复): no closing of those counted.
+        ("2023年我局共受理依申请公开政府信息收件0件，无其他需按规定公开或回复的政务信息。", 2023,
+         ("applications_received", "all", 0), ("applications_closed", "all", 0)),
+    ],
+)  # fmt: skip
+def test_readings_of_the_sixth_round_of_the_eighth(
+    text: str, year: int, present: tuple | None, absent: tuple | None
+) -> None:
+    _assert_read(text, year, present, absent)
+
+
+def test_a_task_a_department_set_is_no_department_speaking() -> None:
+    text = (
+        "在四川省气象局集约化平台公开信息45条，超额完成省局下达的网站公开任务，"
+        "在省级以上媒体发稿4篇。"
+    )
+    rows = [f[:3] for f in _facts(text, 2020, agency="四川省乐山市气象局")]
+    assert ("items_published", "media", 4) in rows

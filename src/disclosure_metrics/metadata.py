@@ -767,7 +767,7 @@ _CONTACT = re.compile(
     # The office that compiled the report, with what it compiled by between (由某局根据《条例》…
     # 编制而成, 由某局结合有关统计数据编制): the verb is looked for after the match, in that
     # sentence. Tried first: the name ends before 根据. 本报告是某办公室依据…编制: the same.
-    r"|(?:由|本(?:年度)?报告(?:是|系))([^,，。;；:：()（）]{2,40}?)(?=根据|按照|依据|依照|结合|综合|汇总)"
+    r"|(?:由|本(?:年度)?报告(?:是|系)由?)([^,，。;；:：()（）]{2,40}?)(?=根据|按照|依据|依照|结合|综合|汇总)"
     # The office that compiled the report (由某某县人民政府办公室组织编制).
     r"|由([^,，。;；:：()（）]{2,40}?)(?:组织|负责)?(?:编制|编写|撰写)"
     # The body as the subject of a clause that compiles this report (…要求，某某乡人民政府编制
@@ -775,6 +775,16 @@ _CONTACT = re.compile(
     # (…规定，某街道办事处综合事务部编制本年度政府信息公开工作报告)
     r"|(?:^|(?<=[,，。;；:：]))([^,，。;；:：()（）]{2,40}?)(?:编制|编写|撰写)了?(?:本|此)(?:年度)?"
     r"(?:政府信息公开(?:工作)?(?:年度)?)?报告"
+)
+# Last, when _CONTACT finds none: the body as the subject of a clause, what it went by after it,
+# then this report compiled or the year's work summed up later in its sentence (按照上级文件
+# 要求，某县某局结合…实际，对2023年政府信息公开工作进行总结).
+_SUBJECT_GOING_BY = re.compile(
+    r"(?:^|(?<=[,，。;；:：]))([^,，。;；:：()（）]{2,40}?)(?=根据|按照|依据|依照|结合)"
+)
+# What that subject must go on to do in its sentence.
+_COMPILES_THIS = re.compile(
+    r"(?:编制|编写|撰写)了?(?:本|此)|(?:政府信息公开|政务公开)工作(?:进行了?|作)总结"
 )
 _COMPILED = re.compile(r"编制|编写|撰写")
 #: How far after 由某局根据… the verb that says it compiled the report may stand.
@@ -801,6 +811,10 @@ def contact_agency(lines: list[str]) -> str | None:
     '某县某乡人民政府'
     >>> contact_agency(["本报告是某市某区人民政府办公室依据《…年度报告格式》精神编制，…"])
     '某市某区人民政府办公室'
+    >>> contact_agency(["按照要求，某县某局结合工作实际，对2023年政府信息公开工作进行总结，…"])
+    '某县某局'
+    >>> contact_agency(["按照要求，某县政府结合实际编制了《政务公开工作要点》。"]) is None
+    True
     """
     for line in lines[:_SCAN_LINES]:
         text = _clean(line)
@@ -823,6 +837,18 @@ def contact_agency(lines: list[str]) -> str | None:
                 # 请与党政综合办公室联系, 请与经济开发区管委会党政办公室联系: no body named
                 return None
             return name if _agency_like(name) and _AGENCY_END.search(name) else None
+    for line in lines[:_SCAN_LINES]:
+        text = _clean(line)
+        for m in _SUBJECT_GOING_BY.finditer(text):
+            after = text[m.end() : m.end() + _MAX_COMPILED_BY].split("。", 1)[0]
+            name = m.group(1)
+            if (
+                _COMPILES_THIS.search(after)
+                and _agency_like(name)
+                and _AGENCY_END.search(name)
+                and not _INTERNAL_UNIT.fullmatch(name)
+            ):
+                return name
     return None
 
 

@@ -2849,7 +2849,8 @@ _NO_APPLICATIONS = re.compile(
     # between the verb and 申请: who may ask and the ways they may use (未收到公民、法人或其他组织
     # 通过政府信息公开平台、传真、信函等形式的政府信息公开申请).
     r"(?:没有|未|无(?!正当理由|法))(?:接到|收到|受理|接收|发生)?(?:任何)?(?:(?!结转)(?:[^,;:。申]|申请人)){0,44}"
-    r"(?:依申请公开|公开申请|申请公开|申请|要求公开的?(?:政府)?信息)"  # 未接到群众要求公开的信息
+    # 未接到群众要求公开的信息, 未收到…要求乡政府公开政府信息的情况
+    r"(?:依申请公开|公开申请|申请公开|申请|要求[^,;:。申]{0,6}?公开的?(?:政府)?信息)"
     # 申请政府信息公开, 申请要求公开政府信息, 无申请公开政务信息情况: what was asked for after
     # the noun
     r"(?:要求)?(?:公开)?(?:政府信息|政务信息|信息)?(?:公开)?(?:有关|相关|方面)?的?"
@@ -2995,6 +2996,10 @@ class _Decision:
     received_too: bool = False  # 受理并办结N件: those closed are those received (see _RECEIVED)
 
 
+# The requests' noun right before a count in 次 (申请3次, 申请数量3次).
+_REQUESTS_NOUN = ("申请", "申请数量", "申请数", "申请件数")
+
+
 def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decision | str:
     """What one count is, or why it is none of ours."""
     units = vocabulary()["units"]
@@ -3021,8 +3026,9 @@ def _classify(cand: _Candidate, year: int | None, agency: str | None) -> _Decisi
         start = max(clause[0], cand.span_start)
         return _Decision("fee_collected_yuan", "all", start, f"a fee ({fee.group(0)})")
     left: str | None = None
-    # 收到…政府信息公开申请一次: applications counted in 次 right after their noun.
-    if c.unit in units["cases"] or (c.unit == "次" and cand.lead.endswith("申请")):
+    # 收到…政府信息公开申请一次: applications counted in 次 right after their noun (or its
+    # number: 新收…申请数量3次).
+    if c.unit in units["cases"] or (c.unit == "次" and cand.lead.endswith(_REQUESTS_NOUN)):
         metric = _outcome(cand, year)
         if metric:
             dispute = metric in ("review_cases", "litigation_cases")
@@ -3586,7 +3592,9 @@ def _requests_counted_as_items(cand: _Candidate) -> bool:
     the request's)."""
     if not cand.sentence.names_requests:
         return False
-    return _words("publish").search(_REQUEST_WORDS.sub("", cand.lead)) is None
+    # 政府信息公开栏目收到…申请84条: 公开 after 信息 names the work, no act of publishing.
+    lead = _REQUEST_WORDS.sub("", cand.lead).replace("信息公开", "")
+    return _words("publish").search(lead) is None
 
 
 # Channels named and counted as such (微信公众号和头条号两个政务新媒体): what they published
@@ -4205,6 +4213,16 @@ def _event(cand: _Candidate) -> _Decision | str:
             and _ATTENDED.search(cand.lead) is None  # 参加…发布会3场: others' events
         ):
             return _Decision("other", "press_conference", cand.lead_start, "press conferences")
+        named_right_after = _channel_pattern()[0].match(cand.after)
+        if (
+            cand.count.unit in _SESSIONS
+            and named_right_after is not None
+            and set(_channel_pattern()[1][named_right_after.group(0)]) == {"press_conference"}
+            and not _part_of_events_before(cand, "press_conference")
+            and _ATTENDED.search(cand.lead) is None
+        ):
+            # 发布29场新闻发布会信息: the conferences counted, whatever the verb does with them.
+            return _Decision("other", "press_conference", cand.lead_start, "press conferences")
         return "no event verb (召开, 举办 …) before it"
     if cand.lead.endswith("各"):
         return "one each of the events named (各N次), not their count"
@@ -4352,7 +4370,8 @@ def _all_closed_pattern() -> re.Pattern[str]:
 
 # A denial in the words before a timing (未能在规定时限内答复): no closing. Not 未 alone, which
 # also starts a place's name (未央区审计局已在…内办理完毕).
-_NOT_IN_TIME = re.compile(r"未(?:能|在|按|于|及时|如期|依|经)|没|不|尚")
+# 无其他需按规定公开或回复的…, 无法按时答复: nothing more to answer, or not answered.
+_NOT_IN_TIME = re.compile(r"未(?:能|在|按|于|及时|如期|依|经)|没|不|尚|无(?:其他|其它|需|须|法)")
 
 
 def _timed_closing_after(
