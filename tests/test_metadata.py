@@ -985,3 +985,19 @@ def test_the_body_that_sums_up_its_years_work_names_itself() -> None:
     # The compiler named with 由 after 本年度报告是 is read as before.
     head = ["本年度报告是由某区人民政府某某街道办事处办公室根据《条例》等文件要求编制而成。"]
     assert contact_agency(head) == "某区人民政府某某街道办事处"
+
+
+@pytest.mark.parametrize(
+    ("title", "agency"),
+    [
+        ("郑州高新区沟赵办事处向社会公布2021年度本级政府信息公开年度报告", "郑州高新区沟赵办事处"),
+        ("(图文)海宁市人民政府2023年度政府信息公开工作年度报告", "海宁市人民政府"),
+        ("汨罗市人民政府2024年汨罗市政府信息公开工作年度报告", "汨罗市人民政府"),
+        # A district named with its city is no place repeated.
+        ("某某市某某区2023年政府信息公开工作年度报告", "某某市某某区"),
+    ],
+)
+def test_a_titles_label_announcement_and_place_repeated_are_no_part_of_the_name(
+    title: str, agency: str
+) -> None:
+    assert title_agency_year([title])[1] == agency

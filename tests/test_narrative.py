@@ -4808,3 +4808,52 @@ def test_a_task_a_department_set_is_no_department_speaking() -> None:
     )
     rows = [f[:3] for f in _facts(text, 2020, agency="四川省乐山市气象局")]
     assert ("items_published", "media", 4) in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "present", "absent"),
+    [
+        # Requests named after their count by what they asked for.
+        ("2025年，中山路街道接到7条提出公开政府信息的申请，已按照规定及时回复。", 2025,
+         ("applications_closed", "all", 7), None),
+        # A street office's own sub-page on the district portal is its website.
+        ("在街道子网页上主动公开政府信息88条。", 2021, ("items_published", "website", 88),
+         ("items_published", "all", 88)),
+        # None accepted, the information asked for named after 的.
+        ("2020年，县教育体育局尚未受理依申请公开的政府信息，未公开过不予公开的政府信息。", 2020,
+         ("applications_received", "all", 0), None),
+        # A statement of none run on into the next with no stop between.
+        ("及时向社会公开2020年我局未收到相关政府信息公开申请没有因信息公开申请行政复议提起行政"
+         "诉讼的情况发生。", 2020, ("applications_received", "all", 0), None),
+        # 主动 before 更新发布: proactive, the kinds listed with 等信息, the total.
+        ("全年共主动更新发布“领导简介”“工作动态”“财政信息”、“规范性文件”等信息324条。", 2020,
+         ("items_published", "all", 324), None),
+        # Press conferences in 次 with no verb; not those attended, listed after 参加.
+        ("全年在网站公布信息202条，其中网站公布194条；新闻发布会2次。", 2020,
+         ("other", "press_conference", 2), None),
+        ("全年参加省人民政府新闻发布会1次、省级新闻发布会3次。", 2024, None,
+         ("other", "press_conference", 3)),
+        # Public opinion handled is no applications.
+        ("全区依申请公开办件21件，妥善办理政务舆情2件、按时办结率100%。", 2021,
+         ("applications_received", "all", 21), ("applications_received", "all", 2)),
+        # Requests for information disclosed on request, a space before the count.
+        ("2023年全年依申请公开政府信息申请 4件，其中信息不存在2件、不属于本单位公开1件。", 2023,
+         ("applications_received", "all", 4), ("items_published", "all", 1)),
+        # None carried over (转结) says nothing of those received.
+        ("2024年华康街道共收到2件依申请公开，街道按期答复申请2件，无上年转结依申请公开。", 2024,
+         ("applications_received", "all", 2), ("applications_received", "all", 0)),
+    ],
+)  # fmt: skip
+def test_readings_of_the_seventh_round_of_the_eighth(
+    text: str, year: int, present: tuple | None, absent: tuple | None
+) -> None:
+    _assert_read(text, year, present, absent)
+
+
+def test_towns_and_streets_pages_in_a_street_offices_report_are_its_own() -> None:
+    text = "全年通过某某区人民政府网站镇街专属网页累计主动公开信息124条。"
+    rows = [f[:3] for f in _facts(text, 2025, agency="某某区中山路街道办事处")]
+    assert ("items_published", "website", 124) in rows
+    # In the district's report the towns' and streets' pages are units under it.
+    rows = [f[:3] for f in _facts(text, 2025, agency="某某区人民政府")]
+    assert ("items_published", "website", 124) not in rows

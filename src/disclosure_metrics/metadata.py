@@ -189,7 +189,7 @@ def _clean(text: str) -> str:
         text = _FILE_SUFFIX.sub("", text)
     if text[:1] in "Pp":  # a page viewer's label (Page 4 - 某局…年度报告): not the title's
         text = _PAGE_LABEL.sub("", text)
-    if text[:1] == "【":  # a site's tag before a title (【图文】某局…年度报告)
+    if text[:1] in "【(":  # a site's tag before a title (【图文】某局…年度报告, (图文)某市…)
         text = _TAG.sub("", text)
     # A table's cell borders at the ends (某县…年度报告 |) are no part of the text.
     return _SITE_NAME.sub(r"\1", re.sub(r"\s+", "", text).strip("|"))
@@ -200,7 +200,7 @@ _FILE_SUFFIX = re.compile(
     r"(?<=[\u4e00-\u9fff)])\.(?:docx?|pdf|wps|rtf|ofd|txt)\s*$", re.IGNORECASE
 )
 # A site's tag in black brackets before a title: 【图文】, 【文字版】, 【政务公开】.
-_TAG = re.compile(r"^【[^】]{1,8}】")
+_TAG = re.compile(r"^(?:【[^】]{1,8}】|\((?:图文|全文|视频|图解|解读|文字版)\))")
 # A page viewer's label before the text of a page of a PDF published as web pages.
 _PAGE_LABEL = re.compile(r"^(?:page|p\.?)\s*\d+\s*[-–—:：]\s*", re.IGNORECASE)
 
@@ -224,7 +224,7 @@ _TRAILING_NOTE = re.compile(r"(年度报告|年报|工作报告)(?:\([^()]{1,12}
 # The name said short in brackets after it (某区人民政府办公室(以下简称区政府办公室)).
 _SHORT_NAME = re.compile(r"\((?:以下简称|下称|简称)[^()]{1,16}\)")
 # The writer's own body named after the year (…公布2024年度本机关信息公开工作报告).
-_OWN_BODY = re.compile(r"(?:本机关|本单位|本部门)$")
+_OWN_BODY = re.compile(r"(?:本机关|本单位|本部门|本级)$")  # 向社会公布2021年度本级…年度报告
 
 
 #: The most characters of a title's note that wrap onto the next line, with its ")".
@@ -251,6 +251,22 @@ _COMPILES = re.compile(
     r"(?:特此|现予|现|兹|特)?(?:向社会|向公众)?(?:编制|编写|撰写|公布|发布|印发)(?:并发布|发布|了)?$"
 )
 _COMPILED_FOR = re.compile(r"(?:编制了|编写了|制定了|编制完成)")
+_PLACES_END = ("省", "市", "县", "区", "旗")
+
+
+def _without_place_repeated(agency: str) -> str:
+    """The body's name without its place printed again after it, which the year and report
+    words stood between (某市人民政府2024年某市政府信息公开…年度报告).
+
+    >>> _without_place_repeated("某某市人民政府某某市"), _without_place_repeated("某某市某某区")
+    ('某某市人民政府', '某某市某某区')
+    """
+    for k in range(2, min(10, len(agency) // 2) + 1):
+        place = agency[-k:]
+        rest = agency[:-k]
+        if place.endswith(_PLACES_END) and rest.startswith(place) and len(rest) > len(place):
+            return rest
+    return agency
 # An attachment's label before a title, as a file or a page names it (附件1：…).
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
 # What may stand at either end of an agency's name after the title's words are taken out:
@@ -304,6 +320,7 @@ def _agency_of(title: str) -> str:
     agency = agency.strip(_EDGES)
     if agency.endswith("人民"):  # 人民政府信息公开…: the report words took the 政府 of its name
         agency += "政府"
+    agency = _without_place_repeated(agency)
     if not agency and bracketed is not None:
         return bracketed.group(1)  # the title names no body before its year: the one after it
     # 某县人民政府(县人民政府办公室): the body, and in brackets the office that wrote for it

@@ -1407,6 +1407,8 @@ def _proactive_before(lead: str, verb_start: int) -> bool:
 
 
 _PROACTIVE_TO = re.compile(r"主动向[^,;:。]{1,6}$")
+# 主动 right before the verb, or before another that goes with it (主动更新发布).
+_PROACTIVE_RIGHT_BEFORE = re.compile(r"主动(?:更新|及时)?$")
 
 
 def _after_proactive_clause(cand: _Candidate) -> bool:
@@ -1464,6 +1466,27 @@ def _sub_units(text: str) -> re.Match[str] | None:
         if not (m.group(0).endswith("街") and text.startswith("道", m.end())):
             found = m
     return found
+
+
+# A town's or a street office's own name (某某镇人民政府, 某某街道办事处).
+_TOWNSHIP_BODY = re.compile(r"(?:街道|街道办事处|街道办|街办|镇|乡)(?:人民政府)?$")
+
+
+def _units_of_its_own_kind(units: re.Match[str], agency: str | None) -> bool:
+    """Whether the units are towns and streets (镇街) in a town's or street office's report:
+    the district site's pages for each of them hold the body's own (区政府网站镇街专属网页),
+    no units under it.
+
+    >>> _units_of_its_own_kind(_sub_units("区政府网站镇街专属网页"), "某某街道办事处")
+    True
+    >>> _units_of_its_own_kind(_sub_units("区政府网站镇街专属网页"), "某某区人民政府")
+    False
+    """
+    return (
+        agency is not None
+        and _TOWNSHIP_BODY.search(agency) is not None
+        and set(units.group(0)) <= set("各乡镇街")
+    )
 
 
 def _every_level_of_a_government(text: str, units: re.Match[str], agency: str | None) -> bool:
@@ -2140,7 +2163,7 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
         while k > 0 and text[sentence.clauses[k][0] - 1] in "()、":
             k -= 1
         units = _sub_units(text[sentence.clauses[k][0] : cand.count.start])
-        if units is not None:
+        if units is not None and not _units_of_its_own_kind(units, agency):
             # 全市所辖各县(市、区)政府门户网站…73000余条: the sites of the units it governs.
             return f"the channels of subordinate units ({units.group(0)}), not the body's own"
         summed = _channels_summed_after(cand)
@@ -2184,7 +2207,8 @@ def _items(cand: _Candidate, agency: str | None = None) -> tuple[str, int, str] 
     own = _own_noun(head)
     proactive = (
         verb.group(0) in _PROACTIVE
-        or cand.lead.endswith("主动", 0, verb.start())  # 主动发布, 主动推送
+        # 主动发布, 主动推送, 主动更新发布
+        or _PROACTIVE_RIGHT_BEFORE.search(cand.lead, 0, verb.start()) is not None
         or _proactive_before(cand.lead, verb.start())
         or (verb.start() <= 2 and _after_proactive_clause(cand))
     )
@@ -2848,20 +2872,23 @@ _NO_APPLICATIONS = re.compile(
     # 无正当理由 (without good reason, in table 3's labels) denies nothing. Up to 44 characters
     # between the verb and 申请: who may ask and the ways they may use (未收到公民、法人或其他组织
     # 通过政府信息公开平台、传真、信函等形式的政府信息公开申请).
-    r"(?:没有|未|无(?!正当理由|法))(?:接到|收到|受理|接收|发生)?(?:任何)?(?:(?!结转)(?:[^,;:。申]|申请人)){0,44}"
+    # 无上年转结依申请公开…: none carried over, which says nothing of those received
+    r"(?:没有|未|无(?!正当理由|法))(?:接到|收到|受理|接收|发生)?(?:任何)?"
+    r"(?:(?!结转|转结)(?:[^,;:。申]|申请人)){0,44}"
     # 未接到群众要求公开的信息, 未收到…要求乡政府公开政府信息的情况
     r"(?:依申请公开|公开申请|申请公开|申请|要求[^,;:。申]{0,6}?公开的?(?:政府)?信息)"
     # 申请政府信息公开, 申请要求公开政府信息, 无申请公开政务信息情况: what was asked for after
     # the noun
-    r"(?:要求)?(?:公开)?(?:政府信息|政务信息|信息)?(?:公开)?(?:有关|相关|方面)?的?"
+    r"(?:要求)?(?:公开)?的?(?:政府信息|政务信息|信息)?(?:公开)?(?:有关|相关|方面)?的?"
     # 无依申请公开政府信息办理事项; 没有收到…递交的《信息公开申请表》
     r"(?:办理事项|事项|事宜|事件|受理件|案件|件|来信|信件|书|请求|诉求|要求|内容|表》?)?"
     r"(?:[和及与](?:信息|事项|申请))?"  # 未收到依申请公开事件和信息
     r"(?:的?申请(?:事项)?)?件?"  # 没有收到依申请公开政府信息的申请, 未收到依申请公开申请件/事项
     # 未收到…申请、…行政复议…等情况: a list of none
     # …申请且未出现…复议, 无依申请公开和不予以公开政府信息: a list of none joined by 且 or 和
-    # (2022年未接到依申请公开): the statement in an aside
-    rf"(?:办理)?(?:的情况|情况)?(?=[,;:。、且和)]|$|{_NEXT_HEADING})"
+    # (2022年未接到依申请公开): the statement in an aside; …申请没有因…: run on into the next
+    # statement of none with no stop between
+    rf"(?:办理)?(?:的情况|情况)?(?=[,;:。、且和)]|$|没有|{_NEXT_HEADING})"
 )
 # 依申请公开情况:无, 政府信息公开申请数为零: the count stated as none after the noun.
 _APPLICATIONS_NONE = re.compile(
@@ -3302,8 +3329,11 @@ _REQUEST_AFTER = re.compile(
 # 事项数量共计5件.
 _STATED_APPLICATIONS = re.compile(
     # not 依申请事项 (the services one applies for: 展示依申请事项1209项)
-    r"(?:(?:信息公开|公开)申请(?:公开)?|依申请公开)(?:事项|件|请求|情况|项目)?(?:数量|件数|总数|数)?"
-    r"(?:共计|合计|总计|共|计|为|是)*$"
+    # 全区依申请公开办件21件: the cases handled on request, counted as such; 依申请公开政府信息
+    # 申请 4件: the requests for it
+    r"(?:(?:信息公开|公开)申请(?:公开)?|依申请公开(?:政府信息的?申请)?)(?:事项|办件|件|请求|情况|项目)?"
+    r"(?:数量|件数|总数|数)?"
+    r"(?:共计|合计|总计|共|计|为|是)*\s*$"
 )  # 依申请公开申请数为21件, 依申请公开情况1件 too
 
 
@@ -3638,9 +3668,9 @@ def _one_way_of_several(cand: _Candidate) -> bool:
 
 _DISCLOSURE_RECEIVED = re.compile(r"信息公开(?:事项|请求)?(?:共计|合计|共)?$")
 # Requests named after their count, at the end of what says who made them (收到2条公众通过…
-# 栏目提交的申请).
+# 栏目提交的申请), or what they asked for (接到7条提出公开政府信息的申请).
 _REQUESTS_NAMED_AFTER = re.compile(
-    r"[^,;:。]{0,40}?(?:提交|提出|递交|发起)的(?:政府信息公开|信息公开)?申请"
+    r"[^,;:。]{0,40}?(?:提交|提出|递交|发起)(?:公开(?:政府)?信息)?的(?:政府信息公开|信息公开)?申请"
 )
 
 
@@ -4205,12 +4235,19 @@ def _event(cand: _Candidate) -> _Decision | str:
         # 新闻发布会39场 in a list with no verb of its own: the events say what they are.
         named_right_before = _channel_pattern()[0].search(cand.lead.rstrip("共计达为"))
         if (
-            cand.count.unit in _SESSIONS
+            # 新闻发布会2次 too: the conferences' name right before the count says what it counts
+            cand.count.unit in _SESSIONS_OR_TIMES
             and named_right_before is not None
             and named_right_before.end() == len(cand.lead.rstrip("共计达为"))
             and set(_channel_pattern()[1][named_right_before.group(0)]) == {"press_conference"}
             and not _part_of_events_before(cand, "press_conference")
-            and _ATTENDED.search(cand.lead) is None  # 参加…发布会3场: others' events
+            # 参加…发布会3场, 参加…新闻发布会1次、省级新闻发布会3次: others' events
+            and _ATTENDED.search(
+                cand.sentence.text,
+                cand.sentence.clauses[cand.sentence.clause_of(cand.count.start)][0],
+                cand.count.start,
+            )
+            is None
         ):
             return _Decision("other", "press_conference", cand.lead_start, "press conferences")
         named_right_after = _channel_pattern()[0].match(cand.after)
@@ -4293,6 +4330,7 @@ def _other_kinds_listed_after(lead: str) -> bool:
 _ATTENDED = re.compile(r"参加|出席|参与|列席|受邀")
 # The units of sessions held (新闻发布会39场): a count in them names its events by itself.
 _SESSIONS = frozenset({"场", "场次"})
+_SESSIONS_OR_TIMES = _SESSIONS | {"次"}
 # Whose events they are, named between the count and the events (市政府, 区政府, 全市).
 _EVENT_OWNER = re.compile(r"(?:[省市县区州旗镇乡]|全[省市县区])(?:政府|委|级)?(?=[^,;:。\d]{2})")
 
