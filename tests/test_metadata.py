@@ -995,6 +995,8 @@ def test_the_body_that_sums_up_its_years_work_names_itself() -> None:
         ("汨罗市人民政府2024年汨罗市政府信息公开工作年度报告", "汨罗市人民政府"),
         # A district named with its city is no place repeated.
         ("某某市某某区2023年政府信息公开工作年度报告", "某某市某某区"),
+        ("制作某某市住房和城乡建设局2023年政府信息公开工作年度报告", "某某市住房和城乡建设局"),
+        ("2022年度某某国家高新区公开年度报告", "某某国家高新区"),
     ],
 )
 def test_a_titles_label_announcement_and_place_repeated_are_no_part_of_the_name(

@@ -4857,3 +4857,26 @@ def test_towns_and_streets_pages_in_a_street_offices_report_are_its_own() -> Non
     # In the district's report the towns' and streets' pages are units under it.
     rows = [f[:3] for f in _facts(text, 2025, agency="某某区人民政府")]
     assert ("items_published", "website", 124) not in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "present", "absent"),
+    [
+        # A platform's account by its name in quotes, then 公众号: the platform's, no WeChat's.
+        ("今日头条“北京丰台”公众号主动公开信息446条，抖音“丰台发布”公众号发布视频1,389条。", 2020,
+         ("items_published", "short_video", 1389), ("items_published", "all", 446)),
+        ("在政务新媒体“某某企业家服务”公众号上主动公开信息159条。", 2022,
+         ("items_published", "wechat_official", 159), None),
+        # A gazette printed (刊印), the documents after it no kind of its content.
+        ("刊印《某某区人民政府公报》3期，新增行政规范性文件18件，废止24件。", 2023,
+         ("items_published", "gazette", 3), None),
+        # In a breakdown of the site's count, the gazette's issues are one of its kinds.
+        ("2025年，某县人民政府门户网站共发布信息3553条，其中政务动态信息1364条，发布政策解读"
+         "信息78条，公开政府公报6期，县长信箱收到信件238件。", 2025,
+         ("items_published", "website", 3553), ("items_published", "gazette", 6)),
+    ],
+)  # fmt: skip
+def test_readings_of_the_eighth_round_of_the_eighth(
+    text: str, year: int, present: tuple | None, absent: tuple | None
+) -> None:
+    _assert_read(text, year, present, absent)

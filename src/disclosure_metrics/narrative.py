@@ -209,6 +209,9 @@ def channels_in(text: str) -> list[str]:
         # 东方市人民政府网站微博, 市政府门户网站官方微信公众号: the site's account, named by the
         # site, a channel of its own
         text = _SITES_ACCOUNT.sub(r"\1", text)
+    if '"公众号' in text or "”公众号" in text:
+        # 今日头条“北京丰台”公众号, 抖音“丰台发布”公众号: the platform's account by its name
+        text = _platforms_account().sub(r"\1", text)
     if _word_set_pattern("kind_of_channel").search(text) is None and not _names_a_platform(text):
         # the usual text: each word names its channel
         return [channel for m in pattern.finditer(text) for channel in owner[m.group(0)]]
@@ -1899,6 +1902,21 @@ _WAY_AFTER = re.compile(r"(?:通过|在|经)([^,;:。、\d]{1,24}?)(?:主动)?(?
 # A site's name right before its account's channel word (某市人民政府网站微博, 门户网站微信公众号):
 # the account is named by the site, not listed with it.
 _SITES_ACCOUNT = re.compile(r"网站(?:官方)?(微博|微信|抖音)")
+
+
+@cache
+def _platforms_account() -> re.Pattern[str]:
+    """A platform other than WeChat, an account's name in quotes, then 公众号: the platform's
+    account (今日头条“北京丰台”公众号), no WeChat account; the 公众号 is dropped."""
+    # Not a kind of channel (政务新媒体“某某发布”公众号: a WeChat account of the new media).
+    words = [
+        alias
+        for channel, spec in vocabulary()["channels"].items()
+        if channel not in ("wechat_official", "website")
+        for alias in spec["aliases"]
+        if "新媒体" not in alias and "平台" not in alias
+    ]
+    return re.compile(f'((?:{_alternation(words)})(?:"[^"]{{1,16}}"|“[^”]{{1,16}}”))公众号')
 # A publishing verb joined to the one after it (发布和转载, 发布转载).
 _JOINED_VERB_BEFORE = re.compile(r"(?:发布|公开|推送|更新)(?:和|及|与|、|并)?$")
 
@@ -2608,6 +2626,10 @@ def _opens_a_list_of_kinds(cand: _Candidate) -> bool:
     sentence = cand.sentence
     k = bisect.bisect_right(sentence.count_starts, cand.count.start)
     if k >= len(sentence.counts):
+        return False
+    if cand.count.unit == "期" and not _in_breakdown(cand):
+        # 刊印…公报3期，新增…文件18件: a channel's issues, no kind of content (in a breakdown of
+        # a site's count, 其中…公开政府公报6期, its column, one of the site's kinds)
         return False
     following = sentence.counts[k]
     between = sentence.text[cand.count.end : following.start]
