@@ -269,6 +269,8 @@ def _without_place_repeated(agency: str) -> str:
         if place.endswith(_PLACES_END) and rest.startswith(place) and len(rest) > len(place):
             return rest
     return agency
+
+
 # An attachment's label before a title, as a file or a page names it (附件1：…).
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
 # What may stand at either end of an agency's name after the title's words are taken out:

@@ -1917,6 +1917,8 @@ def _platforms_account() -> re.Pattern[str]:
         if "新媒体" not in alias and "平台" not in alias
     ]
     return re.compile(f'((?:{_alternation(words)})(?:"[^"]{{1,16}}"|“[^”]{{1,16}}”))公众号')
+
+
 # A publishing verb joined to the one after it (发布和转载, 发布转载).
 _JOINED_VERB_BEFORE = re.compile(r"(?:发布|公开|推送|更新)(?:和|及|与|、|并)?$")
 
