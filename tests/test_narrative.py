@@ -4874,6 +4874,9 @@ def test_towns_and_streets_pages_in_a_street_offices_report_are_its_own() -> Non
         ("2025年，某县人民政府门户网站共发布信息3553条，其中政务动态信息1364条，发布政策解读"
          "信息78条，公开政府公报6期，县长信箱收到信件238件。", 2025,
          ("items_published", "website", 3553), ("items_published", "gazette", 6)),
+        # An open month, read as the open days are.
+        ("全年开展了2次政府开放月活动，400人次参与。", 2023,
+         ("open_day_events", "open_day", 2), None),
     ],
 )  # fmt: skip
 def test_readings_of_the_eighth_round_of_the_eighth(
