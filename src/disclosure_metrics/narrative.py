@@ -4253,36 +4253,34 @@ def _hotline(cand: _Candidate) -> tuple[str, int, str, str] | str | None:
 _WAYS_AFTER_THE_HOTLINE = re.compile(r'"?(?:、|[^,;:。、"]{0,8}?等(?:平台|渠道|途径|方式|载体))')
 
 
+def _press_conferences_named_beside(cand: _Candidate) -> bool:
+    """Whether a count with no event verb counts press conferences by their name right before
+    it (新闻发布会39场 in a list, 新闻发布会2次) or right after it (发布29场新闻发布会信息,
+    whatever the verb does with them): not a part of those counted before, and not attended in
+    the count's clause (参加…新闻发布会1次、省级新闻发布会3次: others' events)."""
+    pattern, owner = _channel_pattern()
+    lead = cand.lead.rstrip("共计达为")
+    before = pattern.search(lead)
+    if before is not None and before.end() == len(lead) and cand.count.unit in _SESSIONS_OR_TIMES:
+        named = before
+    elif cand.count.unit in _SESSIONS:
+        named = pattern.match(cand.after)
+    else:
+        return False
+    if named is None or set(owner[named.group(0)]) != {"press_conference"}:
+        return False
+    sentence = cand.sentence
+    clause_start = sentence.clauses[sentence.clause_of(cand.count.start)][0]
+    return (
+        not _part_of_events_before(cand, "press_conference")
+        and _ATTENDED.search(sentence.text, clause_start, cand.count.start) is None
+    )
+
+
 def _event(cand: _Candidate) -> _Decision | str:
     """开展政府开放日活动3次 → open_day_events; 召开新闻发布会5场 → other (press_conference)."""
     if not _has("events", cand.lead):
-        # 新闻发布会39场 in a list with no verb of its own: the events say what they are.
-        named_right_before = _channel_pattern()[0].search(cand.lead.rstrip("共计达为"))
-        if (
-            # 新闻发布会2次 too: the conferences' name right before the count says what it counts
-            cand.count.unit in _SESSIONS_OR_TIMES
-            and named_right_before is not None
-            and named_right_before.end() == len(cand.lead.rstrip("共计达为"))
-            and set(_channel_pattern()[1][named_right_before.group(0)]) == {"press_conference"}
-            and not _part_of_events_before(cand, "press_conference")
-            # 参加…发布会3场, 参加…新闻发布会1次、省级新闻发布会3次: others' events
-            and _ATTENDED.search(
-                cand.sentence.text,
-                cand.sentence.clauses[cand.sentence.clause_of(cand.count.start)][0],
-                cand.count.start,
-            )
-            is None
-        ):
-            return _Decision("other", "press_conference", cand.lead_start, "press conferences")
-        named_right_after = _channel_pattern()[0].match(cand.after)
-        if (
-            cand.count.unit in _SESSIONS
-            and named_right_after is not None
-            and set(_channel_pattern()[1][named_right_after.group(0)]) == {"press_conference"}
-            and not _part_of_events_before(cand, "press_conference")
-            and _ATTENDED.search(cand.lead) is None
-        ):
-            # 发布29场新闻发布会信息: the conferences counted, whatever the verb does with them.
+        if _press_conferences_named_beside(cand):
             return _Decision("other", "press_conference", cand.lead_start, "press conferences")
         return "no event verb (召开, 举办 …) before it"
     if cand.lead.endswith("各"):
